@@ -1,0 +1,3 @@
+"""recovery: guided service recovery for support agents, trainers and scripts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow `python -m recovery_cli`."""
+
+from recovery_cli.cli import main
+
+main()

@@ -1,0 +1,65 @@
+"""`recovery list` and `recovery show`: what playbooks there are and how each flows."""
+
+from __future__ import annotations
+
+import typer
+
+from recovery_cli.cli import EXIT_USAGE, app
+from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json
+
+
+@app.command("list")
+def list_command(
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+    playbooks: Playbooks = None,
+) -> None:
+    """List the scenarios: id, title and category."""
+    from recovery_cli import console
+    from recovery_cli.catalogue import summaries
+
+    lib = library(playbooks)
+    rows = summaries(lib)
+    if format is ListFormat.json:
+        print_json(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for column in ("id", "title", "category"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*(console.plain(str(row[key])) for key in ("id", "title", "category")))
+        console.out.print(table)
+    if lib.problems:
+        console.problems(lib.problems)
+        raise typer.Exit(EXIT_USAGE)
+
+
+@app.command("show")
+def show_command(scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
+                 playbooks: Playbooks = None) -> None:
+    """Show a scenario as a tree of steps and branches, with the principle behind each."""
+    from rich.tree import Tree
+
+    from recovery_cli import console
+    from recovery_cli.catalogue import outline
+
+    lib = library(playbooks)
+    playbook = lib.playbook(scenario)
+    principles = lib.principles
+    tree = Tree(console.plain(f"{playbook.id}: {playbook.title} [{playbook.category}]", "bold"))
+    tree.add(console.plain(playbook.summary, "dim"))
+    for node in outline(playbook):
+        rule = principles[node.principle].rule if node.principle in principles else ""
+        label = console.plain(f"{node.step_id} ({node.stage}) {node.title}", "bold")
+        label.append(console.plain(f"  principle: {node.principle}", "cyan"))
+        branch = tree.add(label)
+        if rule:
+            branch.add(console.plain(rule, "italic"))
+        if node.when:
+            branch.add(console.plain(f"only when {node.when}", "yellow"))
+        if node.question:
+            branch.add(console.plain(f"asks: {node.question}", "magenta"))
+        for edge in node.edges:
+            branch.add(console.plain(f"-> {edge}"))
+    console.out.print(tree)

@@ -1,0 +1,124 @@
+"""Which playbooks exist: the shipped library plus trainers' own folders.
+
+Folders are searched in order: the shipped playbooks, then each `RECOVERY_PLAYBOOKS`
+path, then each `--playbooks DIR`. A playbook whose id matches an earlier one overrides
+it (and `recovery lint` says so). A folder's `principles.yaml` adds or replaces principles
+by id. Files are found by name, so `recovery run ID` parses only the playbook it needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.loader import load_playbook, load_principles
+from recovery_cli.models import Playbook, Principle
+
+PRINCIPLES_FILE = "principles.yaml"
+CHECKS_FILE = "checks.yaml"
+ENV_VAR = "RECOVERY_PLAYBOOKS"
+_NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE}
+
+
+def shipped_dir() -> Path:
+    """The playbooks installed with the package (or the checkout's, when run from source)."""
+    installed = Path(__file__).resolve().parent / "playbooks"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "playbooks"
+
+
+def is_playbook_file(path: Path) -> bool:
+    name = path.name
+    if not name.endswith((".yaml", ".yml")) or name in _NOT_PLAYBOOKS:
+        return False
+    return not name.endswith((".test.yaml", ".test.yml"))
+
+
+def playbook_files(folder: Path) -> list[Path]:
+    """Playbook files under a folder (or the file itself), sorted for stable output."""
+    if folder.is_file():
+        return [folder]
+    return sorted(path for path in folder.rglob("*.y*ml") if is_playbook_file(path))
+
+
+def configured_dirs(extra: Iterable[Path] = ()) -> list[Path]:
+    """Shipped folder, then the environment's folders, then the command line's."""
+    from_env = [Path(part) for part in os.environ.get(ENV_VAR, "").split(os.pathsep) if part]
+    return [shipped_dir(), *from_env, *extra]
+
+
+@dataclass
+class Library:
+    """The active playbook library."""
+
+    dirs: Sequence[Path]
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def configured(cls, extra: Iterable[Path] = ()) -> Library:
+        dirs = configured_dirs(extra)
+        for folder in dirs[1:]:
+            if not folder.exists():
+                raise RecoveryError(
+                    f"playbook folder {folder} does not exist",
+                    location=Location(str(folder)),
+                    hint=f"check --playbooks and {ENV_VAR}",
+                )
+        return cls(dirs)
+
+    @cached_property
+    def files(self) -> dict[str, Path]:
+        """Playbook id (file name) -> the file that wins."""
+        found: dict[str, Path] = {}
+        for folder in self.dirs:
+            for path in playbook_files(folder):
+                found[path.name.rsplit(".", 1)[0]] = path
+        return dict(sorted(found.items()))
+
+    def overrides(self) -> list[tuple[str, Path, Path]]:
+        """(id, overridden file, winning file) for each id defined more than once."""
+        first: dict[str, Path] = {}
+        result: list[tuple[str, Path, Path]] = []
+        for folder in self.dirs:
+            for path in playbook_files(folder):
+                scenario = path.name.rsplit(".", 1)[0]
+                if scenario in first:
+                    result.append((scenario, first[scenario], path))
+                else:
+                    first[scenario] = path
+        return result
+
+    @cached_property
+    def principles(self) -> dict[str, Principle]:
+        merged: dict[str, Principle] = {}
+        for folder in self.dirs:
+            path = folder / PRINCIPLES_FILE
+            if folder.is_dir() and path.is_file():
+                for principle in load_principles(path).principles:
+                    merged[principle.id] = principle
+        return merged
+
+    def playbook(self, scenario: str) -> Playbook:
+        path = self.files.get(scenario)
+        if path is None:
+            known = ", ".join(self.files) or "none"
+            raise RecoveryError(
+                f"no playbook `{scenario}`",
+                hint=f"known playbooks: {known} (see `recovery list`)",
+            )
+        return load_playbook(path, set(self.principles))
+
+    def playbooks(self) -> list[Playbook]:
+        """Every playbook that loads; the ones that do not are kept in `problems`."""
+        loaded: list[Playbook] = []
+        for scenario in self.files:
+            try:
+                loaded.append(self.playbook(scenario))
+            except RecoveryError as exc:
+                self.problems.extend(exc.problems)
+        return loaded

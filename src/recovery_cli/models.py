@@ -1,0 +1,205 @@
+"""The playbook format: the single source of validation, the JSON Schema and field docs.
+
+Every field carries a description because `recovery schema` turns these models into the
+schema editors use for completion and hover help: a trainer reads these sentences.
+Cross-references (a branch to a step that exists, a question default among its choices)
+are checked by `recovery_cli.integrity`, which can point at the exact field.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
+    Field(description="Lower-case words joined by hyphens, e.g. `outsourced-delay`."),
+]
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
+    Field(description="Lower-case letters, digits and underscores, starting with a letter."),
+]
+StepId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64),
+    Field(description="A step id: lower-case letters, digits, `-` and `_`."),
+]
+Template = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000),
+    Field(description="Text with Jinja placeholders such as `{{ customer_name }}`."),
+]
+Condition = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=500),
+    Field(description="A Jinja expression over inputs and answers, e.g. `severity == 'high'`."),
+]
+
+Stage = Literal["listen", "empathise", "own", "protect", "fix", "follow-up"]
+Category = Literal[
+    "late-delivery",
+    "service-mistake",
+    "escalation-request",
+    "order-protection",
+    "billing-problem",
+    "refund",
+    "account-access",
+    "general-complaint",
+    "policy-limit",
+]
+END = "end"
+"""The step reference that finishes the walk and assembles the draft."""
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(Strict):
+    title: str = Field(min_length=1, description="The article's title.")
+    author: str | None = Field(
+        default=None, description="The article's author; leave out when the article names none."
+    )
+
+
+class Principle(Strict):
+    """One lesson of service recovery, with where it comes from and how it sounds."""
+
+    id: Slug
+    rule: str = Field(min_length=1, max_length=200, description="The principle in one line.")
+    why: str = Field(min_length=1, description="Why it matters, in the library's own words.")
+    source: list[Source] = Field(
+        min_length=1, description="The articles this principle is distilled from."
+    )
+    say_this: list[str] = Field(default_factory=list, description="Short examples to follow.")
+    not_this: list[str] = Field(default_factory=list, description="Short examples to avoid.")
+
+
+class PrincipleLibrary(Strict):
+    """The contents of `principles.yaml`."""
+
+    principles: list[Principle] = Field(min_length=1)
+
+
+class Input(Strict):
+    """A fact the agent supplies before the walk, such as the customer's name.
+
+    The standard inputs (`customer_name`, `message`, `issue`, `promised`, `stakes`,
+    `partner`, `severity`, `channel`, `next_update`) come with a prompt, help and sample
+    already; a playbook only says whether it needs them and may override the rest.
+    """
+
+    name: Identifier
+    prompt: str | None = Field(default=None, description="The question the agent is asked.")
+    help: str | None = Field(default=None, description="One line on what a good answer is.")
+    required: bool = Field(default=False, description="A run cannot start without it.")
+    default: str | None = Field(
+        default=None, description="Used when the agent or the batch row gives nothing."
+    )
+    choices: list[str] | None = Field(
+        default=None, description="The only values allowed, e.g. low / medium / high."
+    )
+    example: str | None = Field(
+        default=None, description="A sample value used when lint renders the templates."
+    )
+
+
+class Question(Strict):
+    """A question the agent answers at a step; the answer picks the next step."""
+
+    id: Identifier
+    ask: str = Field(min_length=1, description="The question, as the agent sees it.")
+    choices: dict[Identifier, str] = Field(
+        min_length=2, description="Each answer (a short key) and the label the agent sees."
+    )
+    default: Identifier = Field(
+        description="The most common answer: used by scripted and batch runs that give none."
+    )
+
+
+class Step(Strict):
+    """One moment of the recovery: what to do, why, and what to say."""
+
+    id: StepId
+    stage: Stage = Field(description="Where this step sits in the recovery.")
+    title: str = Field(min_length=1, max_length=80, description="A short heading.")
+    purpose: str = Field(min_length=1, description="What the agent is trying to achieve here.")
+    why: str = Field(min_length=1, description="Coaching note: the reasoning behind the step.")
+    principle: Slug = Field(description="The id of the principle this step applies.")
+    when: Condition | None = Field(
+        default=None, description="Show this step only when the condition holds."
+    )
+    suggestions: list[Template] = Field(
+        default_factory=list, description="Alternative lines the agent may use, best first."
+    )
+    avoid: list[str] = Field(default_factory=list, description="Lines not to say, and why.")
+    in_draft: bool = Field(
+        default=True, description="Whether the line chosen here goes into the customer draft."
+    )
+    question: Question | None = Field(
+        default=None, description="Ask this after the line is chosen; `branches` use the answer."
+    )
+    branches: dict[Identifier, StepId] = Field(
+        default_factory=dict, description="Answer -> next step id (or `end`)."
+    )
+    next: StepId | None = Field(
+        default=None,
+        description="The step after this one when no branch applies; default: the next in the list.",
+    )
+
+
+class ChecklistItem(Strict):
+    """Something the agent must do after the conversation."""
+
+    kind: Literal["follow-up", "log", "root-cause", "other"] = Field(
+        description="follow-up (with a time), log (the complaint), root-cause (fix the system)."
+    )
+    do: Template = Field(description="The task, as a template over inputs and answers.")
+    when: Condition | None = Field(default=None, description="Include only when this holds.")
+
+
+class Triggers(Strict):
+    """What in a customer's message suggests this playbook (used by triage)."""
+
+    phrases: list[str] = Field(default_factory=list, description="Multi-word phrases.")
+    words: list[str] = Field(default_factory=list, description="Single telling words.")
+
+
+class Draft(Strict):
+    """How the customer-facing draft is assembled.
+
+    The draft is `opening`, then the line chosen at each visited step whose `in_draft` is
+    true (in the order visited, one paragraph each), then `closing`.
+    """
+
+    opening: Template | None = Field(default="Hi {{ customer_name }},")
+    closing: Template | None = Field(default=None)
+
+
+class Playbook(Strict):
+    """A scenario: a kind of service failure and how to recover from it."""
+
+    id: Slug = Field(description="Stable id; the file is named `<id>.yaml`.")
+    title: str = Field(min_length=1, max_length=100)
+    category: Category = Field(description="The triage category this scenario answers.")
+    summary: str = Field(min_length=1, description="One paragraph: the situation it covers.")
+    principles: list[Slug] = Field(min_length=1, description="Principle ids this playbook applies.")
+    triggers: Triggers = Field(default_factory=Triggers)
+    inputs: list[Input] = Field(default_factory=list)
+    steps: list[Step] = Field(min_length=1)
+    draft: Draft = Field(default_factory=Draft)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def questions(self) -> list[Question]:
+        return [step.question for step in self.steps if step.question is not None]

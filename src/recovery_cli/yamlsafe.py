@@ -1,0 +1,181 @@
+"""Reading YAML from people we do not control, with positions for every field.
+
+Only the safe loader is used (libyaml's C parser when installed), so no tag can build a
+Python object. On top of that: a size limit, a limit on the number of nodes after alias
+expansion (a "billion laughs" document is refused before it is built), a depth limit,
+duplicate keys are errors, and only `true`/`false` are booleans, so `yes:` and `no:` stay
+the strings a trainer meant. Positions are 1-based line and column per field path.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from recovery_cli.errors import Location, Problem, RecoveryError
+
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+Path = tuple[str | int, ...]
+Positions = dict[Path, tuple[int, int]]
+
+_BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2 booleans (no `yes`/`no`/`on`/`off`)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def decode(raw: bytes, source: str) -> str:
+    """Bytes to text: UTF-8 with or without a BOM, any line ending; a clear error if not."""
+    if len(raw) > MAX_BYTES:
+        raise RecoveryError(
+            f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+            location=Location(source),
+            hint="split it into smaller files",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RecoveryError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            location=Location(source, line, column),
+            hint="save the file as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(text: str, source: str) -> tuple[Any, Positions]:
+    """Parse one YAML document; return plain data and the position of every field."""
+    if len(text) > MAX_BYTES:
+        raise RecoveryError(
+            f"document is longer than {MAX_BYTES:,} characters",
+            location=Location(source),
+            hint="split it into smaller files",
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RecoveryError(
+                "the file is empty", location=Location(source, 1, 1), hint="see `recovery new`"
+            )
+        positions: Positions = {}
+        _inspect(node, (), source, positions)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, source) from None
+    except yaml.YAMLError as exc:
+        raise RecoveryError(f"not valid YAML: {exc}", location=Location(source)) from None
+    except RecursionError:
+        raise RecoveryError(
+            "the document is nested too deeply",
+            location=Location(source),
+            hint=f"keep nesting under {MAX_DEPTH} levels",
+        ) from None
+    finally:
+        loader.dispose()
+    return data, positions
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> RecoveryError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or "not valid YAML"
+    hint = None
+    if "tab" in problem.lower():
+        hint = "indent with spaces, not tabs"
+    elif "could not determine a constructor" in problem:
+        problem = "custom YAML tags are not allowed"
+        hint = "remove the `!tag`; playbooks hold plain text, lists and mappings"
+    elif "found character" in problem or "mapping values" in problem:
+        hint = "check the indentation and quote text that contains `: ` or starts with `{`"
+    return RecoveryError(
+        f"YAML syntax: {problem}", location=Location(source, line, column), hint=hint
+    )
+
+
+def _inspect(root: yaml.Node, path: Path, source: str, positions: Positions) -> None:
+    """Record positions, refuse duplicate keys, and bound depth and expanded size.
+
+    Aliased nodes are visited each time they are referenced, so the count measures the
+    document as it would be built: that is what catches exponential alias expansion.
+    """
+    budget = MAX_NODES
+    problems: list[Problem] = []
+    stack: list[tuple[yaml.Node, Path]] = [(root, path)]
+    while stack:
+        node, here = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise RecoveryError(
+                f"the document expands to more than {MAX_NODES:,} values",
+                location=Location(source),
+                hint="aliases (`*name`) may be multiplying it; write the content out",
+            )
+        if len(here) > MAX_DEPTH:
+            raise RecoveryError(
+                "the document is nested too deeply",
+                location=_at(node, source),
+                hint=f"keep nesting under {MAX_DEPTH} levels",
+            )
+        positions.setdefault(here, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                if key in seen:
+                    problems.append(
+                        Problem(
+                            f"duplicate key `{key}` (first on line {seen[key]})",
+                            _at(key_node, source, _dotted((*here, key))),
+                            "remove one of them: YAML would silently keep only the last",
+                        )
+                    )
+                seen.setdefault(key, key_node.start_mark.line + 1)
+                positions.setdefault(
+                    (*here, key), (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                )
+                stack.append((value_node, (*here, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*here, index)))
+    if problems:
+        raise RecoveryError(f"{len(problems)} duplicate key(s)", problems=problems)
+
+
+def _at(node: yaml.Node, source: str, field: str | None = None) -> Location:
+    return Location(source, node.start_mark.line + 1, node.start_mark.column + 1, field)
+
+
+def _dotted(path: Path) -> str | None:
+    """`('steps', 3, 'branches', 'yes')` -> `steps[3].branches.yes`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+def locate(path: Path, positions: Positions, source: str) -> Location:
+    """The location of the deepest part of `path` that exists in the document."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in positions:
+            line, column = positions[path[:end]]
+            return Location(source, line, column, _dotted(path))
+    return Location(source, field=_dotted(path))
