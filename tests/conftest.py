@@ -1,0 +1,37 @@
+"""Shared fixtures: drive the CLI as a user does, with an isolated home for transcripts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from recovery_cli.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "playbooks"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Transcripts and state go to a temporary folder; no extra playbooks leak in."""
+    monkeypatch.setenv("RECOVERY_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("RECOVERY_PLAYBOOKS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    yield
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run `recovery ARGS...` and return the result (exit code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return run
