@@ -7,7 +7,6 @@ printed as a `Text` object, never parsed as Rich markup.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable
 
@@ -24,7 +23,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def interactive() -> bool:
     """Whether a person is at the keyboard (standard input and output are terminals)."""
-    return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def plain(text: str, style: str = "") -> Text:

@@ -203,14 +203,22 @@ def run_scripted(
     picks: Mapping[str, Pick] | None = None,
     source: str = "",
 ) -> Walk:
-    """Walk to the end with no one at the keyboard.
+    """Walk a playbook from the start to the draft with no one at the keyboard."""
+    return finish(Walk(playbook, values, source), answers, picks)
+
+
+def finish(
+    walk: Walk,
+    answers: Mapping[str, str] | None = None,
+    picks: Mapping[str, Pick] | None = None,
+) -> Walk:
+    """Walk on from wherever `walk` is to the end.
 
     Each question takes its answer from `answers` or its default; each step takes the
     suggestion numbered in `picks` (1-based), the text given there, or the first one.
     """
     answers = answers or {}
     picks = picks or {}
-    walk = Walk(playbook, values, source)
     while walk.current is not None:
         step = walk.current
         options = walk.suggestions()

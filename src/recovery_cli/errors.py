@@ -102,5 +102,5 @@ class RecoveryError(Exception):
         return "\n".join(lines)
 
 
-class Interrupted(Exception):  # noqa: N818 - it is a signal, not an error
+class Interrupted(Exception):
     """The person stopped a run (Ctrl-C, end of input, or `q`): save and exit 130."""

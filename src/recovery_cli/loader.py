@@ -107,7 +107,9 @@ def parse_playbook(
             ),
         )
     if problems:
-        raise RecoveryError(f"{source}: {len(problems)} problem(s) in this playbook", problems=problems)
+        raise RecoveryError(
+            f"{source}: {len(problems)} problem(s) in this playbook", problems=problems
+        )
     return playbook
 
 

@@ -149,7 +149,7 @@ class Step(Strict):
     )
     next: StepId | None = Field(
         default=None,
-        description="The step after this one when no branch applies; default: the next in the list.",
+        description="The step after this one when no branch applies (default: the next listed).",
     )
 
 

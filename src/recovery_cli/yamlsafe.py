@@ -26,7 +26,7 @@ Positions = dict[Path, tuple[int, int]]
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """The safe loader with YAML 1.2 booleans (no `yes`/`no`/`on`/`off`)."""
 
 

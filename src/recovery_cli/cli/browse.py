@@ -36,8 +36,10 @@ def list_command(
 
 
 @app.command("show")
-def show_command(scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
-                 playbooks: Playbooks = None) -> None:
+def show_command(
+    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
+    playbooks: Playbooks = None,
+) -> None:
     """Show a scenario as a tree of steps and branches, with the principle behind each."""
     from rich.tree import Tree
 

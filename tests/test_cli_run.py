@@ -1,0 +1,217 @@
+"""`recovery run` scripted: answers files, --set, --no-input, formats, transcripts, resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Invoke
+
+NAME = "Dana"
+
+
+def run_json(invoke: Invoke, *args: str) -> dict[str, object]:
+    result = invoke("run", "outsourced-delay", "--no-input", "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def test_scripted_run_prints_a_draft_with_the_name_and_facts(invoke: Invoke) -> None:
+    result = invoke(
+        "run",
+        "outsourced-delay",
+        "--no-input",
+        "--set",
+        f"customer_name={NAME}",
+        "--set",
+        "stakes=you need them for a job interview on Monday",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert f"Hi {NAME}," in result.stdout
+    assert "job interview on Monday" in result.stdout
+    assert "Follow-up checklist" in result.stdout
+    assert "Transcript saved" in result.stderr
+
+
+def test_json_output_has_scenario_draft_steps_and_checklist(invoke: Invoke) -> None:
+    data = run_json(invoke, "--set", f"customer_name={NAME}")
+    assert data["scenario"] == "outsourced-delay"
+    assert isinstance(data["draft"], str) and NAME in data["draft"]
+    steps = data["steps"]
+    assert isinstance(steps, list) and steps[0] == "listen" and steps[-1] == "follow-up"
+    assert isinstance(data["checklist"], list) and data["checklist"]
+
+
+def test_answers_choose_a_branch_and_a_suggestion(invoke: Invoke, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        f"customer_name: {NAME}\npartner_can_rush: replace\nchoose:\n  empathise: 2\n",
+        encoding="utf-8",
+    )
+    data = run_json(invoke, "--answers", str(answers))
+    steps = data["steps"]
+    assert isinstance(steps, list)
+    assert "alternative" in steps and "expedite" not in steps
+    lines = data["lines"]
+    assert isinstance(lines, list)
+    empathise = next(line for line in lines if line["step"] == "empathise")
+    assert empathise["suggestion"] == 2
+
+
+def test_json_answers_file_and_set_overrides_it(invoke: Invoke, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"customer_name": "Someone Else"}), encoding="utf-8")
+    data = run_json(invoke, "--answers", str(answers), "--set", f"customer_name={NAME}")
+    assert isinstance(data["draft"], str)
+    assert NAME in data["draft"] and "Someone Else" not in data["draft"]
+
+
+def test_high_severity_adds_the_bigger_remedy_step(invoke: Invoke) -> None:
+    low = run_json(invoke, "--set", f"customer_name={NAME}", "--set", "severity=low")
+    high = run_json(invoke, "--set", f"customer_name={NAME}", "--set", "severity=HIGH")
+    assert "high-stakes" not in low["steps"]  # type: ignore[operator]
+    assert "high-stakes" in high["steps"]  # type: ignore[operator]
+
+
+def test_no_input_names_every_missing_required_value(invoke: Invoke) -> None:
+    result = invoke("run", "outsourced-delay", "--no-input")
+    assert result.exit_code == 2
+    assert "customer_name" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_without_a_terminal_it_never_waits_for_input(invoke: Invoke) -> None:
+    result = invoke("run", "outsourced-delay", input="")
+    assert result.exit_code == 2
+    assert "missing required values: customer_name" in result.stderr
+
+
+def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("customer_name: Dana\ncustmer_mood: angry\n", encoding="utf-8")
+    result = invoke("run", "outsourced-delay", "--no-input", "--answers", str(answers))
+    assert result.exit_code == 2
+    assert "custmer_mood" in result.stderr and "known:" in result.stderr
+
+
+def test_bad_answer_to_a_question_lists_the_answers(invoke: Invoke) -> None:
+    result = invoke(
+        "run", "outsourced-delay", "--no-input", "--set", "customer_name=D", "--set",
+        "partner_can_rush=maybe",
+    )
+    assert result.exit_code == 2
+    assert "rush" in result.stderr and "replace" in result.stderr
+
+
+def test_broken_answers_files_give_located_errors(invoke: Invoke, tmp_path: Path) -> None:
+    cases = {
+        "bad.yaml": "customer_name: [unclosed\n",
+        "list.yaml": "- customer_name\n",
+        "bad.json": '{"customer_name": "Dana",}',
+        "tag.yaml": "customer_name: !!python/object/apply:os.system ['echo hacked']\n",
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = invoke("run", "outsourced-delay", "--no-input", "--answers", str(path))
+        assert result.exit_code == 2, name
+        assert name in result.stderr, name
+        assert "Traceback" not in result.stderr + result.stdout, name
+        assert "hacked" not in result.stdout
+
+
+def test_missing_answers_file_and_unknown_scenario(invoke: Invoke, tmp_path: Path) -> None:
+    missing = invoke("run", "outsourced-delay", "--answers", str(tmp_path / "nope.yaml"))
+    assert missing.exit_code == 2 and "cannot read" in missing.stderr
+    unknown = invoke("run", "no-such-scenario", "--no-input")
+    assert unknown.exit_code == 2 and "outsourced-delay" in unknown.stderr
+
+
+def test_customer_text_is_data_not_a_template_or_markup(invoke: Invoke) -> None:
+    data = run_json(
+        invoke,
+        "--set",
+        "customer_name={{ 7*7 }} [bold]Dana[/bold]",
+        "--set",
+        "stakes={% raw %}a wedding",
+    )
+    draft = data["draft"]
+    assert isinstance(draft, str)
+    assert "{{ 7*7 }} [bold]Dana[/bold]" in draft
+    assert "49" not in draft
+    assert "{% raw %}a wedding" in draft
+
+
+def test_escape_sequences_typed_by_a_user_never_reach_the_terminal(invoke: Invoke) -> None:
+    result = invoke(
+        "run", "outsourced-delay", "--no-input", "--set", "customer_name=Dana\x1b]0;pwned\x07\x1b[2J"
+    )
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "Dana" in result.stdout
+
+
+def test_markdown_output_quotes_the_draft(invoke: Invoke) -> None:
+    result = invoke(
+        "run", "outsourced-delay", "--no-input", "--format", "markdown", "--set", "customer_name=Dana"
+    )
+    assert result.exit_code == 0
+    assert "## Draft to send" in result.stdout
+    assert "> Hi Dana," in result.stdout
+    assert "- [ ] " in result.stdout
+
+
+def test_transcript_records_inputs_steps_and_draft(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    data = run_json(invoke, "--set", f"customer_name={NAME}", "--transcript", str(path))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["status"] == "complete"
+    assert saved["inputs"]["customer_name"] == NAME
+    assert [step["step"] for step in saved["steps"]] == data["steps"]
+    assert saved["draft"] == data["draft"]
+    assert all(step["at"] for step in saved["steps"])
+
+
+def test_resume_finishes_an_interrupted_transcript(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    interrupted = {
+        "version": 1,
+        "scenario": "outsourced-delay",
+        "title": "A partner missed the date we promised",
+        "status": "interrupted",
+        "started_at": "2026-01-01T10:00:00+00:00",
+        "updated_at": "2026-01-01T10:01:00+00:00",
+        "inputs": {"customer_name": NAME},
+        "answers": {"partner_can_rush": "replace"},
+        "steps": [
+            {"step": "listen", "source": "skipped", "at": "2026-01-01T10:00:30+00:00"},
+            {"step": "empathise", "source": "typed", "line": "I am so sorry, Dana.",
+             "at": "2026-01-01T10:00:40+00:00"},
+            {"step": "own", "source": "suggestion", "line": "This is ours to fix.",
+             "suggestion": 1, "answer": "replace", "at": "2026-01-01T10:00:50+00:00"},
+        ],
+    }
+    path.write_text(json.dumps(interrupted), encoding="utf-8")
+    result = invoke("run", "--resume", str(path), "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["steps"][:4] == ["listen", "empathise", "own", "alternative"]
+    assert "I am so sorry, Dana." in data["draft"]
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["status"] == "complete"
+    assert saved["started_at"] == "2026-01-01T10:00:00+00:00"
+
+
+def test_resume_of_a_damaged_transcript_is_a_clear_error(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text("not json at all", encoding="utf-8")
+    result = invoke("run", "--resume", str(path), "--no-input")
+    assert result.exit_code == 2
+    assert "not a transcript" in result.stderr
+
+
+def test_run_needs_a_scenario_or_resume(invoke: Invoke) -> None:
+    result = invoke("run", "--no-input")
+    assert result.exit_code == 2
+    assert "which scenario" in result.stderr
