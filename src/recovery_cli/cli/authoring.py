@@ -1,0 +1,246 @@
+"""Trainers' commands: validate, lint, test, new, schema and graph.
+
+Each converts options, calls one library function and prints; the checking itself lives
+in `recovery_cli.validate`, `lint`, `playbook_tests`, `scaffold`, `schema` and `graph`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from recovery_cli.cli import EXIT_FINDINGS, EXIT_OK, app
+from recovery_cli.cli.common import Playbooks, library
+
+if TYPE_CHECKING:
+    from recovery_cli.errors import Problem
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Playbook files or folders; default: the active library.", show_default=False
+    ),
+]
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class GraphFormat(StrEnum):
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="text, json, or github (workflow annotations)."),
+]
+
+
+@app.command("validate")
+def validate_command(
+    paths: Paths = None,
+    format: FormatOption = ReportFormat.text,
+    playbooks: Playbooks = None,
+) -> None:
+    """Check the format of playbooks (and principles and test files): every error at once."""
+    from recovery_cli.validate import check_paths, library_files
+
+    lib = library(playbooks)
+    checked = check_paths(paths or library_files(lib), lib)
+    problems = [problem for item in checked for problem in item.problems]
+    _report(problems, len(checked), format)
+
+
+@app.command("lint")
+def lint_command(
+    paths: Paths = None,
+    format: FormatOption = ReportFormat.text,
+    playbooks: Playbooks = None,
+) -> None:
+    """Validate, then check each playbook's flow, templates and wording."""
+    from recovery_cli.lint import lint_paths
+
+    count, problems = lint_paths(paths or [], library(playbooks))
+    _report(problems, count, format)
+
+
+@app.command("test")
+def test_command(paths: Paths = None, playbooks: Playbooks = None) -> None:
+    """Run the trainers' playbook tests (`<id>.test.yaml`): expected paths and drafts."""
+    from recovery_cli.library import Library, configured_dirs
+    from recovery_cli.playbook_tests import run_file, suite_files
+
+    extra = list(playbooks or [])
+    for path in paths or []:
+        folder = path if path.is_dir() else path.parent
+        extra.append(folder)  # a trainer's folder of playbooks and their tests
+    lib = library(playbooks)
+    dirs = list(dict.fromkeys(folder.resolve() for folder in configured_dirs(extra)))
+    runner_lib = Library(dirs)
+    files = suite_files(paths or [folder for folder in lib.dirs if folder.is_dir()])
+    started = time.perf_counter()
+    outcomes = []
+    marks = {"passed": ".", "failed": "F", "error": "E"}
+    for file in files:
+        results = run_file(file, runner_lib.playbook)
+        outcomes.extend(results)
+        typer.echo(f"{_shown(str(file))} {''.join(marks[o.status] for o in results)}")
+    bad = [outcome for outcome in outcomes if outcome.status != "passed"]
+    for outcome in bad:
+        word = "FAILED" if outcome.status == "failed" else "ERROR"
+        where = _shown(str(outcome.location))
+        typer.echo(f"\n{word} {where}: {outcome.name}")
+        for detail in outcome.details:
+            typer.echo(_indent(detail))
+    counts = {status: sum(o.status == status for o in outcomes) for status in marks}
+    parts = [f"{counts['passed']} passed"]
+    if counts["failed"]:
+        parts.append(f"{counts['failed']} failed")
+    if counts["error"]:
+        parts.append(f"{counts['error']} error{'s' if counts['error'] > 1 else ''}")
+    if not outcomes:
+        parts = ["no tests found"]
+    typer.echo(f"\n{', '.join(parts)} in {time.perf_counter() - started:.2f}s")
+    raise typer.Exit(EXIT_FINDINGS if bad or not outcomes else EXIT_OK)
+
+
+@app.command("new")
+def new_command(
+    scenario: str = typer.Argument(..., help="The new playbook's id, e.g. lost-parcel."),
+    folder: Path = typer.Option(Path("."), "--dir", help="Where to write ID.yaml."),
+) -> None:
+    """Write a commented starter playbook, ID.yaml, to fill in (never overwrites)."""
+    from recovery_cli.scaffold import create
+
+    path, has_schema = create(scenario, folder)
+    typer.echo(f"wrote {path}")
+    if not has_schema:
+        schema_file = path.parent / "playbook.schema.json"
+        typer.echo(f"for completion in your editor: recovery schema > {schema_file}")
+    typer.echo(f"next: fill in the TODOs, then `recovery lint {path}`")
+
+
+@app.command("schema")
+def schema_command(
+    principles: bool = typer.Option(
+        False, "--principles", help="The schema of principles.yaml instead."
+    ),
+) -> None:
+    """Print the JSON Schema of the playbook format, for editors."""
+    from recovery_cli import schema
+
+    generated = schema.principles_schema() if principles else schema.playbook_schema()
+    typer.echo(schema.dumps(generated), nl=False)
+
+
+@app.command("graph")
+def graph_command(
+    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
+    format: GraphFormat = typer.Option(
+        GraphFormat.mermaid, "--format", "-f", help="mermaid or dot."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to FILE; FILE.svg is drawn with Graphviz."
+    ),
+    playbooks: Playbooks = None,
+) -> None:
+    """Draw a playbook's flow: steps, principles, and branches labelled with answers."""
+    from recovery_cli import graph
+
+    playbook = library(playbooks).playbook(scenario)
+    if output is not None and output.suffix.lower() == ".svg":
+        graph.render_svg(graph.dot(playbook), output)
+        typer.echo(f"wrote {output}")
+        return
+    text = graph.dot(playbook) if format is GraphFormat.dot else graph.mermaid(playbook)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}")
+
+
+def _report(problems: list[Problem], files: int, format: ReportFormat) -> None:
+    """Print findings in the chosen format; exit 1 if any is an error."""
+    from recovery_cli.text import clean
+
+    errors = sum(problem.severity == "error" for problem in problems)
+    warnings = sum(problem.severity == "warning" for problem in problems)
+    if format is ReportFormat.json:
+        summary = {"files": files, "errors": errors, "warnings": warnings}
+        findings = [
+            {**problem.as_dict(), "file": _shown(problem.location.file)} for problem in problems
+        ]
+        typer.echo(json.dumps({**summary, "findings": findings}, indent=2, ensure_ascii=False))
+    elif format is ReportFormat.github:
+        for problem in problems:
+            typer.echo(_annotation(problem))
+    else:
+        for problem in problems:
+            where = problem.location
+            place = _shown(where.file) or "<input>"
+            if where.line is not None:
+                place += f":{where.line}" + (f":{where.column}" if where.column else "")
+            field = f" ({where.field})" if where.field else ""
+            typer.echo(
+                clean(f"{place}: {problem.severity} [{problem.rule}] {problem.message}{field}")
+            )
+            if problem.hint:
+                typer.echo(clean(f"  hint: {problem.hint}"))
+        infos = len(problems) - errors - warnings
+        typer.echo(
+            f"{files} file(s): {errors} error(s), {warnings} warning(s)"
+            + (f", {infos} note(s)" if infos else "")
+        )
+    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+
+
+def _annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that annotates the line in a pull request."""
+    level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
+    where = problem.location
+    properties = []
+    if where.file:
+        properties.append(f"file={_property(_shown(where.file) or '')}")
+    if where.line is not None:
+        properties.append(f"line={where.line}")
+    if where.column is not None:
+        properties.append(f"col={where.column}")
+    properties.append(f"title={_property(problem.rule)}")
+    message = problem.message + (f" ({where.field})" if where.field else "")
+    if problem.hint:
+        message += f"\nhint: {problem.hint}"
+    return f"::{level} {','.join(properties)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _shown(path: str | None) -> str | None:
+    """A path relative to the working folder when it is inside it, as a person typed it."""
+    if not path:
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
