@@ -1,0 +1,508 @@
+"""Batch drafts: one pure function from a row to a record, and the pipeline around it.
+
+`draft_row(context, row_number, row)` is the whole of the per-row work. It depends only
+on its arguments: a `BatchContext` (the loaded playbooks, a compiled `Triage`, a compiled
+`Checker` and the run's options, built once and picklable) and the row as a mapping of
+column to text. That is what lets `recovery batch` fan rows out to worker processes, and
+what lets a Dask bag or a Spark `mapPartitions` call the same function on a dataset that
+does not fit on one machine (see docs/batch.md). A row never raises: whatever goes wrong
+becomes a rejected `Outcome` with a reason, so the counts always add up.
+
+`run` streams an input through that function, in order, on one or more processes, into
+part files that become the output only when the run completes (see `checkpoint`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from recovery_cli import render
+from recovery_cli.batch_io import Item, Malformed, RowSource, Writer, reject_line
+from recovery_cli.engine import Walk
+from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.inputs import STANDARD_INPUTS, clean_value, effective_inputs
+from recovery_cli.models import Input, Playbook
+from recovery_cli.text import clean
+
+if TYPE_CHECKING:
+    from recovery_cli.batch_io import OutputFormat
+    from recovery_cli.checkpoint import Outputs
+    from recovery_cli.library import Library
+
+Status = Literal["drafted", "routine", "rejected"]
+CHUNK = 256
+"""Rows per task sent to a worker: large enough that the hand-over costs little."""
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+RESERVED = ("id", "scenario")
+"""Columns with a meaning of their own: the row's id (carried) and its scenario."""
+
+
+class Verdict(Protocol):
+    """What triage says of one message (see `recovery_cli.triage.TriageResult`)."""
+
+    @property
+    def scenario(self) -> str | None: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def evidence(self) -> list[str]: ...
+
+
+class Classifier(Protocol):
+    def classify(self, text: str) -> Verdict: ...
+
+
+class Finding(Protocol):
+    def as_dict(self) -> dict[str, object]: ...
+
+
+class ReplyChecker(Protocol):
+    def check(self, text: str, *, name: str | None = None) -> Sequence[Finding]: ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one row: its status and the record for the output or the rejects."""
+
+    status: Status
+    record: dict[str, object]
+    kind: str = ""
+    """For a rejected row, the sort of reason (`missing-input`, `malformed`, ...)."""
+
+
+@dataclass
+class BatchContext:
+    """Everything `draft_row` needs, built once per run and once per worker process.
+
+    `mapping` renames input columns (column -> input name); `scenario` forces one
+    playbook for every row; `text_column` is what triage reads when a row names no
+    scenario. `triage` may be None when `scenario` is set.
+    """
+
+    playbooks: dict[str, Playbook]
+    checker: ReplyChecker
+    triage: Classifier | None = None
+    scenario: str | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    text_column: str = "message"
+    specs: dict[str, list[Input]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # The merged input specs are pydantic work: do it once here, never per row.
+        for scenario, playbook in self.playbooks.items():
+            self.specs.setdefault(scenario, effective_inputs(playbook))
+
+    @classmethod
+    def from_library(
+        cls,
+        library: Library,
+        *,
+        scenario: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        text_column: str = "message",
+    ) -> BatchContext:
+        """Load and compile a library for a batch; a broken playbook stops it here."""
+        from recovery_cli.checks import Checker
+        from recovery_cli.triage import Triage
+
+        if scenario is not None:
+            playbooks = {scenario: library.playbook(scenario)}
+            triage = None
+        else:
+            loaded = library.playbooks()
+            if library.problems:
+                raise RecoveryError(
+                    "some playbooks do not load; fix them or leave their folder out",
+                    problems=library.problems,
+                )
+            playbooks = {playbook.id: playbook for playbook in loaded}
+            triage = Triage.from_library(library)
+        context = cls(
+            playbooks=playbooks,
+            checker=Checker.load(),
+            triage=triage,
+            scenario=scenario,
+            mapping=dict(mapping or {}),
+            text_column=text_column,
+        )
+        context.check_mapping()
+        return context
+
+    def input_names(self) -> set[str]:
+        """Every name a column may map to: standard inputs, declared inputs, question ids."""
+        names = set(STANDARD_INPUTS) | set(RESERVED)
+        for scenario, playbook in self.playbooks.items():
+            names.update(spec.name for spec in self.specs[scenario])
+            names.update(question.id for question in playbook.questions())
+        return names
+
+    def check_mapping(self) -> None:
+        known = self.input_names()
+        for column, name in self.mapping.items():
+            if name not in known:
+                raise RecoveryError(
+                    f"--map {column}={name}: no playbook has an input called `{name}`",
+                    hint="map to one of: " + ", ".join(sorted(known)),
+                )
+
+    def check_columns(self, columns: Sequence[str] | None) -> None:
+        """Mistakes a header reveals before any row is read (CSV and TSV only)."""
+        if columns is None:
+            return
+        for column in self.mapping:
+            if column not in columns:
+                raise RecoveryError(
+                    f"--map names the column `{column}`, which the input does not have",
+                    hint="the columns are: " + ", ".join(columns),
+                )
+        named = set(columns) | set(self.mapping.values())
+        if self.scenario is None and "scenario" not in named and self.text_column not in named:
+            raise RecoveryError(
+                f"the input has no `scenario` column and no `{self.text_column}` column to triage",
+                hint="give --scenario ID, or --text-column with the column holding the message",
+            )
+
+    def fingerprint(self) -> dict[str, object]:
+        """What a checkpoint must match to resume: the playbooks' content and the options."""
+        playbooks = {
+            key: hashlib.sha256(playbook.model_dump_json().encode()).hexdigest()
+            for key, playbook in sorted(self.playbooks.items())
+        }
+        return {
+            "playbooks": playbooks,
+            "scenario": self.scenario,
+            "mapping": self.mapping,
+            "text_column": self.text_column,
+        }
+
+    def warm(self) -> None:
+        """Compile every template now, so the first rows are not slower than the rest."""
+        for playbook in self.playbooks.values():
+            for step in playbook.steps:
+                for text in step.suggestions[:1]:
+                    render.syntax_problem(text)
+            for template in (playbook.draft.opening, playbook.draft.closing):
+                if template:
+                    render.syntax_problem(template)
+
+
+def draft_row(context: BatchContext, row_number: int, row: Mapping[str, str]) -> Outcome:
+    """The record for one input row (1-based `row_number`); never raises.
+
+    Scenario: the context's, else the row's `scenario`, else triage of its text. Inputs
+    come from columns of the same name (after `mapping`); answers to a playbook's
+    questions from columns named by question id, else the playbook's defaults. Each step
+    takes its first suggestion; the draft is then checked like `recovery check` does.
+    """
+    try:
+        return _draft(context, row_number, row)
+    except RecoveryError as exc:  # the playbook, not the row: a template that fails
+        return _rejected(row_number, row, exc.describe(), "playbook-error")
+    except Exception as exc:  # one odd row must not stop a million
+        reason = f"unexpected error: {type(exc).__name__}: {exc}"
+        return _rejected(row_number, row, reason, "internal-error")
+
+
+def _draft(context: BatchContext, row_number: int, row: Mapping[str, str]) -> Outcome:
+    fields = _fields(row, context.mapping)
+    record: dict[str, object] = {"row": row_number, "id": fields.get("id")}
+    scenario = context.scenario or fields.get("scenario", "").strip()
+    triaged: dict[str, object] | None = None
+    if not scenario:
+        text = fields.get(context.text_column) or ""
+        if context.triage is None or not text.strip():
+            reason = f"no scenario, and no message to triage in `{context.text_column}`"
+            return _rejected(row_number, row, reason, "missing-input")
+        verdict = context.triage.classify(text)
+        triaged = {"score": verdict.score, "evidence": list(verdict.evidence)}
+        if verdict.scenario is None:
+            record.update(
+                scenario=None,
+                category=verdict.category,
+                triage=triaged,
+                draft=None,
+                findings=[],
+                path=[],
+                checklist=[],
+            )
+            return Outcome("routine", record)
+        scenario = verdict.scenario
+    playbook = context.playbooks.get(scenario)
+    if playbook is None:
+        known = ", ".join(sorted(context.playbooks)) or "none"
+        reason = f"no playbook `{scenario}` (known: {known})"
+        return _rejected(row_number, row, reason, "unknown-scenario")
+    try:
+        values, missing = _resolve(context.specs[scenario], fields)
+        answers = _answers(playbook, fields)
+    except RecoveryError as exc:
+        return _rejected(row_number, row, exc.message, "invalid-value")
+    if missing:
+        names = ", ".join(spec.name for spec in missing)
+        return _rejected(row_number, row, f"missing required input: {names}", "missing-input")
+    walk = _walk(playbook, values, answers)
+    draft = walk.draft()
+    name = values.get("customer_name") or None
+    record.update(
+        scenario=playbook.id,
+        category=playbook.category,
+        triage=triaged,
+        draft=draft,
+        findings=[finding.as_dict() for finding in context.checker.check(draft, name=name)],
+        path=walk.path(),
+        checklist=walk.checklist(),
+    )
+    return Outcome("drafted", record)
+
+
+def _answers(playbook: Playbook, fields: Mapping[str, str]) -> dict[str, str]:
+    """Answers the row gives to the playbook's questions; a wrong one is the row's fault."""
+    answers: dict[str, str] = {}
+    for step in playbook.steps:
+        question = step.question
+        if question is None:
+            continue
+        answer = fields.get(question.id, "").strip().lower()
+        if not answer:
+            continue
+        if answer not in question.choices:
+            raise RecoveryError(
+                f"`{answer}` is not an answer to `{question.id}` "
+                f"(one of: {', '.join(question.choices)})"
+            )
+        answers[question.id] = answer
+    return answers
+
+
+def _fields(row: Mapping[str, str], mapping: Mapping[str, str]) -> dict[str, str]:
+    """The row's values under their input names, cleaned of control characters."""
+    fields: dict[str, str] = {}
+    for column, value in row.items():
+        if _UNSAFE.search(value):
+            value = clean(value)
+        fields[column] = value
+    for column, name in mapping.items():
+        if column in fields:
+            fields[name] = fields[column]
+    return fields
+
+
+def _resolve(
+    specs: Sequence[Input], supplied: Mapping[str, str]
+) -> tuple[dict[str, str], list[Input]]:
+    """`inputs.resolve` over specs merged once per run (same priority, same checks)."""
+    values: dict[str, str] = {}
+    missing: list[Input] = []
+    for spec in specs:
+        value = clean_value(spec, supplied.get(spec.name))
+        if not value and spec.default is not None:
+            value = spec.default
+        if not value and spec.required:
+            missing.append(spec)
+        values[spec.name] = value
+    return values, missing
+
+
+def _walk(playbook: Playbook, values: Mapping[str, str], answers: Mapping[str, str]) -> Walk:
+    """`engine.run_scripted` with the first suggestion everywhere, rendering only that one."""
+    walk = Walk(playbook, values, playbook.id)
+    while walk.current is not None:
+        step = walk.current
+        answer = answers.get(step.question.id) if step.question is not None else None
+        if step.suggestions:
+            where = Location(playbook.id, field=f"steps.{step.id}.suggestions[0]")
+            line = render.render(step.suggestions[0], walk.context(), where)
+            walk.choose("suggestion", line, suggestion=1, answer=answer)
+        else:
+            walk.choose("skipped", answer=answer)
+    return walk
+
+
+def _rejected(row_number: int, row: Mapping[str, object], reason: str, kind: str) -> Outcome:
+    record = {"row": row_number, "reason": reason, "kind": kind, "original": dict(row)}
+    return Outcome("rejected", record, kind)
+
+
+def outcome_for(context: BatchContext, item: Item) -> Outcome:
+    """`draft_row` for a row that was read, a rejection for one that could not be."""
+    if isinstance(item, Malformed):
+        record: dict[str, object] = {"row": item.row, "line": item.line}
+        record.update(reason=item.reason, kind=item.kind, **item.original())
+        return Outcome("rejected", record, item.kind)
+    outcome = draft_row(context, item.row, item.fields)
+    if outcome.status == "rejected":
+        record = outcome.record
+        return Outcome("rejected", {"row": item.row, "line": item.line, **record}, outcome.kind)
+    return outcome
+
+
+# ---------------------------------------------------------------------------- pipeline
+
+Result = tuple[str, str, str]  # status, kind, the text to write
+_worker: tuple[BatchContext, Writer] | None = None
+
+
+def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
+    """Set a worker up once: the context and compiled templates stay for every chunk."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
+    context.warm()
+    _worker = (context, Writer(fmt))
+
+
+def _work(chunk: Sequence[Item]) -> list[Result]:
+    assert _worker is not None
+    return _chunk(*_worker, chunk)
+
+
+def _chunk(context: BatchContext, writer: Writer, chunk: Iterable[Item]) -> list[Result]:
+    results: list[Result] = []
+    for item in chunk:
+        outcome = outcome_for(context, item)
+        if outcome.status == "rejected":
+            results.append((outcome.status, outcome.kind, reject_line(outcome.record)))
+        else:
+            results.append((outcome.status, "", writer.record(outcome.record)))
+    return results
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def results(
+    context: BatchContext,
+    items: Iterable[Item],
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    chunk_size: int = CHUNK,
+) -> Iterator[tuple[int, list[Result]]]:
+    """(last row number, results) per chunk, in input order, on `workers` processes.
+
+    At most a few chunks per worker are in flight, so memory stays flat however fast the
+    input can be read.
+    """
+    if workers <= 1:
+        context.warm()
+        writer = Writer(fmt)
+        for chunk in _chunks(items, chunk_size):
+            yield chunk[-1].row, _chunk(context, writer, chunk)
+        return
+    window: deque[tuple[int, Future[list[Result]]]] = deque()
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(context, fmt))
+    try:
+        for chunk in _chunks(items, chunk_size):
+            window.append((chunk[-1].row, pool.submit(_work, chunk)))
+            if len(window) >= workers * 3:
+                last, future = window.popleft()
+                yield last, future.result()
+        while window:
+            last, future = window.popleft()
+            yield last, future.result()
+    except BrokenProcessPool:
+        raise RecoveryError(
+            "a worker process died (out of memory?); the checkpoint is kept",
+            hint="run the same command with --resume, perhaps with fewer --workers",
+            exit_code=3,
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class Summary:
+    """The counts at the end of a run; `read` always equals the other three added."""
+
+    read: int
+    drafted: int
+    routine: int
+    rejected: int
+    kinds: dict[str, int]
+    resumed: int = 0
+    """Rows already done by the interrupted run this one resumed."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read, "drafted": self.drafted, "routine": self.routine,
+            "rejected": self.rejected, "rejected_by_kind": dict(self.kinds),
+        }  # fmt: skip
+
+
+Progress = Callable[[int, int], None]
+"""Called after each chunk with (rows done, bytes of input read)."""
+
+
+def run(
+    context: BatchContext,
+    source: RowSource,
+    outputs: Outputs,
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    resume: bool = False,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK,
+) -> Summary:
+    """Stream every row of `source` through `draft_row` into `outputs`.
+
+    On Ctrl-C the checkpoint is saved and KeyboardInterrupt propagates; on completion
+    the part files are renamed into place.
+    """
+    context.check_columns(source.columns)
+    outputs.start(Writer(fmt).header(), resume=resume)
+    state = outputs.state
+    done = state.rows
+    items: Iterable[Item] = source
+    if done:
+        items = (item for item in source if item.row > done)
+    try:
+        for last, chunk in results(context, items, fmt, workers=workers, chunk_size=chunk_size):
+            for status, kind, text in chunk:
+                outputs.write(status, kind, text)
+            outputs.mark(last)
+            if progress is not None:
+                progress(last, source.position())
+    except BaseException:
+        outputs.suspend()
+        raise
+    outputs.finish()
+    read = state.drafted + state.routine + state.rejected
+    return Summary(read, state.drafted, state.routine, state.rejected, dict(state.kinds), done)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_rejects(output: Path) -> Path:
+    """`OUTPUT.rejects.jsonl` beside the output."""
+    stem = output.name
+    for suffix in (".jsonl", ".ndjson", ".csv", ".tsv", ".md", ".markdown"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return output.with_name(stem + ".rejects.jsonl")

@@ -1,0 +1,460 @@
+"""Reading ticket exports row by row, and writing records, without trusting either side.
+
+Exports from help desks are messy: a quote left open, one line of bad JSON, a pasted
+megabyte, bytes that are not UTF-8, a byte-order mark, Windows or old Mac line endings.
+Each of those must cost one row (rejected with a reason), never the run and never the
+rows after it. So the readers here stream physical lines with a size limit, decode with
+`surrogateescape` so a bad byte only spoils its own row, and when a CSV record goes wrong
+they reject its first line and read on from the next, instead of letting an open quote
+swallow the rest of the file.
+
+Writers turn records into text in one of the output formats. CSV cells that a spreadsheet
+would run as a formula get a leading apostrophe; Markdown escapes HTML; JSON escapes every
+control character by itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import IO
+
+from recovery_cli.errors import RecoveryError
+from recovery_cli.text import clean
+
+MAX_ROW_CHARS = 1_048_576
+"""The most characters one row may hold (all its fields together): about a megabyte."""
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class InputFormat(StrEnum):
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+
+
+_INPUT_SUFFIXES = {
+    ".csv": InputFormat.csv,
+    ".tsv": InputFormat.tsv,
+    ".tab": InputFormat.tsv,
+    ".jsonl": InputFormat.jsonl,
+    ".ndjson": InputFormat.jsonl,
+}
+_OUTPUT_SUFFIXES = {
+    ".jsonl": OutputFormat.jsonl,
+    ".ndjson": OutputFormat.jsonl,
+    ".csv": OutputFormat.csv,
+    ".tsv": OutputFormat.tsv,
+    ".md": OutputFormat.md,
+    ".markdown": OutputFormat.md,
+}
+
+
+def input_format_for(name: str) -> InputFormat:
+    """The input format a file name implies; `-` and unknown endings need the option."""
+    for suffix, fmt in _INPUT_SUFFIXES.items():
+        if name.lower().endswith(suffix):
+            return fmt
+    raise RecoveryError(
+        f"cannot tell the format of {name!r} from its name",
+        hint="give --input-format csv, tsv or jsonl",
+    )
+
+
+def output_format_for(name: str) -> OutputFormat:
+    for suffix, fmt in _OUTPUT_SUFFIXES.items():
+        if name.lower().endswith(suffix):
+            return fmt
+    raise RecoveryError(
+        f"cannot tell the output format of {name!r} from its name",
+        hint="end it in .jsonl, .csv, .tsv or .md, or give --format",
+    )
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One readable input row: its 1-based number, first physical line and its fields."""
+
+    row: int
+    line: int
+    fields: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Malformed:
+    """A row that could not be read; `text` is what was there (possibly cut short)."""
+
+    row: int
+    line: int
+    text: str
+    reason: str
+    kind: str
+
+    def original(self) -> dict[str, object]:
+        """The row for the rejects file; bytes that were not UTF-8 are kept in base64."""
+        found: dict[str, object] = {"original": _readable(self.text)}
+        if _SURROGATES.search(self.text):
+            raw = self.text.encode("utf-8", "surrogateescape")
+            found["original_base64"] = base64.b64encode(raw).decode("ascii")
+        return found
+
+
+Item = Row | Malformed
+
+
+def _readable(text: str) -> str:
+    """Text safe to encode as UTF-8: undecodable bytes become U+FFFD."""
+    if not _SURROGATES.search(text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "replace")
+
+
+class _TooLong(Exception):
+    """A record ran past the size limit."""
+
+
+class _Lines:
+    """Physical lines with a size limit and push-back, remembering what a record used."""
+
+    def __init__(self, stream: IO[bytes], limit: int) -> None:
+        self.text = io.TextIOWrapper(
+            stream, encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
+        self.limit = limit
+        self.number = 0
+        self.pending: deque[tuple[int, str]] = deque()
+        self.taken: list[tuple[int, str]] = []
+        self.chars = 0
+
+    def start(self) -> None:
+        self.taken.clear()
+        self.chars = 0
+
+    def push_back(self, lines: Sequence[tuple[int, str]]) -> None:
+        self.pending.extendleft(reversed(lines))
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.pending:
+            number, line = self.pending.popleft()
+        else:
+            line = self.text.readline(self.limit + 1)
+            if not line:
+                raise StopIteration
+            self.number += 1
+            number = self.number
+            if len(line) > self.limit and line[-1] not in "\r\n":
+                self._skip_rest_of_line()
+        self.taken.append((number, line))
+        self.chars += len(line)
+        if self.chars > self.limit:
+            raise _TooLong
+        return line
+
+    def _skip_rest_of_line(self) -> None:
+        while True:
+            part = self.text.readline(self.limit)
+            if not part or part[-1] in "\r\n":
+                return
+
+    def position(self) -> int:
+        """Bytes consumed from the underlying file so far (approximate: it reads ahead)."""
+        try:
+            return int(self.text.buffer.tell())
+        except (OSError, ValueError):
+            return 0
+
+
+class RowSource:
+    """The rows of one input, streamed: `columns` (None for JSON lines), then items."""
+
+    def __init__(self, stream: IO[bytes], fmt: InputFormat, limit: int = MAX_ROW_CHARS) -> None:
+        self.format = fmt
+        self.limit = limit
+        self._lines = _Lines(stream, limit)
+        self.columns: list[str] | None = None
+        if fmt is not InputFormat.jsonl:
+            self.columns = self._read_header()
+
+    def position(self) -> int:
+        return self._lines.position()
+
+    def _dialect(self) -> dict[str, object]:
+        delimiter = "\t" if self.format is InputFormat.tsv else ","
+        return {"delimiter": delimiter, "strict": True}
+
+    def _read_header(self) -> list[str]:
+        csv.field_size_limit(self.limit)
+        reader = csv.reader(self._lines, **self._dialect())  # type: ignore[arg-type]
+        while True:
+            self._lines.start()
+            try:
+                header = next(reader)
+            except StopIteration:
+                return []
+            except (csv.Error, _TooLong) as exc:
+                raise RecoveryError(
+                    f"the header line cannot be read: {_csv_reason(exc)}",
+                    hint="the first line must name the columns, e.g. id,customer_name,message",
+                ) from None
+            if header:
+                break
+        names = [clean(_readable(name), keep_newlines=False) for name in header]
+        seen: set[str] = set()
+        for name in names:
+            if name and name in seen:
+                raise RecoveryError(
+                    f"the column `{name}` appears twice in the header",
+                    hint="rename one of them, or drop it from the export",
+                )
+            seen.add(name)
+        return names
+
+    def __iter__(self) -> Iterator[Item]:
+        if self.format is InputFormat.jsonl:
+            return self._json_rows()
+        return self._csv_rows()
+
+    def _csv_rows(self) -> Iterator[Item]:
+        lines = self._lines
+        columns = self.columns or []
+        width = len(columns)
+        reader = csv.reader(lines, **self._dialect())  # type: ignore[arg-type]
+        number = 0
+        while True:
+            lines.start()
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, _TooLong) as exc:
+                if not lines.taken:
+                    return
+                number += 1
+                yield self._resync(number, _csv_reason(exc), _kind(exc))
+                continue
+            if not fields:
+                continue  # a blank line is not a row
+            number += 1
+            if len(fields) != width:
+                reason = f"expected {width} fields, found {len(fields)}"
+                yield self._resync(number, reason, "malformed")
+                continue
+            taken = lines.taken
+            first = taken[0][0]
+            raw = taken[0][1] if len(taken) == 1 else "".join(text for _, text in taken)
+            if _SURROGATES.search(raw):
+                yield Malformed(number, first, raw, "the row is not valid UTF-8", "encoding")
+                continue
+            yield Row(number, first, dict(zip(columns, fields, strict=True)))
+
+    def _resync(self, number: int, reason: str, kind: str) -> Malformed:
+        """Reject the record's first line and read on from its second, so one open quote
+        costs one row instead of everything after it."""
+        taken = list(self._lines.taken)
+        (first, text), rest = taken[0], taken[1:]
+        if rest:
+            self._lines.push_back(rest)
+        if _SURROGATES.search(text) and kind == "malformed":
+            reason += " (and it is not valid UTF-8)"
+        return Malformed(number, first, text, reason, kind)
+
+    def _json_rows(self) -> Iterator[Item]:
+        lines = self._lines
+        number = 0
+        while True:
+            lines.start()
+            try:
+                text = next(lines)
+            except StopIteration:
+                return
+            except _TooLong:
+                number += 1
+                first, text = lines.taken[0]
+                reason = f"the row is longer than {self.limit:,} characters"
+                yield Malformed(number, first, text, reason, "too-large")
+                continue
+            if not text.strip():
+                continue
+            number += 1
+            line = lines.taken[0][0]
+            yield _json_row(number, line, text)
+
+
+def _json_row(number: int, line: int, text: str) -> Item:
+    if _SURROGATES.search(text):
+        return Malformed(number, line, text, "the row is not valid UTF-8", "encoding")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Malformed(
+            number, line, text, f"bad JSON: {exc.msg} at column {exc.colno}", "malformed"
+        )
+    except RecursionError:
+        return Malformed(number, line, text, "bad JSON: nested too deeply", "malformed")
+    if not isinstance(data, dict):
+        return Malformed(number, line, text, "a JSON line must be an object of fields", "malformed")
+    fields = {str(key): _as_text(value) for key, value in data.items()}
+    if "\\ud" in text.lower() and any(_SURROGATES.search(v) for v in fields.values()):
+        return Malformed(
+            number, line, text, "the row holds an unpaired surrogate escape", "encoding"
+        )
+    return Row(number, line, fields)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _csv_reason(exc: Exception) -> str:
+    if isinstance(exc, _TooLong) or "field larger than field limit" in str(exc):
+        return f"the row is longer than {MAX_ROW_CHARS:,} characters"
+    return f"broken CSV: {exc}"
+
+
+def _kind(exc: Exception) -> str:
+    reason = _csv_reason(exc)
+    return "too-large" if reason.startswith("the row is longer") else "malformed"
+
+
+# ---------------------------------------------------------------------------- writing
+
+CSV_COLUMNS = (
+    "row", "id", "scenario", "category", "triage_score", "triage_evidence",
+    "draft", "findings", "path", "checklist",
+)  # fmt: skip
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: formulas (`=`, `+`, `-`, `@`, tab, CR) defused."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+class Writer:
+    """Turns output records into text of one format; one per process, reused per row."""
+
+    def __init__(self, fmt: OutputFormat) -> None:
+        self.format = fmt
+        self._buffer = io.StringIO()
+        delimiter = "\t" if fmt is OutputFormat.tsv else ","
+        self._csv = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
+
+    def header(self) -> str:
+        if self.format is OutputFormat.md:
+            return "# Drafts\n\n"
+        if self.format in (OutputFormat.csv, OutputFormat.tsv):
+            return self._csv_line(list(CSV_COLUMNS))
+        return ""
+
+    def record(self, record: Mapping[str, object]) -> str:
+        if self.format is OutputFormat.jsonl:
+            return json.dumps(record, ensure_ascii=False) + "\n"
+        if self.format is OutputFormat.md:
+            return markdown(record)
+        return self._csv_line([spreadsheet_safe(cell) for cell in _cells(record)])
+
+    def _csv_line(self, cells: list[str]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._csv.writerow(cells)
+        return self._buffer.getvalue()
+
+
+def reject_line(record: Mapping[str, object]) -> str:
+    """One line of the rejects file (always JSON lines, whatever the output format)."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _cells(record: Mapping[str, object]) -> list[str]:
+    triage = record.get("triage")
+    score = evidence = ""
+    if isinstance(triage, dict):
+        score = str(triage.get("score", ""))
+        evidence = "; ".join(str(item) for item in triage.get("evidence") or [])
+    findings = record.get("findings") or []
+    assert isinstance(findings, list)
+    return [
+        clean(str(record.get("row", "")), keep_newlines=False),
+        clean(str(record.get("id") or ""), keep_newlines=False),
+        str(record.get("scenario") or ""),
+        str(record.get("category") or ""),
+        score,
+        clean(evidence),
+        clean(str(record.get("draft") or "")),
+        clean("\n".join(_finding_text(item) for item in findings)),
+        " > ".join(str(step) for step in record.get("path") or []),  # type: ignore[attr-defined]
+        clean("\n".join(str(item) for item in record.get("checklist") or [])),  # type: ignore[attr-defined]
+    ]
+
+
+def _finding_text(finding: object) -> str:
+    if not isinstance(finding, dict):
+        return str(finding)
+    where = f"{finding.get('severity', '')} {finding.get('principle', '')}"
+    return f"{where}: {finding.get('message', '')}"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _md_inline(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", clean(text, keep_newlines=False))
+
+
+def _md_block(text: str) -> str:
+    safe = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in safe.splitlines())
+
+
+def markdown(record: Mapping[str, object]) -> str:
+    """One record as a Markdown section: heading, the draft quoted, findings and checklist."""
+    title = f"Row {record.get('row')}"
+    if record.get("id"):
+        title += f" · {_md_inline(str(record['id']))}"
+    if not record.get("scenario"):
+        return f"## {title} · routine\n\nNo recovery playbook fits: a routine request.\n\n"
+    parts = [f"## {title} · {record['scenario']} ({record.get('category')})", ""]
+    parts += [_md_block(str(record.get("draft") or "")), ""]
+    findings = record.get("findings") or []
+    assert isinstance(findings, list)
+    if findings:
+        parts.append("Findings:")
+        parts += [f"- {_md_inline(_finding_text(item))}" for item in findings]
+        parts.append("")
+    checklist = record.get("checklist") or []
+    assert isinstance(checklist, list)
+    if checklist:
+        parts.append("Checklist:")
+        parts += [f"- [ ] {_md_inline(str(item))}" for item in checklist]
+        parts.append("")
+    return "\n".join(parts) + "\n"
