@@ -20,8 +20,9 @@ from recovery_cli.models import Playbook, Principle
 
 PRINCIPLES_FILE = "principles.yaml"
 CHECKS_FILE = "checks.yaml"
+TRIAGE_FILE = "triage.yaml"
 ENV_VAR = "RECOVERY_PLAYBOOKS"
-_NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE}
+_NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE, TRIAGE_FILE}
 
 
 def shipped_dir() -> Path:
