@@ -160,7 +160,7 @@ class BatchContext:
 
     def check_columns(self, columns: Sequence[str] | None) -> None:
         """Mistakes a header reveals before any row is read (CSV and TSV only)."""
-        if columns is None:
+        if not columns:  # JSON lines have no header; an empty file has no rows
             return
         for column in self.mapping:
             if column not in columns:
