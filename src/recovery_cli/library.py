@@ -13,10 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recovery_cli.errors import Location, Problem, RecoveryError
-from recovery_cli.loader import load_playbook, load_principles
-from recovery_cli.models import Playbook, Principle
+
+if TYPE_CHECKING:  # loading imports pydantic: only when a playbook is actually read
+    from recovery_cli.models import Playbook, Principle
 
 PRINCIPLES_FILE = "principles.yaml"
 CHECKS_FILE = "checks.yaml"
@@ -94,17 +96,26 @@ class Library:
                     first[scenario] = path
         return result
 
+    def principle_files(self) -> list[Path]:
+        return [
+            folder / PRINCIPLES_FILE
+            for folder in self.dirs
+            if folder.is_dir() and (folder / PRINCIPLES_FILE).is_file()
+        ]
+
     @cached_property
     def principles(self) -> dict[str, Principle]:
+        from recovery_cli.loader import load_principles
+
         merged: dict[str, Principle] = {}
-        for folder in self.dirs:
-            path = folder / PRINCIPLES_FILE
-            if folder.is_dir() and path.is_file():
-                for principle in load_principles(path).principles:
-                    merged[principle.id] = principle
+        for path in self.principle_files():
+            for principle in load_principles(path).principles:
+                merged[principle.id] = principle
         return merged
 
     def playbook(self, scenario: str) -> Playbook:
+        from recovery_cli.loader import load_playbook
+
         path = self.files.get(scenario)
         if path is None:
             known = ", ".join(self.files) or "none"

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from recovery_cli.engine import Record, Walk, now
 from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.state import state_dir
 
 Status = Literal["in-progress", "interrupted", "complete"]
 
@@ -54,15 +55,6 @@ class Transcript(BaseModel):
 
     def records(self) -> list[Record]:
         return [Record(**line.model_dump()) for line in self.steps]
-
-
-def state_dir() -> Path:
-    """Where transcripts live: $RECOVERY_HOME, else the XDG state folder."""
-    home = os.environ.get("RECOVERY_HOME")
-    if home:
-        return Path(home)
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "recovery"
 
 
 def new_path(scenario: str) -> Path:
