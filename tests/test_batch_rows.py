@@ -1,0 +1,205 @@
+"""The per-row function other engines call, and runs that stop half way.
+
+`draft_row(context, row_number, row)` is what a Dask bag or a Spark `mapPartitions` maps
+over a dataset: it must survive pickling and give the record `recovery batch` writes.
+An interrupted run must resume without writing any row twice.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+from recovery_cli.batch import BatchContext, _resolve, _walk, draft_row
+from recovery_cli.batch_io import InputFormat, Malformed, Row, RowSource
+from recovery_cli.engine import run_scripted
+from recovery_cli.inputs import resolve
+from recovery_cli.library import Library
+from test_batch import PLAYBOOK
+
+ROWS = [
+    {"id": "1", "scenario": "parcel-mixup", "customer_name": "Dana", "remedy": "refund"},
+    {"id": "2", "scenario": "", "customer_name": "Bob", "message": "you sent the wrong item"},
+    {"id": "3", "scenario": "", "customer_name": "Eve", "message": "how do I reset my password"},
+    {"id": "4", "scenario": "parcel-mixup", "customer_name": "", "message": ""},
+    {"id": "5", "scenario": "outsourced-delay", "customer_name": "Ann", "severity": "high",
+     "message": "my order is still not here"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "playbooks"
+    folder.mkdir()
+    (folder / "parcel-mixup.yaml").write_text(PLAYBOOK, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def context(folder: Path) -> BatchContext:
+    return BatchContext.from_library(Library.configured([folder]))
+
+
+def test_the_context_and_the_function_survive_pickling(context: BatchContext) -> None:
+    copy = pickle.loads(pickle.dumps(context))
+    function = pickle.loads(pickle.dumps(draft_row))
+    for number, row in enumerate(ROWS, start=1):
+        assert function(copy, number, row) == draft_row(context, number, row)
+
+
+def test_the_function_gives_the_record_the_command_writes(
+    context: BatchContext, folder: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in ROWS), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = invoke("batch", str(source), "--out", str(out), "--playbooks", str(folder))
+    assert result.exit_code == 1, result.stderr  # row 4 lacks a customer name
+    written = {r["row"]: r for r in map(json.loads, out.read_text().splitlines())}
+    rejected = {r["row"]: r for r in map(json.loads, (tmp_path / "out.rejects.jsonl").open())}
+    for number, row in enumerate(ROWS, start=1):
+        outcome = draft_row(context, number, row)
+        record = json.loads(json.dumps(outcome.record))
+        if outcome.status == "rejected":
+            assert {**record, "line": number} == rejected[number]
+        else:
+            assert record == written[number]
+    assert sorted([*written, *rejected]) == [1, 2, 3, 4, 5]
+
+
+def test_batch_drafts_are_the_drafts_a_scripted_run_makes(context: BatchContext) -> None:
+    playbook = context.playbooks["outsourced-delay"]
+    supplied = {"customer_name": "Ann", "severity": "high", "partner": "the lab"}
+    for answers in ({}, {"partner_can_rush": "replace"}):
+        values, missing = resolve(playbook, supplied)
+        assert (values, missing) == _resolve(context.specs[playbook.id], supplied)
+        scripted = run_scripted(playbook, values, answers)
+        fast = _walk(playbook, values, answers)
+        assert fast.draft() == scripted.draft()
+        assert fast.path() == scripted.path()
+        assert fast.checklist() == scripted.checklist()
+
+
+def test_the_function_never_raises_whatever_the_row(context: BatchContext) -> None:
+    odd = [{}, {"scenario": "\x00"}, {"customer_name": "x" * 100_000, "scenario": "parcel-mixup"},
+           {"message": "{{ ''.__class__ }}", "customer_name": "{% for %}"}]  # fmt: skip
+    for number, row in enumerate(odd, start=1):
+        outcome = draft_row(context, number, row)
+        assert outcome.status in {"drafted", "routine", "rejected"}
+        assert outcome.record["row"] == number
+
+
+# ----------------------------------------------------------------------- reading
+
+
+def rows(data: bytes, fmt: InputFormat = InputFormat.csv, limit: int = 1000) -> list[object]:
+    return list(RowSource(io.BytesIO(data), fmt, limit=limit))
+
+
+def test_a_quoted_field_may_span_lines() -> None:
+    found = rows(b'id,message\n1,"line one\nline two"\n2,next\n')
+    assert found == [Row(1, 2, {"id": "1", "message": "line one\nline two"}),
+                     Row(2, 4, {"id": "2", "message": "next"})]  # fmt: skip
+
+
+def test_an_open_quote_is_cut_at_the_size_limit_and_reading_goes_on() -> None:
+    lines = b"".join(b"%d,plain text\n" % n for n in range(2, 200))
+    found = rows(b'id,message\n1,"never closed\n' + lines, limit=500)
+    assert isinstance(found[0], Malformed) and found[0].kind == "too-large"
+    assert [item.row for item in found] == list(range(1, 200))
+    assert all(isinstance(item, Row) for item in found[1:])
+
+
+def test_a_long_line_is_skipped_in_bounded_memory() -> None:
+    found = rows(b"id,message\n1," + b"y" * 10_000 + b"\n2,ok\n", limit=500)
+    assert isinstance(found[0], Malformed) and len(found[0].text) <= 501
+    assert found[1] == Row(2, 3, {"id": "2", "message": "ok"})
+
+
+def test_json_values_become_text() -> None:
+    line = b'{"id": 3, "vip": true, "note": null, "tags": ["a"]}\n'
+    found = rows(line, InputFormat.jsonl)
+    assert found == [Row(1, 1, {"id": "3", "vip": "true", "note": "", "tags": '["a"]'})]
+
+
+def test_a_duplicate_or_unreadable_header_is_bad_input() -> None:
+    from recovery_cli.errors import RecoveryError
+
+    with pytest.raises(RecoveryError, match="twice"):
+        rows(b"id,id\n1,2\n")
+    with pytest.raises(RecoveryError, match="header"):
+        rows(b'"id,message\n')
+
+
+# ----------------------------------------------------------------------- interruption
+
+
+def _export(path: Path, count: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("id,scenario,customer_name\n")
+        for number in range(1, count + 1):
+            handle.write(f"T{number},parcel-mixup,Customer {number}\n")
+        handle.write('T-bad,parcel-mixup,"broken\n')
+
+
+def _command(source: Path, out: Path, folder: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "recovery_cli", "batch", str(source), "--out", str(out),
+            "--playbooks", str(folder), *extra]  # fmt: skip
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_saves_a_checkpoint_and_resume_finishes_without_duplicates(
+    tmp_path: Path, folder: Path, workers: str
+) -> None:
+    count = 60_000
+    source, out = tmp_path / "big.csv", tmp_path / "out.jsonl"
+    _export(source, count)
+    env = {**os.environ, "RECOVERY_HOME": str(tmp_path / "state")}
+    process = subprocess.Popen(
+        _command(source, out, folder, "-j", workers), env=env, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    part = tmp_path / "out.jsonl.part"
+    deadline = time.monotonic() + 30
+    while not (part.exists() and part.stat().st_size > 0) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C on a terminal does
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "--resume" in stderr and "Traceback" not in stderr
+    assert not out.exists(), "no half-written output"
+    assert (tmp_path / "out.jsonl.checkpoint").exists()
+
+    again = subprocess.run(_command(source, out, folder, "-j", workers, "--resume"), env=env,
+                           capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert again.returncode == 1, again.stderr  # the one broken row
+    assert f"read {count + 1:,} rows: {count:,} drafted, 0 routine, 1 rejected" in again.stderr
+    assert "done before the interruption" in again.stderr
+    numbers = [json.loads(line)["row"] for line in out.open()]
+    assert numbers == list(range(1, count + 1))
+    assert not (tmp_path / "out.jsonl.checkpoint").exists()
+
+
+def test_resume_refuses_a_different_run_and_needs_a_checkpoint(
+    tmp_path: Path, folder: Path, invoke: Invoke
+) -> None:
+    source, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    _export(source, 3)
+    result = invoke("batch", str(source), "--out", str(out), "--resume", "--playbooks", str(folder))
+    assert result.exit_code == 2 and "nothing to resume" in result.stderr
+    (tmp_path / "out.jsonl.checkpoint").write_text(
+        json.dumps({"fingerprint": "other", "state": {}}), encoding="utf-8"
+    )
+    result = invoke("batch", str(source), "--out", str(out), "--resume", "--playbooks", str(folder))
+    assert result.exit_code == 2 and "different run" in result.stderr
