@@ -97,7 +97,12 @@ def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: 
 
 def test_bad_answer_to_a_question_lists_the_answers(invoke: Invoke) -> None:
     result = invoke(
-        "run", "outsourced-delay", "--no-input", "--set", "customer_name=D", "--set",
+        "run",
+        "outsourced-delay",
+        "--no-input",
+        "--set",
+        "customer_name=D",
+        "--set",
         "partner_can_rush=maybe",
     )
     assert result.exit_code == 2
@@ -145,7 +150,11 @@ def test_customer_text_is_data_not_a_template_or_markup(invoke: Invoke) -> None:
 
 def test_escape_sequences_typed_by_a_user_never_reach_the_terminal(invoke: Invoke) -> None:
     result = invoke(
-        "run", "outsourced-delay", "--no-input", "--set", "customer_name=Dana\x1b]0;pwned\x07\x1b[2J"
+        "run",
+        "outsourced-delay",
+        "--no-input",
+        "--set",
+        "customer_name=Dana\x1b]0;pwned\x07\x1b[2J",
     )
     assert result.exit_code == 0
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
@@ -154,7 +163,13 @@ def test_escape_sequences_typed_by_a_user_never_reach_the_terminal(invoke: Invok
 
 def test_markdown_output_quotes_the_draft(invoke: Invoke) -> None:
     result = invoke(
-        "run", "outsourced-delay", "--no-input", "--format", "markdown", "--set", "customer_name=Dana"
+        "run",
+        "outsourced-delay",
+        "--no-input",
+        "--format",
+        "markdown",
+        "--set",
+        "customer_name=Dana",
     )
     assert result.exit_code == 0
     assert "## Draft to send" in result.stdout
@@ -186,10 +201,20 @@ def test_resume_finishes_an_interrupted_transcript(invoke: Invoke, tmp_path: Pat
         "answers": {"partner_can_rush": "replace"},
         "steps": [
             {"step": "listen", "source": "skipped", "at": "2026-01-01T10:00:30+00:00"},
-            {"step": "empathise", "source": "typed", "line": "I am so sorry, Dana.",
-             "at": "2026-01-01T10:00:40+00:00"},
-            {"step": "own", "source": "suggestion", "line": "This is ours to fix.",
-             "suggestion": 1, "answer": "replace", "at": "2026-01-01T10:00:50+00:00"},
+            {
+                "step": "empathise",
+                "source": "typed",
+                "line": "I am so sorry, Dana.",
+                "at": "2026-01-01T10:00:40+00:00",
+            },
+            {
+                "step": "own",
+                "source": "suggestion",
+                "line": "This is ours to fix.",
+                "suggestion": 1,
+                "answer": "replace",
+                "at": "2026-01-01T10:00:50+00:00",
+            },
         ],
     }
     path.write_text(json.dumps(interrupted), encoding="utf-8")

@@ -16,8 +16,13 @@ TIMEOUT = 20
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "RECOVERY_HOME": str(tmp_path / "state"), "NO_COLOR": "1",
-           "COLUMNS": "160", "TERM": "xterm"}
+    env = {
+        **os.environ,
+        "RECOVERY_HOME": str(tmp_path / "state"),
+        "NO_COLOR": "1",
+        "COLUMNS": "160",
+        "TERM": "xterm",
+    }
     env.pop("RECOVERY_PLAYBOOKS", None)
     child = pexpect.spawn(
         sys.executable,
@@ -104,7 +109,12 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     assert "This one is on us, and I will put it right today." in draft
     assert "by 3pm tomorrow" in draft
     assert [step["step"] for step in saved["steps"]] == [
-        "listen", "empathise", "own", "alternative", "high-stakes", "follow-up",
+        "listen",
+        "empathise",
+        "own",
+        "alternative",
+        "high-stakes",
+        "follow-up",
     ]
     assert "Follow-up checklist" in screen
     assert "\x1b[31m" not in screen

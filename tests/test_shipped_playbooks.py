@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, Invoke
 
+from conftest import SHIPPED, Invoke
 from recovery_cli.library import Library
 from recovery_cli.models import Playbook
 
@@ -68,9 +68,7 @@ def test_every_shipped_playbook_and_the_principles_load_cleanly() -> None:
     library = Library([SHIPPED])
     assert len(library.playbooks()) >= 13
     assert library.problems == []
-    assert {"empathise-first", "own-the-outcome", "protect-the-customer"} <= set(
-        library.principles
-    )
+    assert {"empathise-first", "own-the-outcome", "protect-the-customer"} <= set(library.principles)
     for principle in library.principles.values():
         assert principle.source, principle.id
         assert principle.say_this and principle.not_this, principle.id

@@ -98,6 +98,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> RecoveryError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     problem = exc.problem or "not valid YAML"
+    context = exc.context_mark
+    if exc.context and context is not None and (mark is None or context.line != mark.line):
+        problem += f" ({exc.context} that starts on line {context.line + 1})"
     hint = None
     if "tab" in problem.lower():
         hint = "indent with spaces, not tabs"
