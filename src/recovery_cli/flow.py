@@ -47,8 +47,7 @@ class Flow:
 
     @cached_property
     def edges(self) -> dict[str, list[Edge]]:
-        """Step id -> its ways out, to known steps or `end` only."""
-        known = set(self.index) | {END}
+        """Step id -> its ways out (a target may be unknown: validation reports that)."""
         result: dict[str, list[Edge]] = {}
         for step_id, number in self.index.items():
             step = self.playbook.steps[number]
@@ -61,8 +60,11 @@ class Flow:
                 out.append(Edge(step_id, following))
             if step.when is not None:
                 out.append(Edge(step_id, following, skipped=True))
-            result[step_id] = [edge for edge in out if edge.target in known]
+            result[step_id] = out
         return result
+
+    def known(self, target: str) -> bool:
+        return target == END or target in self.index
 
     @property
     def start(self) -> str:
@@ -74,23 +76,43 @@ class Flow:
         queue = deque([self.start])
         while queue:
             for edge in self.edges.get(queue.popleft(), []):
-                if edge.target not in seen:
+                if self.known(edge.target) and edge.target not in seen:
                     seen.add(edge.target)
                     queue.append(edge.target)
         return seen
 
     def trapped(self) -> list[str]:
-        """Reachable steps from which no path reaches `end`, in document order."""
+        """Steps in a reachable loop that no path leaves for `end`, in document order.
+
+        A branch to an unknown step counts as a way out: that mistake is reported on
+        its own, and a second finding for it would only confuse.
+        """
         leads_out = {END}
         changed = True
         while changed:
             changed = False
             for step_id, out in self.edges.items():
-                if step_id not in leads_out and any(e.target in leads_out for e in out):
+                if step_id not in leads_out and any(
+                    e.target in leads_out or not self.known(e.target) for e in out
+                ):
                     leads_out.add(step_id)
                     changed = True
         reached = self.reachable()
-        return [s.id for s in self.playbook.steps if s.id in reached and s.id not in leads_out]
+        stuck = {step_id for step_id in reached if step_id not in leads_out}
+        return [s.id for s in self.playbook.steps if s.id in stuck and self._returns(s.id, stuck)]
+
+    def _returns(self, start: str, within: set[str]) -> bool:
+        """Whether some path from `start`, staying `within`, comes back to it: a loop."""
+        seen: set[str] = set()
+        stack = [start]
+        while stack:
+            for edge in self.edges.get(stack.pop(), []):
+                if edge.target == start:
+                    return True
+                if edge.target in within and edge.target not in seen:
+                    seen.add(edge.target)
+                    stack.append(edge.target)
+        return False
 
     def path_without_draft(self, conditional: bool) -> list[str] | None:
         """A path from the start to `end` on which no step adds a line to the draft.
@@ -117,7 +139,7 @@ class Flow:
                     continue
                 if drafts and not edge.skipped:
                     continue
-                if edge.target not in parent:
+                if self.known(edge.target) and edge.target not in parent:
                     parent[edge.target] = here
                     queue.append(edge.target)
         return None
@@ -143,6 +165,8 @@ class Flow:
                 if step is None:
                     continue
                 for edge in self.edges.get(step_id, []):
+                    if not self.known(edge.target):
+                        continue
                     out = set(answered[step_id])
                     if step.question is not None and not edge.skipped:
                         out.add(step.question.id)

@@ -45,6 +45,8 @@ def arrows(playbook: Playbook) -> list[Arrow]:
         labels: dict[str, list[str]] = {}
         skip_target: str | None = None
         for edge in flow.edges.get(step.id, []):
+            if not flow.known(edge.target):
+                continue
             if edge.skipped:
                 skip_target = edge.target
                 continue

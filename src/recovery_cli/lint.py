@@ -80,7 +80,55 @@ def lint_playbook(item: Checked, checker: Checker | None = None) -> list[Problem
     found.extend(_choices(playbook, site))
     found.extend(_steps(playbook, site))
     found.extend(_templates(playbook, site, broken, checker))
+    if not item.problems and not any(problem.severity == "error" for problem in found):
+        found.extend(_sample_run(playbook, site))
+    found.extend(_todos(playbook.model_dump(exclude_defaults=True), (), site))
     return found
+
+
+def _sample_run(playbook: Playbook, site: Site) -> Iterator[Problem]:
+    """What a batch row with only sample inputs meets: default answers, first suggestions."""
+    from recovery_cli.engine import run_scripted
+
+    try:
+        walk = run_scripted(playbook, sample_values(playbook), source=site.source)
+        walk.draft()
+        walk.checklist()
+    except RecoveryError as exc:
+        first = exc.problems[0]
+        yield Problem(
+            f"a scripted run with sample inputs and default answers fails: {first.message}",
+            site.at(*_path_of(first.location.field)),
+            first.hint or "every question's default answer must lead to the end",
+            "sample-run",
+        )
+
+
+def _path_of(dotted: str | None) -> FieldPath:
+    """`steps[2].when` -> ('steps', 2, 'when'), to find its line again."""
+    path: list[str | int] = []
+    for part in (dotted or "steps").replace("]", "").replace("[", ".").split("."):
+        if part:
+            path.append(int(part) if part.isdigit() else part)
+    return tuple(path)
+
+
+def _todos(data: object, path: FieldPath, site: Site) -> Iterator[Problem]:
+    """Text still marked TODO, as `recovery new` leaves it: a reminder, not an error."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _todos(value, (*path, str(key)), site)
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from _todos(value, (*path, number), site)
+    elif isinstance(data, str) and "TODO" in data:
+        yield Problem(
+            "text still marked TODO",
+            site.at(*path),
+            "write the real text, or remove the field if it is optional",
+            "todo",
+            "warning",
+        )
 
 
 # --- the flow of steps ---------------------------------------------------------------
@@ -100,9 +148,9 @@ def _reachability(playbook: Playbook, site: Site) -> Iterator[Problem]:
     trapped = graph.trapped()
     if trapped:
         first = trapped[0]
-        cycle = " -> ".join(trapped)
+        steps = ", ".join(f"`{step_id}`" for step_id in trapped)
         yield Problem(
-            f"loop with no way out: {cycle} never reach `end`",
+            f"loop with no way out: from {steps} no path reaches `end`",
             site.at("steps", graph.index[first], "id"),
             "give one of these steps a branch or `next` that leaves the loop",
             "loop-no-exit",
