@@ -62,7 +62,7 @@ class TriageSettings(Strict):
         default=1.5, gt=0, description="Points per word of a matched phrase."
     )
     routine_points: float = Field(
-        default=1.0, gt=0, description="Multiplies the points of routine vocabulary."
+        default=0.5, gt=0, description="Multiplies the points of routine vocabulary."
     )
     routine_head_start: float = Field(
         default=0.5,

@@ -1,0 +1,157 @@
+"""`recovery triage`: a customer's message in, the fitting playbook and the evidence out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+PLAYBOOK = """\
+id: {id}
+title: A test playbook
+category: {category}
+summary: Shows one thing.
+principles: [listen]
+triggers:
+  phrases: {phrases}
+  words: {words}
+steps:
+  - {{id: hello, stage: listen, title: Hello, purpose: Greet., why: It opens., principle: listen}}
+"""
+
+
+def folder(tmp_path: Path, *playbooks: tuple[str, str, str, str]) -> Path:
+    """A --playbooks folder holding (id, category, phrases, words) playbooks."""
+    scenarios = tmp_path / "extra"
+    scenarios.mkdir(exist_ok=True)
+    for scenario, category, phrases, words in playbooks:
+        text = PLAYBOOK.format(id=scenario, category=category, phrases=phrases, words=words)
+        (scenarios / f"{scenario}.yaml").write_text(text, encoding="utf-8")
+    return scenarios
+
+
+@pytest.fixture
+def parcels(tmp_path: Path) -> Path:
+    return folder(
+        tmp_path,
+        ("lost-parcel", "late-delivery", "[parcel went missing]", "[parcel, vanished]"),
+        ("squashed-parcel", "service-mistake", "[]", "[squashed, parcel]"),
+    )
+
+
+def test_prints_the_best_playbook_its_category_score_evidence_and_runners_up(
+    invoke: Invoke, parcels: Path
+) -> None:
+    result = invoke("triage", "My PARCEL went missing, it vanished!", "--playbooks", str(parcels))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("lost-parcel (late-delivery), score 0.")
+    assert "evidence: parcel, parcel went missing, vanished" in lines[1]
+    assert "runners-up:" in result.stdout
+    assert "squashed-parcel (service-mistake), score 0." in result.stdout
+
+
+def test_reads_the_message_from_standard_input(invoke: Invoke, parcels: Path) -> None:
+    piped = invoke("triage", "--playbooks", str(parcels), input="the parcel vanished\n")
+    dashed = invoke("triage", "-", "--playbooks", str(parcels), input="the parcel vanished\n")
+    assert piped.exit_code == dashed.exit_code == 0
+    assert piped.stdout == dashed.stdout
+    assert piped.stdout.startswith("lost-parcel")
+
+
+def test_json_gives_scenario_category_score_evidence_and_candidates(
+    invoke: Invoke, parcels: Path
+) -> None:
+    result = invoke("triage", "parcel vanished", "--format", "json", "--playbooks", str(parcels))
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "lost-parcel" and data["category"] == "late-delivery"
+    assert data["evidence"] == ["parcel", "vanished"]
+    assert 0 < data["score"] <= 1
+    assert data["candidates"][0]["scenario"] == "squashed-parcel"
+
+
+def test_a_routine_request_says_so_and_is_null_in_json(invoke: Invoke) -> None:
+    text = invoke("triage", "How do I track my order?")
+    assert text.exit_code == 0
+    assert text.stdout.startswith("routine")
+    assert "no recovery playbook fits" in text.stdout
+    data = json.loads(invoke("triage", "How do I track my order?", "-f", "json").stdout)
+    assert data["scenario"] is None and data["category"] == "routine"
+
+
+def test_a_message_with_no_trigger_says_nothing_matched(invoke: Invoke) -> None:
+    result = invoke("triage", "lovely weather")
+    assert result.exit_code == 0
+    assert "evidence: no trigger matched" in result.stdout
+
+
+@pytest.mark.parametrize("message", ["", "   \n\t", "\x1b[31m\x07\x00"])
+def test_an_empty_message_is_refused_with_exit_2(invoke: Invoke, message: str) -> None:
+    for result in (invoke("triage", message), invoke("triage", input=message)):
+        assert result.exit_code == 2
+        assert "the message is empty" in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_standard_input_that_is_not_utf8_is_refused_clearly(invoke: Invoke) -> None:
+    result = invoke("triage", input=b"refund \xff\xfe please")  # type: ignore[arg-type]
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_utf8_byte_order_mark_is_fine(invoke: Invoke) -> None:
+    result = invoke("triage", "-f", "json", input="\ufeffI want my money back".encode())  # type: ignore[arg-type]
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["category"] == "refund"
+
+
+def test_huge_standard_input_is_refused_not_read_into_memory(invoke: Invoke) -> None:
+    result = invoke("triage", input="refund " * 200_000)
+    assert result.exit_code == 2
+    assert "longer than 1,000,000 bytes" in result.stderr
+
+
+def test_a_long_argument_is_still_triaged(invoke: Invoke) -> None:
+    result = invoke("triage", "I want a refund. " + "blah " * 50_000)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("refund")
+
+
+def test_trigger_text_is_printed_cleaned_and_never_as_markup(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    extra = folder(
+        tmp_path, ("odd", "general-complaint", '["[bold]parcel[/bold] \\e]0;pwned\\a gone"]', "[]")
+    )
+    result = invoke("triage", "bold parcel bold 0 pwned gone", "--playbooks", str(extra))
+    assert result.exit_code == 0, result.output
+    assert "[bold]parcel[/bold]" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_missing_playbooks_folder_is_a_usage_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("triage", "refund", "--playbooks", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_a_broken_playbook_is_reported_and_the_rest_still_triage(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    extra = folder(tmp_path, ("lost-parcel", "late-delivery", "[]", "[parcel]"))
+    (extra / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
+    result = invoke("triage", "parcel", "--playbooks", str(extra))
+    assert result.exit_code == 2
+    assert result.stdout.startswith("lost-parcel")
+    assert "broken.yaml" in result.stderr
+
+
+def test_help_says_what_it_does(invoke: Invoke) -> None:
+    result = invoke("triage", "--help")
+    assert result.exit_code == 0
+    assert "Say which playbook fits a customer's message" in result.stdout
