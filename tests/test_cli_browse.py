@@ -157,3 +157,15 @@ def test_python_m_runs_the_cli() -> None:
     )
     assert completed.returncode == 0
     assert completed.stdout.startswith("recovery ")
+
+
+def test_principles_shows_rule_source_and_examples(invoke: Invoke) -> None:
+    result = invoke("principles", "own-the-outcome")
+    assert result.exit_code == 0
+    assert "own-the-outcome:" in result.stdout
+    assert "Jeff Simon" in result.stdout
+    assert "say: " in result.stdout and "not: " in result.stdout
+    every = json.loads(invoke("principles", "--format", "json").stdout)
+    assert len(every) >= 12 and all(item["source"] for item in every)
+    unknown = invoke("principles", "nope")
+    assert unknown.exit_code == 2 and "empathise-first" in unknown.stderr

@@ -52,8 +52,11 @@ def problems(items: Iterable[Problem]) -> None:
         colour = "red" if label == "error" else "yellow"
         line = Text()
         line.append(f"{label}: ", style=f"bold {colour}")
-        line.append(clean(str(problem.location)), style="bold")
-        line.append(": " + clean(problem.message))
+        place = str(problem.location)
+        if place:
+            line.append(clean(place), style="bold")
+            line.append(": ")
+        line.append(clean(problem.message))
         err.print(line)
         if problem.hint:
             err.print(Text("  hint: " + clean(problem.hint), style="dim"))

@@ -23,6 +23,8 @@ class Location:
     field: str | None = None
 
     def __str__(self) -> str:
+        if self.file is None and self.line is None and not self.field:
+            return ""
         place = self.file or "<input>"
         if self.line is not None:
             place += f":{self.line}"
@@ -44,7 +46,8 @@ class Problem:
     severity: Severity = "error"
 
     def describe(self) -> str:
-        text = f"{self.location}: {self.message}"
+        place = str(self.location)
+        text = f"{place}: {self.message}" if place else self.message
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text

@@ -65,3 +65,34 @@ def show_command(
         for edge in node.edges:
             branch.add(console.plain(f"-> {edge}"))
     console.out.print(tree)
+
+
+@app.command("principles")
+def principles_command(
+    principle: str = typer.Argument(None, help="One principle id; all of them when left out."),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+    playbooks: Playbooks = None,
+) -> None:
+    """The principles behind the playbooks: rule, why, source and examples."""
+    from recovery_cli import console
+    from recovery_cli.errors import RecoveryError
+
+    known = library(playbooks).principles
+    if principle is not None and principle not in known:
+        raise RecoveryError(f"no principle `{principle}`", hint="known: " + ", ".join(known))
+    chosen = [known[principle]] if principle else list(known.values())
+    if format is ListFormat.json:
+        print_json([item.model_dump(mode="json") for item in chosen])
+        return
+    for item in chosen:
+        console.heading(f"{item.id}: {item.rule}")
+        console.say(item.why)
+        for source in item.source:
+            console.say(
+                f"  source: {source.title}" + (f", {source.author}" if source.author else ""), "dim"
+            )
+        for line in item.say_this:
+            console.say(f"  say: {line}", "green")
+        for line in item.not_this:
+            console.say(f"  not: {line}", "red")
+        console.out.print()
