@@ -163,12 +163,10 @@ def explain(expect: Expect, path: list[str], draft: str, checklist: list[str]) -
                 lines.append("  " + line.rstrip())
         details.append("\n".join(lines))
     flat = _flat(draft)
-    for phrase in expect.draft_contains:
-        if _flat(phrase) not in flat:
-            details.append(f"draft does not contain {phrase!r}; the draft is:\n{_quote(draft)}")
-    for phrase in expect.draft_not_contains:
-        if _flat(phrase) in flat:
-            details.append(f"draft contains {phrase!r}, which it must not:\n{_quote(draft)}")
+    wrong = [f"draft does not contain {p!r}" for p in expect.draft_contains if _flat(p) not in flat]
+    wrong += [f"draft contains {p!r}" for p in expect.draft_not_contains if _flat(p) in flat]
+    if wrong:
+        details.append("\n".join(wrong) + "; the draft is:\n" + _quote(draft))
     items = [_flat(item) for item in checklist]
     for phrase in expect.checklist_contains:
         if not any(_flat(phrase) in item for item in items):
