@@ -150,7 +150,8 @@ def test_each_row_gets_the_playbook_its_scenario_column_names(batch) -> None:  #
     assert first["id"] == "T-1" and first["scenario"] == "parcel-mixup"
     assert first["category"] == "service-mistake"
     assert first["draft"] == (
-        "Hi Dana,\n\nI'm sorry, Dana: we sent you the wrong parcel.\n\nThe right parcel leaves today."
+        "Hi Dana,\n\nI'm sorry, Dana: we sent you the wrong parcel.\n\n"
+        "The right parcel leaves today."
     )
     assert first["path"] == ["hear", "resend"], "a missing answer takes the playbook's default"
     assert second["path"] == ["hear", "refund"], "an answer column picks the branch"
@@ -391,7 +392,11 @@ def test_no_scenario_and_no_text_column_is_caught_before_any_row(batch) -> None:
     assert ok.records[0]["scenario"] == "parcel-mixup"
 
 
-def test_a_missing_input_file_is_unreadable_input(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("batch", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "o.jsonl"))
+def test_a_missing_input_file_is_unreadable_input(
+    invoke: Invoke, tmp_path: Path, playbooks: Path
+) -> None:
+    out = tmp_path / "o.jsonl"
+    result = invoke("batch", str(tmp_path / "nope.csv"), "--out", str(out), "--playbooks",
+                    str(playbooks))  # fmt: skip
     assert result.exit_code == 2
     assert "cannot read" in result.stderr

@@ -21,9 +21,9 @@ from recovery_cli.cli import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, app
 from recovery_cli.cli.common import Playbooks, library
 
 if TYPE_CHECKING:
-    from recovery_cli.batch import BatchContext, Progress, Summary
+    from recovery_cli.batch import BatchContext
     from recovery_cli.batch_io import OutputFormat, RowSource
-    from recovery_cli.checkpoint import Outputs
+    from recovery_cli.batch_run import Outputs, Progress, Summary
 
 
 @app.command("batch")
@@ -65,7 +65,7 @@ def batch_command(
     triage picks from its message; rows that read as routine requests are written with no
     draft. Rows that cannot be drafted go to the rejects file with the reason.
     """
-    from recovery_cli import batch, batch_io, checkpoint
+    from recovery_cli import batch, batch_io, batch_run
     from recovery_cli.errors import RecoveryError
 
     in_fmt = batch_io.InputFormat(
@@ -78,22 +78,20 @@ def batch_command(
         if format
         else batch_io.output_format_for(out.name)
     )
-    rejects = rejects or batch.default_rejects(out)
+    rejects = rejects or batch_run.default_rejects(out)
     source_path = None if input == "-" else Path(input)
     if source_path is not None:
         for other in (out, rejects):
             if other.resolve() == source_path.resolve():
                 raise RecoveryError(f"{other} is the input: pick another name for the output")
-    context = batch.BatchContext.from_library(
-        library(playbooks),
-        scenario=scenario,
-        mapping=_mapping(map or []),
-        text_column=text_column,
-    )
+    mapping = _mapping(map or [])
     stream = _open(source_path)
     with stream:
+        context = batch.BatchContext.from_library(
+            library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column
+        )
         source = batch_io.RowSource(stream, in_fmt)
-        identity = checkpoint.input_identity(source_path)
+        identity = batch_run.input_identity(source_path)
         parts = {
             "input": identity,
             "input_format": in_fmt.value,
@@ -101,7 +99,7 @@ def batch_command(
             "rejects": str(rejects.resolve()),
             **context.fingerprint(),
         }
-        outputs = checkpoint.Outputs(out, rejects, checkpoint.fingerprint(parts))
+        outputs = batch_run.Outputs(out, rejects, batch_run.fingerprint(parts))
         size = identity.get("size")
         total = size if isinstance(size, int) else None
         summary = _run(context, source, outputs, out_fmt, workers, resume, total)
@@ -155,14 +153,14 @@ def _run(
     total: int | None,
 ) -> Summary:
     """Run with a progress bar on a terminal; on Ctrl-C say how to resume and exit 130."""
-    from recovery_cli import batch, console
+    from recovery_cli import batch_run, console
 
-    count = workers or batch.default_workers()
+    count = workers or batch_run.default_workers()
     try:
         if not console.err.is_terminal:
-            return batch.run(context, source, outputs, fmt, workers=count, resume=resume)
+            return batch_run.run(context, source, outputs, fmt, workers=count, resume=resume)
         with _ProgressBar(total) as progress:
-            return batch.run(
+            return batch_run.run(
                 context, source, outputs, fmt, workers=count, resume=resume, progress=progress
             )
     except KeyboardInterrupt:

@@ -1,14 +1,16 @@
-"""Where a batch run writes while it works, and how an interrupted run picks up again.
+"""Running a batch: rows in input order on one or more processes, and surviving Ctrl-C.
+
+`run` streams an input through `batch.draft_row`, a chunk of rows at a time, on worker
+processes that each set the context up once; results are written in input order, with
+only a few chunks in flight, so memory stays flat however long the input is.
 
 A batch over a million rows can be stopped by Ctrl-C, a closed laptop or a killed job.
 The output is written to `OUTPUT.part` (and `REJECTS.part`) and only renamed into place
-when the run completes, so OUTPUT is never half written. After every chunk of rows the
-byte length of both part files is noted, and about once a second that note (with the
-counts so far) is saved to `OUTPUT.checkpoint`. `--resume` cuts the part files back to
-the last note and skips the rows it covers, so no row is written twice or lost.
-
-A checkpoint records a fingerprint of the input and the options; resuming with a
-different input, other playbooks or other options is refused rather than mixed.
+when the run completes, so OUTPUT is never half written. After every chunk the byte
+length of both part files is noted, and about once a second that note (with the counts
+so far) is saved to `OUTPUT.checkpoint`. `--resume` cuts the part files back to the last
+note and skips the rows it covers, so no row is written twice or lost. A checkpoint
+records a fingerprint of the input and the options; resuming a different run is refused.
 """
 
 from __future__ import annotations
@@ -17,12 +19,181 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
+from recovery_cli.batch import BatchContext, outcome_for
+from recovery_cli.batch_io import Item, OutputFormat, RowSource, Writer, reject_line
 from recovery_cli.errors import Location, RecoveryError
+
+CHUNK = 256
+"""Rows per task sent to a worker: large enough that the hand-over costs little."""
+
+Result = tuple[str, str, str]  # status, kind, the text to write
+_worker: tuple[BatchContext, Writer] | None = None
+
+
+def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
+    """Set a worker up once: the context and compiled templates stay for every chunk."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
+    context.warm()
+    _worker = (context, Writer(fmt))
+
+
+def _work(chunk: Sequence[Item]) -> list[Result]:
+    assert _worker is not None
+    return _chunk(*_worker, chunk)
+
+
+def _chunk(context: BatchContext, writer: Writer, chunk: Iterable[Item]) -> list[Result]:
+    results: list[Result] = []
+    for item in chunk:
+        outcome = outcome_for(context, item)
+        if outcome.status == "rejected":
+            results.append((outcome.status, outcome.kind, reject_line(outcome.record)))
+        else:
+            results.append((outcome.status, "", writer.record(outcome.record)))
+    return results
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def results(
+    context: BatchContext,
+    items: Iterable[Item],
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    chunk_size: int = CHUNK,
+) -> Iterator[tuple[int, list[Result]]]:
+    """(last row number, results) per chunk, in input order, on `workers` processes.
+
+    At most a few chunks per worker are in flight, so memory stays flat however fast the
+    input can be read.
+    """
+    if workers <= 1:
+        context.warm()
+        writer = Writer(fmt)
+        for chunk in _chunks(items, chunk_size):
+            yield chunk[-1].row, _chunk(context, writer, chunk)
+        return
+    window: deque[tuple[int, Future[list[Result]]]] = deque()
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(context, fmt))
+    try:
+        for chunk in _chunks(items, chunk_size):
+            window.append((chunk[-1].row, pool.submit(_work, chunk)))
+            if len(window) >= workers * 3:
+                last, future = window.popleft()
+                yield last, future.result()
+        while window:
+            last, future = window.popleft()
+            yield last, future.result()
+    except BrokenProcessPool:
+        raise RecoveryError(
+            "a worker process died (out of memory?); the checkpoint is kept",
+            hint="run the same command with --resume, perhaps with fewer --workers",
+            exit_code=3,
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class Summary:
+    """The counts at the end of a run; `read` always equals the other three added."""
+
+    read: int
+    drafted: int
+    routine: int
+    rejected: int
+    kinds: dict[str, int]
+    resumed: int = 0
+    """Rows already done by the interrupted run this one resumed."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read, "drafted": self.drafted, "routine": self.routine,
+            "rejected": self.rejected, "rejected_by_kind": dict(self.kinds),
+        }  # fmt: skip
+
+
+Progress = Callable[[int, int], None]
+"""Called after each chunk with (rows done, bytes of input read)."""
+
+
+def run(
+    context: BatchContext,
+    source: RowSource,
+    outputs: Outputs,
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    resume: bool = False,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK,
+) -> Summary:
+    """Stream every row of `source` through `draft_row` into `outputs`.
+
+    On Ctrl-C the checkpoint is saved and KeyboardInterrupt propagates; on completion
+    the part files are renamed into place.
+    """
+    context.check_columns(source.columns)
+    outputs.start(Writer(fmt).header(), resume=resume)
+    state = outputs.state
+    done = state.rows
+    items: Iterable[Item] = source
+    if done:
+        items = (item for item in source if item.row > done)
+    try:
+        for last, chunk in results(context, items, fmt, workers=workers, chunk_size=chunk_size):
+            for status, kind, text in chunk:
+                outputs.write(status, kind, text)
+            outputs.mark(last)
+            if progress is not None:
+                progress(last, source.position())
+    except BaseException:
+        outputs.suspend()
+        raise
+    outputs.finish()
+    read = state.drafted + state.routine + state.rejected
+    return Summary(read, state.drafted, state.routine, state.rejected, dict(state.kinds), done)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_rejects(output: Path) -> Path:
+    """`OUTPUT.rejects.jsonl` beside the output."""
+    stem = output.name
+    for suffix in (".jsonl", ".ndjson", ".csv", ".tsv", ".md", ".markdown"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return output.with_name(stem + ".rejects.jsonl")
+
+
+# ---------------------------------------------------------------------------- checkpoint
 
 SAVE_EVERY = 1.0
 """Seconds between checkpoint saves; each save costs one small file write."""
