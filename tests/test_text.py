@@ -1,0 +1,105 @@
+"""Untrusted text made safe to print: no escape sequences or controls; meaning kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.text import clean
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("\x1b[31mred\x1b[0m alert", "red alert"),
+        ("\x1b[2J\x1b[Hcleared", "cleared"),
+        ("\x1b[1;31;40mbold\x1b[m", "bold"),
+        ("\x9b31m8-bit\x9b0m", "8-bit"),
+    ],
+    ids=["colour", "clear-screen", "several-parameters", "8-bit-csi"],
+)
+def test_control_sequences_are_stripped(typed: str, shown: str) -> None:
+    assert clean(typed) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("\x1b]0;You have been hacked\x07Hello", "Hello"),
+        ("\x1b]2;title\x1b\\Hello", "Hello"),
+        ("\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\ here", "click here"),
+    ],
+    ids=["title-bel", "title-st", "hyperlink"],
+)
+def test_operating_system_commands_such_as_window_titles_are_stripped(
+    typed: str, shown: str
+) -> None:
+    assert clean(typed) == shown
+
+
+def test_device_control_strings_are_stripped() -> None:
+    assert clean("before\x1bP1$r0m\x1b\\after") == "beforeafter"
+
+
+def test_other_two_byte_escapes_and_a_lone_escape_are_stripped() -> None:
+    assert clean("a\x1bcb\x1b") == "ab"
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\x0d", "\x7f", "\x85", "\x9f"],
+)
+def test_c0_and_c1_control_characters_are_stripped(control: str) -> None:
+    assert clean(f"ab{control}cd") == "abcd"
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"],
+)
+def test_bidi_overrides_and_isolates_are_stripped(mark: str) -> None:
+    assert clean(f"invoice{mark}fdp.exe") == "invoicefdp.exe"
+
+
+def test_zero_width_spaces_are_stripped() -> None:
+    assert clean("pay\u200bpal") == "paypal"
+
+
+def test_newlines_and_tabs_survive() -> None:
+    assert clean("Line one\n\tLine two\n") == "Line one\n\tLine two\n"
+
+
+def test_windows_line_endings_become_newlines() -> None:
+    assert clean("one\r\ntwo") == "one\ntwo"
+
+
+def test_text_can_be_flattened_to_one_line() -> None:
+    assert clean("one\n\ttwo   three\n", keep_newlines=False) == "one two three"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zoë Ångström, café déjà vu",
+        "Müller & Søn — naïve façade",
+        "日本語のテキスト",
+        "مرحبا بالعالم",
+        "Thanks! 👍🏽 🎉 ☕",
+        "Price: 5 € / £4 · 50%",
+    ],
+)
+def test_ordinary_unicode_is_kept(text: str) -> None:
+    assert clean(text) == text
+
+
+@pytest.mark.xfail(
+    reason="text._CONTROLS strips U+200B-U+200F, which includes the zero-width joiner "
+    "(U+200D) that emoji sequences need and the non-joiner (U+200C) Persian needs",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "text",
+    ["\U0001f469\u200d\U0001f4bb", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "می\u200cخواهم"],
+    ids=["woman-technologist", "family", "persian-zwnj"],
+)
+def test_joiners_inside_emoji_and_words_are_kept(text: str) -> None:
+    assert clean(text) == text
