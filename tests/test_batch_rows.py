@@ -20,11 +20,13 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from recovery_cli.batch import BatchContext, _resolve, _walk, draft_row
+from recovery_cli.batch import BatchContext, _resolve, draft_row
 from recovery_cli.batch_io import InputFormat, Malformed, Row, RowSource
+from recovery_cli.batch_plan import SEP, slow
 from recovery_cli.engine import run_scripted
-from recovery_cli.inputs import resolve
+from recovery_cli.inputs import resolve, sample_values
 from recovery_cli.library import Library
+from recovery_cli.models import Playbook
 from test_batch import PLAYBOOK
 
 ROWS = [
@@ -77,17 +79,44 @@ def test_the_function_gives_the_record_the_command_writes(
     assert sorted([*written, *rejected]) == [1, 2, 3, 4, 5]
 
 
+def _answer_sets(playbook: Playbook) -> list[dict[str, str]]:
+    """No answers (defaults), then each choice of each question in turn."""
+    sets: list[dict[str, str]] = [{}]
+    for question in playbook.questions():
+        sets += [{question.id: choice} for choice in question.choices]
+    return sets
+
+
 def test_batch_drafts_are_the_drafts_a_scripted_run_makes(context: BatchContext) -> None:
-    playbook = context.playbooks["outsourced-delay"]
-    supplied = {"customer_name": "Ann", "severity": "high", "partner": "the lab"}
-    for answers in ({}, {"partner_can_rush": "replace"}):
-        values, missing = resolve(playbook, supplied)
-        assert (values, missing) == _resolve(context.specs[playbook.id], supplied)
-        scripted = run_scripted(playbook, values, answers)
-        fast = _walk(playbook, values, answers)
-        assert fast.draft() == scripted.draft()
-        assert fast.path() == scripted.path()
-        assert fast.checklist() == scripted.checklist()
+    """The compiled plan is only a faster route to exactly the engine's draft."""
+    people = [
+        {"customer_name": "Ann", "severity": "high", "partner": "the lab", "stakes": "a trip"},
+        {"customer_name": "Bo {{ 7*7 }}", "severity": "low", "channel": "chat"},
+        {"customer_name": "Cy", "issue": "your sofa is late", "next_update": "by noon"},
+    ]
+    checked = 0
+    for scenario, playbook in context.playbooks.items():
+        plan = context.plans[scenario]
+        for supplied in people:
+            values, missing = resolve(playbook, supplied)
+            assert (values, missing) == _resolve(context.specs[scenario], supplied)
+            values = {**sample_values(playbook), **{k: v for k, v in values.items() if v}}
+            for answers in _answer_sets(playbook):
+                scripted = run_scripted(playbook, values, answers)
+                for _ in range(2):  # first compiles the route, second reuses it
+                    fast = plan.run(values, answers)
+                    assert fast.draft == scripted.draft(), (scenario, answers)
+                    assert fast.path == scripted.path()
+                    assert fast.checklist == scripted.checklist()
+                assert slow(playbook, values, answers) == fast
+                checked += 1
+    assert checked > 40
+
+
+def test_a_value_holding_the_separator_still_drafts_correctly(context: BatchContext) -> None:
+    playbook = context.playbooks["parcel-mixup"]
+    values = {"customer_name": f"Dana{SEP}", "severity": "medium"}
+    assert context.plans["parcel-mixup"].run(values, {}) == slow(playbook, values, {})
 
 
 def test_the_function_never_raises_whatever_the_row(context: BatchContext) -> None:

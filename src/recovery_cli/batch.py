@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from recovery_cli import render
 from recovery_cli.batch_io import Item, Malformed
-from recovery_cli.engine import Walk
-from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.batch_plan import Plan
+from recovery_cli.errors import RecoveryError
 from recovery_cli.inputs import STANDARD_INPUTS, clean_value, effective_inputs
 from recovery_cli.models import Input, Playbook
 from recovery_cli.text import clean
@@ -87,12 +87,13 @@ class BatchContext:
     scenario: str | None = None
     mapping: dict[str, str] = field(default_factory=dict)
     text_column: str = "message"
-    specs: dict[str, list[Input]] = field(default_factory=dict, repr=False)
+    specs: dict[str, list[Input]] = field(init=False, repr=False)
+    plans: dict[str, Plan] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # The merged input specs are pydantic work: do it once here, never per row.
-        for scenario, playbook in self.playbooks.items():
-            self.specs.setdefault(scenario, effective_inputs(playbook))
+        # Merging input specs is pydantic work and plans compile templates: once, not per row.
+        self.specs = {key: effective_inputs(book) for key, book in self.playbooks.items()}
+        self.plans = {key: Plan(book) for key, book in self.playbooks.items()}
 
     @classmethod
     def from_library(
@@ -242,17 +243,17 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, str]) -> Ou
     if missing:
         names = ", ".join(spec.name for spec in missing)
         return _rejected(row_number, row, f"missing required input: {names}", "missing-input")
-    walk = _walk(playbook, values, answers)
-    draft = walk.draft()
+    walked = context.plans[scenario].run(values, answers)
     name = values.get("customer_name") or None
+    findings = context.checker.check(walked.draft, name=name)
     record.update(
         scenario=playbook.id,
         category=playbook.category,
         triage=triaged,
-        draft=draft,
-        findings=[finding.as_dict() for finding in context.checker.check(draft, name=name)],
-        path=walk.path(),
-        checklist=walk.checklist(),
+        draft=walked.draft,
+        findings=[finding.as_dict() for finding in findings],
+        path=walked.path,
+        checklist=walked.checklist,
     )
     return Outcome("drafted", record)
 
@@ -303,21 +304,6 @@ def _resolve(
             missing.append(spec)
         values[spec.name] = value
     return values, missing
-
-
-def _walk(playbook: Playbook, values: Mapping[str, str], answers: Mapping[str, str]) -> Walk:
-    """`engine.run_scripted` with the first suggestion everywhere, rendering only that one."""
-    walk = Walk(playbook, values, playbook.id)
-    while walk.current is not None:
-        step = walk.current
-        answer = answers.get(step.question.id) if step.question is not None else None
-        if step.suggestions:
-            where = Location(playbook.id, field=f"steps.{step.id}.suggestions[0]")
-            line = render.render(step.suggestions[0], walk.context(), where)
-            walk.choose("suggestion", line, suggestion=1, answer=answer)
-        else:
-            walk.choose("skipped", answer=answer)
-    return walk
 
 
 def _rejected(row_number: int, row: Mapping[str, object], reason: str, kind: str) -> Outcome:
