@@ -96,6 +96,18 @@ def speed(triage: Triage, messages: Sequence[str], rounds: int = 5) -> None:
     print(f"\nspeed: {cold:,.0f} messages/s on the first pass, {best:,.0f} warm (one core)")
 
 
+def weak_phrases(library: Library, triage: Triage) -> None:
+    """Phrases that stop words reduce to a single word (or nothing) match like words."""
+    sources = [(p.id, p.triggers.phrases) for p in library.playbooks()]
+    sources.append(("routine", triage.settings.routine.phrases))
+    print("phrases that read as one word or none:")
+    for owner, phrases in sources:
+        for phrase in phrases:
+            terms = triage.normaliser.terms(phrase)
+            if len(terms) < 2:
+                print(f"  {owner}: {phrase!r} -> {terms}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the labelled CSV")
@@ -103,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--playbooks", type=Path, action="append", default=[], help="extra playbook folder"
     )
     parser.add_argument("--errors", type=int, default=0, help="print N misrouted messages")
+    parser.add_argument(
+        "--triggers",
+        action="store_true",
+        help="list the phrases that read as one word or none once stop words go",
+    )
     parser.add_argument(
         "--split",
         choices=("even", "odd", "all"),
@@ -117,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     triage = Triage.from_library(library)
     for problem in library.problems:
         print(f"warning: {problem.describe()}", file=sys.stderr)
+    if args.triggers:
+        weak_phrases(library, triage)
     rows = read_rows(args.data)
     messages = [text for text, _ in rows]
     gold = [category for _, category in rows]

@@ -35,6 +35,7 @@ MAX_CHARS = 20_000
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CACHE_LIMIT = 100_000
+_LONGEST_WORD = 30  # longer tokens are not words to correct or split
 
 
 class Vocabulary(Strict):
@@ -194,7 +195,7 @@ class Normaliser:
     """Turns text into terms: the shared language of messages and triggers."""
 
     def __init__(self, settings: TriageSettings, vocabulary: Iterable[str] = ()) -> None:
-        self.stop = frozenset(stem(word) for word in _words(settings.stop_words))
+        self.stop = frozenset(_words(settings.stop_words))
         self.variants = {
             _words([spelling])[0]: tuple(_words([meant]))
             for spelling, meant in settings.variants.items()
@@ -232,16 +233,14 @@ class Normaliser:
         return result
 
     def _resolve(self, token: str) -> tuple[str, ...]:
-        if token in self.variants:
-            return self._plain(self.variants[token])
+        if token in self.variants or token in self.stop:
+            return self._plain((token,))
         if token.endswith("'s"):
             token = token[:-2]
         term = stem(token)
-        if term in self.stop:
-            return ()
         if term in self._targets:
             return self._targets[term]
-        if not token.isalpha():
+        if not token.isalpha() or len(token) > _LONGEST_WORD:
             return (term,)
         if len(term) >= self.typo_min_length and term not in self.not_typos:
             fixed = self._typo(term)
@@ -252,13 +251,12 @@ class Normaliser:
 
     def _plain(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """Variants and stems applied, stop words dropped; no guessing."""
-        terms = []
-        for token in tokens:
-            for part in self.variants.get(token, (token,)):
-                term = stem(part)
-                if term not in self.stop:
-                    terms.append(term)
-        return tuple(terms)
+        return tuple(
+            stem(part)
+            for token in tokens
+            for part in self.variants.get(token, (token,))
+            if part not in self.stop
+        )
 
     def _typo(self, term: str) -> str | None:
         """The known term one edit away (same first letter, or its first two swapped)."""
@@ -274,13 +272,13 @@ class Normaliser:
         return found[0] if found else None
 
     def _known(self, piece: str) -> bool:
-        if piece in self.variants or stem(piece) in self.stop:
+        if piece in self.variants or piece in self.stop:
             return True
         return len(piece) >= 3 and stem(piece) in self.vocabulary
 
     def _split(self, token: str, pieces: int) -> list[str] | None:
         """Run-together words ("cantlogin") split into known words, longest first part."""
-        if pieces < 2 or len(token) > 40:
+        if pieces < 2:
             return None
         for cut in range(len(token) - 1, 0, -1):
             head, tail = token[:cut], token[cut:]

@@ -1,0 +1,259 @@
+"""Triage as a library: which playbook a customer's message fits, and the evidence why."""
+
+from __future__ import annotations
+
+import pickle
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SHIPPED
+from recovery_cli.errors import RecoveryError
+from recovery_cli.library import Library
+from recovery_cli.models import Playbook
+from recovery_cli.triage import Triage, TriageResult, TriageSettings, triage
+
+SETTINGS: dict[str, Any] = {
+    "routine": {"phrases": ["track my order", "where is my order"], "words": ["invoice"]},
+    "variants": {"refnd": "refund", "cant": "can't", "login": "log in", "issue": "problem"},
+    "stop_words": ["a", "an", "the", "my", "i", "to", "me", "is", "it", "of", "with", "you"],
+    "not_typos": ["contact"],
+}
+
+
+def playbook(scenario: str, category: str, phrases: list[str], words: list[str]) -> Playbook:
+    """A valid playbook whose only interesting part is its triggers."""
+    return Playbook.model_validate(
+        {
+            "id": scenario,
+            "title": scenario,
+            "category": category,
+            "summary": "Shows one thing.",
+            "principles": ["listen"],
+            "triggers": {"phrases": phrases, "words": words},
+            "steps": [
+                {
+                    "id": "hello",
+                    "stage": "listen",
+                    "title": "Hello",
+                    "purpose": "Greet.",
+                    "why": "Greeting opens.",
+                    "principle": "listen",
+                }
+            ],
+        }
+    )
+
+
+PLAYBOOKS = [
+    playbook("account-access", "account-access", ["can't log in", "locked out"], ["password"]),
+    playbook("late", "late-delivery", ["still not here", "order is late"], ["late", "delayed"]),
+    playbook("refund", "refund", ["money back", "refund status"], ["refund"]),
+    playbook("billing", "billing-problem", ["charged twice", "payment problem"], ["overcharged"]),
+    playbook("contract", "general-complaint", [], ["contract"]),
+]
+
+
+@pytest.fixture
+def scorer() -> Triage:
+    return Triage(PLAYBOOKS, TriageSettings.model_validate(SETTINGS))
+
+
+def test_the_playbook_whose_triggers_match_wins_with_them_as_evidence(scorer: Triage) -> None:
+    result = scorer.classify("I was charged twice and I'm overcharged")
+    assert (result.scenario, result.category) == ("billing", "billing-problem")
+    assert result.evidence == ["charged twice", "overcharged"]
+    assert 0 < result.score <= 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I CAN'T LOG IN!!!",
+        "i cant login",
+        "cantlogin",
+        "I can\u2019t log\u2011in",
+        "Can't   LOG IN.",
+    ],
+)
+def test_capitals_punctuation_variants_and_run_together_words_meet_the_same_trigger(
+    scorer: Triage, message: str
+) -> None:
+    result = scorer.classify(message)
+    assert result.scenario == "account-access"
+    assert result.evidence == ["can't log in"]
+
+
+@pytest.mark.parametrize("message", ["refnd please", "refunds please", "I was refunded?", "REFÜND"])
+def test_listed_variants_endings_one_typo_and_accents_are_forgiven(
+    scorer: Triage, message: str
+) -> None:
+    assert scorer.classify(message).scenario == "refund"
+
+
+def test_a_real_word_listed_as_not_a_typo_is_not_corrected(scorer: Triage) -> None:
+    assert scorer.classify("please contact me").scenario is None
+    assert scorer.classify("read the contrat").scenario == "contract"
+
+
+def test_short_words_are_not_guessed_at(scorer: Triage) -> None:
+    assert scorer.classify("the lane was closed").scenario is None  # not "late"
+
+
+def test_a_phrase_matches_in_any_word_order_when_its_words_are_close(scorer: Triage) -> None:
+    assert "refund status" in scorer.classify("what is the status of my refund").evidence
+    assert scorer.classify("I have a problem with my payment").evidence == ["payment problem"]
+    assert scorer.classify("a payment, then much later, a problem").scenario is None
+
+
+def test_a_message_with_no_trigger_is_routine_with_no_evidence(scorer: Triage) -> None:
+    result = scorer.classify("Hello, lovely weather today")
+    assert result == TriageResult(None, "routine", 1.0, [], [])
+
+
+def test_routine_vocabulary_outweighs_a_weak_sign_of_failure(scorer: Triage) -> None:
+    routine = scorer.classify("where is my order? I've been waiting")
+    assert routine.scenario is None and routine.category == "routine"
+    assert routine.evidence == ["where is my order"]
+    late = scorer.classify("where is my order? It's late and you promised it Friday")
+    assert late.scenario == "late"
+    assert late.candidates[0]["scenario"] is None  # routine is the runner-up, with its evidence
+    assert late.candidates[0]["evidence"] == ["where is my order"]
+
+
+def test_runners_up_carry_scenario_category_score_and_evidence(scorer: Triage) -> None:
+    result = scorer.classify("money back for my refund: charged twice, and it came late")
+    assert result.scenario == "refund"
+    assert [c["scenario"] for c in result.candidates] == ["billing", "late"]
+    for candidate in result.candidates:
+        assert set(candidate) == {"scenario", "category", "score", "evidence"}
+        assert 0 < float(str(candidate["score"])) < result.score
+
+
+def test_the_number_of_runners_up_is_a_setting() -> None:
+    settings = TriageSettings.model_validate({**SETTINGS, "candidates": 1})
+    result = Triage(PLAYBOOKS, settings).classify("overcharged, refund, late, locked out")
+    assert len(result.candidates) == 1
+
+
+def test_as_dict_is_plain_data_with_the_documented_keys(scorer: Triage) -> None:
+    data = scorer.classify("I want a refund").as_dict()
+    assert list(data) == ["scenario", "category", "score", "evidence", "candidates"]
+    assert data["scenario"] == "refund" and data["evidence"] == ["refund"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "\x00\x1b[31m\x07", "!!! ??? ...", "\ud800", "日本語のメッセージ", "1234 5678"],
+)
+def test_hostile_or_empty_text_is_routine_not_an_error(scorer: Triage, message: str) -> None:
+    assert scorer.classify(message).category == "routine"
+
+
+def test_control_characters_between_words_do_not_hide_a_trigger(scorer: Triage) -> None:
+    assert scorer.classify("money\x1b[0m back\x00").scenario == "refund"
+
+
+def test_huge_text_is_read_only_so_far_and_quickly(scorer: Triage) -> None:
+    huge = "refund " + "x" * 5_000_000 + " overcharged"
+    start = time.perf_counter()
+    result = scorer.classify(huge)
+    assert time.perf_counter() - start < 1.0
+    assert result.evidence == ["refund"]
+    words = " ".join(f"word{n}" for n in range(200_000))
+    assert scorer.classify(words).category == "routine"
+    letters = "".join(chr(97 + (n * 7919) % 26) for n in range(30_000))
+    start = time.perf_counter()
+    assert scorer.classify(letters).category == "routine"
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_compiled_triage_survives_pickling_for_worker_processes(scorer: Triage) -> None:
+    for message in ("refund", "cantlogin", "an unknown wordz"):
+        scorer.classify(message)
+    copy = pickle.loads(pickle.dumps(scorer))
+    for message in ("I was charged twice", "cantlogin", "where is my order"):
+        assert copy.classify(message) == scorer.classify(message)
+
+
+def write_folder(folder: Path, settings: str | None = None) -> Path:
+    scenarios = folder / "scenarios"
+    scenarios.mkdir(parents=True)
+    (folder / "principles.yaml").write_text(
+        (SHIPPED / "principles.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (scenarios / "parcel.yaml").write_text(
+        "id: parcel\ntitle: Parcel\ncategory: late-delivery\nsummary: s\n"
+        "principles: [listen]\ntriggers: {words: [parcel]}\nsteps:\n"
+        "  - {id: a, stage: listen, title: t, purpose: p, why: w, principle: listen}\n",
+        encoding="utf-8",
+    )
+    if settings is not None:
+        (folder / "triage.yaml").write_text(settings, encoding="utf-8")
+    return folder
+
+
+def test_from_library_reads_the_folders_triage_settings(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "lib", "variants: {parcle: parcel}\n")
+    result = Triage.from_library(Library([folder])).classify("my parcle")
+    assert result.scenario == "parcel"
+
+
+def test_the_last_folders_triage_settings_win(tmp_path: Path) -> None:
+    first = write_folder(tmp_path / "one", "routine: {words: [parcel]}\nroutine_points: 5\n")
+    second = write_folder(tmp_path / "two", "routine: {words: []}\n")
+    assert Triage.from_library(Library([first])).classify("parcel").scenario is None
+    assert Triage.from_library(Library([first, second])).classify("parcel").scenario == "parcel"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("routine:\n  words: [track]\n  phrase: [x]\n", "triage.yaml:3:3: routine.phrase"),
+        ("word_points: -1\n", "triage.yaml:1:1: word_points"),
+        ("variants:\n  two words: x\n", "variant `two words` must be a single word"),
+        ("- a list\n", "triage settings must be a mapping"),
+        ("routine: [\n", "triage.yaml:2"),
+    ],
+)
+def test_a_broken_triage_file_is_reported_with_its_place(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    folder = write_folder(tmp_path / "lib", text)
+    with pytest.raises(RecoveryError) as caught:
+        Triage.from_library(Library([folder]))
+    assert expected in caught.value.describe()
+
+
+def test_a_library_without_playbooks_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(RecoveryError, match="no playbooks to triage against"):
+        Triage.from_library(Library([tmp_path]))
+
+
+@pytest.mark.parametrize(
+    ("message", "scenario"),
+    [
+        ("where is my order", None),
+        ("Can you help me track my order?", None),
+        ("how do I change my shipping address", None),
+        ("My order is late, you promised it Friday", "outsourced-delay"),
+        ("I CANT LOGIN to my acount", "account-access"),
+        ("you charged me twice for the same thing", "billing-problem"),
+        ("I want my money back", "refund"),
+        ("get me a real person, this bot is useless", "escalation-request"),
+        ("I'd like to file a complaint about your service", "general-complaint"),
+    ],
+)
+def test_the_shipped_library_routes_plain_messages(message: str, scenario: str | None) -> None:
+    assert triage(message).scenario == scenario
+
+
+def test_triage_is_fast_enough_for_batches() -> None:
+    scorer = Triage.from_library(Library([SHIPPED]))
+    messages = [f"order {n} is late and I was charged twice, cant login" for n in range(4000)]
+    start = time.perf_counter()
+    for message in messages:
+        scorer.classify(message)
+    assert len(messages) / (time.perf_counter() - start) > 4000  # benchmark: far more
