@@ -108,11 +108,6 @@ def test_a_yaml_answers_file_with_a_duplicate_key_is_refused(tmp_path: Path) -> 
         read_answers_file(path)
 
 
-@pytest.mark.xfail(
-    reason="answers.read_answers_file uses json.loads, which keeps the last of two equal keys "
-    "silently, while the same mistake in a YAML answers file is refused",
-    strict=True,
-)
 def test_a_json_answers_file_with_a_duplicate_key_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
     path.write_text('{"customer_name": "Dana", "customer_name": "Sam"}')
@@ -120,12 +115,6 @@ def test_a_json_answers_file_with_a_duplicate_key_is_refused(tmp_path: Path) -> 
         read_answers_file(path)
 
 
-@pytest.mark.xfail(
-    reason="answers.read_answers_file does not catch the RecursionError json.loads raises on "
-    "deeply nested arrays (the YAML path refuses deep nesting with a RecoveryError)",
-    raises=RecursionError,
-    strict=True,
-)
 def test_a_deeply_nested_json_answers_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "answers.json"
     path.write_text("[" * 100_000 + "]" * 100_000)
@@ -164,12 +153,6 @@ def test_a_set_flag_without_a_key_and_value_is_refused_with_an_example(pair: str
     assert caught.value.hint is not None and "--set customer_name=Dana" in caught.value.hint
 
 
-@pytest.mark.xfail(
-    reason="answers.parse_sets asserts that `choose` is a dict; `--set choose=2 --set "
-    "choose.own=1` crashes with AssertionError instead of a RecoveryError",
-    raises=AssertionError,
-    strict=True,
-)
 def test_a_plain_choose_flag_then_a_choose_step_flag_is_a_clear_error() -> None:
     with pytest.raises(RecoveryError):
         sort_out(book(), parse_sets(["choose=2", "choose.own=1"]))
@@ -213,12 +196,6 @@ def test_a_file_and_flags_together_sort_into_inputs_answers_and_picks(tmp_path: 
     )
 
 
-@pytest.mark.xfail(
-    reason="answers.merge calls dict() on an earlier `choose` that is not a mapping: a file "
-    "with `choose: 2` plus `--set choose.own=1` crashes with TypeError",
-    raises=TypeError,
-    strict=True,
-)
 def test_a_choose_flag_over_a_file_whose_choose_is_not_a_mapping_is_a_clear_error() -> None:
     with pytest.raises(RecoveryError):
         sort_out(book(), merge({"choose": 2}, parse_sets(["choose.own=1"])))
@@ -311,11 +288,6 @@ def test_a_value_outside_the_choices_is_refused_with_the_choices() -> None:
     assert caught.value.hint == "give severity=low"
 
 
-@pytest.mark.xfail(
-    reason="inputs.clean_value lower-cases the value but compares it with the choices as "
-    "written, so a declared choice with capitals (`EU`) refuses even the exact value `EU`",
-    strict=True,
-)
 def test_a_choice_written_with_capitals_accepts_that_exact_value() -> None:
     regional = playbook(
         inputs=[{"name": "customer_name"}, {"name": "region", "choices": ["EU", "US"]}]

@@ -174,11 +174,6 @@ def test_loading_every_playbook_keeps_the_broken_ones_as_problems(tmp_path: Path
     )
 
 
-@pytest.mark.xfail(
-    reason="Library.playbooks() calls self.principles once per playbook; a cached_property "
-    "does not cache the exception, so a broken principles.yaml is reported once per playbook",
-    strict=True,
-)
 def test_a_broken_principles_file_is_reported_once(tmp_path: Path) -> None:
     write(tmp_path, "principles.yaml", "principles: []\n")
     scenario(tmp_path, "first")

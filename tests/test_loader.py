@@ -202,11 +202,6 @@ def test_a_value_outside_a_fixed_list_names_the_allowed_values(tmp_path: Path) -
     ],
     ids=["wrong-type", "not-allowed", "not-a-boolean"],
 )
-@pytest.mark.xfail(
-    reason="loader._problem gives hint=None for type errors (`_TYPE_WORDS`), literal_error "
-    "and every other pydantic error; the brief asks for a hint on every problem",
-    strict=True,
-)
 def test_every_schema_problem_comes_with_a_hint(
     tmp_path: Path, line: str, replacement: str
 ) -> None:
@@ -214,11 +209,6 @@ def test_every_schema_problem_comes_with_a_hint(
     assert problem.hint
 
 
-@pytest.mark.xfail(
-    reason="loader._problem keeps pydantic's '[key]' marker in the path, so a bad branch "
-    "key is shown as `steps[0].branches.Rush.[key]`",
-    strict=True,
-)
 def test_a_bad_branch_key_is_located_at_that_branch(tmp_path: Path) -> None:
     text = HEAD + step_yaml(
         "ask",

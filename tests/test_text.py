@@ -91,11 +91,6 @@ def test_ordinary_unicode_is_kept(text: str) -> None:
     assert clean(text) == text
 
 
-@pytest.mark.xfail(
-    reason="text._CONTROLS strips U+200B-U+200F, which includes the zero-width joiner "
-    "(U+200D) that emoji sequences need and the non-joiner (U+200C) Persian needs",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     ["\U0001f469\u200d\U0001f4bb", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "می\u200cخواهم"],

@@ -100,11 +100,6 @@ def test_a_failed_save_keeps_the_previous_transcript_whole(
     assert path.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    reason="transcript.save does not remove its `.transcript-*` temporary file when the "
-    "write or the rename fails, so every failed save leaves one behind",
-    strict=True,
-)
 def test_a_failed_save_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

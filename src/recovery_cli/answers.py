@@ -36,13 +36,7 @@ def read_answers_file(path: Path) -> dict[str, object]:
     """A YAML or JSON mapping from a file (same safe reader and limits as playbooks)."""
     if path.suffix.lower() == ".json":
         text = yamlsafe.decode(_read_bytes(path), str(path))
-        try:
-            data: object = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise RecoveryError(
-                f"not valid JSON: {exc.msg}",
-                location=Location(str(path), exc.lineno, exc.colno),
-            ) from None
+        data = parse_json(text, str(path))
     else:
         data, _ = read_document(path)
     if not isinstance(data, dict):
@@ -51,6 +45,31 @@ def read_answers_file(path: Path) -> dict[str, object]:
             location=Location(str(path), 1, 1),
         )
     return {str(key): value for key, value in data.items()}
+
+
+def parse_json(text: str, source: str) -> object:
+    """JSON with located errors; duplicate keys and absurd nesting are refused."""
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key, value in pairs:
+            if key in result:
+                raise RecoveryError(
+                    f"duplicate key `{key}`",
+                    location=Location(source, field=key),
+                    hint="remove one of them: only one value can count",
+                )
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise RecoveryError(
+            f"not valid JSON: {exc.msg}", location=Location(source, exc.lineno, exc.colno)
+        ) from None
+    except RecursionError:
+        raise RecoveryError("the JSON is nested too deeply", location=Location(source)) from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -73,10 +92,15 @@ def parse_sets(pairs: Iterable[str]) -> dict[str, object]:
             raise RecoveryError(
                 f"--set expects key=value, not {pair!r}", hint="e.g. --set customer_name=Dana"
             )
-        if key.startswith(CHOOSE + "."):
+        if key == CHOOSE or key.startswith(CHOOSE + "."):
+            step = key[len(CHOOSE) + 1 :]
+            if not step:
+                raise RecoveryError(
+                    f"--set {pair!r}: say which step", hint="e.g. --set choose.empathise=2"
+                )
             picks = result.setdefault(CHOOSE, {})
-            assert isinstance(picks, dict)
-            picks[key[len(CHOOSE) + 1 :]] = value
+            assert isinstance(picks, dict)  # only this branch ever sets it
+            picks[step] = value
         else:
             result[key] = value
     return result
@@ -87,8 +111,15 @@ def merge(*layers: Mapping[str, object]) -> dict[str, object]:
     merged: dict[str, object] = {}
     for layer in layers:
         for key, value in layer.items():
-            if key == CHOOSE and isinstance(value, Mapping):
-                picks = dict(merged.get(CHOOSE) or {})  # type: ignore[call-overload]
+            if key == CHOOSE:
+                if not isinstance(value, Mapping):
+                    raise RecoveryError(
+                        "`choose` must map step ids to a suggestion number or a line",
+                        location=Location(field=CHOOSE),
+                        hint="e.g. choose: {empathise: 2}",
+                    )
+                earlier = merged.get(CHOOSE)
+                picks = dict(earlier) if isinstance(earlier, Mapping) else {}
                 picks.update(value)
                 merged[CHOOSE] = picks
             else:

@@ -222,18 +222,20 @@ def finish(
     while walk.current is not None:
         step = walk.current
         options = walk.suggestions()
-        pick = picks.get(step.id, 1)
+        pick = picks.get(step.id)
         answer = answers.get(step.question.id) if step.question else None
         if isinstance(pick, str) and not pick.strip().isdigit():
             walk.choose("typed", pick, answer=answer)
-        elif not options:
+        elif not options and pick is None:
             walk.choose("skipped", answer=answer)
         else:
-            number = int(pick)
+            number = 1 if pick is None else int(pick)
             if not 1 <= number <= len(options):
                 raise RecoveryError(
                     f"step `{step.id}` has {len(options)} suggestion(s); {number} was picked",
-                    hint=f"pick a number from 1 to {len(options)}",
+                    hint=f"pick a number from 1 to {len(options)}, or give your own line"
+                    if options
+                    else "give your own line as the text to use",
                 )
             walk.choose("suggestion", options[number - 1], suggestion=number, answer=answer)
     return walk

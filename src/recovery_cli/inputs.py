@@ -90,13 +90,13 @@ def clean_value(spec: Input, raw: object) -> str:
     """A supplied value as text, checked against the input's choices."""
     value = "" if raw is None else str(raw).strip()
     if value and spec.choices:
-        lowered = value.lower()
-        if lowered not in spec.choices:
+        by_lower = {choice.lower(): choice for choice in spec.choices}
+        if value.lower() not in by_lower:
             raise RecoveryError(
                 f"`{spec.name}` must be one of {', '.join(spec.choices)}, not {value!r}",
                 hint=f"give {spec.name}=" + spec.choices[0],
             )
-        value = lowered
+        value = by_lower[value.lower()]  # as the playbook spells it
     return value
 
 

@@ -126,7 +126,15 @@ class Library:
         return load_playbook(path, set(self.principles))
 
     def playbooks(self) -> list[Playbook]:
-        """Every playbook that loads; the ones that do not are kept in `problems`."""
+        """Every playbook that loads; the ones that do not are kept in `problems`.
+
+        A broken principles file is reported once, not once per playbook that needs it.
+        """
+        try:
+            self.principles  # noqa: B018 - load (and validate) the principles first
+        except RecoveryError as exc:
+            self.problems.extend(exc.problems)
+            return []
         loaded: list[Playbook] = []
         for scenario in self.files:
             try:

@@ -62,7 +62,7 @@ def build(
 
 
 def _problem(error: Any, positions: yamlsafe.Positions, source: str) -> Problem:
-    path = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+    path = tuple(part for part in error["loc"] if isinstance(part, (str, int)) and part != "[key]")
     kind = error["type"]
     where = yamlsafe.locate(path, positions, source)
     if kind == "extra_forbidden":
@@ -70,8 +70,15 @@ def _problem(error: Any, positions: yamlsafe.Positions, source: str) -> Problem:
     if kind == "missing":
         return Problem(f"missing required key `{path[-1]}`", where, "add it")
     if kind in _TYPE_WORDS:
-        given = type(error.get("input")).__name__
-        return Problem(f"expected {_TYPE_WORDS[kind]} here, found {given}", where, None)
+        found = _describe(error.get("input"))
+        hint = (
+            "quote text that YAML could read as something else"
+            if kind == "string_type"
+            else (f"write {_TYPE_WORDS[kind]} here")
+        )
+        return Problem(f"expected {_TYPE_WORDS[kind]} here, found {found}", where, hint)
+    if kind == "bool_parsing":
+        return Problem(f"{error['input']!r} is not true or false", where, "write true or false")
     if kind == "string_pattern_mismatch":
         return Problem(
             f"{error['input']!r} is not a valid id",
@@ -79,8 +86,31 @@ def _problem(error: Any, positions: yamlsafe.Positions, source: str) -> Problem:
             "use lower-case letters, digits and hyphens (steps and inputs: underscores)",
         )
     if kind == "literal_error":
-        return Problem(f"{error['input']!r} is not allowed: {error['msg'].lower()}", where, None)
-    return Problem(error["msg"], where, None)
+        allowed = error.get("ctx", {}).get("expected", "")
+        return Problem(
+            f"{error['input']!r} is not allowed here; the choices are {allowed}",
+            where,
+            "use one of the choices, spelt as shown",
+        )
+    if kind in {"too_short", "string_too_short"}:
+        return Problem(error["msg"], where, "this may not be empty")
+    if kind in {"too_long", "string_too_long"}:
+        return Problem(error["msg"], where, "shorten it")
+    return Problem(error["msg"], where, "see `recovery schema` for what this field takes")
+
+
+def _describe(value: object) -> str:
+    """A value's kind in a trainer's words."""
+    if value is None:
+        return "nothing"
+    return {
+        "str": "text",
+        "bool": "true/false",
+        "int": "a number",
+        "float": "a number",
+        "list": "a list",
+        "dict": "a mapping",
+    }.get(type(value).__name__, type(value).__name__)
 
 
 def parse_playbook(

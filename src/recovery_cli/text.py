@@ -16,7 +16,9 @@ _ESCAPES = re.compile(
     r"|\x1b."  # any other two-byte escape
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Zero-width space, direction marks and bidi overrides can disguise text; the zero-width
+# joiners (U+200C, U+200D) are kept because emoji sequences and several scripts need them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, *, keep_newlines: bool = True) -> str:

@@ -87,6 +87,7 @@ def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
 
 def save(transcript: Transcript, path: Path) -> Path:
     """Write atomically: a temporary file in the same folder, then a rename."""
+    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".transcript-")
@@ -94,6 +95,8 @@ def save(transcript: Transcript, path: Path) -> Path:
             stream.write(transcript.model_dump_json(indent=2))
         os.replace(temporary, path)
     except OSError as exc:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
         raise RecoveryError(
             f"cannot save the transcript: {exc.strerror or exc}",
             location=Location(str(path)),
@@ -110,7 +113,7 @@ def load(path: Path) -> Transcript:
         raise RecoveryError(
             f"cannot read the transcript: {exc.strerror or exc}", location=Location(str(path))
         ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise RecoveryError(
             "this is not a transcript (not JSON)",
             location=Location(str(path)),

@@ -68,6 +68,7 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
             location=Location(source),
             hint="split it into smaller files",
         )
+    _refuse_deep_nesting(text, source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -79,7 +80,7 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
         _inspect(node, (), source, positions)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, source) from None
+        raise _syntax_error(exc, source, text) from None
     except yaml.YAMLError as exc:
         raise RecoveryError(f"not valid YAML: {exc}", location=Location(source)) from None
     except RecursionError:
@@ -93,7 +94,49 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
     return data, positions
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> RecoveryError:
+_NESTING_MARKS = ("[", "{", "- ", "-\n", "? ")
+_SCAN_ABOVE = 10_000
+
+
+def _refuse_deep_nesting(text: str, source: str) -> None:
+    """Refuse documents nested deeper than MAX_DEPTH before anything recursive runs.
+
+    libyaml's composer recurses in C, so a line of 500,000 `[` would crash the process
+    rather than raise. Nesting by indentation alone cannot get that deep within the size
+    limit, so only a text with very many opening marks is scanned, event by event.
+    """
+    if sum(text.count(mark) for mark in _NESTING_MARKS) <= _SCAN_ABOVE:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    where = Location(source, mark.line + 1, mark.column + 1) if mark else None
+                    raise RecoveryError(
+                        "the document is nested too deeply",
+                        location=where,
+                        hint=f"keep nesting under {MAX_DEPTH} levels",
+                    )
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, source, text) from None
+
+
+def _starts_with_tab(text: str, line: int, column: int) -> bool:
+    """Whether the line holding the error is indented with (or breaks on) a tab."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return False
+    content = lines[line]
+    indent = content[: len(content) - len(content.lstrip(" \t"))]
+    return "\t" in indent or content[column : column + 1] == "\t"
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, source: str, text: str = "") -> RecoveryError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
@@ -102,7 +145,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> RecoveryError:
     if exc.context and context is not None and (mark is None or context.line != mark.line):
         problem += f" ({exc.context} that starts on line {context.line + 1})"
     hint = None
-    if "tab" in problem.lower():
+    if "tab" in problem.lower() or (mark and _starts_with_tab(text, mark.line, mark.column)):
+        problem = f"a tab character where YAML needs spaces ({problem})"
         hint = "indent with spaces, not tabs"
     elif "could not determine a constructor" in problem:
         problem = "custom YAML tags are not allowed"
