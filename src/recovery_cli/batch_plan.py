@@ -38,6 +38,22 @@ class Drafted:
     checklist: list[str]
 
 
+@dataclass(frozen=True)
+class Route:
+    """One way through a playbook, with every template it renders joined into one.
+
+    `source` is None when the joined template could render differently from the engine;
+    `draft` lists the pieces that make the draft, `checklist` where its items start.
+    """
+
+    path: list[str]
+    given: dict[str, str]
+    source: str | None
+    pieces: int
+    draft: tuple[int, ...]
+    checklist: int
+
+
 class Plan:
     """One playbook compiled for batch use; picklable (caches rebuild in each process)."""
 
@@ -48,8 +64,10 @@ class Plan:
         conditions += [item.when for item in playbook.checklist if item.when]
         self.reads = {text: tuple(sorted(render.names_used(text, condition=True)))
                       for text in conditions}  # fmt: skip
+        self.questions = tuple(question.id for question in playbook.questions())
+        self.read = tuple(sorted({name for names in self.reads.values() for name in names}))
         self.known: dict[tuple[str, ...], bool] = {}
-        self.routes: dict[tuple[object, ...], str | None] = {}
+        self.routes: dict[tuple[object, ...], Route] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "known": {}, "routes": {}}
@@ -76,6 +94,26 @@ class Plan:
         return found
 
     def _fast(self, values: Mapping[str, str], answers: Mapping[str, str]) -> Drafted | None:
+        # The walk depends only on the answers and on the values the conditions read.
+        key = (*(answers.get(name) for name in self.questions),
+               *(values.get(name) for name in self.read))  # fmt: skip
+        route = self.routes.get(key)
+        if route is None:
+            route = self._walk(values, answers)
+            if len(self.routes) < CACHE_LIMIT:
+                self.routes[key] = route
+        if route.source is None:
+            return None
+        context = {**values, **route.given}
+        pieces = render.render(route.source, context).split(SEP)
+        if len(pieces) != route.pieces:
+            return None  # a value held the separator
+        parts = [pieces[index].strip() for index in route.draft]
+        checklist = [piece.strip() for piece in pieces[route.checklist :]]
+        return Drafted("\n\n".join(part for part in parts if part), route.path, checklist)
+
+    def _walk(self, values: Mapping[str, str], answers: Mapping[str, str]) -> Route:
+        """Walk as the engine does, then join the templates of that route."""
         context = dict(values)
         path: list[Step] = []
         asked: list[str | None] = []
@@ -83,67 +121,41 @@ class Plan:
         while current is not None:
             path.append(current)
             if len(path) > MAX_VISITS:
-                return None
+                raise RecoveryError("the playbook loops")
             answer = None
             if current.question is not None:
                 answer = answers.get(current.question.id) or current.question.default
                 context[current.question.id] = answer
             asked.append(current.question.id if current.question else None)
             current = self._settle(self._next(current, answer), context)
-        items = self.playbook.checklist
-        flags = tuple(item.when is None or self.holds(item.when, context) for item in items)
-        key = (*(step.id for step in path), flags)
-        if key not in self.routes:
-            self.routes[key] = self._route(path, asked, flags, set(values))
-        source = self.routes[key]
-        if source is None:
-            return None
-        pieces = render.render(source, context).split(SEP)
-        return self._assemble(path, flags, [piece.strip() for piece in pieces])
-
-    def _route(
-        self, path: list[Step], asked: list[str | None], flags: tuple[bool, ...], names: set[str]
-    ) -> str | None:
-        """One template for the route, or None when it could render differently."""
+        given = {name: context[name] for name in asked if name}
         draft = self.playbook.draft
         pieces = [draft.opening] if draft.opening else []
+        in_draft = [0] if draft.opening else []
+        usable = True
         for position, step in enumerate(path):
             if not step.suggestions:
                 continue
             line = step.suggestions[0]
-            before = {name for name in asked[:position] if name}
-            later = {name for name in asked[position:] if name}
+            before = set(values) | {name for name in asked[:position] if name}
             used = render.names_used(line)
-            if not used <= (names | before) or used & later:
-                return None  # the engine renders it before that answer exists
+            if not used <= before or used & {name for name in asked[position:] if name}:
+                usable = False  # the engine renders it before that answer exists
+            if step.in_draft:
+                in_draft.append(len(pieces))
             pieces.append(line)
         if draft.closing:
+            in_draft.append(len(pieces))
             pieces.append(draft.closing)
-        pieces += [
-            item.do for item, flag in zip(self.playbook.checklist, flags, strict=True) if flag
-        ]
+        start = len(pieces)
+        for item in self.playbook.checklist:
+            if item.when is None or self.holds(item.when, context):
+                pieces.append(item.do)
         if any(SEP in piece for piece in pieces):
-            return None
-        return SEP.join(pieces)
-
-    def _assemble(self, path: list[Step], flags: tuple[bool, ...], pieces: list[str]) -> Drafted:
-        draft = self.playbook.draft
-        expected = bool(draft.opening) + bool(draft.closing) + sum(flags)
-        expected += sum(1 for step in path if step.suggestions)
-        if len(pieces) != expected:
-            raise RecoveryError("a value holds the separator")  # take the engine's path
-        at = iter(pieces)
-        parts = [next(at)] if draft.opening else []
-        for step in path:
-            if step.suggestions:
-                line = next(at)
-                if line and step.in_draft:
-                    parts.append(line)
-        if draft.closing:
-            parts.append(next(at))
-        checklist = list(at)
-        text = "\n\n".join(part for part in parts if part)
-        return Drafted(text, [step.id for step in path], checklist)
+            usable = False
+        source = SEP.join(pieces) if usable else None
+        ids = [step.id for step in path]
+        return Route(ids, given, source, len(pieces), tuple(in_draft), start)
 
     def _next(self, step: Step, answer: str | None) -> str:
         if answer is not None and answer in step.branches:
