@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from recovery_cli import render
-from recovery_cli.batch_io import Item, Malformed
+from recovery_cli.batch_io import Item, Line, Malformed
 from recovery_cli.batch_plan import Plan
 from recovery_cli.errors import RecoveryError
 from recovery_cli.inputs import STANDARD_INPUTS, clean_value, effective_inputs
@@ -313,6 +313,8 @@ def _rejected(row_number: int, row: Mapping[str, object], reason: str, kind: str
 
 def outcome_for(context: BatchContext, item: Item) -> Outcome:
     """`draft_row` for a row that was read, a rejection for one that could not be."""
+    if isinstance(item, Line):
+        item = item.parse()
     if isinstance(item, Malformed):
         record: dict[str, object] = {"row": item.row, "line": item.line}
         record.update(reason=item.reason, kind=item.kind, **item.original())

@@ -118,7 +118,19 @@ class Malformed:
         return found
 
 
-Item = Row | Malformed
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A JSON line not parsed yet: parsing is left to the worker that drafts it."""
+
+    row: int
+    line: int
+    text: str
+
+    def parse(self) -> Row | Malformed:
+        return _json_row(self.row, self.line, self.text)
+
+
+Item = Row | Malformed | Line
 
 
 def _readable(text: str) -> str:
@@ -232,12 +244,17 @@ class RowSource:
             seen.add(name)
         return names
 
-    def __iter__(self) -> Iterator[Item]:
+    def __iter__(self) -> Iterator[Row | Malformed]:
+        for item in self.items():
+            yield item.parse() if isinstance(item, Line) else item
+
+    def items(self) -> Iterator[Item]:
+        """Rows as cheaply as possible: JSON lines come unparsed (see `Line.parse`)."""
         if self.format is InputFormat.jsonl:
             return self._json_rows()
         return self._csv_rows()
 
-    def _csv_rows(self) -> Iterator[Item]:
+    def _csv_rows(self) -> Iterator[Row | Malformed]:
         lines = self._lines
         columns = self.columns or []
         width = len(columns)
@@ -281,7 +298,7 @@ class RowSource:
             reason += " (and it is not valid UTF-8)"
         return Malformed(number, first, text, reason, kind)
 
-    def _json_rows(self) -> Iterator[Item]:
+    def _json_rows(self) -> Iterator[Line | Malformed]:
         lines = self._lines
         number = 0
         while True:
@@ -299,11 +316,10 @@ class RowSource:
             if not text.strip():
                 continue
             number += 1
-            line = lines.taken[0][0]
-            yield _json_row(number, line, text)
+            yield Line(number, lines.taken[0][0], text)
 
 
-def _json_row(number: int, line: int, text: str) -> Item:
+def _json_row(number: int, line: int, text: str) -> Row | Malformed:
     if _SURROGATES.search(text):
         return Malformed(number, line, text, "the row is not valid UTF-8", "encoding")
     try:
@@ -316,8 +332,11 @@ def _json_row(number: int, line: int, text: str) -> Item:
         return Malformed(number, line, text, "bad JSON: nested too deeply", "malformed")
     if not isinstance(data, dict):
         return Malformed(number, line, text, "a JSON line must be an object of fields", "malformed")
-    fields = {str(key): _as_text(value) for key, value in data.items()}
-    if "\\ud" in text.lower() and any(_SURROGATES.search(v) for v in fields.values()):
+    fields = {
+        key if type(key) is str else str(key): value if type(value) is str else _as_text(value)
+        for key, value in data.items()
+    }
+    if ("\\ud" in text or "\\uD" in text) and any(_SURROGATES.search(v) for v in fields.values()):
         return Malformed(
             number, line, text, "the row holds an unpaired surrogate escape", "encoding"
         )

@@ -158,9 +158,9 @@ def run(
     outputs.start(Writer(fmt).header(), resume=resume)
     state = outputs.state
     done = state.rows
-    items: Iterable[Item] = source
+    items: Iterable[Item] = source.items()
     if done:
-        items = (item for item in source if item.row > done)
+        items = (item for item in items if item.row > done)
     try:
         for last, chunk in results(context, items, fmt, workers=workers, chunk_size=chunk_size):
             for status, kind, text in chunk:
