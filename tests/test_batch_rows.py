@@ -120,12 +120,21 @@ def test_a_value_holding_the_separator_still_drafts_correctly(context: BatchCont
 
 
 def test_the_function_never_raises_whatever_the_row(context: BatchContext) -> None:
-    odd = [{}, {"scenario": "\x00"}, {"customer_name": "x" * 100_000, "scenario": "parcel-mixup"},
+    odd: list[dict[str, object]] = [{}, {"scenario": "\x00"}, {"customer_name": "x" * 100_000, "scenario": "parcel-mixup"},
            {"message": "{{ ''.__class__ }}", "customer_name": "{% for %}"}]  # fmt: skip
     for number, row in enumerate(odd, start=1):
         outcome = draft_row(context, number, row)
         assert outcome.status in {"drafted", "routine", "rejected"}
         assert outcome.record["row"] == number
+
+
+def test_values_from_other_engines_need_not_be_text(context: BatchContext) -> None:
+    """Spark and Dask rows carry None for a missing cell, and numbers."""
+    missing = draft_row(context, 1, {"scenario": "parcel-mixup", "customer_name": None})
+    assert missing.status == "rejected" and missing.kind == "missing-input"
+    number = draft_row(context, 2, {"scenario": "parcel-mixup", "customer_name": 42, "id": 7})
+    assert number.status == "drafted"
+    assert str(number.record["draft"]).startswith("Hi 42,") and number.record["id"] == "7"
 
 
 # ----------------------------------------------------------------------- reading

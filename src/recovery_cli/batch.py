@@ -189,7 +189,7 @@ class BatchContext:
                     render.syntax_problem(template)
 
 
-def draft_row(context: BatchContext, row_number: int, row: Mapping[str, str]) -> Outcome:
+def draft_row(context: BatchContext, row_number: int, row: Mapping[str, object]) -> Outcome:
     """The record for one input row (1-based `row_number`); never raises.
 
     Scenario: the context's, else the row's `scenario`, else triage of its text. Inputs
@@ -206,7 +206,7 @@ def draft_row(context: BatchContext, row_number: int, row: Mapping[str, str]) ->
         return _rejected(row_number, row, reason, "internal-error")
 
 
-def _draft(context: BatchContext, row_number: int, row: Mapping[str, str]) -> Outcome:
+def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) -> Outcome:
     fields = _fields(row, context.mapping)
     record: dict[str, object] = {"row": row_number, "id": fields.get("id")}
     scenario = context.scenario or fields.get("scenario", "").strip()
@@ -277,13 +277,15 @@ def _answers(playbook: Playbook, fields: Mapping[str, str]) -> dict[str, str]:
     return answers
 
 
-def _fields(row: Mapping[str, str], mapping: Mapping[str, str]) -> dict[str, str]:
+def _fields(row: Mapping[str, object], mapping: Mapping[str, str]) -> dict[str, str]:
     """The row's values under their input names, cleaned of control characters."""
     fields: dict[str, str] = {}
     for column, value in row.items():
+        if type(value) is not str:  # other engines hand over None, numbers, dates
+            value = "" if value is None else str(value)
         if _UNSAFE.search(value):
             value = clean(value)
-        fields[column] = value
+        fields[str(column)] = value
     for column, name in mapping.items():
         if column in fields:
             fields[name] = fields[column]
