@@ -9,19 +9,17 @@ can find the line and a CI can annotate it. Rules read the model, never the raw 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2.defaults import DEFAULT_NAMESPACE
 
-from recovery_cli import flow, render, yamlsafe
+from recovery_cli import flow, samples, yamlsafe
 from recovery_cli.errors import Location, Problem, RecoveryError
-from recovery_cli.inputs import STANDARD_INPUTS, sample_values
+from recovery_cli.inputs import STANDARD_INPUTS
 from recovery_cli.integrity import template_fields
-from recovery_cli.library import Library, playbook_files, shipped_dir
 from recovery_cli.models import END, Playbook
-from recovery_cli.validate import Checked, check_paths, library_files
+from recovery_cli.validate import Checked
 
 FieldPath = tuple[str | int, ...]
 Checker = Callable[[str, str | None], list[tuple[str, str, str, str | None]]]
@@ -39,33 +37,6 @@ class Site:
 
     def at(self, *path: str | int) -> Location:
         return yamlsafe.locate(path, self.positions, self.source)
-
-
-def lint_paths(paths: Sequence[Path], library: Library | None) -> tuple[int, list[Problem]]:
-    """Validate and lint files and folders (or, with no paths, the whole library).
-
-    Returns the number of files read and every finding, sorted by file and line.
-    """
-    if paths:
-        checked = check_paths(paths, library)
-    else:
-        if library is None:
-            raise RecoveryError("nothing to lint")
-        checked = check_paths(library_files(library), library)
-    problems: list[Problem] = []
-    checker = _principle_checker()
-    for item in checked:
-        problems.extend(item.problems)
-        if item.playbook is not None:
-            problems.extend(lint_playbook(item, checker))
-    problems.extend(_overrides(checked, library))
-    problems.sort(key=_order)
-    return len(checked), problems
-
-
-def _order(problem: Problem) -> tuple[str, int, int]:
-    where = problem.location
-    return (where.file or "", where.line or 0, where.column or 0)
 
 
 def lint_playbook(item: Checked, checker: Checker | None = None) -> list[Problem]:
@@ -88,29 +59,14 @@ def lint_playbook(item: Checked, checker: Checker | None = None) -> list[Problem
 
 def _sample_run(playbook: Playbook, site: Site) -> Iterator[Problem]:
     """What a batch row with only sample inputs meets: default answers, first suggestions."""
-    from recovery_cli.engine import run_scripted
-
-    try:
-        walk = run_scripted(playbook, sample_values(playbook), source=site.source)
-        walk.draft()
-        walk.checklist()
-    except RecoveryError as exc:
-        first = exc.problems[0]
+    failure = samples.default_walk(playbook)
+    if failure is not None:
         yield Problem(
-            f"a scripted run with sample inputs and default answers fails: {first.message}",
-            site.at(*_path_of(first.location.field)),
-            first.hint or "every question's default answer must lead to the end",
+            f"a scripted run with sample inputs and default answers fails: {failure.message}",
+            site.at(*failure.path),
+            failure.hint or "every question's default answer must lead to the end",
             "sample-run",
         )
-
-
-def _path_of(dotted: str | None) -> FieldPath:
-    """`steps[2].when` -> ('steps', 2, 'when'), to find its line again."""
-    path: list[str | int] = []
-    for part in (dotted or "steps").replace("]", "").replace("[", ".").split("."):
-        if part:
-            path.append(int(part) if part.isdigit() else part)
-    return tuple(path)
 
 
 def _todos(data: object, path: FieldPath, site: Site) -> Iterator[Problem]:
@@ -226,7 +182,7 @@ def _names_everywhere(playbook: Playbook) -> set[str]:
     names: set[str] = set()
     for _path, source, is_condition in template_fields(playbook):
         try:
-            names |= render.names_used(source, condition=is_condition)
+            names |= samples.names(source, is_condition)
         except Exception:
             continue
     return names
@@ -240,16 +196,15 @@ def _templates(
     asked_at = {step.question.id: step.id for step in playbook.steps if step.question is not None}
     known = inputs | set(questions) | set(DEFAULT_NAMESPACE)
     answered = flow.Flow(playbook).answered_before()
-    context: dict[str, object] = {**sample_values(playbook)}
-    context.update({question.id: question.default for question in questions.values()})
+    context = samples.context(playbook)
     used: set[str] = set()
     for path, source, is_condition in template_fields(playbook):
         where = site.at(*path)
         if where.field in broken:
             continue
         try:
-            names = render.names_used(source, condition=is_condition)
-            unsafe = render.unsafe_attributes(source, condition=is_condition)
+            names = samples.names(source, is_condition)
+            unsafe = samples.unsafe(source, is_condition)
         except Exception:
             continue
         used |= names
@@ -285,7 +240,7 @@ def _templates(
         problem, text = _render(source, is_condition, context, where)
         if problem is not None:
             yield problem
-        elif checker is not None and text and path[-2:-1] == ("suggestions",):
+        elif checker is not None and not is_condition and path[-2:-1] == ("suggestions",):
             for principle, severity, message, hint in checker(text, None):
                 yield Problem(
                     f"suggestion breaks `{principle}`: {message}",
@@ -308,10 +263,7 @@ def _render(
     source: str, is_condition: bool, context: dict[str, object], where: Location
 ) -> tuple[Problem | None, str]:
     try:
-        if is_condition:
-            render.holds(source, context, where)
-            return None, ""
-        return None, render.render(source, context, where)
+        return None, samples.text(source, context, is_condition)
     except RecoveryError as exc:
         first = exc.problems[0]
         rule = "sandbox" if "sandbox" in first.message else "render"
@@ -333,14 +285,15 @@ def _unused_inputs(playbook: Playbook, site: Site, used: set[str]) -> Iterator[P
         )
 
 
-def _principle_checker() -> Checker | None:
-    """`recovery check` as a lint rule, when the checks module is installed."""
+def principle_checker() -> Checker | None:
+    """`recovery check` as a lint rule, when the checks module is there and loads."""
     import importlib
 
     try:
         check = importlib.import_module("recovery_cli.checks").check
-    except (ImportError, AttributeError):
-        return None
+        check("Thank you.", name=None, opening=False)  # loads the rules, once
+    except (ImportError, AttributeError, RecoveryError):
+        return None  # a broken checks file is reported when it is validated
 
     def run(text: str, name: str | None) -> list[tuple[str, str, str, str | None]]:
         return [
@@ -349,42 +302,3 @@ def _principle_checker() -> Checker | None:
         ]
 
     return run
-
-
-# --- the library -----------------------------------------------------------------------
-
-
-def _overrides(checked: Sequence[Checked], library: Library | None) -> Iterator[Problem]:
-    """Playbooks that replace an earlier one with the same id: allowed, worth knowing.
-
-    Earlier means earlier in the library's order (shipped, RECOVERY_PLAYBOOKS, then
-    --playbooks), then the files named on the command line in the order given.
-    """
-    order: list[Path] = []
-    if library is not None:
-        for folder in library.dirs:
-            if folder.exists():
-                order.extend(path.resolve() for path in playbook_files(folder))
-    order.extend(item.path.resolve() for item in checked if item.kind == "playbook")
-    first: dict[str, Path] = {}
-    for path in order:
-        first.setdefault(_stem(path), path)
-    shipped = shipped_dir().resolve()
-    for item in checked:
-        if item.playbook is None:
-            continue
-        original = first.get(_stem(item.path))
-        if original is None or original == item.path.resolve():
-            continue
-        what = "shipped playbook" if original.is_relative_to(shipped) else "playbook"
-        yield Problem(
-            f"overrides the {what} `{_stem(item.path)}` in {original}",
-            Location(item.source, 1, 1),
-            "intended when you adapt a shipped playbook; otherwise choose another id",
-            "override",
-            "info",
-        )
-
-
-def _stem(path: Path) -> str:
-    return path.name.rsplit(".", 1)[0]

@@ -53,12 +53,10 @@ def validate_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Check the format of playbooks (and principles and test files): every error at once."""
-    from recovery_cli.validate import check_paths, library_files
+    from recovery_cli.checking import check_many
 
-    lib = library(playbooks)
-    checked = check_paths(paths or library_files(lib), lib)
-    problems = [problem for item in checked for problem in item.problems]
-    _report(problems, len(checked), format)
+    report = check_many(paths or [], library(playbooks), lint=False)
+    _report(report.problems, report.files, format)
 
 
 @app.command("lint")
@@ -68,10 +66,10 @@ def lint_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Validate, then check each playbook's flow, templates and wording."""
-    from recovery_cli.lint import lint_paths
+    from recovery_cli.checking import check_many
 
-    count, problems = lint_paths(paths or [], library(playbooks))
-    _report(problems, count, format)
+    report = check_many(paths or [], library(playbooks), lint=True)
+    _report(report.problems, report.files, format)
 
 
 @app.command("test")
