@@ -24,7 +24,6 @@ import csv
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -158,11 +157,13 @@ class Peak:
         self._thread.join()
 
 
-def timed(command: list[str]) -> tuple[float, int, int]:
-    """Seconds, the largest single-process peak (KB) and the tree's sampled peak (KB)."""
+def timed(command: list[str]) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds of all processes, the largest single-process peak (KB)
+    and the tree's sampled peak (KB)."""
     probe = (
         "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(u.ru_maxrss, u.ru_utime + u.ru_stime); sys.exit(r.returncode)"
     )
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -175,7 +176,8 @@ def timed(command: list[str]) -> tuple[float, int, int]:
         peak.stop()
     if process.returncode not in (0, 1):
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
-    return elapsed, int(stdout.strip().splitlines()[-1]), peak.total_kb if peak else 0
+    single, cpu = stdout.strip().splitlines()[-1].split()
+    return elapsed, float(cpu), int(single), peak.total_kb if peak else 0
 
 
 def batch(source: Path, out: Path, workers: int) -> list[str]:
@@ -207,9 +209,10 @@ def main() -> None:
             ("recovery batch --workers 2, CSV", batch(work / "rows.csv", work / "two.csv", 2)),
         ]  # fmt: skip
         for label, command in runs:
-            seconds, _, _ = timed(command)
+            seconds, cpu, _, _ = timed(command)
             results[label] = args.rows / seconds
-            print(f"  {label:34} {seconds:7.2f} s  {results[label]:10,.0f} rows/s")
+            print(f"  {label:34} {seconds:7.2f} s  {results[label]:10,.0f} rows/s  "
+                  f"CPU {cpu:6.2f} s ({cpu / args.rows * 1e6:5.0f} µs a row)")
         floor = results["floor: plain JSON lines loop"]
         one = results["recovery batch --workers 1"]
         two = results["recovery batch --workers 2"]
@@ -223,7 +226,7 @@ def main() -> None:
             generate(big, args.memory_rows, seed=11)
             rows.unlink()
             for workers in (1, 2):
-                seconds, single, tree = timed(batch(big, work / "big.out.jsonl", workers))
+                seconds, _, single, tree = timed(batch(big, work / "big.out.jsonl", workers))
                 print(f"{args.memory_rows:,} rows, --workers {workers}: {seconds:.1f} s, "
                       f"peak memory {single / 1024:.0f} MB in the largest process, "
                       f"{tree / 1024:.0f} MB for all processes together (aim: under 150 MB)")

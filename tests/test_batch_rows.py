@@ -120,8 +120,12 @@ def test_a_value_holding_the_separator_still_drafts_correctly(context: BatchCont
 
 
 def test_the_function_never_raises_whatever_the_row(context: BatchContext) -> None:
-    odd: list[dict[str, object]] = [{}, {"scenario": "\x00"}, {"customer_name": "x" * 100_000, "scenario": "parcel-mixup"},
-           {"message": "{{ ''.__class__ }}", "customer_name": "{% for %}"}]  # fmt: skip
+    odd: list[dict[str, object]] = [
+        {},
+        {"scenario": "\x00"},
+        {"customer_name": "x" * 100_000, "scenario": "parcel-mixup"},
+        {"message": "{{ ''.__class__ }}", "customer_name": "{% for %}"},
+    ]
     for number, row in enumerate(odd, start=1):
         outcome = draft_row(context, number, row)
         assert outcome.status in {"drafted", "routine", "rejected"}

@@ -106,7 +106,13 @@ class BatchContext:
     ) -> BatchContext:
         """Load and compile a library for a batch; a broken playbook stops it here."""
         from recovery_cli.checks import Checker
+        from recovery_cli.library import CHECKS_FILE
         from recovery_cli.triage import Triage
+
+        # The library's folders, --playbooks included, may each extend the checks.
+        checks = [
+            folder / CHECKS_FILE for folder in library.dirs if (folder / CHECKS_FILE).is_file()
+        ]
 
         if scenario is not None:
             playbooks = {scenario: library.playbook(scenario)}
@@ -122,7 +128,7 @@ class BatchContext:
             triage = Triage.from_library(library)
         context = cls(
             playbooks=playbooks,
-            checker=Checker.load(),
+            checker=Checker.load(checks or None),
             triage=triage,
             scenario=scenario,
             mapping=dict(mapping or {}),
