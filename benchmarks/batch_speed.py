@@ -189,6 +189,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="rows to time")
     parser.add_argument("--memory-rows", type=int, default=1_000_000, help="0 to skip")
+    parser.add_argument("--memory-workers", type=int, nargs="+", default=[2],
+                        help="worker counts for the memory runs (default: 2)")
     parser.add_argument("--quick", action="store_true", help="10,000 timed, 100,000 for memory")
     args = parser.parse_args()
     if args.quick:
@@ -225,7 +227,7 @@ def main() -> None:
             big = work / "big.jsonl"
             generate(big, args.memory_rows, seed=11)
             rows.unlink()
-            for workers in (1, 2):
+            for workers in args.memory_workers:
                 seconds, _, single, tree = timed(batch(big, work / "big.out.jsonl", workers))
                 print(f"{args.memory_rows:,} rows, --workers {workers}: {seconds:.1f} s, "
                       f"peak memory {single / 1024:.0f} MB in the largest process, "
