@@ -21,8 +21,9 @@ import pytest
 
 from conftest import Invoke
 from recovery_cli.batch import BatchContext, _resolve, draft_row
-from recovery_cli.batch_io import InputFormat, Malformed, Row, RowSource
+from recovery_cli.batch_io import InputFormat, Malformed, OutputFormat, Row, RowSource
 from recovery_cli.batch_plan import SEP, slow
+from recovery_cli.batch_run import Outputs, run
 from recovery_cli.engine import run_scripted
 from recovery_cli.inputs import resolve, sample_values
 from recovery_cli.library import Library
@@ -245,3 +246,37 @@ def test_resume_refuses_a_different_run_and_needs_a_checkpoint(
     )
     result = invoke("batch", str(source), "--out", str(out), "--resume", "--playbooks", str(folder))
     assert result.exit_code == 2 and "different run" in result.stderr
+
+
+def test_an_interrupt_in_the_middle_of_a_chunk_loses_and_repeats_nothing(
+    context: BatchContext, tmp_path: Path
+) -> None:
+    lines = [f"parcel-mixup,Customer {n}" for n in range(1, 1001)]
+    lines.insert(499, 'parcel-mixup,"broken')
+    data = ("scenario,customer_name\n" + "\n".join(lines) + "\n").encode()
+    out, rejects = tmp_path / "o.jsonl", tmp_path / "o.rejects.jsonl"
+
+    class Stopped(Outputs):
+        writes = 0
+
+        def write(self, status: str, kind: str, text: str) -> None:
+            Stopped.writes += 1
+            if Stopped.writes == 700:  # part way through a chunk
+                raise KeyboardInterrupt
+            super().write(status, kind, text)
+
+    def source() -> RowSource:
+        return RowSource(io.BytesIO(data), InputFormat.csv)
+
+    with pytest.raises(KeyboardInterrupt):
+        run(context, source(), Stopped(out, rejects, "same"), OutputFormat.jsonl, chunk_size=64)
+    assert not out.exists()
+    summary = run(context, source(), Outputs(out, rejects, "same"), OutputFormat.jsonl,
+                  resume=True, chunk_size=64)  # fmt: skip
+    assert (summary.read, summary.drafted, summary.rejected) == (1001, 1000, 1)
+    assert 0 < summary.resumed < 700
+    written = [json.loads(line)["row"] for line in out.open()]
+    rejected = [json.loads(line)["row"] for line in rejects.open()]
+    assert rejected == [500]
+    assert sorted(written + rejected) == list(range(1, 1002))
+    assert written == sorted(written)

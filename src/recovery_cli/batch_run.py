@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -126,6 +126,8 @@ class Summary:
     kinds: dict[str, int]
     resumed: int = 0
     """Rows already done by the interrupted run this one resumed."""
+    discarded: bool = False
+    """An interrupted run's checkpoint was dropped because --resume was not given."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -155,7 +157,7 @@ def run(
     the part files are renamed into place.
     """
     context.check_columns(source.columns)
-    outputs.start(Writer(fmt).header(), resume=resume)
+    discarded = outputs.start(Writer(fmt).header(), resume=resume)
     state = outputs.state
     done = state.rows
     items: Iterable[Item] = source.items()
@@ -173,7 +175,9 @@ def run(
         raise
     outputs.finish()
     read = state.drafted + state.routine + state.rejected
-    return Summary(read, state.drafted, state.routine, state.rejected, dict(state.kinds), done)
+    return Summary(
+        read, state.drafted, state.routine, state.rejected, dict(state.kinds), done, discarded
+    )
 
 
 def default_workers() -> int:
@@ -250,6 +254,8 @@ class Outputs:
         self.fingerprint = fingerprint
         self.checkpoint = checkpoint_path(output)
         self.state = State()
+        self.marked = State()
+        """The state at the last chunk boundary: what a checkpoint records."""
         self._out: IO[bytes] | None = None
         self._rej: IO[bytes] | None = None
         self._saved_at = time.monotonic()
@@ -294,6 +300,7 @@ class Outputs:
                 hint="repeat the interrupted command exactly, or run without --resume",
             )
         self.state = State(**data["state"])
+        self.marked = replace(self.state, kinds=dict(self.state.kinds))
         try:
             self._out = _reopen(part_path(self.output), self.state.output_bytes)
             self._rej = _reopen(part_path(self.rejects), self.state.rejects_bytes)
@@ -322,9 +329,14 @@ class Outputs:
     def mark(self, rows: int) -> None:
         """Every row up to `rows` is written: note where the files end; save now and then."""
         assert self._out is not None and self._rej is not None
-        self.state.rows = rows
-        self.state.output_bytes = self._out.tell()
-        self.state.rejects_bytes = self._rej.tell()
+        state = self.state
+        state.rows, state.output_bytes, state.rejects_bytes = (
+            rows,
+            self._out.tell(),
+            self._rej.tell(),
+        )
+        # One assignment, so a Ctrl-C can never leave counts and offsets out of step.
+        self.marked = replace(state, kinds=dict(state.kinds))
         if time.monotonic() - self._saved_at >= SAVE_EVERY:
             self.save()
 
@@ -333,7 +345,7 @@ class Outputs:
         assert self._out is not None and self._rej is not None
         self._out.flush()
         self._rej.flush()
-        data = {"fingerprint": self.fingerprint, "state": asdict(self.state)}
+        data = {"fingerprint": self.fingerprint, "state": asdict(self.marked)}
         temporary = self.checkpoint.with_name(self.checkpoint.name + ".tmp")
         temporary.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temporary, self.checkpoint)

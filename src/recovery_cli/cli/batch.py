@@ -164,7 +164,7 @@ def _run(
                 context, source, outputs, fmt, workers=count, resume=resume, progress=progress
             )
     except KeyboardInterrupt:
-        done = outputs.state.rows
+        done = outputs.marked.rows
         console.err.print(
             console.plain(
                 f"\ninterrupted after {done:,} rows; the checkpoint is saved. "
@@ -224,6 +224,9 @@ def _report(summary: Summary, out: Path, rejects: Path) -> None:
     )
     if summary.resumed:
         line += f" ({summary.resumed:,} done before the interruption)"
+    if summary.discarded:
+        note = "note: started again from the first row; --resume would have continued the run"
+        console.err.print(console.plain(note + " that was interrupted"), style="dim")
     console.err.print(console.plain(line))
     console.err.print(console.plain(f"drafts: {out}"))
     if summary.rejected:
