@@ -1,5 +1,8 @@
 """How long `recovery lint` takes over a library of 1,000 realistic playbooks.
 
+Two figures: cold (`RECOVERY_CACHE=0`: every file parsed, checked, rendered and its
+suggestions run through `recovery check`) and warm (a second run over unchanged files,
+answered from the lint cache, as in CI or pre-commit after the first run).
 The playbooks are the shipped scenarios, each copied under new ids with every line of
 text varied, so no two templates are the same (nothing is served from a cache) and each
 file is the size a trainer writes. The floor is the least any YAML linter could do in
@@ -12,6 +15,7 @@ says how much the checking costs on top of reading.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -61,9 +65,11 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"{data['id']}.yaml").write_text(text, encoding="utf-8")
 
 
-def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+def timed(
+    command: list[str], env: dict[str, str] | None = None
+) -> tuple[float, subprocess.CompletedProcess[str]]:
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     return time.perf_counter() - started, result
 
 
@@ -79,20 +85,29 @@ def main() -> int:
         print(f"{options.count} playbooks, {size / options.count / 1024:.1f} KiB each on average")
         lint = [sys.executable, "-m", "recovery_cli", "lint", str(folder), "--format", "json"]
         floor = [sys.executable, "-c", FLOOR, str(folder)]
-        lint_times, floor_times = [], []
+        cold_env = {**os.environ, "RECOVERY_CACHE": "0"}
+        warm_env = {**os.environ, "RECOVERY_HOME": str(folder / ".state"), "RECOVERY_CACHE": "1"}
+        cold, warm, floors = [], [], []
+        timed(lint, warm_env)  # fills the cache
         for _ in range(options.runs):
-            seconds, result = timed(lint)
+            seconds, result = timed(lint, cold_env)
             if result.returncode not in (0, 1) or '"findings"' not in result.stdout:
                 print(result.stderr, file=sys.stderr)
                 return 2
-            lint_times.append(seconds)
-            floor_times.append(timed(floor)[0])
-    lint_time, floor_time = statistics.median(lint_times), statistics.median(floor_times)
-    print(f"recovery lint: {lint_time:.2f} s (median of {options.runs})")
+            cold.append(seconds)
+            warm.append(timed(lint, warm_env)[0])
+            floors.append(timed(floor)[0])
+    cold_time, warm_time = statistics.median(cold), statistics.median(warm)
+    floor_time = statistics.median(floors)
+    print(f"recovery lint, cold: {cold_time:.2f} s (median of {options.runs})")
+    print(f"recovery lint, warm: {warm_time:.2f} s (unchanged files, from the cache)")
     print(f"floor (python + libyaml parse of the same files): {floor_time:.2f} s")
-    print(f"ratio: {lint_time / floor_time:.1f}x the floor")
-    verdict = "within" if lint_time < AIM_SECONDS else "over"
-    print(f"{verdict} the aim of {AIM_SECONDS:.0f} s")
+    print(
+        f"ratio: cold {cold_time / floor_time:.1f}x, warm {warm_time / floor_time:.1f}x the floor"
+    )
+    for label, seconds in (("cold", cold_time), ("warm", warm_time)):
+        verdict = "within" if seconds < AIM_SECONDS else "over"
+        print(f"{label}: {verdict} the aim of {AIM_SECONDS:.0f} s")
     return 0
 
 

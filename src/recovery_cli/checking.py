@@ -18,7 +18,15 @@ from pathlib import Path
 
 from recovery_cli.errors import Location, Problem
 from recovery_cli.library import Library, playbook_files, shipped_dir
-from recovery_cli.validate import Kind, check_file, discover, library_files, principle_ids
+from recovery_cli.lint_cache import Cache
+from recovery_cli.validate import (
+    Kind,
+    check_file,
+    discover,
+    kind_of,
+    library_files,
+    principle_ids,
+)
 
 PARALLEL_FROM = 48
 """Below this many files, starting workers costs more than it saves."""
@@ -48,7 +56,10 @@ def check_many(paths: Sequence[Path], library: Library | None, *, lint: bool) ->
     """Validate (and, with `lint`, lint) files and folders, or the library when none given."""
     files = discover(paths) if paths else (library_files(library) if library else [])
     known = principle_ids(files, library)
-    results = _map(files, known, lint)
+    from recovery_cli.lint_cache import fingerprint
+
+    cache = Cache.open(fingerprint(lint, known, library.dirs if library else []))
+    results = _map(files, known, lint, cache)
     problems = [problem for result in results for problem in result.problems]
     if lint:
         problems.extend(_overrides(results, library))
@@ -59,9 +70,18 @@ def check_many(paths: Sequence[Path], library: Library | None, *, lint: bool) ->
 _CHECKER: list[object] = []
 
 
-def _one(path: Path, known: set[str] | None, lint: bool) -> Result:
+def _one(path: Path, known: set[str] | None, lint: bool, cache: Cache | None) -> Result:
     from recovery_cli import lint as rules
 
+    raw: bytes | None = None
+    if cache is not None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = None
+        remembered = cache.get(path, raw) if raw is not None else None
+        if remembered is not None:
+            return Result(path, kind_of(path) or "playbook", *remembered)
     checked = check_file(path, known)
     result = Result(path, checked.kind, None, list(checked.problems))
     if checked.playbook is not None:
@@ -71,12 +91,16 @@ def _one(path: Path, known: set[str] | None, lint: bool) -> Result:
                 _CHECKER.append(rules.principle_checker())
             checker = _CHECKER[0]
             result.problems.extend(rules.lint_playbook(checked, checker))  # type: ignore[arg-type]
+    if cache is not None and raw is not None:
+        cache.put(path, raw, result.scenario, result.problems)
     return result
 
 
-def _map(files: list[Path], known: set[str] | None, lint: bool) -> list[Result]:
+def _map(
+    files: list[Path], known: set[str] | None, lint: bool, cache: Cache | None
+) -> list[Result]:
     """Check each file, on several processes when there are many files and cores."""
-    work = partial(_one, known=known, lint=lint)
+    work = partial(_one, known=known, lint=lint, cache=cache)
     workers = min(os.cpu_count() or 1, 8)
     if len(files) < PARALLEL_FROM or workers < 2:
         return [work(path) for path in files]
