@@ -30,25 +30,25 @@ STANDARD_INPUTS: dict[str, Input] = {
         Input(
             name="issue",
             prompt="What went wrong, in a few words?",
-            help="Short: it is read back to the customer, e.g. 'your glasses are late'.",
+            help="A short clause read back to the customer: 'your glasses are late'.",
             example="your new glasses are late",
         ),
         Input(
             name="promised",
             prompt="What had we promised?",
-            help="e.g. 'ready by Friday'.",
+            help="What we said, as it would follow 'we told you': 'ready by Friday'.",
             example="ready by Friday",
         ),
         Input(
             name="stakes",
             prompt="What is riding on it for the customer?",
-            help="Their context: an interview, a trip, a deadline.",
+            help="Their context as a clause about them: 'you need them for an interview'.",
             example="you need them for a job interview on Monday",
         ),
         Input(
             name="partner",
             prompt="Which partner or vendor was involved, if any?",
-            help="A lab, courier or supplier; leave empty if none.",
+            help="Named as the customer would: 'the lens lab'; leave empty if none.",
             example="the lens lab",
         ),
         Input(
@@ -66,7 +66,7 @@ STANDARD_INPUTS: dict[str, Input] = {
         Input(
             name="next_update",
             prompt="When will you next update them?",
-            help="A time you will keep, e.g. 'by 5pm today'.",
+            help="A time you will keep, as it follows 'I will update you': 'by 5pm today'.",
             example="by 5pm today",
         ),
     )

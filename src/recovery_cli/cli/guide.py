@@ -50,6 +50,8 @@ def ask_inputs(playbook: Playbook, given: Mapping[str, str]) -> dict[str, str]:
             label += f" [{spec.default}]"
         elif not spec.required:
             label += " (optional)"
+        if spec.help:
+            console.say(spec.help, "dim")
         while True:
             answer = read(f"{label}: ") or (spec.default or "")
             try:
