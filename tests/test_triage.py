@@ -244,6 +244,18 @@ def test_a_library_without_playbooks_is_a_clear_error(tmp_path: Path) -> None:
         ("I want my money back", "refund"),
         ("get me a real person, this bot is useless", "escalation-request"),
         ("I'd like to file a complaint about your service", "general-complaint"),
+        ("im really unhappy with how i was treated", "general-complaint"),
+        ("there's a charge on my card I don't recognise", "billing-problem"),
+        ("the payment didnt go through", "billing-problem"),
+        ("has my refund been processed yet", "refund"),
+        ("connect me with a live agent", "escalation-request"),
+        ("the signup page is not working", "account-access"),
+        ("i have problems registering on the website", "account-access"),
+        ("what is your refund policy", None),
+        ("what payment methods do you accept", None),
+        ("I forgot my password, how do I reset it", None),
+        ("my booking was cancelled without notice", "booking-failure"),
+        ("you sent the wrong size", "wrong-fit-order"),
     ],
 )
 def test_the_shipped_library_routes_plain_messages(message: str, scenario: str | None) -> None:
