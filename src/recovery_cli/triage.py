@@ -27,7 +27,6 @@ from recovery_cli.library import TRIAGE_FILE, Library, shipped_dir
 from recovery_cli.loader import build, read_document
 from recovery_cli.models import Playbook, Strict
 
-SETTINGS_FILE = TRIAGE_FILE
 ROUTINE = "routine"
 MAX_CHARS = 20_000
 """Only the start of a message is read: a pasted log must not cost more than a message."""
@@ -59,26 +58,15 @@ class TriageSettings(Strict):
         default_factory=list, description="Words ignored in messages and triggers alike."
     )
     word_points: float = Field(default=1.0, gt=0, description="Points for a matched word.")
-    phrase_points: float = Field(
-        default=1.5, gt=0, description="Points per word of a matched phrase."
-    )
-    routine_points: float = Field(
-        default=0.5, gt=0, description="Multiplies the points of routine vocabulary."
-    )
+    phrase_points: float = Field(default=1.5, gt=0, description="Points per word of a phrase.")
+    routine_points: float = Field(default=0.5, gt=0, description="Multiplies routine points.")
     routine_head_start: float = Field(
-        default=0.5,
-        ge=0,
-        description="Points routine has before any match: a scenario must beat this to win.",
+        default=0.5, ge=0, description="Routine's points before any match: a scenario must beat it."
     )
-    phrase_gap: int = Field(
-        default=1, ge=0, le=5, description="Other words allowed among a phrase's words."
-    )
-    typo_min_length: int = Field(
-        default=5, ge=3, description="Words at least this long may be one typo from a trigger."
-    )
+    phrase_gap: int = Field(default=1, ge=0, le=5, description="Other words among a phrase's.")
+    typo_min_length: int = Field(default=5, ge=3, description="Shorter words are not typos.")
     not_typos: list[str] = Field(
-        default_factory=list,
-        description="Real words one letter from a trigger word (contact): never corrected.",
+        default_factory=list, description="Real words one letter from a trigger word: kept."
     )
     candidates: int = Field(default=3, ge=0, le=20, description="How many runners-up to keep.")
 
@@ -111,7 +99,7 @@ def settings_for(library: Library) -> TriageSettings:
     """The last `triage.yaml` among the library's folders wins, as playbooks override."""
     found: Path | None = None
     for folder in library.dirs:
-        candidate = folder / SETTINGS_FILE
+        candidate = folder / TRIAGE_FILE
         if folder.is_dir() and candidate.is_file():
             found = candidate
     return load_settings(found) if found else TriageSettings()
