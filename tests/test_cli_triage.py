@@ -104,6 +104,12 @@ def test_standard_input_that_is_not_utf8_is_refused_clearly(invoke: Invoke) -> N
     assert "Traceback" not in result.output
 
 
+def test_an_argument_that_is_not_utf8_is_refused_clearly(invoke: Invoke) -> None:
+    result = invoke("triage", "refund \udcff please")  # how Python keeps undecodable bytes
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.stderr
+
+
 def test_a_utf8_byte_order_mark_is_fine(invoke: Invoke) -> None:
     result = invoke("triage", "-f", "json", input="\ufeffI want my money back".encode())  # type: ignore[arg-type]
     assert result.exit_code == 0

@@ -19,12 +19,15 @@ def read_message(text: str | None) -> str:
     from recovery_cli.text import clean
 
     if text is None or text == "-":
-        if sys.stdin.isatty():
+        if sys.stdin is None or sys.stdin.isatty():
             raise RecoveryError(
                 "no message to triage",
                 hint='give it as an argument (recovery triage "my order is late") or pipe it in',
             )
-        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        try:
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise RecoveryError(f"cannot read standard input: {exc.strerror or exc}") from None
         if len(raw) > MAX_INPUT_BYTES:
             raise RecoveryError(
                 f"the message is longer than {MAX_INPUT_BYTES:,} bytes",
@@ -36,6 +39,13 @@ def read_message(text: str | None) -> str:
             raise RecoveryError(
                 f"standard input is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at {exc.start})",
                 hint="send the message as UTF-8 text",
+            ) from None
+    elif not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode
+            raise RecoveryError(
+                "the message is not valid UTF-8", hint="send the message as UTF-8 text"
             ) from None
     if not clean(text, keep_newlines=False).strip():
         raise RecoveryError("the message is empty: nothing to triage", hint="give the text to read")
