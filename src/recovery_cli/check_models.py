@@ -1,0 +1,400 @@
+"""The format of `checks.yaml` and how its patterns become fast regular expressions.
+
+A trainer writes patterns as readable lower-case regexes with `{cue}` lists; this module
+validates them (every problem located in the file), expands the cues, lets a space match
+any whitespace and an apostrophe be left out, and files each alternative under its first
+word. A reply then runs only the regexes whose first word it contains, which keeps a
+library of hundreds of phrases fast on a batch of a hundred thousand replies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from recovery_cli.errors import Location, Problem
+from recovery_cli.models import Slug
+
+Severity = Literal["error", "warning"]
+_CUE_REF = re.compile(r"\{([a-z_][a-z0-9_-]*)\}")
+_LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
+_ASSERTIONS = re.compile(r"(?:\(\?<[=!][^()]*\))*")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_CONTRACTED = ("s", "t", "re", "ve", "ll", "d", "m", "nt")
+_SPACES = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014"})
+
+
+def word_keys(low: str) -> set[str]:
+    """The first three letters of every word: what `Matcher` files its regexes under."""
+    return {word[:3] for word in low.translate(_SPACES).split()}
+
+
+def _keys(word: str, alternative: str) -> tuple[set[str], bool]:
+    """The keys an alternative is filed under, and whether its first word is whole (so a
+    regex may insist no letter follows it). A short word is also filed under the forms it
+    takes when an apostrophe is left out ("i'm" as "im", "we're" as "were")."""
+    if len(word) >= 3:
+        return {word[:3]}, False
+    starts = _starts(_ASSERTIONS.sub("", alternative[len(word) :], count=1))
+    keys, whole = {word}, starts is not None
+    for start in starts or []:
+        joined = re.match(r"'([a-z]+)", start)
+        if joined:
+            keys.add((word + joined.group(1))[:3])
+        elif start and not start.startswith((" ", "\\s")):
+            whole = False
+    return keys, whole
+
+
+def _starts(rest: str, depth: int = 3) -> list[str] | None:
+    """The ways `rest` can begin, opening leading groups (None when too involved)."""
+    if not rest.startswith("(?:"):
+        return [rest]
+    inner, end = _group(rest)
+    quantifier = rest[end : end + 1]
+    if depth == 0 or quantifier in ("*", "+", "{"):
+        return None
+    tail = rest[end + 1 :] if quantifier == "?" else rest[end:]
+    found: list[str] = []
+    for option in [*inner, ""] if quantifier == "?" else inner:
+        more = _starts(option + tail, depth - 1)
+        if more is None:
+            return None
+        found.extend(more)
+    return found
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class CueSpec(_Strict):
+    """A named list of patterns: inserted with `{name}`, or a context for `unless_*`."""
+
+    description: str = ""
+    reach: Literal["clause", "sentence"] = Field(
+        default="clause", description="How far `unless_before` and `unless_after` look."
+    )
+    patterns: list[str] = Field(min_length=1)
+
+
+class Example(_Strict):
+    """A reply to test a check on, when it needs the customer's name or is a mid-line."""
+
+    text: str = Field(min_length=1)
+    name: str | None = None
+    opening: bool = True
+
+
+class Examples(_Strict):
+    flag: list[str | Example] = Field(default_factory=list, description="Text it must flag.")
+    pass_: list[str | Example] = Field(
+        default_factory=list, alias="pass", description="Text it must not flag."
+    )
+
+
+class CheckSpec(_Strict):
+    """One check: the phrases that break a principle, and when they do not."""
+
+    id: Slug
+    principle: Slug
+    kind: Literal["phrase", "opening", "name"] = "phrase"
+    severity: Severity = "error"
+    enabled: bool = True
+    description: str = Field(min_length=1, max_length=200)
+    message: str = Field(min_length=1)
+    hint: str = Field(min_length=1)
+    patterns: list[str] = Field(default_factory=list)
+    quotes: Literal["skip", "check"] = "skip"
+    unless_before: dict[str, int] = Field(default_factory=dict)
+    unless_after: dict[str, int] = Field(default_factory=dict)
+    unless_in_sentence: list[str] = Field(default_factory=list)
+    unless_in_reply: list[str] = Field(default_factory=list)
+    acknowledgement: list[str] = Field(default_factory=list)
+    skip: list[str] = Field(default_factory=list)
+    sentences: int = Field(default=2, ge=1, le=20)
+    analysis_checks: list[str] = Field(default_factory=list)
+    examples: Examples = Field(default_factory=Examples)
+
+
+class ChecksFile(_Strict):
+    """The contents of a `checks.yaml`."""
+
+    clause_breaks: str | None = None
+    sentence_breaks: str | None = None
+    quoted_spans: list[str] | None = None
+    cues: dict[str, CueSpec] = Field(default_factory=dict)
+    checks: list[CheckSpec] = Field(default_factory=list)
+
+
+# --- matching --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Patterns of one or more owners (checks or cues), filed by the first three letters
+    of their first word: one combined regex per key, a named group per alternative."""
+
+    regexes: dict[str, re.Pattern[str]]
+    owners: dict[str, tuple[int, ...]]
+    by_key: dict[str, tuple[int, ...]]
+    singles: dict[tuple[str, int], re.Pattern[str]]
+    scans: tuple[tuple[int, re.Pattern[str]], ...]
+    keys: frozenset[str] = field(default=frozenset())
+
+    def hits(self, low: str, words: set[str], start: int = 0, end: int | None = None
+             ) -> list[tuple[int, int, int]]:
+        """(owner, start, end) of every match in `low[start:end]`, by owner and position,
+        never overlapping for one owner."""
+        end = len(low) if end is None else end
+        found: list[tuple[int, int, int]] = []
+        for key in self.keys.intersection(words):
+            regex, pos = self.regexes[key], start
+            while (match := regex.search(low, pos, end)) is not None:
+                at, pos = match.start(), match.start() + 1
+                if at and low[at - 1] in _ALNUM:
+                    continue
+                owners = self.owners[match.lastgroup or ""]
+                found.extend((owner, at, match.end()) for owner in owners)
+                for other in self.by_key[key]:
+                    if other not in owners:
+                        more = self.singles[key, other].match(low, at, end)
+                        if more is not None:
+                            found.append((other, at, more.end()))
+        for owner, regex in self.scans:
+            found.extend((owner, *match.span()) for match in regex.finditer(low, start, end))
+        found.sort()
+        kept: list[tuple[int, int, int]] = []
+        for hit in found:
+            if not kept or hit[0] != kept[-1][0] or hit[1] >= kept[-1][2]:
+                kept.append(hit)
+        return kept
+
+    def spans(self, low: str, words: set[str], start: int = 0, end: int | None = None
+              ) -> list[tuple[int, int]]:
+        return [(s, e) for _, s, e in self.hits(low, words, start, end)]
+
+    def first(self, low: str, words: set[str], start: int = 0, end: int | None = None
+              ) -> tuple[int, int] | None:
+        spans = self.spans(low, words, start, end)
+        return min(spans) if spans else None
+
+
+def translate(pattern: str) -> str:
+    """A space matches any whitespace and an apostrophe may be omitted, except where a
+    regex needs fixed widths or literal characters (character classes, lookbehinds)."""
+    out: list[str] = []
+    groups: list[bool] = []  # True for a lookbehind group
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char, literal = pattern[i], in_class or any(groups)
+        step = 1
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or pattern[i - 1] == "["
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+            if pattern.startswith("(?P<", i):  # named and plain groups capture nothing here
+                char, step = "(?:", pattern.index(">", i) + 1 - i
+            elif not pattern.startswith("(?", i):
+                char = "(?:"
+        elif char == ")" and groups:
+            groups.pop()
+        elif char == " " and not literal:
+            optional = pattern[i + 1 : i + 2] in ("?", "*")
+            char, step = (r"\s*", 2) if optional else (r"\s+", 1)
+            if out and out[-1] in (r"\s+", r"\s*"):
+                char = ""
+        elif char == "'" and not literal:
+            char = "'?"
+        out.append(char)
+        i += step
+    return "".join(out)
+
+
+def _group(rest: str) -> tuple[list[str], int]:
+    """The alternatives of the `(?:...)` group that `rest` opens with, and where it ends."""
+    parts: list[str] = []
+    depth, last, i, in_class = 0, 3, 3, False
+    while i < len(rest):
+        char = rest[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return [*parts, rest[last:i]], i + 1
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(rest[last:i])
+            last = i + 1
+        i += 1
+    return [*parts, rest[last:]], len(rest)
+
+
+def heads(pattern: str, budget: int = 400) -> list[tuple[str, str]] | None:
+    """(first word, alternative) for every way `pattern` can start; None when some way
+    does not start with a literal word."""
+    lead = _ASSERTIONS.match(pattern)
+    assertions = lead.group(0) if lead else ""
+    rest = pattern[len(assertions) :]
+    word = re.match(r"[a-z0-9]+", rest)
+    if word:
+        text = word.group(0)
+        if rest[len(text) : len(text) + 1] in ("?", "*", "{"):
+            text = text[:-1]
+        if not text:
+            return None
+        # a lookbehind before the word is checked after it, so the word leads the regex
+        moved = "".join(a[:-1] + text + ")" for a in _LOOKBEHIND.findall(assertions))
+        return [(text, text + moved + rest[len(text) :])]
+    if not rest.startswith("(?:") or budget <= 0:
+        return None
+    inner, end = _group(rest)
+    if rest[end : end + 1] in ("?", "*", "{"):
+        return None
+    found: list[tuple[str, str]] = []
+    for alternative in inner:
+        more = heads(assertions + alternative + rest[end:], budget - len(found) - 1)
+        if more is None:
+            return None
+        found.extend(more)
+    return found
+
+
+# --- compiling -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    regex: re.Pattern[str]
+    matcher: Matcher
+    sentence: bool
+
+
+class Compiler:
+    """Turns validated specs into matchers, collecting every located problem."""
+
+    def __init__(self, cues: dict[str, tuple[CueSpec, Location]]) -> None:
+        self.cues = cues
+        self.problems: list[Problem] = []
+        self._compiled: dict[str, Cue | None] = {}
+
+    def _expand(self, pattern: str, at: Location, seen: tuple[str, ...] = ()) -> str:
+        def one(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in self.cues or name in seen:
+                why = "refers to itself" if name in seen else "is not defined under `cues:`"
+                self.problems.append(Problem(f"cue `{{{name}}}` {why}", at, None))
+                return "(?!)"
+            inner = [self._expand(p, at, (*seen, name)) for p in self.cues[name][0].patterns]
+            return "(?:" + "|".join(inner) + ")"
+
+        return _CUE_REF.sub(one, pattern)
+
+    def sources(self, patterns: Sequence[str], at: Location) -> Iterator[str]:
+        """Each valid pattern with its cues expanded; problems recorded, bad ones left out."""
+        for number, pattern in enumerate(patterns):
+            here = Location(at.file, at.line, at.column, f"{at.field}[{number}]")
+            if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P<[^>]*>", "", pattern)):
+                hint = "write patterns in lower case; replies are lower-cased before matching"
+                message = f"pattern {pattern!r} has capital letters"
+                self.problems.append(Problem(message, here, hint))
+                continue
+            source = self._expand(pattern, here)
+            try:
+                compiled = re.compile(translate(source))
+            except re.error as exc:
+                message = f"pattern {pattern!r} is not a valid regular expression: {exc}"
+                self.problems.append(Problem(message, here, None))
+                continue
+            if compiled.search("") is not None:
+                message = f"pattern {pattern!r} matches empty text"
+                self.problems.append(Problem(message, here, "make some part of it required"))
+                continue
+            yield source
+
+    def regex(self, patterns: Sequence[str], at: Location) -> re.Pattern[str] | None:
+        parts = [translate(source) for source in self.sources(patterns, at)]
+        if not parts:
+            return None
+        return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+
+    def matcher(self, owned: Sequence[tuple[int, Sequence[str], Location]]) -> Matcher | None:
+        """One matcher for the patterns of several owners (each with its location)."""
+        grouped: dict[str, dict[str, set[int]]] = {}
+        partial: set[str] = set()  # keys whose regex may not insist on a whole first word
+        loose: dict[int, list[str]] = {}
+        for owner, patterns, at in owned:
+            for source in self.sources(patterns, at):
+                split = heads(source)
+                if split is None:
+                    loose.setdefault(owner, []).append(translate(source))
+                    continue
+                for word, alternative in split:
+                    keys, whole = _keys(word, alternative)
+                    for key in keys:
+                        alternatives = grouped.setdefault(key, {})
+                        alternatives.setdefault(translate(alternative), set()).add(owner)
+                        if key != word or not whole:
+                            partial.add(key)
+        if not grouped and not loose:
+            return None
+        regexes: dict[str, re.Pattern[str]] = {}
+        owners: dict[str, tuple[int, ...]] = {}
+        by_key: dict[str, tuple[int, ...]] = {}
+        singles: dict[tuple[str, int], re.Pattern[str]] = {}
+        for key, alternatives in grouped.items():
+            first, last = min(alternatives), max(alternatives)
+            common = first[: next((i for i, (a, b) in enumerate(zip(first, last, strict=False))
+                                   if a != b or a not in _ALNUM), min(len(first), len(last)))]
+            while common and any(a[len(common) : len(common) + 1] in ("?", "*", "+", "{")
+                                 for a in alternatives):
+                common = common[:-1]  # a quantifier must keep the letter it repeats
+            parts = []
+            for alternative, who in alternatives.items():
+                name = f"a{len(owners)}"
+                owners[name] = tuple(sorted(who))
+                parts.append(f"(?P<{name}>{alternative[len(common):]}(?![a-z0-9]))")
+            gate = "" if key in partial or len(key) >= 3 else "(?![a-z0-9])"
+            regexes[key] = re.compile(common + gate + "(?:" + "|".join(parts) + ")")
+            by_key[key] = tuple(sorted({o for who in alternatives.values() for o in who}))
+            if len(by_key[key]) > 1:
+                for owner in by_key[key]:
+                    mine = "|".join(a for a, who in alternatives.items() if owner in who)
+                    singles[key, owner] = re.compile(f"(?:{mine})(?![a-z0-9])")
+        scans = tuple(
+            (owner, re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])"))
+            for owner, parts in sorted(loose.items())
+        )
+        return Matcher(regexes, owners, by_key, singles, scans, frozenset(regexes))
+
+    def cue(self, name: str, at: Location) -> Cue | None:
+        if name not in self._compiled:
+            if name not in self.cues:
+                hint = "define it under `cues:`"
+                self.problems.append(Problem(f"unknown cue `{name}`", at, hint))
+                return None
+            spec, where = self.cues[name]
+            regex = self.regex(spec.patterns, where)
+            matcher = self.matcher([(0, spec.patterns, where)])
+            self._compiled[name] = None
+            if regex is not None and matcher is not None:
+                self._compiled[name] = Cue(regex, matcher, spec.reach == "sentence")
+        return self._compiled[name]

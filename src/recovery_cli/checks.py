@@ -1,0 +1,389 @@
+"""The principle checks: which words in a reply break which lesson, and where.
+
+The patterns are data (`playbooks/checks.yaml`, extendable from a trainer's own folder);
+this module applies them with the bit of context that keeps them honest: words in
+quotation marks are someone else's, a negation or reported speech just before a phrase
+undoes it ("I won't blame the lab"), and some phrases are fine when the same reply owns the
+failure or offers an alternative. Offsets always refer to the text as given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+from recovery_cli.check_models import (
+    ChecksFile,
+    CheckSpec,
+    Compiler,
+    Cue,
+    CueSpec,
+    Example,
+    Matcher,
+    Severity,
+    word_keys,
+)
+from recovery_cli.errors import Location, Problem, RecoveryError
+
+_STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
+_WORD = re.compile(r"\S+")
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"}
+_SENTENCES = r"[.!?]+(?=\s|$)|\n\s*\n"
+_CLAUSES = r"[,;:!?.\n]"
+_QUOTES = (
+    r'"[^"\n]{1,400}"',
+    r"(?<![a-z0-9])'(?=[a-z0-9])(?:[^'\n]|'(?=[a-z])){1,400}?'(?![a-z0-9])",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a reply breaks a principle."""
+
+    principle: str
+    rule: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    hint: str
+    check: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled check."""
+
+    id: str
+    principle: str
+    rule: str
+    severity: Severity
+    message: str
+    hint: str
+    kind: str
+    matcher: Matcher | None
+    skip_quotes: bool = True
+    before: tuple[tuple[Cue, int], ...] = ()
+    after: tuple[tuple[Cue, int], ...] = ()
+    in_sentence: tuple[Cue, ...] = ()
+    in_reply: tuple[Cue, ...] = ()
+    skip: tuple[Cue, ...] = ()
+    sentences: int = 2
+    analysis_checks: frozenset[str] = frozenset()
+
+    def finding(self, start: int, end: int) -> Finding:
+        return Finding(
+            self.principle, self.rule, self.severity, start, end, self.message, self.hint, self.id
+        )
+
+
+class _Reply:
+    """A reply lower-cased, with its sentences, clauses and quotations found on demand."""
+
+    def __init__(self, checker: Checker, text: str) -> None:
+        straight = text.translate(_STRAIGHTEN)
+        low = straight.lower()
+        if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
+        self.checker, self.low, self.keys = checker, low, word_keys(low)
+        self._seen: dict[int, bool] = {}
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for match in self.checker.sentence_breaks.finditer(self.low):
+            spans.append((start, match.end()))
+            start = match.end()
+        spans.append((start, len(self.low)))
+        return [(s, e) for s, e in spans if self.low[s:e].strip()] or [(0, len(self.low))]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return sorted(m.span() for q in self.checker.quotes for m in q.finditer(self.low))
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        return self.sentences[max(bisect_right(self._starts, at) - 1, 0)]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    def _clause(self, at: int, bounds: tuple[int, int]) -> tuple[int, int]:
+        start, end = bounds
+        for match in self.checker.clause_breaks.finditer(self.low, start, end):
+            if match.end() <= at:
+                start = match.end()
+            elif match.start() >= at:
+                return start, match.start()
+        return start, end
+
+    def near(self, cue: Cue, words: int, start: int, end: int, ahead: bool) -> bool:
+        """Whether `cue` occurs within `words` words before `start` (or after `end`), in
+        the same clause (or sentence, for a cue that reaches that far)."""
+        bounds = self.sentence(start)
+        if not cue.sentence:
+            bounds = self._clause(end if ahead else start, bounds)
+        if ahead:
+            window = " ".join(self.low[end : bounds[1]].split()[:words])
+        else:
+            window = " ".join(self.low[bounds[0] : start].split()[-words:])
+        return bool(window) and cue.regex.search(window) is not None
+
+    def anywhere(self, cue: Cue) -> bool:
+        if id(cue) not in self._seen:
+            self._seen[id(cue)] = bool(cue.matcher.spans(self.low, self.keys))
+        return self._seen[id(cue)]
+
+    def suppressed(self, rule: Rule, start: int, end: int) -> bool:
+        if rule.skip_quotes and self.quotes and self.quoted(start, end):
+            return True
+        if any(self.near(cue, n, start, end, False) for cue, n in rule.before):
+            return True
+        if any(self.near(cue, n, start, end, True) for cue, n in rule.after):
+            return True
+        if rule.in_sentence:
+            s, e = self.sentence(start)
+            if any(cue.matcher.spans(self.low, self.keys, s, e) for cue in rule.in_sentence):
+                return True
+        return any(self.anywhere(cue) for cue in rule.in_reply)
+
+
+@dataclass(frozen=True)
+class Checker:
+    """Compiled checks, ready for any number of replies (picklable: regexes re-compile)."""
+
+    rules: tuple[Rule, ...]
+    sentence_breaks: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    quotes: tuple[re.Pattern[str], ...]
+    phrases: Matcher | None = None
+    examples: tuple[tuple[str, Example, bool], ...] = ()
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None) -> Checker:
+        """The checks in `paths` (a later file adds checks, or replaces them by id); by
+        default the shipped checks plus any `checks.yaml` in RECOVERY_PLAYBOOKS folders."""
+        from recovery_cli.library import CHECKS_FILE, configured_dirs
+
+        dirs = configured_dirs()
+        if paths is None:
+            paths = [d / CHECKS_FILE for d in dirs if (d / CHECKS_FILE).is_file()]
+        if not paths:
+            raise RecoveryError("no checks.yaml found", hint="reinstall recovery")
+        rules = _principle_rules([*dirs, *(path.parent for path in paths)])
+        return _build([_read(path) for path in paths], rules)
+
+    def check(self, text: str, *, name: str | None = None, opening: bool = True) -> list[Finding]:
+        """Findings for one reply. `opening=False` checks a line said mid-conversation, so
+        the checks on how a reply opens and on using the customer's name are left out."""
+        reply = _Reply(self, text)
+        found: list[Finding] = []
+        if self.phrases is not None:
+            for index, start, end in self.phrases.hits(reply.low, reply.keys):
+                rule = self.rules[index]
+                if not reply.suppressed(rule, start, end):
+                    found.append(rule.finding(start, end))
+        if opening:
+            for rule in self.rules:
+                if rule.kind == "opening":
+                    found.extend(_opening(rule, reply, found))
+                elif rule.kind == "name" and name:
+                    found.extend(_name_unused(rule, reply, name))
+        return sorted(found, key=lambda f: (f.start, f.end, f.check))
+
+    def example_failures(self) -> list[str]:
+        """The examples in the checks files that the checks get wrong."""
+        wrong = []
+        for check_id, example, flag in self.examples:
+            found = self.check(example.text, name=example.name, opening=example.opening)
+            if any(f.check == check_id for f in found) != flag:
+                should = "be flagged" if flag else "pass"
+                wrong.append(f"{check_id}: {example.text!r} should {should}")
+        return wrong
+
+
+def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Finding]:
+    """Analysis in the first sentences, before any acknowledgement of the customer. The
+    rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
+    sentences = reply.sentences[: rule.sentences + 4]
+    low = reply.low
+    hits = rule.matcher.hits(low, reply.keys, 0, sentences[-1][1]) if rule.matcher else []
+    budget = rule.sentences
+    for start, end in sentences:
+        inside = [(o, s, e) for o, s, e in hits if start <= s < end and not reply.quoted(s, e)]
+        if any(owner == 0 for owner, _, _ in inside):
+            return
+        spans = [(s, e) for owner, s, e in inside if owner == 1]
+        spans += [(f.start, f.end) for f in found
+                  if f.check in rule.analysis_checks and start <= f.start < end]
+        if spans:
+            yield rule.finding(*min(spans))
+            return
+        text = low[start:end].strip()
+        at = low.index(text, start) if text else start
+        if any(_covers(cue.regex.match(low, at, at + len(text)), text) for cue in rule.skip):
+            continue
+        budget -= 1
+        if budget == 0:
+            return
+
+
+def _covers(match: re.Match[str] | None, text: str) -> bool:
+    return match is not None and not text[match.end() - match.start() :].strip(" ,.!:;-")
+
+
+def _name_unused(rule: Rule, reply: _Reply, name: str) -> Iterator[Finding]:
+    pattern = _name_regex(name.translate(_STRAIGHTEN).lower())
+    if pattern is None or pattern.search(reply.low):
+        return
+    greeting = rule.matcher.first(reply.low, reply.keys) if rule.matcher else None
+    yield rule.finding(*(greeting or (0, 0)))
+
+
+@lru_cache(maxsize=256)
+def _name_regex(name: str) -> re.Pattern[str] | None:
+    parts = [p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p not in _TITLES]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)")
+
+
+# --- loading ---------------------------------------------------------------------------
+
+_Loaded = tuple[ChecksFile, dict[tuple[str | int, ...], tuple[int, int]], str]
+
+
+def _read(path: Path) -> _Loaded:
+    from recovery_cli.loader import build, read_document
+
+    data, positions = read_document(path)
+    return build(ChecksFile, data, positions, str(path), "checks file"), positions, str(path)
+
+
+def _principle_rules(dirs: Sequence[Path]) -> dict[str, str]:
+    """Principle id -> its one-line rule; empty when no principles file loads."""
+    from recovery_cli.library import Library
+
+    try:
+        library = Library(list(dict.fromkeys(dirs)))
+        return {key: principle.rule for key, principle in library.principles.items()}
+    except RecoveryError:
+        return {}
+
+
+def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
+    """Merge the files (later ones win by cue name and check id) and compile them."""
+    from recovery_cli.yamlsafe import locate
+
+    settings: dict[str, tuple[Any, Location]] = {}
+    cues: dict[str, tuple[CueSpec, Location]] = {}
+    specs: dict[str, tuple[CheckSpec, Location]] = {}
+    for model, positions, source in files:
+        for key in ("clause_breaks", "sentence_breaks", "quoted_spans"):
+            if getattr(model, key) is not None:
+                settings[key] = (getattr(model, key), locate((key,), positions, source))
+        for name, cue in model.cues.items():
+            cues[name] = (cue, locate(("cues", name, "patterns"), positions, source))
+        for index, spec in enumerate(model.checks):
+            specs[spec.id] = (spec, locate(("checks", index), positions, source))
+    compiler = Compiler(cues)
+    problems = compiler.problems
+    defaults = {"clause_breaks": [_CLAUSES], "sentence_breaks": [_SENTENCES],
+                "quoted_spans": list(_QUOTES)}
+    compiled: dict[str, list[re.Pattern[str]]] = {}
+    for key, default in defaults.items():
+        value, at = settings.get(key, (default, Location(field=key)))
+        compiled[key] = []
+        for pattern in [value] if isinstance(value, str) else value:
+            try:
+                compiled[key].append(re.compile(pattern))
+            except re.error as exc:
+                problems.append(Problem(f"`{key}`: {pattern!r} is not valid: {exc}", at, None))
+    enabled = [(spec, at) for spec, at in specs.values() if spec.enabled]
+    rules = [_rule(spec, at, compiler, principles, set(specs)) for spec, at in enabled]
+    phrases = compiler.matcher([
+        (index, spec.patterns, Location(at.file, at.line, at.column, f"{at.field}.patterns"))
+        for index, (spec, at) in enumerate(enabled) if spec.kind == "phrase"
+    ])
+    if problems:
+        raise RecoveryError(f"{len(problems)} problem(s) in the checks", problems=problems)
+    examples = tuple(
+        (spec.id, Example(text=item) if isinstance(item, str) else item, flag)
+        for spec, _ in enabled
+        for flag, items in ((True, spec.examples.flag), (False, spec.examples.pass_))
+        for item in items
+    )
+    return Checker(tuple(rules), compiled["sentence_breaks"][0], compiled["clause_breaks"][0],
+                   tuple(compiled["quoted_spans"]), phrases, examples)
+
+
+def _rule(spec: CheckSpec, at: Location, compiler: Compiler,
+          principles: dict[str, str], known: set[str]) -> Rule:
+    def here(name: str) -> Location:
+        return Location(at.file, at.line, at.column, f"{at.field}.{name}")
+
+    def cues(names: Sequence[str], name: str) -> tuple[Cue, ...]:
+        return tuple(cue for cue in (compiler.cue(n, here(name)) for n in names) if cue)
+
+    def windows(mapping: dict[str, int], name: str) -> tuple[tuple[Cue, int], ...]:
+        pairs = ((compiler.cue(key, here(name)), n) for key, n in mapping.items())
+        return tuple((cue, n) for cue, n in pairs if cue)
+
+    if principles and spec.principle not in principles:
+        hint = "known principles: " + ", ".join(sorted(principles))
+        compiler.problems.append(
+            Problem(f"unknown principle `{spec.principle}`", here("principle"), hint)
+        )
+    for name in sorted(set(spec.analysis_checks) - known):
+        compiler.problems.append(Problem(f"unknown check `{name}`", here("analysis_checks"), None))
+    if spec.kind != "name" and not spec.patterns:
+        compiler.problems.append(Problem("this check needs `patterns`", here("patterns"), None))
+    return Rule(
+        spec.id, spec.principle, principles.get(spec.principle, spec.description),
+        spec.severity, spec.message, spec.hint, spec.kind,
+        _own_matcher(spec, compiler, here),
+        spec.quotes == "skip",
+        windows(spec.unless_before, "unless_before"), windows(spec.unless_after, "unless_after"),
+        cues(spec.unless_in_sentence, "unless_in_sentence"),
+        cues(spec.unless_in_reply, "unless_in_reply"),
+        cues(spec.skip, "skip"), spec.sentences, frozenset(spec.analysis_checks),
+    )
+
+
+def _own_matcher(spec: CheckSpec, compiler: Compiler, here: Callable[[str], Location]
+                 ) -> Matcher | None:
+    """A check's own matcher: none for phrases (they share one); for an opening check,
+    its acknowledgement cues as owner 0 and its analysis patterns as owner 1."""
+    if spec.kind == "phrase":
+        return None
+    if spec.kind == "name":
+        return compiler.matcher([(0, spec.patterns, here("patterns"))])
+    for name in spec.acknowledgement:
+        compiler.cue(name, here("acknowledgement"))  # reports an unknown name
+    acknowledgements = [f"{{{name}}}" for name in spec.acknowledgement if name in compiler.cues]
+    return compiler.matcher([(0, acknowledgements, here("acknowledgement")),
+                             (1, spec.patterns, here("patterns"))])
+
+
+@lru_cache(maxsize=8)
+def _configured(folders: str) -> Checker:
+    return Checker.load()
+
+
+def check(text: str, *, name: str | None = None, opening: bool = True) -> list[Finding]:
+    """Findings for a reply, using the shipped checks (compiled once per process, cached)."""
+    from recovery_cli.library import ENV_VAR
+
+    return _configured(os.environ.get(ENV_VAR, "")).check(text, name=name, opening=opening)
