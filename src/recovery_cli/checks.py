@@ -13,7 +13,7 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -193,7 +193,12 @@ class Checker:
         if self.phrases is not None:
             for index, start, end in self.phrases.hits(reply.low, reply.keys):
                 rule = self.rules[index]
-                if not reply.suppressed(rule, start, end):
+                if reply.suppressed(rule, start, end):
+                    continue
+                last = found[-1] if found else None
+                if last and last.check == rule.id and reply.sentence(last.start)[1] > start:
+                    found[-1] = replace(last, end=max(end, last.end))  # one finding a sentence
+                else:
                     found.append(rule.finding(start, end))
         if opening:
             for rule in self.rules:

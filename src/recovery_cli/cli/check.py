@@ -1,0 +1,185 @@
+"""`recovery check`: which principle a reply breaks, where, and which way a better one goes.
+
+The reply comes from the argument, `--file`, or standard input (`-`, or piped). Offsets in
+the findings count characters of the reply exactly as read (after UTF-8 decoding and any
+byte-order mark), so a tool can highlight them in its own copy.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from recovery_cli.cli import EXIT_FINDINGS, app
+from recovery_cli.cli.common import ListFormat, Playbooks, print_json
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from recovery_cli.checks import Checker, Finding
+
+MAX_INPUT_BYTES = 1_000_000
+"""A reply, not a mailbox: longer input is refused rather than read into memory."""
+CONTEXT = 50
+"""Characters of the reply shown on each side of the offending words."""
+
+
+def read_reply(text: str | None, file: Path | None) -> str:
+    """The reply from the argument, the file, or standard input (absent argument or `-`)."""
+    from recovery_cli.errors import Location, RecoveryError
+    from recovery_cli.text import clean
+
+    hint = 'give the reply as an argument (recovery check "..."), with --file, or piped in'
+    if text is not None and file is not None:
+        raise RecoveryError("give the reply as an argument or with --file, not both", hint=hint)
+    if file is not None:
+        source = str(file)
+        try:
+            with file.open("rb") as handle:
+                raw = handle.read(MAX_INPUT_BYTES + 1)
+        except FileNotFoundError:
+            raise RecoveryError(f"no such file: {file}", location=Location(source)) from None
+        except OSError as exc:
+            message = f"cannot read {file}: {exc.strerror or exc}"
+            raise RecoveryError(message, location=Location(source)) from None
+        text = _decode(raw, source)
+    elif text is None or text == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise RecoveryError("no reply to check", hint=hint)
+        try:
+            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        except OSError as exc:
+            raise RecoveryError(f"cannot read standard input: {exc.strerror or exc}") from None
+        text = _decode(raw, "<stdin>")
+    elif not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode
+            message = "the reply is not valid UTF-8"
+            raise RecoveryError(message, hint="send it as UTF-8 text") from None
+    if not clean(text, keep_newlines=False).strip():
+        raise RecoveryError("the reply is empty: nothing to check", hint=hint)
+    return text
+
+
+def _decode(raw: bytes, source: str) -> str:
+    from recovery_cli.errors import Location, RecoveryError
+
+    if len(raw) > MAX_INPUT_BYTES:
+        raise RecoveryError(
+            f"the reply is longer than {MAX_INPUT_BYTES:,} bytes",
+            location=Location(source),
+            hint="check one reply at a time; `recovery batch` checks many drafts",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RecoveryError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            location=Location(source, line, column),
+            hint="save or send the reply as UTF-8 text",
+        ) from None
+
+
+@app.command("check")
+def check_command(
+    text: str | None = typer.Argument(
+        None, help="The reply to check; read from standard input when absent or `-`."
+    ),
+    file: Path | None = typer.Option(
+        None, "--file", help="Read the reply from this file (UTF-8).", show_default=False
+    ),
+    name: str | None = typer.Option(
+        None, "--name", help="The customer's name, when they gave it.", show_default=False
+    ),
+    line: bool = typer.Option(
+        False,
+        "--line",
+        help="The text is one line from the middle of a conversation: skip the checks on "
+        "how a reply opens and on using the name.",
+    ),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+    playbooks: Playbooks = None,
+) -> None:
+    """Check a reply against the principles before the customer reads it.
+
+    Exit status: 0 when nothing is wrong or there are only warnings, 1 when a finding is an
+    error, 2 when the reply cannot be read.
+    """
+    reply = read_reply(text, file)
+    findings = _checker(playbooks).check(reply, name=name or None, opening=not line)
+    if format is ListFormat.json:
+        print_json({"findings": [finding.as_dict() for finding in findings]})
+    else:
+        _show(reply, findings)
+    if any(finding.severity == "error" for finding in findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _checker(playbooks: list[Path] | None) -> Checker:
+    from recovery_cli.checks import Checker
+    from recovery_cli.library import CHECKS_FILE, Library
+
+    if not playbooks:
+        return Checker.load()
+    dirs = Library.configured(playbooks).dirs  # refuses a folder that does not exist
+    return Checker.load([d / CHECKS_FILE for d in dirs if (d / CHECKS_FILE).is_file()])
+
+
+def _show(reply: str, findings: list[Finding]) -> None:
+    from rich.text import Text
+
+    from recovery_cli import console
+
+    for finding in findings:
+        colour = "red" if finding.severity == "error" else "yellow"
+        head = Text(f"{finding.severity}: ", style=f"bold {colour}")
+        head.append(console.plain(f"{finding.principle}: {finding.rule}", "bold"))
+        console.out.print(head)
+        for row in _context(reply, finding.start, finding.end, colour):
+            console.out.print(row)
+        console.out.print(console.plain(f"  why: {finding.message}"))
+        console.out.print(console.plain(f"  try: {finding.hint}", "dim"))
+        console.out.print(console.plain(f"  ({finding.check})", "dim"))
+    errors = sum(1 for finding in findings if finding.severity == "error")
+    warnings = len(findings) - errors
+    if not findings:
+        console.say("no findings: this reply breaks none of the checked principles", "green")
+    else:
+        summary = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        advice = ": revise before sending" if errors else ": worth a second look"
+        console.say(summary + advice, "bold red" if errors else "bold yellow")
+
+
+def _context(reply: str, start: int, end: int, colour: str) -> list[Text]:
+    """The offending words highlighted in their line, and a caret line for plain output."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from recovery_cli.text import clean
+
+    if start == end:
+        return [Text("  (the reply as a whole)", style="dim")]
+    flat = reply.translate({10: 32, 9: 32, 13: 32})  # one line, same offsets
+    left = max(flat.rfind("  ", 0, start), start - CONTEXT, 0)
+    if left > 0 and flat[left - 1] != " " and " " in flat[left:start]:
+        left = flat.index(" ", left, start)  # start the context at a word
+    right = min(end + CONTEXT, len(flat))
+    before = ("…" if left > 0 else "") + clean(flat[left:start]).lstrip()
+    words = clean(flat[start:end])
+    after = clean(flat[end:right]).rstrip() + ("…" if right < len(flat) else "")
+    line = Text("  ")
+    line.append(before)
+    line.append(words, style=f"bold underline {colour}")
+    line.append(after)
+    carets = Text("  " + " " * cell_len(before) + "^" * max(cell_len(words), 1), style=colour)
+    return [line, carets]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
