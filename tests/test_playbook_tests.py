@@ -72,7 +72,7 @@ def test_a_failure_explains_the_path_difference_like_a_diff(invoke: Invoke, tmp_
     assert result.exit_code == 1
     out = result.stdout
     assert "outsourced-delay.test.yaml .F" in out
-    assert "FAILED " in out and ":8:5: tests[1].name: the partner cannot rush it" in out
+    assert "FAILED " in out and ":7:5: tests[1].name: the partner cannot rush it" in out
     assert "    - expedite\n    + alternative\n" in out
     assert out.strip().splitlines()[-1].startswith("1 passed, 1 failed in ")
 
