@@ -282,6 +282,23 @@ def heads(pattern: str, budget: int = 400) -> list[tuple[str, str]] | None:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A field of a checks file, so that a problem in it can say where it is."""
+
+    source: str
+    positions: dict[tuple[str | int, ...], tuple[int, int]]
+    path: tuple[str | int, ...] = ()
+
+    def at(self, *more: str | int) -> Location:
+        from recovery_cli.yamlsafe import locate
+
+        return locate((*self.path, *more), self.positions, self.source)
+
+    def __truediv__(self, more: str | int) -> Place:
+        return Place(self.source, self.positions, (*self.path, more))
+
+
+@dataclass(frozen=True)
 class Cue:
     regex: re.Pattern[str]
     matcher: Matcher
@@ -291,7 +308,7 @@ class Cue:
 class Compiler:
     """Turns validated specs into matchers, collecting every located problem."""
 
-    def __init__(self, cues: dict[str, tuple[CueSpec, Location]]) -> None:
+    def __init__(self, cues: dict[str, tuple[CueSpec, Place]]) -> None:
         self.cues = cues
         self.problems: list[Problem] = []
         self._compiled: dict[str, Cue | None] = {}
@@ -308,10 +325,10 @@ class Compiler:
 
         return _CUE_REF.sub(one, pattern)
 
-    def sources(self, patterns: Sequence[str], at: Location) -> Iterator[str]:
+    def sources(self, patterns: Sequence[str], place: Place) -> Iterator[str]:
         """Each valid pattern with its cues expanded; problems recorded, bad ones left out."""
         for number, pattern in enumerate(patterns):
-            here = Location(at.file, at.line, at.column, f"{at.field}[{number}]")
+            here = place.at(number)
             if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P<[^>]*>", "", pattern)):
                 hint = "write patterns in lower case; replies are lower-cased before matching"
                 message = f"pattern {pattern!r} has capital letters"
@@ -330,19 +347,19 @@ class Compiler:
                 continue
             yield source
 
-    def regex(self, patterns: Sequence[str], at: Location) -> re.Pattern[str] | None:
-        parts = [translate(source) for source in self.sources(patterns, at)]
+    def regex(self, patterns: Sequence[str], place: Place) -> re.Pattern[str] | None:
+        parts = [translate(source) for source in self.sources(patterns, place)]
         if not parts:
             return None
         return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
 
-    def matcher(self, owned: Sequence[tuple[int, Sequence[str], Location]]) -> Matcher | None:
+    def matcher(self, owned: Sequence[tuple[int, Sequence[str], Place]]) -> Matcher | None:
         """One matcher for the patterns of several owners (each with its location)."""
         grouped: dict[str, dict[str, set[int]]] = {}
         partial: set[str] = set()  # keys whose regex may not insist on a whole first word
         loose: dict[int, list[str]] = {}
-        for owner, patterns, at in owned:
-            for source in self.sources(patterns, at):
+        for owner, patterns, place in owned:
+            for source in self.sources(patterns, place):
                 split = heads(source)
                 if split is None:
                     loose.setdefault(owner, []).append(translate(source))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -26,10 +26,11 @@ from recovery_cli.check_models import (
     CueSpec,
     Example,
     Matcher,
+    Place,
     Severity,
     word_keys,
 )
-from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.errors import Problem, RecoveryError
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
 _WORD = re.compile(r"\S+")
@@ -290,37 +291,37 @@ def _principle_rules(dirs: Sequence[Path]) -> dict[str, str]:
 
 def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
     """Merge the files (later ones win by cue name and check id) and compile them."""
-    from recovery_cli.yamlsafe import locate
-
-    settings: dict[str, tuple[Any, Location]] = {}
-    cues: dict[str, tuple[CueSpec, Location]] = {}
-    specs: dict[str, tuple[CheckSpec, Location]] = {}
+    settings: dict[str, tuple[Any, Place]] = {}
+    cues: dict[str, tuple[CueSpec, Place]] = {}
+    specs: dict[str, tuple[CheckSpec, Place]] = {}
     for model, positions, source in files:
+        file = Place(source, positions)
         for key in ("clause_breaks", "sentence_breaks", "quoted_spans"):
             if getattr(model, key) is not None:
-                settings[key] = (getattr(model, key), locate((key,), positions, source))
+                settings[key] = (getattr(model, key), file / key)
         for name, cue in model.cues.items():
-            cues[name] = (cue, locate(("cues", name, "patterns"), positions, source))
+            cues[name] = (cue, file / "cues" / name / "patterns")
         for index, spec in enumerate(model.checks):
-            specs[spec.id] = (spec, locate(("checks", index), positions, source))
+            specs[spec.id] = (spec, file / "checks" / index)
     compiler = Compiler(cues)
     problems = compiler.problems
     defaults = {"clause_breaks": [_CLAUSES], "sentence_breaks": [_SENTENCES],
                 "quoted_spans": list(_QUOTES)}
     compiled: dict[str, list[re.Pattern[str]]] = {}
     for key, default in defaults.items():
-        value, at = settings.get(key, (default, Location(field=key)))
+        value, place = settings.get(key, (default, Place("", {}, (key,))))
         compiled[key] = []
-        for pattern in [value] if isinstance(value, str) else value:
+        for number, pattern in enumerate([value] if isinstance(value, str) else value):
             try:
                 compiled[key].append(re.compile(pattern))
             except re.error as exc:
-                problems.append(Problem(f"`{key}`: {pattern!r} is not valid: {exc}", at, None))
-    enabled = [(spec, at) for spec, at in specs.values() if spec.enabled]
-    rules = [_rule(spec, at, compiler, principles, set(specs)) for spec, at in enabled]
+                where = place.at() if isinstance(value, str) else place.at(number)
+                problems.append(Problem(f"{pattern!r} is not a valid regex: {exc}", where, None))
+    enabled = [(spec, place) for spec, place in specs.values() if spec.enabled]
+    rules = [_rule(spec, place, compiler, principles, set(specs)) for spec, place in enabled]
     phrases = compiler.matcher([
-        (index, spec.patterns, Location(at.file, at.line, at.column, f"{at.field}.patterns"))
-        for index, (spec, at) in enumerate(enabled) if spec.kind == "phrase"
+        (index, spec.patterns, place / "patterns")
+        for index, (spec, place) in enumerate(enabled) if spec.kind == "phrase"
     ])
     if problems:
         raise RecoveryError(f"{len(problems)} problem(s) in the checks", problems=problems)
@@ -334,32 +335,30 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
                    tuple(compiled["quoted_spans"]), phrases, examples)
 
 
-def _rule(spec: CheckSpec, at: Location, compiler: Compiler,
+def _rule(spec: CheckSpec, place: Place, compiler: Compiler,
           principles: dict[str, str], known: set[str]) -> Rule:
-    def here(name: str) -> Location:
-        return Location(at.file, at.line, at.column, f"{at.field}.{name}")
+    def cues(names: Sequence[str], field: str) -> tuple[Cue, ...]:
+        found = (compiler.cue(name, place.at(field, i)) for i, name in enumerate(names))
+        return tuple(cue for cue in found if cue)
 
-    def cues(names: Sequence[str], name: str) -> tuple[Cue, ...]:
-        return tuple(cue for cue in (compiler.cue(n, here(name)) for n in names) if cue)
-
-    def windows(mapping: dict[str, int], name: str) -> tuple[tuple[Cue, int], ...]:
-        pairs = ((compiler.cue(key, here(name)), n) for key, n in mapping.items())
+    def windows(mapping: dict[str, int], field: str) -> tuple[tuple[Cue, int], ...]:
+        pairs = ((compiler.cue(key, place.at(field, key)), n) for key, n in mapping.items())
         return tuple((cue, n) for cue, n in pairs if cue)
 
     if principles and spec.principle not in principles:
         hint = "known principles: " + ", ".join(sorted(principles))
-        compiler.problems.append(
-            Problem(f"unknown principle `{spec.principle}`", here("principle"), hint)
-        )
+        message = f"unknown principle `{spec.principle}`"
+        compiler.problems.append(Problem(message, place.at("principle"), hint))
     for name in sorted(set(spec.analysis_checks) - known):
-        compiler.problems.append(Problem(f"unknown check `{name}`", here("analysis_checks"), None))
+        where = place.at("analysis_checks")
+        compiler.problems.append(Problem(f"unknown check `{name}`", where, None))
     if spec.kind != "name" and not spec.patterns:
-        compiler.problems.append(Problem("this check needs `patterns`", here("patterns"), None))
+        message = "this check needs `patterns`"
+        compiler.problems.append(Problem(message, place.at("patterns"), None))
     return Rule(
         spec.id, spec.principle, principles.get(spec.principle, spec.description),
         spec.severity, spec.message, spec.hint, spec.kind,
-        _own_matcher(spec, compiler, here),
-        spec.quotes == "skip",
+        _own_matcher(spec, compiler, place), spec.quotes == "skip",
         windows(spec.unless_before, "unless_before"), windows(spec.unless_after, "unless_after"),
         cues(spec.unless_in_sentence, "unless_in_sentence"),
         cues(spec.unless_in_reply, "unless_in_reply"),
@@ -367,19 +366,18 @@ def _rule(spec: CheckSpec, at: Location, compiler: Compiler,
     )
 
 
-def _own_matcher(spec: CheckSpec, compiler: Compiler, here: Callable[[str], Location]
-                 ) -> Matcher | None:
+def _own_matcher(spec: CheckSpec, compiler: Compiler, place: Place) -> Matcher | None:
     """A check's own matcher: none for phrases (they share one); for an opening check,
     its acknowledgement cues as owner 0 and its analysis patterns as owner 1."""
     if spec.kind == "phrase":
         return None
     if spec.kind == "name":
-        return compiler.matcher([(0, spec.patterns, here("patterns"))])
-    for name in spec.acknowledgement:
-        compiler.cue(name, here("acknowledgement"))  # reports an unknown name
+        return compiler.matcher([(0, spec.patterns, place / "patterns")])
+    for number, name in enumerate(spec.acknowledgement):
+        compiler.cue(name, place.at("acknowledgement", number))  # reports an unknown name
     acknowledgements = [f"{{{name}}}" for name in spec.acknowledgement if name in compiler.cues]
-    return compiler.matcher([(0, acknowledgements, here("acknowledgement")),
-                             (1, spec.patterns, here("patterns"))])
+    return compiler.matcher([(0, acknowledgements, place / "acknowledgement"),
+                             (1, spec.patterns, place / "patterns")])
 
 
 @lru_cache(maxsize=8)
