@@ -34,6 +34,10 @@ from recovery_cli.errors import Problem, RecoveryError
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
 _WORD = re.compile(r"\S+")
+_INVISIBLE = re.compile(  # terminal escapes, control and zero-width characters
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"}
 _SENTENCES = r"[.!?]+(?=\s|$)|\n\s*\n"
 _CLAUSES = r"[,;:!?.\n]"
@@ -88,10 +92,13 @@ class Rule:
 
 
 class _Reply:
-    """A reply lower-cased, with its sentences, clauses and quotations found on demand."""
+    """A reply lower-cased, with its sentences, clauses and quotations found on demand.
+    Terminal codes and invisible characters become spaces, so they hide no phrase."""
 
     def __init__(self, checker: Checker, text: str) -> None:
         straight = text.translate(_STRAIGHTEN)
+        if _INVISIBLE.search(straight):  # blank them out, keeping every offset
+            straight = _INVISIBLE.sub(lambda m: " " * len(m.group()), straight)
         low = straight.lower()
         if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
