@@ -105,6 +105,16 @@ def test_a_line_from_the_middle_of_a_conversation_is_not_an_opening() -> None:
     assert "empathise-first" not in principles(line, opening=False)
 
 
+def test_on_a_line_seen_alone_what_the_rest_of_a_reply_could_excuse_is_a_warning() -> None:
+    refusal = "I'm sorry, we cannot refund the deposit."
+    [whole] = check(refusal)
+    [line] = check(refusal, opening=False)
+    assert (whole.principle, whole.severity) == ("end-well-even-on-no", "error")
+    assert (line.principle, line.severity) == ("end-well-even-on-no", "warning")
+    blame = "I'm sorry, but that's not our fault."
+    assert [f.severity for f in check(blame, opening=False)] == ["error"]  # nothing excuses it
+
+
 def test_a_known_name_never_used_is_a_warning() -> None:
     text = "Dear customer,\n\nI'm sorry your order was late; I've refunded the postage today."
     [finding] = [f for f in check(text, name="Dana") if f.principle == "use-their-name"]

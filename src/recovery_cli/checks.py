@@ -85,9 +85,12 @@ class Rule:
     sentences: int = 2
     analysis_checks: frozenset[str] = frozenset()
 
-    def finding(self, start: int, end: int) -> Finding:
+    def finding(self, start: int, end: int, *, line: bool = False) -> Finding:
+        """A finding here; on a line seen alone, only a warning when the rest of a reply
+        could excuse it (an alternative, a time, ownership said in another line)."""
+        severity: Severity = "warning" if line and self.in_reply else self.severity
         return Finding(
-            self.principle, self.rule, self.severity, start, end, self.message, self.hint, self.id
+            self.principle, self.rule, severity, start, end, self.message, self.hint, self.id
         )
 
 
@@ -194,8 +197,9 @@ class Checker:
         return _build([_read(path) for path in paths], rules)
 
     def check(self, text: str, *, name: str | None = None, opening: bool = True) -> list[Finding]:
-        """Findings for one reply. `opening=False` checks a line said mid-conversation, so
-        the checks on how a reply opens and on using the customer's name are left out."""
+        """Findings for one reply. `opening=False` checks a line said mid-conversation: the
+        checks on how a reply opens and on the name are left out, and a finding that the
+        rest of the reply could excuse (an alternative offered, a time given) is a warning."""
         reply = _Reply(self, text)
         found: list[Finding] = []
         if self.phrases is not None:
@@ -207,7 +211,7 @@ class Checker:
                 if last and last.check == rule.id and reply.sentence(last.start)[1] > start:
                     found[-1] = replace(last, end=max(end, last.end))  # one finding a sentence
                 else:
-                    found.append(rule.finding(start, end))
+                    found.append(rule.finding(start, end, line=not opening))
         if opening:
             for rule in self.rules:
                 if rule.kind == "opening":
