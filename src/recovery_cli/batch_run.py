@@ -232,7 +232,9 @@ def input_identity(path: Path | None) -> dict[str, object]:
     }
 
 
-def fingerprint(parts: dict[str, object]) -> str:
+def fingerprint(context: BatchContext, identity: dict[str, object], *options: str) -> str:
+    """What a checkpoint must match to be resumed: input, playbooks and options alike."""
+    parts = {"input": identity, "options": options, **context.fingerprint()}
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

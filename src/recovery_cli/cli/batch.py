@@ -92,14 +92,10 @@ def batch_command(
         )
         source = batch_io.RowSource(stream, in_fmt)
         identity = batch_run.input_identity(source_path)
-        parts = {
-            "input": identity,
-            "input_format": in_fmt.value,
-            "format": out_fmt.value,
-            "rejects": str(rejects.resolve()),
-            **context.fingerprint(),
-        }
-        outputs = batch_run.Outputs(out, rejects, batch_run.fingerprint(parts))
+        run_id = batch_run.fingerprint(
+            context, identity, in_fmt.value, out_fmt.value, str(rejects.resolve())
+        )
+        outputs = batch_run.Outputs(out, rejects, run_id)
         size = identity.get("size")
         total = size if isinstance(size, int) else None
         summary = _run(context, source, outputs, out_fmt, workers, resume, total)
