@@ -377,11 +377,13 @@ def test_unknown_map_column_or_input_is_bad_usage_and_writes_nothing(batch) -> N
         assert not run.out.exists()
 
 
-def test_unknown_scenario_option_or_format_is_bad_usage(batch) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_scenario_option_or_format_is_bad_usage(batch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert batch("customer_name\nDana\n", "--scenario", "nope").code == 2
     assert batch("customer_name\nDana\n", name="in.txt").code == 2
     assert batch("customer_name\nDana\n", out="out.xlsx").code == 2
     assert batch("", "-j", "1", stdin="x").code == 2, "standard input needs --input-format"
+    same = str(tmp_path / "out.jsonl")
+    assert batch("customer_name\nDana\n", "--rejects", same, out="out.jsonl").code == 2
 
 
 def test_no_scenario_and_no_text_column_is_caught_before_any_row(batch) -> None:  # type: ignore[no-untyped-def]

@@ -79,6 +79,8 @@ def batch_command(
         else batch_io.output_format_for(out.name)
     )
     rejects = rejects or batch_run.default_rejects(out)
+    if rejects.resolve() == out.resolve():
+        raise RecoveryError("--rejects and --out name the same file", hint="give them two names")
     source_path = None if input == "-" else Path(input)
     if source_path is not None:
         for other in (out, rejects):
