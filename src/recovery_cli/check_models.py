@@ -185,8 +185,8 @@ class Matcher:
 
 
 def translate(pattern: str) -> str:
-    """A space matches any whitespace and an apostrophe may be omitted, except where a
-    regex needs fixed widths or literal characters (character classes, lookbehinds)."""
+    """A space matches any whitespace and the apostrophe of n't, 's, 'm and 've may be left
+    out, except where a regex needs fixed widths or literal text (classes, lookbehinds)."""
     out: list[str] = []
     groups: list[bool] = []  # True for a lookbehind group
     in_class = False
@@ -215,8 +215,8 @@ def translate(pattern: str) -> str:
             char, step = (r"\s*", 2) if optional else (r"\s+", 1)
             if out and out[-1] in (r"\s+", r"\s*"):
                 char = ""
-        elif char == "'" and not literal:
-            char = "'?"
+        elif char == "'" and not literal and re.match(r"'(?:t|s|m|ve)\b", pattern[i : i + 4]):
+            char = "'?"  # "dont", "its", "im", "ive"; not "were", "well" or "id" for 're, 'll, 'd
         out.append(char)
         i += step
     return "".join(out)
