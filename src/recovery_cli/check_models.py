@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +20,7 @@ from recovery_cli.errors import Location, Problem
 from recovery_cli.models import Slug
 
 Severity = Literal["error", "warning"]
+K = TypeVar("K")
 _CUE_REF = re.compile(r"\{([a-z_][a-z0-9_-]*)\}")
 _LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
 _ASSERTIONS = re.compile(r"(?:\(\?<[=!][^()]*\))*")
@@ -42,7 +43,7 @@ def _keys(word: str, alternative: str) -> tuple[set[str], bool]:
     starts = _starts(_ASSERTIONS.sub("", alternative[len(word) :], count=1))
     keys, whole = {word}, starts is not None
     for start in starts or []:
-        joined = re.match(r"'([a-z]+)", start)
+        joined = re.match(r"'\??([a-z]+)", start)
         if joined:
             keys.add((word + joined.group(1))[:3])
         elif start and not start.startswith((" ", "\\s")):
@@ -134,15 +135,32 @@ class ChecksFile(_Strict):
 # --- matching --------------------------------------------------------------------------
 
 
+class Regexes(Generic[K]):
+    """Regular expressions compiled on first use: one reply needs a few, a batch all."""
+
+    def __init__(self, sources: dict[K, str]) -> None:
+        self.sources = sources
+        self.compiled: dict[K, re.Pattern[str]] = {}
+
+    def __getitem__(self, key: K) -> re.Pattern[str]:
+        regex = self.compiled.get(key)
+        if regex is None:
+            regex = self.compiled[key] = re.compile(self.sources[key])
+        return regex
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"sources": self.sources, "compiled": {}}
+
+
 @dataclass(frozen=True)
 class Matcher:
     """Patterns of one or more owners (checks or cues), filed by the first three letters
     of their first word: one combined regex per key, a named group per alternative."""
 
-    regexes: dict[str, re.Pattern[str]]
+    regexes: Regexes[str]
     owners: dict[str, tuple[int, ...]]
     by_key: dict[str, tuple[int, ...]]
-    singles: dict[tuple[str, int], re.Pattern[str]]
+    singles: Regexes[tuple[str, int]]
     scans: tuple[tuple[int, re.Pattern[str]], ...]
     keys: frozenset[str] = field(default=frozenset())
 
@@ -152,8 +170,9 @@ class Matcher:
         never overlapping for one owner."""
         end = len(low) if end is None else end
         found: list[tuple[int, int, int]] = []
+        compiled = self.regexes.compiled
         for key in self.keys.intersection(words):
-            regex, pos = self.regexes[key], start
+            regex, pos = compiled.get(key) or self.regexes[key], start
             while (match := regex.search(low, pos, end)) is not None:
                 at, pos = match.start(), match.start() + 1
                 if at and low[at - 1] in _ALNUM:
@@ -267,11 +286,13 @@ def heads(pattern: str, budget: int = 400) -> list[tuple[str, str]] | None:
     if not rest.startswith("(?:") or budget <= 0:
         return None
     inner, end = _group(rest)
-    if rest[end : end + 1] in ("?", "*", "{"):
+    quantifier = rest[end : end + 1]
+    if quantifier in ("*", "{", "+"):
         return None
+    tail = rest[end + 1 :] if quantifier == "?" else rest[end:]
     found: list[tuple[str, str]] = []
-    for alternative in inner:
-        more = heads(assertions + alternative + rest[end:], budget - len(found) - 1)
+    for alternative in [*inner, ""] if quantifier == "?" else inner:  # "(?:the )?x": "the x", "x"
+        more = heads(assertions + alternative + tail, budget - len(found) - 1)
         if more is None:
             return None
         found.extend(more)
@@ -279,6 +300,21 @@ def heads(pattern: str, budget: int = 400) -> list[tuple[str, str]] | None:
 
 
 # --- compiling -------------------------------------------------------------------------
+
+
+def _verdict(pattern: str) -> tuple[str, str | None] | None:
+    """What is wrong with a pattern (message, hint), or None. Each cue is checked on its
+    own, so a stub stands in for `{cue}` here."""
+    if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P<[^>]*>", "", pattern)):
+        hint = "write patterns in lower case; replies are lower-cased before matching"
+        return f"pattern {pattern!r} has capital letters", hint
+    try:
+        compiled = re.compile(translate(_CUE_REF.sub("(?:x)", pattern)))
+    except re.error as exc:
+        return f"pattern {pattern!r} is not a valid regular expression: {exc}", None
+    if compiled.search("") is not None:
+        return f"pattern {pattern!r} matches empty text", "make some part of it required"
+    return None
 
 
 @dataclass(frozen=True)
@@ -312,6 +348,7 @@ class Compiler:
         self.cues = cues
         self.problems: list[Problem] = []
         self._compiled: dict[str, Cue | None] = {}
+        self._verdicts: dict[str, tuple[str, str | None] | None] = {}
 
     def _expand(self, pattern: str, at: Location, seen: tuple[str, ...] = ()) -> str:
         def one(match: re.Match[str]) -> str:
@@ -328,24 +365,13 @@ class Compiler:
     def sources(self, patterns: Sequence[str], place: Place) -> Iterator[str]:
         """Each valid pattern with its cues expanded; problems recorded, bad ones left out."""
         for number, pattern in enumerate(patterns):
-            here = place.at(number)
-            if re.search(r"[A-Z]", re.sub(r"\\.|\(\?P<[^>]*>", "", pattern)):
-                hint = "write patterns in lower case; replies are lower-cased before matching"
-                message = f"pattern {pattern!r} has capital letters"
-                self.problems.append(Problem(message, here, hint))
+            if pattern not in self._verdicts:
+                self._verdicts[pattern] = _verdict(pattern)
+            wrong = self._verdicts[pattern]
+            if wrong is not None:
+                self.problems.append(Problem(wrong[0], place.at(number), wrong[1]))
                 continue
-            source = self._expand(pattern, here)
-            try:
-                compiled = re.compile(translate(source))
-            except re.error as exc:
-                message = f"pattern {pattern!r} is not a valid regular expression: {exc}"
-                self.problems.append(Problem(message, here, None))
-                continue
-            if compiled.search("") is not None:
-                message = f"pattern {pattern!r} matches empty text"
-                self.problems.append(Problem(message, here, "make some part of it required"))
-                continue
-            yield source
+            yield self._expand(pattern, place.at(number))
 
     def regex(self, patterns: Sequence[str], place: Place) -> re.Pattern[str] | None:
         parts = [translate(source) for source in self.sources(patterns, place)]
@@ -359,24 +385,24 @@ class Compiler:
         partial: set[str] = set()  # keys whose regex may not insist on a whole first word
         loose: dict[int, list[str]] = {}
         for owner, patterns, place in owned:
-            for source in self.sources(patterns, place):
+            for source in map(translate, self.sources(patterns, place)):
                 split = heads(source)
                 if split is None:
-                    loose.setdefault(owner, []).append(translate(source))
+                    loose.setdefault(owner, []).append(source)
                     continue
                 for word, alternative in split:
                     keys, whole = _keys(word, alternative)
                     for key in keys:
                         alternatives = grouped.setdefault(key, {})
-                        alternatives.setdefault(translate(alternative), set()).add(owner)
+                        alternatives.setdefault(alternative, set()).add(owner)
                         if key != word or not whole:
                             partial.add(key)
         if not grouped and not loose:
             return None
-        regexes: dict[str, re.Pattern[str]] = {}
+        regexes: dict[str, str] = {}
         owners: dict[str, tuple[int, ...]] = {}
         by_key: dict[str, tuple[int, ...]] = {}
-        singles: dict[tuple[str, int], re.Pattern[str]] = {}
+        singles: dict[tuple[str, int], str] = {}
         for key, alternatives in grouped.items():
             first, last = min(alternatives), max(alternatives)
             common = first[: next((i for i, (a, b) in enumerate(zip(first, last, strict=False))
@@ -390,17 +416,24 @@ class Compiler:
                 owners[name] = tuple(sorted(who))
                 parts.append(f"(?P<{name}>{alternative[len(common):]}(?![a-z0-9]))")
             gate = "" if key in partial or len(key) >= 3 else "(?![a-z0-9])"
-            regexes[key] = re.compile(common + gate + "(?:" + "|".join(parts) + ")")
+            regexes[key] = common + gate + "(?:" + "|".join(parts) + ")"
             by_key[key] = tuple(sorted({o for who in alternatives.values() for o in who}))
             if len(by_key[key]) > 1:
                 for owner in by_key[key]:
                     mine = "|".join(a for a, who in alternatives.items() if owner in who)
-                    singles[key, owner] = re.compile(f"(?:{mine})(?![a-z0-9])")
+                    singles[key, owner] = f"(?:{mine})(?![a-z0-9])"
         scans = tuple(
             (owner, re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])"))
             for owner, parts in sorted(loose.items())
         )
-        return Matcher(regexes, owners, by_key, singles, scans, frozenset(regexes))
+        return Matcher(Regexes(regexes), owners, by_key, Regexes(singles), scans,
+                       frozenset(regexes))
+
+    def check_cues(self) -> None:
+        """Validate every cue's own patterns (the checks only stub them)."""
+        for spec, place in self.cues.values():
+            for _ in self.sources(spec.patterns, place):
+                pass
 
     def cue(self, name: str, at: Location) -> Cue | None:
         if name not in self._compiled:

@@ -315,6 +315,7 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
         for index, spec in enumerate(model.checks):
             specs[spec.id] = (spec, file / "checks" / index)
     compiler = Compiler(cues)
+    compiler.check_cues()
     problems = compiler.problems
     defaults = {"clause_breaks": [_CLAUSES], "sentence_breaks": [_SENTENCES],
                 "quoted_spans": list(_QUOTES)}
