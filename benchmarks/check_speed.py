@@ -56,7 +56,8 @@ def timed(label: str, run: object, count: int, floor: float | None = None) -> fl
     run()  # type: ignore[operator]
     seconds = time.perf_counter() - start
     rate = count / seconds
-    line = f"  {label:<34} {seconds:7.2f} s  {rate:>10,.0f} replies/s  {seconds / count * 1e6:7.1f} µs"
+    line = f"  {label:<34} {seconds:7.2f} s  {rate:>10,.0f} replies/s"
+    line += f"  {seconds / count * 1e6:7.1f} µs"
     if floor is not None:
         line += f"  ({seconds / floor:.0f}x the floor)"
     print(line)

@@ -236,7 +236,8 @@ def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Findin
     rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
     sentences = reply.sentences[: rule.sentences + 4]
     low = reply.low
-    hits = rule.matcher.hits(low, reply.keys, 0, sentences[-1][1]) if rule.matcher else []
+    limit = sentences[-1][1]
+    hits = rule.matcher.hits(low, word_keys(low[:limit]), 0, limit) if rule.matcher else []
     budget = rule.sentences
     for start, end in sentences:
         inside = [(o, s, e) for o, s, e in hits if start <= s < end and not reply.quoted(s, e)]
