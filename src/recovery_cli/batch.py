@@ -24,7 +24,7 @@ from recovery_cli import render
 from recovery_cli.batch_io import Item, Line, Malformed
 from recovery_cli.batch_plan import Plan
 from recovery_cli.errors import RecoveryError
-from recovery_cli.inputs import STANDARD_INPUTS, clean_value, effective_inputs
+from recovery_cli.inputs import STANDARD_INPUTS, effective_inputs, resolve_specs
 from recovery_cli.models import Input, Playbook
 from recovery_cli.text import clean
 
@@ -242,7 +242,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         reason = f"no playbook `{scenario}` (known: {known})"
         return _rejected(row_number, row, reason, "unknown-scenario")
     try:
-        values, missing = _resolve(context.specs[scenario], fields)
+        values, missing = resolve_specs(context.specs[scenario], fields)
         answers = _answers(playbook, fields)
     except RecoveryError as exc:
         return _rejected(row_number, row, exc.message, "invalid-value")
@@ -296,22 +296,6 @@ def _fields(row: Mapping[str, object], mapping: Mapping[str, str]) -> dict[str, 
         if column in fields:
             fields[name] = fields[column]
     return fields
-
-
-def _resolve(
-    specs: Sequence[Input], supplied: Mapping[str, str]
-) -> tuple[dict[str, str], list[Input]]:
-    """`inputs.resolve` over specs merged once per run (same priority, same checks)."""
-    values: dict[str, str] = {}
-    missing: list[Input] = []
-    for spec in specs:
-        value = clean_value(spec, supplied.get(spec.name))
-        if not value and spec.default is not None:
-            value = spec.default
-        if not value and spec.required:
-            missing.append(spec)
-        values[spec.name] = value
-    return values, missing
 
 
 def _rejected(row_number: int, row: Mapping[str, object], reason: str, kind: str) -> Outcome:

@@ -80,6 +80,7 @@ class RecoveryError(Exception):
         hint: str | None = None,
         problems: list[Problem] | None = None,
         exit_code: int = 2,
+        rule: str = "format",
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -87,7 +88,7 @@ class RecoveryError(Exception):
         if problems:
             self.problems = list(problems)
         else:
-            self.problems = [Problem(message, location or Location(), hint)]
+            self.problems = [Problem(message, location or Location(), hint, rule)]
 
     @property
     def location(self) -> Location:

@@ -7,7 +7,7 @@ needs the input (and may override its default or prompt).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.models import Input, Playbook
@@ -103,14 +103,21 @@ def clean_value(spec: Input, raw: object) -> str:
 def resolve(
     playbook: Playbook, supplied: Mapping[str, object]
 ) -> tuple[dict[str, str], list[Input]]:
-    """Values for every declared input, and the required ones still missing.
+    """Values for every declared input, and the required ones still missing."""
+    return resolve_specs(effective_inputs(playbook), supplied)
+
+
+def resolve_specs(
+    specs: Iterable[Input], supplied: Mapping[str, object]
+) -> tuple[dict[str, str], list[Input]]:
+    """`resolve` over inputs already merged (batch merges them once per run).
 
     Priority: what was supplied, then the input's default, then empty text (so templates
     can test `{% if partner %}` without the strict renderer failing on an absent name).
     """
     values: dict[str, str] = {}
     missing: list[Input] = []
-    for spec in effective_inputs(playbook):
+    for spec in specs:
         value = clean_value(spec, supplied.get(spec.name))
         if not value and spec.default is not None:
             value = spec.default

@@ -14,11 +14,11 @@ from recovery_cli.models import END, Playbook
 from recovery_cli.render import syntax_problem
 
 Path = tuple[str | int, ...]
-Finding = tuple[Path, str, str | None]  # (field path, message, hint)
+Finding = tuple[Path, str, str | None, str]  # (field path, message, hint, rule id)
 
 
 def problems(playbook: Playbook, principle_ids: set[str] | None = None) -> list[Finding]:
-    """Every cross-reference problem in the playbook, in document order."""
+    """Every cross-reference problem in the playbook, grouped by rule."""
     return [
         *_duplicate_ids(playbook),
         *_references(playbook),
@@ -32,14 +32,29 @@ def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, step in enumerate(playbook.steps):
         if step.id == END:
-            yield (("steps", index, "id"), "`end` is reserved for finishing", "rename the step")
+            yield (
+                ("steps", index, "id"),
+                "`end` is reserved for finishing",
+                "rename the step",
+                "duplicate-id",
+            )
         if step.id in seen:
-            yield (("steps", index, "id"), f"duplicate step id `{step.id}`", "step ids are unique")
+            yield (
+                ("steps", index, "id"),
+                f"duplicate step id `{step.id}`",
+                "step ids are unique",
+                "duplicate-id",
+            )
         seen.add(step.id)
     names: set[str] = set()
     for index, spec in enumerate(playbook.inputs):
         if spec.name in names:
-            yield (("inputs", index, "name"), f"input `{spec.name}` is declared twice", None)
+            yield (
+                ("inputs", index, "name"),
+                f"input `{spec.name}` is declared twice",
+                None,
+                "duplicate-id",
+            )
         names.add(spec.name)
     asked: set[str] = set()
     for index, step in enumerate(playbook.steps):
@@ -47,9 +62,14 @@ def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
             continue
         where: Path = ("steps", index, "question", "id")
         if step.question.id in names:
-            yield (where, f"question `{step.question.id}` has the name of an input", "rename it")
+            yield (
+                where,
+                f"question `{step.question.id}` has the name of an input",
+                "rename it",
+                "duplicate-id",
+            )
         if step.question.id in asked:
-            yield (where, f"question id `{step.question.id}` is used twice", None)
+            yield (where, f"question id `{step.question.id}` is used twice", None, "duplicate-id")
         asked.add(step.question.id)
 
 
@@ -62,6 +82,7 @@ def _references(playbook: Playbook) -> Iterator[Finding]:
                 ("steps", index, "next"),
                 f"`next` names unknown step `{step.next}`",
                 f"use one of: {listing}",
+                "unknown-step",
             )
         for answer, target in step.branches.items():
             if target not in known:
@@ -69,6 +90,7 @@ def _references(playbook: Playbook) -> Iterator[Finding]:
                     ("steps", index, "branches", answer),
                     f"branch `{answer}` goes to unknown step `{target}`",
                     f"use one of: {listing}",
+                    "unknown-step",
                 )
 
 
@@ -81,6 +103,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                     ("steps", index, "branches"),
                     "`branches` without a `question` can never be taken",
                     "add a question whose answers are the branch keys, or use `next`",
+                    "choices-branches",
                 )
             continue
         if question.default not in question.choices:
@@ -88,6 +111,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                 ("steps", index, "question", "default"),
                 f"default `{question.default}` is not one of the choices",
                 f"use one of: {', '.join(question.choices)}",
+                "choices-branches",
             )
         for answer in step.branches:
             if answer not in question.choices:
@@ -95,6 +119,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                     ("steps", index, "branches", answer),
                     f"branch `{answer}` is not an answer to `{question.id}`",
                     f"the answers are: {', '.join(question.choices)}",
+                    "choices-branches",
                 )
 
 
@@ -104,10 +129,20 @@ def _principles(playbook: Playbook, principle_ids: set[str] | None) -> Iterator[
     hint = "see `principles.yaml` for the ids"
     for index, principle in enumerate(playbook.principles):
         if principle not in principle_ids:
-            yield (("principles", index), f"unknown principle `{principle}`", hint)
+            yield (
+                ("principles", index),
+                f"unknown principle `{principle}`",
+                hint,
+                "unknown-principle",
+            )
     for index, step in enumerate(playbook.steps):
         if step.principle not in principle_ids:
-            yield (("steps", index, "principle"), f"unknown principle `{step.principle}`", hint)
+            yield (
+                ("steps", index, "principle"),
+                f"unknown principle `{step.principle}`",
+                hint,
+                "unknown-principle",
+            )
 
 
 def _templates(playbook: Playbook) -> Iterator[Finding]:
@@ -116,7 +151,7 @@ def _templates(playbook: Playbook) -> Iterator[Finding]:
         error = syntax_problem(source, condition=is_condition)
         if error:
             kind = "condition" if is_condition else "template"
-            yield (path, f"{kind} does not compile: {error}", hint)
+            yield (path, f"{kind} does not compile: {error}", hint, "template-syntax")
 
 
 def template_fields(playbook: Playbook) -> Iterator[tuple[Path, str, bool]]:

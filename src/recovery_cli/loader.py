@@ -113,6 +113,31 @@ def _describe(value: object) -> str:
     }.get(type(value).__name__, type(value).__name__)
 
 
+def playbook_problems(
+    playbook: Playbook,
+    positions: yamlsafe.Positions,
+    source: str,
+    principle_ids: set[str] | None = None,
+    expected_id: str | None = None,
+) -> list[Problem]:
+    """Every cross-reference problem of a well-shaped playbook, located and with its rule."""
+    problems = [
+        Problem(message, yamlsafe.locate(path, positions, source), hint, rule)
+        for path, message, hint, rule in integrity.problems(playbook, principle_ids)
+    ]
+    if expected_id is not None and playbook.id != expected_id:
+        problems.insert(
+            0,
+            Problem(
+                f"id `{playbook.id}` does not match the file name `{expected_id}`",
+                yamlsafe.locate(("id",), positions, source),
+                f"rename the file to {playbook.id}.yaml or the id to {expected_id}",
+                "id-matches-file",
+            ),
+        )
+    return problems
+
+
 def parse_playbook(
     data: Any,
     positions: yamlsafe.Positions,
@@ -122,20 +147,7 @@ def parse_playbook(
 ) -> Playbook:
     """Validate a parsed document as a playbook, cross-references included."""
     playbook = build(Playbook, data, positions, source, "playbook")
-    findings = integrity.problems(playbook, principle_ids)
-    problems = [
-        Problem(message, yamlsafe.locate(path, positions, source), hint)
-        for path, message, hint in findings
-    ]
-    if expected_id is not None and playbook.id != expected_id:
-        problems.insert(
-            0,
-            Problem(
-                f"id `{playbook.id}` does not match the file name `{expected_id}`",
-                yamlsafe.locate(("id",), positions, source),
-                f"rename the file to {playbook.id}.yaml or the id to {expected_id}",
-            ),
-        )
+    problems = playbook_problems(playbook, positions, source, principle_ids, expected_id)
     if problems:
         raise RecoveryError(
             f"{source}: {len(problems)} problem(s) in this playbook", problems=problems

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from recovery_cli import integrity, yamlsafe
+from recovery_cli import yamlsafe
 from recovery_cli.errors import Location, Problem, RecoveryError
 from recovery_cli.library import CHECKS_FILE, PRINCIPLES_FILE, Library, is_playbook_file
-from recovery_cli.loader import build, read_document
+from recovery_cli.loader import build, playbook_problems, read_document
 from recovery_cli.models import Playbook, PrincipleLibrary
 
 Kind = Literal["playbook", "principles", "checks", "tests"]
@@ -106,7 +106,7 @@ def check_file(path: Path, principles: set[str] | None) -> Checked:
     try:
         data, checked.positions = read_document(path)
     except RecoveryError as exc:
-        checked.problems = [_document_rule(problem) for problem in exc.problems]
+        checked.problems = exc.problems
         return checked
     if kind == "playbook":
         stem = path.name.rsplit(".", 1)[0]
@@ -137,65 +137,16 @@ def check_playbook(
     try:
         playbook = build(Playbook, data, positions, source, "playbook")
     except RecoveryError as exc:
-        return None, [_document_rule(problem) for problem in exc.problems]
-    problems = [
-        Problem(
-            message,
-            yamlsafe.locate(where, positions, source),
-            hint,
-            _integrity_rule(where, message),
-        )
-        for where, message, hint in integrity.problems(playbook, principles)
-    ]
-    if expected_id is not None and playbook.id != expected_id:
-        problems.insert(
-            0,
-            Problem(
-                f"id `{playbook.id}` does not match the file name `{expected_id}`",
-                yamlsafe.locate(("id",), positions, source),
-                f"rename the file to {playbook.id}.yaml or the id to {expected_id}",
-                "id-matches-file",
-            ),
-        )
-    return playbook, problems
+        return None, exc.problems
+    return playbook, playbook_problems(playbook, positions, source, principles, expected_id)
 
 
 def _principles_problems(data: Any, positions: yamlsafe.Positions, source: str) -> list[Problem]:
     try:
         build(PrincipleLibrary, data, positions, source, "principles file")
     except RecoveryError as exc:
-        return [_principle_rule(_document_rule(problem)) for problem in exc.problems]
+        return [_principle_rule(problem) for problem in exc.problems]
     return []
-
-
-def _integrity_rule(where: integrity.Path, message: str) -> str:
-    """A rule id for a cross-reference problem, from the field it points at."""
-    last = where[-1] if where else ""
-    if "unknown step" in message:
-        return "unknown-step"
-    if last in {"id", "name"}:
-        return "duplicate-id"
-    if where[:1] == ("principles",) or last == "principle":
-        return "unknown-principle"
-    if "branches" in where or last == "default":
-        return "choices-branches"
-    return "template-syntax"
-
-
-def _document_rule(problem: Problem) -> Problem:
-    """Name the rule of a loader problem: the YAML itself, or the shape of the data."""
-    if problem.rule != "format":
-        return problem
-    message = problem.message
-    if message.startswith("duplicate key"):
-        rule = "duplicate-key"
-    elif message.startswith(("YAML syntax", "not valid", "the file is empty", "file is ")) or (
-        "nested too deeply" in message or "expands to more" in message or "longer than" in message
-    ):
-        rule = "yaml"
-    else:
-        return problem
-    return Problem(problem.message, problem.location, problem.hint, rule, problem.severity)
 
 
 def _principle_rule(problem: Problem) -> Problem:

@@ -46,6 +46,7 @@ def decode(raw: bytes, source: str) -> str:
             f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
             location=Location(source),
             hint="split it into smaller files",
+            rule="yaml",
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -56,6 +57,7 @@ def decode(raw: bytes, source: str) -> str:
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
             location=Location(source, line, column),
             hint="save the file as UTF-8",
+            rule="yaml",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -67,6 +69,7 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
             f"document is longer than {MAX_BYTES:,} characters",
             location=Location(source),
             hint="split it into smaller files",
+            rule="yaml",
         )
     _refuse_deep_nesting(text, source)
     loader = _Loader(text)
@@ -74,7 +77,10 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
         node = loader.get_single_node()
         if node is None:
             raise RecoveryError(
-                "the file is empty", location=Location(source, 1, 1), hint="see `recovery new`"
+                "the file is empty",
+                location=Location(source, 1, 1),
+                hint="see `recovery new`",
+                rule="yaml",
             )
         positions: Positions = {}
         _inspect(node, (), source, positions)
@@ -82,12 +88,15 @@ def parse(text: str, source: str) -> tuple[Any, Positions]:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, source, text) from None
     except yaml.YAMLError as exc:
-        raise RecoveryError(f"not valid YAML: {exc}", location=Location(source)) from None
+        raise RecoveryError(
+            f"not valid YAML: {exc}", location=Location(source), rule="yaml"
+        ) from None
     except RecursionError:
         raise RecoveryError(
             "the document is nested too deeply",
             location=Location(source),
             hint=f"keep nesting under {MAX_DEPTH} levels",
+            rule="yaml",
         ) from None
     finally:
         loader.dispose()
@@ -119,6 +128,7 @@ def _refuse_deep_nesting(text: str, source: str) -> None:
                         "the document is nested too deeply",
                         location=where,
                         hint=f"keep nesting under {MAX_DEPTH} levels",
+                        rule="yaml",
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -154,7 +164,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, source: str, text: str = "") -> Rec
     elif "found character" in problem or "mapping values" in problem:
         hint = "check the indentation and quote text that contains `: ` or starts with `{`"
     return RecoveryError(
-        f"YAML syntax: {problem}", location=Location(source, line, column), hint=hint
+        f"YAML syntax: {problem}", location=Location(source, line, column), hint=hint, rule="yaml"
     )
 
 
@@ -175,12 +185,14 @@ def _inspect(root: yaml.Node, path: Path, source: str, positions: Positions) -> 
                 f"the document expands to more than {MAX_NODES:,} values",
                 location=Location(source),
                 hint="aliases (`*name`) may be multiplying it; write the content out",
+                rule="yaml",
             )
         if len(here) > MAX_DEPTH:
             raise RecoveryError(
                 "the document is nested too deeply",
                 location=_at(node, source),
                 hint=f"keep nesting under {MAX_DEPTH} levels",
+                rule="yaml",
             )
         positions.setdefault(here, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -193,6 +205,7 @@ def _inspect(root: yaml.Node, path: Path, source: str, positions: Positions) -> 
                             f"duplicate key `{key}` (first on line {seen[key]})",
                             _at(key_node, source, _dotted((*here, key))),
                             "remove one of them: YAML would silently keep only the last",
+                            "duplicate-key",
                         )
                     )
                 seen.setdefault(key, key_node.start_mark.line + 1)
