@@ -39,6 +39,7 @@ def batch_command(
     map: list[str] | None = typer.Option(
         None,
         "--map",
+        metavar="COLUMN=INPUT",
         help="COLUMN=INPUT: read an input from a column of another name.",
         show_default=False,
     ),

@@ -16,6 +16,7 @@ Playbooks = Annotated[
     list[Path] | None,
     typer.Option(
         "--playbooks",
+        metavar="DIR",
         help="A folder of extra playbooks (repeatable); also read from RECOVERY_PLAYBOOKS.",
         show_default=False,
     ),

@@ -32,10 +32,18 @@ class OutputFormat(StrEnum):
 def run_command(
     scenario: str = typer.Argument(None, help="Playbook id (see `recovery list`)."),
     answers: Path | None = typer.Option(
-        None, "--answers", "-a", help="YAML or JSON file of inputs, answers and `choose`."
+        None,
+        "--answers",
+        "-a",
+        metavar="FILE",
+        help="YAML or JSON file of inputs, answers and `choose`.",
     ),
     sets: list[str] | None = typer.Option(
-        None, "--set", "-s", help="key=value for an input, answer or choose.STEP (repeatable)."
+        None,
+        "--set",
+        "-s",
+        metavar="KEY=VALUE",
+        help="key=value for an input, answer or choose.STEP (repeatable).",
     ),
     no_input: bool = typer.Option(
         False, "--no-input", help="Never prompt; exit 2 naming every missing required value."
@@ -44,10 +52,13 @@ def run_command(
         OutputFormat.text, "--format", "-f", help="Final output: text, json or markdown."
     ),
     transcript_path: Path | None = typer.Option(
-        None, "--transcript", help="Where to save the transcript (default: the state folder)."
+        None,
+        "--transcript",
+        metavar="FILE",
+        help="Where to save the transcript (default: the state folder).",
     ),
     resume: Path | None = typer.Option(
-        None, "--resume", help="Continue the run saved in this transcript."
+        None, "--resume", metavar="TRANSCRIPT", help="Continue the run saved in this transcript."
     ),
     playbooks: Playbooks = None,
 ) -> None:
