@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,25 +30,54 @@ _CONTRACTED = ("s", "t", "re", "ve", "ll", "d", "m", "nt")
 _SPACES = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2013\u2014"})
 
 
+_COMMON = frozenset(
+    {
+        "a", "all", "an", "and", "are", "as", "at", "be", "but", "can", "could", "did", "do",
+        "does", "for", "had", "has", "have", "he", "i", "if", "in", "is", "it", "just", "let",
+        "my", "no", "not", "of", "on", "only", "or", "our", "please", "she", "so", "that", "the",
+        "their", "there", "they", "this", "to", "us", "was", "we", "were", "what", "when", "will",
+        "with", "would", "you", "your",
+    }
+)
+"""Words too common to pick out a phrase alone: a phrase starting with one is filed under
+its first two words."""
+
+
 def word_keys(low: str) -> set[str]:
-    """The first three letters of every word: what `Matcher` files its regexes under."""
-    return {word[:3] for word in low.translate(_SPACES).split()}
+    """What a reply's words let `Matcher` look up: each word, its first three letters, and
+    each common word paired with the first three letters of the word after it."""
+    words = low.translate(_SPACES).split()
+    keys = set(words)
+    keys.update([word[:3] for word in keys])
+    keys.update([a + " " + b[:3] for a, b in pairwise(words) if a in _COMMON])
+    return keys
 
 
-def _keys(word: str, alternative: str) -> tuple[set[str], bool]:
+def _keys(word: str, alternative: str) -> tuple[set[str], bool] | None:
     """The keys an alternative is filed under, and whether its first word is whole (so a
-    regex may insist no letter follows it). A short word is also filed under the forms it
-    takes when an apostrophe is left out ("i'm" as "im", "we're" as "were")."""
-    if len(word) >= 3:
-        return {word[:3]}, False
+    regex may insist that no letter follows it); None when it cannot be filed. A whole
+    word is its own key; one the pattern may extend ("labs?") files under its first three
+    letters; a common word files under its first two words; and a word with a contraction
+    whose apostrophe may be dropped also under the joined form ("dont", "its", "im")."""
     starts = _starts(_ASSERTIONS.sub("", alternative[len(word) :], count=1))
-    keys, whole = {word}, starts is not None
-    for start in starts or []:
-        joined = re.match(r"'\??([a-z]+)", start)
+    keys: set[str] = set()
+    whole = True
+    for start in starts if starts is not None else [None]:
+        joined = re.match(r"'(\?)?([a-z]+)", start) if start is not None else None
+        spaced = heads(start[3:]) if start is not None and start.startswith("\\s+") else None
         if joined:
-            keys.add((word + joined.group(1))[:3])
-        elif start and not start.startswith((" ", "\\s")):
+            if joined.group(1):
+                keys.add(word + joined.group(2))
+            keys.add(f"{word} {joined.group(2)[:3]}" if word in _COMMON else word)
+        elif spaced and word in _COMMON:
+            keys.update(f"{word} {second[:3]}" for second, _ in spaced)
+        elif start is not None and (not start or start.startswith(("\\s", "\\b", "(?!", "(?="))):
+            keys.add(word)
+        elif len(word) >= 3:
+            keys.add(word[:3])
             whole = False
+        else:
+            return None
     return keys, whole
 
 
@@ -154,11 +184,10 @@ class Regexes(Generic[K]):
 
 @dataclass(frozen=True)
 class Matcher:
-    """Patterns of one or more owners (checks or cues), filed by the first three letters
-    of their first word: one combined regex per key, a named group per alternative."""
+    """Patterns of one or more owners (checks or cues), filed by their first word (or two):
+    one combined regex per key, and per owner its own, to tell whose a match is."""
 
     regexes: Regexes[str]
-    owners: dict[str, tuple[int, ...]]
     by_key: dict[str, tuple[int, ...]]
     singles: Regexes[tuple[str, int]]
     scans: tuple[tuple[int, re.Pattern[str]], ...]
@@ -177,13 +206,14 @@ class Matcher:
                 at, pos = match.start(), match.start() + 1
                 if at and low[at - 1] in _ALNUM:
                     continue
-                owners = self.owners[match.lastgroup or ""]
-                found.extend((owner, at, match.end()) for owner in owners)
-                for other in self.by_key[key]:
-                    if other not in owners:
-                        more = self.singles[key, other].match(low, at, end)
-                        if more is not None:
-                            found.append((other, at, more.end()))
+                owners = self.by_key[key]
+                if len(owners) == 1:
+                    found.append((owners[0], at, match.end()))
+                    continue
+                for owner in owners:  # whose match is it? (there may be several)
+                    mine = self.singles[key, owner].match(low, at, end)
+                    if mine is not None:
+                        found.append((owner, at, mine.end()))
         for owner, regex in self.scans:
             found.extend((owner, *match.span()) for match in regex.finditer(low, start, end))
         found.sort()
@@ -390,17 +420,20 @@ class Compiler:
                 if split is None:
                     loose.setdefault(owner, []).append(source)
                     continue
-                for word, alternative in split:
-                    keys, whole = _keys(word, alternative)
-                    for key in keys:
+                filed = [(alternative, _keys(word, alternative)) for word, alternative in split]
+                if any(keys is None for _, keys in filed):
+                    loose.setdefault(owner, []).append(source)
+                    continue
+                for (word, _), (alternative, keys) in zip(split, filed, strict=True):
+                    assert keys is not None
+                    for key in keys[0]:
                         alternatives = grouped.setdefault(key, {})
                         alternatives.setdefault(alternative, set()).add(owner)
-                        if key != word or not whole:
-                            partial.add(key)
+                        if not (keys[1] and key.split(" ")[0] == word):
+                            partial.add(key)  # its regex may not insist on a whole word
         if not grouped and not loose:
             return None
         regexes: dict[str, str] = {}
-        owners: dict[str, tuple[int, ...]] = {}
         by_key: dict[str, tuple[int, ...]] = {}
         singles: dict[tuple[str, int], str] = {}
         for key, alternatives in grouped.items():
@@ -410,13 +443,9 @@ class Compiler:
             while common and any(a[len(common) : len(common) + 1] in ("?", "*", "+", "{")
                                  for a in alternatives):
                 common = common[:-1]  # a quantifier must keep the letter it repeats
-            parts = []
-            for alternative, who in alternatives.items():
-                name = f"a{len(owners)}"
-                owners[name] = tuple(sorted(who))
-                parts.append(f"(?P<{name}>{alternative[len(common):]}(?![a-z0-9]))")
-            gate = "" if key in partial or len(key) >= 3 else "(?![a-z0-9])"
-            regexes[key] = common + gate + "(?:" + "|".join(parts) + ")"
+            parts = [alternative[len(common) :] for alternative in alternatives]
+            gate = "" if key in partial or common != key.split(" ")[0] else "(?![a-z0-9])"
+            regexes[key] = common + gate + "(?:" + "|".join(parts) + ")(?![a-z0-9])"
             by_key[key] = tuple(sorted({o for who in alternatives.values() for o in who}))
             if len(by_key[key]) > 1:
                 for owner in by_key[key]:
@@ -426,7 +455,7 @@ class Compiler:
             (owner, re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])"))
             for owner, parts in sorted(loose.items())
         )
-        return Matcher(Regexes(regexes), owners, by_key, Regexes(singles), scans,
+        return Matcher(Regexes(regexes), by_key, Regexes(singles), scans,
                        frozenset(regexes))
 
     def check_cues(self) -> None:

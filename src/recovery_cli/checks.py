@@ -34,6 +34,7 @@ from recovery_cli.errors import Problem, RecoveryError
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
 _WORD = re.compile(r"\S+")
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _INVISIBLE = re.compile(  # terminal escapes, control and zero-width characters
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
     r"|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
@@ -100,7 +101,7 @@ class _Reply:
 
     def __init__(self, checker: Checker, text: str) -> None:
         straight = text.translate(_STRAIGHTEN)
-        if _INVISIBLE.search(straight):  # blank them out, keeping every offset
+        if _HIDDEN.search(straight):  # blank them out, keeping every offset
             straight = _INVISIBLE.sub(lambda m: " " * len(m.group()), straight)
         low = straight.lower()
         if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
@@ -116,6 +117,19 @@ class _Reply:
             start = match.end()
         spans.append((start, len(self.low)))
         return [(s, e) for s, e in spans if self.low[s:e].strip()] or [(0, len(self.low))]
+
+    def first_sentences(self) -> Iterator[tuple[int, int]]:
+        """The sentences in order, found lazily: an opening rarely needs more than two."""
+        if "sentences" in self.__dict__:
+            yield from self.sentences
+            return
+        start = 0
+        for match in self.checker.sentence_breaks.finditer(self.low):
+            if self.low[start : match.end()].strip():
+                yield start, match.end()
+            start = match.end()
+        if self.low[start:].strip() or start == 0:
+            yield start, len(self.low)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -234,16 +248,13 @@ class Checker:
 def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Finding]:
     """Analysis in the first sentences, before any acknowledgement of the customer. The
     rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
-    sentences = reply.sentences[: rule.sentences + 4]
-    low = reply.low
-    limit = sentences[-1][1]
-    hits = rule.matcher.hits(low, word_keys(low[:limit]), 0, limit) if rule.matcher else []
-    budget = rule.sentences
-    for start, end in sentences:
-        inside = [(o, s, e) for o, s, e in hits if start <= s < end and not reply.quoted(s, e)]
-        if any(owner == 0 for owner, _, _ in inside):
+    budget, low = rule.sentences, reply.low
+    for start, end in reply.first_sentences():
+        hits = rule.matcher.hits(low, word_keys(low[start:end]), start, end) if rule.matcher else []
+        hits = [(owner, s, e) for owner, s, e in hits if not reply.quoted(s, e)]
+        if any(owner == 0 for owner, _, _ in hits):
             return
-        spans = [(s, e) for owner, s, e in inside if owner == 1]
+        spans = [(s, e) for _, s, e in hits]
         spans += [(f.start, f.end) for f in found
                   if f.check in rule.analysis_checks and start <= f.start < end]
         if spans:
