@@ -223,6 +223,14 @@ def test_a_later_file_adds_checks_and_switches_shipped_ones_off_by_id(tmp_path: 
     assert [(f.check, f.severity) for f in found] == [("no-ta", "warning")]
 
 
+def test_a_cue_can_be_extended_instead_of_replaced(tmp_path: Path) -> None:
+    extra = write(tmp_path / "mine", "cues:\n  partner: {extend: true, patterns: [glaziers?]}\n")
+    checker = Checker.load([SHIPPED / "checks.yaml", extra])
+    for firm in ("glazier", "courier"):
+        found = checker.check(f"I'm sorry, the {firm} messed up.")
+        assert [f.principle for f in found] == ["own-the-outcome"], firm
+
+
 def test_a_folder_in_the_environment_extends_the_shipped_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

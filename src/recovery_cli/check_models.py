@@ -110,6 +110,9 @@ class CueSpec(_Strict):
     reach: Literal["clause", "sentence"] = Field(
         default="clause", description="How far `unless_before` and `unless_after` look."
     )
+    extend: bool = Field(
+        default=False, description="Add to an earlier cue of this name instead of replacing it."
+    )
     patterns: list[str] = Field(min_length=1)
 
 

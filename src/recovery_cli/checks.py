@@ -323,6 +323,9 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
             if getattr(model, key) is not None:
                 settings[key] = (getattr(model, key), file / key)
         for name, cue in model.cues.items():
+            if cue.extend and name in cues:  # earlier patterns keep their own places
+                earlier, _ = cues[name]
+                cue = cue.model_copy(update={"patterns": [*earlier.patterns, *cue.patterns]})
             cues[name] = (cue, file / "cues" / name / "patterns")
         for index, spec in enumerate(model.checks):
             specs[spec.id] = (spec, file / "checks" / index)
