@@ -25,11 +25,10 @@ from recovery_cli.check_models import (
     Cue,
     CueSpec,
     Example,
-    Matcher,
     Place,
     Severity,
-    word_keys,
 )
+from recovery_cli.check_patterns import Matcher, word_keys
 from recovery_cli.errors import Problem, RecoveryError
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
