@@ -40,6 +40,14 @@ def test_new_refuses_to_overwrite(invoke: Invoke, tmp_path: Path) -> None:
     assert (tmp_path / "lost-parcel.yaml").read_text(encoding="utf-8") == "mine\n"
 
 
+def test_new_creates_the_folder_it_is_asked_to_write_into(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "team" / "playbooks"
+    result = invoke("new", "lost-parcel", "--dir", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "lost-parcel.yaml").is_file()
+    assert invoke("validate", str(folder)).exit_code == 0
+
+
 def test_new_refuses_an_id_that_is_not_a_slug(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("new", "Lost Parcel", "--dir", str(tmp_path))
     assert result.exit_code == 2

@@ -153,8 +153,14 @@ def schema_reference(folder: Path) -> str | None:
 
 def create(scenario: str, folder: Path) -> tuple[Path, bool]:
     """Write `<folder>/<id>.yaml`; refuse to overwrite. Also says whether a schema was found."""
-    if not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         raise RecoveryError(f"{folder} is not a folder", location=Location(str(folder)))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RecoveryError(
+            f"cannot create {folder}: {exc.strerror or exc}", location=Location(str(folder))
+        ) from None
     path = folder / f"{scenario}.yaml"
     schema = schema_reference(folder)
     text = starter(scenario, schema or "playbook.schema.json")
