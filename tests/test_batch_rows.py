@@ -99,7 +99,7 @@ def test_batch_drafts_are_the_drafts_a_scripted_run_makes(context: BatchContext)
     for scenario, playbook in context.playbooks.items():
         plan = context.plans[scenario]
         for supplied in people:
-            values, missing = resolve(playbook, supplied)
+            values, _missing = resolve(playbook, supplied)
             values = {**sample_values(playbook), **{k: v for k, v in values.items() if v}}
             for answers in _answer_sets(playbook):
                 scripted = run_scripted(playbook, values, answers)
