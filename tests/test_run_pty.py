@@ -170,3 +170,41 @@ def test_quitting_with_q_and_end_of_input_both_save(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 130
     assert len(list((tmp_path / "state" / "transcripts").glob("*.json"))) == 2
+
+
+def test_a_typed_line_is_checked_at_once_and_kept_findings_are_recorded(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "outsourced-delay")
+    answer_inputs(child, "Ines", "")
+    child.expect_exact("Choose 1-")
+    child.sendline("1")  # listen
+    child.expect("Step 2 · empathise")
+    child.expect_exact("Choose 1-")
+    child.sendline("1")
+    child.expect("Step 3 · own")
+    child.expect_exact("Choose 1-")
+    child.sendline("t")
+    child.expect_exact("Your line")
+    child.sendline("Sorry Ines, but that's not our fault: the lab is behind.")
+    child.expect_exact("own-the-outcome")  # the principle it breaks, shown before sending
+    child.expect_exact("k = keep it anyway, r = revise [r]: ")
+    child.sendline("")  # revise
+    child.expect_exact("Your line")
+    child.sendline("Sorry Ines, that's not our fault really, the lab is behind.")
+    child.expect_exact("k = keep it anyway, r = revise [r]: ")
+    child.sendline("k")  # the agent keeps it: the finding goes into the transcript
+    while True:
+        index = child.expect_exact(["Choose 1-", "Answer 1-2 [1]: ", "Draft to send"])
+        if index == 2:
+            break
+        child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = json.loads(
+        next((tmp_path / "state" / "transcripts").glob("*.json")).read_text(encoding="utf-8")
+    )
+    own = next(step for step in saved["steps"] if step["step"] == "own")
+    assert own["source"] == "typed"
+    assert own["line"] == "Sorry Ines, that's not our fault really, the lab is behind."
+    assert {finding["principle"] for finding in own["findings"]} >= {"own-the-outcome"}
+    assert all({"start", "end", "message"} <= set(finding) for finding in own["findings"])
