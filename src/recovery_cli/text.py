@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from recovery_cli.errors import Location, RecoveryError
+
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
@@ -26,3 +28,24 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     text = _ESCAPES.sub("", text.replace("\r\n", "\n"))
     text = _CONTROLS.sub("", text)
     return text if keep_newlines else " ".join(text.split())
+
+
+def decode_utf8(raw: bytes, source: str, *, limit: int, too_long: str, hint: str) -> str:
+    """Bytes from a person as text: UTF-8 with or without a BOM, within a size limit.
+
+    `raw` may hold one byte more than `limit` (read that way, a huge input is never read
+    whole); a bad byte is reported at its line and column.
+    """
+    if len(raw) > limit:
+        raise RecoveryError(too_long, location=Location(source), hint=hint, rule="yaml")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RecoveryError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            location=Location(source, line, column),
+            hint="save or send it as UTF-8 text",
+            rule="yaml",
+        ) from None

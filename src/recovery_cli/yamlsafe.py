@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.text import decode_utf8
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
@@ -41,24 +42,13 @@ _Loader.add_implicit_resolver(
 
 def decode(raw: bytes, source: str) -> str:
     """Bytes to text: UTF-8 with or without a BOM, any line ending; a clear error if not."""
-    if len(raw) > MAX_BYTES:
-        raise RecoveryError(
-            f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
-            location=Location(source),
-            hint="split it into smaller files",
-            rule="yaml",
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise RecoveryError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            location=Location(source, line, column),
-            hint="save the file as UTF-8",
-            rule="yaml",
-        ) from None
+    text = decode_utf8(
+        raw,
+        source,
+        limit=MAX_BYTES,
+        too_long=f"file is {len(raw):,} bytes or more; the limit is {MAX_BYTES:,}",
+        hint="split it into smaller files",
+    )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -7,83 +7,32 @@ byte-order mark), so a tool can highlight them in its own copy.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, app
-from recovery_cli.cli.common import ListFormat, Playbooks, print_json
+from recovery_cli.cli.common import ListFormat, Playbooks, print_json, read_text
 
 if TYPE_CHECKING:
     from rich.text import Text
 
     from recovery_cli.checks import Checker, Finding
 
-MAX_INPUT_BYTES = 1_000_000
-"""A reply, not a mailbox: longer input is refused rather than read into memory."""
 CONTEXT = 50
 """Characters of the reply shown on each side of the offending words."""
 
 
 def read_reply(text: str | None, file: Path | None) -> str:
     """The reply from the argument, the file, or standard input (absent argument or `-`)."""
-    from recovery_cli.errors import Location, RecoveryError
-    from recovery_cli.text import clean
-
-    hint = 'give the reply as an argument (recovery check "..."), with --file, or piped in'
-    if text is not None and file is not None:
-        raise RecoveryError("give the reply as an argument or with --file, not both", hint=hint)
-    if file is not None:
-        source = str(file)
-        try:
-            with file.open("rb") as handle:
-                raw = handle.read(MAX_INPUT_BYTES + 1)
-        except FileNotFoundError:
-            raise RecoveryError(f"no such file: {file}", location=Location(source)) from None
-        except OSError as exc:
-            message = f"cannot read {file}: {exc.strerror or exc}"
-            raise RecoveryError(message, location=Location(source)) from None
-        text = _decode(raw, source)
-    elif text is None or text == "-":
-        if sys.stdin is None or sys.stdin.isatty():
-            raise RecoveryError("no reply to check", hint=hint)
-        try:
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        except OSError as exc:
-            raise RecoveryError(f"cannot read standard input: {exc.strerror or exc}") from None
-        text = _decode(raw, "<stdin>")
-    elif not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:  # bytes the terminal could not decode
-            message = "the reply is not valid UTF-8"
-            raise RecoveryError(message, hint="send it as UTF-8 text") from None
-    if not clean(text, keep_newlines=False).strip():
-        raise RecoveryError("the reply is empty: nothing to check", hint=hint)
-    return text
-
-
-def _decode(raw: bytes, source: str) -> str:
-    from recovery_cli.errors import Location, RecoveryError
-
-    if len(raw) > MAX_INPUT_BYTES:
-        raise RecoveryError(
-            f"the reply is longer than {MAX_INPUT_BYTES:,} bytes",
-            location=Location(source),
-            hint="check one reply at a time; `recovery batch` checks many drafts",
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise RecoveryError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            location=Location(source, line, column),
-            hint="save or send the reply as UTF-8 text",
-        ) from None
+    return read_text(
+        text,
+        file,
+        what="the reply",
+        usage='give the reply as an argument (recovery check "..."), with --file, or piped in',
+        too_long_hint="check one reply at a time; `recovery batch` checks many drafts",
+    )
 
 
 @app.command("check")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -37,3 +38,55 @@ def library(playbooks: list[Path] | None) -> Library:
 def print_json(data: object) -> None:
     """JSON on standard output; non-ASCII kept readable, control characters escaped by json."""
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+MAX_TEXT_BYTES = 1_000_000
+"""One reply or message, not a mailbox: longer input is refused rather than read whole."""
+
+
+def read_text(
+    argument: str | None,
+    file: Path | None = None,
+    *,
+    what: str,
+    usage: str,
+    too_long_hint: str,
+) -> str:
+    """One text from the argument, `--file`, or standard input (no argument, or `-`).
+
+    `what` names it in messages ("the reply"); `usage` is the hint for giving it at all.
+    """
+    from recovery_cli.errors import Location, RecoveryError
+    from recovery_cli.text import clean, decode_utf8
+
+    def decode(raw: bytes, source: str) -> str:
+        limit = f"{what} is longer than {MAX_TEXT_BYTES:,} bytes"
+        return decode_utf8(raw, source, limit=MAX_TEXT_BYTES, too_long=limit, hint=too_long_hint)
+
+    if argument is not None and file is not None:
+        raise RecoveryError(f"give {what} as an argument or with --file, not both", hint=usage)
+    if file is not None:
+        try:
+            with file.open("rb") as handle:
+                text = decode(handle.read(MAX_TEXT_BYTES + 1), str(file))
+        except FileNotFoundError:
+            raise RecoveryError(f"no such file: {file}", location=Location(str(file))) from None
+        except OSError as exc:
+            message = f"cannot read {file}: {exc.strerror or exc}"
+            raise RecoveryError(message, location=Location(str(file))) from None
+    elif argument is None or argument == "-":
+        if sys.stdin is None or sys.stdin.isatty():
+            raise RecoveryError(f"no text given: {what} is needed", hint=usage)
+        try:
+            text = decode(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "<stdin>")
+        except OSError as exc:
+            raise RecoveryError(f"cannot read standard input: {exc.strerror or exc}") from None
+    else:
+        text = argument
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode
+            raise RecoveryError(f"{what} is not valid UTF-8", hint=usage) from None
+    if not clean(text, keep_newlines=False).strip():
+        raise RecoveryError(f"{what} is empty: there is nothing to read", hint=usage)
+    return text

@@ -2,54 +2,22 @@
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from recovery_cli.cli import app
-from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json
+from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json, read_text
 
-MAX_INPUT_BYTES = 1_000_000
 """A message, not a mailbox: longer input is refused rather than read into memory."""
 
 
 def read_message(text: str | None) -> str:
     """The message from the argument, or from standard input when it is absent or `-`."""
-    from recovery_cli.errors import RecoveryError
-    from recovery_cli.text import clean
-
-    if text is None or text == "-":
-        if sys.stdin is None or sys.stdin.isatty():
-            raise RecoveryError(
-                "no message to triage",
-                hint='give it as an argument (recovery triage "my order is late") or pipe it in',
-            )
-        try:
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        except OSError as exc:
-            raise RecoveryError(f"cannot read standard input: {exc.strerror or exc}") from None
-        if len(raw) > MAX_INPUT_BYTES:
-            raise RecoveryError(
-                f"the message is longer than {MAX_INPUT_BYTES:,} bytes",
-                hint="triage reads one customer message; use `recovery batch` for many",
-            )
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise RecoveryError(
-                f"standard input is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at {exc.start})",
-                hint="send the message as UTF-8 text",
-            ) from None
-    elif not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:  # bytes the terminal could not decode
-            raise RecoveryError(
-                "the message is not valid UTF-8", hint="send the message as UTF-8 text"
-            ) from None
-    if not clean(text, keep_newlines=False).strip():
-        raise RecoveryError("the message is empty: nothing to triage", hint="give the text to read")
-    return text
+    return read_text(
+        text,
+        what="the message",
+        usage='give it as an argument (recovery triage "my order is late") or pipe it in',
+        too_long_hint="triage reads one customer message; use `recovery batch` for many",
+    )
 
 
 @app.command("triage")
