@@ -17,7 +17,7 @@ from recovery_cli.models import Playbook
 
 PRINCIPLE = "listen"
 
-MINIMAL_YAML = """\
+HEAD = """\
 id: tiny
 title: A tiny playbook
 category: general-complaint
@@ -26,6 +26,12 @@ principles: [listen]
 inputs:
   - name: customer_name
 steps:
+"""
+"""The part before the steps: eight lines, so the first step starts on line 9."""
+
+MINIMAL_YAML = (
+    HEAD
+    + """\
   - id: hello
     stage: listen
     title: Say hello
@@ -35,6 +41,7 @@ steps:
     suggestions:
       - "Hello {{ customer_name }}."
 """
+)
 """A valid playbook file named `tiny.yaml`; tests append to it or edit a line."""
 
 

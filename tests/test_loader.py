@@ -11,23 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from playbook_factory import MINIMAL_YAML, write
+from playbook_factory import HEAD, MINIMAL_YAML, write
 from recovery_cli import yamlsafe
 from recovery_cli.errors import Problem, RecoveryError
 from recovery_cli.loader import load_playbook, load_principles
 from recovery_cli.models import Playbook
-
-HEAD = """\
-id: tiny
-title: A tiny playbook
-category: general-complaint
-summary: Shows one thing.
-principles: [listen]
-inputs:
-  - name: customer_name
-steps:
-"""
-"""Eight lines: the first step starts on line 9."""
 
 
 def step_yaml(step_id: str, extra: str = "") -> str:
