@@ -52,6 +52,16 @@ class Walk:
         self.source = source
         self.current: Step | None = self._settle(playbook.steps[0].id)
 
+    @classmethod
+    def resumed(
+        cls, playbook: Playbook, values: Mapping[str, str], records: list[Record], source: str = ""
+    ) -> Walk:
+        """A walk with the choices of a saved transcript replayed (none for a new run)."""
+        walk = cls(playbook, values, source)
+        for record in records:
+            walk.replay(record)
+        return walk
+
     @property
     def finished(self) -> bool:
         return self.current is None

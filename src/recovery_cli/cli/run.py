@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -84,6 +84,7 @@ def run_command(
     path = resume or transcript_path or transcript.new_path(playbook.id)
     started = saved.started_at if saved else engine.now()
     interactive = console.interactive() and not no_input
+    source = str(lib.files[playbook.id])
 
     if not interactive:
         values, missing = inputs.resolve(playbook, supplied.inputs)
@@ -92,9 +93,7 @@ def run_command(
                 "missing required values: " + ", ".join(spec.name for spec in missing),
                 hint="give them with --set NAME=VALUE or in --answers FILE",
             )
-        walk = Walk(playbook, values, str(lib.files[playbook.id]))
-        for record in saved.records() if saved else []:
-            walk.replay(record)
+        walk = Walk.resumed(playbook, values, saved.records() if saved else [], source)
         engine.finish(walk, supplied.answers, supplied.picks)
         transcript.save(transcript.snapshot(walk, "complete", started), path)
         _print_outcome(walk, path, format)
@@ -117,9 +116,7 @@ def run_command(
         )
         transcript.save(partial, path)
         _stopped(path)
-    walk = Walk(playbook, values, str(lib.files[playbook.id]))
-    for record in saved.records() if saved else []:
-        walk.replay(record)
+    walk = Walk.resumed(playbook, values, saved.records() if saved else [], source)
 
     def keep(status: Status) -> None:
         transcript.save(transcript.snapshot(walk, status, started), path)
@@ -135,7 +132,7 @@ def run_command(
     _print_outcome(walk, path, format, interactive=True)
 
 
-def _stopped(path: Path) -> None:
+def _stopped(path: Path) -> NoReturn:
     from recovery_cli import console
 
     console.err.print(console.plain(f"Transcript saved: {path}"))
