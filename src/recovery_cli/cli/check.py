@@ -16,13 +16,7 @@ from recovery_cli.cli import EXIT_FINDINGS, app
 from recovery_cli.cli.common import ListFormat, Playbooks, print_json, read_text
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from recovery_cli.checks import Checker, Finding
-
-CONTEXT = 50
-"""Characters of the reply shown on each side of the offending words."""
-
 
 def read_reply(text: str | None, file: Path | None) -> str:
     """The reply from the argument, the file, or standard input (absent argument or `-`)."""
@@ -81,20 +75,9 @@ def _checker(playbooks: list[Path] | None) -> Checker:
 
 
 def _show(reply: str, findings: list[Finding]) -> None:
-    from rich.text import Text
-
     from recovery_cli import console
 
-    for finding in findings:
-        colour = "red" if finding.severity == "error" else "yellow"
-        head = Text(f"{finding.severity}: ", style=f"bold {colour}")
-        head.append(console.plain(f"{finding.principle}: {finding.rule}", "bold"))
-        console.out.print(head)
-        for row in _context(reply, finding.start, finding.end, colour):
-            console.out.print(row)
-        console.out.print(console.plain(f"  why: {finding.message}"))
-        console.out.print(console.plain(f"  try: {finding.hint}", "dim"))
-        console.out.print(console.plain(f"  ({finding.check})", "dim"))
+    console.findings(reply, [finding.as_dict() for finding in findings])
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = len(findings) - errors
     if not findings:
@@ -103,31 +86,6 @@ def _show(reply: str, findings: list[Finding]) -> None:
         summary = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         advice = ": revise before sending" if errors else ": worth a second look"
         console.say(summary + advice, "bold red" if errors else "bold yellow")
-
-
-def _context(reply: str, start: int, end: int, colour: str) -> list[Text]:
-    """The offending words highlighted in their line, and a caret line for plain output."""
-    from rich.cells import cell_len
-    from rich.text import Text
-
-    from recovery_cli.text import clean
-
-    if start == end:
-        return [Text("  (the reply as a whole)", style="dim")]
-    flat = reply.translate({10: 32, 9: 32, 13: 32})  # one line, same offsets
-    left = max(flat.rfind("  ", 0, start), start - CONTEXT, 0)
-    if left > 0 and flat[left - 1] != " " and " " in flat[left:start]:
-        left = flat.index(" ", left, start)  # start the context at a word
-    right = min(end + CONTEXT, len(flat))
-    before = ("…" if left > 0 else "") + clean(flat[left:start]).lstrip()
-    words = clean(flat[start:end])
-    after = clean(flat[end:right]).rstrip() + ("…" if right < len(flat) else "")
-    line = Text("  ")
-    line.append(before)
-    line.append(words, style=f"bold underline {colour}")
-    line.append(after)
-    carets = Text("  " + " " * cell_len(before) + "^" * max(cell_len(words), 1), style=colour)
-    return [line, carets]
 
 
 def _count(number: int, noun: str) -> str:

@@ -150,8 +150,7 @@ def _type_own_line(walk: Walk) -> Choice | None:
         findings = check_line(line, walk.values.get("customer_name") or None, opening)
         if not findings:
             return "typed", line, None, []
-        for finding in findings:
-            _show_finding(line, finding)
+        console.findings(line, findings)
         keep = read("k = keep it anyway, r = revise [r]: ").lower()
         if keep in {"k", "keep"}:
             return "typed", line, None, findings
@@ -165,25 +164,6 @@ def check_line(line: str, name: str | None, opening: bool) -> list[dict[str, obj
         return []
     findings = check(line, name=name, opening=opening)
     return [finding.as_dict() for finding in findings]
-
-
-def _show_finding(line: str, finding: Mapping[str, object]) -> None:
-    start, end = int(str(finding.get("start", 0))), int(str(finding.get("end", 0)))
-    marked = Text(line)
-    marked.stylize("bold reverse red", start, end)
-    severity = str(finding.get("severity", "warning"))
-    console.out.print(
-        Text(f"{severity}: ", style="bold red" if severity == "error" else "yellow").append(
-            console.plain(str(finding.get("message", "")))
-        )
-    )
-    console.out.print(Text("  ").append(marked))
-    principle = console.plain(
-        f"  {finding.get('principle', '')}: {finding.get('rule', '')}", "cyan"
-    )
-    console.out.print(principle)
-    if finding.get("hint"):
-        console.out.print(console.plain(f"  try: {finding['hint']}", "dim"))
 
 
 def _ask_question(step: Step) -> str:
