@@ -8,11 +8,13 @@ this one process:
   which is about the least any phrase check could do;
 - `Checker.check` on every reply as a whole reply (openings and names included);
 - `Checker.check` on every reply as a line (`opening=False`), as `recovery run` does;
+- `Checker.check` on the shipped playbooks' drafts for many customers (each playbook's
+  sample draft rendered for 5,000 different names), as `recovery batch` does;
 
-and prints replies per second, microseconds per reply and the ratio to the floor. Loading
-and compiling the checks is timed separately, since a batch pays it once.
+and prints replies (or drafts) per second, microseconds per reply and the ratio to the
+floor. Loading and compiling the checks is timed separately, since a batch pays it once.
 
-    python benchmarks/check_speed.py [--replies N]
+    python benchmarks/check_speed.py [--replies N] [--drafts N]
 """
 
 from __future__ import annotations
@@ -51,12 +53,33 @@ def replies(count: int, seed: int = 7) -> list[tuple[str, str]]:
     return made
 
 
-def timed(label: str, run: object, count: int, floor: float | None = None) -> float:
+def drafts(count: int) -> list[tuple[str, str]]:
+    """(draft, customer name): the shipped playbooks' sample drafts, each rendered for
+    different customers in turn, as a batch of rows would."""
+    from recovery_cli.engine import run_scripted
+    from recovery_cli.inputs import sample_values
+    from recovery_cli.library import Library
+
+    playbooks = Library.configured().playbooks()
+    surnames = ["Okafor", "Smith", "Nguyen", "Garcia", "Kowalski", "Haddad", "Ito", "Byrne"]
+    made = []
+    for number in range(count):
+        playbook = playbooks[number % len(playbooks)]
+        values = sample_values(playbook)
+        name = f"{NAMES[number % len(NAMES)]}{number // len(NAMES)}"
+        values["customer_name"] = f"{name} {surnames[number % len(surnames)]}"
+        answers = {question.id: question.default for question in playbook.questions()}
+        made.append((run_scripted(playbook, values, answers, {}).draft(), values["customer_name"]))
+    return made
+
+
+def timed(label: str, run: object, count: int, floor: float | None = None,
+          unit: str = "replies") -> float:
     start = time.perf_counter()
     run()  # type: ignore[operator]
     seconds = time.perf_counter() - start
     rate = count / seconds
-    line = f"  {label:<34} {seconds:7.2f} s  {rate:>10,.0f} replies/s"
+    line = f"  {label:<34} {seconds:7.2f} s  {rate:>10,.0f} {unit}/s"
     line += f"  {seconds / count * 1e6:7.1f} µs"
     if floor is not None:
         line += f"  ({seconds / floor:.0f}x the floor)"
@@ -67,6 +90,7 @@ def timed(label: str, run: object, count: int, floor: float | None = None) -> fl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--replies", type=int, default=100_000)
+    parser.add_argument("--drafts", type=int, default=5_000)
     args = parser.parse_args(argv)
 
     batch = replies(args.replies)
@@ -94,6 +118,23 @@ def main(argv: list[str] | None = None) -> int:
     floor = min(timed("floor: lower() + one regex", floor_loop, len(batch)) for _ in range(3))
     timed("check, whole replies (with names)", whole, len(batch), floor)
     timed("check, lines (opening=False)", lines, len(batch), floor)
+
+    rows = drafts(args.drafts)
+    chars = sum(len(text) for text, _ in rows) / len(rows)
+    print(f"{len(rows):,} drafts (the shipped playbooks' drafts for many customers), "
+          f"{chars:.0f} characters on average")
+
+    def draft_floor() -> None:
+        for text, _ in rows:
+            pattern.search(text.lower())
+
+    def each_draft() -> None:
+        for text, name in rows:
+            checker.check(text, name=name)
+
+    floor = min(timed("floor: lower() + one regex", draft_floor, len(rows), unit="drafts")
+                for _ in range(3))
+    timed("check, drafts (with names)", each_draft, len(rows), floor, unit="drafts")
     flagged = sum(1 for text, name in batch if checker.check(text, name=name))
     print(f"  replies with at least one finding: {flagged:,} of {len(batch):,}")
     return 0

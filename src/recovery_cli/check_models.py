@@ -211,7 +211,7 @@ class Compiler:
                     mine = "|".join(a for a, who in alternatives.items() if owner in who)
                     singles[key, owner] = f"(?:{mine})(?![a-z0-9])"
         scans = tuple(
-            (owner, re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])"))
+            (owner, re.compile(r"(?:" + "|".join(parts) + r")(?![a-z0-9])"))
             for owner, parts in sorted(loose.items())
         )
         return Matcher(Regexes(regexes), by_key, Regexes(singles), scans,

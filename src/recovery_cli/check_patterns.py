@@ -10,6 +10,7 @@ validation live in `recovery_cli.check_models`.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Generic, TypeVar
@@ -120,7 +121,7 @@ class Matcher:
     scans: tuple[tuple[int, re.Pattern[str]], ...]
     keys: frozenset[str] = field(default=frozenset())
 
-    def hits(self, low: str, words: set[str], start: int = 0, end: int | None = None
+    def hits(self, low: str, words: AbstractSet[str], start: int = 0, end: int | None = None
              ) -> list[tuple[int, int, int]]:
         """(owner, start, end) of every match in `low[start:end]`, by owner and position,
         never overlapping for one owner."""
@@ -142,7 +143,7 @@ class Matcher:
                     if mine is not None:
                         found.append((owner, at, mine.end()))
         for owner, regex in self.scans:
-            found.extend((owner, *match.span()) for match in regex.finditer(low, start, end))
+            found.extend((owner, s, e) for s, e in _scan(regex, low, start, end))
         found.sort()
         kept: list[tuple[int, int, int]] = []
         for hit in found:
@@ -150,14 +151,32 @@ class Matcher:
                 kept.append(hit)
         return kept
 
-    def spans(self, low: str, words: set[str], start: int = 0, end: int | None = None
+    def spans(self, low: str, words: AbstractSet[str], start: int = 0, end: int | None = None
               ) -> list[tuple[int, int]]:
         return [(s, e) for _, s, e in self.hits(low, words, start, end)]
 
-    def first(self, low: str, words: set[str], start: int = 0, end: int | None = None
+    def first(self, low: str, words: AbstractSet[str], start: int = 0, end: int | None = None
               ) -> tuple[int, int] | None:
         spans = self.spans(low, words, start, end)
         return min(spans) if spans else None
+
+
+def _scan(regex: re.Pattern[str], low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans `(?<![a-z0-9])` + `regex` would find, without that lookbehind: tried at
+    every position, it would keep Python from skipping ahead to a possible first letter."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (match := regex.search(low, pos, end)) is not None:
+        at, after = match.span()
+        if at and low[at - 1] in ALNUM:
+            pos = at + 1
+            continue
+        if after == at:  # an empty match: let the regex engine keep finditer's rules
+            guarded = re.compile("(?<![a-z0-9])(?:" + regex.pattern + ")")
+            return [match.span() for match in guarded.finditer(low, start, end)]
+        spans.append((at, after))
+        pos = after
+    return spans
 
 
 def translate(pattern: str) -> str:

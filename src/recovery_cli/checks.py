@@ -249,7 +249,8 @@ def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Findin
     rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
     budget, low = rule.sentences, reply.low
     for start, end in reply.first_sentences():
-        hits = rule.matcher.hits(low, word_keys(low[start:end]), start, end) if rule.matcher else []
+        keys = _sentence_keys(low[start:end])
+        hits = rule.matcher.hits(low, keys, start, end) if rule.matcher else []
         hits = [(owner, s, e) for owner, s, e in hits if not reply.quoted(s, e)]
         if any(owner == 0 for owner, _, _ in hits):
             return
@@ -268,24 +269,45 @@ def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Findin
             return
 
 
+@lru_cache(maxsize=4096)
+def _sentence_keys(sentence: str) -> frozenset[str]:
+    """A sentence's `word_keys`, kept: a batch's drafts repeat their template sentences."""
+    return frozenset(word_keys(sentence))
+
+
 def _covers(match: re.Match[str] | None, text: str) -> bool:
     return match is not None and not text[match.end() - match.start() :].strip(" ,.!:;-")
 
 
 def _name_unused(rule: Rule, reply: _Reply, name: str) -> Iterator[Finding]:
-    pattern = _name_regex(name.translate(_STRAIGHTEN).lower())
-    if pattern is None or pattern.search(reply.low):
+    parts = _name_parts(name.translate(_STRAIGHTEN).lower())
+    if not parts or any(_mentions(reply.low, part) for part in parts):
         return
     greeting = rule.matcher.first(reply.low, reply.keys) if rule.matcher else None
     yield rule.finding(*(greeting or (0, 0)))
 
 
-@lru_cache(maxsize=256)
-def _name_regex(name: str) -> re.Pattern[str] | None:
-    parts = [p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p not in _TITLES]
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)")
+@lru_cache(maxsize=1024)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p not in _TITLES)
+
+
+def _mentions(low: str, part: str) -> bool:
+    """Whether `part` occurs in `low` as a whole word (no word character either side).
+    Plain string search: a batch names a different customer on every row, and compiling a
+    regex for each name would cost more than the rest of the check."""
+    at = low.find(part)
+    while at >= 0:
+        end = at + len(part)
+        before = at == 0 or not _word_char(low[at - 1])
+        if before and (end == len(low) or not _word_char(low[end])):
+            return True
+        at = low.find(part, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
 
 
 # --- loading ---------------------------------------------------------------------------
