@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Generic, TypeVar
 
@@ -39,12 +40,33 @@ its first two words."""
 
 def word_keys(low: str) -> set[str]:
     """What a reply's words let `Matcher` look up: each word, its first three letters, and
-    each common word paired with the first three letters of the word after it."""
-    words = low.translate(_SPACES).split()
+    each common word paired with the first three letters of the word after it.
+
+    Worked out a line or sentence at a time, kept for the next reply that has it (drafts
+    repeat their template sentences), and joined up: a break between pieces is always
+    whitespace or a full stop, which only ever separates words."""
+    keys: set[str] = set()
+    last = ""
+    for line in low.split("\n"):
+        for piece in line.split(". "):
+            found, first, final = _piece_keys(piece)
+            if not first:
+                continue
+            keys |= found
+            if last in _COMMON:
+                keys.add(last + " " + first[:3])
+            last = final
+    return keys
+
+
+@lru_cache(maxsize=8192)
+def _piece_keys(piece: str) -> tuple[frozenset[str], str, str]:
+    """`word_keys` of a piece of a reply, with its first and last words ("" for none)."""
+    words = piece.translate(_SPACES).split()
     keys = set(words)
     keys.update([word[:3] for word in keys])
     keys.update([a + " " + b[:3] for a, b in pairwise(words) if a in _COMMON])
-    return keys
+    return frozenset(keys), words[0] if words else "", words[-1] if words else ""
 
 
 def keys_for(word: str, alternative: str) -> tuple[set[str], bool] | None:

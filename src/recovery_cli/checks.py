@@ -156,14 +156,7 @@ class _Reply:
     def near(self, cue: Cue, words: int, start: int, end: int, ahead: bool) -> bool:
         """Whether `cue` occurs within `words` words before `start` (or after `end`), in
         the same clause (or sentence, for a cue that reaches that far)."""
-        bounds = self.sentence(start)
-        if not cue.sentence:
-            bounds = self._clause(end if ahead else start, bounds)
-        if ahead:
-            window = " ".join(self.low[end : bounds[1]].split()[:words])
-        else:
-            window = " ".join(self.low[bounds[0] : start].split()[-words:])
-        return bool(window) and cue.regex.search(window) is not None
+        return _Context(self, start, end).near(cue, words, ahead)
 
     def anywhere(self, cue: Cue) -> bool:
         if id(cue) not in self._seen:
@@ -173,15 +166,48 @@ class _Reply:
     def suppressed(self, rule: Rule, start: int, end: int) -> bool:
         if rule.skip_quotes and self.quotes and self.quoted(start, end):
             return True
-        if any(self.near(cue, n, start, end, False) for cue, n in rule.before):
-            return True
-        if any(self.near(cue, n, start, end, True) for cue, n in rule.after):
-            return True
+        if rule.before or rule.after:
+            context = _Context(self, start, end)
+            for cue, n in rule.before:
+                if context.near(cue, n, False):
+                    return True
+            for cue, n in rule.after:
+                if context.near(cue, n, True):
+                    return True
         if rule.in_sentence:
             s, e = self.sentence(start)
             if any(cue.matcher.spans(self.low, self.keys, s, e) for cue in rule.in_sentence):
                 return True
         return any(self.anywhere(cue) for cue in rule.in_reply)
+
+
+class _Context:
+    """The words around one match, split once for all the cues a check looks for."""
+
+    def __init__(self, reply: _Reply, start: int, end: int) -> None:
+        self.reply, self.start, self.end = reply, start, end
+        self.bounds = reply.sentence(start)
+        self._words: dict[tuple[bool, bool], list[str]] = {}
+
+    def near(self, cue: Cue, words: int, ahead: bool) -> bool:
+        key = (cue.sentence, ahead)
+        found = self._words.get(key)
+        if found is None:
+            low, bounds = self.reply.low, self.bounds
+            if not cue.sentence:
+                bounds = self.reply._clause(self.end if ahead else self.start, bounds)
+            if ahead:
+                found = self._words[key] = low[self.end : bounds[1]].split()
+            else:
+                found = self._words[key] = low[bounds[0] : self.start].split()
+        window = " ".join(found[:words] if ahead else found[-words:])
+        return bool(window) and _occurs(cue.regex, window)
+
+
+@lru_cache(maxsize=16384)
+def _occurs(regex: re.Pattern[str], window: str) -> bool:
+    """Whether a cue occurs in a few words (kept: the same phrases recur across replies)."""
+    return regex.search(window) is not None
 
 
 @dataclass(frozen=True)
