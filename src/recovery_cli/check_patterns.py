@@ -69,6 +69,36 @@ def _piece_keys(piece: str) -> tuple[frozenset[str], str, str]:
     return frozenset(keys), words[0] if words else "", words[-1] if words else ""
 
 
+@lru_cache(maxsize=16384)
+def occurs(regex: re.Pattern[str], window: str) -> bool:
+    """Whether a cue occurs in a few words (kept: the same phrases recur across replies)."""
+    return regex.search(window) is not None
+
+
+@lru_cache(maxsize=4096)
+def sentence_keys(sentence: str) -> frozenset[str]:
+    """A sentence's `word_keys`, kept: a batch's drafts repeat their template sentences."""
+    return frozenset(word_keys(sentence))
+
+
+def mentions(low: str, part: str) -> bool:
+    """Whether `part` occurs in `low` as a whole word (no word character either side).
+    Plain string search: a batch names a different customer on every row, and compiling a
+    regex for each name would cost more than the rest of the check."""
+    at = low.find(part)
+    while at >= 0:
+        end = at + len(part)
+        before = at == 0 or not _word_char(low[at - 1])
+        if before and (end == len(low) or not _word_char(low[end])):
+            return True
+        at = low.find(part, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` matches
+
+
 def keys_for(word: str, alternative: str) -> tuple[set[str], bool] | None:
     """The keys an alternative is filed under, and whether its first word is whole (so a
     regex may insist that no letter follows it); None when it cannot be filed. A whole

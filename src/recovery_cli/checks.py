@@ -28,7 +28,7 @@ from recovery_cli.check_models import (
     Place,
     Severity,
 )
-from recovery_cli.check_patterns import Matcher, word_keys
+from recovery_cli.check_patterns import Matcher, mentions, occurs, sentence_keys, word_keys
 from recovery_cli.errors import Problem, RecoveryError
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", "'''\"\"\"\"\" ")
@@ -107,6 +107,7 @@ class _Reply:
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
         self.checker, self.low, self.keys = checker, low, word_keys(low)
         self._seen: dict[int, bool] = {}
+        self._around: dict[tuple[int, int, bool, bool], list[str]] = {}
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -156,7 +157,16 @@ class _Reply:
     def near(self, cue: Cue, words: int, start: int, end: int, ahead: bool) -> bool:
         """Whether `cue` occurs within `words` words before `start` (or after `end`), in
         the same clause (or sentence, for a cue that reaches that far)."""
-        return _Context(self, start, end).near(cue, words, ahead)
+        key = (start, end, cue.sentence, ahead)  # the words around a match, split once
+        found = self._around.get(key)
+        if found is None:
+            bounds = self.sentence(start)
+            if not cue.sentence:
+                bounds = self._clause(end if ahead else start, bounds)
+            span = (end, bounds[1]) if ahead else (bounds[0], start)
+            found = self._around[key] = self.low[span[0] : span[1]].split()
+        window = " ".join(found[:words] if ahead else found[-words:])
+        return bool(window) and occurs(cue.regex, window)
 
     def anywhere(self, cue: Cue) -> bool:
         if id(cue) not in self._seen:
@@ -166,48 +176,15 @@ class _Reply:
     def suppressed(self, rule: Rule, start: int, end: int) -> bool:
         if rule.skip_quotes and self.quotes and self.quoted(start, end):
             return True
-        if rule.before or rule.after:
-            context = _Context(self, start, end)
-            for cue, n in rule.before:
-                if context.near(cue, n, False):
-                    return True
-            for cue, n in rule.after:
-                if context.near(cue, n, True):
-                    return True
+        if any(self.near(cue, n, start, end, False) for cue, n in rule.before):
+            return True
+        if any(self.near(cue, n, start, end, True) for cue, n in rule.after):
+            return True
         if rule.in_sentence:
             s, e = self.sentence(start)
             if any(cue.matcher.spans(self.low, self.keys, s, e) for cue in rule.in_sentence):
                 return True
         return any(self.anywhere(cue) for cue in rule.in_reply)
-
-
-class _Context:
-    """The words around one match, split once for all the cues a check looks for."""
-
-    def __init__(self, reply: _Reply, start: int, end: int) -> None:
-        self.reply, self.start, self.end = reply, start, end
-        self.bounds = reply.sentence(start)
-        self._words: dict[tuple[bool, bool], list[str]] = {}
-
-    def near(self, cue: Cue, words: int, ahead: bool) -> bool:
-        key = (cue.sentence, ahead)
-        found = self._words.get(key)
-        if found is None:
-            low, bounds = self.reply.low, self.bounds
-            if not cue.sentence:
-                bounds = self.reply._clause(self.end if ahead else self.start, bounds)
-            if ahead:
-                found = self._words[key] = low[self.end : bounds[1]].split()
-            else:
-                found = self._words[key] = low[bounds[0] : self.start].split()
-        window = " ".join(found[:words] if ahead else found[-words:])
-        return bool(window) and _occurs(cue.regex, window)
-
-
-@lru_cache(maxsize=16384)
-def _occurs(regex: re.Pattern[str], window: str) -> bool:
-    """Whether a cue occurs in a few words (kept: the same phrases recur across replies)."""
-    return regex.search(window) is not None
 
 
 @dataclass(frozen=True)
@@ -275,7 +252,7 @@ def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Findin
     rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
     budget, low = rule.sentences, reply.low
     for start, end in reply.first_sentences():
-        keys = _sentence_keys(low[start:end])
+        keys = sentence_keys(low[start:end])
         hits = rule.matcher.hits(low, keys, start, end) if rule.matcher else []
         hits = [(owner, s, e) for owner, s, e in hits if not reply.quoted(s, e)]
         if any(owner == 0 for owner, _, _ in hits):
@@ -295,19 +272,13 @@ def _opening(rule: Rule, reply: _Reply, found: list[Finding]) -> Iterator[Findin
             return
 
 
-@lru_cache(maxsize=4096)
-def _sentence_keys(sentence: str) -> frozenset[str]:
-    """A sentence's `word_keys`, kept: a batch's drafts repeat their template sentences."""
-    return frozenset(word_keys(sentence))
-
-
 def _covers(match: re.Match[str] | None, text: str) -> bool:
     return match is not None and not text[match.end() - match.start() :].strip(" ,.!:;-")
 
 
 def _name_unused(rule: Rule, reply: _Reply, name: str) -> Iterator[Finding]:
     parts = _name_parts(name.translate(_STRAIGHTEN).lower())
-    if not parts or any(_mentions(reply.low, part) for part in parts):
+    if not parts or any(mentions(reply.low, part) for part in parts):
         return
     greeting = rule.matcher.first(reply.low, reply.keys) if rule.matcher else None
     yield rule.finding(*(greeting or (0, 0)))
@@ -316,24 +287,6 @@ def _name_unused(rule: Rule, reply: _Reply, name: str) -> Iterator[Finding]:
 @lru_cache(maxsize=1024)
 def _name_parts(name: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p not in _TITLES)
-
-
-def _mentions(low: str, part: str) -> bool:
-    """Whether `part` occurs in `low` as a whole word (no word character either side).
-    Plain string search: a batch names a different customer on every row, and compiling a
-    regex for each name would cost more than the rest of the check."""
-    at = low.find(part)
-    while at >= 0:
-        end = at + len(part)
-        before = at == 0 or not _word_char(low[at - 1])
-        if before and (end == len(low) or not _word_char(low[end])):
-            return True
-        at = low.find(part, at + 1)
-    return False
-
-
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what `\w` matches
 
 
 # --- loading ---------------------------------------------------------------------------
