@@ -181,3 +181,29 @@ def test_a_broken_principles_file_is_reported_once(tmp_path: Path) -> None:
     library = Library([tmp_path])
     library.playbooks()
     assert len(library.problems) == 1
+
+
+def test_asking_for_every_playbook_twice_reads_and_reports_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch and triage both ask the same library; the files are parsed and reported once."""
+    import recovery_cli.loader
+
+    write(tmp_path, "principles.yaml", PRINCIPLES)
+    scenario(tmp_path, "good")
+    write(tmp_path, "broken.yaml", "id: broken\n")
+    reads: list[Path] = []
+    real = recovery_cli.loader.load_playbook
+
+    def counting(path: Path, principle_ids: set[str] | None = None) -> object:
+        reads.append(path)
+        return real(path, principle_ids)
+
+    monkeypatch.setattr(recovery_cli.loader, "load_playbook", counting)
+    library = Library([tmp_path])
+    first = [playbook.id for playbook in library.playbooks()]
+    problems_after_first = len(library.problems)
+    second = [playbook.id for playbook in library.playbooks()]
+    assert first == second == ["good"]
+    assert len(library.problems) == problems_after_first > 0
+    assert sorted(path.name for path in reads) == ["broken.yaml", "good.yaml"]

@@ -125,11 +125,9 @@ class Library:
             )
         return load_playbook(path, set(self.principles))
 
-    def playbooks(self) -> list[Playbook]:
-        """Every playbook that loads; the ones that do not are kept in `problems`.
-
-        A broken principles file is reported once, not once per playbook that needs it.
-        """
+    @cached_property
+    def _loaded(self) -> list[Playbook]:
+        """Every playbook that loads, parsed once; the problems of the rest are collected."""
         try:
             self.principles  # noqa: B018 - load (and validate) the principles first
         except RecoveryError as exc:
@@ -142,3 +140,11 @@ class Library:
             except RecoveryError as exc:
                 self.problems.extend(exc.problems)
         return loaded
+
+    def playbooks(self) -> list[Playbook]:
+        """Every playbook that loads; the ones that do not are kept in `problems`.
+
+        The library is read once however often this is asked (batch and triage both ask),
+        and a broken principles file is reported once, not once per playbook.
+        """
+        return list(self._loaded)
