@@ -106,13 +106,10 @@ class BatchContext:
     ) -> BatchContext:
         """Load and compile a library for a batch; a broken playbook stops it here."""
         from recovery_cli.checks import Checker
-        from recovery_cli.library import CHECKS_FILE
         from recovery_cli.triage import Triage
 
         # The library's folders, --playbooks included, may each extend the checks.
-        checks = [
-            folder / CHECKS_FILE for folder in library.dirs if (folder / CHECKS_FILE).is_file()
-        ]
+        checks = library.checks_files()
 
         if scenario is not None:
             playbooks = {scenario: library.playbook(scenario)}

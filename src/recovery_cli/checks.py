@@ -202,11 +202,11 @@ class Checker:
     def load(cls, paths: Sequence[Path] | None = None) -> Checker:
         """The checks in `paths` (a later file adds checks, or replaces them by id); by
         default the shipped checks plus any `checks.yaml` in RECOVERY_PLAYBOOKS folders."""
-        from recovery_cli.library import CHECKS_FILE, configured_dirs
+        from recovery_cli.library import CHECKS_FILE, configured_dirs, files_named
 
         dirs = configured_dirs()
         if paths is None:
-            paths = [d / CHECKS_FILE for d in dirs if (d / CHECKS_FILE).is_file()]
+            paths = files_named(CHECKS_FILE, dirs)
         if not paths:
             raise RecoveryError("no checks.yaml found", hint="reinstall recovery")
         rules = _principle_rules([*dirs, *(path.parent for path in paths)])

@@ -49,6 +49,11 @@ def playbook_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*.y*ml") if is_playbook_file(path))
 
 
+def files_named(name: str, dirs: Iterable[Path]) -> list[Path]:
+    """`name` (such as checks.yaml) in each folder that has one, in the folders' order."""
+    return [folder / name for folder in dirs if folder.is_dir() and (folder / name).is_file()]
+
+
 def configured_dirs(extra: Iterable[Path] = ()) -> list[Path]:
     """Shipped folder, then the environment's folders, then the command line's."""
     from_env = [Path(part) for part in os.environ.get(ENV_VAR, "").split(os.pathsep) if part]
@@ -97,11 +102,11 @@ class Library:
         return result
 
     def principle_files(self) -> list[Path]:
-        return [
-            folder / PRINCIPLES_FILE
-            for folder in self.dirs
-            if folder.is_dir() and (folder / PRINCIPLES_FILE).is_file()
-        ]
+        return files_named(PRINCIPLES_FILE, self.dirs)
+
+    def checks_files(self) -> list[Path]:
+        """Each folder's checks.yaml: a later one adds checks or replaces them by id."""
+        return files_named(CHECKS_FILE, self.dirs)
 
     @cached_property
     def principles(self) -> dict[str, Principle]:

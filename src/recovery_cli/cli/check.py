@@ -66,12 +66,12 @@ def check_command(
 
 def _checker(playbooks: list[Path] | None) -> Checker:
     from recovery_cli.checks import Checker
-    from recovery_cli.library import CHECKS_FILE, Library
+    from recovery_cli.library import Library
 
     if not playbooks:
         return Checker.load()
-    dirs = Library.configured(playbooks).dirs  # refuses a folder that does not exist
-    return Checker.load([d / CHECKS_FILE for d in dirs if (d / CHECKS_FILE).is_file()])
+    # Library.configured refuses a folder that does not exist.
+    return Checker.load(Library.configured(playbooks).checks_files())
 
 
 def _show(reply: str, findings: list[Finding]) -> None:
