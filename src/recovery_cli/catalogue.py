@@ -21,8 +21,6 @@ from recovery_cli.state import state_dir
 if TYPE_CHECKING:
     from recovery_cli.models import Playbook
 
-END = "end"
-
 
 def _fingerprint(library: Library) -> list[list[object]]:
     files = [*library.files.values(), *library.principle_files()]
@@ -86,16 +84,14 @@ def outline(playbook: Playbook) -> list[StepOutline]:
     """Each step with where it can lead: the shape `recovery show` draws."""
     result: list[StepOutline] = []
     for index, step in enumerate(playbook.steps):
-        following = playbook.steps[index + 1].id if index + 1 < len(playbook.steps) else END
-        default_next = step.next or following
         edges: list[str] = []
         if step.question is not None:
             for answer, label in step.question.choices.items():
-                target = step.branches.get(answer, default_next)
+                target = playbook.next_after(index, answer)
                 mark = " (default)" if answer == step.question.default else ""
                 edges.append(f"{target} if {answer}: {label}{mark}")
         else:
-            edges.append(default_next)
+            edges.append(playbook.next_after(index))
         result.append(
             StepOutline(
                 step.id,

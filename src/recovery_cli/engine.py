@@ -147,14 +147,7 @@ class Walk:
         self.records[-1].at = record.at
 
     def _next_id(self, step: Step, answer: str | None) -> str:
-        if answer is not None and answer in step.branches:
-            return step.branches[answer]
-        if step.next is not None:
-            return step.next
-        index = self.playbook.steps.index(step)
-        if index + 1 < len(self.playbook.steps):
-            return self.playbook.steps[index + 1].id
-        return END
+        return self.playbook.next_after(self.playbook.steps.index(step), answer)
 
     def _settle(self, step_id: str) -> Step | None:
         """The first step from `step_id` on whose condition holds (None at the end)."""

@@ -26,16 +26,6 @@ class Edge:
     skipped: bool = False
 
 
-def default_next(playbook: Playbook, index: int) -> str:
-    """Where a step goes when no branch applies."""
-    step = playbook.steps[index]
-    if step.next is not None:
-        return step.next
-    if index + 1 < len(playbook.steps):
-        return playbook.steps[index + 1].id
-    return END
-
-
 class Flow:
     """Every edge of a playbook, and the questions lint asks of them."""
 
@@ -51,7 +41,7 @@ class Flow:
         result: dict[str, list[Edge]] = {}
         for step_id, number in self.index.items():
             step = self.playbook.steps[number]
-            following = default_next(self.playbook, number)
+            following = self.playbook.next_after(number)
             out: list[Edge] = []
             if step.question is not None:
                 for answer in step.question.choices:

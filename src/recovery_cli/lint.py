@@ -133,7 +133,7 @@ def _choices(playbook: Playbook, site: Site) -> Iterator[Problem]:
         if question is None:
             continue
         if step.branches:
-            following = flow.default_next(playbook, index)
+            following = playbook.next_after(index)
             for answer in question.choices:
                 if answer not in step.branches:
                     yield Problem(

@@ -201,5 +201,15 @@ class Playbook(Strict):
                 return step
         raise KeyError(step_id)
 
+    def next_after(self, index: int, answer: str | None = None) -> str:
+        """Where the walk goes after step `index`: the branch for `answer`, else the step's
+        `next`, else the step listed after it, else `end`. The one statement of routing."""
+        step = self.steps[index]
+        if answer is not None and answer in step.branches:
+            return step.branches[answer]
+        if step.next is not None:
+            return step.next
+        return self.steps[index + 1].id if index + 1 < len(self.steps) else END
+
     def questions(self) -> list[Question]:
         return [step.question for step in self.steps if step.question is not None]

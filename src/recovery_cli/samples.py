@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from recovery_cli import render, simple_templates
 from recovery_cli.engine import MAX_VISITS
 from recovery_cli.errors import RecoveryError
-from recovery_cli.flow import default_next
 from recovery_cli.inputs import sample_values
 from recovery_cli.models import END, Playbook
 
@@ -98,7 +97,7 @@ def default_walk(playbook: Playbook) -> Failure | None:
                 return Failure(("steps", number, "when"), exc.message, exc.hint)
             if shown:
                 break
-            step_id = default_next(playbook, number)
+            step_id = playbook.next_after(number)
             skipped += 1
             if skipped > len(playbook.steps):
                 return Failure(("steps",), "every step in a loop is skipped by its `when`", None)
@@ -124,10 +123,7 @@ def default_walk(playbook: Playbook) -> Failure | None:
                 "give the loop's default answer a branch that leaves it",
             )
         seen.add(state)
-        if answer is not None and answer in step.branches:
-            step_id = step.branches[answer]
-        else:
-            step_id = default_next(playbook, number)
+        step_id = playbook.next_after(number, answer)
 
 
 def _finish(playbook: Playbook, values: Mapping[str, object]) -> Failure | None:
