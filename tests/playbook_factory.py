@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from recovery_cli.models import Playbook
+from recovery_cli.playbook.models import Playbook
 
 PRINCIPLE = "listen"
 

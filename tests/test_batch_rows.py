@@ -20,14 +20,14 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
-from recovery_cli.batch import BatchContext, draft_row
-from recovery_cli.batch_io import InputFormat, Malformed, OutputFormat, Row, RowSource
-from recovery_cli.batch_plan import SEP, slow
-from recovery_cli.batch_run import Outputs, run
-from recovery_cli.engine import run_scripted
-from recovery_cli.inputs import resolve, sample_values
+from recovery_cli.batch.draft import BatchContext, draft_row
+from recovery_cli.batch.pipeline import Outputs, run
+from recovery_cli.batch.plan import SEP, slow
+from recovery_cli.batch.rows import InputFormat, Malformed, OutputFormat, Row, RowSource
 from recovery_cli.library import Library
-from recovery_cli.models import Playbook
+from recovery_cli.playbook.inputs import resolve, sample_values
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.walk import run_scripted
 from test_batch import PLAYBOOK
 
 ROWS = [

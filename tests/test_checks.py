@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import SHIPPED
-from recovery_cli.checks import Checker, Finding, check
+from recovery_cli.checks.checker import Checker, Finding, check
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library
 
@@ -39,7 +39,14 @@ def test_a_finding_names_the_principle_its_rule_the_words_and_a_better_direction
     assert finding.rule == Library.configured().principles["own-the-outcome"].rule
     assert finding.message and finding.hint and finding.check
     assert set(finding.as_dict()) == {
-        "principle", "rule", "severity", "start", "end", "message", "hint", "check"
+        "principle",
+        "rule",
+        "severity",
+        "start",
+        "end",
+        "message",
+        "hint",
+        "check",
     }
 
 
@@ -140,7 +147,7 @@ def test_the_name_counts_as_used_in_any_form_the_customer_gave() -> None:
         "I'm not going to tell you it's out of our hands, because it isn't.",
         "You said the last agent told you there was nothing we could do. That was wrong.",
         "You were told 'it's not our fault, the lab did it', and I'm sorry you heard that.",
-        'I\'d rather not say "it\'s the courier\'s fault"; you bought from us, so it\'s ours.',
+        "I'd rather not say \"it's the courier's fault\"; you bought from us, so it's ours.",
         "I'm sorry: our supplier shipped the wrong part, but that's no excuse and it's on us.",
         "I'm so sorry. The lab let us down, and that's our responsibility, not theirs to fix.",
         "I'm sorry we missed you. You should have received a text on Monday, and it never came.",
@@ -259,15 +266,30 @@ CHECK = (
     ("principle", "last", "message", "line", "field"),
     [
         ("listen", "colour: red", "unknown key `colour`", 7, "checks[0].colour"),
-        ("listen", "patterns: ['(unclosed']", "not a valid regular expression", 7,
-         "checks[0].patterns[0]"),
-        ("listen", "patterns: [lab, '{nowhere} lab']", "cue `{nowhere}`", 7,
-         "checks[0].patterns[1]"),
+        (
+            "listen",
+            "patterns: ['(unclosed']",
+            "not a valid regular expression",
+            7,
+            "checks[0].patterns[0]",
+        ),
+        (
+            "listen",
+            "patterns: [lab, '{nowhere} lab']",
+            "cue `{nowhere}`",
+            7,
+            "checks[0].patterns[1]",
+        ),
         ("listen", "patterns: [Capital]", "capital letters", 7, "checks[0].patterns[0]"),
         ("listen", "patterns: ['(?:maybe)?']", "matches empty text", 7, "checks[0].patterns[0]"),
         ("no-such-lesson", "patterns: [word]", "unknown principle", 3, "checks[0].principle"),
-        ("listen", "unless_before: {nowhere: 3}", "unknown cue `nowhere`", 7,
-         "checks[0].unless_before.nowhere"),
+        (
+            "listen",
+            "unless_before: {nowhere: 3}",
+            "unknown cue `nowhere`",
+            7,
+            "checks[0].unless_before.nowhere",
+        ),
     ],
 )
 def test_a_mistake_in_a_checks_file_is_reported_where_it_is(

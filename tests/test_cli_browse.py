@@ -137,7 +137,7 @@ def test_an_unexpected_error_is_logged_not_shown_as_a_traceback(
     def explode(*_: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("recovery_cli.catalogue.summaries", explode)
+    monkeypatch.setattr("recovery_cli.playbook.catalogue.summaries", explode)
     result = invoke("list")
     assert result.exit_code == 3
     assert "unexpected error" in result.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from playbook_factory import playbook, question, step
-from recovery_cli.engine import MAX_VISITS, Record, Walk, run_scripted
 from recovery_cli.errors import RecoveryError
-from recovery_cli.models import Playbook
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.walk import MAX_VISITS, Record, Walk, run_scripted
 
 DANA = {"customer_name": "Dana"}
 

@@ -187,19 +187,19 @@ def test_asking_for_every_playbook_twice_reads_and_reports_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batch and triage both ask the same library; the files are parsed and reported once."""
-    import recovery_cli.loader
+    import recovery_cli.playbook.loader
 
     write(tmp_path, "principles.yaml", PRINCIPLES)
     scenario(tmp_path, "good")
     write(tmp_path, "broken.yaml", "id: broken\n")
     reads: list[Path] = []
-    real = recovery_cli.loader.load_playbook
+    real = recovery_cli.playbook.loader.load_playbook
 
     def counting(path: Path, principle_ids: set[str] | None = None) -> object:
         reads.append(path)
         return real(path, principle_ids)
 
-    monkeypatch.setattr(recovery_cli.loader, "load_playbook", counting)
+    monkeypatch.setattr(recovery_cli.playbook.loader, "load_playbook", counting)
     library = Library([tmp_path])
     first = [playbook.id for playbook in library.playbooks()]
     problems_after_first = len(library.problems)

@@ -112,7 +112,7 @@ def test_a_conditional_path_without_a_draft_line_is_a_warning(
 
 
 def test_a_suggestion_that_breaks_a_principle_is_reported(invoke: Invoke, tmp_path: Path) -> None:
-    pytest.importorskip("recovery_cli.checks")
+    pytest.importorskip("recovery_cli.checks.checker")
     path = write(
         tmp_path,
         "blames",

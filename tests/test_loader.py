@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from playbook_factory import HEAD, MINIMAL_YAML, write
-from recovery_cli import yamlsafe
+from recovery_cli import documents
 from recovery_cli.errors import Problem, RecoveryError
-from recovery_cli.loader import load_playbook, load_principles
-from recovery_cli.models import Playbook
+from recovery_cli.playbook.loader import load_playbook, load_principles
+from recovery_cli.playbook.models import Playbook
 
 
 def step_yaml(step_id: str, extra: str = "") -> str:
@@ -260,7 +260,7 @@ def test_invalid_utf8_in_a_file_is_located(tmp_path: Path) -> None:
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tiny.yaml"
-    path.write_bytes(MINIMAL_YAML.encode() + b"#" * yamlsafe.MAX_BYTES)
+    path.write_bytes(MINIMAL_YAML.encode() + b"#" * documents.MAX_BYTES)
     with pytest.raises(RecoveryError) as caught:
         load_playbook(path)
     assert "limit" in caught.value.message

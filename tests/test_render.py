@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from recovery_cli.errors import Location, RecoveryError
-from recovery_cli.render import holds, names_used, render, syntax_problem, unsafe_attributes
+from recovery_cli.playbook.render import (
+    holds,
+    names_used,
+    render,
+    syntax_problem,
+    unsafe_attributes,
+)
 
 WHERE = Location("tiny.yaml", field="steps[0].suggestions[0]")
 

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import SHIPPED, Invoke
 from recovery_cli.library import Library
-from recovery_cli.models import Playbook
+from recovery_cli.playbook.models import Playbook
 
 REQUIRED_SCENARIOS = {
     "outsourced-delay": "late-delivery",

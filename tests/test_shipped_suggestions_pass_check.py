@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from recovery_cli.checks import Finding, check
-from recovery_cli.engine import run_scripted
-from recovery_cli.inputs import effective_inputs, sample_values
+from recovery_cli.checks.checker import Finding, check
 from recovery_cli.library import Library
-from recovery_cli.models import Playbook
-from recovery_cli.render import render
+from recovery_cli.playbook.inputs import effective_inputs, sample_values
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.render import render
+from recovery_cli.playbook.walk import run_scripted
 
 PLAYBOOKS = Library.configured().playbooks()
 
@@ -38,7 +38,7 @@ def contexts(playbook: Playbook) -> Iterator[tuple[dict[str, str], dict[str, str
 
 def errors(findings: list[Finding], text: str) -> list[str]:
     return [
-        f"{f.check} ({f.principle}) on {text[f.start:f.end]!r}"
+        f"{f.check} ({f.principle}) on {text[f.start : f.end]!r}"
         for f in findings
         if f.severity == "error"
     ]

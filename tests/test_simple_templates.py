@@ -17,7 +17,7 @@ from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from conftest import SHIPPED
-from recovery_cli import render, simple_templates
+from recovery_cli.playbook import render, simple_templates
 
 JINJA = ImmutableSandboxedEnvironment(
     undefined=StrictUndefined,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from playbook_factory import playbook, question, step
-from recovery_cli.engine import Walk, run_scripted
 from recovery_cli.errors import RecoveryError
-from recovery_cli.models import Playbook
-from recovery_cli.state import state_dir
-from recovery_cli.transcript import Transcript, load, new_path, save, snapshot
+from recovery_cli.paths import state_dir
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.transcript import Transcript, load, new_path, save, snapshot
+from recovery_cli.playbook.walk import Walk, run_scripted
 
 STARTED = "2024-05-01T09:00:00+00:00"
 

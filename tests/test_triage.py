@@ -12,8 +12,8 @@ import pytest
 from conftest import SHIPPED
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library
-from recovery_cli.models import Playbook
-from recovery_cli.triage import Triage, TriageResult, TriageSettings, triage
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.triage.scorer import Triage, TriageResult, TriageSettings, triage
 
 SETTINGS: dict[str, Any] = {
     "routine": {"phrases": ["track my order", "where is my order"], "words": ["invoice"]},

@@ -11,6 +11,27 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a document: `("steps", 3, "branches", "yes")`."""
+
+
+def dotted(path: FieldPath) -> str | None:
+    """`("steps", 3, "branches", "yes")` -> `steps[3].branches.yes`; None for the root."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+def undotted(text: str) -> FieldPath:
+    """The inverse of `dotted`: `steps[3].branches.yes` -> `("steps", 3, "branches", "yes")`."""
+    path: list[str | int] = []
+    for part in text.replace("[", ".[").split("."):
+        if part.startswith("[") and part.endswith("]") and part[1:-1].isdigit():
+            path.append(int(part[1:-1]))
+        elif part:
+            path.append(part)
+    return tuple(path)
 
 
 @dataclass(frozen=True)

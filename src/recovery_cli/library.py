@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from recovery_cli.errors import Location, Problem, RecoveryError
 
 if TYPE_CHECKING:  # loading imports pydantic: only when a playbook is actually read
-    from recovery_cli.models import Playbook, Principle
+    from recovery_cli.playbook.models import Playbook, Principle
 
 PRINCIPLES_FILE = "principles.yaml"
 CHECKS_FILE = "checks.yaml"
@@ -110,7 +110,7 @@ class Library:
 
     @cached_property
     def principles(self) -> dict[str, Principle]:
-        from recovery_cli.loader import load_principles
+        from recovery_cli.playbook.loader import load_principles
 
         merged: dict[str, Principle] = {}
         for path in self.principle_files():
@@ -119,7 +119,7 @@ class Library:
         return merged
 
     def playbook(self, scenario: str) -> Playbook:
-        from recovery_cli.loader import load_playbook
+        from recovery_cli.playbook.loader import load_playbook
 
         path = self.files.get(scenario)
         if path is None:

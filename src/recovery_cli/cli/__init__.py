@@ -35,7 +35,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RecoveryError as exc:
-            from recovery_cli import console
+            from recovery_cli.cli import console
 
             console.problems(exc.problems)
             if len(exc.problems) > 1:

@@ -53,7 +53,7 @@ def validate_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Check the format of playbooks (and principles and test files): every error at once."""
-    from recovery_cli.checking import check_many
+    from recovery_cli.lint.runner import check_many
 
     report = check_many(paths or [], library(playbooks), lint=False)
     _report(report.problems, report.files, format)
@@ -66,7 +66,7 @@ def lint_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Validate, then check each playbook's flow, templates and wording."""
-    from recovery_cli.checking import check_many
+    from recovery_cli.lint.runner import check_many
 
     report = check_many(paths or [], library(playbooks), lint=True)
     _report(report.problems, report.files, format)
@@ -76,7 +76,7 @@ def lint_command(
 def test_command(paths: Paths = None, playbooks: Playbooks = None) -> None:
     """Run the trainers' playbook tests (`<id>.test.yaml`): expected paths and drafts."""
     from recovery_cli.library import Library, configured_dirs
-    from recovery_cli.playbook_tests import run_file, suite_files
+    from recovery_cli.playbook.trainer_tests import run_file, suite_files
 
     extra = list(playbooks or [])
     for path in paths or []:
@@ -118,7 +118,7 @@ def new_command(
     folder: Path = typer.Option(Path("."), "--dir", help="Where to write ID.yaml."),
 ) -> None:
     """Write a commented starter playbook, ID.yaml, to fill in (never overwrites)."""
-    from recovery_cli.scaffold import create
+    from recovery_cli.playbook.scaffold import create
 
     path, has_schema = create(scenario, folder)
     typer.echo(f"wrote {path}")
@@ -135,7 +135,7 @@ def schema_command(
     ),
 ) -> None:
     """Print the JSON Schema of the playbook format, for editors."""
-    from recovery_cli import schema
+    from recovery_cli.playbook import schema
 
     generated = schema.principles_schema() if principles else schema.playbook_schema()
     typer.echo(schema.dumps(generated), nl=False)
@@ -153,7 +153,7 @@ def graph_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Draw a playbook's flow: steps, principles, and branches labelled with answers."""
-    from recovery_cli import graph
+    from recovery_cli.playbook import graph
 
     playbook = library(playbooks).playbook(scenario)
     if output is not None and output.suffix.lower() == ".svg":

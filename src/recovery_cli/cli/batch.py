@@ -21,9 +21,9 @@ from recovery_cli.cli import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, app
 from recovery_cli.cli.common import Playbooks, library
 
 if TYPE_CHECKING:
-    from recovery_cli.batch import BatchContext
-    from recovery_cli.batch_io import OutputFormat, RowSource
-    from recovery_cli.batch_run import Outputs, Progress, Summary
+    from recovery_cli.batch.draft import BatchContext
+    from recovery_cli.batch.pipeline import Outputs, Progress, Summary
+    from recovery_cli.batch.rows import OutputFormat, RowSource
 
 
 @app.command("batch")
@@ -66,7 +66,9 @@ def batch_command(
     triage picks from its message; rows that read as routine requests are written with no
     draft. Rows that cannot be drafted go to the rejects file with the reason.
     """
-    from recovery_cli import batch, batch_io, batch_run
+    from recovery_cli.batch import draft as batch
+    from recovery_cli.batch import pipeline as batch_run
+    from recovery_cli.batch import rows as batch_io
     from recovery_cli.errors import RecoveryError
 
     in_fmt = batch_io.InputFormat(
@@ -152,7 +154,8 @@ def _run(
     total: int | None,
 ) -> Summary:
     """Run with a progress bar on a terminal; on Ctrl-C say how to resume and exit 130."""
-    from recovery_cli import batch_run, console
+    from recovery_cli.batch import pipeline as batch_run
+    from recovery_cli.cli import console
 
     count = workers or batch_run.default_workers()
     try:
@@ -187,7 +190,7 @@ class _ProgressBar:
             Progress as Bar,
         )
 
-        from recovery_cli import console
+        from recovery_cli.cli import console
 
         columns = [
             TextColumn("drafting"),
@@ -215,7 +218,7 @@ class _ProgressBar:
 
 def _report(summary: Summary, out: Path, rejects: Path) -> None:
     """The counts (which always add up) and where things went, on standard error."""
-    from recovery_cli import console
+    from recovery_cli.cli import console
 
     line = (
         f"read {summary.read:,} rows: {summary.drafted:,} drafted, "

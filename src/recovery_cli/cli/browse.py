@@ -14,8 +14,8 @@ def list_command(
     playbooks: Playbooks = None,
 ) -> None:
     """List the scenarios: id, title and category."""
-    from recovery_cli import console
-    from recovery_cli.catalogue import summaries
+    from recovery_cli.cli import console
+    from recovery_cli.playbook.catalogue import summaries
 
     lib = library(playbooks)
     rows = summaries(lib)
@@ -43,8 +43,8 @@ def show_command(
     """Show a scenario as a tree of steps and branches, with the principle behind each."""
     from rich.tree import Tree
 
-    from recovery_cli import console
-    from recovery_cli.catalogue import outline
+    from recovery_cli.cli import console
+    from recovery_cli.playbook.catalogue import outline
 
     lib = library(playbooks)
     playbook = lib.playbook(scenario)
@@ -74,7 +74,7 @@ def principles_command(
     playbooks: Playbooks = None,
 ) -> None:
     """The principles behind the playbooks: rule, why, source and examples."""
-    from recovery_cli import console
+    from recovery_cli.cli import console
     from recovery_cli.errors import RecoveryError
 
     known = library(playbooks).principles

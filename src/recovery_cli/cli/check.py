@@ -16,7 +16,8 @@ from recovery_cli.cli import EXIT_FINDINGS, app
 from recovery_cli.cli.common import ListFormat, Playbooks, print_json, read_text
 
 if TYPE_CHECKING:
-    from recovery_cli.checks import Checker, Finding
+    from recovery_cli.checks.checker import Checker, Finding
+
 
 def read_reply(text: str | None, file: Path | None) -> str:
     """The reply from the argument, the file, or standard input (absent argument or `-`)."""
@@ -65,7 +66,7 @@ def check_command(
 
 
 def _checker(playbooks: list[Path] | None) -> Checker:
-    from recovery_cli.checks import Checker
+    from recovery_cli.checks.checker import Checker
     from recovery_cli.library import Library
 
     if not playbooks:
@@ -75,7 +76,7 @@ def _checker(playbooks: list[Path] | None) -> Checker:
 
 
 def _show(reply: str, findings: list[Finding]) -> None:
-    from recovery_cli import console
+    from recovery_cli.cli import console
 
     console.findings(reply, [finding.as_dict() for finding in findings])
     errors = sum(1 for finding in findings if finding.severity == "error")

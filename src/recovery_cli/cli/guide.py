@@ -13,11 +13,11 @@ from pathlib import Path
 from rich.rule import Rule
 from rich.text import Text
 
-from recovery_cli import console
-from recovery_cli.engine import Source, Walk
+from recovery_cli.cli import console
 from recovery_cli.errors import Interrupted, RecoveryError
-from recovery_cli.inputs import clean_value, effective_inputs
-from recovery_cli.models import Playbook, Principle, Step
+from recovery_cli.playbook.inputs import clean_value, effective_inputs
+from recovery_cli.playbook.models import Playbook, Principle, Step
+from recovery_cli.playbook.walk import Source, Walk
 from recovery_cli.text import clean
 
 HELP = "number = use that line, t = type your own, s = skip, b = back, q = quit"
@@ -159,7 +159,7 @@ def _type_own_line(walk: Walk) -> Choice | None:
 def check_line(line: str, name: str | None, opening: bool) -> list[dict[str, object]]:
     """Findings of the principle checks for one typed line (empty if checks are absent)."""
     try:
-        from recovery_cli.checks import check
+        from recovery_cli.checks.checker import check
     except ImportError:
         return []
     findings = check(line, name=name, opening=opening)

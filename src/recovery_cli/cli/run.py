@@ -18,8 +18,8 @@ from recovery_cli.cli.common import Playbooks, library
 from recovery_cli.errors import Interrupted, RecoveryError
 
 if TYPE_CHECKING:
-    from recovery_cli.engine import Walk
-    from recovery_cli.transcript import Status
+    from recovery_cli.playbook.transcript import Status
+    from recovery_cli.playbook.walk import Walk
 
 
 class OutputFormat(StrEnum):
@@ -63,9 +63,11 @@ def run_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Walk through a recovery step by step and get a draft to send."""
-    from recovery_cli import answers as answers_module
-    from recovery_cli import console, engine, inputs, transcript
-    from recovery_cli.engine import Walk
+    from recovery_cli.cli import console
+    from recovery_cli.playbook import answers as answers_module
+    from recovery_cli.playbook import inputs, transcript
+    from recovery_cli.playbook import walk as engine
+    from recovery_cli.playbook.walk import Walk
 
     lib = library(playbooks)
     saved = transcript.load(resume) if resume else None
@@ -133,7 +135,7 @@ def run_command(
 
 
 def _stopped(path: Path) -> NoReturn:
-    from recovery_cli import console
+    from recovery_cli.cli import console
 
     console.err.print(console.plain(f"Transcript saved: {path}"))
     console.err.print(console.plain(f"Resume with: recovery run --resume {path}"))
@@ -141,7 +143,8 @@ def _stopped(path: Path) -> NoReturn:
 
 
 def _print_outcome(walk: Walk, path: Path, format: OutputFormat, interactive: bool = False) -> None:
-    from recovery_cli import console, outcome
+    from recovery_cli.cli import console
+    from recovery_cli.playbook import outcome
 
     if format is OutputFormat.json:
         from recovery_cli.cli.common import print_json

@@ -29,9 +29,8 @@ def triage_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Say which playbook fits a customer's message, with the evidence and the runners-up."""
-    from recovery_cli import console
-    from recovery_cli.cli import EXIT_USAGE
-    from recovery_cli.triage import Triage
+    from recovery_cli.cli import EXIT_USAGE, console
+    from recovery_cli.triage.scorer import Triage
 
     message = read_message(text)
     lib = library(playbooks)

@@ -1,0 +1,387 @@
+"""Running a batch: rows in input order on one or more processes, and surviving Ctrl-C.
+
+`run` streams an input through `batch.draft_row`, a chunk of rows at a time, on worker
+processes that each set the context up once; results are written in input order, with
+only a few chunks in flight, so memory stays flat however long the input is.
+
+A batch over a million rows can be stopped by Ctrl-C, a closed laptop or a killed job.
+The output is written to `OUTPUT.part` (and `REJECTS.part`) and only renamed into place
+when the run completes, so OUTPUT is never half written. After every chunk the byte
+length of both part files is noted, and about once a second that note (with the counts
+so far) is saved to `OUTPUT.checkpoint`. `--resume` cuts the part files back to the last
+note and skips the rows it covers, so no row is written twice or lost. A checkpoint
+records a fingerprint of the input and the options; resuming a different run is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import IO
+
+from recovery_cli.batch.draft import BatchContext, outcome_for
+from recovery_cli.batch.rows import Item, OutputFormat, RowSource, Writer, reject_line
+from recovery_cli.errors import Location, RecoveryError
+
+CHUNK = 256
+"""Rows per task sent to a worker: large enough that the hand-over costs little."""
+
+Result = tuple[str, str, str]  # status, kind, the text to write
+_worker: tuple[BatchContext, Writer] | None = None
+
+
+def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
+    """Set a worker up once: the context and compiled templates stay for every chunk."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
+    context.warm()
+    _worker = (context, Writer(fmt))
+
+
+def _work(chunk: Sequence[Item]) -> list[Result]:
+    assert _worker is not None
+    return _chunk(*_worker, chunk)
+
+
+def _chunk(context: BatchContext, writer: Writer, chunk: Iterable[Item]) -> list[Result]:
+    results: list[Result] = []
+    for item in chunk:
+        outcome = outcome_for(context, item)
+        if outcome.status == "rejected":
+            results.append((outcome.status, outcome.kind, reject_line(outcome.record)))
+        else:
+            results.append((outcome.status, "", writer.record(outcome.record)))
+    return results
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def results(
+    context: BatchContext,
+    items: Iterable[Item],
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    chunk_size: int = CHUNK,
+) -> Iterator[tuple[int, list[Result]]]:
+    """(last row number, results) per chunk, in input order, on `workers` processes.
+
+    At most a few chunks per worker are in flight, so memory stays flat however fast the
+    input can be read.
+    """
+    if workers <= 1:
+        context.warm()
+        writer = Writer(fmt)
+        for chunk in _chunks(items, chunk_size):
+            yield chunk[-1].row, _chunk(context, writer, chunk)
+        return
+    window: deque[tuple[int, Future[list[Result]]]] = deque()
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(context, fmt))
+    try:
+        for chunk in _chunks(items, chunk_size):
+            window.append((chunk[-1].row, pool.submit(_work, chunk)))
+            if len(window) >= workers * 3:
+                last, future = window.popleft()
+                yield last, future.result()
+        while window:
+            last, future = window.popleft()
+            yield last, future.result()
+    except BrokenProcessPool:
+        raise RecoveryError(
+            "a worker process died (out of memory?); the checkpoint is kept",
+            hint="run the same command with --resume, perhaps with fewer --workers",
+            exit_code=3,
+        ) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class Summary:
+    """The counts at the end of a run; `read` always equals the other three added."""
+
+    read: int
+    drafted: int
+    routine: int
+    rejected: int
+    kinds: dict[str, int]
+    resumed: int = 0
+    """Rows already done by the interrupted run this one resumed."""
+    discarded: bool = False
+    """An interrupted run's checkpoint was dropped because --resume was not given."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read, "drafted": self.drafted, "routine": self.routine,
+            "rejected": self.rejected, "rejected_by_kind": dict(self.kinds),
+        }  # fmt: skip
+
+
+Progress = Callable[[int, int], None]
+"""Called after each chunk with (rows done, bytes of input read)."""
+
+
+def run(
+    context: BatchContext,
+    source: RowSource,
+    outputs: Outputs,
+    fmt: OutputFormat,
+    *,
+    workers: int = 1,
+    resume: bool = False,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK,
+) -> Summary:
+    """Stream every row of `source` through `draft_row` into `outputs`.
+
+    On Ctrl-C the checkpoint is saved and KeyboardInterrupt propagates; on completion
+    the part files are renamed into place.
+    """
+    context.check_columns(source.columns)
+    discarded = outputs.start(Writer(fmt).header(), resume=resume)
+    state = outputs.state
+    done = state.rows
+    items: Iterable[Item] = source.items()
+    if done:
+        items = (item for item in items if item.row > done)
+    try:
+        for last, chunk in results(context, items, fmt, workers=workers, chunk_size=chunk_size):
+            for status, kind, text in chunk:
+                outputs.write(status, kind, text)
+            outputs.mark(last)
+            if progress is not None:
+                progress(last, source.position())
+    except BaseException:
+        outputs.suspend()
+        raise
+    outputs.finish()
+    read = state.drafted + state.routine + state.rejected
+    return Summary(
+        read, state.drafted, state.routine, state.rejected, dict(state.kinds), done, discarded
+    )
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_rejects(output: Path) -> Path:
+    """`OUTPUT.rejects.jsonl` beside the output."""
+    stem = output.name
+    for suffix in (".jsonl", ".ndjson", ".csv", ".tsv", ".md", ".markdown"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return output.with_name(stem + ".rejects.jsonl")
+
+
+# ---------------------------------------------------------------------------- checkpoint
+
+SAVE_EVERY = 1.0
+"""Seconds between checkpoint saves; each save costs one small file write."""
+
+
+@dataclass
+class State:
+    """How far a run has got: every row up to `rows` is in the output or the rejects."""
+
+    rows: int = 0
+    drafted: int = 0
+    routine: int = 0
+    rejected: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    output_bytes: int = 0
+    rejects_bytes: int = 0
+
+
+def input_identity(path: Path | None) -> dict[str, object]:
+    """What makes an input file the same one: path, size, modification time, first bytes."""
+    if path is None:
+        return {"path": "-"}
+    stat = path.stat()
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        digest.update(handle.read(65536))
+    return {
+        "path": str(path.resolve()),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "head": digest.hexdigest(),
+    }
+
+
+def fingerprint(context: BatchContext, identity: dict[str, object], *options: str) -> str:
+    """What a checkpoint must match to be resumed: input, playbooks and options alike."""
+    parts = {"input": identity, "options": options, **context.fingerprint()}
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def part_path(path: Path) -> Path:
+    return path.with_name(path.name + ".part")
+
+
+def checkpoint_path(output: Path) -> Path:
+    return output.with_name(output.name + ".checkpoint")
+
+
+class Outputs:
+    """The two part files and the checkpoint of one run."""
+
+    def __init__(self, output: Path, rejects: Path, fingerprint: str) -> None:
+        self.output = output
+        self.rejects = rejects
+        self.fingerprint = fingerprint
+        self.checkpoint = checkpoint_path(output)
+        self.state = State()
+        self.marked = State()
+        """The state at the last chunk boundary: what a checkpoint records."""
+        self._out: IO[bytes] | None = None
+        self._rej: IO[bytes] | None = None
+        self._saved_at = time.monotonic()
+
+    def start(self, header: str, *, resume: bool) -> bool:
+        """Open the part files; True when an old checkpoint was discarded (no --resume)."""
+        if resume:
+            self._resume()
+            return False
+        discarded = self.checkpoint.exists()
+        with contextlib.suppress(FileNotFoundError):
+            self.checkpoint.unlink()
+        try:
+            self._out = part_path(self.output).open("wb")
+            self._rej = part_path(self.rejects).open("wb")
+        except OSError as exc:
+            raise RecoveryError(
+                f"cannot write beside {self.output}: {exc.strerror or exc}",
+                location=Location(str(self.output)),
+            ) from None
+        self._out.write(header.encode("utf-8"))
+        self.mark(0)
+        return discarded
+
+    def _resume(self) -> None:
+        where = Location(str(self.checkpoint))
+        try:
+            data = json.loads(self.checkpoint.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RecoveryError(
+                f"nothing to resume: no checkpoint for {self.output}",
+                location=where,
+                hint="run without --resume to start from the first row",
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise RecoveryError(f"the checkpoint cannot be read: {exc}", location=where) from None
+        if data.get("fingerprint") != self.fingerprint:
+            raise RecoveryError(
+                "the checkpoint belongs to a different run: the input, the playbooks or the "
+                "options have changed since it was saved",
+                location=where,
+                hint="repeat the interrupted command exactly, or run without --resume",
+            )
+        self.state = State(**data["state"])
+        self.marked = replace(self.state, kinds=dict(self.state.kinds))
+        try:
+            self._out = _reopen(part_path(self.output), self.state.output_bytes)
+            self._rej = _reopen(part_path(self.rejects), self.state.rejects_bytes)
+        except OSError as exc:
+            raise RecoveryError(
+                f"the partial output cannot be reopened: {exc.strerror or exc}",
+                location=Location(str(part_path(self.output))),
+                hint="run without --resume to start again",
+            ) from None
+
+    def write(self, status: str, kind: str, text: str) -> None:
+        """Append one row's outcome to the output or to the rejects, and count it."""
+        assert self._out is not None and self._rej is not None
+        state = self.state
+        if status == "rejected":
+            self._rej.write(text.encode("utf-8"))
+            state.rejected += 1
+            state.kinds[kind] = state.kinds.get(kind, 0) + 1
+        else:
+            self._out.write(text.encode("utf-8"))
+            if status == "drafted":
+                state.drafted += 1
+            else:
+                state.routine += 1
+
+    def mark(self, rows: int) -> None:
+        """Every row up to `rows` is written: note where the files end; save now and then."""
+        assert self._out is not None and self._rej is not None
+        state = self.state
+        state.rows, state.output_bytes, state.rejects_bytes = (
+            rows,
+            self._out.tell(),
+            self._rej.tell(),
+        )
+        # One assignment, so a Ctrl-C can never leave counts and offsets out of step.
+        self.marked = replace(state, kinds=dict(state.kinds))
+        if time.monotonic() - self._saved_at >= SAVE_EVERY:
+            self.save()
+
+    def save(self) -> None:
+        """Write the checkpoint (atomically) for the last marked row."""
+        assert self._out is not None and self._rej is not None
+        self._out.flush()
+        self._rej.flush()
+        data = {"fingerprint": self.fingerprint, "state": asdict(self.marked)}
+        temporary = self.checkpoint.with_name(self.checkpoint.name + ".tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, self.checkpoint)
+        self._saved_at = time.monotonic()
+
+    def suspend(self) -> None:
+        """Stop for now (Ctrl-C or an error): save the checkpoint and close the files."""
+        if self._out is None or self._rej is None:
+            return
+        with contextlib.suppress(OSError):
+            self.save()
+        self._close()
+
+    def finish(self) -> None:
+        """Make the output real: flush to disk, rename into place, drop the checkpoint."""
+        assert self._out is not None and self._rej is not None
+        for handle in (self._out, self._rej):
+            handle.flush()
+            os.fsync(handle.fileno())
+        self._close()
+        os.replace(part_path(self.rejects), self.rejects)
+        os.replace(part_path(self.output), self.output)
+        with contextlib.suppress(FileNotFoundError):
+            self.checkpoint.unlink()
+
+    def _close(self) -> None:
+        for handle in (self._out, self._rej):
+            if handle is not None:
+                handle.close()
+        self._out = self._rej = None
+
+
+def _reopen(path: Path, size: int) -> IO[bytes]:
+    handle = path.open("r+b")
+    handle.truncate(size)
+    handle.seek(size)
+    return handle

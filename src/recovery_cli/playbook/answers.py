@@ -1,0 +1,193 @@
+"""What a scripted run is told: an answers file and `--set key=value`, layered.
+
+Both speak the same flat vocabulary, so a batch row, a file and a flag mean the same:
+input names (`customer_name`), question ids (`partner_can_rush`) and, under `choose`,
+which suggestion to use at a step (`choose.empathise=2`, or the text of the agent's own
+line). Priority: `--set` over the file; the interactive prompt and the playbook's
+defaults fill what neither gave. Unknown keys are errors, so a typo is not silently lost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from recovery_cli import documents
+from recovery_cli.documents import read_document
+from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.playbook.inputs import effective_inputs
+from recovery_cli.playbook.models import Playbook
+
+CHOOSE = "choose"
+
+
+@dataclass
+class Supplied:
+    """Values given ahead of a run, sorted by what they are for."""
+
+    inputs: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)
+    picks: dict[str, int | str] = field(default_factory=dict)
+
+
+def read_answers_file(path: Path) -> dict[str, object]:
+    """A YAML or JSON mapping from a file (same safe reader and limits as playbooks)."""
+    if path.suffix.lower() == ".json":
+        text = documents.decode(_read_bytes(path), str(path))
+        data = parse_json(text, str(path))
+    else:
+        data, _ = read_document(path)
+    if not isinstance(data, dict):
+        raise RecoveryError(
+            "an answers file must be a mapping such as `customer_name: Dana`",
+            location=Location(str(path), 1, 1),
+        )
+    return {str(key): value for key, value in data.items()}
+
+
+def parse_json(text: str, source: str) -> object:
+    """JSON with located errors; duplicate keys and absurd nesting are refused."""
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key, value in pairs:
+            if key in result:
+                raise RecoveryError(
+                    f"duplicate key `{key}`",
+                    location=Location(source, field=key),
+                    hint="remove one of them: only one value can count",
+                )
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise RecoveryError(
+            f"not valid JSON: {exc.msg}", location=Location(source, exc.lineno, exc.colno)
+        ) from None
+    except RecursionError:
+        raise RecoveryError("the JSON is nested too deeply", location=Location(source)) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(documents.MAX_BYTES + 1)
+    except OSError as exc:
+        raise RecoveryError(
+            f"cannot read {path}: {exc.strerror or exc}", location=Location(str(path))
+        ) from None
+
+
+def parse_sets(pairs: Iterable[str]) -> dict[str, object]:
+    """`key=value` flags to a mapping; `choose.STEP=N` nests under `choose`."""
+    result: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise RecoveryError(
+                f"--set expects key=value, not {pair!r}", hint="e.g. --set customer_name=Dana"
+            )
+        if key == CHOOSE or key.startswith(CHOOSE + "."):
+            step = key[len(CHOOSE) + 1 :]
+            if not step:
+                raise RecoveryError(
+                    f"--set {pair!r}: say which step", hint="e.g. --set choose.empathise=2"
+                )
+            picks = result.setdefault(CHOOSE, {})
+            assert isinstance(picks, dict)  # only this branch ever sets it
+            picks[step] = value
+        else:
+            result[key] = value
+    return result
+
+
+def merge(*layers: Mapping[str, object]) -> dict[str, object]:
+    """Later layers win; `choose` mappings merge key by key."""
+    merged: dict[str, object] = {}
+    for layer in layers:
+        for key, value in layer.items():
+            if key == CHOOSE:
+                if not isinstance(value, Mapping):
+                    raise RecoveryError(
+                        "`choose` must map step ids to a suggestion number or a line",
+                        location=Location(field=CHOOSE),
+                        hint="e.g. choose: {empathise: 2}",
+                    )
+                earlier = merged.get(CHOOSE)
+                picks = dict(earlier) if isinstance(earlier, Mapping) else {}
+                picks.update(value)
+                merged[CHOOSE] = picks
+            else:
+                merged[key] = value
+    return merged
+
+
+def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answers") -> Supplied:
+    """Split a flat mapping into inputs, answers and picks; unknown keys are problems."""
+    input_names = {spec.name for spec in effective_inputs(playbook)}
+    questions = {question.id: question for question in playbook.questions()}
+    step_ids = {step.id for step in playbook.steps}
+    supplied = Supplied()
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        where = Location(source, field=key)
+        if key == CHOOSE:
+            if not isinstance(value, Mapping):
+                problems.append(Problem("`choose` must map step ids to a number or a line", where))
+                continue
+            for step_id, pick in value.items():
+                if step_id not in step_ids:
+                    problems.append(
+                        Problem(
+                            f"`choose.{step_id}`: no such step",
+                            where,
+                            f"steps: {', '.join(sorted(step_ids))}",
+                        )
+                    )
+                else:
+                    supplied.picks[step_id] = _pick(pick)
+        elif key in input_names:
+            if isinstance(value, (dict, list)):
+                problems.append(
+                    Problem(f"`{key}` must be text, not a {type(value).__name__}", where)
+                )
+            else:
+                supplied.inputs[key] = "" if value is None else str(value)
+        elif key in questions:
+            answer = "" if value is None else str(value).strip()
+            if answer not in questions[key].choices:
+                problems.append(
+                    Problem(
+                        f"`{answer}` is not an answer to `{key}`",
+                        where,
+                        f"answer one of: {', '.join(questions[key].choices)}",
+                    )
+                )
+            else:
+                supplied.answers[key] = answer
+        else:
+            known = sorted(input_names | set(questions))
+            problems.append(
+                Problem(
+                    f"`{key}` is not an input or question of `{playbook.id}`",
+                    where,
+                    f"known: {', '.join(known)}",
+                )
+            )
+    if problems:
+        raise RecoveryError(f"{len(problems)} problem(s) in the supplied values", problems=problems)
+    return supplied
+
+
+def _pick(value: object) -> int | str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else text

@@ -1,0 +1,106 @@
+"""Plain descriptions of playbooks for listing and showing (no terminal code here).
+
+`recovery list` should feel instant, but validating a library means importing pydantic and
+Jinja and checking every template. So the summaries of a library that validated cleanly are
+cached, keyed by the path, size and modification time of every file in it (and the version
+of this package): any edit to any playbook or principles file is a cache miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from recovery_cli import __version__
+from recovery_cli.library import Library
+from recovery_cli.paths import state_dir
+
+if TYPE_CHECKING:
+    from recovery_cli.playbook.models import Playbook
+
+
+def _fingerprint(library: Library) -> list[list[object]]:
+    files = [*library.files.values(), *library.principle_files()]
+    marks: list[list[object]] = [[__version__]]
+    for path in files:
+        stat = path.stat()
+        marks.append([str(path.resolve()), stat.st_size, stat.st_mtime_ns])
+    return marks
+
+
+def summaries(library: Library) -> list[dict[str, str]]:
+    """One row per loadable playbook: what `recovery list` prints."""
+    cache = state_dir() / "cache" / "list.json"
+    key = _fingerprint(library)
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            rows: list[dict[str, str]] = cached["rows"]
+            return rows
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    rows = [
+        {
+            "id": playbook.id,
+            "title": playbook.title,
+            "category": playbook.category,
+            "summary": playbook.summary,
+        }
+        for playbook in library.playbooks()
+    ]
+    if not library.problems:
+        _store(cache, {"key": key, "rows": rows})
+    return rows
+
+
+def _store(path: os.PathLike[str], data: object) -> None:
+    """Best effort: a cache that cannot be written only costs speed."""
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".list-")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+@dataclass
+class StepOutline:
+    step_id: str
+    stage: str
+    title: str
+    principle: str
+    when: str | None
+    question: str | None
+    edges: list[str] = field(default_factory=list)
+
+
+def outline(playbook: Playbook) -> list[StepOutline]:
+    """Each step with where it can lead: the shape `recovery show` draws."""
+    result: list[StepOutline] = []
+    for index, step in enumerate(playbook.steps):
+        edges: list[str] = []
+        if step.question is not None:
+            for answer, label in step.question.choices.items():
+                target = playbook.next_after(index, answer)
+                mark = " (default)" if answer == step.question.default else ""
+                edges.append(f"{target} if {answer}: {label}{mark}")
+        else:
+            edges.append(playbook.next_after(index))
+        result.append(
+            StepOutline(
+                step.id,
+                step.stage,
+                step.title,
+                step.principle,
+                step.when,
+                step.question.ask if step.question else None,
+                edges,
+            )
+        )
+    return result

@@ -1,0 +1,171 @@
+"""Cross-references a playbook must get right before it can run at all.
+
+The models check the shape of each field; this checks what one field says about another:
+ids are unique, every `next` and branch names a step, answers are among the choices, the
+principles exist and every template compiles. Each problem carries the path of the field
+(`steps[3].branches.yes`) so the loader can point at its line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from recovery_cli.playbook.models import END, Playbook
+from recovery_cli.playbook.render import syntax_problem
+
+Path = tuple[str | int, ...]
+Finding = tuple[Path, str, str | None, str]  # (field path, message, hint, rule id)
+
+
+def problems(playbook: Playbook, principle_ids: set[str] | None = None) -> list[Finding]:
+    """Every cross-reference problem in the playbook, grouped by rule."""
+    return [
+        *_duplicate_ids(playbook),
+        *_references(playbook),
+        *_questions(playbook),
+        *_principles(playbook, principle_ids),
+        *_templates(playbook),
+    ]
+
+
+def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, step in enumerate(playbook.steps):
+        if step.id == END:
+            yield (
+                ("steps", index, "id"),
+                "`end` is reserved for finishing",
+                "rename the step",
+                "duplicate-id",
+            )
+        if step.id in seen:
+            yield (
+                ("steps", index, "id"),
+                f"duplicate step id `{step.id}`",
+                "step ids are unique",
+                "duplicate-id",
+            )
+        seen.add(step.id)
+    names: set[str] = set()
+    for index, spec in enumerate(playbook.inputs):
+        if spec.name in names:
+            yield (
+                ("inputs", index, "name"),
+                f"input `{spec.name}` is declared twice",
+                None,
+                "duplicate-id",
+            )
+        names.add(spec.name)
+    asked: set[str] = set()
+    for index, step in enumerate(playbook.steps):
+        if step.question is None:
+            continue
+        where: Path = ("steps", index, "question", "id")
+        if step.question.id in names:
+            yield (
+                where,
+                f"question `{step.question.id}` has the name of an input",
+                "rename it",
+                "duplicate-id",
+            )
+        if step.question.id in asked:
+            yield (where, f"question id `{step.question.id}` is used twice", None, "duplicate-id")
+        asked.add(step.question.id)
+
+
+def _references(playbook: Playbook) -> Iterator[Finding]:
+    known = {step.id for step in playbook.steps} | {END}
+    listing = ", ".join(sorted(known))
+    for index, step in enumerate(playbook.steps):
+        if step.next is not None and step.next not in known:
+            yield (
+                ("steps", index, "next"),
+                f"`next` names unknown step `{step.next}`",
+                f"use one of: {listing}",
+                "unknown-step",
+            )
+        for answer, target in step.branches.items():
+            if target not in known:
+                yield (
+                    ("steps", index, "branches", answer),
+                    f"branch `{answer}` goes to unknown step `{target}`",
+                    f"use one of: {listing}",
+                    "unknown-step",
+                )
+
+
+def _questions(playbook: Playbook) -> Iterator[Finding]:
+    for index, step in enumerate(playbook.steps):
+        question = step.question
+        if question is None:
+            if step.branches:
+                yield (
+                    ("steps", index, "branches"),
+                    "`branches` without a `question` can never be taken",
+                    "add a question whose answers are the branch keys, or use `next`",
+                    "choices-branches",
+                )
+            continue
+        if question.default not in question.choices:
+            yield (
+                ("steps", index, "question", "default"),
+                f"default `{question.default}` is not one of the choices",
+                f"use one of: {', '.join(question.choices)}",
+                "choices-branches",
+            )
+        for answer in step.branches:
+            if answer not in question.choices:
+                yield (
+                    ("steps", index, "branches", answer),
+                    f"branch `{answer}` is not an answer to `{question.id}`",
+                    f"the answers are: {', '.join(question.choices)}",
+                    "choices-branches",
+                )
+
+
+def _principles(playbook: Playbook, principle_ids: set[str] | None) -> Iterator[Finding]:
+    if principle_ids is None:
+        return
+    hint = "see `principles.yaml` for the ids"
+    for index, principle in enumerate(playbook.principles):
+        if principle not in principle_ids:
+            yield (
+                ("principles", index),
+                f"unknown principle `{principle}`",
+                hint,
+                "unknown-principle",
+            )
+    for index, step in enumerate(playbook.steps):
+        if step.principle not in principle_ids:
+            yield (
+                ("steps", index, "principle"),
+                f"unknown principle `{step.principle}`",
+                hint,
+                "unknown-principle",
+            )
+
+
+def _templates(playbook: Playbook) -> Iterator[Finding]:
+    hint = "check the `{{ }}` and `{% %}` pairs"
+    for path, source, is_condition in template_fields(playbook):
+        error = syntax_problem(source, condition=is_condition)
+        if error:
+            kind = "condition" if is_condition else "template"
+            yield (path, f"{kind} does not compile: {error}", hint, "template-syntax")
+
+
+def template_fields(playbook: Playbook) -> Iterator[tuple[Path, str, bool]]:
+    """Every template and condition with its field path; True marks a condition."""
+    if playbook.draft.opening:
+        yield ("draft", "opening"), playbook.draft.opening, False
+    if playbook.draft.closing:
+        yield ("draft", "closing"), playbook.draft.closing, False
+    for index, step in enumerate(playbook.steps):
+        if step.when:
+            yield ("steps", index, "when"), step.when, True
+        for number, suggestion in enumerate(step.suggestions):
+            yield ("steps", index, "suggestions", number), suggestion, False
+    for index, item in enumerate(playbook.checklist):
+        yield ("checklist", index, "do"), item.do, False
+        if item.when:
+            yield ("checklist", index, "when"), item.when, True

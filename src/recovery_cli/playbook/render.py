@@ -1,0 +1,108 @@
+"""Rendering trainer templates safely: Jinja's sandbox, strict about missing names.
+
+Templates come from playbooks (trainers); values come from agents and customers. Values
+are only ever passed as data, never compiled, so a customer who types `{{ 7*7 }}` gets
+those characters back verbatim. A missing name is an error the trainer sees (StrictUndefined),
+never an empty gap a customer reads. Each template compiles once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from recovery_cli.errors import Location, RecoveryError
+
+_ENV = ImmutableSandboxedEnvironment(
+    undefined=StrictUndefined,
+    autoescape=False,
+    keep_trailing_newline=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Any:
+    return _ENV.from_string(source)
+
+
+@lru_cache(maxsize=1024)
+def _compiled_condition(source: str) -> Any:
+    return _ENV.compile_expression(source, undefined_to_none=False)
+
+
+def render(source: str, context: Mapping[str, object], where: Location | None = None) -> str:
+    """Render one template; a problem becomes a RecoveryError at `where`."""
+    try:
+        text: str = _compiled(source).render(**context)
+    except SecurityError as exc:
+        raise RecoveryError(
+            f"template refused by the sandbox: {exc}",
+            location=where,
+            hint="templates may only use the inputs and answers, not Python internals",
+        ) from None
+    except UndefinedError as exc:
+        raise RecoveryError(
+            f"template uses an unknown name: {exc.message}",
+            location=where,
+            hint="declare it under `inputs:` or as a question id, or fix the spelling",
+        ) from None
+    except TemplateError as exc:
+        raise RecoveryError(f"template error: {exc}", location=where) from None
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def holds(condition: str, context: Mapping[str, object], where: Location | None = None) -> bool:
+    """Evaluate a `when:` condition such as `severity == 'high'`."""
+    try:
+        return bool(_compiled_condition(condition)(**context))
+    except SecurityError as exc:
+        raise RecoveryError(f"condition refused by the sandbox: {exc}", location=where) from None
+    except UndefinedError as exc:
+        raise RecoveryError(
+            f"condition uses an unknown name: {exc.message}",
+            location=where,
+            hint="declare it under `inputs:` or as a question id",
+        ) from None
+    except TemplateError as exc:
+        raise RecoveryError(f"condition error: {exc}", location=where) from None
+
+
+def syntax_problem(source: str, *, condition: bool = False) -> str | None:
+    """The syntax error in a template or condition, or None when it compiles."""
+    from recovery_cli.playbook.simple_templates import parse
+
+    if parse(source, condition=condition) is not None:
+        return None  # the plain subset always compiles; skip the (slow) compiler
+    try:
+        if condition:
+            _compiled_condition(source)
+        else:
+            _compiled(source)
+    except TemplateSyntaxError as exc:
+        return f"line {exc.lineno}: {exc.message}" if exc.lineno > 1 else str(exc.message)
+    except TemplateError as exc:
+        return str(exc)
+    return None
+
+
+def names_used(source: str, *, condition: bool = False) -> set[str]:
+    """The variable names a template (or condition) reads, for static checks."""
+    parsed = _ENV.parse("{{ " + source + " }}" if condition else source)
+    return set(meta.find_undeclared_variables(parsed))
+
+
+def unsafe_attributes(source: str, *, condition: bool = False) -> list[str]:
+    """Attribute names the sandbox will refuse (`__class__` and friends), found statically."""
+    parsed = _ENV.parse("{{ " + source + " }}" if condition else source)
+    found = [node.attr for node in parsed.find_all(nodes.Getattr) if node.attr.startswith("_")]
+    for node in parsed.find_all(nodes.Getitem):
+        if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
+            found.append(str(node.arg.value))
+    return found

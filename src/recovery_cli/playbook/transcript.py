@@ -1,0 +1,132 @@
+"""The record of a run: saved as it goes, so an interrupted recovery can resume.
+
+A transcript is JSON: the inputs, the answers, each step visited with the line chosen
+and when, the draft and the checklist. It is written after every step (atomically, so a
+crash never leaves half a file) and read back by `recovery run --resume`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.paths import state_dir
+from recovery_cli.playbook.walk import Record, Walk, now
+
+Status = Literal["in-progress", "interrupted", "complete"]
+
+
+class _Line(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    step: str
+    source: Literal["suggestion", "typed", "skipped"]
+    line: str | None = None
+    suggestion: int | None = None
+    answer: str | None = None
+    findings: list[dict[str, object]] = []
+    at: str
+
+
+class Transcript(BaseModel):
+    """The saved form of a run."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    version: Literal[1] = 1
+    scenario: str
+    title: str
+    status: Status
+    started_at: str
+    updated_at: str
+    inputs: dict[str, str]
+    answers: dict[str, str]
+    steps: list[_Line]
+    draft: str | None = None
+    checklist: list[str] = []
+
+    def records(self) -> list[Record]:
+        return [Record(**line.model_dump()) for line in self.steps]
+
+
+def new_path(scenario: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    safe = re.sub(r"[^a-z0-9-]", "", scenario) or "run"
+    folder = state_dir() / "transcripts"
+    path = folder / f"{safe}-{stamp}.json"
+    counter = 1
+    while path.exists():
+        counter += 1
+        path = folder / f"{safe}-{stamp}-{counter}.json"
+    return path
+
+
+def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
+    finished = walk.finished
+    return Transcript(
+        scenario=walk.playbook.id,
+        title=walk.playbook.title,
+        status=status,
+        started_at=started_at,
+        updated_at=now(),
+        inputs=walk.values,
+        answers=walk.answers,
+        steps=[_Line.model_validate(record.as_dict()) for record in walk.records],
+        draft=walk.draft() if finished else None,
+        checklist=walk.checklist() if finished else [],
+    )
+
+
+def save(transcript: Transcript, path: Path) -> Path:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".transcript-")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(transcript.model_dump_json(indent=2))
+        os.replace(temporary, path)
+    except OSError as exc:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise RecoveryError(
+            f"cannot save the transcript: {exc.strerror or exc}",
+            location=Location(str(path)),
+            hint="set RECOVERY_HOME to a writable folder or pass --transcript PATH",
+        ) from None
+    return path
+
+
+def load(path: Path) -> Transcript:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+    except OSError as exc:
+        raise RecoveryError(
+            f"cannot read the transcript: {exc.strerror or exc}", location=Location(str(path))
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise RecoveryError(
+            "this is not a transcript (not JSON)",
+            location=Location(str(path)),
+            hint="pass the .json file printed at the end of `recovery run`",
+        ) from None
+    try:
+        return Transcript.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            Problem(
+                error["msg"],
+                Location(str(path), field=".".join(str(part) for part in error["loc"])),
+            )
+            for error in exc.errors()
+        ]
+        raise RecoveryError("this transcript is damaged", problems=problems) from None
