@@ -62,11 +62,15 @@ def is_special(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def atomic_write(path: Path, data: str | bytes, *, what: str = "the file") -> None:
+def atomic_write(
+    path: Path, data: str | bytes, *, what: str = "the file", durable: bool = True
+) -> None:
     """Replace `path`'s content with `data` all at once; a clear RecoveryError if it cannot.
 
     A device or FIFO is written through (that is what naming `/dev/stdout` means); a
-    folder is refused. The folder holding `path` is created when missing.
+    folder is refused. The folder holding `path` is created when missing. `durable`
+    flushes the data to disk before the rename; a cache, which can always be rebuilt,
+    skips that.
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     where = Location(str(path))
@@ -85,8 +89,9 @@ def atomic_write(path: Path, data: str | bytes, *, what: str = "the file") -> No
         handle_number, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         with os.fdopen(handle_number, "wb") as handle:
             handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:

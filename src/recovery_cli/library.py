@@ -24,6 +24,8 @@ PRINCIPLES_FILE = "principles.yaml"
 CHECKS_FILE = "checks.yaml"
 TRIAGE_FILE = "triage.yaml"
 ENV_VAR = "RECOVERY_PLAYBOOKS"
+TEST_SUFFIXES = (".test.yaml", ".test.yml")
+"""A trainer's playbook tests: `<id>.test.yaml` beside or under the playbooks."""
 _NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE, TRIAGE_FILE}
 
 
@@ -35,18 +37,27 @@ def shipped_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "playbooks"
 
 
+def is_test_file(path: Path) -> bool:
+    return path.name.endswith(TEST_SUFFIXES)
+
+
 def is_playbook_file(path: Path) -> bool:
     name = path.name
     if not name.endswith((".yaml", ".yml")) or name in _NOT_PLAYBOOKS:
         return False
-    return not name.endswith((".test.yaml", ".test.yml"))
+    return not is_test_file(path)
 
 
 def playbook_files(folder: Path) -> list[Path]:
-    """Playbook files under a folder (or the file itself), sorted for stable output."""
+    """Playbook files under a folder (or the file itself), sorted for stable output.
+
+    Only regular files count: a FIFO or a dangling link named like a playbook is not one
+    (reading a FIFO would wait for ever)."""
     if folder.is_file():
         return [folder]
-    return sorted(path for path in folder.rglob("*.y*ml") if is_playbook_file(path))
+    return sorted(
+        path for path in folder.rglob("*.y*ml") if is_playbook_file(path) and path.is_file()
+    )
 
 
 def files_named(name: str, dirs: Iterable[Path]) -> list[Path]:

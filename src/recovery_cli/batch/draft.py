@@ -15,7 +15,6 @@ part files that become the output only when the run completes (see `checkpoint`)
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -26,13 +25,12 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve_specs
 from recovery_cli.playbook.models import Input, Playbook
-from recovery_cli.text import clean
+from recovery_cli.text import INVISIBLE, clean
 
 if TYPE_CHECKING:
     from recovery_cli.library import Library
 
 Status = Literal["drafted", "routine", "rejected"]
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 RESERVED = ("id", "scenario")
 """Columns with a meaning of their own: the row's id (carried) and its scenario."""
 
@@ -286,7 +284,7 @@ def _fields(row: Mapping[str, object], mapping: Mapping[str, str]) -> dict[str, 
     for column, value in row.items():
         if type(value) is not str:  # other engines hand over None, numbers, dates
             value = "" if value is None else str(value)
-        if _UNSAFE.search(value):
+        if INVISIBLE.search(value):
             value = clean(value)
         fields[str(column)] = value
     for column, name in mapping.items():

@@ -32,6 +32,7 @@ from typing import IO
 from recovery_cli.batch.draft import BatchContext, outcome_for
 from recovery_cli.batch.rows import Item, OutputFormat, RowSource, Writer, reject_line
 from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.files import atomic_write
 
 CHUNK = 256
 """Rows per task sent to a worker: large enough that the hand-over costs little."""
@@ -348,9 +349,7 @@ class Outputs:
         self._out.flush()
         self._rej.flush()
         data = {"fingerprint": self.fingerprint, "state": asdict(self.marked)}
-        temporary = self.checkpoint.with_name(self.checkpoint.name + ".tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, self.checkpoint)
+        atomic_write(self.checkpoint, json.dumps(data), what="the checkpoint")
         self._saved_at = time.monotonic()
 
     def suspend(self) -> None:

@@ -30,14 +30,10 @@ from recovery_cli.checks.models import (
 )
 from recovery_cli.checks.patterns import Matcher, mentions, occurs, sentence_keys, word_keys
 from recovery_cli.errors import Problem, RecoveryError
+from recovery_cli.text import clean_with_offsets
 
 _STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", '\'\'\'""""" ')
 _WORD = re.compile(r"\S+")
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-_INVISIBLE = re.compile(  # terminal escapes, control and zero-width characters
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
-)
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"}
 _SENTENCES = r"[.!?]+(?=\s|$)|\n\s*\n"
 _CLAUSES = r"[,;:!?.\n]"
@@ -96,18 +92,25 @@ class Rule:
 
 class _Reply:
     """A reply lower-cased, with its sentences, clauses and quotations found on demand.
-    Terminal codes and invisible characters become spaces, so they hide no phrase."""
+    Terminal codes and invisible characters are taken out first (`text.clean`), so they
+    hide no phrase; `offsets` leads from the text checked back to the text as given."""
 
     def __init__(self, checker: Checker, text: str) -> None:
-        straight = text.translate(_STRAIGHTEN)
-        if _HIDDEN.search(straight):  # blank them out, keeping every offset
-            straight = _INVISIBLE.sub(lambda m: " " * len(m.group()), straight)
+        cleaned, self.offsets = clean_with_offsets(text)
+        straight = cleaned.translate(_STRAIGHTEN)
         low = straight.lower()
-        if len(low) != len(text):  # a few characters lower-case to two; keep offsets exact
+        if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
         self.checker, self.low, self.keys = checker, low, word_keys(low)
         self._seen: dict[int, bool] = {}
         self._around: dict[tuple[int, int, bool, bool], list[str]] = {}
+
+    def as_given(self, finding: Finding) -> Finding:
+        """The finding with its offsets in the text as given, hidden characters included."""
+        assert self.offsets is not None
+        start = self.offsets[finding.start]
+        end = self.offsets[finding.end - 1] + 1 if finding.end > finding.start else start
+        return replace(finding, start=start, end=end)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -234,6 +237,8 @@ class Checker:
                     found.extend(_opening(rule, reply, found))
                 elif rule.kind == "name" and name:
                     found.extend(_name_unused(rule, reply, name))
+        if reply.offsets is not None:
+            found = [reply.as_given(finding) for finding in found]
         return sorted(found, key=lambda f: (f.start, f.end, f.check))
 
     def example_failures(self) -> list[str]:

@@ -11,35 +11,26 @@ writing it is ignored, and `RECOVERY_CACHE=0` turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from recovery_cli.errors import Location, Problem
+from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.files import atomic_write
+from recovery_cli.paths import cache_dir
 
 KEEP = 4
 """How many generations (different libraries or versions) to keep side by side."""
 
 
-def cache_root() -> Path | None:
-    """$RECOVERY_HOME/cache, else `${XDG_CACHE_HOME:-~/.cache}/recovery`; None when off."""
-    if os.environ.get("RECOVERY_CACHE", "1").lower() in {"0", "off", "no", "false"}:
-        return None
-    home = os.environ.get("RECOVERY_HOME")
-    if home:
-        return Path(home) / "cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "recovery"
-
-
 def fingerprint(lint: bool, known: set[str] | None, library_dirs: Iterable[Path]) -> str:
     """Everything besides the file itself that its findings depend on."""
     digest = hashlib.sha256(b"recovery-lint-cache-1\0" + (b"lint" if lint else b"validate"))
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole recovery_cli package
     for source in sorted(package.rglob("*.py")):
         status = source.stat()
         digest.update(
@@ -65,7 +56,7 @@ class Cache:
 
     @classmethod
     def open(cls, key: str) -> Cache | None:
-        root = cache_root()
+        root = cache_dir()
         if root is None:
             return None
         folder = root / "lint" / key
@@ -93,14 +84,10 @@ class Cache:
     def put(self, path: Path, raw: bytes, scenario: str | None, problems: list[Problem]) -> None:
         source = str(path)
         data = {"scenario": scenario, "problems": [_plain(p, source) for p in problems]}
-        try:
-            with tempfile.NamedTemporaryFile(
-                "w", dir=self.folder, suffix=".tmp", delete=False, encoding="utf-8"
-            ) as handle:
-                json.dump(data, handle, ensure_ascii=False)
-            os.replace(handle.name, self._entry(path, raw))
-        except OSError:
-            pass
+        with contextlib.suppress(RecoveryError):  # a cache that cannot be written costs speed
+            atomic_write(
+                self._entry(path, raw), json.dumps(data, ensure_ascii=False), durable=False
+            )
 
 
 def _plain(problem: Problem, source: str) -> dict[str, object]:

@@ -17,12 +17,17 @@ from typing import Any, Literal
 from recovery_cli import documents
 from recovery_cli.documents import build, read_document
 from recovery_cli.errors import Location, Problem, RecoveryError
-from recovery_cli.library import CHECKS_FILE, PRINCIPLES_FILE, Library, is_playbook_file
+from recovery_cli.library import (
+    CHECKS_FILE,
+    PRINCIPLES_FILE,
+    Library,
+    is_playbook_file,
+    is_test_file,
+)
 from recovery_cli.playbook.loader import playbook_problems
 from recovery_cli.playbook.models import Playbook, PrincipleLibrary
 
 Kind = Literal["playbook", "principles", "checks", "tests"]
-TEST_SUFFIXES = (".test.yaml", ".test.yml")
 
 
 @dataclass
@@ -47,7 +52,7 @@ def kind_of(path: Path) -> Kind | None:
         return "principles"
     if name == CHECKS_FILE:
         return "checks"
-    if name.endswith(TEST_SUFFIXES):
+    if is_test_file(path):
         return "tests"
     return "playbook" if is_playbook_file(path) else None
 

@@ -8,15 +8,16 @@ of this package): any edit to any playbook or principles file is a cache miss.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from recovery_cli import __version__
+from recovery_cli.errors import RecoveryError
+from recovery_cli.files import atomic_write
 from recovery_cli.library import Library
-from recovery_cli.paths import state_dir
+from recovery_cli.paths import cache_dir
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.models import Playbook
@@ -33,15 +34,17 @@ def _fingerprint(library: Library) -> list[list[object]]:
 
 def summaries(library: Library) -> list[dict[str, str]]:
     """One row per loadable playbook: what `recovery list` prints."""
-    cache = state_dir() / "cache" / "list.json"
+    root = cache_dir()
+    cache = root / "list.json" if root is not None else None
     key = _fingerprint(library)
-    try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
-        if cached["key"] == key:
-            rows: list[dict[str, str]] = cached["rows"]
-            return rows
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    if cache is not None:
+        try:
+            cached = json.loads(cache.read_text(encoding="utf-8"))
+            if cached["key"] == key:
+                rows: list[dict[str, str]] = cached["rows"]
+                return rows
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
     rows = [
         {
             "id": playbook.id,
@@ -51,22 +54,10 @@ def summaries(library: Library) -> list[dict[str, str]]:
         }
         for playbook in library.playbooks()
     ]
-    if not library.problems:
-        _store(cache, {"key": key, "rows": rows})
+    if cache is not None and not library.problems:
+        with contextlib.suppress(RecoveryError):  # a cache that cannot be written costs speed
+            atomic_write(cache, json.dumps({"key": key, "rows": rows}), durable=False)
     return rows
-
-
-def _store(path: os.PathLike[str], data: object) -> None:
-    """Best effort: a cache that cannot be written only costs speed."""
-    try:
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".list-")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream)
-        os.replace(temporary, path)
-    except OSError:
-        pass
 
 
 @dataclass

@@ -32,10 +32,10 @@ from pydantic import Field
 from recovery_cli import documents
 from recovery_cli.documents import build, read_document
 from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.library import is_test_file
 from recovery_cli.playbook.models import Identifier, Slug, StepId, Strict
 
 Status = Literal["passed", "failed", "error"]
-SUFFIXES = (".test.yaml", ".test.yml")
 
 
 class Expect(Strict):
@@ -103,7 +103,7 @@ def suite_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.test.y*ml") if p.name.endswith(SUFFIXES)))
+            found.extend(sorted(p for p in path.rglob("*.test.y*ml") if is_test_file(p)))
         elif path.is_file():
             found.append(path)
         else:

@@ -8,9 +8,7 @@ crash never leaves half a file) and read back by `recovery run --resume`.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -18,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from recovery_cli.errors import Location, Problem, RecoveryError
+from recovery_cli.files import atomic_write
 from recovery_cli.paths import state_dir
 from recovery_cli.playbook.walk import Record, Walk, now
 
@@ -86,19 +85,12 @@ def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
 
 
 def save(transcript: Transcript, path: Path) -> Path:
-    """Write atomically: a temporary file in the same folder, then a rename."""
-    temporary: str | None = None
+    """Write atomically, so a crash never leaves half a transcript."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".transcript-")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(transcript.model_dump_json(indent=2))
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+        atomic_write(path, transcript.model_dump_json(indent=2), what="the transcript")
+    except RecoveryError as exc:
         raise RecoveryError(
-            f"cannot save the transcript: {exc.strerror or exc}",
+            f"cannot save the transcript: {exc.message}",
             location=Location(str(path)),
             hint="set RECOVERY_HOME to a writable folder or pass --transcript PATH",
         ) from None
