@@ -31,13 +31,68 @@ import threading
 import time
 from pathlib import Path
 
-FIRST = ["Dana", "Bob", "Zoë", "Łukasz", "Aoife", "Mohammed", "Priya", "José", "Mei", "Olu",
-         "Siobhán", "Ngozi", "Hiroshi", "Fatima", "Lars", "Ana-María", "Kwame", "Élodie", "Ravi",
-         "Greta", "Tomás", "Yusuf", "Ingrid", "Chen", "Amara", "Dmitri", "Leilani", "Sven"]
-LAST = ["O'Brien", "Nowak", "Okafor", "García", "Tanaka", "Smith", "Müller", "Haddad",
-        "Johansson", "Kowalski", "Nguyen", "Rossi", "Dubois", "Patel", "Mensah", "Kim"]
-PRODUCTS = ["glasses", "sofa", "laptop", "wedding dress", "bike", "order", "parcel",
-            "prescription", "tickets", "kitchen worktop", "phone", "suit"]
+FIRST = [
+    "Dana",
+    "Bob",
+    "Zoë",
+    "Łukasz",
+    "Aoife",
+    "Mohammed",
+    "Priya",
+    "José",
+    "Mei",
+    "Olu",
+    "Siobhán",
+    "Ngozi",
+    "Hiroshi",
+    "Fatima",
+    "Lars",
+    "Ana-María",
+    "Kwame",
+    "Élodie",
+    "Ravi",
+    "Greta",
+    "Tomás",
+    "Yusuf",
+    "Ingrid",
+    "Chen",
+    "Amara",
+    "Dmitri",
+    "Leilani",
+    "Sven",
+]
+LAST = [
+    "O'Brien",
+    "Nowak",
+    "Okafor",
+    "García",
+    "Tanaka",
+    "Smith",
+    "Müller",
+    "Haddad",
+    "Johansson",
+    "Kowalski",
+    "Nguyen",
+    "Rossi",
+    "Dubois",
+    "Patel",
+    "Mensah",
+    "Kim",
+]
+PRODUCTS = [
+    "glasses",
+    "sofa",
+    "laptop",
+    "wedding dress",
+    "bike",
+    "order",
+    "parcel",
+    "prescription",
+    "tickets",
+    "kitchen worktop",
+    "phone",
+    "suit",
+]
 PARTNERS = ["the lens lab", "the courier", "our supplier", "the workshop", "", "", ""]
 PROBLEMS = [
     "My {p} was promised for {d} and it still hasn't arrived.",
@@ -189,8 +244,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="rows to time")
     parser.add_argument("--memory-rows", type=int, default=1_000_000, help="0 to skip")
-    parser.add_argument("--memory-workers", type=int, nargs="+", default=[2],
-                        help="worker counts for the memory runs (default: 2)")
+    parser.add_argument(
+        "--memory-workers",
+        type=int,
+        nargs="+",
+        default=[2],
+        help="worker counts for the memory runs (default: 2)",
+    )
     parser.add_argument("--quick", action="store_true", help="10,000 timed, 100,000 for memory")
     args = parser.parse_args()
     if args.quick:
@@ -213,8 +273,10 @@ def main() -> None:
         for label, command in runs:
             seconds, cpu, _, _ = timed(command)
             results[label] = args.rows / seconds
-            print(f"  {label:34} {seconds:7.2f} s  {results[label]:10,.0f} rows/s  "
-                  f"CPU {cpu:6.2f} s ({cpu / args.rows * 1e6:5.0f} µs a row)")
+            print(
+                f"  {label:34} {seconds:7.2f} s  {results[label]:10,.0f} rows/s  "
+                f"CPU {cpu:6.2f} s ({cpu / args.rows * 1e6:5.0f} µs a row)"
+            )
         floor = results["floor: plain JSON lines loop"]
         one = results["recovery batch --workers 1"]
         two = results["recovery batch --workers 2"]
@@ -229,9 +291,11 @@ def main() -> None:
             rows.unlink()
             for workers in args.memory_workers:
                 seconds, _, single, tree = timed(batch(big, work / "big.out.jsonl", workers))
-                print(f"{args.memory_rows:,} rows, --workers {workers}: {seconds:.1f} s, "
-                      f"peak memory {single / 1024:.0f} MB in the largest process, "
-                      f"{tree / 1024:.0f} MB for all processes together (aim: under 150 MB)")
+                print(
+                    f"{args.memory_rows:,} rows, --workers {workers}: {seconds:.1f} s, "
+                    f"peak memory {single / 1024:.0f} MB in the largest process, "
+                    f"{tree / 1024:.0f} MB for all processes together (aim: under 150 MB)"
+                )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from recovery_cli.checks import Checker
+from recovery_cli.checks.checker import Checker
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO / "tests" / "corpus"
@@ -62,8 +62,11 @@ def measure(checker: Checker, path: Path, errors: bool) -> None:
                 tp[principle] += 1
             elif principle in found:
                 fp[principle] += 1
-                why = [f"{f.check}: {reply['text'][f.start:f.end]!r}" for f in findings
-                       if f.principle == principle]
+                why = [
+                    f"{f.check}: {reply['text'][f.start : f.end]!r}"
+                    for f in findings
+                    if f.principle == principle
+                ]
                 wrong.append(f"  false alarm {reply['id']} {principle} ({'; '.join(why)})")
             else:
                 fn[principle] += 1
@@ -78,22 +81,30 @@ def measure(checker: Checker, path: Path, errors: bool) -> None:
     for principle in sorted(set(tp) | set(fp) | set(fn)):
         p = ratio(tp[principle], tp[principle] + fp[principle])
         r = ratio(tp[principle], tp[principle] + fn[principle])
-        print(f"  {principle:<26} {p:>9.3f} {r:>7.3f} {tp[principle]:>4} {fp[principle]:>4} "
-              f"{fn[principle]:>4}")
+        print(
+            f"  {principle:<26} {p:>9.3f} {r:>7.3f} {tp[principle]:>4} {fp[principle]:>4} "
+            f"{fn[principle]:>4}"
+        )
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     precision = ratio(all_tp, all_tp + all_fp)
     recall = ratio(all_tp, all_tp + all_fn)
     print(f"  {'overall':<26} {precision:>9.3f} {recall:>7.3f} {all_tp:>4} {all_fp:>4} {all_fn:>4}")
-    print(f"  clean replies flagged: {flagged_clean} of {clean}; traps flagged: "
-          f"{flagged_traps} of {traps}")
+    print(
+        f"  clean replies flagged: {flagged_clean} of {clean}; traps flagged: "
+        f"{flagged_traps} of {traps}"
+    )
     if errors and wrong:
         print("\n".join(sorted(wrong)))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, action="append",
-                        help="a corpus file (repeatable); default: every file in tests/corpus")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        help="a corpus file (repeatable); default: every file in tests/corpus",
+    )
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args(argv)
     checker = Checker.load()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from recovery_cli.checks import Checker
+from recovery_cli.checks.checker import Checker
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = sorted((REPO / "tests" / "corpus").glob("*.yaml"))
@@ -56,9 +56,9 @@ def replies(count: int, seed: int = 7) -> list[tuple[str, str]]:
 def drafts(count: int) -> list[tuple[str, str]]:
     """(draft, customer name): the shipped playbooks' sample drafts, each rendered for
     different customers in turn, as a batch of rows would."""
-    from recovery_cli.engine import run_scripted
-    from recovery_cli.inputs import sample_values
     from recovery_cli.library import Library
+    from recovery_cli.playbook.inputs import sample_values
+    from recovery_cli.playbook.walk import run_scripted
 
     playbooks = Library.configured().playbooks()
     surnames = ["Okafor", "Smith", "Nguyen", "Garcia", "Kowalski", "Haddad", "Ito", "Byrne"]
@@ -73,8 +73,9 @@ def drafts(count: int) -> list[tuple[str, str]]:
     return made
 
 
-def timed(label: str, run: object, count: int, floor: float | None = None,
-          unit: str = "replies") -> float:
+def timed(
+    label: str, run: object, count: int, floor: float | None = None, unit: str = "replies"
+) -> float:
     start = time.perf_counter()
     run()  # type: ignore[operator]
     seconds = time.perf_counter() - start
@@ -121,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = drafts(args.drafts)
     chars = sum(len(text) for text, _ in rows) / len(rows)
-    print(f"{len(rows):,} drafts (the shipped playbooks' drafts for many customers), "
-          f"{chars:.0f} characters on average")
+    print(
+        f"{len(rows):,} drafts (the shipped playbooks' drafts for many customers), "
+        f"{chars:.0f} characters on average"
+    )
 
     def draft_floor() -> None:
         for text, _ in rows:
@@ -132,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         for text, name in rows:
             checker.check(text, name=name)
 
-    floor = min(timed("floor: lower() + one regex", draft_floor, len(rows), unit="drafts")
-                for _ in range(3))
+    floor = min(
+        timed("floor: lower() + one regex", draft_floor, len(rows), unit="drafts") for _ in range(3)
+    )
     timed("check, drafts (with names)", each_draft, len(rows), floor, unit="drafts")
     flagged = sum(1 for text, name in batch if checker.check(text, name=name))
     print(f"  replies with at least one finding: {flagged:,} of {len(batch):,}")

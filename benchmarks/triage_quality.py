@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 result = results[number]
                 print(
                     f"{gold[number]} -> {result.scenario or 'routine'} {result.evidence} "
-                    f"{[c['evidence'] for c in result.candidates]}: {messages[number]}"
+                    f"{[c.evidence for c in result.candidates]}: {messages[number]}"
                 )
     return 0
 

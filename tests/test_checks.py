@@ -38,7 +38,7 @@ def test_a_finding_names_the_principle_its_rule_the_words_and_a_better_direction
     assert finding.severity == "error"
     assert finding.rule == Library.configured().principles["own-the-outcome"].rule
     assert finding.message and finding.hint and finding.check
-    assert set(finding.as_dict()) == {
+    assert set(finding.to_json()) == {
         "principle",
         "rule",
         "severity",

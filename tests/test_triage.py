@@ -13,7 +13,7 @@ from conftest import SHIPPED
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.triage.scorer import Triage, TriageResult, TriageSettings, triage
+from recovery_cli.triage import Triage, TriageResult, TriageSettings, triage
 
 SETTINGS: dict[str, Any] = {
     "routine": {"phrases": ["track my order", "where is my order"], "words": ["invoice"]},
@@ -119,17 +119,17 @@ def test_routine_vocabulary_outweighs_a_weak_sign_of_failure(scorer: Triage) -> 
     assert routine.evidence == ["where is my order"]
     late = scorer.classify("where is my order? It's late and you promised it Friday")
     assert late.scenario == "late"
-    assert late.candidates[0]["scenario"] is None  # routine is the runner-up, with its evidence
-    assert late.candidates[0]["evidence"] == ["where is my order"]
+    assert late.candidates[0].scenario is None  # routine is the runner-up, with its evidence
+    assert late.candidates[0].evidence == ["where is my order"]
 
 
 def test_runners_up_carry_scenario_category_score_and_evidence(scorer: Triage) -> None:
     result = scorer.classify("money back for my refund: charged twice, and it came late")
     assert result.scenario == "refund"
-    assert [c["scenario"] for c in result.candidates] == ["billing", "late"]
+    assert [c.scenario for c in result.candidates] == ["billing", "late"]
     for candidate in result.candidates:
-        assert set(candidate) == {"scenario", "category", "score", "evidence"}
-        assert 0 < float(str(candidate["score"])) < result.score
+        assert set(candidate.to_json()) == {"scenario", "category", "score", "evidence"}
+        assert 0 < candidate.score < result.score
 
 
 def test_the_number_of_runners_up_is_a_setting() -> None:
@@ -138,8 +138,8 @@ def test_the_number_of_runners_up_is_a_setting() -> None:
     assert len(result.candidates) == 1
 
 
-def test_as_dict_is_plain_data_with_the_documented_keys(scorer: Triage) -> None:
-    data = scorer.classify("I want a refund").as_dict()
+def test_to_json_is_plain_data_with_the_documented_keys(scorer: Triage) -> None:
+    data = scorer.classify("I want a refund").to_json()
     assert list(data) == ["scenario", "category", "score", "evidence", "candidates"]
     assert data["scenario"] == "refund" and data["evidence"] == ["refund"]
 

@@ -73,7 +73,7 @@ class Problem:
             text += f"\n  hint: {self.hint}"
         return text
 
-    def as_dict(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, object]:
         return {
             "rule": self.rule,
             "severity": self.severity,

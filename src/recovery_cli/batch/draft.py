@@ -53,7 +53,7 @@ class Classifier(Protocol):
 
 
 class Finding(Protocol):
-    def as_dict(self) -> dict[str, object]: ...
+    def to_json(self) -> dict[str, object]: ...
 
 
 class ReplyChecker(Protocol):
@@ -104,7 +104,7 @@ class BatchContext:
     ) -> BatchContext:
         """Load and compile a library for a batch; a broken playbook stops it here."""
         from recovery_cli.checks.checker import Checker
-        from recovery_cli.triage.scorer import Triage
+        from recovery_cli.triage import Triage
 
         # The library's folders, --playbooks included, may each extend the checks.
         checks = library.checks_files()
@@ -252,7 +252,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         category=playbook.category,
         triage=triaged,
         draft=walked.draft,
-        findings=[finding.as_dict() for finding in findings],
+        findings=[finding.to_json() for finding in findings],
         path=walked.path,
         checklist=walked.checklist,
     )

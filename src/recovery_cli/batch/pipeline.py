@@ -130,7 +130,7 @@ class Summary:
     discarded: bool = False
     """An interrupted run's checkpoint was dropped because --resume was not given."""
 
-    def as_dict(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, object]:
         return {
             "read": self.read, "drafted": self.drafted, "routine": self.routine,
             "rejected": self.rejected, "rejected_by_kind": dict(self.kinds),

@@ -56,7 +56,7 @@ class Finding:
     hint: str
     check: str
 
-    def as_dict(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, object]:
         return asdict(self)
 
 

@@ -177,7 +177,7 @@ def _report(problems: list[Problem], files: int, format: ReportFormat) -> None:
     if format is ReportFormat.json:
         summary = {"files": files, "errors": errors, "warnings": warnings}
         findings = [
-            {**problem.as_dict(), "file": _shown(problem.location.file)} for problem in problems
+            {**problem.to_json(), "file": _shown(problem.location.file)} for problem in problems
         ]
         typer.echo(json.dumps({**summary, "findings": findings}, indent=2, ensure_ascii=False))
     elif format is ReportFormat.github:

@@ -58,7 +58,7 @@ def check_command(
     reply = read_reply(text, file)
     findings = _checker(playbooks).check(reply, name=name or None, opening=not line)
     if format is ListFormat.json:
-        print_json({"findings": [finding.as_dict() for finding in findings]})
+        print_json({"findings": [finding.to_json() for finding in findings]})
     else:
         _show(reply, findings)
     if any(finding.severity == "error" for finding in findings):
@@ -78,7 +78,7 @@ def _checker(playbooks: list[Path] | None) -> Checker:
 def _show(reply: str, findings: list[Finding]) -> None:
     from recovery_cli.cli import console
 
-    console.findings(reply, [finding.as_dict() for finding in findings])
+    console.findings(reply, [finding.to_json() for finding in findings])
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = len(findings) - errors
     if not findings:

@@ -163,7 +163,7 @@ def check_line(line: str, name: str | None, opening: bool) -> list[dict[str, obj
     except ImportError:
         return []
     findings = check(line, name=name, opening=opening)
-    return [finding.as_dict() for finding in findings]
+    return [finding.to_json() for finding in findings]
 
 
 def _ask_question(step: Step) -> str:

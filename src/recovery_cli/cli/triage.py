@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from recovery_cli.cli import app
+
+if TYPE_CHECKING:
+    from recovery_cli.triage import Candidate
+
 from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json, read_text
 
 """A message, not a mailbox: longer input is refused rather than read into memory."""
@@ -30,13 +36,13 @@ def triage_command(
 ) -> None:
     """Say which playbook fits a customer's message, with the evidence and the runners-up."""
     from recovery_cli.cli import EXIT_USAGE, console
-    from recovery_cli.triage.scorer import Triage
+    from recovery_cli.triage import Triage
 
     message = read_message(text)
     lib = library(playbooks)
     result = Triage.from_library(lib).classify(message)
     if format is ListFormat.json:
-        print_json(result.as_dict())
+        print_json(result.to_json())
     else:
         if result.scenario is None:
             console.say(
@@ -57,9 +63,7 @@ def triage_command(
         raise typer.Exit(EXIT_USAGE)
 
 
-def _runner_up(candidate: dict[str, object]) -> str:
-    score = candidate["score"]
-    evidence = candidate["evidence"]
-    words = ", ".join(map(str, evidence)) if isinstance(evidence, list) else ""
-    shown = f"{score:.2f}" if isinstance(score, float) else str(score)
-    return f"{candidate['scenario'] or 'routine'} ({candidate['category']}), score {shown}: {words}"
+def _runner_up(candidate: Candidate) -> str:
+    words = ", ".join(candidate.evidence)
+    name = candidate.scenario or "routine"
+    return f"{name} ({candidate.category}), score {candidate.score:.2f}: {words}"

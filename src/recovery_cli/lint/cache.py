@@ -91,7 +91,7 @@ class Cache:
 
 
 def _plain(problem: Problem, source: str) -> dict[str, object]:
-    data = problem.as_dict()
+    data = problem.to_json()
     if data["file"] == source:
         data["file"] = None  # the file itself, wherever it is next time
     return data

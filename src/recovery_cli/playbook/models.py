@@ -49,6 +49,11 @@ Category = Literal[
     "account-access",
     "general-complaint",
     "policy-limit",
+    "order-problem",
+    "service-outage",
+    "privacy",
+    "cancellation",
+    "abuse",
 ]
 END = "end"
 """The step reference that finishes the walk and assembles the draft."""

@@ -18,7 +18,7 @@ def as_data(walk: Walk, transcript: Path | None) -> dict[str, object]:
         "checklist": walk.checklist(),
         "inputs": walk.values,
         "answers": walk.answers,
-        "lines": [record.as_dict() for record in walk.records],
+        "lines": [record.to_json() for record in walk.records],
         "transcript": str(transcript) if transcript else None,
     }
 

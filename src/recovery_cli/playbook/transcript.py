@@ -78,7 +78,7 @@ def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
         updated_at=now(),
         inputs=walk.values,
         answers=walk.answers,
-        steps=[_Line.model_validate(record.as_dict()) for record in walk.records],
+        steps=[_Line.model_validate(record.to_json()) for record in walk.records],
         draft=walk.draft() if finished else None,
         checklist=walk.checklist() if finished else [],
     )

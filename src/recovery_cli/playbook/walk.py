@@ -37,7 +37,7 @@ class Record:
     findings: list[dict[str, object]] = field(default_factory=list)
     at: str = field(default_factory=now)
 
-    def as_dict(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, object]:
         return asdict(self)
 
 

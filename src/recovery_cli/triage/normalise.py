@@ -1,0 +1,185 @@
+"""From text to terms: the shared language of customers' messages and playbooks' triggers.
+
+Lower case, no accents or punctuation, a variant table (`refnd` -> `refund`), light
+stemming, one-edit typo correction and splitting of run-together words, so "CANT LOGIN",
+"cantlogin" and "can't log in" meet the same trigger. Everything is decided once per word
+and remembered (within a bound).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from recovery_cli.triage.settings import TriageSettings
+
+MAX_CHARS = 20_000
+"""Only the start of a message is read: a pasted log must not cost more than a message."""
+
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_CACHE_LIMIT = 100_000
+_LONGEST_WORD = 30  # longer tokens are not words to correct or split
+
+
+def _words(texts: Iterable[str]) -> list[str]:
+    return [token for text in texts for token in TOKEN.findall(fold(text))]
+
+
+def fold(text: str) -> str:
+    """Lower case, typographic apostrophes made plain, accents removed."""
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    return text
+
+
+def stem(word: str) -> str:
+    """A crude, consistent stem: plural, -ing, -ed, final e and doubled letters go.
+
+    It is applied to triggers and messages alike, so only consistency matters:
+    "refunds", "refunded" and "refunding" all become "refund"; "charge" and "charged" "charg".
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("ery"):
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2]:
+        word = word[:-1]
+    return word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by at most one insertion, deletion, change or swap."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if i >= len(a) - 1 or a[i + 1 :] == b[i + 1 :]:
+        return True
+    return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+class Normaliser:
+    """Turns text into terms: the shared language of messages and triggers."""
+
+    def __init__(self, settings: TriageSettings, vocabulary: Iterable[str] = ()) -> None:
+        self.stop = frozenset(_words(settings.stop_words))
+        self.variants = {
+            _words([spelling])[0]: tuple(_words([meant]))
+            for spelling, meant in settings.variants.items()
+        }
+        self.typo_min_length = settings.typo_min_length
+        self.not_typos = frozenset(stem(word) for word in _words(settings.not_typos))
+        known: set[str] = set()
+        for token in _words(vocabulary):
+            known.update(self._plain((token,)))
+        self.vocabulary = frozenset(known)
+        # What a (mis)spelt word may resolve to: a vocabulary term, or a listed variant.
+        self._targets: dict[str, tuple[str, ...]] = {term: (term,) for term in known}
+        for spelling in self.variants:
+            self._targets.setdefault(stem(spelling), self._plain((spelling,)))
+        near: dict[str, set[str]] = {}
+        for target in self._targets:
+            if len(target) >= self.typo_min_length - 1 and target.isalpha():
+                for key in {target, *(target[:i] + target[i + 1 :] for i in range(len(target)))}:
+                    near.setdefault(key, set()).add(target)
+        self._near = {key: tuple(sorted(found)) for key, found in near.items()}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, text: str) -> list[str]:
+        """The terms of a text, in order; stop words and punctuation dropped."""
+        result: list[str] = []
+        cache = self._cache
+        for token in TOKEN.findall(fold(text[:MAX_CHARS])):
+            found = cache.get(token)
+            if found is None:
+                found = self._resolve(token)
+                if len(cache) >= _CACHE_LIMIT:
+                    cache.clear()
+                cache[token] = found
+            result.extend(found)
+        return result
+
+    def _resolve(self, token: str) -> tuple[str, ...]:
+        if token in self.variants or token in self.stop:
+            return self._plain((token,))
+        if token.endswith("'s"):
+            token = token[:-2]
+        term = stem(token)
+        if term in self._targets:
+            return self._targets[term]
+        if not token.isalpha() or len(token) > _LONGEST_WORD:
+            return (term,)
+        if len(term) >= self.typo_min_length and term not in self.not_typos:
+            fixed = self._typo(term)
+            if fixed:
+                return self._targets[fixed]
+        parts = self._split(token, 3)
+        return self._plain(parts) if parts else (term,)
+
+    def _plain(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """Variants and stems applied, stop words dropped; no guessing."""
+        return tuple(
+            stem(part)
+            for token in tokens
+            for part in self.variants.get(token, (token,))
+            if part not in self.stop
+        )
+
+    def _typo(self, term: str) -> str | None:
+        """The known term one edit away (same first letter, or its first two swapped)."""
+        keys = {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
+        found = sorted(
+            {
+                known
+                for key in keys
+                for known in self._near.get(key, ())
+                if (known[0] == term[0] or known[:2] == term[1::-1]) and _one_edit(known, term)
+            }
+        )
+        return found[0] if found else None
+
+    def _known(self, piece: str) -> bool:
+        if piece in self.variants or piece in self.stop:
+            return True
+        return len(piece) >= 3 and stem(piece) in self.vocabulary
+
+    def _split(self, token: str, pieces: int) -> list[str] | None:
+        """Run-together words ("cantlogin") split into known words, longest first part."""
+        if pieces < 2:
+            return None
+        for cut in range(len(token) - 1, 0, -1):
+            head, tail = token[:cut], token[cut:]
+            if not self._known(head):
+                continue
+            if self._known(tail):
+                return [head, tail]
+            rest = self._split(tail, pieces - 1)
+            if rest:
+                return [head, *rest]
+        return None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state

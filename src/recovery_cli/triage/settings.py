@@ -1,0 +1,81 @@
+"""What a trainer tunes in `triage.yaml`: the routine vocabulary, spellings, stop words, points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from recovery_cli.documents import build, read_document
+from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.library import TRIAGE_FILE, Library
+from recovery_cli.playbook.models import Strict
+from recovery_cli.triage.normalise import TOKEN, fold
+
+
+class Vocabulary(Strict):
+    """Phrases and words that mark a message as a routine request, not a failure."""
+
+    phrases: list[str] = Field(default_factory=list, description="Multi-word phrases.")
+    words: list[str] = Field(default_factory=list, description="Single telling words.")
+
+
+class TriageSettings(Strict):
+    """The contents of `triage.yaml`: what a trainer tunes without touching code."""
+
+    routine: Vocabulary = Field(
+        default_factory=Vocabulary, description="What routine requests (no failure) say."
+    )
+    variants: dict[str, str] = Field(
+        default_factory=dict,
+        description="A spelling customers use -> the word triggers use, e.g. `refnd: refund`.",
+    )
+    stop_words: list[str] = Field(
+        default_factory=list, description="Words ignored in messages and triggers alike."
+    )
+    word_points: float = Field(default=1.0, gt=0, description="Points for a matched word.")
+    phrase_points: float = Field(default=1.5, gt=0, description="Points per word of a phrase.")
+    routine_points: float = Field(default=0.5, gt=0, description="Multiplies routine points.")
+    routine_head_start: float = Field(
+        default=0.5, ge=0, description="Routine's points before any match: a scenario must beat it."
+    )
+    phrase_gap: int = Field(default=1, ge=0, le=5, description="Other words among a phrase's.")
+    typo_min_length: int = Field(default=5, ge=3, description="Shorter words are not typos.")
+    not_typos: list[str] = Field(
+        default_factory=list, description="Real words one letter from a trigger word: kept."
+    )
+    candidates: int = Field(default=3, ge=0, le=20, description="How many runners-up to keep.")
+
+    @field_validator("variants")
+    @classmethod
+    def _one_word_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, target in value.items():
+            if len(TOKEN.findall(fold(key))) != 1:
+                raise ValueError(f"variant `{key}` must be a single word")
+            if not TOKEN.findall(fold(target)):
+                raise ValueError(f"variant `{key}` must map to a word")
+        return value
+
+
+def load_settings(path: Path) -> TriageSettings:
+    """Read a `triage.yaml`; every mistake is reported with its line and field."""
+    data, positions = read_document(path)
+    if data is None:
+        return TriageSettings()
+    if not isinstance(data, dict):
+        raise RecoveryError(
+            "triage settings must be a mapping of keys",
+            location=Location(str(path), 1, 1),
+            hint="start with `routine:`, `variants:` or `stop_words:`",
+        )
+    return build(TriageSettings, data, positions, str(path), "triage settings file")
+
+
+def settings_for(library: Library) -> TriageSettings:
+    """The last `triage.yaml` among the library's folders wins, as playbooks override."""
+    found: Path | None = None
+    for folder in library.dirs:
+        candidate = folder / TRIAGE_FILE
+        if folder.is_dir() and candidate.is_file():
+            found = candidate
+    return load_settings(found) if found else TriageSettings()
