@@ -255,29 +255,31 @@ def test_every_problem_in_the_supplied_values_is_reported_at_once() -> None:
 
 
 def test_a_required_input_that_is_missing_is_reported() -> None:
-    values, missing = resolve(book(), {"partner": "the lab"})
+    resolved = resolve(book(), {"partner": "the lab"})
+    values, missing = resolved.values, resolved.missing
     assert [spec.name for spec in missing] == ["customer_name"]
     assert values["customer_name"] == ""
 
 
 def test_a_blank_value_for_a_required_input_counts_as_missing() -> None:
-    _, missing = resolve(book(), {"customer_name": "   "})
+    missing = resolve(book(), {"customer_name": "   "}).missing
     assert [spec.name for spec in missing] == ["customer_name"]
 
 
 def test_defaults_fill_what_was_not_supplied_and_others_are_empty_text() -> None:
-    values, missing = resolve(book(), {"customer_name": " Dana "})
+    resolved = resolve(book(), {"customer_name": " Dana "})
+    values, missing = resolved.values, resolved.missing
     assert missing == []
     assert values == {"customer_name": "Dana", "severity": "medium", "partner": ""}
 
 
 def test_a_supplied_value_beats_the_default() -> None:
-    values, _ = resolve(book(), {"customer_name": "Dana", "severity": "low"})
+    values = resolve(book(), {"customer_name": "Dana", "severity": "low"}).values
     assert values["severity"] == "low"
 
 
 def test_choices_are_matched_without_regard_to_case() -> None:
-    values, _ = resolve(book(), {"customer_name": "Dana", "severity": "HIGH"})
+    values = resolve(book(), {"customer_name": "Dana", "severity": "HIGH"}).values
     assert values["severity"] == "high"
 
 
@@ -292,7 +294,7 @@ def test_a_choice_written_with_capitals_accepts_that_exact_value() -> None:
     regional = playbook(
         inputs=[{"name": "customer_name"}, {"name": "region", "choices": ["EU", "US"]}]
     )
-    values, _ = resolve(regional, {"region": "EU"})
+    values = resolve(regional, {"region": "EU"}).values
     assert values["region"] in {"EU", "eu"}
 
 

@@ -12,6 +12,7 @@ field, in a trainer's words: all of them at once.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -233,6 +234,25 @@ def locate(path: FieldPath, positions: Positions, source: str) -> Location:
             line, column = positions[path[:end]]
             return Location(source, line, column, dotted(path))
     return Location(source, field=dotted(path))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A field of a document, so a problem found in it can say where it is.
+
+    `place.at("steps", 3, "id")` is the location of that field below this one (its line
+    and column when the document has it); `place / "cues"` is the field below.
+    """
+
+    source: str
+    positions: Positions
+    path: FieldPath = ()
+
+    def at(self, *more: str | int) -> Location:
+        return locate((*self.path, *more), self.positions, self.source)
+
+    def __truediv__(self, more: str | int) -> Place:
+        return Place(self.source, self.positions, (*self.path, more))
 
 
 # --- from a file to a validated model --------------------------------------------------

@@ -19,6 +19,7 @@ from recovery_cli.errors import Location, Problem, RecoveryError
 
 if TYPE_CHECKING:  # loading imports pydantic: only when a playbook is actually read
     from recovery_cli.playbook.models import Playbook, Principle
+    from recovery_cli.playbook.voice import Voice
 
 PRINCIPLES_FILE = "principles.yaml"
 CHECKS_FILE = "checks.yaml"
@@ -26,7 +27,8 @@ TRIAGE_FILE = "triage.yaml"
 ENV_VAR = "RECOVERY_PLAYBOOKS"
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
 """A trainer's playbook tests: `<id>.test.yaml` beside or under the playbooks."""
-_NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE, TRIAGE_FILE}
+VOICE_FILE = "voice.yaml"
+_NOT_PLAYBOOKS = {PRINCIPLES_FILE, CHECKS_FILE, TRIAGE_FILE, VOICE_FILE}
 
 
 def shipped_dir() -> Path:
@@ -114,6 +116,17 @@ class Library:
 
     def principle_files(self) -> list[Path]:
         return files_named(PRINCIPLES_FILE, self.dirs)
+
+    def voice_files(self) -> list[Path]:
+        """Each folder's voice.yaml: the team's company name, signer and greeting."""
+        return files_named(VOICE_FILE, self.dirs)
+
+    @cached_property
+    def voice(self) -> Voice:
+        """The team's voice: the library's voice files merged, a later one winning per key."""
+        from recovery_cli.playbook.voice import load_voice
+
+        return load_voice(self.voice_files())
 
     def checks_files(self) -> list[Path]:
         """Each folder's checks.yaml: a later one adds checks or replaces them by id."""

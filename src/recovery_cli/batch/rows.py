@@ -1,4 +1,4 @@
-"""Reading ticket exports row by row, and writing records, without trusting either side.
+"""Reading ticket exports row by row, without trusting them.
 
 Exports from help desks are messy: a quote left open, one line of bad JSON, a pasted
 megabyte, bytes that are not UTF-8, a byte-order mark, Windows or old Mac line endings.
@@ -7,10 +7,6 @@ rows after it. So the readers here stream physical lines with a size limit, deco
 `surrogateescape` so a bad byte only spoils its own row, and when a CSV record goes wrong
 they reject its first line and read on from the next, instead of letting an open quote
 swallow the rest of the file.
-
-Writers turn records into text in one of the output formats. CSV cells that a spreadsheet
-would run as a formula get a leading apostrophe; Markdown escapes HTML; JSON escapes every
-control character by itself.
 """
 
 from __future__ import annotations
@@ -21,7 +17,7 @@ import io
 import json
 import re
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import IO
@@ -33,7 +29,6 @@ MAX_ROW_CHARS = 1_048_576
 """The most characters one row may hold (all its fields together): about a megabyte."""
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class InputFormat(StrEnum):
@@ -42,27 +37,12 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-class OutputFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
-
-
 _INPUT_SUFFIXES = {
     ".csv": InputFormat.csv,
     ".tsv": InputFormat.tsv,
     ".tab": InputFormat.tsv,
     ".jsonl": InputFormat.jsonl,
     ".ndjson": InputFormat.jsonl,
-}
-_OUTPUT_SUFFIXES = {
-    ".jsonl": OutputFormat.jsonl,
-    ".ndjson": OutputFormat.jsonl,
-    ".csv": OutputFormat.csv,
-    ".tsv": OutputFormat.tsv,
-    ".md": OutputFormat.md,
-    ".markdown": OutputFormat.md,
 }
 
 
@@ -74,16 +54,6 @@ def input_format_for(name: str) -> InputFormat:
     raise RecoveryError(
         f"cannot tell the format of {name!r} from its name",
         hint="give --input-format csv, tsv or jsonl",
-    )
-
-
-def output_format_for(name: str) -> OutputFormat:
-    for suffix, fmt in _OUTPUT_SUFFIXES.items():
-        if name.lower().endswith(suffix):
-            return fmt
-    raise RecoveryError(
-        f"cannot tell the output format of {name!r} from its name",
-        hint="end it in .jsonl, .csv, .tsv or .md, or give --format",
     )
 
 
@@ -109,13 +79,13 @@ class Malformed:
     reason: str
     kind: str
 
-    def original(self) -> dict[str, object]:
-        """The row for the rejects file; bytes that were not UTF-8 are kept in base64."""
-        found: dict[str, object] = {"original": _readable(self.text)}
-        if _SURROGATES.search(self.text):
-            raw = self.text.encode("utf-8", "surrogateescape")
-            found["original_base64"] = base64.b64encode(raw).decode("ascii")
-        return found
+    def original(self) -> tuple[str, str | None]:
+        """The row's text for the rejects file, and its exact bytes in base64 when they
+        were not UTF-8 (None otherwise)."""
+        if not _SURROGATES.search(self.text):
+            return self.text, None
+        raw = self.text.encode("utf-8", "surrogateescape")
+        return _readable(self.text), base64.b64encode(raw).decode("ascii")
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,116 +334,3 @@ def _csv_reason(exc: Exception) -> str:
 def _kind(exc: Exception) -> str:
     reason = _csv_reason(exc)
     return "too-large" if reason.startswith("the row is longer") else "malformed"
-
-
-# ---------------------------------------------------------------------------- writing
-
-CSV_COLUMNS = (
-    "row", "id", "scenario", "category", "triage_score", "triage_evidence",
-    "draft", "findings", "path", "checklist",
-)  # fmt: skip
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: formulas (`=`, `+`, `-`, `@`, tab, CR) defused."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
-class Writer:
-    """Turns output records into text of one format; one per process, reused per row."""
-
-    def __init__(self, fmt: OutputFormat) -> None:
-        self.format = fmt
-        self._buffer = io.StringIO()
-        delimiter = "\t" if fmt is OutputFormat.tsv else ","
-        self._csv = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\r\n")
-
-    def header(self) -> str:
-        if self.format is OutputFormat.md:
-            return "# Drafts\n\n"
-        if self.format in (OutputFormat.csv, OutputFormat.tsv):
-            return self._csv_line(list(CSV_COLUMNS))
-        return ""
-
-    def record(self, record: Mapping[str, object]) -> str:
-        if self.format is OutputFormat.jsonl:
-            return json.dumps(record, ensure_ascii=False) + "\n"
-        if self.format is OutputFormat.md:
-            return markdown(record)
-        return self._csv_line([spreadsheet_safe(cell) for cell in _cells(record)])
-
-    def _csv_line(self, cells: list[str]) -> str:
-        self._buffer.seek(0)
-        self._buffer.truncate()
-        self._csv.writerow(cells)
-        return self._buffer.getvalue()
-
-
-def reject_line(record: Mapping[str, object]) -> str:
-    """One line of the rejects file (always JSON lines, whatever the output format)."""
-    return json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def _cells(record: Mapping[str, object]) -> list[str]:
-    triage = record.get("triage")
-    score = evidence = ""
-    if isinstance(triage, dict):
-        score = str(triage.get("score", ""))
-        evidence = "; ".join(str(item) for item in triage.get("evidence") or [])
-    findings = record.get("findings") or []
-    assert isinstance(findings, list)
-    return [
-        clean(str(record.get("row", "")), keep_newlines=False),
-        clean(str(record.get("id") or ""), keep_newlines=False),
-        str(record.get("scenario") or ""),
-        str(record.get("category") or ""),
-        score,
-        clean(evidence),
-        clean(str(record.get("draft") or "")),
-        clean("\n".join(_finding_text(item) for item in findings)),
-        " > ".join(str(step) for step in record.get("path") or []),  # type: ignore[attr-defined]
-        clean("\n".join(str(item) for item in record.get("checklist") or [])),  # type: ignore[attr-defined]
-    ]
-
-
-def _finding_text(finding: object) -> str:
-    if not isinstance(finding, dict):
-        return str(finding)
-    where = f"{finding.get('severity', '')} {finding.get('principle', '')}"
-    return f"{where}: {finding.get('message', '')}"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def _md_inline(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", clean(text, keep_newlines=False))
-
-
-def _md_block(text: str) -> str:
-    safe = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "\n".join(f"> {line}" if line.strip() else ">" for line in safe.splitlines())
-
-
-def markdown(record: Mapping[str, object]) -> str:
-    """One record as a Markdown section: heading, the draft quoted, findings and checklist."""
-    title = f"Row {record.get('row')}"
-    if record.get("id"):
-        title += f" · {_md_inline(str(record['id']))}"
-    if not record.get("scenario"):
-        return f"## {title} · routine\n\nNo recovery playbook fits: a routine request.\n\n"
-    parts = [f"## {title} · {record['scenario']} ({record.get('category')})", ""]
-    parts += [_md_block(str(record.get("draft") or "")), ""]
-    findings = record.get("findings") or []
-    assert isinstance(findings, list)
-    if findings:
-        parts.append("Findings:")
-        parts += [f"- {_md_inline(_finding_text(item))}" for item in findings]
-        parts.append("")
-    checklist = record.get("checklist") or []
-    assert isinstance(checklist, list)
-    if checklist:
-        parts.append("Checklist:")
-        parts += [f"- [ ] {_md_inline(str(item))}" for item in checklist]
-        parts.append("")
-    return "\n".join(parts) + "\n"

@@ -1,7 +1,7 @@
 """`recovery batch`: a draft for every row of a ticket export, losing none.
 
 Only options, the progress bar and the summary live here; the work is
-`recovery_cli.batch` (per row and pipeline), `batch_io` (formats) and `checkpoint`.
+`recovery_cli.batch` (reading rows, drafting each, the pipeline, writers, checkpoints).
 Exit codes: 0 when every row was drafted or routine, 1 when any row was rejected (see
 the rejects file), 2 for bad options or an unreadable input, 130 when interrupted (the
 checkpoint is saved; `--resume` continues).
@@ -21,9 +21,9 @@ from recovery_cli.cli import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, app
 from recovery_cli.cli.common import Playbooks, library
 
 if TYPE_CHECKING:
-    from recovery_cli.batch.draft import BatchContext
-    from recovery_cli.batch.pipeline import Outputs, Progress, Summary
-    from recovery_cli.batch.rows import OutputFormat, RowSource
+    from recovery_cli.batch import BatchContext, OutputFormat, RowSource
+    from recovery_cli.batch.checkpoint import Outputs
+    from recovery_cli.batch.pipeline import Progress, Summary
 
 
 @app.command("batch")
@@ -66,22 +66,20 @@ def batch_command(
     triage picks from its message; rows that read as routine requests are written with no
     draft. Rows that cannot be drafted go to the rejects file with the reason.
     """
-    from recovery_cli.batch import draft as batch
-    from recovery_cli.batch import pipeline as batch_run
-    from recovery_cli.batch import rows as batch_io
+    from recovery_cli.batch import BatchContext, checkpoint, pipeline, rows, writers
     from recovery_cli.errors import RecoveryError
 
-    in_fmt = batch_io.InputFormat(
-        _choice(input_format, batch_io.InputFormat, "--input-format")
+    in_fmt = rows.InputFormat(
+        _choice(input_format, rows.InputFormat, "--input-format")
         if input_format
-        else batch_io.input_format_for(input)
+        else rows.input_format_for(input)
     )
-    out_fmt = batch_io.OutputFormat(
-        _choice(format, batch_io.OutputFormat, "--format")
+    out_fmt = writers.OutputFormat(
+        _choice(format, writers.OutputFormat, "--format")
         if format
-        else batch_io.output_format_for(out.name)
+        else writers.output_format_for(out.name)
     )
-    rejects = rejects or batch_run.default_rejects(out)
+    rejects = rejects or pipeline.default_rejects(out)
     if rejects.resolve() == out.resolve():
         raise RecoveryError("--rejects and --out name the same file", hint="give them two names")
     source_path = None if input == "-" else Path(input)
@@ -92,15 +90,15 @@ def batch_command(
     mapping = _mapping(map or [])
     stream = _open(source_path)
     with stream:
-        context = batch.BatchContext.from_library(
+        context = BatchContext.from_library(
             library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column
         )
-        source = batch_io.RowSource(stream, in_fmt)
-        identity = batch_run.input_identity(source_path)
-        run_id = batch_run.fingerprint(
-            context, identity, in_fmt.value, out_fmt.value, str(rejects.resolve())
+        source = rows.RowSource(stream, in_fmt)
+        identity = checkpoint.input_identity(source_path)
+        run_id = checkpoint.fingerprint(
+            context.fingerprint(), identity, in_fmt.value, out_fmt.value, str(rejects.resolve())
         )
-        outputs = batch_run.Outputs(out, rejects, run_id)
+        outputs = checkpoint.Outputs(out, rejects, run_id)
         size = identity.get("size")
         total = size if isinstance(size, int) else None
         summary = _run(context, source, outputs, out_fmt, workers, resume, total)
@@ -154,15 +152,15 @@ def _run(
     total: int | None,
 ) -> Summary:
     """Run with a progress bar on a terminal; on Ctrl-C say how to resume and exit 130."""
-    from recovery_cli.batch import pipeline as batch_run
+    from recovery_cli.batch import pipeline
     from recovery_cli.cli import console
 
-    count = workers or batch_run.default_workers()
+    count = workers or pipeline.default_workers()
     try:
         if not console.err.is_terminal:
-            return batch_run.run(context, source, outputs, fmt, workers=count, resume=resume)
+            return pipeline.run(context, source, outputs, fmt, workers=count, resume=resume)
         with _ProgressBar(total) as progress:
-            return batch_run.run(
+            return pipeline.run(
                 context, source, outputs, fmt, workers=count, resume=resume, progress=progress
             )
     except KeyboardInterrupt:

@@ -89,13 +89,16 @@ def run_command(
     source = str(lib.files[playbook.id])
 
     if not interactive:
-        values, missing = inputs.resolve(playbook, supplied.inputs)
-        if missing:
+        resolved = inputs.resolve(playbook, supplied.inputs)
+        if resolved.missing:
             raise RecoveryError(
-                "missing required values: " + ", ".join(spec.name for spec in missing),
+                "missing required values: " + ", ".join(spec.name for spec in resolved.missing),
                 hint="give them with --set NAME=VALUE or in --answers FILE",
             )
-        walk = Walk.resumed(playbook, values, saved.records() if saved else [], source)
+        walk = Walk.resumed(
+            playbook, resolved.values, saved.records() if saved else [], source,
+            voice=lib.voice, defaulted=resolved.defaulted,
+        )  # fmt: skip
         engine.finish(walk, supplied.answers, supplied.picks)
         transcript.save(transcript.snapshot(walk, "complete", started), path)
         _print_outcome(walk, path, format)
@@ -118,7 +121,7 @@ def run_command(
         )
         transcript.save(partial, path)
         _stopped(path)
-    walk = Walk.resumed(playbook, values, saved.records() if saved else [], source)
+    walk = Walk.resumed(playbook, values, saved.records() if saved else [], source, voice=lib.voice)
 
     def keep(status: Status) -> None:
         transcript.save(transcript.snapshot(walk, status, started), path)

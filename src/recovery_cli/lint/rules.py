@@ -22,6 +22,7 @@ from recovery_cli.playbook import flow
 from recovery_cli.playbook.inputs import STANDARD_INPUTS
 from recovery_cli.playbook.integrity import template_fields
 from recovery_cli.playbook.models import END, Playbook
+from recovery_cli.playbook.voice import DERIVED
 
 FieldPath = tuple[str | int, ...]
 Checker = Callable[[str, str | None], list[tuple[str, str, str, str | None]]]
@@ -196,7 +197,7 @@ def _templates(
     inputs = {spec.name for spec in playbook.inputs}
     questions = {question.id: question for question in playbook.questions()}
     asked_at = {step.question.id: step.id for step in playbook.steps if step.question is not None}
-    known = inputs | set(questions) | set(DEFAULT_NAMESPACE)
+    known = inputs | set(questions) | set(DEFAULT_NAMESPACE) | set(DERIVED)
     answered = flow.Flow(playbook).answered_before()
     context = samples.context(playbook)
     used: set[str] = set()
@@ -274,6 +275,8 @@ def _render(
 
 
 def _unused_inputs(playbook: Playbook, site: Site, used: set[str]) -> Iterator[Problem]:
+    if used & {"greeting", "first_name", "full_name"}:
+        used = used | {"customer_name"}  # the names derived from it
     for index, spec in enumerate(playbook.inputs):
         if spec.name in used or spec.name in CONTEXT_INPUTS:
             continue

@@ -16,6 +16,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render, simple_templates
 from recovery_cli.playbook.inputs import sample_values
 from recovery_cli.playbook.models import END, Playbook
+from recovery_cli.playbook.voice import Voice, derived
 from recovery_cli.playbook.walk import MAX_VISITS
 
 FieldPath = tuple[str | int, ...]
@@ -23,7 +24,8 @@ FieldPath = tuple[str | int, ...]
 
 def context(playbook: Playbook) -> dict[str, object]:
     """Sample inputs plus every question's default answer."""
-    values: dict[str, object] = {**sample_values(playbook)}
+    samples = sample_values(playbook)
+    values: dict[str, object] = {**samples, **derived(samples, Voice())}
     values.update({question.id: question.default for question in playbook.questions()})
     return values
 
@@ -78,7 +80,8 @@ def default_walk(playbook: Playbook) -> Failure | None:
     `next`, and each line is rendered with the answers given so far.
     """
     index = {step.id: number for number, step in enumerate(playbook.steps)}
-    values: dict[str, object] = {**sample_values(playbook)}
+    samples = sample_values(playbook)
+    values: dict[str, object] = {**samples, **derived(samples, Voice())}
     seen: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
     step_id = playbook.steps[0].id
     visits = 0

@@ -8,63 +8,75 @@ needs the input (and may override its default or prompt).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.models import Input, Playbook
+from recovery_cli.playbook.values import as_clause
+from recovery_cli.text import clean
 
 STANDARD_INPUTS: dict[str, Input] = {
     spec.name: spec
     for spec in (
         Input(
             name="customer_name",
+            kind="name",
             prompt="Customer's name",
             help="As they gave it; the replies use it.",
             example="Dana",
         ),
         Input(
             name="message",
+            kind="text",
             prompt="What did the customer say?",
             help="Their words, pasted or summarised.",
             example="My glasses were promised for Friday and they still are not here.",
         ),
         Input(
             name="issue",
+            kind="phrase",
             prompt="What went wrong, in a few words?",
             help="A short clause read back to the customer: 'your glasses are late'.",
             example="your new glasses are late",
         ),
         Input(
             name="promised",
+            kind="phrase",
             prompt="What had we promised?",
             help="What we said, as it would follow 'we told you': 'ready by Friday'.",
             example="ready by Friday",
         ),
         Input(
             name="stakes",
+            kind="clause",
             prompt="What is riding on it for the customer?",
             help="Their context as a clause about them: 'you need them for an interview'.",
             example="you need them for a job interview on Monday",
         ),
         Input(
             name="partner",
+            kind="phrase",
             prompt="Which partner or vendor was involved, if any?",
             help="Named as the customer would: 'the lens lab'; leave empty if none.",
             example="the lens lab",
         ),
         Input(
             name="severity",
+            kind="choice",
             prompt="How severe is it for the customer?",
             choices=["low", "medium", "high"],
             example="high",
         ),
         Input(
             name="channel",
+            kind="choice",
             prompt="Channel",
             choices=["phone", "chat", "email", "in-person", "social"],
             example="email",
         ),
         Input(
             name="next_update",
+            kind="phrase",
             prompt="When will you next update them?",
             help="A time you will keep, as it follows 'I will update you': 'by 5pm today'.",
             example="by 5pm today",
@@ -87,8 +99,13 @@ def effective_inputs(playbook: Playbook) -> list[Input]:
 
 
 def clean_value(spec: Input, raw: object) -> str:
-    """A supplied value as text, checked against the input's choices."""
-    value = "" if raw is None else str(raw).strip()
+    """A supplied value as text, checked against the input's choices and tidied for its kind.
+
+    Every value loses control and invisible characters first (`text.clean`); then a
+    clause or phrase is made fit for its sentence (`values.as_clause`), a name keeps one
+    line, and a choice must be one of the choices (any capitals).
+    """
+    value = "" if raw is None else clean(str(raw)).strip()
     if value and spec.choices:
         by_lower = {choice.lower(): choice for choice in spec.choices}
         if value.lower() not in by_lower:
@@ -96,35 +113,48 @@ def clean_value(spec: Input, raw: object) -> str:
                 f"`{spec.name}` must be one of {', '.join(spec.choices)}, not {value!r}",
                 hint=f"give {spec.name}=" + spec.choices[0],
             )
-        value = by_lower[value.lower()]  # as the playbook spells it
+        return by_lower[value.lower()]  # as the playbook spells it
+    kind = spec.kind or "text"
+    if kind == "clause":
+        return as_clause(value)
+    if kind == "phrase":
+        return as_clause(value, noun_phrase=False)
+    if kind == "name":
+        return " ".join(value.split())
     return value
 
 
-def resolve(
-    playbook: Playbook, supplied: Mapping[str, object]
-) -> tuple[dict[str, str], list[Input]]:
-    """Values for every declared input, and the required ones still missing."""
+@dataclass
+class Resolved:
+    """Values for every declared input, which ones are still missing, and which defaulted."""
+
+    values: dict[str, str]
+    missing: list[Input] = field(default_factory=list)
+    defaulted: list[str] = field(default_factory=list)
+    """Inputs nobody gave that took the playbook's default: assumptions to check."""
+
+
+def resolve(playbook: Playbook, supplied: Mapping[str, object]) -> Resolved:
+    """Values for every declared input, the required ones still missing, the defaulted."""
     return resolve_specs(effective_inputs(playbook), supplied)
 
 
-def resolve_specs(
-    specs: Iterable[Input], supplied: Mapping[str, object]
-) -> tuple[dict[str, str], list[Input]]:
+def resolve_specs(specs: Iterable[Input], supplied: Mapping[str, object]) -> Resolved:
     """`resolve` over inputs already merged (batch merges them once per run).
 
     Priority: what was supplied, then the input's default, then empty text (so templates
     can test `{% if partner %}` without the strict renderer failing on an absent name).
     """
-    values: dict[str, str] = {}
-    missing: list[Input] = []
+    resolved = Resolved({})
     for spec in specs:
         value = clean_value(spec, supplied.get(spec.name))
         if not value and spec.default is not None:
             value = spec.default
+            resolved.defaulted.append(spec.name)
         if not value and spec.required:
-            missing.append(spec)
-        values[spec.name] = value
-    return values, missing
+            resolved.missing.append(spec)
+        resolved.values[spec.name] = value
+    return resolved
 
 
 def sample_values(playbook: Playbook) -> dict[str, str]:

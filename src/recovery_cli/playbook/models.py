@@ -112,6 +112,15 @@ class Input(Strict):
     example: str | None = Field(
         default=None, description="A sample value used when lint renders the templates."
     )
+    kind: Literal["text", "clause", "phrase", "name", "choice"] | None = Field(
+        default=None,
+        description=(
+            "How a value is tidied before templates see it: `clause` (turned to the second "
+            "person, end punctuation and stray capitals dropped, a bare noun phrase made a "
+            "clause: for `stakes`), `phrase` (the same, noun phrases kept: `issue`, "
+            "`promised`), `name`, `choice`, or `text` (as typed). Standard inputs know theirs."
+        ),
+    )
 
 
 class Question(Strict):
@@ -146,6 +155,20 @@ class Step(Strict):
     in_draft: bool = Field(
         default=True, description="Whether the line chosen here goes into the customer draft."
     )
+    chat: list[Template] = Field(
+        default_factory=list,
+        description=(
+            "Shorter forms of the suggestions for a chat reply: one for all, or one per "
+            "suggestion in the same order. Without them the chat reply uses the line itself."
+        ),
+    )
+    commitment: Template | None = Field(
+        default=None,
+        description=(
+            "What the line promises, as a task for the agent (with its time): added to the "
+            "checklist whenever this step's line is in the draft."
+        ),
+    )
     question: Question | None = Field(
         default=None, description="Ask this after the line is chosen; `branches` use the answer."
     )
@@ -176,14 +199,38 @@ class Triggers(Strict):
 
 
 class Draft(Strict):
-    """How the customer-facing draft is assembled.
+    """How the reply is assembled for each channel.
 
-    The draft is `opening`, then the line chosen at each visited step whose `in_draft` is
-    true (in the order visited, one paragraph each), then `closing`.
+    Email: `opening`, then the line chosen at each visited step whose `in_draft` is true (in
+    the order visited, one paragraph each), then `closing`, then the team's sign-off. Chat:
+    the opening and the first line as one message, then each line in its `chat` form, then
+    `chat_closing`. Social: `social` alone. Phone and in person: the lines are what to say,
+    and `confirmation` is the written note sent afterwards.
     """
 
-    opening: Template | None = Field(default="Hi {{ customer_name }},")
-    closing: Template | None = Field(default=None)
+    opening: Template | None = Field(
+        default="{{ greeting }}",
+        description="The first paragraph: `{{ greeting }}` is `Hi Priya,` or `Hello,`.",
+    )
+    closing: Template | None = Field(default=None, description="The last paragraph of an email.")
+    chat_closing: Template | None = Field(
+        default=None, description="The last message of a chat reply (short, or none)."
+    )
+    social: Template | None = Field(
+        default=None,
+        description=(
+            "The public reply for social channels and review sites: at most 280 characters; "
+            "acknowledge, own, name nothing private (no order numbers, amounts or personal "
+            "circumstances) and move to a private channel with a time."
+        ),
+    )
+    confirmation: Template | None = Field(
+        default=None,
+        description=(
+            "Phone and in person: the written note sent after the conversation, confirming "
+            "what was agreed and when they will next hear from us."
+        ),
+    )
 
 
 class Playbook(Strict):
@@ -201,10 +248,17 @@ class Playbook(Strict):
     checklist: list[ChecklistItem] = Field(default_factory=list)
 
     def step(self, step_id: str) -> Step:
-        for step in self.steps:
+        index = self.index_of(step_id)
+        if index is None:
+            raise KeyError(step_id)
+        return self.steps[index]
+
+    def index_of(self, step_id: str) -> int | None:
+        """The position of the (first) step with this id; None when there is none."""
+        for index, step in enumerate(self.steps):
             if step.id == step_id:
-                return step
-        raise KeyError(step_id)
+                return index
+        return None
 
     def next_after(self, index: int, answer: str | None = None) -> str:
         """Where the walk goes after step `index`: the branch for `answer`, else the step's

@@ -143,9 +143,10 @@ def run_case(case: Case, playbook: Any, source: str = "") -> list[str]:
 
     _check_references(case, playbook)
     supplied = {name: _text(value) for name, value in case.inputs.items()}
-    values, missing = resolve(playbook, supplied)
-    if missing:
-        names = ", ".join(spec.name for spec in missing)
+    resolved = resolve(playbook, supplied)
+    values = resolved.values
+    if resolved.missing:
+        names = ", ".join(spec.name for spec in resolved.missing)
         raise RecoveryError(f"required input(s) missing: {names}", hint="add them under `inputs:`")
     walk = run_scripted(playbook, values, case.answers, case.picks, source=playbook.id)
     draft = walk.draft()

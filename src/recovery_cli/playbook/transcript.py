@@ -33,6 +33,8 @@ class _Line(BaseModel):
     answer: str | None = None
     findings: list[dict[str, object]] = []
     at: str
+    chat: str | None = None
+    assumed: bool = False
 
 
 class Transcript(BaseModel):

@@ -1,21 +1,25 @@
-"""Walking a playbook: which step comes next, what was chosen, and the draft it makes.
+"""Walking a playbook: which step comes next, what was chosen, and the reply it makes.
 
 One `Walk` serves every driver: the interactive prompt, a scripted run from an answers
-file, a resumed transcript and each batch row. A driver asks for the current step and its
-rendered suggestions, then records a choice; the walk follows branches, skips steps whose
-`when` does not hold, and can step back.
+file, a resumed transcript, each batch row and lint's sample run. A driver asks for the
+current step and its rendered suggestions, then records a choice; the walk follows
+branches (`Playbook.next_after`), skips steps whose `when` does not hold (`settle`) and can
+step back. At the end it gives the reply for the channel, the checklist (with a task for
+every commitment the reply makes) and the answers nobody gave, which were assumed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.errors import Location, RecoveryError, dotted
 from recovery_cli.playbook import render
 from recovery_cli.playbook.models import END, Playbook, Step
+from recovery_cli.playbook.reply import FALLBACK_SOCIAL, SPOKEN, Pieces, Reply, compose
+from recovery_cli.playbook.voice import Voice, derived
 
 Source = Literal["suggestion", "typed", "skipped"]
 MAX_VISITS = 500
@@ -36,17 +40,70 @@ class Record:
     answer: str | None = None
     findings: list[dict[str, object]] = field(default_factory=list)
     at: str = field(default_factory=now)
+    chat: str | None = None
+    """The chat form of the line, when the step has one."""
+    assumed: bool = False
+    """The answer is the question's default: nobody gave it."""
 
     def to_json(self) -> dict[str, object]:
+        """As JSON-ready data."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A value nobody gave, taken by default: what a reviewer checks before sending."""
+
+    name: str
+    value: str
+    kind: Literal["input", "answer"]
+    asked: str = ""
+    """For an answer, the question; its label is in `value`'s `label`."""
+    label: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """As JSON-ready data."""
+        return asdict(self)
+
+
+def settle(playbook: Playbook, step_id: str, holds: Callable[[Step, int], bool]) -> Step | None:
+    """The first step from `step_id` on that is shown (its `when` holds); None at the end.
+
+    The one statement of skipping: the walk and batch's compiled plan both call it, each
+    with its own way of evaluating a condition.
+    """
+    for _ in range(len(playbook.steps) + 1):
+        if step_id == END:
+            return None
+        index = playbook.index_of(step_id)
+        if index is None:
+            raise RecoveryError(f"unknown step `{step_id}`", location=Location(field="steps"))
+        step = playbook.steps[index]
+        if step.when is None or holds(step, index):
+            return step
+        step_id = playbook.next_after(index)
+    raise RecoveryError(
+        "every step in a loop is skipped by its `when`", location=Location(field="steps")
+    )
 
 
 class Walk:
     """The state of one recovery through one playbook."""
 
-    def __init__(self, playbook: Playbook, values: Mapping[str, str], source: str = "") -> None:
+    def __init__(
+        self,
+        playbook: Playbook,
+        values: Mapping[str, str],
+        source: str = "",
+        *,
+        voice: Voice | None = None,
+        agent: str | None = None,
+        defaulted: Sequence[str] = (),
+    ) -> None:
         self.playbook = playbook
         self.values = dict(values)
+        self.derived = derived(self.values, voice or Voice(), agent)
+        self.defaulted = list(defaulted)
         self.answers: dict[str, str] = {}
         self.records: list[Record] = []
         self.source = source
@@ -54,10 +111,18 @@ class Walk:
 
     @classmethod
     def resumed(
-        cls, playbook: Playbook, values: Mapping[str, str], records: list[Record], source: str = ""
+        cls,
+        playbook: Playbook,
+        values: Mapping[str, str],
+        records: list[Record],
+        source: str = "",
+        *,
+        voice: Voice | None = None,
+        agent: str | None = None,
+        defaulted: Sequence[str] = (),
     ) -> Walk:
         """A walk with the choices of a saved transcript replayed (none for a new run)."""
-        walk = cls(playbook, values, source)
+        walk = cls(playbook, values, source, voice=voice, agent=agent, defaulted=defaulted)
         for record in records:
             walk.replay(record)
         return walk
@@ -66,12 +131,15 @@ class Walk:
     def finished(self) -> bool:
         return self.current is None
 
+    @property
+    def channel(self) -> str:
+        return self.values.get("channel") or "email"
+
     def context(self) -> dict[str, str]:
-        return {**self.values, **self.answers}
+        return {**self.values, **self.derived, **self.answers}
 
     def _where(self, *path: str | int) -> Location:
-        dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
-        return Location(self.source or self.playbook.id, field=dotted.lstrip("."))
+        return Location(self.source or self.playbook.id, field=dotted(path))
 
     def suggestions(self, step: Step | None = None) -> list[str]:
         """The current step's suggestions, filled in with the facts so far."""
@@ -98,24 +166,48 @@ class Walk:
         step = self.current
         if step is None:
             raise RecoveryError("the walk is already finished")
+        assumed = False
         if step.question is not None:
-            answer = answer or step.question.default
+            if answer is None:
+                answer, assumed = step.question.default, True
             if answer not in step.question.choices:
                 raise RecoveryError(
                     f"`{answer}` is not an answer to `{step.question.id}`",
                     hint=f"answer one of: {', '.join(step.question.choices)}",
                 )
-            self.answers[step.question.id] = answer
         else:
             answer = None
-        self.records.append(Record(step.id, source, line, suggestion, answer, findings or []))
+        chat = self._chat_form(step, source, line, suggestion)
+        record = Record(step.id, source, line, suggestion, answer, findings or [], chat=chat)
+        record.assumed = assumed
+        self._apply(record)
+
+    def _apply(self, record: Record) -> None:
+        step = self.playbook.step(record.step)
+        if step.question is not None and record.answer is not None:
+            self.answers[step.question.id] = record.answer
+        self.records.append(record)
         if len(self.records) > MAX_VISITS:
             raise RecoveryError(
                 f"more than {MAX_VISITS} steps visited: the playbook loops",
                 location=self._where("steps"),
                 hint="give every loop a branch that leaves it",
             )
-        self.current = self._settle(self._next_id(step, answer))
+        index = self.playbook.steps.index(step)
+        self.current = self._settle(self.playbook.next_after(index, record.answer))
+
+    def _chat_form(
+        self, step: Step, source: Source, line: str | None, suggestion: int | None
+    ) -> str | None:
+        """The chat form of a chosen suggestion (a typed line is its own chat form)."""
+        if source != "suggestion" or not step.chat or suggestion is None:
+            return None
+        number = suggestion - 1 if len(step.chat) > 1 else 0
+        if number >= len(step.chat):
+            return None
+        index = self.playbook.steps.index(step)
+        where = self._where("steps", index, "chat", number)
+        return render.render(step.chat[number], self.context(), where)
 
     def back(self) -> bool:
         """Undo the last choice; False when there is nothing to go back to."""
@@ -145,55 +237,124 @@ class Walk:
             findings=record.findings,
         )
         self.records[-1].at = record.at
-
-    def _next_id(self, step: Step, answer: str | None) -> str:
-        return self.playbook.next_after(self.playbook.steps.index(step), answer)
+        self.records[-1].assumed = record.assumed
 
     def _settle(self, step_id: str) -> Step | None:
-        """The first step from `step_id` on whose condition holds (None at the end)."""
-        for _ in range(len(self.playbook.steps) + 1):
-            if step_id == END:
-                return None
-            try:
-                step = self.playbook.step(step_id)
-            except KeyError:
-                raise RecoveryError(
-                    f"unknown step `{step_id}`", location=self._where("steps")
-                ) from None
-            index = self.playbook.steps.index(step)
-            if step.when is None or render.holds(
-                step.when, self.context(), self._where("steps", index, "when")
-            ):
-                return step
-            step_id = self._next_id(step, None)
-        raise RecoveryError(
-            "every step in a loop is skipped by its `when`", location=self._where("steps")
+        def holds(step: Step, index: int) -> bool:
+            assert step.when is not None
+            where = self._where("steps", index, "when")
+            return render.holds(step.when, self.context(), where)
+
+        try:
+            return settle(self.playbook, step_id, holds)
+        except RecoveryError as exc:
+            if exc.location.file is None:  # located in the playbook, not yet in the file
+                raise RecoveryError(exc.message, location=self._where("steps")) from None
+            raise
+
+    def _drafted(self) -> list[Record]:
+        return [
+            record
+            for record in self.records
+            if record.line and self.playbook.step(record.step).in_draft
+        ]
+
+    def pieces(self, channel: str) -> Pieces:
+        """What a reply on `channel` is made of, rendered with the facts and answers."""
+        context = self.context()
+        draft = self.playbook.draft
+
+        def text(template: str | None, name: str) -> str:
+            if not template:
+                return ""
+            return render.render(template, context, self._where("draft", name))
+
+        drafted = self._drafted()
+        if channel == "social":
+            if draft.social:
+                return Pieces(social=text(draft.social, "social"))
+            fallback = {"first_name": "", "next_update": "", **context}
+            return Pieces(social=render.render(FALLBACK_SOCIAL, fallback))
+        return Pieces(
+            opening=text(draft.opening, "opening"),
+            lines=[record.line.strip() for record in drafted if record.line],
+            chat_lines=[(record.chat or record.line or "").strip() for record in drafted]
+            if channel == "chat"
+            else [],
+            closing=text(draft.closing, "closing"),
+            chat_closing=text(draft.chat_closing, "chat_closing") if channel == "chat" else "",
+            confirmation=text(draft.confirmation, "confirmation") if channel in SPOKEN else "",
+            sign_off=sign_off(context),
         )
 
-    def draft(self) -> str:
-        """The customer-facing text: opening, the chosen lines, closing; plain paragraphs."""
-        context = self.context()
-        parts: list[str] = []
-        if self.playbook.draft.opening:
-            parts.append(render.render(self.playbook.draft.opening, context, self._where("draft")))
-        for record in self.records:
-            if record.line and self.playbook.step(record.step).in_draft:
-                parts.append(record.line.strip())
-        if self.playbook.draft.closing:
-            parts.append(render.render(self.playbook.draft.closing, context, self._where("draft")))
-        return "\n\n".join(part for part in parts if part)
+    def reply(self, channel: str | None = None) -> Reply:
+        """The reply for `channel` (default: the run's own `channel` input, else email)."""
+        channel = channel or self.channel
+        return compose(channel, self.pieces(channel))
+
+    def draft(self, channel: str | None = None) -> str:
+        """The text to send on the run's channel (or `channel`)."""
+        return self.reply(channel).text
 
     def checklist(self) -> list[str]:
+        """The playbook's tasks that apply, then one for each commitment the reply makes."""
         context = self.context()
         items: list[str] = []
         for index, item in enumerate(self.playbook.checklist):
             where = self._where("checklist", index)
             if item.when is None or render.holds(item.when, context, where):
                 items.append(render.render(item.do, context, where))
-        return items
+        for record in self._drafted():
+            index = self.playbook.index_of(record.step) or 0
+            commitment = self.playbook.steps[index].commitment
+            if commitment:
+                where = self._where("steps", index, "commitment")
+                items.append(render.render(commitment, context, where))
+        return list(dict.fromkeys(items))
+
+    def assumptions(self) -> list[Assumption]:
+        """Every input and answer taken by default: what nobody confirmed."""
+        found = [
+            Assumption(name, self.values.get(name, ""), "input")
+            for name in self.defaulted
+            if self.values.get(name)
+        ]
+        for record in self.records:
+            step = self.playbook.step(record.step)
+            if record.assumed and step.question is not None and record.answer:
+                label = step.question.choices.get(record.answer, "")
+                found.append(
+                    Assumption(step.question.id, record.answer, "answer", step.question.ask, label)
+                )
+        return found
 
     def path(self) -> list[str]:
         return [record.step for record in self.records]
+
+    def first_repeat(self) -> str | None:
+        """The first step visited twice with the same answers: where a walk began to loop."""
+        seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+        answers: dict[str, str] = {}
+        for record in self.records:
+            state = (record.step, tuple(sorted(answers.items())))
+            if state in seen:
+                return record.step
+            seen.add(state)
+            question = self.playbook.step(record.step).question
+            if question is not None and record.answer is not None:
+                answers[question.id] = record.answer
+        return None
+
+
+def sign_off(context: Mapping[str, str]) -> str:
+    """`Best wishes,\\nSam\\nAcme` when an agent signs; empty otherwise."""
+    agent = context.get("agent_name", "")
+    if not agent:
+        return ""
+    lines = [f"{context.get('sign_off') or 'Best wishes'},", agent]
+    if context.get("company"):
+        lines.append(context["company"])
+    return "\n".join(lines)
 
 
 Pick = int | str
@@ -205,9 +366,14 @@ def run_scripted(
     answers: Mapping[str, str] | None = None,
     picks: Mapping[str, Pick] | None = None,
     source: str = "",
+    *,
+    voice: Voice | None = None,
+    agent: str | None = None,
+    defaulted: Sequence[str] = (),
 ) -> Walk:
-    """Walk a playbook from the start to the draft with no one at the keyboard."""
-    return finish(Walk(playbook, values, source), answers, picks)
+    """Walk a playbook from the start to the reply with no one at the keyboard."""
+    walk = Walk(playbook, values, source, voice=voice, agent=agent, defaulted=defaulted)
+    return finish(walk, answers, picks)
 
 
 def finish(

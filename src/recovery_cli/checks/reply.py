@@ -1,0 +1,131 @@
+"""A reply as the checker reads it: cleaned, lower-cased, split on demand.
+
+Terminal codes and invisible characters are taken out first (`text.clean_with_offsets`),
+so they hide no phrase; curly quotes are straightened; sentences, clauses and quotations
+are found only when a check needs them. Offsets lead back to the text as given.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from recovery_cli.checks.patterns import occurs, word_keys
+from recovery_cli.text import clean_with_offsets
+
+if TYPE_CHECKING:
+    from recovery_cli.checks.checker import Checker, Finding, Rule
+    from recovery_cli.checks.compiler import Cue
+
+STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", '\'\'\'""""" ')
+SENTENCES = r"[.!?]+(?=\s|$)|\n\s*\n"
+"""Where sentences end, unless a checks file says otherwise."""
+CLAUSES = r"[,;:!?.\n]"
+"""Where clauses end, unless a checks file says otherwise."""
+QUOTES = (
+    r'"[^"\n]{1,400}"',
+    r"(?<![a-z0-9])'(?=[a-z0-9])(?:[^'\n]|'(?=[a-z])){1,400}?'(?![a-z0-9])",
+)
+
+
+class Reply:
+    """A reply lower-cased, with its sentences, clauses and quotations found on demand.
+    Terminal codes and invisible characters are taken out first (`text.clean`), so they
+    hide no phrase; `offsets` leads from the text checked back to the text as given."""
+
+    def __init__(self, checker: Checker, text: str) -> None:
+        cleaned, self.offsets = clean_with_offsets(text)
+        straight = cleaned.translate(STRAIGHTEN)
+        low = straight.lower()
+        if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
+        self.checker, self.low, self.keys = checker, low, word_keys(low)
+        self._seen: dict[int, bool] = {}
+        self._around: dict[tuple[int, int, bool, bool], list[str]] = {}
+
+    def as_given(self, finding: Finding) -> Finding:
+        """The finding with its offsets in the text as given, hidden characters included."""
+        assert self.offsets is not None
+        start = self.offsets[finding.start]
+        end = self.offsets[finding.end - 1] + 1 if finding.end > finding.start else start
+        return replace(finding, start=start, end=end)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for match in self.checker.sentence_breaks.finditer(self.low):
+            spans.append((start, match.end()))
+            start = match.end()
+        spans.append((start, len(self.low)))
+        return [(s, e) for s, e in spans if self.low[s:e].strip()] or [(0, len(self.low))]
+
+    def first_sentences(self) -> Iterator[tuple[int, int]]:
+        """The sentences in order, found lazily: an opening rarely needs more than two."""
+        if "sentences" in self.__dict__:
+            yield from self.sentences
+            return
+        start = 0
+        for match in self.checker.sentence_breaks.finditer(self.low):
+            if self.low[start : match.end()].strip():
+                yield start, match.end()
+            start = match.end()
+        if self.low[start:].strip() or start == 0:
+            yield start, len(self.low)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return sorted(m.span() for q in self.checker.quotes for m in q.finditer(self.low))
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        return self.sentences[max(bisect_right(self._starts, at) - 1, 0)]
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    def _clause(self, at: int, bounds: tuple[int, int]) -> tuple[int, int]:
+        start, end = bounds
+        for match in self.checker.clause_breaks.finditer(self.low, start, end):
+            if match.end() <= at:
+                start = match.end()
+            elif match.start() >= at:
+                return start, match.start()
+        return start, end
+
+    def near(self, cue: Cue, words: int, start: int, end: int, ahead: bool) -> bool:
+        """Whether `cue` occurs within `words` words before `start` (or after `end`), in
+        the same clause (or sentence, for a cue that reaches that far)."""
+        key = (start, end, cue.sentence, ahead)  # the words around a match, split once
+        found = self._around.get(key)
+        if found is None:
+            bounds = self.sentence(start)
+            if not cue.sentence:
+                bounds = self._clause(end if ahead else start, bounds)
+            span = (end, bounds[1]) if ahead else (bounds[0], start)
+            found = self._around[key] = self.low[span[0] : span[1]].split()
+        window = " ".join(found[:words] if ahead else found[-words:])
+        return bool(window) and occurs(cue.regex, window)
+
+    def anywhere(self, cue: Cue) -> bool:
+        if id(cue) not in self._seen:
+            self._seen[id(cue)] = bool(cue.matcher.spans(self.low, self.keys))
+        return self._seen[id(cue)]
+
+    def suppressed(self, rule: Rule, start: int, end: int) -> bool:
+        if rule.skip_quotes and self.quotes and self.quoted(start, end):
+            return True
+        if any(self.near(cue, n, start, end, False) for cue, n in rule.before):
+            return True
+        if any(self.near(cue, n, start, end, True) for cue, n in rule.after):
+            return True
+        if rule.in_sentence:
+            s, e = self.sentence(start)
+            if any(cue.matcher.spans(self.low, self.keys, s, e) for cue in rule.in_sentence):
+                return True
+        return any(self.anywhere(cue) for cue in rule.in_reply)

@@ -1,0 +1,71 @@
+"""People's names as help desks hold them, and how a reply addresses them.
+
+A requester field says "Priya Shah", "SHAH, Priya", "priya shah", "Mrs Gupta" or
+"Caller +44 7700 900418"; a reply greets "Hi Priya," once, and falls back to a neutral
+greeting when there is no usable name rather than "Hi ," or "Hi Caller +44...,". Titles
+are kept with the surname ("Hi Mrs Gupta,"), because that is how the customer gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "lord", "lady"}
+)
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
+_NOT_NAMES = frozenset(
+    {"customer", "caller", "client", "unknown", "anonymous", "guest", "user", "visitor", "n/a",
+     "na", "none", "null", "test", "sir/madam", "team", "admin", "support", "info"}
+)  # fmt: skip
+MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class Name:
+    """A customer's name split the way a reply needs it; both parts empty when unknown."""
+
+    full: str
+    first: str
+
+    @property
+    def known(self) -> bool:
+        return bool(self.first)
+
+
+def parse_name(raw: str | None) -> Name:
+    """The full name (tidied) and the name to greet with, or an unknown name.
+
+    "SHAH, Priya" -> Priya Shah / Priya; "mrs gupta" -> Mrs Gupta / Mrs Gupta;
+    "priya.shah@example.com", "Caller +44 7700 900418" or "Customer" -> unknown.
+    """
+    text = " ".join((raw or "").split())[:MAX_NAME].strip(" ,;:")
+    if "," in text:  # "Shah, Priya": a family name first, as exports often list them
+        family, _, given = text.partition(",")
+        text = f"{given.strip()} {family.strip()}".strip()
+    words = text.split(" ")
+    if not text or any(not _NAME_WORD.match(word) for word in words):
+        return Name("", "")
+    if " ".join(words).lower() in _NOT_NAMES or words[0].lower() in _NOT_NAMES:
+        return Name("", "")
+    words = [_capitalised(word, index) for index, word in enumerate(words)]
+    full = " ".join(words)
+    if words[0].rstrip(".").lower() in TITLES:
+        return Name(full, full if len(words) > 1 else "")
+    return Name(full, words[0])
+
+
+def _capitalised(word: str, index: int) -> str:
+    """A word as a name is written: shouting and all-lower-case tidied, "McDonald" kept."""
+    if index > 0 and word.lower() in _PARTICLES:
+        return word.lower()
+    if word.isupper() or word.islower():
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
+    return word
+
+
+def greeting(name: Name, word: str = "Hi", neutral: str = "Hello,") -> str:
+    """ "Hi Priya," for a known name, else the neutral greeting."""
+    return f"{word} {name.first}," if name.known else neutral

@@ -1,0 +1,86 @@
+"""The reply a walk ends with, shaped for the channel it goes out on.
+
+A public post, a chat window, an email and a phone call want different things: a public
+reply is short, owns the failure where everyone can see it, names nothing private and
+moves to a private channel; a chat reply is a few short messages, one idea each; an email
+is the full letter; on the phone the lines are spoken, and a short written confirmation
+follows. The walk renders the pieces (opening, the chosen lines, their chat forms,
+closings, the public reply); `compose` puts them together, so the interactive guide, a
+scripted run and a batch row shape a reply the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+CHANNELS = ("email", "chat", "social", "phone", "in-person")
+LIMITS = {"social": 280, "chat": 700}
+"""The most characters a reply on that channel may have; others have no limit."""
+SPOKEN = frozenset({"phone", "in-person"})
+
+FALLBACK_SOCIAL = (
+    "{% if first_name %}{{ first_name }}, we{% else %}We{% endif %} are sorry, and we want to "
+    "put this right. Please send us a direct message so we can look at your details in "
+    "private; we will reply {{ next_update or 'today' }}."
+)
+"""The public reply of a playbook that has none of its own (lint says so)."""
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Everything a reply can be made of, rendered: the walk provides them."""
+
+    opening: str = ""
+    lines: Sequence[str] = ()
+    chat_lines: Sequence[str] = ()
+    closing: str = ""
+    chat_closing: str = ""
+    social: str = ""
+    confirmation: str = ""
+    sign_off: str = ""
+    """The sign-off block (`Best wishes,\\nSam`), empty when no agent signs."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to send (`text`) and, on the phone or in person, what to say (`script`)."""
+
+    channel: str
+    text: str
+    script: tuple[str, ...] = ()
+
+    @property
+    def limit(self) -> int | None:
+        return LIMITS.get(self.channel)
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and len(self.text) > self.limit
+
+    def to_json(self) -> dict[str, object]:
+        """As JSON-ready data."""
+        return {"channel": self.channel, "text": self.text, "script": list(self.script)}
+
+
+def compose(channel: str, pieces: Pieces) -> Reply:
+    """The reply for `channel` (an unknown channel is treated as email)."""
+    if channel == "social":
+        return Reply(channel, pieces.social.strip())
+    if channel == "chat":
+        lines = list(pieces.chat_lines or pieces.lines)
+        first = " ".join(part for part in (pieces.opening, lines[0] if lines else "") if part)
+        messages = [first, *lines[1:], pieces.chat_closing]
+        return Reply(channel, _paragraphs(messages))
+    letter = _paragraphs([pieces.opening, *pieces.lines, pieces.closing, pieces.sign_off])
+    if channel in SPOKEN:
+        script = tuple(line.strip() for line in pieces.lines if line.strip())
+        written = pieces.confirmation.strip()
+        if written:
+            written = _paragraphs([pieces.opening, written, pieces.sign_off])
+        return Reply(channel, written or letter, script)
+    return Reply(channel if channel in CHANNELS else "email", letter)
+
+
+def _paragraphs(parts: Sequence[str]) -> str:
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())

@@ -1,0 +1,162 @@
+"""Values made fit for the sentence they go into.
+
+An agent types "Refund not received after 3 weeks..", a call note says "Customer is a
+pensioner and needs the money.", a customer writes "I need it for my son's birthday!!".
+Put into "I know {{ stakes }}, so this matters." as typed, each reads as a mistake. So a
+value of kind `clause` is tidied before any template sees it:
+
+- spaces collapsed, end punctuation and stray quotes dropped;
+- a shouted value lower-cased, and a capital that only started the typed sentence dropped
+  ("Refund not received" -> "refund not received"; "DHL", "I" and "Monday" are kept);
+- the customer turned into "you": first person ("I took two days off" -> "you took two
+  days off") and an agent's third person ("Customer is a pensioner and needs the money" ->
+  "you are a pensioner and need the money");
+- a bare noun phrase made a clause ("job interview on Monday" -> "it is for your job
+  interview on Monday"), so "I know ..." always reads.
+
+A value that is none of these shapes is left as the person typed it (tidied only).
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = " \t.,;:!?…-–—\"'“”‘’"
+_FIRST_PERSON = {
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "im": "you're",
+    "ive": "you've", "am": "are",
+}  # fmt: skip
+_THIRD_PERSON = re.compile(
+    r"^(?:the\s+)?(?:customer|cust|client|caller|member|guest|she|he|they)\b\s*", re.I
+)
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+          "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "'s": "'re"}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")
+_SUBJECTS = frozenset(
+    {"you", "your", "you're", "you've", "you'd", "you'll", "it", "it's", "its", "they",
+     "there", "this", "that", "these", "those", "we", "we're", "he", "she", "everything",
+     "nothing", "someone", "something"}
+)  # fmt: skip
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "your", "his", "her", "their", "our", "this", "that", "these", "those"}
+)
+_VERBS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+     "need", "needs", "needed", "want", "wants", "wanted", "took", "take", "takes", "can",
+     "can't", "cannot", "could", "will", "won't", "would", "must", "should", "may", "might",
+     "lost", "missed", "paid", "booked", "planned", "arranged", "rely", "relies", "depend",
+     "depends", "count", "counts", "waited", "got", "get", "gets", "left", "leave", "leaves",
+     "hasn't", "haven't", "isn't", "aren't", "wasn't", "weren't", "didn't", "don't", "doesn't",
+     "start", "starts", "started", "fly", "flies", "travel", "travels", "move", "moves"}
+)  # fmt: skip
+
+
+def as_clause(raw: str, *, noun_phrase: bool = True) -> str:
+    """A typed value as a clause that reads inside a sentence (see the module docstring).
+
+    `noun_phrase` false leaves a bare noun phrase alone: for `issue`, `promised`, `partner`
+    and `next_update`, where "your order is late", "ready by Friday", "the courier" and "by
+    5pm" are all what a template expects.
+    """
+    text = " ".join(raw.split()).strip(_END)
+    if not text:
+        return ""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) > 3 and all(char.isupper() for char in letters):
+        text = text.lower()  # shouting; "i" is put right below
+    text = _second_person(text)
+    text = _lower_first(text)
+    if noun_phrase and _is_occasion(text):
+        words = text.split(" ")
+        article = "" if words[0].lower() in _DETERMINERS else "your "
+        text = f"it is for {article}{text}"
+    return text
+
+
+def tidy(raw: str) -> str:
+    """A value inserted as it was typed, only with its spaces and end punctuation tidied."""
+    return " ".join(raw.split()).strip(_END)
+
+
+def _second_person(text: str) -> str:
+    third = _THIRD_PERSON.match(text)
+    if third is not None:
+        return "you " + _agree(text[third.end() :])
+    parts = _WORD.findall(text)
+    for index, part in enumerate(parts):
+        low = part.lower().replace("’", "'")
+        if low in _FIRST_PERSON and (low != "am" or _after_i(parts, index)):
+            parts[index] = _FIRST_PERSON[low]
+        elif low in {"was", "wasn't"} and _after_i(parts, index):
+            parts[index] = "were" if low == "was" else "weren't"
+    return "".join(parts)
+
+
+def _after_i(parts: list[str], index: int) -> bool:
+    """Whether the word before `parts[index]` was "I" (already turned into "you")."""
+    before = [part for part in parts[:index] if part.strip()]
+    return bool(before) and before[-1].lower() in {"i", "you"}
+
+
+def _agree(rest: str) -> str:
+    """The verb after a third-person subject made to agree with "you": "needs" -> "need"."""
+    words = rest.split(" ")
+    if not words or not words[0]:
+        return rest
+    verb = words[0].lower()
+    if verb in _AGREE:
+        words[0] = _AGREE[verb]
+    elif re.fullmatch(r"[a-z]{3,}s", verb) and not verb.endswith(("ss", "us", "is")):
+        words[0] = verb[:-2] if verb.endswith(("shes", "ches", "xes", "oes")) else verb[:-1]
+    for index, word in enumerate(words[1:], 1):  # "... and needs the money"
+        if words[index - 1].lower() == "and":
+            words[index] = _agree(word).split(" ")[0] if word.lower() in _AGREE else word
+            if re.fullmatch(r"[a-z]{3,}s", word) and not word.endswith(("ss", "us", "is")):
+                words[index] = word[:-1]
+    return " ".join(words)
+
+
+def _lower_first(text: str) -> str:
+    """Drop a capital that only began the typed sentence; keep "I", acronyms and names."""
+    first, _, rest = text.partition(" ")
+    capitalised = len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower()
+    if capitalised and (first.lower() in _SUBJECTS | _DETERMINERS or _common(first.lower())):
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
+def _common(word: str) -> bool:
+    """A word that is ordinary lower-case English rather than a name (a small, safe list)."""
+    return word in _VERBS or word in {
+        "refund", "order", "parcel", "delivery", "payment", "charge", "account", "booking",
+        "job", "wedding", "birthday", "interview", "exam", "flight", "holiday", "rent",
+        "surgery", "appointment", "meeting", "not", "no", "still", "never", "only", "just",
+        "son's", "daughter's", "mum's", "dad's", "wife's", "husband's", "partner's",
+        "pensioner", "elderly", "disabled", "pregnant", "children", "kids", "work", "by",
+        "within", "before", "on", "at", "in", "ready", "with", "until", "tomorrow", "today",
+        "tonight", "first", "thing", "end", "later", "next",
+    }  # fmt: skip
+
+
+_OCCASIONS = frozenset(
+    {"interview", "birthday", "wedding", "exam", "exams", "flight", "holiday", "trip",
+     "funeral", "surgery", "operation", "appointment", "meeting", "party", "anniversary",
+     "christening", "graduation", "presentation", "conference", "event", "deadline",
+     "move", "holidays", "honeymoon", "celebration", "ceremony", "gig", "concert", "match",
+     "treatment", "shift"}
+)  # fmt: skip
+
+
+def _is_occasion(text: str) -> bool:
+    """Whether the value is a bare occasion ("job interview on Monday"), not a clause.
+
+    Only then is it made a clause; anything else is left as typed, since a wrong guess
+    reads worse than the agent's own words.
+    """
+    words = [word.strip(",;:").lower().replace("’", "'") for word in text.split(" ")]
+    if len(words) > 8 or words[0] in _SUBJECTS:
+        return False
+    if any(word in _VERBS or word.endswith(("ed", "n't")) for word in words):
+        return False
+    return any(word in _OCCASIONS for word in words[:4])
