@@ -9,13 +9,17 @@ from recovery_cli.playbook.walk import Walk
 
 def as_data(walk: Walk, transcript: Path | None) -> dict[str, object]:
     """Everything a script needs: scenario, draft, steps visited, checklist and more."""
+    reply = walk.reply()
     return {
         "scenario": walk.playbook.id,
         "title": walk.playbook.title,
         "category": walk.playbook.category,
-        "draft": walk.draft(),
+        "channel": reply.channel,
+        "draft": reply.text,
+        "script": list(reply.script),
         "steps": walk.path(),
         "checklist": walk.checklist(),
+        "assumptions": [assumption.to_json() for assumption in walk.assumptions()],
         "inputs": walk.values,
         "answers": walk.answers,
         "lines": [record.to_json() for record in walk.records],
