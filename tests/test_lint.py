@@ -83,7 +83,7 @@ def test_a_question_that_neither_branches_nor_is_used_is_a_warning(
 
 def test_a_step_without_suggestions_is_a_warning(invoke: Invoke, tmp_path: Path) -> None:
     path = write(
-        tmp_path, "silent", ('    suggestions:\n      - "I have put it right for you now."\n', "")
+        tmp_path, "silent", ('    suggestions:\n      - "I\'m putting it right for you now."\n', "")
     )
     code, items = findings(invoke, str(path))
     assert code == 0
@@ -116,7 +116,7 @@ def test_a_suggestion_that_breaks_a_principle_is_reported(invoke: Invoke, tmp_pa
     path = write(
         tmp_path,
         "blames",
-        ('"I have put it right for you now."', '"It\'s not our fault, the lab did it."'),
+        ('"I\'m putting it right for you now."', '"It\'s not our fault, the lab did it."'),
     )
     code, items = findings(invoke, str(path))
     assert code == 1
@@ -170,7 +170,7 @@ def test_github_format_annotates_errors_and_warnings(invoke: Invoke, tmp_path: P
     path = write(
         tmp_path,
         "two",
-        ("{{ customer_name }}. You were", "{{ custmer_name }}. You were"),
+        ("sorry. You were", "sorry, {{ custmer_name }}. You were"),
         ("      later: follow-up\n", ""),
     )
     result = invoke("lint", str(path), "--format", "github")
@@ -185,7 +185,7 @@ def test_github_format_annotates_errors_and_warnings(invoke: Invoke, tmp_path: P
 
 def test_json_format_counts_errors_and_warnings(invoke: Invoke, tmp_path: Path) -> None:
     path = write(
-        tmp_path, "counted", ("{{ customer_name }}. You were", "{{ custmer_name }}. You were")
+        tmp_path, "counted", ("sorry. You were", "sorry, {{ custmer_name }}. You were")
     )
     result = invoke("lint", str(path), "--format", "json")
     report = json.loads(result.stdout)

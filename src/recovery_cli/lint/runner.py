@@ -18,6 +18,7 @@ from pathlib import Path
 
 from recovery_cli.errors import Location, Problem
 from recovery_cli.library import Library, playbook_files, shipped_dir
+from recovery_cli.lint import Checker, lint_playbook, principle_checker
 from recovery_cli.lint.cache import Cache
 from recovery_cli.lint.validate import (
     Kind,
@@ -67,12 +68,17 @@ def check_many(paths: Sequence[Path], library: Library | None, *, lint: bool) ->
     return Report(len(files), problems)
 
 
-_CHECKER: list[object] = []
+_CHECKER: list[Checker | None] = []
+"""The principle checker, loaded once per process (and inherited by forked workers)."""
+
+
+def _checker() -> Checker | None:
+    if not _CHECKER:
+        _CHECKER.append(principle_checker())
+    return _CHECKER[0]
 
 
 def _one(path: Path, known: set[str] | None, lint: bool, cache: Cache | None) -> Result:
-    from recovery_cli.lint import rules
-
     raw: bytes | None = None
     if cache is not None:
         try:
@@ -87,10 +93,7 @@ def _one(path: Path, known: set[str] | None, lint: bool, cache: Cache | None) ->
     if checked.playbook is not None:
         result.scenario = checked.playbook.id
         if lint:
-            if not _CHECKER:
-                _CHECKER.append(rules.principle_checker())
-            checker = _CHECKER[0]
-            result.problems.extend(rules.lint_playbook(checked, checker))  # type: ignore[arg-type]
+            result.problems.extend(lint_playbook(checked, _checker()))
     if cache is not None and raw is not None:
         cache.put(path, raw, result.scenario, result.problems)
     return result
@@ -106,10 +109,8 @@ def _map(
         return [work(path) for path in files]
     if "fork" not in multiprocessing.get_all_start_methods():
         return [work(path) for path in files]
-    if lint and not _CHECKER:
-        from recovery_cli.lint import rules
-
-        _CHECKER.append(rules.principle_checker())  # loaded once, inherited by workers
+    if lint:
+        _checker()  # loaded once, inherited by workers
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(files) // (workers * 4))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:

@@ -9,37 +9,49 @@ principles exist and every template compiles. Each problem carries the path of t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
+from recovery_cli.documents import Place
+from recovery_cli.errors import FieldPath, Problem
 from recovery_cli.playbook.models import END, Playbook
 from recovery_cli.playbook.render import syntax_problem
 
-Path = tuple[str | int, ...]
-Finding = tuple[Path, str, str | None, str]  # (field path, message, hint, rule id)
+
+class Finding(NamedTuple):
+    """A problem before it is located: the field it is in, what is wrong, a hint, its rule."""
+
+    path: FieldPath
+    message: str
+    hint: str | None
+    rule: str
 
 
-def problems(playbook: Playbook, principle_ids: set[str] | None = None) -> list[Finding]:
-    """Every cross-reference problem in the playbook, grouped by rule."""
-    return [
+def problems(
+    playbook: Playbook, place: Place, principle_ids: set[str] | None = None
+) -> list[Problem]:
+    """Every cross-reference problem in the playbook, grouped by rule, each located."""
+    found = [
         *_duplicate_ids(playbook),
         *_references(playbook),
         *_questions(playbook),
         *_principles(playbook, principle_ids),
         *_templates(playbook),
     ]
+    return [Problem(message, place.at(*path), hint, rule) for path, message, hint, rule in found]
 
 
 def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
     seen: set[str] = set()
     for index, step in enumerate(playbook.steps):
         if step.id == END:
-            yield (
+            yield Finding(
                 ("steps", index, "id"),
                 "`end` is reserved for finishing",
                 "rename the step",
                 "duplicate-id",
             )
         if step.id in seen:
-            yield (
+            yield Finding(
                 ("steps", index, "id"),
                 f"duplicate step id `{step.id}`",
                 "step ids are unique",
@@ -49,7 +61,7 @@ def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
     names: set[str] = set()
     for index, spec in enumerate(playbook.inputs):
         if spec.name in names:
-            yield (
+            yield Finding(
                 ("inputs", index, "name"),
                 f"input `{spec.name}` is declared twice",
                 None,
@@ -60,16 +72,18 @@ def _duplicate_ids(playbook: Playbook) -> Iterator[Finding]:
     for index, step in enumerate(playbook.steps):
         if step.question is None:
             continue
-        where: Path = ("steps", index, "question", "id")
+        where: FieldPath = ("steps", index, "question", "id")
         if step.question.id in names:
-            yield (
+            yield Finding(
                 where,
                 f"question `{step.question.id}` has the name of an input",
                 "rename it",
                 "duplicate-id",
             )
         if step.question.id in asked:
-            yield (where, f"question id `{step.question.id}` is used twice", None, "duplicate-id")
+            yield Finding(
+                where, f"question id `{step.question.id}` is used twice", None, "duplicate-id"
+            )
         asked.add(step.question.id)
 
 
@@ -78,7 +92,7 @@ def _references(playbook: Playbook) -> Iterator[Finding]:
     listing = ", ".join(sorted(known))
     for index, step in enumerate(playbook.steps):
         if step.next is not None and step.next not in known:
-            yield (
+            yield Finding(
                 ("steps", index, "next"),
                 f"`next` names unknown step `{step.next}`",
                 f"use one of: {listing}",
@@ -86,7 +100,7 @@ def _references(playbook: Playbook) -> Iterator[Finding]:
             )
         for answer, target in step.branches.items():
             if target not in known:
-                yield (
+                yield Finding(
                     ("steps", index, "branches", answer),
                     f"branch `{answer}` goes to unknown step `{target}`",
                     f"use one of: {listing}",
@@ -99,7 +113,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
         question = step.question
         if question is None:
             if step.branches:
-                yield (
+                yield Finding(
                     ("steps", index, "branches"),
                     "`branches` without a `question` can never be taken",
                     "add a question whose answers are the branch keys, or use `next`",
@@ -107,7 +121,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                 )
             continue
         if question.default not in question.choices:
-            yield (
+            yield Finding(
                 ("steps", index, "question", "default"),
                 f"default `{question.default}` is not one of the choices",
                 f"use one of: {', '.join(question.choices)}",
@@ -115,7 +129,7 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
             )
         for answer in step.branches:
             if answer not in question.choices:
-                yield (
+                yield Finding(
                     ("steps", index, "branches", answer),
                     f"branch `{answer}` is not an answer to `{question.id}`",
                     f"the answers are: {', '.join(question.choices)}",
@@ -129,7 +143,7 @@ def _principles(playbook: Playbook, principle_ids: set[str] | None) -> Iterator[
     hint = "see `principles.yaml` for the ids"
     for index, principle in enumerate(playbook.principles):
         if principle not in principle_ids:
-            yield (
+            yield Finding(
                 ("principles", index),
                 f"unknown principle `{principle}`",
                 hint,
@@ -137,7 +151,7 @@ def _principles(playbook: Playbook, principle_ids: set[str] | None) -> Iterator[
             )
     for index, step in enumerate(playbook.steps):
         if step.principle not in principle_ids:
-            yield (
+            yield Finding(
                 ("steps", index, "principle"),
                 f"unknown principle `{step.principle}`",
                 hint,
@@ -151,20 +165,25 @@ def _templates(playbook: Playbook) -> Iterator[Finding]:
         error = syntax_problem(source, condition=is_condition)
         if error:
             kind = "condition" if is_condition else "template"
-            yield (path, f"{kind} does not compile: {error}", hint, "template-syntax")
+            yield Finding(path, f"{kind} does not compile: {error}", hint, "template-syntax")
 
 
-def template_fields(playbook: Playbook) -> Iterator[tuple[Path, str, bool]]:
+def template_fields(playbook: Playbook) -> Iterator[tuple[FieldPath, str, bool]]:
     """Every template and condition with its field path; True marks a condition."""
-    if playbook.draft.opening:
-        yield ("draft", "opening"), playbook.draft.opening, False
-    if playbook.draft.closing:
-        yield ("draft", "closing"), playbook.draft.closing, False
+    draft = playbook.draft
+    for name in ("opening", "closing", "chat_closing", "social", "confirmation"):
+        template = getattr(draft, name)
+        if template:
+            yield ("draft", name), template, False
     for index, step in enumerate(playbook.steps):
         if step.when:
             yield ("steps", index, "when"), step.when, True
         for number, suggestion in enumerate(step.suggestions):
             yield ("steps", index, "suggestions", number), suggestion, False
+        for number, short in enumerate(step.chat):
+            yield ("steps", index, "chat", number), short, False
+        if step.commitment:
+            yield ("steps", index, "commitment"), step.commitment, False
     for index, item in enumerate(playbook.checklist):
         yield ("checklist", index, "do"), item.do, False
         if item.when:

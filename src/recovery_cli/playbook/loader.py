@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from recovery_cli.documents import Positions, build, locate, read_document
+from recovery_cli.documents import Place, Positions, build, locate, read_document
 from recovery_cli.errors import Problem, RecoveryError
 from recovery_cli.playbook import integrity
 from recovery_cli.playbook.models import Playbook, PrincipleLibrary
@@ -24,10 +24,7 @@ def playbook_problems(
     expected_id: str | None = None,
 ) -> list[Problem]:
     """Every cross-reference problem of a well-shaped playbook, located and with its rule."""
-    problems = [
-        Problem(message, locate(path, positions, source), hint, rule)
-        for path, message, hint, rule in integrity.problems(playbook, principle_ids)
-    ]
+    problems = integrity.problems(playbook, Place(source, positions), principle_ids)
     if expected_id is not None and playbook.id != expected_id:
         problems.insert(
             0,

@@ -4,6 +4,11 @@ Templates come from playbooks (trainers); values come from agents and customers.
 are only ever passed as data, never compiled, so a customer who types `{{ 7*7 }}` gets
 those characters back verbatim. A missing name is an error the trainer sees (StrictUndefined),
 never an empty gap a customer reads. Each template compiles once per process.
+
+Nearly every template is plain text with `{{ name }}` and simple `{% if %}` blocks;
+`simple_templates` renders that subset exactly as Jinja would, without compiling it (a
+compile costs about a millisecond, and lint renders every template of a library), and
+everything else goes to the sandbox. Callers see one renderer.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.playbook.simple_templates import Missing, flatten, parse
 
 _ENV = ImmutableSandboxedEnvironment(
     undefined=StrictUndefined,
@@ -37,8 +43,22 @@ def _compiled_condition(source: str) -> Any:
     return _ENV.compile_expression(source, undefined_to_none=False)
 
 
+def _unknown(kind: str, name: str, where: Location | None) -> RecoveryError:
+    return RecoveryError(
+        f"{kind} uses an unknown name: '{name}' is undefined",
+        location=where,
+        hint="declare it under `inputs:` or as a question id, or fix the spelling",
+    )
+
+
 def render(source: str, context: Mapping[str, object], where: Location | None = None) -> str:
     """Render one template; a problem becomes a RecoveryError at `where`."""
+    simple = parse(source)
+    if simple is not None:
+        try:
+            return flatten(simple.render(context))
+        except Missing as exc:
+            raise _unknown("template", exc.name, where) from None
     try:
         text: str = _compiled(source).render(**context)
     except SecurityError as exc:
@@ -60,6 +80,12 @@ def render(source: str, context: Mapping[str, object], where: Location | None = 
 
 def holds(condition: str, context: Mapping[str, object], where: Location | None = None) -> bool:
     """Evaluate a `when:` condition such as `severity == 'high'`."""
+    simple = parse(condition, condition=True)
+    if simple is not None:
+        try:
+            return simple.holds(context)
+        except Missing as exc:
+            raise _unknown("condition", exc.name, where) from None
     try:
         return bool(_compiled_condition(condition)(**context))
     except SecurityError as exc:
@@ -76,8 +102,6 @@ def holds(condition: str, context: Mapping[str, object], where: Location | None 
 
 def syntax_problem(source: str, *, condition: bool = False) -> str | None:
     """The syntax error in a template or condition, or None when it compiles."""
-    from recovery_cli.playbook.simple_templates import parse
-
     if parse(source, condition=condition) is not None:
         return None  # the plain subset always compiles; skip the (slow) compiler
     try:
@@ -94,12 +118,17 @@ def syntax_problem(source: str, *, condition: bool = False) -> str | None:
 
 def names_used(source: str, *, condition: bool = False) -> set[str]:
     """The variable names a template (or condition) reads, for static checks."""
+    simple = parse(source, condition=condition)
+    if simple is not None:
+        return set(simple.names)
     parsed = _ENV.parse("{{ " + source + " }}" if condition else source)
     return set(meta.find_undeclared_variables(parsed))
 
 
 def unsafe_attributes(source: str, *, condition: bool = False) -> list[str]:
     """Attribute names the sandbox will refuse (`__class__` and friends), found statically."""
+    if parse(source, condition=condition) is not None:
+        return []  # the plain subset reads no attributes at all
     parsed = _ENV.parse("{{ " + source + " }}" if condition else source)
     found = [node.attr for node in parsed.find_all(nodes.Getattr) if node.attr.startswith("_")]
     for node in parsed.find_all(nodes.Getitem):

@@ -34,15 +34,19 @@ principles:                    # the ids in principles.yaml this playbook applie
   - empathise-first
   - own-the-outcome
   - do-what-you-say
+  - size-to-stakes
 triggers:                      # words in a customer's message that point here
   phrases: []
   words: []
 
 inputs:                        # the facts the agent gives before the walk
-  - name: customer_name
-    required: true
+  - name: customer_name        # optional: with no name the reply says "Hello,"
   - name: issue
     default: this went wrong
+  - name: severity             # low, medium or high: the reply changes with it
+    default: medium
+  - name: channel              # email, chat, social, phone or in-person
+    default: email
   - name: next_update
     default: by the end of today
 
@@ -55,7 +59,7 @@ steps:                         # shown in order unless a branch or `next` says o
     principle: listen
     in_draft: false            # a line for the conversation, not the written reply
     suggestions:
-      - "Thank you for telling me, {{{{ customer_name }}}}. What happened, from the start?"
+      - "Thank you for telling me{{{{ ', ' ~ first_name if first_name }}}}. What happened, from the start?"
 
   - id: empathise
     stage: empathise
@@ -64,7 +68,9 @@ steps:                         # shown in order unless a branch or `next` says o
     why: Facts offered before feelings sound like excuses.
     principle: empathise-first
     suggestions:               # alternatives, best first; the agent picks one
-      - "I'm so sorry, {{{{ customer_name }}}}: {{{{ issue }}}}, and you deserved better from us."
+      - "I'm so sorry: {{{{ issue }}}}, and you deserved better from us."
+    chat:                      # the short form for a chat reply
+      - "I'm so sorry: {{{{ issue }}}}."
     avoid:
       - Explaining how it happened before saying sorry.
 
@@ -74,15 +80,16 @@ steps:                         # shown in order unless a branch or `next` says o
     purpose: Take responsibility for putting it right.
     why: The customer needs to know someone is in charge of their problem.
     principle: own-the-outcome
+    when: "severity != 'low'"  # a small slip needs no speech about ownership
     suggestions:
       - "This is ours to put right, and I will see it through myself."
     question:                  # the agent's answer picks the next step
       id: can_fix_now
       ask: Can you put it right today?
       choices:
-        today: Yes, today
         later: No, it needs more time
-      default: today            # the most common answer (used by scripted runs)
+        today: Yes, today
+      default: later           # scripted runs take it: the answer that claims nothing done
     branches:
       today: fix-now
       later: fix-later
@@ -94,8 +101,9 @@ steps:                         # shown in order unless a branch or `next` says o
     why: A fix they can see is the best apology.
     principle: do-what-you-say
     suggestions:
-      - "I have put this right for you now, {{{{ customer_name }}}}."
-    next: follow-up
+      - "I'm putting this right for you now, and I'll confirm {{{{ next_update }}}} that it's done."
+    commitment: "Confirm the fix to {{{{ full_name or 'the customer' }}}} {{{{ next_update }}}}."
+    next: high-stakes
 
   - id: fix-later
     stage: fix
@@ -105,6 +113,17 @@ steps:                         # shown in order unless a branch or `next` says o
     principle: do-what-you-say
     suggestions:
       - "I have started on this now and I will have it fixed {{{{ next_update }}}}."
+    commitment: "Fix it {{{{ next_update }}}} and tell {{{{ full_name or 'the customer' }}}}."
+
+  - id: high-stakes
+    stage: protect
+    title: Go further when a lot is riding on it
+    purpose: Match the remedy to what the failure costs them.
+    why: The same slip costs one person nothing and another a great deal.
+    principle: size-to-stakes
+    when: "severity == 'high'"
+    suggestions:
+      - "Because this matters so much, I'll be your single contact until it is done."
 
   - id: follow-up
     stage: follow-up
@@ -113,15 +132,20 @@ steps:                         # shown in order unless a branch or `next` says o
     why: A vague promise is a second failure waiting to happen.
     principle: do-what-you-say
     suggestions:
-      - "I will write to you {{{{ next_update }}}} to confirm it is all sorted."
+      - "You'll hear from me {{{{ next_update }}}}, even if there's nothing new."
 
-draft:                         # the reply: opening, the chosen lines, closing
-  opening: "Hi {{{{ customer_name }}}},"
+draft:                         # the reply, for each channel
+  opening: "{{{{ greeting }}}}"    # "Hi Priya," or "Hello," when no name is known
   closing: "Thank you for telling us."
+  social: >-                   # public: at most 280 characters, nothing private, move to a DM
+    {{{{ first_name ~ ', we' if first_name else 'We' }}}} are sorry about this and want to put it
+    right. Please send us a direct message and we'll reply {{{{ next_update }}}}.
+  confirmation: >-             # phone and in person: the note sent afterwards
+    Thank you for talking with me. As promised, you'll hear from me {{{{ next_update }}}}.
 
 checklist:                     # what the agent does after the conversation
   - kind: follow-up
-    do: "Contact {{{{ customer_name }}}} {{{{ next_update }}}}."
+    do: "Contact {{{{ full_name or 'the customer' }}}} {{{{ next_update }}}}."
   - kind: log
     do: "Log the complaint."
   - kind: root-cause

@@ -336,13 +336,13 @@ class Walk:
         seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
         answers: dict[str, str] = {}
         for record in self.records:
+            question = self.playbook.step(record.step).question
+            if question is not None and record.answer is not None:
+                answers[question.id] = record.answer
             state = (record.step, tuple(sorted(answers.items())))
             if state in seen:
                 return record.step
             seen.add(state)
-            question = self.playbook.step(record.step).question
-            if question is not None and record.answer is not None:
-                answers[question.id] = record.answer
         return None
 
 

@@ -1,0 +1,72 @@
+"""Sentences that state an action as already done: true only if someone did it.
+
+"I have refunded the full amount", "I've moved you to a better room", "your replacement
+has been dispatched", "everything is set up for you". An agent who did those things may
+say so; a draft nobody reviewed may not, because nobody did them. `claims` finds such
+statements so lint can keep them out of the replies unattended runs make, and batch can
+flag any that slip through. It is deliberately narrow: first person (or the customer's
+thing) in the perfect or a finished state, an action verb, no negation, no "once", "when"
+or "if" in front, not a question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ACTIONS = (
+    "refunded|credited|reimbursed|repaid|paid|covered|waived|cancell?ed|booked|rebooked|"
+    "reserved|arranged|organi[sz]ed|sent|resent|dispatched|shipped|posted|emailed|called|"
+    "rung|phoned|contacted|messaged|moved|upgraded|replaced|repaired|fixed|restored|reset|"
+    "unlocked|removed|deleted|corrected|reversed|cleared|issued|processed|ordered|reordered|"
+    "added|applied|escalated|raised|logged|reported|flagged|passed|handed|chased|asked|"
+    "spoken|spoke|checked|confirmed|verified|traced|located|found|secured|blocked|changed|"
+    "updated|sorted|resolved|settled|approved|authori[sz]ed|extended|scheduled|rescheduled|"
+    "done|set up|put through|put in|put (?:it|this|that|things|everything) right|"
+    "taken care of|looked into|dealt with"
+)
+_WE = r"(?:i|we)(?:\s+have|'ve|\s+already|\s+just)+"
+_DONE = re.compile(
+    rf"\b(?:{_WE}\s+(?:(?:already|now|just|personally|also)\s+)*(?:{_ACTIONS})\b"
+    rf"|(?:has|have)\s+(?:now\s+|already\s+|just\s+)?been\s+(?:{_ACTIONS})\b"
+    rf"|(?:it'?s|it is|that'?s|that is|everything is|everything's|all)\s+"
+    rf"(?:(?:now|all|already)\s+)*(?:done|sorted|set up|fixed|arranged|taken care of)\b"
+    rf"|\bi did (?:it|that)\b"
+    rf"|\b(?:i|we) got (?:it|this|that|everything|you) (?:all )?(?:sorted|fixed|done|booked)\b)",
+    re.I,
+)
+_NOT_YET = re.compile(
+    r"\b(?:once|when|after|if|until|as soon as|before|unless|whether|will|'ll|going to|"
+    r"confirm|make sure|so that|check|let you know|tell you|hope|expect)\b[^.!?;]{0,40}$|"
+    r"\b(?:not|n't|never|haven't|hasn't)\b[^.!?]{0,12}$",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+MAX_CHARS = 20_000
+"""Only the start of a reply is read: a claim hides in a reply, not in a pasted log."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Where a reply says something is done: the offsets and the words."""
+
+    start: int
+    end: int
+    words: str
+
+
+def claims(text: str) -> list[Claim]:
+    """Every statement in `text` that reports an action as already done."""
+    found: list[Claim] = []
+    text = text[:MAX_CHARS]
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group(0)
+        if body.rstrip().endswith("?"):
+            continue
+        for match in _DONE.finditer(body):
+            before = body[: match.start()]
+            if _NOT_YET.search(before[-60:]):
+                continue
+            start = sentence.start() + match.start()
+            found.append(Claim(start, start + len(match.group(0)), match.group(0)))
+    return found

@@ -1,0 +1,175 @@
+"""Lint rules on the reply a playbook makes when nobody is at the keyboard.
+
+A batch row and `run --no-input` take the sample inputs' place with real ones, every
+question's default answer and every step's first suggestion. Lint walks the playbook that
+way (with the one walker, `run_scripted`) at each severity and reads the reply on every
+channel, as a trainer would before signing it off:
+
+- the walk reaches the end (`sample-run`);
+- each channel's reply is within its limit, and the public reply reads nothing private
+  (`channel-fit`);
+- no reply states an action as done, since nobody did it (`unconfirmed-claim`);
+- the name is said once and each fact once (`name-repeated`, `value-repeated`);
+- low, medium and high severity read differently (`severity-alike`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from recovery_cli.checks.claims import claims
+from recovery_cli.documents import Place
+from recovery_cli.errors import Location, Problem, RecoveryError, undotted
+from recovery_cli.lint.registry import rule
+from recovery_cli.playbook import render
+from recovery_cli.playbook.inputs import sample_values
+from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.reply import CHANNELS
+from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
+
+PUBLIC_NAMES = frozenset({"first_name", "company", "agent_name", "next_update", "greeting"})
+"""What a public reply may read: nothing about the customer beyond how to greet them."""
+REPEATABLE = ("stakes", "partner", "promised")
+"""Facts a reply should say once."""
+
+
+def reply_problems(playbook: Playbook, place: Place) -> list[Problem]:
+    """Every finding of these rules, each reported once however many walks show it."""
+    found: dict[tuple[str, str, str | None], Problem] = {}
+    for problem in _walks(playbook, place):
+        found.setdefault((problem.rule, problem.message, problem.location.field), problem)
+    return list(found.values())
+
+
+def _walks(playbook: Playbook, place: Place) -> Iterator[Problem]:
+    """Walk unattended at each severity the playbook knows and read every channel's reply."""
+    severities = _severities(playbook)
+    emails: dict[str, str] = {}
+    for severity in severities:
+        values = {**sample_values(playbook)}
+        if severity:
+            values["severity"] = severity
+        walk = Walk(playbook, values, place.source)
+        try:
+            finish(walk)
+        except RecoveryError as exc:
+            yield _failed(walk, exc, place)
+            return
+        for channel in CHANNELS:
+            try:
+                reply = walk.reply(channel)
+            except RecoveryError as exc:
+                yield _failed(walk, exc, place)
+                return
+            if channel == "email":
+                emails[severity] = reply.text
+                yield from _claims(walk, reply.text, place)
+                yield from _repeats(walk, reply.text, place)
+            if reply.over_limit:
+                yield rule("channel-fit").problem(
+                    f"the {channel} reply at {severity or 'default'} severity is "
+                    f"{len(reply.text)} characters; the limit is {reply.limit}",
+                    place.at("draft", "social") if channel == "social" else place.at("steps"),
+                    "shorten it: give steps `chat:` forms, or skip steps on this channel",
+                )
+    yield from _public(playbook, place)
+    texts = list(emails.values())
+    if len(texts) == 3 and len(set(texts)) < 3:
+        index = next(i for i, spec in enumerate(playbook.inputs) if spec.name == "severity")
+        yield rule("severity-alike").problem(
+            "low, medium and high severity do not all give different replies",
+            place.at("inputs", index, "name"),
+            "let severity change the reply: skip steps at low (`when: \"severity != 'low'\"`),"
+            " add one at high",
+        )
+
+
+def _severities(playbook: Playbook) -> list[str]:
+    spec = next((spec for spec in playbook.inputs if spec.name == "severity"), None)
+    return ["low", "medium", "high"] if spec is not None else [""]
+
+
+def _failed(walk: Walk, exc: RecoveryError, place: Place) -> Problem:
+    """A walk that failed: where, and why, in a trainer's words."""
+    if len(walk.records) > MAX_VISITS:
+        looping = walk.first_repeat() or walk.path()[-1]
+        index = walk.playbook.index_of(looping) or 0
+        return rule("sample-run").problem(
+            "a scripted run with sample inputs and default answers fails: the default "
+            f"answers loop back to step `{looping}` and never reach the end",
+            place.at("steps", index, "id"),
+            "give the loop's default answer a branch that leaves it",
+        )
+    field = exc.location.field
+    return rule("sample-run").problem(
+        f"a scripted run with sample inputs and default answers fails: {exc.message}",
+        place.at(*undotted(field)) if field else place.at(),
+        exc.hint or "every question's default answer must lead to the end",
+    )
+
+
+def _claims(walk: Walk, text: str, place: Place) -> Iterator[Problem]:
+    for claim in claims(text):
+        where = place.at("draft")
+        for record in walk.records:
+            if record.line and claim.words in record.line:
+                index = walk.playbook.index_of(record.step) or 0
+                where = place.at("steps", index, "suggestions", (record.suggestion or 1) - 1)
+                break
+        yield rule("unconfirmed-claim").problem(
+            f"an unattended reply says {claim.words!r}, but nobody confirmed it was done",
+            where,
+            "make the first suggestion say what will be done and by when (\"I'm refunding it "
+            "now; you'll see it by Friday\"), and the default answer the branch that claims "
+            "nothing",
+        )
+
+
+def _repeats(walk: Walk, text: str, place: Place) -> Iterator[Problem]:
+    low = text.lower()
+    name = walk.derived.get("first_name", "")
+    if name and low.count(name.lower()) > 1:
+        yield rule("name-repeated").problem(
+            f"the reply names the customer ({name}) {low.count(name.lower())} times",
+            _line_with(walk, name, place, 1),
+            "greet them once with `{{ greeting }}`; leave the name out of the lines",
+        )
+    for key in REPEATABLE:
+        value = walk.values.get(key, "")
+        if len(value) > 6 and low.count(value.lower()) > 1:
+            yield rule("value-repeated").problem(
+                f"the reply says `{key}` ({value!r}) {low.count(value.lower())} times",
+                _line_with(walk, value, place, 2),
+                "say each fact once; refer back to it in other words",
+            )
+
+
+def _line_with(walk: Walk, words: str, place: Place, nth: int) -> Location:
+    """The suggestion that put the `nth` occurrence of `words` into the reply (else the steps)."""
+    seen = 0
+    for record in walk.records:
+        if record.line and walk.playbook.step(record.step).in_draft:
+            seen += record.line.lower().count(words.lower())
+            if seen >= nth:
+                index = walk.playbook.index_of(record.step) or 0
+                return place.at("steps", index, "suggestions", (record.suggestion or 1) - 1)
+    return place.at("steps")
+
+
+def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
+    social = playbook.draft.social
+    if not social:
+        return
+    try:
+        names = render.names_used(social)
+    except Exception:  # reported as a syntax problem
+        return
+    private = sorted(names - PUBLIC_NAMES)
+    if private:
+        yield rule("channel-fit").problem(
+            f"the public reply reads {', '.join(f'`{name}`' for name in private)}: "
+            "a social post must name nothing private",
+            place.at("draft", "social"),
+            "use only first_name, company, agent_name and next_update, and move the "
+            "details to a private channel",
+        )
