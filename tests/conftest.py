@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from recovery_cli.cli import app
-
-REPO = Path(__file__).resolve().parents[1]
-SHIPPED = REPO / "playbooks"
-
-Invoke = Callable[..., Result]
+from support import Invoke
 
 
 @pytest.fixture(autouse=True)

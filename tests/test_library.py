@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from playbook_factory import playbook_dict, step, write
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import ENV_VAR, Library, shipped_dir
+from recovery_cli.lint.runner import check_many
+from support import playbook_dict, step, write
 
 SHIPPED_ID = "outsourced-delay"
 
@@ -51,18 +52,31 @@ def test_a_playbooks_folder_adds_its_playbooks(tmp_path: Path) -> None:
     assert SHIPPED_ID in library.files
 
 
+def overrides(library: Library) -> list[tuple[str, str, str]]:
+    """(id, overridden file, winning file) as `recovery lint` notes them for a library."""
+    report = check_many([], library, lint=True)
+    found = []
+    for problem in report.problems:
+        if problem.rule == "override":
+            winner = str(problem.location.file)
+            scenario_id = Path(winner).stem
+            overridden = problem.message.rsplit(" in ", 1)[1]
+            found.append((scenario_id, overridden, winner))
+    return found
+
+
 def test_a_playbooks_folder_overrides_a_shipped_id_and_says_so(tmp_path: Path) -> None:
     ours = scenario(tmp_path, SHIPPED_ID, title="Our own late-delivery playbook")
     library = Library.configured([tmp_path])
     assert library.playbook(SHIPPED_ID).title == "Our own late-delivery playbook"
     shipped = shipped_dir() / "scenarios" / f"{SHIPPED_ID}.yaml"
-    assert (SHIPPED_ID, shipped, ours) in library.overrides()
+    assert (SHIPPED_ID, str(shipped.resolve()), str(ours)) in overrides(library)
 
 
 def test_no_overrides_are_reported_when_ids_are_unique(tmp_path: Path) -> None:
     scenario(tmp_path / "one", "first")
     scenario(tmp_path / "two", "second")
-    assert Library([tmp_path / "one", tmp_path / "two"]).overrides() == []
+    assert overrides(Library([tmp_path / "one", tmp_path / "two"])) == []
 
 
 def test_the_environment_names_several_folders(
@@ -83,8 +97,8 @@ def test_a_playbooks_option_beats_the_environment(
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "env"))
     library = Library.configured([tmp_path / "flag"])
     assert library.playbook("tiny").title == "From the flag"
-    assert library.overrides() == [
-        ("tiny", tmp_path / "env" / "tiny.yaml", tmp_path / "flag" / "tiny.yaml")
+    assert overrides(library) == [
+        ("tiny", str(tmp_path / "env" / "tiny.yaml"), str(tmp_path / "flag" / "tiny.yaml"))
     ]
 
 

@@ -101,19 +101,6 @@ class Library:
                 found[path.name.rsplit(".", 1)[0]] = path
         return dict(sorted(found.items()))
 
-    def overrides(self) -> list[tuple[str, Path, Path]]:
-        """(id, overridden file, winning file) for each id defined more than once."""
-        first: dict[str, Path] = {}
-        result: list[tuple[str, Path, Path]] = []
-        for folder in self.dirs:
-            for path in playbook_files(folder):
-                scenario = path.name.rsplit(".", 1)[0]
-                if scenario in first:
-                    result.append((scenario, first[scenario], path))
-                else:
-                    first[scenario] = path
-        return result
-
     def principle_files(self) -> list[Path]:
         return files_named(PRINCIPLES_FILE, self.dirs)
 

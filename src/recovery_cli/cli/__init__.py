@@ -35,9 +35,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RecoveryError as exc:
-            from recovery_cli.cli import console
+            from recovery_cli.cli import console, report
 
-            console.problems(exc.problems)
+            report.print_problems(exc.problems, console.err)
             if len(exc.problems) > 1:
                 console.err.print(f"{len(exc.problems)} problems", style="red")
             raise typer.Exit(exc.exit_code) from None
@@ -88,15 +88,11 @@ def _root(
 
 
 def _register() -> None:
-    """Import the command modules; each adds its commands to `app`."""
+    """Import the command modules; each adds its commands to `app` (in this order)."""
     import importlib
 
     for name in ("browse", "run", "check", "triage", "batch", "authoring"):
-        try:
-            importlib.import_module(f"recovery_cli.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"recovery_cli.cli.{name}":
-                raise
+        importlib.import_module(f"recovery_cli.cli.{name}")
 
 
 _register()

@@ -6,8 +6,6 @@ in `recovery_cli.validate`, `lint`, `playbook_tests`, `scaffold`, `schema` and `
 
 from __future__ import annotations
 
-import json
-import os
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +15,7 @@ import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, EXIT_OK, app
 from recovery_cli.cli.common import Playbooks, library
+from recovery_cli.cli.report import ReportFormat, shown_path
 
 if TYPE_CHECKING:
     from recovery_cli.errors import Problem
@@ -27,12 +26,6 @@ Paths = Annotated[
         help="Playbook files or folders; default: the active library.", show_default=False
     ),
 ]
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 class GraphFormat(StrEnum):
@@ -55,21 +48,27 @@ def validate_command(
     """Check the format of playbooks (and principles and test files): every error at once."""
     from recovery_cli.lint.runner import check_many
 
-    report = check_many(paths or [], library(playbooks), lint=False)
-    _report(report.problems, report.files, format)
+    found = check_many(paths or [], library(playbooks), lint=False)
+    _report(found.problems, found.files, format)
 
 
 @app.command("lint")
 def lint_command(
     paths: Paths = None,
     format: FormatOption = ReportFormat.text,
+    list_rules: bool = typer.Option(
+        False, "--list-rules", help="List every rule with its severity and meaning, and exit."
+    ),
     playbooks: Playbooks = None,
 ) -> None:
     """Validate, then check each playbook's flow, templates and wording."""
     from recovery_cli.lint.runner import check_many
 
-    report = check_many(paths or [], library(playbooks), lint=True)
-    _report(report.problems, report.files, format)
+    if list_rules:
+        _list_rules(format)
+        return
+    found = check_many(paths or [], library(playbooks), lint=True)
+    _report(found.problems, found.files, format)
 
 
 @app.command("test")
@@ -92,11 +91,11 @@ def test_command(paths: Paths = None, playbooks: Playbooks = None) -> None:
     for file in files:
         results = run_file(file, runner_lib.playbook)
         outcomes.extend(results)
-        typer.echo(f"{_shown(str(file))} {''.join(marks[o.status] for o in results)}")
+        typer.echo(f"{shown_path(str(file))} {''.join(marks[o.status] for o in results)}")
     bad = [outcome for outcome in outcomes if outcome.status != "passed"]
     for outcome in bad:
         word = "FAILED" if outcome.status == "failed" else "ERROR"
-        where = _shown(str(outcome.location))
+        where = shown_path(str(outcome.location))
         typer.echo(f"\n{word} {where}: {outcome.name}")
         for detail in outcome.details:
             typer.echo(_indent(detail))
@@ -168,77 +167,25 @@ def graph_command(
         typer.echo(f"wrote {output}")
 
 
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
 def _report(problems: list[Problem], files: int, format: ReportFormat) -> None:
     """Print findings in the chosen format; exit 1 if any is an error."""
-    from recovery_cli.text import clean
+    from recovery_cli.cli import console, report
 
-    errors = sum(problem.severity == "error" for problem in problems)
-    warnings = sum(problem.severity == "warning" for problem in problems)
-    if format is ReportFormat.json:
-        summary = {"files": files, "errors": errors, "warnings": warnings}
-        findings = [
-            {**problem.to_json(), "file": _shown(problem.location.file)} for problem in problems
-        ]
-        typer.echo(json.dumps({**summary, "findings": findings}, indent=2, ensure_ascii=False))
-    elif format is ReportFormat.github:
-        for problem in problems:
-            typer.echo(_annotation(problem))
-    else:
-        for problem in problems:
-            where = problem.location
-            place = _shown(where.file) or "<input>"
-            if where.line is not None:
-                place += f":{where.line}" + (f":{where.column}" if where.column else "")
-            field = f" ({where.field})" if where.field else ""
-            typer.echo(
-                clean(f"{place}: {problem.severity} [{problem.rule}] {problem.message}{field}")
-            )
-            if problem.hint:
-                typer.echo(clean(f"  hint: {problem.hint}"))
-        infos = len(problems) - errors - warnings
-        typer.echo(
-            f"{files} file(s): {errors} error(s), {warnings} warning(s)"
-            + (f", {infos} note(s)" if infos else "")
-        )
+    report.lint_report(problems, files, format, console.out)
+    errors = any(problem.severity == "error" for problem in problems)
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def _annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command that annotates the line in a pull request."""
-    level = {"error": "error", "warning": "warning"}.get(problem.severity, "notice")
-    where = problem.location
-    properties = []
-    if where.file:
-        properties.append(f"file={_property(_shown(where.file) or '')}")
-    if where.line is not None:
-        properties.append(f"line={where.line}")
-    if where.column is not None:
-        properties.append(f"col={where.column}")
-    properties.append(f"title={_property(problem.rule)}")
-    message = problem.message + (f" ({where.field})" if where.field else "")
-    if problem.hint:
-        message += f"\nhint: {problem.hint}"
-    return f"::{level} {','.join(properties)}::{_data(message)}"
+def _list_rules(format: ReportFormat) -> None:
+    from recovery_cli.cli import console
+    from recovery_cli.cli.common import print_json
+    from recovery_cli.lint.registry import RULES, table
 
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _shown(path: str | None) -> str | None:
-    """A path relative to the working folder when it is inside it, as a person typed it."""
-    if not path:
-        return path
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if relative.startswith("..") else relative
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
+    if format is ReportFormat.json:
+        print_json([rule.to_json() for rule in RULES.values()])
+    else:
+        console.write(table())

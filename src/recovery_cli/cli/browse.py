@@ -14,7 +14,7 @@ def list_command(
     playbooks: Playbooks = None,
 ) -> None:
     """List the scenarios: id, title and category."""
-    from recovery_cli.cli import console
+    from recovery_cli.cli import console, report
     from recovery_cli.playbook.catalogue import summaries
 
     lib = library(playbooks)
@@ -31,7 +31,7 @@ def list_command(
             table.add_row(*(console.plain(str(row[key])) for key in ("id", "title", "category")))
         console.out.print(table)
     if lib.problems:
-        console.problems(lib.problems)
+        report.print_problems(lib.problems, console.err)
         raise typer.Exit(EXIT_USAGE)
 
 

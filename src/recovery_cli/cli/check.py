@@ -76,9 +76,9 @@ def _checker(playbooks: list[Path] | None) -> Checker:
 
 
 def _show(reply: str, findings: list[Finding]) -> None:
-    from recovery_cli.cli import console
+    from recovery_cli.cli import console, report
 
-    console.findings(reply, [finding.to_json() for finding in findings])
+    report.print_findings(reply, findings, console.out)
     errors = sum(1 for finding in findings if finding.severity == "error")
     warnings = len(findings) - errors
     if not findings:

@@ -13,7 +13,8 @@ from pathlib import Path
 from rich.rule import Rule
 from rich.text import Text
 
-from recovery_cli.cli import console
+from recovery_cli.checks import check
+from recovery_cli.cli import console, report
 from recovery_cli.errors import Interrupted, RecoveryError
 from recovery_cli.playbook.inputs import clean_value, effective_inputs
 from recovery_cli.playbook.models import Playbook, Principle, Step
@@ -147,23 +148,13 @@ def _type_own_line(walk: Walk) -> Choice | None:
         line = read("Your line (empty to go back to the list): ")
         if not line:
             return None
-        findings = check_line(line, walk.values.get("customer_name") or None, opening)
+        findings = check(line, name=walk.values.get("customer_name") or None, opening=opening)
         if not findings:
             return "typed", line, None, []
-        console.findings(line, findings)
+        report.print_findings(line, findings, console.out)
         keep = read("k = keep it anyway, r = revise [r]: ").lower()
         if keep in {"k", "keep"}:
-            return "typed", line, None, findings
-
-
-def check_line(line: str, name: str | None, opening: bool) -> list[dict[str, object]]:
-    """Findings of the principle checks for one typed line (empty if checks are absent)."""
-    try:
-        from recovery_cli.checks.checker import check
-    except ImportError:
-        return []
-    findings = check(line, name=name, opening=opening)
-    return [finding.to_json() for finding in findings]
+            return "typed", line, None, [finding.to_json() for finding in findings]
 
 
 def _ask_question(step: Step) -> str:

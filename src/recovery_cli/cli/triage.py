@@ -35,7 +35,7 @@ def triage_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Say which playbook fits a customer's message, with the evidence and the runners-up."""
-    from recovery_cli.cli import EXIT_USAGE, console
+    from recovery_cli.cli import EXIT_USAGE, console, report
     from recovery_cli.triage import Triage
 
     message = read_message(text)
@@ -59,7 +59,7 @@ def triage_command(
         for candidate in result.candidates:
             console.say("    " + _runner_up(candidate))
     if lib.problems:
-        console.problems(lib.problems)
+        report.print_problems(lib.problems, console.err)
         raise typer.Exit(EXIT_USAGE)
 
 

@@ -167,13 +167,6 @@ def _principle_rule(problem: Problem) -> Problem:
     return problem
 
 
-def check_paths(paths: Sequence[Path], library: Library | None) -> list[Checked]:
-    """Validate every file named or found, with the principles this run knows about."""
-    files = discover(paths)
-    known = principle_ids(files, library)
-    return [check_file(path, known) for path in files]
-
-
 def library_files(library: Library) -> list[Path]:
     """All the files of the active library: each folder's playbooks, principles and tests."""
     return discover(folder for folder in library.dirs if folder.exists())

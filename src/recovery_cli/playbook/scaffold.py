@@ -59,7 +59,7 @@ steps:                         # shown in order unless a branch or `next` says o
     principle: listen
     in_draft: false            # a line for the conversation, not the written reply
     suggestions:
-      - "Thank you for telling me{{{{ ', ' ~ first_name if first_name }}}}. What happened, from the start?"
+      - "Thank you for telling me. What happened, from the start?"
 
   - id: empathise
     stage: empathise

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from playbook_factory import playbook, question, step, write
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.answers import Supplied, merge, parse_sets, read_answers_file, sort_out
 from recovery_cli.playbook.inputs import effective_inputs, resolve, sample_values
 from recovery_cli.playbook.models import Playbook
+from support import playbook, question, step, write
 
 
 def book() -> Playbook:

@@ -14,55 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from conftest import Invoke
-
-PLAYBOOK = """\
-id: parcel-mixup
-title: We sent the wrong parcel
-category: service-mistake
-summary: The customer received someone else's parcel or the wrong item.
-principles: [listen]
-triggers:
-  phrases: [wrong parcel, wrong item, sent me the wrong]
-  words: [mixup]
-inputs:
-  - name: customer_name
-    required: true
-  - name: severity
-    default: medium
-steps:
-  - id: hear
-    stage: listen
-    title: Hear them
-    purpose: Let them tell it.
-    why: Listening comes first.
-    principle: listen
-    suggestions:
-      - "I'm sorry, {{ customer_name }}: we sent you the wrong parcel."
-    question:
-      id: remedy
-      ask: Resend or refund?
-      choices: {resend: Send the right one, refund: Refund it}
-      default: resend
-    branches: {resend: resend, refund: refund}
-  - id: resend
-    stage: fix
-    title: Resend
-    purpose: Put it right.
-    why: They still need it.
-    principle: listen
-    suggestions: ["The right parcel leaves today."]
-    next: end
-  - id: refund
-    stage: fix
-    title: Refund
-    purpose: Put it right.
-    why: They no longer want it.
-    principle: listen
-    suggestions: ["I have refunded you in full."]
-draft:
-  opening: "Hi {{ customer_name }},"
-"""
+from support import PARCEL_PLAYBOOK as PLAYBOOK
+from support import Invoke
 
 SUMMARY = re.compile(
     r"read (?P<read>[\d,]+) rows: (?P<drafted>[\d,]+) drafted, (?P<routine>[\d,]+) routine, "

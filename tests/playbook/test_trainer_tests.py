@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import SHIPPED, Invoke
+from support import SHIPPED, Invoke
 
 SCENARIOS = sorted((SHIPPED / "scenarios").glob("*.yaml"))
 TESTS = SHIPPED / "tests"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from playbook_factory import playbook, question, step
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.walk import MAX_VISITS, Record, Walk, run_scripted
+from support import playbook, question, step
 
 DANA = {"customer_name": "Dana"}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from support import Invoke
 
 PLAYBOOK = """\
 id: {id}

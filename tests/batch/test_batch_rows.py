@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
 from recovery_cli.batch import BatchContext, OutputFormat, Record, Rejection, draft_row
 from recovery_cli.batch.checkpoint import Outputs
 from recovery_cli.batch.pipeline import run
@@ -29,7 +28,8 @@ from recovery_cli.library import Library
 from recovery_cli.playbook.inputs import resolve, sample_values
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.walk import run_scripted
-from test_batch import PLAYBOOK
+from support import PARCEL_PLAYBOOK as PLAYBOOK
+from support import Invoke
 
 ROWS = [
     {"id": "1", "scenario": "parcel-mixup", "customer_name": "Dana", "remedy": "refund"},

@@ -1,19 +1,27 @@
-"""Small fixture playbooks: a minimal valid one that each test tweaks to show one thing.
+"""What the tests share: where things are, how the CLI is driven, and small playbooks.
 
 `step()` and `playbook_dict()` build plain data (what a YAML file holds); `playbook()`
-validates it into the model the engine walks; `write()` puts data or text in a file.
+validates it into the model the walk uses; `write()` puts data or text in a file.
 Everything here uses the principle `listen`, which the shipped `principles.yaml` defines.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+from typer.testing import Result
 
 from recovery_cli.playbook.models import Playbook
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "playbooks"
+
+Invoke = Callable[..., Result]
+"""The `invoke` fixture: run `recovery ARGS...` and get the result back."""
 
 PRINCIPLE = "listen"
 
@@ -99,3 +107,53 @@ def write(folder: Path, name: str, content: str | dict[str, Any]) -> Path:
     else:
         path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
     return path
+
+
+PARCEL_PLAYBOOK = """\
+id: parcel-mixup
+title: We sent the wrong parcel
+category: service-mistake
+summary: The customer received someone else's parcel or the wrong item.
+principles: [listen]
+triggers:
+  phrases: [wrong parcel, wrong item, sent me the wrong]
+  words: [mixup]
+inputs:
+  - name: customer_name
+    required: true
+  - name: severity
+    default: medium
+steps:
+  - id: hear
+    stage: listen
+    title: Hear them
+    purpose: Let them tell it.
+    why: Listening comes first.
+    principle: listen
+    suggestions:
+      - "I'm sorry, {{ customer_name }}: we sent you the wrong parcel."
+    question:
+      id: remedy
+      ask: Resend or refund?
+      choices: {resend: Send the right one, refund: Refund it}
+      default: resend
+    branches: {resend: resend, refund: refund}
+  - id: resend
+    stage: fix
+    title: Resend
+    purpose: Put it right.
+    why: They still need it.
+    principle: listen
+    suggestions: ["The right parcel leaves today."]
+    next: end
+  - id: refund
+    stage: fix
+    title: Refund
+    purpose: Put it right.
+    why: They no longer want it.
+    principle: listen
+    suggestions: ["I have refunded you in full."]
+draft:
+  opening: "Hi {{ customer_name }},"
+"""
+"""A playbook with a question, two branches and triggers: what the batch tests draft."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, Invoke
+from support import SHIPPED, Invoke
 
 EXAMPLE = SHIPPED / "scenarios" / "outsourced-delay.yaml"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHIPPED, Invoke
+from support import REPO, SHIPPED, Invoke
 
 SCENARIOS = sorted((SHIPPED / "scenarios").glob("*.yaml"))
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/playbook.schema.json"

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import SHIPPED
 from recovery_cli.checks.checker import Checker, Finding, check
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library
+from support import REPO, SHIPPED
 
-CORPUS = Path(__file__).parent / "corpus" / "replies.yaml"
+CORPUS = REPO / "tests" / "corpus" / "replies.yaml"
 
 
 def principles(text: str, **options: Any) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHIPPED, Invoke
+from support import REPO, SHIPPED, Invoke
 
 VALID = (REPO / "tests" / "broken" / "valid.yaml").read_text(encoding="utf-8")
 SCENARIOS = sorted((SHIPPED / "scenarios").glob("*.yaml"))
@@ -184,9 +184,7 @@ def test_github_format_annotates_errors_and_warnings(invoke: Invoke, tmp_path: P
 
 
 def test_json_format_counts_errors_and_warnings(invoke: Invoke, tmp_path: Path) -> None:
-    path = write(
-        tmp_path, "counted", ("sorry. You were", "sorry, {{ custmer_name }}. You were")
-    )
+    path = write(tmp_path, "counted", ("sorry. You were", "sorry, {{ custmer_name }}. You were"))
     result = invoke("lint", str(path), "--format", "json")
     report = json.loads(result.stdout)
     assert (report["files"], report["errors"], report["warnings"]) == (1, 1, 0)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from playbook_factory import HEAD, MINIMAL_YAML, write
 from recovery_cli import documents
 from recovery_cli.errors import Problem, RecoveryError
 from recovery_cli.playbook.loader import load_playbook, load_principles
 from recovery_cli.playbook.models import Playbook
+from support import HEAD, MINIMAL_YAML, write
 
 
 def step_yaml(step_id: str, extra: str = "") -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
 from recovery_cli.library import Library
+from support import Invoke
 
 BLAME = "Hi Dana, I'm sorry, but it's not our fault: the lab is behind."
 GOOD = "Dana, I'm so sorry. I've asked the lab to put your glasses first; I'll call you by 4pm."

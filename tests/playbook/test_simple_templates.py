@@ -16,8 +16,8 @@ from jinja2 import StrictUndefined
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from conftest import SHIPPED
 from recovery_cli.playbook import render, simple_templates
+from support import SHIPPED
 
 JINJA = ImmutableSandboxedEnvironment(
     undefined=StrictUndefined,

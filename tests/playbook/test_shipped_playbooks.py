@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, Invoke
 from recovery_cli.library import Library
 from recovery_cli.playbook.models import Playbook
+from support import SHIPPED, Invoke
 
 REQUIRED_SCENARIOS = {
     "outsourced-delay": "late-delivery",

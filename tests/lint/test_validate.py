@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SHIPPED, Invoke
+from support import REPO, SHIPPED, Invoke
 
 BROKEN = REPO / "tests" / "broken"
 EXPECTED: dict[str, dict[str, object]] = yaml.safe_load(

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from playbook_factory import playbook, question, step
 from recovery_cli.errors import RecoveryError
 from recovery_cli.paths import state_dir
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.transcript import Transcript, load, new_path, save, snapshot
 from recovery_cli.playbook.walk import Walk, run_scripted
+from support import playbook, question, step
 
 STARTED = "2024-05-01T09:00:00+00:00"
 
