@@ -27,7 +27,9 @@ def invoke() -> Invoke:
     """Run `recovery ARGS...` and return the result (exit code, stdout, stderr)."""
     runner = CliRunner()
 
-    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+    def run(
+        *args: str, input: str | bytes | None = None, env: dict[str, str] | None = None
+    ) -> Result:
         return runner.invoke(app, list(args), input=input, env=env)
 
     return run

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -44,12 +46,12 @@ class Run:
         return self.result.exit_code
 
     @property
-    def records(self) -> list[dict[str, object]]:
+    def records(self) -> list[dict[str, Any]]:
         text = self.out.read_text(encoding="utf-8")
         return [json.loads(line) for line in text.splitlines()]
 
     @property
-    def rejects(self) -> list[dict[str, object]]:
+    def rejects(self) -> list[dict[str, Any]]:
         text = self.rejects_path.read_text(encoding="utf-8")
         return [json.loads(line) for line in text.splitlines()]
 
@@ -69,8 +71,12 @@ class Run:
         assert len(rejected) == counts["rejected"]
 
 
+BatchRunner = Callable[..., Run]
+"""The `batch` fixture: run `recovery batch` on some content and get a `Run` back."""
+
+
 @pytest.fixture
-def batch(invoke: Invoke, tmp_path: Path, playbooks: Path):  # type: ignore[no-untyped-def]
+def batch(invoke: Invoke, tmp_path: Path, playbooks: Path) -> BatchRunner:
     def run(content: str | bytes, *args: str, name: str = "in.csv", out: str = "out.jsonl",
             stdin: str | None = None) -> Run:  # fmt: skip
         source = tmp_path / name
@@ -91,7 +97,7 @@ def batch(invoke: Invoke, tmp_path: Path, playbooks: Path):  # type: ignore[no-u
 # ----------------------------------------------------------------------- the happy path
 
 
-def test_each_row_gets_the_playbook_its_scenario_column_names(batch) -> None:  # type: ignore[no-untyped-def]
+def test_each_row_gets_the_playbook_its_scenario_column_names(batch: BatchRunner) -> None:
     run = batch(
         "id,scenario,customer_name,remedy\n"
         "T-1,parcel-mixup,Dana,\n"
@@ -113,15 +119,15 @@ def test_each_row_gets_the_playbook_its_scenario_column_names(batch) -> None:  #
     assert "read 2 rows: 2 drafted, 0 routine, 0 rejected" in run.result.stderr
 
 
-def test_scenario_option_applies_to_every_row_and_map_renames_columns(batch) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_option_applies_to_every_row_and_map_renames_columns(batch: BatchRunner) -> None:
     run = batch("client,text\nDana,hello\n", "--scenario", "parcel-mixup", "--map",
                 "client=customer_name", "-j", "1")  # fmt: skip
     assert run.code == 0, run.result.stderr
-    assert run.records[0]["draft"].startswith("Hi Dana,")  # type: ignore[union-attr]
+    assert run.records[0]["draft"].startswith("Hi Dana,")
     assert run.records[0]["id"] is None
 
 
-def test_triage_picks_the_scenario_when_the_row_names_none(batch) -> None:  # type: ignore[no-untyped-def]
+def test_triage_picks_the_scenario_when_the_row_names_none(batch: BatchRunner) -> None:
     run = batch(
         "id,customer_name,message\n"
         '1,Dana,"You sent me the wrong parcel, this is someone else\'s mixup"\n'
@@ -131,18 +137,18 @@ def test_triage_picks_the_scenario_when_the_row_names_none(batch) -> None:  # ty
     assert run.code == 0, run.result.stderr
     drafted, routine = run.records
     assert drafted["scenario"] == "parcel-mixup"
-    assert drafted["triage"]["score"] > 0 and drafted["triage"]["evidence"]  # type: ignore[index]
+    assert drafted["triage"]["score"] > 0 and drafted["triage"]["evidence"]
     assert routine["scenario"] is None and routine["draft"] is None
     assert routine["category"] == "routine"
     assert "1 drafted, 1 routine" in run.result.stderr
 
 
-def test_an_empty_scenario_cell_falls_back_to_triage(batch) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_scenario_cell_falls_back_to_triage(batch: BatchRunner) -> None:
     run = batch("scenario,customer_name,message\n,Dana,wrong item again\n", "-j", "1")
     assert run.records[0]["scenario"] == "parcel-mixup"
 
 
-def test_json_lines_in_tsv_in_and_markdown_out(batch) -> None:  # type: ignore[no-untyped-def]
+def test_json_lines_in_tsv_in_and_markdown_out(batch: BatchRunner) -> None:
     rows = [{"id": 7, "scenario": "parcel-mixup", "customer_name": "<b>Dana</b>"}]
     text = "\n".join(json.dumps(row) for row in rows) + "\n"
     run = batch(text, "-j", "1", name="in.jsonl", out="out.md")
@@ -152,17 +158,17 @@ def test_json_lines_in_tsv_in_and_markdown_out(batch) -> None:  # type: ignore[n
     assert "&lt;b&gt;Dana&lt;/b&gt;" in markdown and "<b>" not in markdown
 
     tsv = batch("scenario\tcustomer_name\nparcel-mixup\tDana\n", "-j", "1", name="in.tsv")
-    assert tsv.records[0]["draft"].startswith("Hi Dana,")  # type: ignore[union-attr]
+    assert tsv.records[0]["draft"].startswith("Hi Dana,")
 
 
-def test_standard_input_with_an_explicit_format(batch) -> None:  # type: ignore[no-untyped-def]
+def test_standard_input_with_an_explicit_format(batch: BatchRunner) -> None:
     line = json.dumps({"scenario": "parcel-mixup", "customer_name": "Dana"}) + "\n"
     run = batch("", "--input-format", "jsonl", "-j", "1", stdin=line)
     assert run.code == 0, run.result.stderr
     assert len(run.records) == 1
 
 
-def test_two_workers_keep_input_order(batch) -> None:  # type: ignore[no-untyped-def]
+def test_two_workers_keep_input_order(batch: BatchRunner) -> None:
     lines = ["scenario,customer_name,remedy"]
     lines += [f"parcel-mixup,Name{n},{'refund' if n % 3 else ''}" for n in range(1, 1201)]
     lines.insert(500, 'parcel-mixup,"broken')
@@ -177,7 +183,7 @@ def test_two_workers_keep_input_order(batch) -> None:  # type: ignore[no-untyped
 # ----------------------------------------------------------------------- hostile rows
 
 
-def test_a_broken_quote_costs_one_row_not_the_rest_of_the_file(batch) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_quote_costs_one_row_not_the_rest_of_the_file(batch: BatchRunner) -> None:
     run = batch(
         "scenario,customer_name\n"
         'parcel-mixup,"Dana\n'
@@ -196,7 +202,7 @@ def test_a_broken_quote_costs_one_row_not_the_rest_of_the_file(batch) -> None:  
     run.assert_nothing_lost()
 
 
-def test_a_bad_json_line_is_one_rejected_row(batch) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_json_line_is_one_rejected_row(batch: BatchRunner) -> None:
     good = json.dumps({"scenario": "parcel-mixup", "customer_name": "Dana"})
     text = f'{good}\n{{"scenario": "parcel-mixup", "customer_name": \n[1, 2]\n\n{good}\n'
     run = batch(text, "-j", "1", name="in.jsonl")
@@ -208,7 +214,9 @@ def test_a_bad_json_line_is_one_rejected_row(batch) -> None:  # type: ignore[no-
 
 
 @pytest.mark.parametrize("name", ["in.csv", "in.jsonl"])
-def test_a_field_of_megabytes_is_rejected_and_the_run_goes_on(batch, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_field_of_megabytes_is_rejected_and_the_run_goes_on(
+    batch: BatchRunner, name: str
+) -> None:
     huge = "x" * 3_000_000
     if name == "in.csv":
         text = f"scenario,customer_name\nparcel-mixup,{huge}\nparcel-mixup,Bob\n"
@@ -227,7 +235,7 @@ def test_a_field_of_megabytes_is_rejected_and_the_run_goes_on(batch, name: str) 
         run.assert_nothing_lost()
 
 
-def test_invalid_utf8_spoils_only_its_row_and_is_kept_exactly(batch) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_utf8_spoils_only_its_row_and_is_kept_exactly(batch: BatchRunner) -> None:
     content = b"scenario,customer_name\nparcel-mixup,Ren\xe9e\nparcel-mixup,Bob\n"
     run = batch(content, "-j", "1")
     assert [r["kind"] for r in run.rejects] == ["encoding"]
@@ -240,23 +248,25 @@ def test_invalid_utf8_spoils_only_its_row_and_is_kept_exactly(batch) -> None:  #
     run.assert_nothing_lost()
 
 
-def test_escape_sequences_in_the_data_never_reach_the_terminal_or_the_draft(batch) -> None:  # type: ignore[no-untyped-def]
+def test_escape_sequences_in_the_data_never_reach_the_terminal_or_the_draft(
+    batch: BatchRunner,
+) -> None:
     evil = "Dana\x1b[31m\x1b]0;owned\x07\u202e"
     run = batch(f"scenario,customer_name\nparcel-mixup,{evil}\nnope\x1b[2J,Bob\n", "-j", "1")
     assert "\x1b" not in run.result.stderr and "\x1b" not in run.result.stdout
-    assert run.records[0]["draft"].startswith("Hi Dana,")  # type: ignore[union-attr]
+    assert run.records[0]["draft"].startswith("Hi Dana,")
     assert "\x1b" not in run.out.read_text(encoding="utf-8")
     assert "\x1b" not in run.rejects_path.read_text(encoding="utf-8"), "JSON escapes it"
     assert run.rejects[0]["kind"] == "unknown-scenario"
 
 
-def test_template_syntax_in_the_data_comes_out_verbatim(batch) -> None:  # type: ignore[no-untyped-def]
+def test_template_syntax_in_the_data_comes_out_verbatim(batch: BatchRunner) -> None:
     run = batch("scenario,customer_name\nparcel-mixup,{{ 7*7 }}{% raw %}\n", "-j", "1")
     assert run.code == 0, run.result.stderr
-    assert run.records[0]["draft"].startswith("Hi {{ 7*7 }}{% raw %},")  # type: ignore[union-attr]
+    assert run.records[0]["draft"].startswith("Hi {{ 7*7 }}{% raw %},")
 
 
-def test_csv_output_defuses_formulas(batch) -> None:  # type: ignore[no-untyped-def]
+def test_csv_output_defuses_formulas(batch: BatchRunner) -> None:
     import csv
     import io
 
@@ -274,7 +284,7 @@ def test_csv_output_defuses_formulas(batch) -> None:  # type: ignore[no-untyped-
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
 
 
-def test_rows_that_cannot_be_drafted_are_rejected_with_the_reason(batch) -> None:  # type: ignore[no-untyped-def]
+def test_rows_that_cannot_be_drafted_are_rejected_with_the_reason(batch: BatchRunner) -> None:
     run = batch(
         "id,scenario,customer_name,severity,remedy\n"
         "a,parcel-mixup,,,\n"
@@ -285,7 +295,7 @@ def test_rows_that_cannot_be_drafted_are_rejected_with_the_reason(batch) -> None
         "-j", "1",
     )  # fmt: skip
     assert run.code == 1
-    reasons = {r["original"]["id"]: (r["kind"], r["reason"]) for r in run.rejects}  # type: ignore[index]
+    reasons = {r["original"]["id"]: (r["kind"], r["reason"]) for r in run.rejects}
     assert reasons["a"] == ("missing-input", "missing required input: customer_name")
     assert reasons["b"][0] == "unknown-scenario" and "no-such-playbook" in str(reasons["b"][1])
     assert reasons["c"][0] == "invalid-value" and "extreme" in str(reasons["c"][1])
@@ -296,13 +306,13 @@ def test_rows_that_cannot_be_drafted_are_rejected_with_the_reason(batch) -> None
     run.assert_nothing_lost()
 
 
-def test_a_row_with_no_scenario_and_no_message_is_rejected_not_guessed(batch) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_with_no_scenario_and_no_message_is_rejected_not_guessed(batch: BatchRunner) -> None:
     run = batch("customer_name,message\nDana,\n", "-j", "1")
     assert run.rejects[0]["kind"] == "missing-input"
     run.assert_nothing_lost()
 
 
-def test_bom_crlf_and_old_mac_line_endings_are_all_read(batch) -> None:  # type: ignore[no-untyped-def]
+def test_bom_crlf_and_old_mac_line_endings_are_all_read(batch: BatchRunner) -> None:
     for ending in ("\r\n", "\r"):
         text = ending.join(["\ufeffid,scenario,customer_name", "1,parcel-mixup,Dana",
                             '2,parcel-mixup,"Bob"', ""])  # fmt: skip
@@ -311,7 +321,7 @@ def test_bom_crlf_and_old_mac_line_endings_are_all_read(batch) -> None:  # type:
         assert [r["id"] for r in run.records] == ["1", "2"]
 
 
-def test_an_empty_file_is_an_empty_run(batch) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_file_is_an_empty_run(batch: BatchRunner) -> None:
     for content in ("", "scenario,customer_name\n"):
         run = batch(content, "-j", "1")
         assert run.code == 0, run.result.stderr
@@ -322,7 +332,7 @@ def test_an_empty_file_is_an_empty_run(batch) -> None:  # type: ignore[no-untype
 # ----------------------------------------------------------------------- bad usage
 
 
-def test_unknown_map_column_or_input_is_bad_usage_and_writes_nothing(batch) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_map_column_or_input_is_bad_usage_and_writes_nothing(batch: BatchRunner) -> None:
     for args in (["--map", "nosuch=customer_name"], ["--map", "scenario=nosuch"],
                  ["--map", "oops"]):  # fmt: skip
         run = batch("scenario,customer_name\nparcel-mixup,Dana\n", "-j", "1", *args)
@@ -330,7 +340,7 @@ def test_unknown_map_column_or_input_is_bad_usage_and_writes_nothing(batch) -> N
         assert not run.out.exists()
 
 
-def test_unknown_scenario_option_or_format_is_bad_usage(batch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_scenario_option_or_format_is_bad_usage(batch: BatchRunner, tmp_path: Path) -> None:
     assert batch("customer_name\nDana\n", "--scenario", "nope").code == 2
     assert batch("customer_name\nDana\n", name="in.txt").code == 2
     assert batch("customer_name\nDana\n", out="out.xlsx").code == 2
@@ -339,7 +349,7 @@ def test_unknown_scenario_option_or_format_is_bad_usage(batch, tmp_path: Path) -
     assert batch("customer_name\nDana\n", "--rejects", same, out="out.jsonl").code == 2
 
 
-def test_no_scenario_and_no_text_column_is_caught_before_any_row(batch) -> None:  # type: ignore[no-untyped-def]
+def test_no_scenario_and_no_text_column_is_caught_before_any_row(batch: BatchRunner) -> None:
     run = batch("customer_name,body\nDana,late\n", "-j", "1")
     assert run.code == 2
     assert "--text-column" in run.result.stderr

@@ -98,7 +98,7 @@ def test_an_empty_message_is_refused_with_exit_2(invoke: Invoke, message: str) -
 
 
 def test_standard_input_that_is_not_utf8_is_refused_clearly(invoke: Invoke) -> None:
-    result = invoke("triage", input=b"refund \xff\xfe please")  # type: ignore[arg-type]
+    result = invoke("triage", input=b"refund \xff\xfe please")
     assert result.exit_code == 2
     assert "not valid UTF-8" in result.stderr
     assert "Traceback" not in result.output
@@ -111,7 +111,7 @@ def test_an_argument_that_is_not_utf8_is_refused_clearly(invoke: Invoke) -> None
 
 
 def test_a_utf8_byte_order_mark_is_fine(invoke: Invoke) -> None:
-    result = invoke("triage", "-f", "json", input="\ufeffI want my money back".encode())  # type: ignore[arg-type]
+    result = invoke("triage", "-f", "json", input="\ufeffI want my money back".encode())
     assert result.exit_code == 0
     assert json.loads(result.stdout)["category"] == "refund"
 

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -183,11 +184,11 @@ def _wide(path: Path) -> None:
     ids=["huge", "deep-flow", "deep-block", "billion-laughs", "wide"],
 )
 def test_oversized_documents_are_refused_quickly_with_a_message(
-    tmp_path: Path, make: object, fragment: str
+    tmp_path: Path, make: Callable[[Path], None], fragment: str
 ) -> None:
     name = getattr(make, "__name__", "doc").strip("_")
     path = tmp_path / f"{name}.yaml"
-    make(path)  # type: ignore[operator]
+    make(path)
     result = recovery("validate", str(path))
     assert result.returncode == 1, result.stdout + result.stderr
     assert fragment in result.stdout

@@ -31,8 +31,10 @@ def step_yaml(step_id: str, extra: str = "") -> str:
     return text + textwrap.indent(textwrap.dedent(extra), "    ")
 
 
-def load(folder: Path, text: str, name: str = "tiny.yaml", **options: object) -> Playbook:
-    return load_playbook(write(folder, name, text), **options)  # type: ignore[arg-type]
+def load(
+    folder: Path, text: str, name: str = "tiny.yaml", principle_ids: set[str] | None = None
+) -> Playbook:
+    return load_playbook(write(folder, name, text), principle_ids)
 
 
 def problems(folder: Path, text: str, name: str = "tiny.yaml", **options: object) -> list[Problem]:

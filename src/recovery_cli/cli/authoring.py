@@ -6,7 +6,6 @@ in `recovery_cli.validate`, `lint`, `playbook_tests`, `scaffold`, `schema` and `
 
 from __future__ import annotations
 
-import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,11 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, EXIT_OK, app
-from recovery_cli.cli.common import Playbooks, library
+from recovery_cli.cli.common import ListFormat, Playbooks, library
 from recovery_cli.cli.report import ReportFormat, shown_path
 
 if TYPE_CHECKING:
     from recovery_cli.errors import Problem
+    from recovery_cli.playbook.trainer_tests import SuiteRun
 
 Paths = Annotated[
     list[Path] | None,
@@ -72,43 +72,49 @@ def lint_command(
 
 
 @app.command("test")
-def test_command(paths: Paths = None, playbooks: Playbooks = None) -> None:
+def test_command(
+    paths: Paths = None,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+    allow_empty: bool = typer.Option(
+        False, "--allow-empty", help="Finding no tests is not a failure (a new repository)."
+    ),
+    playbooks: Playbooks = None,
+) -> None:
     """Run the trainers' playbook tests (`<id>.test.yaml`): expected paths and drafts."""
-    from recovery_cli.library import Library, configured_dirs
-    from recovery_cli.playbook.trainer_tests import run_file, suite_files
+    from recovery_cli.cli.common import print_json
+    from recovery_cli.playbook.trainer_tests import run_suites
 
-    extra = list(playbooks or [])
-    for path in paths or []:
-        folder = path if path.is_dir() else path.parent
-        extra.append(folder)  # a trainer's folder of playbooks and their tests
     lib = library(playbooks)
-    dirs = list(dict.fromkeys(folder.resolve() for folder in configured_dirs(extra)))
-    runner_lib = Library(dirs)
-    files = suite_files(paths or [folder for folder in lib.dirs if folder.is_dir()])
-    started = time.perf_counter()
-    outcomes = []
+    run = run_suites(paths or [], [folder for folder in lib.dirs])
+    if format is ListFormat.json:
+        print_json(run.to_json())
+    else:
+        _show_suites(run)
+    empty_ok = allow_empty and not run.outcomes
+    raise typer.Exit(EXIT_OK if run.ok or empty_ok else EXIT_FINDINGS)
+
+
+def _show_suites(run: SuiteRun) -> None:
+    """pytest's shape: a line of marks per file, then each failure, then the counts."""
     marks = {"passed": ".", "failed": "F", "error": "E"}
-    for file in files:
-        results = run_file(file, runner_lib.playbook)
-        outcomes.extend(results)
-        typer.echo(f"{shown_path(str(file))} {''.join(marks[o.status] for o in results)}")
-    bad = [outcome for outcome in outcomes if outcome.status != "passed"]
-    for outcome in bad:
+    for file, outcomes in run.files:
+        typer.echo(f"{shown_path(str(file))} {''.join(marks[o.status] for o in outcomes)}")
+    for outcome in run.outcomes:
+        if outcome.status == "passed":
+            continue
         word = "FAILED" if outcome.status == "failed" else "ERROR"
-        where = shown_path(str(outcome.location))
-        typer.echo(f"\n{word} {where}: {outcome.name}")
+        typer.echo(f"\n{word} {shown_path(str(outcome.location))}: {outcome.name}")
         for detail in outcome.details:
             typer.echo(_indent(detail))
-    counts = {status: sum(o.status == status for o in outcomes) for status in marks}
-    parts = [f"{counts['passed']} passed"]
-    if counts["failed"]:
-        parts.append(f"{counts['failed']} failed")
-    if counts["error"]:
-        parts.append(f"{counts['error']} error{'s' if counts['error'] > 1 else ''}")
-    if not outcomes:
+    errors = run.count("error")
+    parts = [f"{run.count('passed')} passed"]
+    if run.count("failed"):
+        parts.append(f"{run.count('failed')} failed")
+    if errors:
+        parts.append(f"{errors} error{'s' if errors > 1 else ''}")
+    if not run.outcomes:
         parts = ["no tests found"]
-    typer.echo(f"\n{', '.join(parts)} in {time.perf_counter() - started:.2f}s")
-    raise typer.Exit(EXIT_FINDINGS if bad or not outcomes else EXIT_OK)
+    typer.echo(f"\n{', '.join(parts)} in {run.seconds:.2f}s")
 
 
 @app.command("new")

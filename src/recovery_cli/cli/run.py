@@ -109,17 +109,7 @@ def run_command(
     try:
         values = guide.ask_inputs(playbook, supplied.inputs)
     except Interrupted:
-        partial = transcript.Transcript(
-            scenario=playbook.id,
-            title=playbook.title,
-            status="interrupted",
-            started_at=started,
-            updated_at=engine.now(),
-            inputs=supplied.inputs,
-            answers={},
-            steps=[],
-        )
-        transcript.save(partial, path)
+        transcript.save(transcript.before_walk(playbook, supplied.inputs, started), path)
         _stopped(path)
     walk = Walk.resumed(playbook, values, saved.records() if saved else [], source, voice=lib.voice)
 

@@ -22,7 +22,8 @@ Each case runs the same scripted walk as `recovery run --no-input`; nothing is m
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -215,3 +216,60 @@ def _flat(text: str) -> str:
 
 def _quote(text: str) -> str:
     return "\n".join(f"  | {line}" for line in text.splitlines()) or "  | (empty)"
+
+
+@dataclass
+class SuiteRun:
+    """The outcome of every case in every test file, in order, and how long it took."""
+
+    files: list[tuple[Path, list[Outcome]]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return [outcome for _, outcomes in self.files for outcome in outcomes]
+
+    def count(self, status: Status) -> int:
+        return sum(outcome.status == status for outcome in self.outcomes)
+
+    @property
+    def ok(self) -> bool:
+        """Every case passed (an empty run is not ok: nothing was shown to work)."""
+        return bool(self.outcomes) and all(o.status == "passed" for o in self.outcomes)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "passed": self.count("passed"),
+            "failed": self.count("failed"),
+            "errors": self.count("error"),
+            "seconds": round(self.seconds, 3),
+            "cases": [
+                {
+                    "file": outcome.file,
+                    "line": outcome.location.line,
+                    "name": outcome.name,
+                    "status": outcome.status,
+                    "details": list(outcome.details),
+                }
+                for outcome in self.outcomes
+            ],
+        }
+
+
+def run_suites(paths: Sequence[Path], library_dirs: Sequence[Path]) -> SuiteRun:
+    """Run the test files named (or found under the folders named, else the library's).
+
+    A test file's folder is searched for playbooks too, so a trainer's folder of playbooks
+    and their tests works as it is; `library_dirs` are the folders of the active library.
+    """
+    from recovery_cli.library import Library
+
+    folders = [path if path.is_dir() else path.parent for path in paths]
+    library = Library(list(dict.fromkeys(folder.resolve() for folder in [*library_dirs, *folders])))
+    files = suite_files(paths or [folder for folder in library_dirs if folder.is_dir()])
+    started = time.perf_counter()
+    run = SuiteRun()
+    for file in files:
+        run.files.append((file, run_file(file, library.playbook)))
+    run.seconds = time.perf_counter() - started
+    return run

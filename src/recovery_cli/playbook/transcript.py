@@ -16,11 +16,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from recovery_cli.errors import Location, Problem, RecoveryError
-from recovery_cli.files import atomic_write
+from recovery_cli.files import atomic_write, read_limited
 from recovery_cli.paths import state_dir
+from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.walk import Record, Walk, now
 
 Status = Literal["in-progress", "interrupted", "complete"]
+MAX_BYTES = 5_000_000
+"""A transcript of even a very long run is far smaller; anything larger is not one."""
 
 
 class _Line(BaseModel):
@@ -86,6 +89,20 @@ def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
     )
 
 
+def before_walk(playbook: Playbook, inputs: dict[str, str], started_at: str) -> Transcript:
+    """An interrupted run that stopped while its inputs were being asked for."""
+    return Transcript(
+        scenario=playbook.id,
+        title=playbook.title,
+        status="interrupted",
+        started_at=started_at,
+        updated_at=now(),
+        inputs=inputs,
+        answers={},
+        steps=[],
+    )
+
+
 def save(transcript: Transcript, path: Path) -> Path:
     """Write atomically, so a crash never leaves half a transcript."""
     try:
@@ -101,13 +118,19 @@ def save(transcript: Transcript, path: Path) -> Path:
 
 def load(path: Path) -> Transcript:
     try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
-    except OSError as exc:
+        raw = read_limited(path, MAX_BYTES, what="a transcript")
+    except RecoveryError as exc:
         raise RecoveryError(
-            f"cannot read the transcript: {exc.strerror or exc}", location=Location(str(path))
+            f"cannot read the transcript: {exc.message}", location=Location(str(path))
         ) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    if len(raw) > MAX_BYTES:
+        raise RecoveryError(
+            f"this is not a transcript: it is larger than {MAX_BYTES:,} bytes",
+            location=Location(str(path)),
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise RecoveryError(
             "this is not a transcript (not JSON)",
             location=Location(str(path)),
