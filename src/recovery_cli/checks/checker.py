@@ -25,6 +25,11 @@ from recovery_cli.errors import RecoveryError
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"}
 
 
+MAX_CHARS = 50_000
+"""Only this much of a text is checked: a reply is far shorter, and the cost of checking
+grows with the length, so a pasted document must not cost more than a reply."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One place where a reply breaks a principle."""
@@ -102,7 +107,7 @@ class Checker:
         """Findings for one reply. `opening=False` checks a line said mid-conversation: the
         checks on how a reply opens and on the name are left out, and a finding that the
         rest of the reply could excuse (an alternative offered, a time given) is a warning."""
-        reply = Reply(self, text)
+        reply = Reply(self, text[:MAX_CHARS])
         found: list[Finding] = []
         if self.phrases is not None:
             for index, start, end in self.phrases.hits(reply.low, reply.keys):

@@ -8,8 +8,11 @@ words for fast matching. Every problem is collected with its place in the file.
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from recovery_cli.checks.models import CueSpec
 from recovery_cli.checks.patterns import ALNUM, Matcher, Regexes, heads, keys_for, translate
@@ -31,6 +34,138 @@ def _verdict(pattern: str) -> tuple[str, str | None] | None:
         return f"pattern {pattern!r} is not a valid regular expression: {exc}", None
     if compiled.search("") is not None:
         return f"pattern {pattern!r} matches empty text", "make some part of it required"
+    return _backtracking(pattern, compiled.pattern)
+
+
+_BACKTRACKING_HINT = (
+    "a repeated part that can match the same text in more than one way takes exponential "
+    "time on some replies; make the inner part possessive (`\\w++`) or atomic (`(?>...)`), "
+    "or bound the outer repeat (`{0,3}`)"
+)
+
+
+def _backtracking(shown: str, source: str) -> tuple[str, str | None] | None:
+    """A problem when the pattern can backtrack catastrophically (found by its shape)."""
+    try:
+        parsed = _parser.parse(source)
+    except re.error:
+        return None
+    why = _risky(parsed)
+    if why is None:
+        return None
+    return f"pattern {shown!r} could take exponential time: {why}", _BACKTRACKING_HINT
+
+
+def _risky(sub: Any) -> str | None:
+    """Why `sub` can backtrack without bound, or None.
+
+    An unbounded repeat is safe when each of its turns can be cut from the next in one way
+    only: every variable-length part of its body is followed (after any optional parts, and
+    wrapping round to the next turn) by text it cannot match, and no alternatives in it can
+    start alike. `(\\w+ )+` ends every turn at a space and is fine; `(a+)+`, `(\\w+\\s?)+`
+    and `(a|a)*` are not."""
+    for op, av in sub:
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if av[1] == _c.MAXREPEAT:
+                why = _ambiguous(av[2])
+                if why:
+                    return why
+            found = _risky(av[2])
+        elif op == _c.SUBPATTERN:
+            found = _risky(av[3])
+        elif op == _c.BRANCH:
+            found = next((why for branch in av[1] if (why := _risky(branch))), None)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            found = _risky(av[1])
+        else:
+            found = None  # atomic groups and possessive repeats never backtrack
+        if found:
+            return found
+    return None
+
+
+Part = tuple[set[str] | None, bool, bool]
+"""A piece of a repeated body: the characters it can match, whether its length varies,
+whether it may match nothing."""
+
+
+def _ambiguous(body: Any) -> str | None:
+    """Why the turns of a repeated `body` can be split in more than one way, or None."""
+    parts: list[Part] = []
+    for op, av in _flat(body):
+        if op in (_c.LITERAL, _c.IN, _c.ANY):
+            parts.append((_first([(op, av)]), False, False))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and _single(av[2]):
+            parts.append((_first(av[2]), av[0] != av[1], av[0] == 0))
+        elif op == _c.BRANCH:
+            firsts = [_first(branch) for branch in av[1]]
+            known = [chars for chars in firsts if chars is not None]
+            if len(known) < len(firsts) or sum(map(len, known)) > len(set().union(*known)):
+                return "alternatives that can match the same text, repeated"
+            parts.append((set().union(*known), True, any(not branch for branch in av[1])))
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT, _c.POSSESSIVE_REPEAT, _c.ATOMIC_GROUP):
+            continue
+        else:
+            parts.append((None, True, False))
+    for index, (chars, variable, _) in enumerate(parts):
+        if not variable:
+            continue
+        for step in range(1, len(parts) + 1):
+            after, _, optional = parts[(index + step) % len(parts)]
+            if chars is None or after is None or chars & after:
+                return "a repeated part inside another repeated part"
+            if not optional:
+                break
+    return None
+
+
+def _single(sub: Any) -> bool:
+    """Whether `sub` is one character (a literal or a set)."""
+    return len(sub) == 1 and sub[0][0] in (_c.LITERAL, _c.IN)
+
+
+def _flat(sub: Any) -> list[Any]:
+    """The items of `sub` with plain groups opened up."""
+    items: list[Any] = []
+    for op, av in sub:
+        if op == _c.SUBPATTERN:
+            items.extend(_flat(av[3]))
+        else:
+            items.append((op, av))
+    return items
+
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: set("0123456789"),
+    _c.CATEGORY_SPACE: set(" \t\n\r\f\v"),
+    _c.CATEGORY_WORD: set("abcdefghijklmnopqrstuvwxyz0123456789_"),
+}
+
+
+def _first(sub: Any) -> set[str] | None:
+    """The characters `sub` can start with, or None when that is not simple to say."""
+    for op, av in sub:
+        if op == _c.LITERAL:
+            return {chr(av)}
+        if op == _c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind == _c.LITERAL:
+                    chars.add(chr(value))
+                elif kind == _c.RANGE and value[1] - value[0] < 256:
+                    chars |= {chr(code) for code in range(value[0], value[1] + 1)}
+                elif kind == _c.CATEGORY and value in _CATEGORIES:
+                    chars |= _CATEGORIES[value]
+                else:
+                    return None
+            return chars
+        if op == _c.SUBPATTERN:
+            return _first(av[3])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] > 0:
+            return _first(av[2])
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        return None
     return None
 
 

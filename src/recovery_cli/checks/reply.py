@@ -21,8 +21,15 @@ if TYPE_CHECKING:
     from recovery_cli.checks.compiler import Cue
 
 STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", '\'\'\'""""" ')
-SENTENCES = r"[.!?]+(?=\s|$)|\n\s*\n"
-"""Where sentences end, unless a checks file says otherwise."""
+SENTENCES = r"(?<![.!?])[.!?]+(?=\s|$)|\n[ \t\r\f\v]*\n"
+"""Where sentences end, unless a checks file says otherwise (linear: no run is rescanned)."""
+LONGEST_SENTENCE = 2_000
+"""A "sentence" longer than this is cut into pieces of this size, so that every look at the
+words around a match costs a bounded amount however the reply is punctuated."""
+REACH = 40
+"""Characters looked at per word of a cue's reach (`unless_before: {cue: 3}`: 120)."""
+CLAUSE_REACH = 400
+"""How far from a match its clause's edges are looked for."""
 CLAUSES = r"[,;:!?.\n]"
 """Where clauses end, unless a checks file says otherwise."""
 QUOTES = (
@@ -55,12 +62,19 @@ class Reply:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        spans, start = [], 0
-        for match in self.checker.sentence_breaks.finditer(self.low):
-            spans.append((start, match.end()))
-            start = match.end()
-        spans.append((start, len(self.low)))
+        spans = list(self._spans())
         return [(s, e) for s, e in spans if self.low[s:e].strip()] or [(0, len(self.low))]
+
+    def _spans(self) -> Iterator[tuple[int, int]]:
+        """Sentence spans in order, a very long one cut into `LONGEST_SENTENCE` pieces."""
+        start = 0
+        ends = [match.end() for match in self.checker.sentence_breaks.finditer(self.low)]
+        for end in [*ends, len(self.low)]:
+            while end - start > LONGEST_SENTENCE:
+                yield start, start + LONGEST_SENTENCE
+                start += LONGEST_SENTENCE
+            yield start, end
+            start = end
 
     def first_sentences(self) -> Iterator[tuple[int, int]]:
         """The sentences in order, found lazily: an opening rarely needs more than two."""
@@ -69,9 +83,14 @@ class Reply:
             return
         start = 0
         for match in self.checker.sentence_breaks.finditer(self.low):
-            if self.low[start : match.end()].strip():
-                yield start, match.end()
-            start = match.end()
+            end = match.end()
+            while end - start > LONGEST_SENTENCE:
+                if self.low[start : start + LONGEST_SENTENCE].strip():
+                    yield start, start + LONGEST_SENTENCE
+                start += LONGEST_SENTENCE
+            if self.low[start:end].strip():
+                yield start, end
+            start = end
         if self.low[start:].strip() or start == 0:
             yield start, len(self.low)
 
@@ -86,11 +105,20 @@ class Reply:
     def sentence(self, at: int) -> tuple[int, int]:
         return self.sentences[max(bisect_right(self._starts, at) - 1, 0)]
 
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quotes]
+
     def quoted(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.quotes)
+        """Whether the span lies inside a quotation (quotations are at most 400 characters
+        long, so only those starting shortly before it can hold it)."""
+        first = bisect_right(self._quote_starts, start - 402)
+        last = bisect_right(self._quote_starts, start)
+        return any(self.quotes[i][1] >= end for i in range(first, last))
 
     def _clause(self, at: int, bounds: tuple[int, int]) -> tuple[int, int]:
-        start, end = bounds
+        """The clause around `at`, looked for no further than a cue can reach."""
+        start, end = max(bounds[0], at - CLAUSE_REACH), min(bounds[1], at + CLAUSE_REACH)
         for match in self.checker.clause_breaks.finditer(self.low, start, end):
             if match.end() <= at:
                 start = match.end()
@@ -107,7 +135,12 @@ class Reply:
             bounds = self.sentence(start)
             if not cue.sentence:
                 bounds = self._clause(end if ahead else start, bounds)
-            span = (end, bounds[1]) if ahead else (bounds[0], start)
+            reach = words * REACH
+            span = (
+                (end, min(bounds[1], end + reach))
+                if ahead
+                else (max(bounds[0], start - reach), start)
+            )
             found = self._around[key] = self.low[span[0] : span[1]].split()
         window = " ".join(found[:words] if ahead else found[-words:])
         return bool(window) and occurs(cue.regex, window)

@@ -15,6 +15,11 @@ from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.values import as_clause
 from recovery_cli.text import clean
 
+MAX_VALUE = 500
+"""The longest value that goes into a sentence of the reply (a clause, a name, a time)."""
+MAX_TEXT = 20_000
+"""The longest free text (the customer's message)."""
+
 STANDARD_INPUTS: dict[str, Input] = {
     spec.name: spec
     for spec in (
@@ -106,6 +111,14 @@ def clean_value(spec: Input, raw: object) -> str:
     line, and a choice must be one of the choices (any capitals).
     """
     value = "" if raw is None else clean(str(raw)).strip()
+    limit = MAX_TEXT if (spec.kind or "text") == "text" else MAX_VALUE
+    if len(value) > limit:
+        raise RecoveryError(
+            f"`{spec.name}` is {len(value):,} characters long; the most it may hold is {limit:,}",
+            hint="give the gist: it goes into a sentence of the reply"
+            if limit == MAX_VALUE
+            else "give the customer's message, not a whole thread",
+        )
     if value and spec.choices:
         by_lower = {choice.lower(): choice for choice in spec.choices}
         if value.lower() not in by_lower:

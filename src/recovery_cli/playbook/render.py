@@ -17,30 +17,34 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.playbook.sandbox import ENVIRONMENT, Budget, bounded, refused_tag
 from recovery_cli.playbook.simple_templates import Missing, flatten, parse
 
-_ENV = ImmutableSandboxedEnvironment(
-    undefined=StrictUndefined,
-    autoescape=False,
-    keep_trailing_newline=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = ENVIRONMENT
+_INTERNALS_HINT = "templates may only use the inputs and answers, not Python internals"
+_LIMITS_HINT = "templates must stay within modest limits: output, loops and repetition"
 
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> Any:
-    return _ENV.from_string(source)
+    return _ENV.from_string(_allowed(source))
 
 
 @lru_cache(maxsize=1024)
 def _compiled_condition(source: str) -> Any:
     return _ENV.compile_expression(source, undefined_to_none=False)
+
+
+def _allowed(source: str) -> str:
+    """The source, once it is known to use no tag that reaches for another file."""
+    tag = refused_tag(_ENV.parse(source))
+    if tag is not None:
+        raise TemplateSyntaxError(f"`{tag}` is not allowed: a template stands alone", 1)
+    return source
 
 
 def _unknown(kind: str, name: str, where: Location | None) -> RecoveryError:
@@ -49,6 +53,24 @@ def _unknown(kind: str, name: str, where: Location | None) -> RecoveryError:
         location=where,
         hint="declare it under `inputs:` or as a question id, or fix the spelling",
     )
+
+
+def _failed(kind: str, exc: BaseException, where: Location | None) -> RecoveryError:
+    """Whatever a template's evaluation raised, as the trainer's problem at `where`."""
+    if isinstance(exc, SecurityError):
+        hint = _INTERNALS_HINT if "unsafe" in str(exc) else _LIMITS_HINT
+        return RecoveryError(f"{kind} refused by the sandbox: {exc}", location=where, hint=hint)
+    if isinstance(exc, UndefinedError):
+        return RecoveryError(
+            f"{kind} uses an unknown name: {exc.message}",
+            location=where,
+            hint="declare it under `inputs:` or as a question id, or fix the spelling",
+        )
+    if isinstance(exc, RecursionError):
+        return RecoveryError(f"{kind} calls itself without end", location=where)
+    if isinstance(exc, TemplateError):
+        return RecoveryError(f"{kind} error: {exc}", location=where)
+    return RecoveryError(f"{kind} error: {type(exc).__name__}: {exc}", location=where)
 
 
 def render(source: str, context: Mapping[str, object], where: Location | None = None) -> str:
@@ -60,21 +82,13 @@ def render(source: str, context: Mapping[str, object], where: Location | None = 
         except Missing as exc:
             raise _unknown("template", exc.name, where) from None
     try:
-        text: str = _compiled(source).render(**context)
-    except SecurityError as exc:
-        raise RecoveryError(
-            f"template refused by the sandbox: {exc}",
-            location=where,
-            hint="templates may only use the inputs and answers, not Python internals",
-        ) from None
-    except UndefinedError as exc:
-        raise RecoveryError(
-            f"template uses an unknown name: {exc.message}",
-            location=where,
-            hint="declare it under `inputs:` or as a question id, or fix the spelling",
-        ) from None
-    except TemplateError as exc:
-        raise RecoveryError(f"template error: {exc}", location=where) from None
+        template = _compiled(source)
+        with Budget():
+            text = bounded(template.generate(**context))
+    except (TemplateError, ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+        raise _failed("template", exc, where) from None
+    except MemoryError:
+        raise _failed("template", SecurityError("it needs too much memory"), where) from None
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -87,17 +101,13 @@ def holds(condition: str, context: Mapping[str, object], where: Location | None 
         except Missing as exc:
             raise _unknown("condition", exc.name, where) from None
     try:
-        return bool(_compiled_condition(condition)(**context))
-    except SecurityError as exc:
-        raise RecoveryError(f"condition refused by the sandbox: {exc}", location=where) from None
-    except UndefinedError as exc:
-        raise RecoveryError(
-            f"condition uses an unknown name: {exc.message}",
-            location=where,
-            hint="declare it under `inputs:` or as a question id",
-        ) from None
-    except TemplateError as exc:
-        raise RecoveryError(f"condition error: {exc}", location=where) from None
+        expression = _compiled_condition(condition)
+        with Budget():
+            return bool(expression(**context))
+    except (TemplateError, ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+        raise _failed("condition", exc, where) from None
+    except MemoryError:
+        raise _failed("condition", SecurityError("it needs too much memory"), where) from None
 
 
 def syntax_problem(source: str, *, condition: bool = False) -> str | None:
@@ -111,8 +121,10 @@ def syntax_problem(source: str, *, condition: bool = False) -> str | None:
             _compiled(source)
     except TemplateSyntaxError as exc:
         return f"line {exc.lineno}: {exc.message}" if exc.lineno > 1 else str(exc.message)
-    except TemplateError as exc:
-        return str(exc)
+    except (TemplateError, ArithmeticError, ValueError, TypeError, RecursionError) as exc:
+        return str(exc) or type(exc).__name__
+    except MemoryError:
+        return "it needs too much memory to compile"
     return None
 
 
