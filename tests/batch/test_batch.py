@@ -52,8 +52,18 @@ class Run:
 
     @property
     def rejects(self) -> list[dict[str, Any]]:
+        """The rejected rows, read back from JSON lines or (for a CSV or TSV run) a table."""
         text = self.rejects_path.read_text(encoding="utf-8")
-        return [json.loads(line) for line in text.splitlines()]
+        if self.rejects_path.suffix == ".jsonl":
+            return [json.loads(line) for line in text.splitlines()]
+        delimiter = "\t" if self.rejects_path.suffix == ".tsv" else ","
+        found = []
+        for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter):
+            original: object = row["original"]
+            if isinstance(original, str) and original.startswith("{"):
+                original = json.loads(original)
+            found.append({**row, "row": int(row["row"]), "original": original})
+        return found
 
     def counts(self) -> dict[str, int]:
         found = SUMMARY.search(self.result.stderr)
@@ -89,7 +99,8 @@ def batch(invoke: Invoke, tmp_path: Path, playbooks: Path) -> BatchRunner:
             "batch", "-" if stdin is not None else str(source), "--out", str(target),
             "--playbooks", str(playbooks), *args, input=stdin,
         )  # fmt: skip
-        return Run(result, target, tmp_path / f"{stem}.rejects.jsonl")
+        ext = out.rsplit(".", 1)[1] if out.endswith((".csv", ".tsv")) else "jsonl"
+        return Run(result, target, tmp_path / f"{stem}.rejects.{ext}")
 
     return run
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from recovery_cli.batch import BatchContext, OutputFormat, Record, Rejection, draft_row
-from recovery_cli.batch.checkpoint import Outputs
+from recovery_cli.batch.outputs import Outputs
 from recovery_cli.batch.pipeline import run
 from recovery_cli.batch.plan import SEP, Walked
 from recovery_cli.batch.rows import InputFormat, Malformed, Row, RowSource

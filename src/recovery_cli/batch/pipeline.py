@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
-from recovery_cli.batch.checkpoint import Outputs
 from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.draft import outcome_for
+from recovery_cli.batch.outputs import Outputs
 from recovery_cli.batch.record import Rejection
 from recovery_cli.batch.rows import Item, RowSource
 from recovery_cli.batch.writers import OutputFormat, Writer
@@ -46,12 +45,13 @@ def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
     context.warm()
-    _worker = (context, Writer(fmt), _rejects_writer())
+    _worker = (context, Writer(fmt), rejects_writer(fmt))
 
 
-def _rejects_writer() -> Writer:
-    """Rejects are JSON lines: one row's fields as read, whatever the output format."""
-    return Writer(OutputFormat.jsonl)
+def rejects_writer(fmt: OutputFormat) -> Writer:
+    """Rejects come in the output's format when it is a table (CSV, TSV), so a team that
+    re-imports the drafts can open both the same way; otherwise as JSON lines."""
+    return Writer(fmt if fmt in (OutputFormat.csv, OutputFormat.tsv) else OutputFormat.jsonl)
 
 
 def _work(chunk: Sequence[Item]) -> list[Result]:
@@ -98,7 +98,7 @@ def results(
     """
     if workers <= 1:
         context.warm()
-        writer, rejects = Writer(fmt), _rejects_writer()
+        writer, rejects = Writer(fmt), rejects_writer(fmt)
         for chunk in _chunks(items, chunk_size):
             yield chunk[-1].row, _chunk(context, writer, rejects, chunk)
         return
@@ -125,11 +125,12 @@ def results(
 
 @dataclass
 class Summary:
-    """The counts at the end of a run; `read` always equals the other three added."""
+    """The counts at the end of a run; `read` always equals the other four added."""
 
     read: int
     drafted: int
     routine: int
+    unsupported: int
     rejected: int
     kinds: dict[str, int]
     resumed: int = 0
@@ -140,7 +141,8 @@ class Summary:
     def to_json(self) -> dict[str, object]:
         return {
             "read": self.read, "drafted": self.drafted, "routine": self.routine,
-            "rejected": self.rejected, "rejected_by_kind": dict(self.kinds),
+            "unsupported": self.unsupported, "rejected": self.rejected,
+            "rejected_by_kind": dict(self.kinds), "resumed": self.resumed,
         }  # fmt: skip
 
 
@@ -165,7 +167,8 @@ def run(
     the part files are renamed into place.
     """
     context.check_columns(source.columns)
-    discarded = outputs.start(Writer(fmt).header(), resume=resume)
+    header, reject_header = Writer(fmt).header(), rejects_writer(fmt).reject_header()
+    discarded = outputs.start(header, reject_header, resume=resume)
     state = outputs.state
     done = state.rows
     items: Iterable[Item] = source.items()
@@ -182,10 +185,11 @@ def run(
         outputs.suspend()
         raise
     outputs.finish()
-    read = state.drafted + state.routine + state.rejected
+    read = state.drafted + state.routine + state.unsupported + state.rejected
     return Summary(
-        read, state.drafted, state.routine, state.rejected, dict(state.kinds), done, discarded
-    )
+        read, state.drafted, state.routine, state.unsupported, state.rejected,
+        dict(state.kinds), done, discarded,
+    )  # fmt: skip
 
 
 def default_workers() -> int:
@@ -193,13 +197,3 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def default_rejects(output: Path) -> Path:
-    """`OUTPUT.rejects.jsonl` beside the output."""
-    stem = output.name
-    for suffix in (".jsonl", ".ndjson", ".csv", ".tsv", ".md", ".markdown"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    return output.with_name(stem + ".rejects.jsonl")

@@ -9,27 +9,30 @@ checkpoint is saved; `--resume` continues).
 
 from __future__ import annotations
 
-import sys
+import json
 import time
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, app
-from recovery_cli.cli.common import Playbooks, library
+from recovery_cli.cli.common import ListFormat, Playbooks, library
 
 if TYPE_CHECKING:
-    from recovery_cli.batch import BatchContext, OutputFormat, RowSource
-    from recovery_cli.batch.checkpoint import Outputs
+    from recovery_cli.batch.outputs import Outputs
     from recovery_cli.batch.pipeline import Progress, Summary
 
 
 @app.command("batch")
 def batch_command(
     input: str = typer.Argument(..., help="CSV, TSV or JSON lines file, or - for standard input."),
-    out: Path = typer.Option(..., "--out", "-o", help="Where the drafts go (.jsonl, .csv, .md)."),
+    out: str = typer.Option(
+        ...,
+        "--out",
+        "-o",
+        help="Where the drafts go (.jsonl, .csv, .md), or - for standard output.",
+    ),
     input_format: str | None = typer.Option(
         None, "--input-format", help="csv, tsv or jsonl (default: from INPUT's name)."
     ),
@@ -49,14 +52,20 @@ def batch_command(
     text_column: str = typer.Option(
         "message", "--text-column", help="The column triage reads when a row has no scenario."
     ),
-    rejects: Path | None = typer.Option(
-        None, "--rejects", help="Rows that could not be drafted (default: OUTPUT.rejects.jsonl)."
+    rejects: str | None = typer.Option(
+        None, "--rejects", help="Rows that could not be drafted (default: OUTPUT.rejects.*)."
+    ),
+    agent: str | None = typer.Option(
+        None, "--agent", metavar="NAME", help="Who signs the drafts (default: voice.yaml)."
     ),
     workers: int | None = typer.Option(
         None, "--workers", "-j", min=1, max=256, help="Processes to use (default: all cores)."
     ),
     resume: bool = typer.Option(
         False, "--resume", help="Continue an interrupted run of the same command."
+    ),
+    summary_format: ListFormat = typer.Option(
+        ListFormat.text, "--summary", help="How the counts are reported: text or json."
     ),
     playbooks: Playbooks = None,
 ) -> None:
@@ -66,43 +75,53 @@ def batch_command(
     triage picks from its message; rows that read as routine requests are written with no
     draft. Rows that cannot be drafted go to the rejects file with the reason.
     """
-    from recovery_cli.batch import BatchContext, checkpoint, pipeline, rows, writers
-    from recovery_cli.errors import RecoveryError
+    from recovery_cli.batch import BatchContext, rows, writers
+    from recovery_cli.batch.job import Job, Stopped, run_job
 
-    in_fmt = rows.InputFormat(
-        _choice(input_format, rows.InputFormat, "--input-format")
-        if input_format
-        else rows.input_format_for(input)
-    )
-    out_fmt = writers.OutputFormat(
-        _choice(format, writers.OutputFormat, "--format")
-        if format
-        else writers.output_format_for(out.name)
-    )
-    rejects = rejects or pipeline.default_rejects(out)
-    if rejects.resolve() == out.resolve():
-        raise RecoveryError("--rejects and --out name the same file", hint="give them two names")
-    source_path = None if input == "-" else Path(input)
-    if source_path is not None:
-        for other in (out, rejects):
-            if other.resolve() == source_path.resolve():
-                raise RecoveryError(f"{other} is the input: pick another name for the output")
     mapping = _mapping(map or [])
-    stream = _open(source_path)
-    with stream:
-        context = BatchContext.from_library(
-            library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column
-        )
-        source = rows.RowSource(stream, in_fmt)
-        identity = checkpoint.input_identity(source_path)
-        run_id = checkpoint.fingerprint(
-            context.fingerprint(), identity, in_fmt.value, out_fmt.value, str(rejects.resolve())
-        )
-        outputs = checkpoint.Outputs(out, rejects, run_id)
-        size = identity.get("size")
-        total = size if isinstance(size, int) else None
-        summary = _run(context, source, outputs, out_fmt, workers, resume, total)
-    _report(summary, out, rejects)
+    job = Job(
+        input=input,
+        out=out,
+        rejects=rejects,
+        input_format=rows.InputFormat(_choice(input_format, rows.InputFormat, "--input-format"))
+        if input_format
+        else None,
+        output_format=writers.OutputFormat(_choice(format, writers.OutputFormat, "--format"))
+        if format
+        else None,
+        workers=workers,
+        resume=resume,
+    )
+
+    def prepare() -> BatchContext:
+        return BatchContext.from_library(
+            library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column,
+            agent=agent,
+        )  # fmt: skip
+
+    bars: list[_ProgressBar] = []
+
+    def progress(total: int | None) -> Progress | None:
+        """A progress bar on standard error when it is a terminal; nothing otherwise."""
+        from recovery_cli.cli import console
+
+        if not console.err.is_terminal:
+            return None
+        bars.append(_ProgressBar(total))
+        return bars[-1].__enter__()
+
+    try:
+        summary, outputs = run_job(job, prepare, progress)
+    except Stopped as stop:
+        from recovery_cli.cli import console
+
+        again = "Run the same command with --resume to continue." if stop.resumable else ""
+        console.err.print(console.plain(f"\n{stop} and saved. {again}".rstrip()))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        for bar in bars:
+            bar.__exit__()
+    _report(summary, outputs, summary_format)
     raise typer.Exit(EXIT_FINDINGS if summary.rejected else EXIT_OK)
 
 
@@ -127,51 +146,6 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
             )
         mapping[column.strip()] = name.strip()
     return mapping
-
-
-def _open(path: Path | None) -> BinaryIO:
-    from recovery_cli.errors import Location, RecoveryError
-
-    if path is None:
-        return sys.stdin.buffer
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise RecoveryError(
-            f"cannot read {path}: {exc.strerror or exc}", location=Location(str(path))
-        ) from None
-
-
-def _run(
-    context: BatchContext,
-    source: RowSource,
-    outputs: Outputs,
-    fmt: OutputFormat,
-    workers: int | None,
-    resume: bool,
-    total: int | None,
-) -> Summary:
-    """Run with a progress bar on a terminal; on Ctrl-C say how to resume and exit 130."""
-    from recovery_cli.batch import pipeline
-    from recovery_cli.cli import console
-
-    count = workers or pipeline.default_workers()
-    try:
-        if not console.err.is_terminal:
-            return pipeline.run(context, source, outputs, fmt, workers=count, resume=resume)
-        with _ProgressBar(total) as progress:
-            return pipeline.run(
-                context, source, outputs, fmt, workers=count, resume=resume, progress=progress
-            )
-    except KeyboardInterrupt:
-        done = outputs.marked.rows
-        console.err.print(
-            console.plain(
-                f"\ninterrupted after {done:,} rows; the checkpoint is saved. "
-                "Run the same command with --resume to continue."
-            )
-        )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 class _ProgressBar:
@@ -214,13 +188,24 @@ class _ProgressBar:
         self.bar.update(self.task, completed=position, rows=f"{rows:,}", rate=f"{rate:,.0f}")
 
 
-def _report(summary: Summary, out: Path, rejects: Path) -> None:
+def _report(summary: Summary, outputs: Outputs, fmt: ListFormat) -> None:
     """The counts (which always add up) and where things went, on standard error."""
     from recovery_cli.cli import console
+    from recovery_cli.cli.common import print_json
 
+    if fmt is ListFormat.json:
+        data = {**summary.to_json(), "drafts": outputs.output.name,
+                "rejects": outputs.rejects.name}  # fmt: skip
+        if outputs.output.path is None:
+            console.err.print(console.plain(json.dumps(data)))
+        else:
+            print_json(data)
+        return
     line = (
         f"read {summary.read:,} rows: {summary.drafted:,} drafted, "
-        f"{summary.routine:,} routine, {summary.rejected:,} rejected"
+        f"{summary.routine:,} routine, "
+        + (f"{summary.unsupported:,} in another language, " if summary.unsupported else "")
+        + f"{summary.rejected:,} rejected"
     )
     if summary.resumed:
         line += f" ({summary.resumed:,} done before the interruption)"
@@ -228,7 +213,9 @@ def _report(summary: Summary, out: Path, rejects: Path) -> None:
         note = "note: started again from the first row; --resume would have continued the run"
         console.err.print(console.plain(note + " that was interrupted"), style="dim")
     console.err.print(console.plain(line))
-    console.err.print(console.plain(f"drafts: {out}"))
+    console.err.print(console.plain(f"drafts: {outputs.output.name}"))
     if summary.rejected:
         kinds = ", ".join(f"{count:,} {kind}" for kind, count in sorted(summary.kinds.items()))
-        console.err.print(console.plain(f"rejects: {rejects} ({kinds})"), style="yellow")
+        console.err.print(
+            console.plain(f"rejects: {outputs.rejects.name} ({kinds})"), style="yellow"
+        )
