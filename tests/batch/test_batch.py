@@ -7,6 +7,8 @@ up, and the row numbers in the output and the rejects together are 1..read, once
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Callable

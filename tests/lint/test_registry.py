@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from support import REPO, Invoke
-
 from recovery_cli.lint.registry import RULES, table
+from support import REPO, Invoke
 
 BROKEN = REPO / "tests" / "broken"
 
