@@ -1,0 +1,196 @@
+"""What went wrong, as a clause the playbooks can use after "and" or "I'm so sorry:".
+
+Each rule is one way customers say what failed, kept in their terms and turned to the
+second person: "my sofa still isn't here" -> "your sofa still isn't here", "you've
+charged me twice for the same order" -> "you were charged twice for the same order".
+The rules are grouped by the kind of failure; within the issue fact a lower rank wins,
+and a clause naming the thing ("your coffee table") beats one that only says "your order".
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.clauses import NP, PAREN, REST, Rule, rule, signal
+
+_NOT_ARRIVED = signal(
+    r"\b(?:still\s(?:not|no|nothing|waiting|hasn'?t|hasnt|isn'?t|isnt|haven'?t|says)|"
+    r"nothing\s(?:yet|has\s(?:arrived|appeared|turned\sup|come)|pending)|not\s(?:received|"
+    r"arrived|here|yet)|hasn'?t\s(?:arrived|come|turned\sup|shown)|no\ssign|"
+    r"it'?s\snow|it\sis\snow|today\sis|ever\sturns\sup|it'?s\sbeen|been\sover|yet\b|"
+    r"it'?s\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+_NOT_RECEIVED = signal(
+    r"\b(?:never|nothing|not\shere|haven'?t\s(?:had|got|received)|havent\s(?:had|got)|"
+    r"didn'?t\s(?:get|receive|sign)|wasn'?t|no\sparcel|no\ssign|nowhere)\b"
+)
+_DAMAGE = (
+    r"cracked|broken|smashed|damaged|dented|chipped|scratched|torn|stained|leaking|bent|"
+    r"shattered|crushed|faulty|missing|snapped"
+)
+_NOT_COME = (
+    r"still\s(?:hasn'?t|hasnt|has\snot|haven'?t|havent|have\snot|isn'?t|isnt|is\snot|"
+    r"aren'?t|arent|are\snot|not)\s(?:been\s)?(?:arrived|come|turned\sup|shown\sup|here|"
+    r"delivered|come\sin)"
+    r"|(?:hasn'?t|hasnt|has\snot|haven'?t|havent|have\snot)\s(?:yet\s)?(?:been\s)?"
+    r"(?:arrived|come|turned\sup|shown\sup|delivered|come\sin)(?:\syet)?"
+    r"|(?:isn'?t|isnt|is\snot|aren'?t|arent|are\snot)\s(?:here|delivered)(?:\syet)?"
+    r"|(?:is|are)\sstill\snot\shere"
+    r"|never\s(?:arrived|came|turned\sup|reached\sme|got\sto\sme)"
+    r"|didn'?t\s(?:arrive|turn\sup|come)"
+)
+_WHICH = (
+    r"(?P<rel>\s(?:(?:I|we)\s(?:paid\sfor|ordered|bought|booked)"
+    r"|marked\sas\sdelivered(?:\s[^,.\n]{1,30}?)?))?"
+)
+_STAFF_DID = (
+    r"threw|dropped|spilled|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|"
+    r"lectured|shouted\sat|laughed\sat|read\sout|ignored|snapped\sat|swore\sat|trampled"
+)
+
+ARRIVAL = [
+    rule("issue", "arriv|come|came|turned|shown|here|deliver|reach|got to",
+         rf"\b(?P<det>my|our|the)\s{NP}{PAREN}{_WHICH}\s(?P<pred>{_NOT_COME})\b",
+         "{det} {np}{rel} {pred}"),
+    rule("issue", "meant|ment|supposed|due|promised",
+         rf"\b(?P<det>my|our)\s{NP}{PAREN}\s(?:was|were)\s(?:meant|ment|supposed|due|"
+         r"promised)\b", "{det} {np} {be} late", rank=1, needs=_NOT_ARRIVED),
+    rule("issue", "would",
+         rf"\b(?:told|promised|said)\s(?:me\s)?(?:that\s)?(?P<det>my|our)\s{NP}\swould\s"
+         r"(?:come|arrive|be\s(?:ready|delivered|here|with\sme))\b", "{det} {np} {be} late",
+         rank=1, needs=_NOT_ARRIVED),
+    rule("issue", "ordered",
+         rf"(?:^|\bI\s)ordered\s(?:a|an|the|my|some)\s{NP}(?=\s(?:on|in|from|last|for|"
+         r"back|online|and)\b|[,.]|$)", "my {np} {has}n't arrived yet", rank=2,
+         needs=_NOT_ARRIVED),
+    rule("issue", "refund",
+         r"\b(?:the|my|a|your)\s(?P<np>refund)(?P<of>\sof\s[£$€]?\d[\d.,]{0,9}(?:\s?"
+         r"(?:GBP|EUR|USD))?)?\s(?:would|will|should)\sbe\s(?:with\sme|back|processed|paid|in\smy"
+         r"|on\smy)", "my refund{of} hasn't arrived", rank=1, needs=_NOT_RECEIVED),
+    rule("issue", "still waiting",
+         r"(?:^|\b(?:I'?m|I\sam|am)\s)still\swaiting\s(?P<prep>on|for)\s(?P<np>(?:the|my|a|"
+         rf"your)\s(?:refund|money|replacement|credit)){REST}",
+         "I'm still waiting {prep} {np}", rank=1),
+]
+
+DAMAGE = [
+    rule("issue", "crack|broke|smash|damag|dent|chip|scratch|torn|stain|leak|bent|shatter|crush|fault|missing|snap|hole|tear",
+         rf"\b(?P<pre>one\sof\s)?(?P<det>the|my|our)\s{NP}(?P<rel>\s(?:I|we)\s(?:ordered|"
+         r"bought|got|received))?\s(?P<pred>(?:is|was|are|were|has\sbeen|have\sbeen|got|arrived|"
+         rf"came)\s(?:badly\s|completely\s)?(?:{_DAMAGE})(?:\sand\s(?:{_DAMAGE}))?"
+         r"|has\s(?:smashed|broken|cracked|snapped|shattered)"
+         r"|(?:has|have)\s(?:a\s(?:crack|dent|hole|tear|chip)|cracks|dents|holes)"
+         r"(?:\s(?:across|in|on)\s(?:the|its)\s\w{2,15})?)\b",
+         "{pre}{det} {np}{rel} {pred}", rank=1),
+    rule("issue", "arriv|came|deliver|turned",
+         rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
+         rf"[^.;\n]{{0,60}}?\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
+         "{det} {np} arrived damaged"),
+    rule("issue", "deliver",
+         rf"\bdeliver(?:ing|ed)\s(?P<det>my|our)\s{NP}\swith\s(?:a\s)?(?:dent|crack|"
+         r"scratch|hole|damage)", "{det} {np} arrived damaged"),
+]
+
+MONEY = [
+    rule("issue", "charged|billed",
+         r"\b(?:you|u|they|you\sguys)(?:'ve|\shave|ve)?\s(?:charged|billed)\sme\s"
+         r"(?P<what>twice|double|two\stimes)(?P<rest>\sfor\s[^,.;!?\n]{1,50})?",
+         "I was charged twice{rest}"),
+    rule("issue", "charged|billed",
+         r"\bI\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)\s(?:twice|double)"
+         r"(?P<rest>\sfor\s[^,.;!?\n]{1,50})?", "I was charged twice{rest}"),
+    rule("issue", "charged me",
+         r"\bcharged\sme\s(?P<what>(?:a|an)\s[^,.;!?\n]{1,50})", "I was charged {what}",
+         rank=1),
+    rule("issue", " from my ",
+         r"\b(?:they|you|u)\s(?:took|have\stook|have\staken|'ve\staken)\s(?P<amt>(?:another"
+         r"\s)?[£$€]\d[\d,.]{0,10})\sfrom\smy\s(?P<src>card|account|bank(?:\saccount)?)"
+         r"(?P<rest>\sfor\s[^,.;!?\n]{1,30})?", "{amt} was taken from my {src}{rest}"),
+    rule("issue", "gone up|doubled|tripled|increased|jumped",
+         rf"\bmy\s{NP}\s(?P<pred>has\s(?:gone\sup|doubled|tripled|increased|jumped)"
+         r"(?:\sfrom\s[£$€][\d.,]{1,10}\sto\s[£$€][\d.,]{1,10})?)", "my {np} {pred}"),
+    rule("issue", "bounced|failed|declined|rejected|refused",
+         rf"\b(?P<det>your|the|my)\s{NP}\s(?P<pred>bounced|failed|was\s(?:declined|"
+         r"rejected|refused))(?P<rest>\sbecause\s[^,.;!?\n]{1,50})?", "{det} {np} {pred}{rest}",
+         rank=1),
+    rule("issue", "kept",
+         r"\b(?:you|u)\s(?:still\s)?kept\s(?P<np>(?:my|the)\s[£$€]\d[\d.,]{0,8}\s"
+         r"(?:deposit|fee|payment))", "you kept {np}", rank=2),
+]
+
+ACCESS = [
+    rule("issue", "keeps|just says",
+         r"\b(?P<subj>it|the\s(?:app|site|website|page|system)|your\s(?:app|site|website|"
+         r"system))\s(?P<pred>keeps\s(?:saying|telling\sme|showing|asking)|just\ssays)\s"
+         r"(?P<what>\"[^\"\n]{1,60}\"|[^,.;!?\n]{1,40})", "{subj} {pred} {what}"),
+    rule("issue", "logged me out|locked me out|let me",
+         r"\b(?P<subj>your|the|my)\s(?P<np>app|site|website|system|account)\s(?P<pred>"
+         r"logged\sme\sout|locked\sme\sout|won'?t\slet\sme\s(?:in|log\sin|sign\sin))"
+         r"(?P<rest>\sand\s[^.;!?\n]{1,90})?", "{subj} {np} {pred}{rest}"),
+    rule("issue", "got|get|receiv",
+         r"\b(?:I\s)?(?:never|didn'?t|haven'?t)\s(?:got|get|received?)\s(?P<np>(?:the|a|"
+         r"my|any)\s[^,.;!?()\n]{1,40})", "I never got {np}", rank=1),
+    rule("issue", "reset|code",
+         r"\b(?:the\s)?(?P<np>(?:password\s)?reset\s(?:link|email|code)|(?:verification|"
+         r"login|security|2fa|sms)\scode)\s(?P<pred>says\s\"[^\"\n]{1,30}\"|never\sarrives|never"
+         r"\sarrived|doesn'?t\swork|isn'?t\sworking|is\sinvalid|keeps\sfailing|has\sexpired)"
+         r"(?P<rest>[^,.;!?\n]{0,30})", "the {np} {pred}{rest}"),
+    rule("issue", "can|couldn|unable",
+         r"(?:^|\bI\s|\band\s)(?P<neg>can'?t|cannot|cant|couldn'?t|am\sunable\sto|"
+         r"unable\sto)\s(?P<verb>log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|back\sin)|access)"
+         r"(?P<rest>[^,.;!?\n]{0,50})", "I {neg} {verb}{rest}", rank=2),
+    rule("issue", "locked|blocked|suspended|frozen",
+         rf"\bmy\s(?P<np>account|login)\s(?:is|has\sbeen|was)\s(?P<what>locked|blocked|"
+         rf"suspended|frozen)(?P<rest>{REST})", "my {np} is {what}{rest}", rank=3),
+]
+
+_OUT = (
+    r"(?:has|have)\sbeen\s(?:completely\s|totally\s)?(?:down|offline|dead|broken|declining"
+    r"\s[^,.;!?\n]{1,30})|(?:is|are|went|keeps\sgoing)\s(?:completely\s|still\s)?(?:down|"
+    r"offline|dead)|(?:won'?t|wont)\s(?:open|load|connect|work|turn\son)|doesn'?t\s(?:work|load|"
+    r"open|connect)|(?:isn'?t|is\snot)\sworking|keeps\s(?:crashing|freezing|logging\sme\sout|"
+    r"dropping)"
+)
+SERVICE = [
+    rule("issue", "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|logging|dropping",
+         rf"\b(?P<det>my|our|your|ur|the)\s{NP}{PAREN}\s(?P<pred>{_OUT})(?P<rest>{REST})",
+         "{det} {np} {pred}{rest}"),
+    rule("issue", "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|logging|dropping",
+         rf"^(?P<np>(?-i:[A-Z])[a-z]{{2,15}}(?:\s[a-z]{{2,15}}){{0,2}})\s(?P<pred>{_OUT})"
+         rf"(?P<rest>{REST})", "the {np} {pred}{rest}", rank=1),
+    rule("issue", "keep",
+         r"(?:^|\bI\s)keep\s(?P<verb>getting|seeing)\s(?P<what>[^,.;!?\n]{1,50})",
+         "I keep {verb} {what}", rank=1),
+    rule("issue", "never|lost|cancelled",
+         rf"\bmy\s{NP}\s(?P<pred>was\snever\s(?:on|in|made|booked|recorded)[^,.;!?\n]{{0,30}}"
+         r"|(?:was|were)\s(?:lost|cancelled|never\smade))", "my {np} {pred}", rank=1),
+    rule("issue", "didn|never",
+         r"(?:^|\b(?P<det>the|your|ur|our)\s)(?P<np>engineer|technician|driver|fitter|nurse|"
+         r"surveyor|courier|plumber|electrician|installer)\s(?P<pred>didn'?t\s(?:turn\sup|show(?:\sup)?"
+         r"|come|arrive)|never\s(?:turned\sup|showed(?:\sup)?|came|arrived))",
+         "the {np} {pred}"),
+    rule("issue", "delivered",
+         r"\b(?:tracking|it|the\sapp|my\sapp|your\sapp|the\swebsite)\s(?:for\s[^,.;!?\n]{1,25}"
+         rf"\s)?(?:says|shows|said)\s(?P<det>my|our|the)\s{NP}\s(?:was|were|as|is|has\sbeen)\s"
+         r"\"?(?:marked\s)?(?:as\s)?delivered", "{det} {np} show{s} as delivered but {has}n't "
+         "reached me", needs=_NOT_RECEIVED),
+]
+
+PEOPLE = [
+    rule("issue", "threw|dropped|spill|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|lectured|shouted|laughed|read out|ignored|snapped|swore|trampled",
+         rf"\b(?P<pre>one\sof\s)?(?P<det>the|your|ur)\s{NP}(?P<adv>\sjust|\sthen|\salso)?"
+         rf"\s(?P<verb>{_STAFF_DID})\s(?P<rest>[^.;!?\n]{{1,110}})",
+         "{pre}{det} {np}{adv} {verb} {rest}", rank=1),
+    rule("issue", "you sent|you appointed",
+         rf"\b(?P<det>the|your)\s{NP}\s(?P<rel>you\s(?:sent|appointed)(?:\s(?:last\s\w{{3,9}}"
+         r"|yesterday|today|to\s[^,.;!?\n]{1,50}?))?)\s(?P<pred>(?:has|have)\sleft|left|"
+         r"(?:has|have)\sdamaged|damaged|broke|(?:has|have)\sbroken|didn'?t|never)\s"
+         r"(?P<rest>[^.;!?\n]{1,60})", "{det} {np} {rel} {pred} {rest}"),
+    rule("issue", "sent me",
+         r"\b(?:you|u)\s(?:sent|have\ssent|'ve\ssent)\sme\s(?P<what>[^,.;!?\n]{1,50})",
+         "you sent me {what}", rank=1),
+    rule("issue", "to cancel",
+         r"(?:^|\bI(?:'ve|\shave)?\s)(?P<verb>tried|been\strying)\sto\scancel\s(?P<what>my"
+         r"\s[^,.;!?\n]{1,50})", "I have {verb} to cancel {what}", rank=1),
+]
+
+RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *MONEY, *ACCESS, *SERVICE, *PEOPLE]
+"""Every issue rule, in no particular order (ranks decide)."""
