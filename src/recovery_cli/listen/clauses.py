@@ -19,12 +19,16 @@ from dataclasses import dataclass
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence
-from recovery_cli.listen.voice import second_person
+from recovery_cli.listen.voice import from_note, second_person
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 """An aside in brackets, skipped ("my contact lenses (monthlies) were due ...")."""
 
-REST = r"[^.;!?\n]{0,60}"
+REST = r"[^,.;:!?()\n]{0,60}(?=[,.;:!?()\n]|$)"
+"""The rest of a clause, up to its end (a clause too long to end within reach is left out)."""
+
+LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
+"""The rest of a sentence, commas and all."""
 
 _NOT_IN_NP = frozenset(
     """is was were are am be been being has have had do does did will would can could should
@@ -34,7 +38,7 @@ _NOT_IN_NP = frozenset(
     now today yesterday tonight tomorrow again even really please very too ever
     hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't
     hasnt havent isnt arent wasnt werent didnt dont doesnt cant wont
-    sent said told got get arrived came come went left took gave made kept""".split()
+    sent said told got get arrived came come went left took gave made kept one ones""".split()
 )
 _STOP = (
     r"still|never|not|no|is|was|were|are|am|be|been|has|have|had|hasn'?t|haven'?t|isn'?t|"
@@ -48,10 +52,11 @@ NP = rf"(?P<np>(?:{WORD}\s){{0,3}}{WORD})"
 """A noun phrase: one to four words (checked again by `plausible_np`)."""
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
-GENERIC_HEADS = frozenset(
+WEAK_HEADS = frozenset(
     "order orders parcel parcels package packages delivery item items stuff box thing things "
-    "one it purchase".split()
+    "purchase top side corner lid packaging wheel leg handle edge base front bottom".split()
 )
+"""Heads that name no particular thing, or only a part of it ("the top is cracked")."""
 SUBJECTS = {
     "it's": "it is",
     "its": "it is",
@@ -83,8 +88,8 @@ class Rule:
     `keys` are a cheap test before the pattern runs: one of them must occur in the
     sentence (lower-cased). `needs`, when set, must also match somewhere in the message (a
     rule about a late order needs some sign that it has not come). `rank` orders rules
-    (lower wins); a noun phrase that is only "order" or "parcel" adds 2, so a clause that
-    names the thing beats one that does not.
+    (lower wins); a noun phrase that is only "order" or "parcel", or a part such as "the
+    top", adds 2, so a clause that names the thing beats one that does not.
     """
 
     fact: str
@@ -94,6 +99,8 @@ class Rule:
     rank: int = 0
     sure: float = 0.8
     needs: re.Pattern[str] | None = None
+    noted: bool = False
+    """A rule for agents' notes: its clause speaks of the customer in the third person."""
 
 
 def rule(
@@ -104,10 +111,11 @@ def rule(
     rank: int = 0,
     sure: float = 0.8,
     needs: re.Pattern[str] | None = None,
+    noted: bool = False,
 ) -> Rule:
     """A `Rule`, compiled case-insensitively; `keys` are separated by "|"."""
     compiled = re.compile(pattern, re.I)
-    return Rule(fact, compiled, template, register(keys.split("|")), rank, sure, needs)
+    return Rule(fact, compiled, template, register(keys.split("|")), rank, sure, needs, noted)
 
 
 def apply(rules: Sequence[Rule], sentences: Sequence[Sentence], text: str) -> Iterable[Found]:
@@ -126,6 +134,8 @@ def apply(rules: Sequence[Rule], sentences: Sequence[Sentence], text: str) -> It
 
 def _matches(each: Rule, sentence: Sentence) -> Iterable[Found]:
     for match in each.pattern.finditer(sentence.text):
+        if _HYPOTHETICAL.search(sentence.text, max(0, match.start() - 12), match.start()):
+            continue  # "if my parcel isn't here tomorrow ...": a threat, not what happened
         made = build(each, match)
         if made is None:
             continue
@@ -142,25 +152,48 @@ def _matches(each: Rule, sentence: Sentence) -> Iterable[Found]:
 
 def build(each: Rule, match: re.Match[str]) -> tuple[str, bool] | None:
     """The clause for one match, and whether its noun phrase is generic; None if unfit."""
-    parts = {name: (value or "") for name, value in match.groupdict().items()}
+    parts = {name: _sentence_case(match, name) for name in match.groupdict()}
     np = parts.get("np", "")
     generic = False
     if "np" in parts:
         if not plausible_np(np):
             return None
         head = np.lower().split()[-1]
-        generic = head in GENERIC_HEADS
+        generic = head in WEAK_HEADS
         plural = is_plural(head)
         parts["be"] = "are" if plural else "is"
+        parts["were"] = "were" if plural else "was"
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"
     if "subj" in parts:
         parts["subj"] = SUBJECTS.get(" ".join(parts["subj"].lower().split()), parts["subj"])
     raw = _POSSESSIVE.sub(r"\1's ", each.template.format(**parts))
-    clause = second_person(" ".join(raw.split()))
+    clause = (from_note if each.noted else second_person)(" ".join(raw.split()))
     if clause is None:
         return None
+    if clause.endswith(" afford"):
+        clause += " it"  # "which we can't afford" -> "you can't afford it"
     return clause, generic
+
+
+def _sentence_case(match: re.Match[str], name: str) -> str:
+    """A captured part, its first letter lowered when only a sentence start capitalised it."""
+    value = match.group(name) or ""
+    start = match.start(name)
+    before = match.string[:start].rstrip()
+    starts = not before or before.endswith(("(", ":")) or _HANDLE_ONLY.fullmatch(before)
+    first = value.split(" ", 1)[0]
+    if starts and first[:1].isupper() and first[1:].islower() and first.lower() not in _PROPER:
+        return value[0].lower() + value[1:]
+    return value
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|until|whether|in\scase)\s$", re.I)
+_HANDLE_ONLY = re.compile(r"@\w{1,30}")
+_PROPER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june "
+    "july august september october november december mum dad".split()
+)
 
 
 def plausible_np(np: str) -> bool:
@@ -176,6 +209,8 @@ def plausible_np(np: str) -> bool:
 def is_plural(head: str) -> bool:
     """A rough number for agreement: "glasses", "lenses" and "invitations" are plural."""
     head = head.lower()
+    if head in {"staff", "people", "clothes", "police"}:
+        return True
     if head in _PLURAL_SINGULARS or head.endswith(("ss", "us", "is")):
         return head in {"glasses", "lenses"}
     return head.endswith("s") and len(head) > 3

@@ -118,9 +118,9 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
         if checked >= 3:
             break
         checked += 1
-        if _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
-            if checked == 1 or len(line.text) < 40:
-                continue
+        short = len(line.text) < 60 and not re.search(r"[.!?]\s", line.text)
+        if short and _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
+            continue
         for pattern, sure in ((_SIGNED, 0.9), (_BARE_LINE, 0.85)):
             match = pattern.match(line.text)
             if match:

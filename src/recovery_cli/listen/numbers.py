@@ -72,7 +72,9 @@ def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank
 
 # --- amounts ------------------------------------------------------------------------------
 
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?![\d,])|\d{1,9}(?:\.\d{1,2})?(?![\d,]))"
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?!\d|,\d)|\d{1,9}(?:\.\d{1,2})?(?!\d|,\d))"
+)
 _CURRENCY_WORDS = {
     "gbp": "£",
     "pounds": "£",
@@ -125,7 +127,7 @@ _COUNT = (
     r"(?:\d{1,3}\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)"
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
 _SPAN = (
     r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
     + _COUNT + r"\s?(?:working\s)?" + _UNIT + r"(?:\s\d{1,2}(?:\s?mins?)?(?![\w:.]))?)\b"
@@ -138,19 +140,24 @@ _DAY_WORDS = (
     r"december))"
 )
 _WAITED = (
-    (keyed("been|waited|waiting|chasing|spend|spent|hold|over",
-           r"\b(?:been|waited|waiting|chasing|spend|spent|hold|over)\s" + _SPAN), 0),
-    (keyed("now|later| on", r"\b" + _SPAN + r"\s(?:now|later|on)\b"), 0),
-    (keyed("since", r"\bsince\s(?P<span>(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
+    (keyed("been|waited|waiting|chasing|hold",
+           r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN), 0),
+    (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
+    (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
+    (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
+    (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
+    (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
     (keyed("all ", r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
            r"week|morning|afternoon|night))\b"), 0),
     (keyed("day ", r"^(?:@\w{1,30}\s)?(?P<span>day\s\d{1,3})\b"), 1),
     (keyed(" ago", r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
            r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b"), 1),
 )
-_FOR_SPAN = keyed("for ", r"\bfor\s" + _SPAN)
-_PERFECT = keyed("has|have|'ve|been|waiting|unanswered|down|now",
-                 r"\b(?:has|have|'ve|been|waiting|unanswered|down|now)\b")
+_FOR_SPAN = keyed(
+    "has|have|'ve|been|waiting|unanswered|down|offline",
+    r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline)"
+    r"\b(?:[^.,;\n]|[.,](?=\d)){0,30}?\bfor\s" + _SPAN,
+)
 
 
 def waited(sentence: Sentence) -> Iterable[Found]:
@@ -158,9 +165,8 @@ def waited(sentence: Sentence) -> Iterable[Found]:
     for pattern, rank in _WAITED:
         for match in pattern.finditer(sentence):
             yield _span(sentence, match, "waited", rank)
-    if _PERFECT.search(sentence):
-        for match in _FOR_SPAN.finditer(sentence):
-            yield _span(sentence, match, "waited", 1)
+    for match in _FOR_SPAN.finditer(sentence):
+        yield _span(sentence, match, "waited", 1)
 
 
 # --- how often it has happened ----------------------------------------------------------------
@@ -199,11 +205,23 @@ def times(sentence: Sentence) -> Iterable[Found]:
     """How often it has gone wrong or they have had to ask ("the third time", "twice")."""
     for pattern, rank in _TIMES:
         for match in pattern.finditer(sentence):
-            yield _span(sentence, match, "times", rank)
+            if not _PAID.search(sentence.text, max(0, match.start() - 25), match.start()):
+                yield _span(sentence, match, "times", rank)
+
+
+_PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
+"""Before "twice": a sum taken twice is a billing error, not a repeated failure."""
+
+
+def _day(word: str) -> str:
+    return word.capitalize() if word in _SHORT_DAYS else word
+
+
+_SHORT_DAYS = frozenset("mon tue wed thu fri sat sun".split())
 
 
 def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Found:
     start = sentence.start + match.start("span")
     end = sentence.start + match.end("span")
-    value = " ".join(mend(word.lower()) for word in match.group("span").split())
+    value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
     return Found(name, value, start, end, 0.8, rank)

@@ -33,7 +33,10 @@ _REL = (
     r"today|tomorrow|tonight|yesterday|(?:the\s)?end\sof\s(?:the\s)?(?:day|week|month)\b|"
     r"next\sweek|this\sweek|the\sweekend"
 )
-_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\d{1,2}[.:]\d{2}\b|noon|midday"
+_CLOCK = (
+    r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-3])[.:][0-5]\d\b"
+    r"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|noon|midday"
+)
 _RANGE = r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?\s?[-–]\s?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?\b"
 _DURATION = (
     r"(?:(?:within|in)\s)?(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|one|two|three|four|five|six|seven|"
@@ -50,12 +53,17 @@ TIME = (
 _PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till|between)\s)?"
 _CUES = (
     r"promised|promises|guaranteed?|(?:was|were)\s(?:due|told|booked|scheduled)|"
-    r"supposed\sto|meant\sto|ment\sto|would\s(?:be|arrive|come|ship|reach)|you\ssaid|"
-    r"(?:they|he|she|it|store|shop)\ssaid|told\s(?:me|us)|confirmed\sfor"
+    r"supposed\sto|meant\sto|ment\sto|would\s(?:be|arrive|come|ship|reach)|"
+    r"told\s(?:me|us)|confirmed\sfor"
 )
 _CUED = keyed(
     "promis|guarantee|due|told|booked|scheduled|supposed|meant|ment to|would|said|confirmed",
-    rf"\b(?P<cue>{_CUES})\b(?:\s[^.\n]{{0,50}}?)?\s{_PREP}\"?{TIME}",
+    rf"\b(?P<cue>{_CUES})\b(?:\s[^.\n]{{0,50}}?)??\s{_PREP}\"?{TIME}",
+)
+_SAID = keyed(
+    "said",
+    rf"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy)\ssaid)\s(?:it\swould\sbe\s|it'?d\sbe\s)?"
+    rf"{_PREP}\"?{TIME}",
 )
 _CHAIN = keyed(
     "then",
@@ -76,13 +84,14 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     for match in _CHAIN.finditer(sentence):
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
         if _ANY_TIME.search(before):
-            yield _found(sentence, match, -1, 0.85)
-    for match in _CUED.finditer(sentence):
-        gap = sentence.text[: match.start("prep") if match.group("prep") else match.start(_time_group(match))]
-        if _TOLD_ON.search(gap):
-            continue
-        rank = 1 if match.group("cue").lower().startswith(("told", "you said", "they", "he", "she", "it", "store", "shop")) else 0
-        yield _found(sentence, match, rank, 0.85)
+            yield _found(sentence, match, -3, 0.85)
+    for pattern in (_CUED, _SAID):
+        for match in pattern.finditer(sentence):
+            begin = match.start("prep") if match.group("prep") else match.start(_time_group(match))
+            if _TOLD_ON.search(sentence.text[:begin]):
+                continue
+            cue = match.group("cue").lower()
+            yield _found(sentence, match, -1 if "told" in cue or "said" in cue else -2, 0.85)
     for match in _SLOT.finditer(sentence):
         words = match.group("a") or match.group("b")
         start = match.start("a") if match.group("a") else match.start("b")
@@ -91,7 +100,7 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             yield Found("promised", value, sentence.start + start, sentence.start + start + len(words), 0.8, 1)
     for match in _QUOTED.finditer(sentence):
         quote = match.group("q")
-        if len(quote.split()) > 5:
+        if len(quote.split()) > 6:
             continue
         inner = _ANY_TIME.search(quote)
         if inner is None:
@@ -102,7 +111,7 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             value = f"a {inner.group('dur').lower()} {noun}"
         else:
             value = _format(inner, None, "")
-        yield Found("promised", value, start, start + len(quote), 0.8, 2)
+        yield Found("promised", value, start, start + len(quote), 0.8, -1)
 
 
 def _time_group(match: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ on each sentence. Of the candidates for each fact the lowest rank wins, then the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import clauses, issues, stakes
@@ -56,28 +56,20 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     )
 
 
-Extractor = Callable[[Sentence, str], Iterable[Found]]
+_AMOUNT_KEYS = register(("£", "$", "€", "gbp", "usd", "eur", "pound", "quid", "dollar", "buck"))
+_DIGITS = register(tuple("0123456789#"))
 
-_EXTRACTORS: tuple[tuple[tuple[str, ...], Extractor], ...] = (
-    (tuple("0123456789#"), lambda sentence, _: references(sentence)),
-    (("£", "$", "€", "gbp", "usd", "eur", "pound", "quid", "dollar", "buck"),
-     lambda sentence, _: amounts(sentence)),
-    (("since", "day", "week", "month", "hour", "min", "hr", "year", "all "),
-     lambda sentence, _: waited(sentence)),
-    (("time", "twice", "x", "call", "email", "letter", "message", "chat", "visit", "promise",
-      "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "6th",
-      "attempt", "complaint", "missed"), lambda sentence, _: times(sentence)),
-    (("courier", "carrier", "deliver", "lab", "supplier", "manufacturer", "wholesaler",
-      "contractor", "installer", "partner", "centre", "center", "bank", "card", "society",
-      "dhl", "dpd", "ups", "fedex", "evri", "hermes", "royal mail", "parcelforce", "yodel",
-      "usps", "tnt", "gls", "inpost", "amazon", "arrow", "engineer", "fitter", "technician",
-      "plumber", "electrician", "locksmith", "cleaner", "surveyor", "builder", "removal",
-      "movers"), lambda sentence, _: partners(sentence)),
-    (("then", "promis", "guarantee", "due", "told", "booked", "scheduled", "supposed", "meant",
-      "ment to", "would", "said", "confirmed", "slot", '"'), promises),
-)
-EXTRACTORS = tuple((register(keys), extract) for keys, extract in _EXTRACTORS)
-"""Each extractor with the words one of which a sentence needs before it is run."""
+
+def _extract(sentence: Sentence, text: str) -> Iterable[Found]:
+    """Every extractor but the clause rules, on one sentence (each pattern is keyed)."""
+    if _DIGITS & sentence.keys:
+        yield from references(sentence)
+        if _AMOUNT_KEYS & sentence.keys:
+            yield from amounts(sentence)
+    yield from waited(sentence)
+    yield from times(sentence)
+    yield from partners(sentence)
+    yield from promises(sentence, text)
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
@@ -89,13 +81,11 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
 
 def _candidates(text: str, note: bool, keys: frozenset[str]) -> Iterable[Found]:
     sentences = split(text, keys)
-    for wanted, extract in EXTRACTORS:
-        hits = wanted & keys
-        if hits:
-            for sentence in sentences:
-                if any(key in sentence.low for key in hits):
-                    yield from extract(sentence, text)
-    if not note:
+    for sentence in sentences:
+        yield from _extract(sentence, text)
+    if note:
+        yield from clauses.apply(stakes.NOTED, sentences, text)
+    else:
         yield from clauses.apply(issues.RULES, sentences, text)
         yield from clauses.apply(stakes.RULES, sentences, text)
     yield from customer_names(text, keys)
@@ -106,9 +96,12 @@ def choose(
 ) -> dict[str, Fact]:
     """The best candidate for each fact, as a `Fact` with offsets into `given`."""
     best: dict[str, Found] = {}
+    mentions: dict[str, int] = {}
     for found in candidates:
         if found.confidence < MIN_CONFIDENCE:
             continue
+        if found.name == "amount":
+            found = _amount(found, mentions)
         held = best.get(found.name)
         if held is None or _key(found) < _key(held):
             best[found.name] = found
@@ -119,6 +112,12 @@ def choose(
             start, end = offsets[start], offsets[end]
         facts[name] = Fact(name, found.value, start, end, found.confidence, given[start:end])
     return facts
+
+
+def _amount(found: Found, mentions: dict[str, int]) -> Found:
+    """A sum named twice ("a refund of the €318") outranks one named once."""
+    mentions[found.value] = mentions.get(found.value, 0) + 1
+    return found._replace(rank=found.rank * 10 - mentions[found.value]) if mentions[found.value] > 1 else found._replace(rank=found.rank * 10)
 
 
 def _key(found: Found) -> tuple[int, int]:

@@ -22,6 +22,10 @@ MAX_SENTENCE = 400
 """The longest piece of text a pattern ever runs against."""
 
 _STOPS = re.compile(r"\n|[.!?]{1,50}")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:no|ref|acct|mr|mrs|ms|dr|approx|conf|tel|st|eg|ie|e\.g|i\.e|vs|inc|ltd)$",
+    re.I,
+)
 
 
 class Sentence(NamedTuple):
@@ -92,6 +96,8 @@ def split(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
         end = stop.end()
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
+        if stop.group() == "." and _ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+            continue  # "acct no. 0042", "Mr. Doyle": not the end either
         _add(pieces, text, begin, end, keys)
         begin = end
     _add(pieces, text, begin, len(text), keys)

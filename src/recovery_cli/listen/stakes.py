@@ -9,7 +9,7 @@ hospital"). A request is not a stake: "I need to speak to a manager" is left out
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import NP, Rule, rule
+from recovery_cli.listen.clauses import NP, REST, Rule, rule
 
 _WORDS = r"(?:\s(?!and\b|but\b|so\b|because\b|or\b|which\b)[\w'’£$€-]{1,20}){0,8}"
 """Up to eight more words, stopping before a new clause."""
@@ -37,7 +37,7 @@ NEEDS = [
          rf"{_WORDS})", "I {need} {obj} {rest}"),
     rule("stakes", "need to|have to",
          r"(?:^|\b(?:I|we)\s(?:really\s|just\s)?)(?P<need>need|have)\sto\s"
-         rf"(?!{_REQUESTS})(?P<verb>\w{{2,15}})(?P<rest>(?:\s[^,.;!?\n]{{2,70}})?)",
+         rf"(?!{_REQUESTS})(?P<verb>\w{{2,15}})(?P<rest>\s{REST})",
          "I {need} to {verb}{rest}", rank=1),
     rule("stakes", "new job|interview|funeral|wedding|appointment|flight|exam|operation|to pay",
          r"\b(?:I|we)(?P<aux>'ve|\shave)?\s(?P<verb>start|have|got|am\sstarting)\s"
@@ -131,4 +131,30 @@ LIVES = [
 ]
 
 RULES: list[Rule] = [*NEEDS, *OCCASIONS, *COSTS, *LIVES]
-"""Every stakes rule (ranks decide between them)."""
+"""Every stakes rule for the customer's own words (ranks decide between them)."""
+
+_SOMEONE = r"(?:cust(?:omer)?|he|she)"
+NOTED = [
+    rule("stakes", "booked", rf"\b{_SOMEONE}\s(?:has|'s\sgot)\s(?:a\s)?(?P<what>(?:fitter|plumber|"
+         r"electrician|builder|engineer|installer|decorator)\sbooked(?:\s(?:for|on)\s[\w'-]{2,15})?)",
+         "she has a {what}", noted=True),
+    rule("stakes", "needs", rf"\b(?:{_SOMEONE}\s)?needs\s(?P<what>(?:access\s)?to\s(?:get\sto|pay|be|"
+         rf"attend|make)\s{REST})", "she needs {what}", noted=True),
+    rule("stakes", "needs|wants", rf"\b{_SOMEONE}\s(?:needs|wants)\s(?P<obj>these|them|it|this)\s"
+         rf"(?P<rest>(?:mainly\s)?for\s{REST})", "she needs {obj} {rest}", noted=True),
+    rule("stakes", "anniversary|birthday|wedding", r"\bit\swas\s(?:his|her|their)\s(?P<what>"
+         r"anniversary|birthday|wedding\sanniversary|\d{1,3}(?:st|nd|rd|th)\sbirthday)",
+         "it was her {what}", noted=True),
+    rule("stakes", "for his|for her|for their", r"\b(?:it\swas|it'?s|is)\sfor\s(?:his|her|their)\s"
+         r"(?P<what>[\w'’]{2,20}\s(?:birthday|party|wedding|exams?|anniversary)(?:\s(?:today|"
+         r"tomorrow|on\s\w{3,9}))?)", "it is for her {what}", noted=True),
+    rule("stakes", "money|pension|savings", r"\bit'?s\s(?:his|her|their)\s(?P<what>rent\smoney|"
+         r"pension|savings|\w{3,10}\smoney)\b", "it is her {what}", noted=True),
+    rule("stakes", "had a", r"\bhad\sa\s(?P<what>(?:conference|job\sinterview|interview|exam|flight|"
+         r"presentation|meeting|funeral|wedding)(?:\s(?!and\b)[\w'-]{2,15}){0,3})",
+         "she had a {what}", rank=1, noted=True),
+    rule("stakes", "kids|children|baby|newborn|toddler", rf"\b{_SOMEONE}\s(?:has|'s\sgot)\s"
+         r"(?P<what>\d{1,2}\s(?:kids|children)|a\s(?:baby|newborn|toddler))\b", "she has {what}",
+         rank=1, noted=True),
+]
+"""Stakes in an agent's note, said back in the second person ("she has" -> "you have")."""

@@ -86,13 +86,16 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd
 
 ACRONYMS = frozenset(
     "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK US USB HDMI SMS VIP DVD PC ATM IT HR DIY "
-    "MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM OK".split()
+    "MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM OK GBP USD EUR".split()
 )
 _DAYS = {
     day: day.capitalize()
     for day in "monday tuesday wednesday thursday friday saturday sunday tues tue thurs thur "
     "weds".split()
 }
+_SHORT_DAYS = frozenset("mon wed thu fri sat sun".split())
+"""Day names that are also words ("sat", "wed"): capitalised only after "since", "on"..."""
+_BEFORE_DAY = frozenset("since on by until till from last next this every".split())
 
 
 def mend(word: str) -> str:
@@ -111,7 +114,8 @@ def mend(word: str) -> str:
 def second_person(clause: str) -> str | None:
     """`clause` as said back to the customer who wrote it, or None when it would read wrong."""
     tokens = _TOKEN.findall(clause.replace("’", "'").replace("&", "and"))
-    words = [n for n, token in enumerate(tokens) if token[:1].isalnum()]
+    quoted = _quoted(tokens)
+    words = [n for n, token in enumerate(tokens) if token[:1].isalnum() and n not in quoted]
     previous = ""
     for position, n in enumerate(words):
         word = mend(tokens[n])
@@ -127,9 +131,64 @@ def second_person(clause: str) -> str | None:
             word = "we're" if following.endswith("ing") else "our"
         elif previous == "i" and low in _AFTER_I:
             word = _AFTER_I[low]
+        elif previous in _BEFORE_DAY and low in _SHORT_DAYS:
+            word = low.capitalize()
         tokens[n] = word
         previous = low
     return tidy("".join(tokens))
+
+
+_NOTED = {
+    "he": "you",
+    "she": "you",
+    "cust": "you",
+    "customer": "you",
+    "they": "you",
+    "him": "you",
+    "them": "you",
+    "his": "your",
+    "their": "your",
+    "himself": "yourself",
+    "herself": "yourself",
+}
+_NOTED_VERBS = {"has": "have", "is": "are", "was": "were", "'s": "'re", "needs": "need"}
+_NOT_A_NOUN = frozenset("to and or that at in on for with by from".split())
+
+
+def from_note(clause: str) -> str | None:
+    """A clause from an agent's note about the customer, said to the customer.
+
+    "Cust has a fitter booked for Thurs" -> "you have a fitter booked for Thurs"; "it was
+    for his son's birthday" -> "it was for your son's birthday".
+    """
+    tokens = _TOKEN.findall(clause.replace("’", "'"))
+    words = [n for n, token in enumerate(tokens) if token[:1].isalnum()]
+    previous = ""
+    for position, n in enumerate(words):
+        low = tokens[n].lower()
+        following = tokens[words[position + 1]].lower() if position + 1 < len(words) else ""
+        if low in _NOTED:
+            tokens[n] = _NOTED[low]
+        elif low == "her":
+            tokens[n] = "your" if following and following not in _NOT_A_NOUN else "you"
+        elif previous in {"he", "she", "cust", "customer", "they"} and low in _NOTED_VERBS:
+            tokens[n] = _NOTED_VERBS[low]
+        else:
+            tokens[n] = mend(tokens[n])
+        previous = low
+    return tidy("".join(tokens))
+
+
+def _quoted(tokens: list[str]) -> set[int]:
+    """Positions of tokens inside double quotes: someone else's words, left as they are."""
+    inside = False
+    found: set[int] = set()
+    for n, token in enumerate(tokens):
+        if token in {'"', "“", "”"}:
+            inside = not inside
+        elif inside:
+            found.add(n)
+    return found if not inside else set()
 
 
 def _is_subject(previous: str, following: str) -> bool:
