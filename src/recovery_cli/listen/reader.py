@@ -38,7 +38,10 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     text, offsets = _cleaned(given)
     language = detect(text)
     if language != "en":
-        return Reading(language, False, read_chars=len(given), total_chars=len(message))
+        shown = channel(text, False, present(text.lower()))
+        return Reading(
+            language, False, channel=shown, read_chars=len(given), total_chars=len(message)
+        )
     note = is_agent_note(text)
     keys = present(text.lower())
     facts = choose(_candidates(text, note, keys), text, given, offsets)

@@ -1,10 +1,12 @@
 """A suggested severity, with its reasons, and the channel the text shows.
 
 Severity follows what an experienced agent weighs: who the customer is (elderly, disabled,
-unwell, short of money, a child involved), what is at stake, how angry they are (capitals,
-"!!!", swearing, threats to leave, go public or go to law) and whether it has failed before.
-Any vulnerability or threat makes it high; stakes or anger together with a repeat make it
-high; a polite request with none of these, or a routine one, is low; the rest is medium.
+unwell, short of money, a child involved), what is at stake (a funeral or a wedding, a large
+sum, their data), how angry they are (capitals, "!!!", swearing, threats to leave, go public
+or go to law) and whether it has failed before. Any grave signal (a vulnerability, a
+threat, someone else's data, a big occasion, a large sum, a third failure) makes it high,
+and so do two lesser ones together (stakes, anger, a repeat); a routine message, or a
+gentle request with no failure in it, is low; the rest is medium.
 
 The channel is only named when the text itself shows it: @mentions and hashtags (social), a
 "Subject:" line or a "Dear ..." email (email), speaker labels (chat), an agent's call note
@@ -26,28 +28,38 @@ _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
         ("vulnerable", "elderly", "elderly|pensioner|oap|i am|i'm|aged|pension",
          r"\b(?:elderly|pensioner|OAP|(?:I\sam|I'?m|aged)\s[789]\d\b|my\spension|on\sa\spension)"),
         ("vulnerable", "disability", "disab|wheelchair|housebound|arthritis|mobility|blind|deaf|"
-         "hearing aid|bathe|alarm|carer",
+         "hearing aid|bathe|alarm|carer|lives alone",
          r"\b(?:disabled|disability|wheelchair|housebound|arthritis|mobility|blind|deaf|"
-         r"hearing\saids?|can'?t\sbathe|personal\salarm|carers?)\b"),
-        ("vulnerable", "medical", "insulin|prescription|meds|medication|hospital|nurse|dose|hiv|"
-         "surgery|injur|blister|burn|pain|chemo|medical|tablets|dressing|vulnerab|distressed",
-         r"\b(?:insulin|prescriptions?|meds|medication|hospital|nurse|dose|hiv|surgery|"
-         r"injur(?:y|ed)|blister(?:ed|s)?|burn(?:t|ed)|in\spain|chemo|medical|tablets|"
-         r"dressing\schange|vulnerab\w{1,10}|distressed)\b"),
-        ("vulnerable", "money worries", "afford|rent|overdra|bills|payroll|debt|late fee",
+         r"hearing\saids?|can'?t\sbathe|personal\salarm|carers?|lives\salone)\b"),
+        ("vulnerable", "medical", "insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur|"
+         "blister|burn|pain|chemo|medical|tablets|dressing|vulnerab|distressed",
+         r"\b(?:insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur(?:y|ed)|"
+         r"blister(?:ed|s)?|burn(?:t|ed)|in\spain|chemo|medical|tablets|dressing\schange|"
+         r"vulnerab\w{1,10}|distressed)\b"),
+        ("vulnerable", "money worries", "afford|rent|overdra|bills|payroll|debt",
          r"\b(?:can'?t\safford|cannot\safford|rent(?:\smoney)?|overdrawn|overdraft|"
-         r"bills?\sto\spay|payroll|in\sdebt|late\sfee)\b"),
-        ("vulnerable", "a child", "baby|babies|kids|child|toddler|my son|my daughter|school|yr old",
-         r"\b(?:baby|babies|kids|children|child|child's|toddler|my\s(?:son|daughter)(?:'s|s)?|"
-         r"school\s(?:run|laptop|uniform)|\d{1,2}\s?yr\sold)\b"),
+         r"bills?\sto\spay|payroll|in\sdebt)\b"),
+        ("vulnerable", "bereavement", "passed away|died|bereave|death",
+         r"\b(?:passed\saway|died|bereave\w{1,6}|death\scertificate)\b"),
+        ("vulnerable", "a child", "baby|babies|kids|child|toddler| old",
+         r"\b(?:baby|babies|kids|children|child|child's|toddler|\d{1,2}\s?yr\sold)\b"),
         ("vulnerable", "safety", "safe|refuge|abuse|danger",
          r"\b(?:don'?t\sfeel\ssafe|unsafe|refuge|domestic\sabuse|safe\sat\snight|danger)\b"),
-        ("stakes", "what is at stake", "off work|day off|afternoon off|funeral|wedding|birthday|"
-         "exam|interview|new job|anniversary|completion|black friday|from home|hen do|"
-         "term starts|10th|20th|30th|40th|50th|60th|70th|80th|90th",
-         r"\b(?:days?\soff\swork|day\soff|afternoon\soff|funeral|wedding|birthday|exams?|"
-         r"interview|new\sjob|anniversary|completion\sdate|black\sfriday|"
-         r"work(?:ing)?\sfrom\shome|\d{1,2}0th\b|hen\sdo|term\sstarts)\b"),
+        ("vulnerable", "damage to their home", "water|flood|ceiling|roof",
+         r"\b(?:water\scoming\sthrough|flood(?:ed|ing)?|through\sthe\sceiling|holes?\sdrilled\s"
+         r"in\smy\sroof)\b"),
+        ("privacy", "someone else's data", "someone else|different customer|another customer|"
+         "home address|full name|data|dob|details",
+         r"\b(?:someone\selse'?s\s(?:details|data|account)|(?:a\sdifferent|another)\s"
+         r"customer'?s|home\saddress|full\sname|data\sprotection|dob|personal\sdetails)\b"),
+        ("occasion", "a big occasion", "funeral|wedding|birthday|exam|interview|new job|"
+         "anniversary|completion|retirement|10th|20th|30th|40th|50th|60th|70th|80th|90th",
+         r"\b(?:funeral|wedding(?!\s(?:present|gift))|birthday(?!\s(?:present|gift|card))|exams?|"
+         r"interview|new\sjob|anniversary|completion\sdate|retirement|\d0th)\b"),
+        ("stakes", "what is at stake", "off work|day off|afternoon off|black friday|from home|"
+         "term starts|late fee|deadline|hen do",
+         r"\b(?:days?\soff\swork|day\soff|afternoon\soff|black\sfriday|work(?:ing)?\sfrom\shome|"
+         r"term\sstarts|late\sfee|deadline|hen\sdo)\b"),
         ("threat", "threat of harm", "hurt|slap|life hell|know where|wait outside|down there|"
          "know people|your names|banged|aggressive",
          r"\b(?:hurt|slap|make\syour\slife\shell|i\sknow\swhere|wait\soutside|"
@@ -63,70 +75,86 @@ _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
          r"tiktok|post(?:ing)?\s(?:this|it)\s(?:on|publicly|online)|publicly|everyone\sknows|"
          r"how\she\slikes\sbeing\sfamous|the\spapers|journalist|watchdog)\b"),
         ("anger", "threat to leave", "switch|moving|take my business|never again|be back|"
-         "not ordering|elsewhere|avoid.|not paying|neveragain",
-         r"(?:\b(?:switching|switch\sto|i'?m\smoving|moving\sto|take\smy\sbusiness|"
-         r"never\sagain|won'?t\sbe\sback|not\sordering\sagain|go(?:ing)?\selsewhere|avoid\.|"
-         r"not\spaying)\b|#neveragain)"),
+         "not ordering|elsewhere|avoid.|not paying|neveragain|wonder why",
+         r"(?:\b(?:switching|switch\sto|i'?m\smoving(?!\s(?:on|house|home|in)\b)|moving\sto|"
+         r"take\smy\sbusiness|never\sagain|won'?t\sbe\sback|not\sordering\sagain|"
+         r"go(?:ing)?\selsewhere|avoid\.|not\spaying|starting\sto\swonder\swhy)\b|#neveragain)"),
         ("anger", "swearing or insults", "fuck|shit|bloody|crap|prick|idiot|useless|crooks|liars|"
          "incompetent|thickest|laziest|stupid cow|disgusting|pathetic|a joke|ridiculous|"
          "shocking|sort it out",
          r"\b(?:fuck\w{0,6}|shit\w{0,4}|bloody|crap|prick|idiots?|useless|crooks|liars|"
          r"incompetents?|thickest|laziest|stupid\scow|disgusting|pathetic|a\sjoke|ridiculous|"
          r"shocking|sort\sit\sout)\b"),
-        ("repeat", "repeated failure", "again|every time|every single time|second time|"
-         "third time|3rd time|keeps happening|twice|times|broken|fifth|passed around|0x|1x|2x|"
-         "3x|4x|5x|6x|7x|8x|9x",
-         r"\b(?:again|every\s(?:single\s)?time|second\stime|third\stime|3rd\stime|"
-         r"keeps\shappening|twice|three\stimes|\d\stimes|(?:two|three|four|five)\sbroken|"
-         r"fifth|passed\saround|\dx)\b"),
+        ("persistent", "failed again and again", "third time|3rd time|fourth|fifth|every time|"
+         "every single time|passed around|four|five|six|4|5|6|7|8|9|3x|three broken",
+         r"\b(?:third\stime|3rd\stime|fourth|fifth|every\s(?:single\s)?time|passed\saround|"
+         r"(?:four|five|six|[4-9])\s(?:times|calls)|[3-9]x|three\sbroken)\b"),
+        ("repeat", "repeated failure", "again|second time|keeps happening|twice|broken|two|three|3",
+         r"\b(?:(?<!try\s)again|second\stime|keeps\shappening|twice|(?:three|3)\stimes|"
+         r"two\sbroken)\b"),
     )
 )
-_SHOUT = re.compile(r"\b[A-Z]{3,20}\b")
-_MARKS = re.compile(r"[!?]{2,}")
-_POLITE = keyed(
+_SHOUT = re.compile(r"(?<![-\w])[A-Z]{4,20}\b(?![-\d])")
+_MARKS = re.compile(r"[!?]{3,}|\?!|!\?")
+_GENTLE = keyed(
     "any chance|any way|understand|no rush|not a complaint|could|can i|can u|can you|"
-    "possible|i'd like|id like|let you know|be nice|happy to pay|not really|not the money",
+    "possible|i'd like|id like|let you know|be nice|happy to pay|not really|not the money|"
+    "how do|do you|is there|what|when|where|?",
     r"\b(?:any\schance|is\sthere\sany\sway|i'?d\sunderstand|no\srush|not\sa\scomplaint|"
     r"could\syou|can\si|would\sit\sbe\spossible|please\scould|i'?d\slike\sto|could\si|"
     r"can\su|can\syou|just\swanted\sto\slet\syou\sknow|be\snice|happy\sto\spay|"
-    r"any\sway\si\scan|not\sreally\sa\squestion|it'?s\snot\sthe\smoney)\b",
+    r"any\sway\si\scan|not\sreally\sa\squestion|it'?s\snot\sthe\smoney)\b|\?",
 )
+_FAILURE = keyed(
+    "nothing here|never|no one|nobody|didn|didnt|hasn|hasnt|haven|havent|won't|wont|broken|"
+    "missing|wrong|damaged|cracked|delayed|lost|crooked|someone else|not what",
+    r"\b(?:nothing\shere|never|no\sone|nobody|didn'?t|hasn'?t|haven'?t|won'?t|broken|missing|wrong|"
+    r"damaged|cracked|delayed|lost|crooked|someone\selse'?s|not\swhat)\b",
+)
+"""Words of a failure: a message holding one is not a plain request, whatever triage says."""
+_LARGE = 1000.0
+"""A sum this large (in any currency) is at stake by itself."""
+_HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", "large"})
 
 
 def severity(text: str, facts: dict[str, Fact], routine: bool, keys: frozenset[str]) -> Severity:
     """The suggested severity of one (English) message and why."""
     head = sentence_of(text[:5000], 0, keys)
     reasons: list[Signal] = []
-    groups: set[str] = set()
+    groups: list[str] = []
     for group, kind, pattern in _KINDS:
         match = pattern.search(head)
         if match:
             reasons.append(Signal(kind, match.group(), match.start()))
-            groups.add(group)
+            groups.append(group)
     shout = next((m for m in _SHOUT.finditer(head.text) if m.group() not in ACRONYMS), None)
     marks = _MARKS.search(head.text)
     for match, kind in ((shout, "capitals"), (marks, "repeated ! or ?")):
         if match:
             reasons.append(Signal(kind, match.group(), match.start()))
-            groups.add("anger")
-    if "times" in facts and "repeat" not in groups:
-        reasons.append(Signal("repeated failure", facts["times"].words, facts["times"].start))
-        groups.add("repeat")
-    if "stakes" in facts and "stakes" not in groups:
-        reasons.append(Signal("what is at stake", facts["stakes"].words, facts["stakes"].start))
-        groups.add("stakes")
-    return Severity(_level(groups, routine, bool(_POLITE.search(head))), reasons)
+            groups.append("anger")
+    amount = facts.get("amount")
+    if amount and float(amount.value[1:].replace(",", "") or 0) >= _LARGE:
+        reasons.append(Signal("a large sum", amount.words, amount.start))
+        groups.append("large")
+    stakes = facts.get("stakes")
+    if stakes and not {"stakes", "occasion"} & set(groups):
+        reasons.append(Signal("what is at stake", stakes.words, stakes.start))
+        groups.append("stakes")
+    gentle = "issue" not in facts and not _FAILURE.search(head)
+    gentle = gentle and (routine or bool(_GENTLE.search(head)))
+    return Severity(_level(groups, routine, gentle), reasons)
 
 
-def _level(groups: set[str], routine: bool, polite: bool) -> Level:
-    if groups & {"vulnerable", "threat"}:
+def _level(groups: list[str], routine: bool, gentle: bool) -> Level:
+    """High for any grave signal or two lesser ones together; low for a plain request."""
+    found = set(groups)
+    if found & _HIGH or groups.count("anger") >= 2:
         return "high"
-    if "repeat" in groups and groups & {"stakes", "anger"}:
+    if len(found & {"stakes", "anger", "repeat"}) >= 2:
         return "high"
-    if {"stakes", "anger"} <= groups:
-        return "high"
-    if not groups and (routine or polite):
-        return "low"
+    if not found and gentle:
+        return "low"  # a request (or what triage calls routine) with no failure in it
     return "medium"
 
 
@@ -146,6 +174,8 @@ _PHONE = keyed(
     r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b",
 )
 _CHAT = keyed("chat", r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b")
+_HEADER = re.compile(r"[^\W\d_][\w ]{1,25}:\s")
+_ON_THE_PHONE = keyed("phone", r"\bon\sthe\sphone\b")
 _SUBJECT = re.compile(r"^\s{0,5}subject:", re.I | re.M)
 _FORM_FIELD = re.compile(
     r"^\s{0,5}(?:order(?:\s(?:number|ref))?|message|category|description|problem|item|name|"
@@ -175,8 +205,22 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     if match:
         return Channel("chat", match.group())
     if note:
-        return None
-    return _email(head)
+        match = _ON_THE_PHONE.search(head)
+        return Channel("phone", match.group()) if match else None
+    return _email(head) or _typed(head.text)
+
+
+def _typed(text: str) -> Channel | None:
+    """Chat: typed as it is spoken, starting in lower case, or in short unpunctuated lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines or _HEADER.match(lines[0]):
+        return None  # a form or a letter with a subject line, not typed chat
+    if lines[0][:1].islower():
+        return Channel("chat", lines[0][:40])
+    bare = [line for line in lines if line[-1:].isalnum()]
+    if len(lines) >= 3 and len(bare) >= 2:
+        return Channel("chat", bare[0][:40])
+    return None
 
 
 def _email(head: Sentence) -> Channel | None:
@@ -190,10 +234,15 @@ def _email(head: Sentence) -> Channel | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) >= 2 and _GREETING.match(lines[0]):
         closing = next((line for line in lines[-3:] if _CLOSE_LINE.match(line)), None)
-        last = lines[-1]
-        if closing or (len(last.split()) <= 3 and last[:1].isupper() and last[-1:].isalpha()):
-            return Channel("email", closing or last)
+        signed = next((line for line in lines[-3:] if _bare_name(line)), None)
+        if closing or signed:
+            return Channel("email", closing or signed or "")
     return None
+
+
+def _bare_name(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _name(name: str) -> ChannelName:
