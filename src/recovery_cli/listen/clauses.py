@@ -40,16 +40,12 @@ _NOT_IN_NP = frozenset(
     hasnt havent isnt arent wasnt werent didnt dont doesnt cant wont
     sent said told got get arrived came come went left took gave made kept one ones""".split()
 )
-_STOP = (
-    r"still|never|not|no|is|was|were|are|am|be|been|has|have|had|hasn'?t|haven'?t|isn'?t|"
-    r"aren'?t|wasn'?t|weren'?t|didn'?t|don'?t|doesn'?t|can'?t|won'?t|hasnt|isnt|arent|didnt|"
-    r"and|but|or|that|which|who|it|i|you|we|they|he|she|just|also|now|then|to|for|at|on|in"
-)
-WORD = rf"(?!(?:{_STOP})(?![\w'’]))[\w£$€](?:[\w'’£$€-]|[.,](?=\d)){{0,24}}"
-"""One word of a noun phrase, not one of the commonest words that end one."""
+WORD = r"[\w£$€](?:[\w'’£$€-]|[.,](?=\d)){0,24}"
+"""One word of a noun phrase."""
 
-NP = rf"(?P<np>(?:{WORD}\s){{0,3}}{WORD})"
-"""A noun phrase: one to four words (checked again by `plausible_np`)."""
+NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"
+"""A noun phrase: one to four words, the fewest that let the rule match (checked by
+`plausible_np`; when it fails, the search starts again one character on)."""
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
 WEAK_HEADS = frozenset(
@@ -124,8 +120,10 @@ def apply(rules: Sequence[Rule], sentences: Sequence[Sentence], text: str) -> It
         return
     keys = sentences[0].keys
     for each in rules:
+        if each.keys.isdisjoint(keys):
+            continue
         hits = each.keys & keys
-        if not hits or (each.needs is not None and not each.needs.search(text)):
+        if each.needs is not None and not each.needs.search(text):
             continue
         for sentence in sentences:
             if any(key in sentence.low for key in hits):
@@ -133,11 +131,14 @@ def apply(rules: Sequence[Rule], sentences: Sequence[Sentence], text: str) -> It
 
 
 def _matches(each: Rule, sentence: Sentence) -> Iterable[Found]:
-    for match in each.pattern.finditer(sentence.text):
-        if _HYPOTHETICAL.search(sentence.text, max(0, match.start() - 12), match.start()):
-            continue  # "if my parcel isn't here tomorrow ...": a threat, not what happened
-        made = build(each, match)
+    text = sentence.text
+    match = each.pattern.search(text)
+    while match is not None:
+        made = None
+        if not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
+            made = build(each, match)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
+            match = each.pattern.search(text, match.start() + 1)
             continue
         clause, generic = made
         yield Found(
@@ -148,6 +149,7 @@ def _matches(each: Rule, sentence: Sentence) -> Iterable[Found]:
             each.sure,
             each.rank + (2 if generic else 0),
         )
+        match = each.pattern.search(text, max(match.end(), match.start() + 1))
 
 
 def build(each: Rule, match: re.Match[str]) -> tuple[str, bool] | None:

@@ -149,7 +149,8 @@ ACCESS = [
          r"\b(?P<subj>your|the|my)\s(?P<np>app|site|website|system|account)\s(?P<pred>"
          r"logged\sme\sout|locked\sme\sout|won'?t\slet\sme\s(?:in|log\sin|sign\sin))"
          rf"(?P<rest>\sand\s{LONG_REST})?", "{subj} {np} {pred}{rest}"),
-    rule("issue", "got|get|receiv",
+    rule("issue", "never got|never get|never rec|didn't get|didnt get|didn't rec|didnt rec|"
+         "haven't got|haven't rec|havent got|havent rec",
          r"\b(?:I\s)?(?:never|didn'?t|haven'?t)\s(?:got|get|received?)\s(?P<np>(?:the|a|"
          r"my|any)\s[^,.;!?()\n]{1,40})", "I never got {np}", rank=1),
     rule("issue", "reset|code",
@@ -157,7 +158,7 @@ ACCESS = [
          r"login|security|2fa|sms)\scode)\s(?P<pred>says\s\"[^\"\n]{1,30}\"|never\sarrives|never"
          r"\sarrived|doesn'?t\swork|isn'?t\sworking|is\sinvalid|keeps\sfailing|has\sexpired)"
          rf"(?P<rest>{REST})", "the {np} {pred}{rest}"),
-    rule("issue", "can|couldn|unable",
+    rule("issue", "can't|cant|cannot|can not|couldn|unable",
          rf"(?:{_START}|\bI\s|\band\s)(?P<neg>can'?t|cannot|cant|couldn'?t|am\sunable\sto|"
          r"unable\sto)\s(?P<verb>log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|back\sin)|access)"
          rf"(?P<rest>{REST})", "I {neg} {verb}{rest}", rank=2),

@@ -76,10 +76,11 @@ def detect(text: str) -> str:
     english = hits.pop("en")
     if not hits:
         return "en"
-    best = max(hits, key=lambda lang: (hits[lang], _letters(lang, sample)))
-    if hits[best] >= MIN_HITS and hits[best] > english * 1.5:
-        return best
-    return "en"
+    most = max(hits.values())
+    if most < MIN_HITS or most <= english * 1.5:
+        return "en"
+    tied = [lang for lang, count in hits.items() if count == most]
+    return max(tied, key=lambda lang: _letters(lang, sample)) if len(tied) > 1 else tied[0]
 
 
 def _letters(lang: str, sample: str) -> int:

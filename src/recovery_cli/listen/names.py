@@ -110,8 +110,8 @@ def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
 
 def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
-    tail = lines(text[-1500:], keys)
-    offset = max(0, len(text) - 1500)
+    tail = lines(text[-600:], keys)[-4:]  # a sign-off is on the last few lines
+    offset = max(0, len(text) - 600)
     checked = 0
     for line in reversed(tail):
         line = line._replace(start=line.start + offset)

@@ -44,14 +44,15 @@ def read(message: str, triage: Triage | None = None) -> Reading:
         )
     note = is_agent_note(text)
     keys = present(text.lower())
-    facts = choose(_candidates(text, note, keys), text, given, offsets)
+    sentences = split(text, keys)
+    facts = choose(_candidates(text, note, sentences), text, given, offsets)
     verdict = triage.classify(text) if triage is not None else None
     routine = verdict is not None and verdict.scenario is None
     return Reading(
         language,
         True,
         facts=facts,
-        severity=severity(text, facts, routine, keys),
+        severity=severity(text, facts, routine, sentences),
         channel=channel(text, note, keys),
         triage=verdict,
         read_chars=len(given),
@@ -65,9 +66,9 @@ _DIGITS = register(tuple("0123456789#"))
 
 def _extract(sentence: Sentence, text: str) -> Iterable[Found]:
     """Every extractor but the clause rules, on one sentence (each pattern is keyed)."""
-    if _DIGITS & sentence.keys:
+    if not _DIGITS.isdisjoint(sentence.keys) and any(d in sentence.low for d in _DIGITS):
         yield from references(sentence)
-        if _AMOUNT_KEYS & sentence.keys:
+        if any(key in sentence.low for key in _AMOUNT_KEYS & sentence.keys):
             yield from amounts(sentence)
     yield from waited(sentence)
     yield from times(sentence)
@@ -82,8 +83,8 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
     return clean_with_offsets(given)
 
 
-def _candidates(text: str, note: bool, keys: frozenset[str]) -> Iterable[Found]:
-    sentences = split(text, keys)
+def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:
+    keys = sentences[0].keys if sentences else frozenset()
     for sentence in sentences:
         yield from _extract(sentence, text)
     if note:

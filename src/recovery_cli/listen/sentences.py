@@ -59,12 +59,14 @@ class Keyed:
 
     def present(self, sentence: Sentence) -> bool:
         """Whether one of the pattern's keys is in the sentence."""
-        hits = self.keys & sentence.keys
-        return bool(hits) and any(key in sentence.low for key in hits)
+        if self.keys.isdisjoint(sentence.keys):
+            return False
+        return any(key in sentence.low for key in self.keys & sentence.keys)
 
     def finditer(self, sentence: Sentence) -> Iterator[re.Match[str]]:
         if self.present(sentence):
-            yield from self.pattern.finditer(sentence.text)
+            return self.pattern.finditer(sentence.text)
+        return iter(())
 
     def search(self, sentence: Sentence) -> re.Match[str] | None:
         return self.pattern.search(sentence.text) if self.present(sentence) else None

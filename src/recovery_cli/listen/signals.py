@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import Channel, ChannelName, Fact, Level, Severity, Signal
-from recovery_cli.listen.sentences import Keyed, keyed, sentence_of
+from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
 from recovery_cli.listen.voice import ACRONYMS
 
@@ -117,16 +117,21 @@ _LARGE = 1000.0
 _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", "large"})
 
 
-def severity(text: str, facts: dict[str, Fact], routine: bool, keys: frozenset[str]) -> Severity:
-    """The suggested severity of one (English) message and why."""
+def severity(text: str, facts: dict[str, Fact], routine: bool, pieces: list[Sentence]) -> Severity:
+    """The suggested severity of one (English) message (given as sentences) and why."""
+    keys = pieces[0].keys if pieces else frozenset()
     head = sentence_of(text[:5000], 0, keys)
     reasons: list[Signal] = []
     groups: list[str] = []
     for group, kind, pattern in _KINDS:
-        match = pattern.search(head)
-        if match:
-            reasons.append(Signal(kind, match.group(), match.start()))
-            groups.append(group)
+        if pattern.keys.isdisjoint(keys):
+            continue
+        for piece in pieces:
+            match = pattern.search(piece)
+            if match:
+                reasons.append(Signal(kind, match.group(), piece.start + match.start()))
+                groups.append(group)
+                break
     shout = next((m for m in _SHOUT.finditer(head.text) if m.group() not in ACRONYMS), None)
     marks = _MARKS.search(head.text)
     for match, kind in ((shout, "capitals"), (marks, "repeated ! or ?")):

@@ -91,7 +91,7 @@ COSTS = [
 ]
 
 LIVES = [
-    rule("stakes", "can|couldn",
+    rule("stakes", "can't|cant|cannot|can not|couldn",
          r"(?:^|\b(?:I|we)\s(?:literally\s|just\s|really\s)?)(?P<neg>can'?t|cannot|cant|"
          r"can\snot|couldn'?t)\s(?P<verb>bathe|drive|see|work|sleep|walk|cook|wash|shower|eat|"
          r"breathe|hear|get\sto\swork|pay|afford|use\sthe\sphone|leave\sthe\shouse)\b"
