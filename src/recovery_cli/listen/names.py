@@ -136,11 +136,21 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
 
 
 def _found(sentence: Sentence, match: re.Match[str], sure: float, rank: int) -> Iterable[Found]:
-    raw = match.group("name")
+    raw = _trim(match.group("name"))
     name = _polish(raw)
     if name:
         start = sentence.start + match.start("name")
         yield Found("customer_name", name, start, start + len(raw), sure, rank)
+
+
+def _trim(raw: str) -> str:
+    """The captured words up to the first that is not capitalised ("Gupta called" -> "Gupta")."""
+    kept: list[str] = []
+    for token in raw.split(" "):
+        if not token[:1].isupper():
+            break
+        kept.append(token)
+    return " ".join(kept)
 
 
 def _polish(raw: str) -> str | None:

@@ -13,7 +13,8 @@ import re
 _NOTE_START = re.compile(
     r"\s{0,10}(?:cust\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
     r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor)\snote\b|"
-    r"note\s(?:from|on)\b|front\sdesk,)",
+    r"note\s(?:from|on)\b|front\sdesk,|"
+    r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b)",
     re.I,
 )
 _NOTE_ANYWHERE = re.compile(

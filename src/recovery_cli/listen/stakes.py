@@ -33,8 +33,8 @@ _PAST = r"(?=[^\n]{0,200}?\b(?:booked|turned\sup|was|were|had|splashed|bought|or
 NEEDS = [
     rule("stakes", "need",
          r"(?:^|\b(?:I|we)\s(?:really\s|just\s|urgently\s)?)(?P<need>need|needed)\s"
-         r"(?P<obj>it|them|this|these|that|the\s\w{2,15})\s(?P<rest>(?:for|to|by|before)"
-         rf"{_WORDS})", "I {need} {obj} {rest}"),
+         r"(?P<obj>it|them|this|these|that|the\s\w{2,15})\s(?P<rest>(?:for|to|by|before|tonight|"
+         rf"today|tomorrow|this\s\w{{3,9}}|on\s\w{{3,9}})\b{_WORDS})", "I {need} {obj} {rest}"),
     rule("stakes", "need to|have to",
          r"(?:^|\b(?:I|we)\s(?:really\s|just\s)?)(?P<need>need|have)\sto\s"
          rf"(?!{_REQUESTS})(?P<verb>\w{{2,15}})(?P<rest>\s{REST})",

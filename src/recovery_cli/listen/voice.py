@@ -83,6 +83,11 @@ _SUBJECT_NEXT = set(
     "clearly obviously then now again even really".split()
 )
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
+DANGLING = frozenset(
+    "to for by of with at from into the a an and or but your our their his her its "
+    "that which who because so if than as is are was were be has have had".split()
+)
+"""Words a clause cannot end on: it would have been cut short."""
 
 ACRONYMS = frozenset(
     "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK US USB HDMI SMS VIP DVD PC ATM IT HR DIY "
@@ -212,8 +217,8 @@ def tidy(clause: str) -> str | None:
     first = clause.split(" ", 1)[0]
     if first.istitle() and first.lower() not in _DAYS and not _looks_named(first):
         clause = clause[0].lower() + clause[1:]
-    lowered = {token.lower() for token in re.findall(r"[A-Za-z']{1,40}", clause)}
-    if lowered & FIRST_PERSON:
+    words = [token.lower() for token in re.findall(r"[\w'£$€]{1,40}", clause)]
+    if FIRST_PERSON.intersection(words) or not words or words[-1] in DANGLING:
         return None
     return clause
 
