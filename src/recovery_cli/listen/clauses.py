@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence
+from recovery_cli.listen.sentences import Found, Sentence, words
 from recovery_cli.listen.voice import from_note, second_person
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
@@ -31,14 +31,16 @@ LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
 _NOT_IN_NP = frozenset(
-    """is was were are am be been being has have had do does did will would can could should
-    still never not no and but or so if when then because that which who whom what where
-    it i me you we they he she him her them us this these those there here
-    to for from with at on in by into onto about after before since until just only also
-    now today yesterday tonight tomorrow again even really please very too ever
-    hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't
-    hasnt havent isnt arent wasnt werent didnt dont doesnt cant wont
-    sent said told got get arrived came come went left took gave made kept one ones""".split()
+    words(
+        "is was were are am be been being has have had do does did will would can could "
+        "should still never not no and but or so if when then because that which who whom "
+        "what where it i me you we they he she him her them us this these those there here "
+        "to for from with at on in by into onto about after before since until just only "
+        "also now today yesterday tonight tomorrow again even really please very too ever "
+        "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
+        "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
+        "arrived came come went left took gave made kept one ones"
+    )
 )
 WORD = r"[\w£$€](?:[\w'’£$€-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
@@ -49,8 +51,11 @@ NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
 WEAK_HEADS = frozenset(
-    "order orders parcel parcels package packages delivery item items stuff box thing things "
-    "purchase top side corner lid packaging wheel leg handle edge base front bottom".split()
+    words(
+        "order orders parcel parcels package packages delivery item items stuff box thing "
+        "things purchase top side corner lid packaging wheel leg handle edge base front "
+        "bottom"
+    )
 )
 """Heads that name no particular thing, or only a part of it ("the top is cracked")."""
 SUBJECTS = {
@@ -74,7 +79,7 @@ _POSSESSIVE = re.compile(
 )
 """A family word run into what is theirs: "my daughters 7th birthday" -> "daughter's"."""
 
-_PLURAL_SINGULARS = frozenset("glass class gas bus address business series news".split())
+_PLURAL_SINGULARS = words("glass class gas bus address business series news")
 
 
 @dataclass(frozen=True)
@@ -193,8 +198,10 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|until|whether|in\scase)\s$", re.I)
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
 _PROPER = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june "
-    "july august september october november december mum dad".split()
+    words(
+        "monday tuesday wednesday thursday friday saturday sunday january february april "
+        "june july august september october november december mum dad"
+    )
 )
 
 

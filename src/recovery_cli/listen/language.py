@@ -15,7 +15,7 @@ MIN_HITS = 3
 SAMPLE = 1000
 """How many characters of the message the detector looks at."""
 
-_PUNCTUATION = str.maketrans({char: " " for char in ".,;:!?\"()[]{}<>/\\|*_-–—…«»¿¡@#&+=~"})
+_PUNCTUATION = str.maketrans({char: " " for char in '.,;:!?"()[]{}<>/\\|*_-–—…«»¿¡@#&+=~'})
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of
+from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
 from recovery_cli.listen.shapes import is_agent_note, speakers
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
@@ -53,8 +53,8 @@ _LAST_SENTENCE = re.compile(
 )
 _INTRO = keyed(
     "name is|this is|it's|its |it is",
-    rf"\b(?:my\sname\sis|this\sis|it'?s|it\sis)\s(?P<name>{_NAME}?)"
-    rf"(?:\s(?:from|here|at)\b|,|\.|$)",
+    rf"\bmy\sname\sis\s(?P<name>{_NAME})"
+    rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>{_NAME}?)(?:\s(?:from|here|at)\b|,|\.|$)",
 )
 _NOTED = keyed(
     "cust|guest|passenger|patient|client|caller|gent|lady|name",
@@ -64,19 +64,22 @@ _NOTED = keyed(
 _TITLED = keyed("mr|ms|dr|mx|miss", rf"(?<!\ba\s)(?<!\ban\s)\b(?P<name>{_TITLE}\s{_NAME})")
 
 NOT_NAMES = frozenset(
-    """thanks thank cheers regards hello hi hey dear sir madam sirs team support customer
-    customers cust order orders subject message category description problem item re ref
-    name note contents policy account member booking tracking status username date time
-    from to sent bot advisor agent manager you your my me i we our the this that it please
-    urgent help sorry nothing avoid gutted cool fantastic incredible embarrassing great
-    yes no ok okay hope best kind warm yours sincerely faithfully love ta regards services
-    service customer monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december today
-    tomorrow yesterday again still why what when where who how just now also same
-    withheld unknown ltd limited co inc plc llc company finance ops operations director
-    officer department black boxing christmas easter is was has had called rang phoned
-    thx ta love wants says said asked refused mum dad mom nan gran
-    ridiculous disgusting shocking unacceptable terrible awful appalling seriously""".split()
+    words(
+        "thanks thank cheers regards hello hi hey dear sir madam sirs team support customer "
+        "customers cust order orders subject message category description problem item re "
+        "ref name note contents policy account member booking tracking status username date "
+        "time from to sent bot advisor agent manager you your my me i we our the this that "
+        "it please urgent help sorry nothing avoid gutted cool fantastic incredible "
+        "embarrassing great yes no ok okay hope best kind warm yours sincerely faithfully "
+        "love ta regards services service customer monday tuesday wednesday thursday friday "
+        "saturday sunday january february march april may june july august september "
+        "october november december today tomorrow yesterday again still why what when where "
+        "who how just now also same withheld unknown ltd limited co inc plc llc company "
+        "finance ops operations director officer department black boxing christmas easter "
+        "is was has had called rang phoned thx ta love wants says said asked refused mum "
+        "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
+        "appalling seriously"
+    )
 )
 _ROLE_LINE = re.compile(
     r",|&|\b(?:ltd|limited|co|inc|plc|llc|manager|director|officer|team|department|finance|"
@@ -94,7 +97,9 @@ def customer_names(text: str, keys: frozenset[str]) -> Iterable[Found]:
     if _INTRO.keys & keys:
         for sentence in lines(text[:3000], keys):
             for match in _INTRO.finditer(sentence):
-                yield from _found(sentence, match, 0.85, 1)
+                yield from _found(
+                    sentence, match, 0.85, 1, "name" if match.group("name") else "intro"
+                )
     if is_agent_note(text):
         yield from _from_note(text, keys)
     yield from _signed_off(text, keys)
@@ -135,11 +140,13 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
             return
 
 
-def _found(sentence: Sentence, match: re.Match[str], sure: float, rank: int) -> Iterable[Found]:
-    raw = _trim(match.group("name"))
+def _found(
+    sentence: Sentence, match: re.Match[str], sure: float, rank: int, group: str = "name"
+) -> Iterable[Found]:
+    raw = _trim(match.group(group))
     name = _polish(raw)
     if name:
-        start = sentence.start + match.start("name")
+        start = sentence.start + match.start(group)
         yield Found("customer_name", name, start, start + len(raw), sure, rank)
 
 

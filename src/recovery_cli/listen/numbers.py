@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed
+from recovery_cli.listen.sentences import Found, Sentence, keyed, words
 from recovery_cli.listen.voice import mend
 
 # --- references ---------------------------------------------------------------------------
@@ -39,7 +39,7 @@ _KEYED = keyed(
     "order|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
-    r"[\s:#(]{0,4}" + _ID,
+    r"[\s:(]{0,4}" + _ID,
 )
 _IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
 _BARE = keyed(
@@ -72,9 +72,7 @@ def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank
 
 # --- amounts ------------------------------------------------------------------------------
 
-_NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?!\d|,\d)|\d{1,9}(?:\.\d{1,2})?(?!\d|,\d))"
-)
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?!\d|,\d)|\d{1,9}(?:\.\d{1,2})?(?!\d|,\d))"
 _CURRENCY_WORDS = {
     "gbp": "£",
     "pounds": "£",
@@ -89,8 +87,10 @@ _CURRENCY_WORDS = {
     "euros": "€",
 }
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<sign>[£$€])\s?" + _NUMBER
-    + r"|(?<![\w.,£$€])" + _NUMBER.replace("num", "num2")
+    r"(?<![\w.,])(?P<sign>[£$€])\s?"
+    + _NUMBER
+    + r"|(?<![\w.,£$€])"
+    + _NUMBER.replace("num", "num2")
     + r"(?:\s?(?P<after>€)|\s(?P<word>gbp|usd|eur|euros?|pounds?|quid|dollars?|bucks)\b)",
     re.I,
 )
@@ -130,7 +130,10 @@ _COUNT = (
 _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
 _SPAN = (
     r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
-    + _COUNT + r"\s?(?:working\s)?" + _UNIT + r"(?:\s\d{1,2}(?:\s?mins?)?(?![\w:.]))?)\b"
+    + _COUNT
+    + r"\s?(?:working\s)?"
+    + _UNIT
+    + r"(?:\s\d{1,2}(?:\s?mins?)?(?![\w:.]))?)\b"
 )
 _DAY_WORDS = (
     r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s)?(?:monday|tuesday|wednesday|thursday|"
@@ -140,18 +143,34 @@ _DAY_WORDS = (
     r"december))"
 )
 _WAITED = (
-    (keyed("been|waited|waiting|chasing|hold",
-           r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN), 0),
+    (
+        keyed(
+            "been|waited|waiting|chasing|hold", r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN
+        ),
+        0,
+    ),
     (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
     (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
     (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
     (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
     (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
-    (keyed("all ", r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
-           r"week|morning|afternoon|night))\b"), 0),
+    (
+        keyed(
+            "all ",
+            r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
+            r"week|morning|afternoon|night))\b",
+        ),
+        0,
+    ),
     (keyed("day ", r"^(?:@\w{1,30}\s)?(?P<span>day\s\d{1,3})\b"), 1),
-    (keyed(" ago", r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
-           r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b"), 1),
+    (
+        keyed(
+            " ago",
+            r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
+            r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b",
+        ),
+        1,
+    ),
 )
 _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline",
@@ -217,7 +236,7 @@ def _day(word: str) -> str:
     return word.capitalize() if word in _SHORT_DAYS else word
 
 
-_SHORT_DAYS = frozenset("mon tue wed thu fri sat sun".split())
+_SHORT_DAYS = words("mon tue wed thu fri sat sun")
 
 
 def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Found:

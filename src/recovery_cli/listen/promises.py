@@ -97,7 +97,14 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
         start = match.start("a") if match.group("a") else match.start("b")
         value = _format_loose(words)
         if value:
-            yield Found("promised", value, sentence.start + start, sentence.start + start + len(words), 0.8, 1)
+            yield Found(
+                "promised",
+                value,
+                sentence.start + start,
+                sentence.start + start + len(words),
+                0.8,
+                1,
+            )
     for match in _QUOTED.finditer(sentence):
         quote = match.group("q")
         if len(quote.split()) > 6:
@@ -107,7 +114,11 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             continue
         start = sentence.start + match.start("q")
         noun = match.group("noun")
-        if noun and inner.group("dur") and not inner.group("dur").lower().startswith(("in", "within")):
+        if (
+            noun
+            and inner.group("dur")
+            and not inner.group("dur").lower().startswith(("in", "within"))
+        ):
             value = f"a {inner.group('dur').lower()} {noun}"
         else:
             value = _format(inner, None, "")
@@ -125,7 +136,9 @@ def _found(sentence: Sentence, match: re.Match[str], rank: int, sure: float) -> 
     start = match.start("prep") if match.group("prep") else match.start(_time_group(match))
     frame = _frame(sentence.text[: match.end()])
     value = _format(match, match.group("prep"), frame)
-    return Found("promised", value, sentence.start + start, sentence.start + match.end(), sure, rank)
+    return Found(
+        "promised", value, sentence.start + start, sentence.start + match.end(), sure, rank
+    )
 
 
 def _frame(text: str) -> str:

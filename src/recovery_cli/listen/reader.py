@@ -121,7 +121,11 @@ def choose(
 def _amount(found: Found, mentions: dict[str, int]) -> Found:
     """A sum named twice ("a refund of the €318") outranks one named once."""
     mentions[found.value] = mentions.get(found.value, 0) + 1
-    return found._replace(rank=found.rank * 10 - mentions[found.value]) if mentions[found.value] > 1 else found._replace(rank=found.rank * 10)
+    return (
+        found._replace(rank=found.rank * 10 - mentions[found.value])
+        if mentions[found.value] > 1
+        else found._replace(rank=found.rank * 10)
+    )
 
 
 def _key(found: Found) -> tuple[int, int]:

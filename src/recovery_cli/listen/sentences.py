@@ -4,7 +4,8 @@ The cost of reading is bounded by construction: at most `MAX_CHARS` of a message
 it is split into sentences (at a newline, or at `.`, `!` or `?` followed by a space), and a
 sentence longer than `MAX_SENTENCE` is cut into pieces of at most that length. Patterns only
 ever see one piece, and every quantifier in them is bounded, so the work per message grows
-linearly with its length and has a fixed ceiling however hostile the input.
+linearly with its length and has a fixed ceiling however hostile the input (at most
+`MAX_PIECES` pieces of at most `MAX_SENTENCE` characters).
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ MAX_CHARS = 20_000
 
 MAX_SENTENCE = 400
 """The longest piece of text a pattern ever runs against."""
+
+MAX_PIECES = 500
+"""The most pieces a message is cut into; a run of tiny sentences ("! ! ! !") joins up first."""
+
+_TINY = 8
+"""A sentence shorter than this ("Seven.", "!!") joins the one before when it fits."""
 
 _STOPS = re.compile(r"\n|[.!?]{1,50}")
 _ABBREVIATION = re.compile(
@@ -98,12 +105,14 @@ def split(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
         end = stop.end()
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
-        if stop.group() == "." and _ABBREVIATION.search(text, max(0, stop.start() - 8), stop.start()):
+        if stop.group() == "." and _ABBREVIATION.search(
+            text, max(0, stop.start() - 8), stop.start()
+        ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
         _add(pieces, text, begin, end, keys)
         begin = end
     _add(pieces, text, begin, len(text), keys)
-    return pieces
+    return pieces[:MAX_PIECES]
 
 
 def _add(pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str]) -> None:
@@ -119,7 +128,12 @@ def _add(pieces: list[Sentence], text: str, begin: int, end: int, keys: frozense
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
-    if end > begin:
+    if end <= begin:
+        return
+    last = pieces[-1] if pieces else None
+    if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
+        pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
+    else:
         pieces.append(sentence_of(text[begin:end], begin, keys))
 
 
@@ -135,3 +149,8 @@ def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
             found.append(sentence_of(stripped[:MAX_SENTENCE], offset, keys))
         begin += len(line) + 1
     return found
+
+
+def words(text: str) -> frozenset[str]:
+    """A vocabulary written as one string of words: easier to read and to edit than a list."""
+    return frozenset(text.split())

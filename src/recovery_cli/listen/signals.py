@@ -25,73 +25,145 @@ from recovery_cli.listen.voice import ACRONYMS
 _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
     (group, kind, keyed(keys, pattern))
     for group, kind, keys, pattern in (
-        ("vulnerable", "elderly", "elderly|pensioner|oap|i am|i'm|aged|pension",
-         r"\b(?:elderly|pensioner|OAP|(?:I\sam|I'?m|aged)\s[789]\d\b|my\spension|on\sa\spension)"),
-        ("vulnerable", "disability", "disab|wheelchair|housebound|arthritis|mobility|blind|deaf|"
-         "hearing aid|bathe|alarm|carer|lives alone",
-         r"\b(?:disabled|disability|wheelchair|housebound|arthritis|mobility|blind|deaf|"
-         r"hearing\saids?|can'?t\sbathe|personal\salarm|carers?|lives\salone)\b"),
-        ("vulnerable", "medical", "insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur|"
-         "blister|burn|pain|chemo|medical|tablets|dressing|vulnerab|distressed",
-         r"\b(?:insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur(?:y|ed)|"
-         r"blister(?:ed|s)?|burn(?:t|ed)|in\spain|chemo|medical|tablets|dressing\schange|"
-         r"vulnerab\w{1,10}|distressed)\b"),
-        ("vulnerable", "money worries", "afford|rent|overdra|bills|payroll|debt",
-         r"\b(?:can'?t\safford|cannot\safford|rent(?:\smoney)?|overdrawn|overdraft|"
-         r"bills?\sto\spay|payroll|in\sdebt)\b"),
-        ("vulnerable", "bereavement", "passed away|died|bereave|death",
-         r"\b(?:passed\saway|died|bereave\w{1,6}|death\scertificate)\b"),
-        ("vulnerable", "a child", "baby|babies|kids|child|toddler| old",
-         r"\b(?:baby|babies|kids|children|child|child's|toddler|\d{1,2}\s?yr\sold)\b"),
-        ("vulnerable", "safety", "safe|refuge|abuse|danger",
-         r"\b(?:don'?t\sfeel\ssafe|unsafe|refuge|domestic\sabuse|safe\sat\snight|danger)\b"),
-        ("vulnerable", "damage to their home", "water|flood|ceiling|roof",
-         r"\b(?:water\scoming\sthrough|flood(?:ed|ing)?|through\sthe\sceiling|holes?\sdrilled\s"
-         r"in\smy\sroof)\b"),
-        ("privacy", "someone else's data", "someone else|different customer|another customer|"
-         "home address|full name|data|dob|details",
-         r"\b(?:someone\selse'?s\s(?:details|data|account)|(?:a\sdifferent|another)\s"
-         r"customer'?s|home\saddress|full\sname|data\sprotection|dob|personal\sdetails)\b"),
-        ("occasion", "a big occasion", "funeral|wedding|birthday|exam|interview|new job|"
-         "anniversary|completion|retirement|10th|20th|30th|40th|50th|60th|70th|80th|90th",
-         r"\b(?:funeral|wedding(?!\s(?:present|gift))|birthday(?!\s(?:present|gift|card))|exams?|"
-         r"interview|new\sjob|anniversary|completion\sdate|retirement|\d0th)\b"),
-        ("stakes", "what is at stake", "off work|day off|afternoon off|black friday|from home|"
-         "term starts|late fee|deadline|hen do",
-         r"\b(?:days?\soff\swork|day\soff|afternoon\soff|black\sfriday|work(?:ing)?\sfrom\shome|"
-         r"term\sstarts|late\sfee|deadline|hen\sdo)\b"),
-        ("threat", "threat of harm", "hurt|slap|life hell|know where|wait outside|down there|"
-         "know people|your names|banged|aggressive",
-         r"\b(?:hurt|slap|make\syour\slife\shell|i\sknow\swhere|wait\soutside|"
-         r"coming\sdown\sthere|i\sknow\speople|i\shave\syour\snames|banged\sthe\scounter|"
-         r"aggressive)\b"),
-        ("threat", "threat to go to law", "ombudsman|solicitor|lawyer|sue|suing|legal|court|"
-         "chargeback|trading standards|small claims",
-         r"\b(?:ombudsman|solicitors?|lawyers?|sue|suing|legal\saction|court|chargeback|"
-         r"trading\sstandards|small\sclaims)\b"),
-        ("threat", "threat to go public", "review|trustpilot|press|tiktok|post|publicly|"
-         "everyone knows|famous|papers|journalist|watchdog",
-         r"\b(?:leav(?:e|ing)\sa\sreview|bad\sreview|review\severyone|trustpilot|the\spress|"
-         r"tiktok|post(?:ing)?\s(?:this|it)\s(?:on|publicly|online)|publicly|everyone\sknows|"
-         r"how\she\slikes\sbeing\sfamous|the\spapers|journalist|watchdog)\b"),
-        ("anger", "threat to leave", "switch|moving|take my business|never again|be back|"
-         "not ordering|elsewhere|avoid.|not paying|neveragain|wonder why",
-         r"(?:\b(?:switching|switch\sto|i'?m\smoving(?!\s(?:on|house|home|in)\b)|moving\sto|"
-         r"take\smy\sbusiness|never\sagain|won'?t\sbe\sback|not\sordering\sagain|"
-         r"go(?:ing)?\selsewhere|avoid\.|not\spaying|starting\sto\swonder\swhy)\b|#neveragain)"),
-        ("anger", "swearing or insults", "fuck|shit|bloody|crap|prick|idiot|useless|crooks|liars|"
-         "incompetent|thickest|laziest|stupid cow|disgusting|pathetic|a joke|ridiculous|"
-         "shocking|sort it out",
-         r"\b(?:fuck\w{0,6}|shit\w{0,4}|bloody|crap|prick|idiots?|useless|crooks|liars|"
-         r"incompetents?|thickest|laziest|stupid\scow|disgusting|pathetic|a\sjoke|ridiculous|"
-         r"shocking|sort\sit\sout)\b"),
-        ("persistent", "failed again and again", "third time|3rd time|fourth|fifth|every time|"
-         "every single time|passed around|four|five|six|4|5|6|7|8|9|3x|three broken",
-         r"\b(?:third\stime|3rd\stime|fourth|fifth|every\s(?:single\s)?time|passed\saround|"
-         r"(?:four|five|six|[4-9])\s(?:times|calls)|[3-9]x|three\sbroken)\b"),
-        ("repeat", "repeated failure", "again|second time|keeps happening|twice|broken|two|three|3",
-         r"\b(?:(?<!try\s)again|second\stime|keeps\shappening|twice|(?:three|3)\stimes|"
-         r"two\sbroken)\b"),
+        (
+            "vulnerable",
+            "elderly",
+            "elderly|pensioner|oap|i am|i'm|aged|pension",
+            r"\b(?:elderly|pensioner|OAP|(?:I\sam|I'?m|aged)\s[789]\d\b|my\spension|on\sa\spension)",
+        ),
+        (
+            "vulnerable",
+            "disability",
+            "disab|wheelchair|housebound|arthritis|mobility|blind|deaf|"
+            "hearing aid|bathe|alarm|carer|lives alone",
+            r"\b(?:disabled|disability|wheelchair|housebound|arthritis|mobility|blind|deaf|"
+            r"hearing\saids?|can'?t\sbathe|personal\salarm|carers?|lives\salone)\b",
+        ),
+        (
+            "vulnerable",
+            "medical",
+            "insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur|"
+            "blister|burn|pain|chemo|medical|tablets|dressing|vulnerab|distressed",
+            r"\b(?:insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur(?:y|ed)|"
+            r"blister(?:ed|s)?|burn(?:t|ed)|in\spain|chemo|medical|tablets|dressing\schange|"
+            r"vulnerab\w{1,10}|distressed)\b",
+        ),
+        (
+            "vulnerable",
+            "money worries",
+            "afford|rent|overdra|bills|payroll|debt",
+            r"\b(?:can'?t\safford|cannot\safford|rent(?:\smoney)?|overdrawn|overdraft|"
+            r"bills?\sto\spay|payroll|in\sdebt)\b",
+        ),
+        (
+            "vulnerable",
+            "bereavement",
+            "passed away|died|bereave|death",
+            r"\b(?:passed\saway|died|bereave\w{1,6}|death\scertificate)\b",
+        ),
+        (
+            "vulnerable",
+            "a child",
+            "baby|babies|kids|child|toddler| old",
+            r"\b(?:baby|babies|kids|children|child|child's|toddler|\d{1,2}\s?yr\sold)\b",
+        ),
+        (
+            "vulnerable",
+            "safety",
+            "safe|refuge|abuse|danger",
+            r"\b(?:don'?t\sfeel\ssafe|unsafe|refuge|domestic\sabuse|safe\sat\snight|danger)\b",
+        ),
+        (
+            "vulnerable",
+            "damage to their home",
+            "water|flood|ceiling|roof",
+            r"\b(?:water\scoming\sthrough|flood(?:ed|ing)?|through\sthe\sceiling|holes?\sdrilled\s"
+            r"in\smy\sroof)\b",
+        ),
+        (
+            "privacy",
+            "someone else's data",
+            "someone else|different customer|another customer|"
+            "home address|full name|data|dob|details",
+            r"\b(?:someone\selse'?s\s(?:details|data|account)|(?:a\sdifferent|another)\s"
+            r"customer'?s|home\saddress|full\sname|data\sprotection|dob|personal\sdetails)\b",
+        ),
+        (
+            "occasion",
+            "a big occasion",
+            "funeral|wedding|birthday|exam|interview|new job|"
+            "anniversary|completion|retirement|10th|20th|30th|40th|50th|60th|70th|80th|90th",
+            r"\b(?:funeral|wedding(?!\s(?:present|gift))|birthday(?!\s(?:present|gift|card))|exams?|"
+            r"interview|new\sjob|anniversary|completion\sdate|retirement|\d0th)\b",
+        ),
+        (
+            "stakes",
+            "what is at stake",
+            "off work|day off|afternoon off|black friday|from home|"
+            "term starts|late fee|deadline|hen do",
+            r"\b(?:days?\soff\swork|day\soff|afternoon\soff|black\sfriday|work(?:ing)?\sfrom\shome|"
+            r"term\sstarts|late\sfee|deadline|hen\sdo)\b",
+        ),
+        (
+            "threat",
+            "threat of harm",
+            "hurt|slap|life hell|know where|wait outside|down there|"
+            "know people|your names|banged|aggressive",
+            r"\b(?:hurt|slap|make\syour\slife\shell|i\sknow\swhere|wait\soutside|"
+            r"coming\sdown\sthere|i\sknow\speople|i\shave\syour\snames|banged\sthe\scounter|"
+            r"aggressive)\b",
+        ),
+        (
+            "threat",
+            "threat to go to law",
+            "ombudsman|solicitor|lawyer|sue|suing|legal|court|"
+            "chargeback|trading standards|small claims",
+            r"\b(?:ombudsman|solicitors?|lawyers?|sue|suing|legal\saction|court|chargeback|"
+            r"trading\sstandards|small\sclaims)\b",
+        ),
+        (
+            "threat",
+            "threat to go public",
+            "review|trustpilot|press|tiktok|post|publicly|"
+            "everyone knows|famous|papers|journalist|watchdog",
+            r"\b(?:leav(?:e|ing)\sa\sreview|bad\sreview|review\severyone|trustpilot|the\spress|"
+            r"tiktok|post(?:ing)?\s(?:this|it)\s(?:on|publicly|online)|publicly|everyone\sknows|"
+            r"how\she\slikes\sbeing\sfamous|the\spapers|journalist|watchdog)\b",
+        ),
+        (
+            "anger",
+            "threat to leave",
+            "switch|moving|take my business|never again|be back|"
+            "not ordering|elsewhere|avoid.|not paying|neveragain|wonder why",
+            r"(?:\b(?:switching|switch\sto|i'?m\smoving(?!\s(?:on|house|home|in)\b)|moving\sto|"
+            r"take\smy\sbusiness|never\sagain|won'?t\sbe\sback|not\sordering\sagain|"
+            r"go(?:ing)?\selsewhere|avoid\.|not\spaying|starting\sto\swonder\swhy)\b|#neveragain)",
+        ),
+        (
+            "anger",
+            "swearing or insults",
+            "fuck|shit|bloody|crap|prick|idiot|useless|crooks|liars|"
+            "incompetent|thickest|laziest|stupid cow|disgusting|pathetic|a joke|ridiculous|"
+            "shocking|sort it out",
+            r"\b(?:fuck\w{0,6}|shit\w{0,4}|bloody|crap|prick|idiots?|useless|crooks|liars|"
+            r"incompetents?|thickest|laziest|stupid\scow|disgusting|pathetic|a\sjoke|ridiculous|"
+            r"shocking|sort\sit\sout)\b",
+        ),
+        (
+            "persistent",
+            "failed again and again",
+            "third time|3rd time|fourth|fifth|every time|"
+            "every single time|passed around|four|five|six|4|5|6|7|8|9|3x|three broken",
+            r"\b(?:third\stime|3rd\stime|fourth|fifth|every\s(?:single\s)?time|passed\saround|"
+            r"(?:four|five|six|[4-9])\s(?:times|calls)|[3-9]x|three\sbroken)\b",
+        ),
+        (
+            "repeat",
+            "repeated failure",
+            "again|second time|keeps happening|twice|broken|two|three|3",
+            r"\b(?:(?<!try\s)again|second\stime|keeps\shappening|twice|(?:three|3)\stimes|"
+            r"two\sbroken)\b",
+        ),
     )
 )
 _SHOUT = re.compile(r"(?<![-\w])[A-Z]{4,20}\b(?![-\d])")
@@ -184,7 +256,8 @@ _ON_THE_PHONE = keyed("phone", r"\bon\sthe\sphone\b")
 _SUBJECT = re.compile(r"^\s{0,5}subject:", re.I | re.M)
 _FORM_FIELD = re.compile(
     r"^\s{0,5}(?:order(?:\s(?:number|ref))?|message|category|description|problem|item|name|"
-    r"email):", re.I | re.M
+    r"email):",
+    re.I | re.M,
 )
 _DEAR = re.compile(r"^\s{0,5}dear\b", re.I | re.M)
 _LETTER_CLOSE = re.compile(r"\byours\s(?:sincerely|faithfully)\b", re.I)

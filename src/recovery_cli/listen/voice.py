@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from recovery_cli.listen.sentences import words
+
 MAX_CLAUSE = 160
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,40}|\s{1,40}|.", re.S)
@@ -77,30 +79,37 @@ _BUSINESS = {
 }
 _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
 _SUBJECT_NEXT = set(
-    "are were have had said told sent promised charged took take keep kept gave give will "
-    "would can can't cannot could should did didn't don't do never still just also always "
-    "only guys people lot all lost left cancelled booked moved made let delivered "
-    "clearly obviously then now again even really".split()
+    words(
+        "are were have had said told sent promised charged took take keep kept gave give "
+        "will would can can't cannot could should did didn't don't do never still just also "
+        "always only guys people lot all lost left cancelled booked moved made let "
+        "delivered clearly obviously then now again even really"
+    )
 )
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 DANGLING = frozenset(
-    "to for by of with at from into the a an and or but your our their his her its "
-    "that which who because so if than as is are was were be has have had".split()
+    words(
+        "to for by of with at from into the a an and or but your our their his her its that "
+        "which who because so if than as is are was were be has have had"
+    )
 )
 """Words a clause cannot end on: it would have been cut short."""
 
 ACRONYMS = frozenset(
-    "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK US USB HDMI SMS VIP DVD PC ATM IT HR DIY "
-    "MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM OK GBP USD EUR".split()
+    words(
+        "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK US USB HDMI SMS VIP DVD PC ATM IT HR "
+        "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM OK GBP USD EUR"
+    )
 )
 _DAYS = {
     day: day.capitalize()
-    for day in "monday tuesday wednesday thursday friday saturday sunday tues tue thurs thur "
-    "weds".split()
+    for day in words(
+        "monday tuesday wednesday thursday friday saturday sunday tues tue thurs thur weds"
+    )
 }
-_SHORT_DAYS = frozenset("mon wed thu fri sat sun".split())
+_SHORT_DAYS = words("mon wed thu fri sat sun")
 """Day names that are also words ("sat", "wed"): capitalised only after "since", "on"..."""
-_BEFORE_DAY = frozenset("since on by until till from last next this every".split())
+_BEFORE_DAY = words("since on by until till from last next this every")
 
 
 def mend(word: str) -> str:
@@ -157,7 +166,7 @@ _NOTED = {
     "herself": "yourself",
 }
 _NOTED_VERBS = {"has": "have", "is": "are", "was": "were", "'s": "'re", "needs": "need"}
-_NOT_A_NOUN = frozenset("to and or that at in on for with by from".split())
+_NOT_A_NOUN = words("to and or that at in on for with by from")
 
 
 def from_note(clause: str) -> str | None:
