@@ -27,6 +27,9 @@ PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 REST = r"[^,.;:!?()\n]{0,60}(?=[,.;:!?()\n]|$)"
 """The rest of a clause, up to its end (a clause too long to end within reach is left out)."""
 
+START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
+"""Where a clause with no subject of its own may start: the sentence, a bracket, a comma."""
+
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
