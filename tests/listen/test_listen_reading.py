@@ -57,6 +57,18 @@ def test_the_last_of_a_chain_of_promised_dates_is_the_promise() -> None:
             "the TV you ordered has a crack across the screen",
         ),
         ("My glasses were supposed to be ready Friday. Still nothing.", "your glasses are late"),
+        ("I'm still waiting for my sofa.", "you're still waiting for your sofa"),
+        ("I received the wrong size and need it back.", "you received the wrong size"),
+        ("you sent my details to another customer", "we sent your details to another customer"),
+        ("The staff were really rude.", "the staff were rude"),
+        ("Our room was double booked.", "your room was double booked"),
+        ("My laptop has stopped working.", "your laptop has stopped working"),
+        ("I'm locked out of my account.", "you're locked out of your account"),
+        ("I haven't received my refund yet", "you haven't received your refund yet"),
+        (
+            "I was charged £30 for a delivery I never got.",
+            "you were charged £30 for a delivery you never got",
+        ),
     ],
 )
 def test_what_went_wrong_is_said_back_in_the_second_person(message: str, issue: str) -> None:

@@ -155,5 +155,24 @@ DAMAGE = [
     ),
 ]
 
-RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *services.RULES]
+WRONG = [
+    rule(
+        "issue",
+        "waiting",
+        rf"(?:{START}|\b(?:I'?m|I\sam|am|I'?ve\sbeen|been)\s)still\swaiting\s(?P<prep>on|for)\s"
+        rf"(?P<det>my|our|the)\s{NP}(?=[,.;:!?()\n]|\s(?:to|which|that|from|since|and|but)\b|$)",
+        "I'm still waiting {prep} {det} {np}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "wrong",
+        r"\bI(?:'ve|\shave)?\s(?P<verb>received|got|been\ssent)\s(?P<what>the\swrong\s[\w'’-]{2,20}"
+        r"(?:\s[\w'’-]{2,20}){0,2})(?=[,.;:!?()\n]|\s(?:and|but|instead)\b|$)",
+        "I {verb} {what}",
+        rank=1,
+    ),
+]
+
+RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *WRONG, *services.RULES]
 """Every issue rule, in no particular order (ranks decide)."""

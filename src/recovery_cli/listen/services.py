@@ -113,9 +113,9 @@ ACCESS = [
         "issue",
         "never got|never get|never rec|didn't get|didnt get|didn't rec|didnt rec|"
         "haven't got|haven't rec|havent got|havent rec",
-        r"\b(?:I\s)?(?:never|didn'?t|haven'?t)\s(?:got|get|received?)\s(?P<np>(?:the|a|"
-        r"my|any)\s[^,.;!?()\n]{1,40})",
-        "I never got {np}",
+        r"\b(?:I\s)?(?P<neg>never|didn'?t|haven'?t|havent|didnt)\s(?P<verb>got|get|received?)\s"
+        r"(?P<np>(?:the|a|my|any)\s[^,.;!?()\n]{1,40})",
+        "I {neg} {verb} {np}",
         rank=1,
     ),
     rule(
@@ -159,7 +159,7 @@ _OUT = (
     r"\s[\w\s]{1,30}?(?=\s(?:since|for)\b|[,.;!?\n]|$))|(?:is|are|went|keeps\sgoing)\s(?:completely\s|still\s)?(?:down|"
     r"offline|dead)|(?:won'?t|wont)\s(?:open|load|connect|work|turn\son)|doesn'?t\s(?:work|load|"
     r"open|connect)|(?:isn'?t|is\snot)\sworking|keeps\s(?:crashing|freezing|logging\sme\sout|"
-    r"dropping)"
+    r"dropping)|(?:has\s)?stopped\sworking"
 )
 _VISITORS = (
     r"engineer|technician|driver|fitter|nurse|surveyor|courier|plumber|electrician|installer"
@@ -288,5 +288,56 @@ PEOPLE = [
     ),
 ]
 
-RULES: list[Rule] = [*MONEY, *ACCESS, *SERVICE, *PEOPLE]
+_BAD = r"cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|condescending"
+OTHERS = [
+    rule(
+        "issue",
+        "charged|billed",
+        r"\b(?:I\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)|(?:you|they)(?:'ve|\shave)?"
+        rf"\s(?:charged|billed)\sme)\s(?P<amt>[£$€]\d[\d,.]{{0,10}})(?P<rest>\s(?:for|on)\s{REST})",
+        "I was charged {amt}{rest}",
+        rank=2,
+    ),
+    rule(
+        "issue",
+        "locked out",
+        rf"(?:{START}|\bI'?m\s|\bI\sam\s|\bI'?ve\sbeen\s|\bI\shave\sbeen\s|\bI\sgot\s)locked\sout"
+        r"\sof\s(?P<what>my\s[\w'’-]{2,20}(?:\s[\w'’-]{2,20})?)(?=[,.;:!?()\n]|\s|$)",
+        "I'm locked out of {what}",
+        rank=3,
+    ),
+    rule(
+        "issue",
+        "sent|gave|shared|emailed|posted|passed",
+        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>sent|gave|shared|emailed|posted|passed)\s(?P<what>my"
+        r"\s(?:details|address|data|information|personal\s\w{2,15}|phone\snumber)"
+        rf"(?:\sto\s{REST})?)",
+        "you {verb} {what}",
+    ),
+    rule(
+        "issue",
+        "cancelled|canceled|closed|deleted|suspended",
+        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>cancelled|canceled|closed|deleted|suspended)\s"
+        rf"(?P<what>my\s{REST})",
+        "you {verb} {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|condescending",
+        rf"\b(?P<det>the|your|ur)\s{NP}\s(?P<v>was|were)\s(?:really\s|very\s|so\s|extremely\s)?"
+        rf"(?P<adj>{_BAD})\b",
+        "{det} {np} {v} {adj}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "overbooked|double|given",
+        rf"\b(?P<det>the|my|our)\s{NP}\s(?P<v>was|were|had\sbeen)\s(?P<what>overbooked|"
+        r"double[\s-]booked|given\saway|given\sto\ssomeone\selse)",
+        "{det} {np} {v} {what}",
+    ),
+]
+
+RULES: list[Rule] = [*MONEY, *ACCESS, *SERVICE, *PEOPLE, *OTHERS]
 """The rules about money, accounts, services and people."""
