@@ -35,7 +35,7 @@ import yaml
 
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import FACTS, Reading, inputs_for, read
-from recovery_cli.playbook.inputs import resolve
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, resolve
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -86,7 +86,14 @@ class Tally:
         return f"{precision:>9} {recall:>7} {hits:>5} {said:>5} {real:>5}"
 
 
-def draft(reading: Reading, library: Library) -> str | None:
+@dataclass(frozen=True)
+class Drafted:
+    text: str
+    offered: dict[str, str]
+    """The inputs the reading filled for this playbook."""
+
+
+def draft(reading: Reading, library: Library) -> Drafted | None:
     """The draft a batch run would make from this reading (None: routine or unsupported).
 
     The triage's playbook, its declared standard inputs filled from the reading
@@ -97,12 +104,26 @@ def draft(reading: Reading, library: Library) -> str | None:
     if not reading.supported or verdict is None or verdict.scenario is None:
         return None
     playbook = library.playbook(verdict.scenario)
-    supplied: dict[str, str] = dict(inputs_for(reading, playbook))
-    supplied.setdefault("customer_name", "there")
+    offered = inputs_for(reading, playbook)
+    supplied: dict[str, str] = {"customer_name": "there", **offered}
     values, missing = resolve(playbook, supplied)
     if missing:
         return None
-    return run_scripted(playbook, values).draft()
+    return Drafted(run_scripted(playbook, values).draft(), offered)
+
+
+def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
+    """Why a labelled fact is not in the draft."""
+    if made is None:
+        return "no draft (triage said routine)"
+    if name not in STANDARD_INPUTS:
+        return "no input for it"
+    value = reading.value(name)
+    if value is None or not says(name, label, value):
+        return "not read from the message"
+    if name not in made.offered:
+        return "the playbook does not declare it (or means something else)"
+    return "the draft does not use it on this path"
 
 
 def report(
@@ -117,6 +138,7 @@ def report(
     channel = Tally()
     drafted = 0
     shown = 0
+    why: Counter[str] = Counter()
     for item, reading in zip(items, readings, strict=True):
         labels: Mapping[str, object] = item.get("facts") or {}  # type: ignore[assignment]
         for name in FACTS:
@@ -147,11 +169,14 @@ def report(
             None if label_channel is None else str(label_channel),
         )
         if gold not in (None, "routine"):
-            text = draft(reading, library)
-            drafted += text is not None
+            made = draft(reading, library)
+            drafted += made is not None
             for name, label in labels.items():
                 back.real[name] += 1
-                back.hits[name] += text is not None and says(name, str(label), text)
+                if made is not None and says(name, str(label), made.text):
+                    back.hits[name] += 1
+                else:
+                    why[unsaid(name, str(label), reading, made)] += 1
     print(f"\n{title}: {len(items)} messages")
     print(f"  {'fact':<14} {'precision':>9} {'recall':>7} {'hits':>5} {'said':>5} {'real':>5}")
     for name in FACTS:
@@ -179,6 +204,9 @@ def report(
     for name in FACTS:
         if back.real[name]:
             print(f"    {name:<14} {back.hits[name]:>4}/{back.real[name]:<4}")
+    print("  not said back, because:")
+    for reason, count in why.most_common():
+        print(f"    {count:>4}  {reason}")
 
 
 def cost(messages: Sequence[str], rounds: int = 9) -> None:
