@@ -45,7 +45,7 @@ _NOT_IN_NP = frozenset(
         "arrived came come went left took gave made kept one ones"
     )
 )
-WORD = r"[\w£$€](?:[\w'’£$€-]|[.,](?=\d)){0,24}"
+WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
 
 NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"

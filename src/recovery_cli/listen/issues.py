@@ -60,7 +60,7 @@ ARRIVAL = [
         "issue",
         "would",
         r"\b(?:told|promised|said)\b(?:[^.\n]{0,30}?\sthat)?\s(?:me\s)?(?:that\s)?"
-        rf"(?P<det>my|our|a|the)\s{NP}(?P<of>\sfor\s(?:my|our)\s[\w'’]{{1,20}}(?:\s[\w'’]{{1,20}})?)?"
+        rf"(?P<det>my|our|a|the)\s{NP}(?P<of>\sfor\s(?:my|our)\s[\w'’]{{1,20}}(?:\s[\w'’]{{1,20}}){{0,2}})?"
         r"\swould\s(?:come|arrive|be\s(?:sent|ready|delivered|here|with\sme))\b",
         "the {np}{of} {be} late",
         rank=1,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from recovery_cli.listen import clauses, issues, stakes
+from recovery_cli.listen import clauses, issues, services, stakes
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.model import Fact, Reading
@@ -88,6 +88,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
     for sentence in sentences:
         yield from _extract(sentence, text)
     if note:
+        yield from clauses.apply(services.NOTED, sentences, text)
         yield from clauses.apply(stakes.NOTED, sentences, text)
     else:
         yield from clauses.apply(issues.RULES, sentences, text)

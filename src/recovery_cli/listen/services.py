@@ -273,10 +273,10 @@ PEOPLE = [
     rule(
         "issue",
         "ordered",
-        rf"(?:{START}|\bI\s)ordered\s(?P<np>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
+        rf"(?:{START}|\bI\s)ordered\s(?P<thing>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
         r"(?:\s\([^()\n]{1,30}\))?\s(?:and\s|but\s)?(?:received|got)\s(?P<got>(?:one|a|an|the)"
         rf"\s{REST})",
-        "I ordered {np} and got {got}",
+        "I ordered {thing} and got {got}",
     ),
     rule(
         "issue",
@@ -338,6 +338,52 @@ OTHERS = [
         "{det} {np} {v} {what}",
     ),
 ]
+
+OTHERS.append(
+    rule(
+        "issue",
+        "won't|wont|doesn't|doesnt",
+        rf"\bit\s(?:won'?t|wont|doesn'?t|doesnt)\s(?P<verb>load|show|open|accept)\s(?P<what>my\s{REST})",
+        "it won't {verb} {what}",
+        rank=2,
+    )
+)
+
+_NOTE_START = r"(?:^|[-–:]\s|\b(?:re|but)\s|\b(?:her|his|their|the)\s)(?:prepaid\s)?"
+NOTED = [
+    rule(
+        "issue",
+        "available|missing",
+        rf"{_NOTE_START}{NP}{PAREN}\s(?P<adj>not\savailable|missing)\b",
+        "your {np} {be} {adj}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "rescheduled|cancelled|hasn't|hasnt",
+        rf"{_NOTE_START}{NP}{PAREN}\s(?P<pred>(?:has|have)\sbeen\s(?:rescheduled|cancelled)|"
+        r"hasn'?t\s(?:arrived|come\sin))\b",
+        "your {np} {pred}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "declined|failed|refused|rejected",
+        r"\b(?:about|re)\s(?:a|an|the|her|his|their)\s(?P<what>declined|failed|refused|rejected)\s"
+        r"(?P<np>card\spayment|payment|card|transfer)\b",
+        "her {np} was {what}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "charge",
+        r"\b(?:re|about)\s(?:an?\s)?(?P<what>unexpected|unknown|duplicate|double)\scharge"
+        r"(?P<of>\sof\s[£$€]\d[\d.,]{0,9})?(?P<on>\son\s(?:her|his|their)\scard)?",
+        "there was an {what} charge{of}{on}",
+        noted=True,
+    ),
+]
+"""What went wrong, read from an agent's note and said to the customer."""
 
 RULES: list[Rule] = [*MONEY, *ACCESS, *SERVICE, *PEOPLE, *OTHERS]
 """The rules about money, accounts, services and people."""
