@@ -11,7 +11,7 @@ right; with a first name the title goes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
 from recovery_cli.listen.shapes import is_agent_note, speakers
@@ -88,14 +88,15 @@ _ROLE_LINE = re.compile(
 )
 
 
-def customer_names(text: str, keys: frozenset[str]) -> Iterable[Found]:
-    """Candidate names; the surest ways of stating a name rank first."""
+def customer_names(text: str, sentences: Sequence[Sentence]) -> Iterable[Found]:
+    """Candidate names from a message and its sentences; the surest ways rank first."""
+    keys = sentences[0].keys if sentences else frozenset()
     for speaker, count in speakers(text).items():
         if count >= 2 and _plausible(speaker):
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
-    if _INTRO.keys & keys:
-        for sentence in lines(text[:3000], keys):
+    if not _INTRO.keys.isdisjoint(keys):
+        for sentence in sentences:
             for match in _INTRO.finditer(sentence):
                 yield from _found(
                     sentence, match, 0.85, 1, "name" if match.group("name") else "intro"

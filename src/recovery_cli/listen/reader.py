@@ -84,7 +84,6 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
 
 
 def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:
-    keys = sentences[0].keys if sentences else frozenset()
     for sentence in sentences:
         yield from _extract(sentence, text)
     if note:
@@ -93,7 +92,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
     else:
         yield from clauses.apply(issues.RULES, sentences, text)
         yield from clauses.apply(stakes.RULES, sentences, text)
-    yield from customer_names(text, keys)
+    yield from customer_names(text, sentences)
 
 
 def choose(
