@@ -4,7 +4,7 @@ A `Rule` is one readable pattern ("my X still hasn't arrived") and a template th
 its parts back together in the customer's voice ("{det} {np} {pred}"); `voice` then turns
 the persons round. Most rules name a thing (`np`, a noun phrase of at most four words);
 one whose noun phrase holds a verb or a pronoun is dropped rather than risk "your it
-arrived broken". Templates may also use `{be}`, `{has}` and `{s}`, which agree with the
+arrived broken". Templates may also use `{be}`, `{were}`, `{has}` and `{s}`, which agree with the
 noun phrase ("your glasses are late", "your sofa is late").
 
 Every pattern is written with bounded repetition only, and the noun phrase is words
@@ -33,17 +33,15 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
-_NOT_IN_NP = frozenset(
-    words(
-        "is was were are am be been being has have had do does did will would can could "
-        "should still never not no and but or so if when then because that which who whom "
-        "what where it i me you we they he she him her them us this these those there here "
-        "to for from with at on in by into onto about after before since until just only "
-        "also now today yesterday tonight tomorrow again even really please very too ever "
-        "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
-        "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
-        "arrived came come went left took gave made kept one ones"
-    )
+_NOT_IN_NP = words(
+    "is was were are am be been being has have had do does did will would can could "
+    "should still never not no and but or so if when then because that which who whom "
+    "what where it i me you we they he she him her them us this these those there here "
+    "to for from with at on in by into onto about after before since until just only "
+    "also now today yesterday tonight tomorrow again even really please very too ever "
+    "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
+    "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
+    "arrived came come went left took gave made kept one ones"
 )
 WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
@@ -53,12 +51,10 @@ NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"
 `plausible_np`; when it fails, the search starts again one character on)."""
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
-WEAK_HEADS = frozenset(
-    words(
-        "order orders parcel parcels package packages delivery item items stuff box thing "
-        "things purchase top side corner lid packaging wheel leg handle edge base front "
-        "bottom"
-    )
+WEAK_HEADS = words(
+    "order orders parcel parcels package packages delivery item items stuff box thing "
+    "things purchase top side corner lid packaging wheel leg handle edge base front "
+    "bottom"
 )
 """Heads that name no particular thing, or only a part of it ("the top is cracked")."""
 SUBJECTS = {
@@ -200,11 +196,9 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
 
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|until|whether|in\scase)\s$", re.I)
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
-_PROPER = frozenset(
-    words(
-        "monday tuesday wednesday thursday friday saturday sunday january february april "
-        "june july august september october november december mum dad"
-    )
+_PROPER = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february april "
+    "june july august september october november december mum dad"
 )
 
 

@@ -63,23 +63,21 @@ _NOTED = keyed(
 )
 _TITLED = keyed("mr|ms|dr|mx|miss", rf"(?<!\ba\s)(?<!\ban\s)\b(?P<name>{_TITLE}\s{_NAME})")
 
-NOT_NAMES = frozenset(
-    words(
-        "thanks thank cheers regards hello hi hey dear sir madam sirs team support customer "
-        "customers cust order orders subject message category description problem item re "
-        "ref name note contents policy account member booking tracking status username date "
-        "time from to sent bot advisor agent manager you your my me i we our the this that "
-        "it please urgent help sorry nothing avoid gutted cool fantastic incredible "
-        "embarrassing great yes no ok okay hope best kind warm yours sincerely faithfully "
-        "love ta regards services service customer monday tuesday wednesday thursday friday "
-        "saturday sunday january february march april may june july august september "
-        "october november december today tomorrow yesterday again still why what when where "
-        "who how just now also same withheld unknown ltd limited co inc plc llc company "
-        "finance ops operations director officer department black boxing christmas easter "
-        "is was has had called rang phoned thx ta love wants says said asked refused mum "
-        "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
-        "appalling seriously"
-    )
+NOT_NAMES = words(
+    "thanks thank cheers regards hello hi hey dear sir madam sirs team support customer "
+    "customers cust order orders subject message category description problem item re "
+    "ref name note contents policy account member booking tracking status username date "
+    "time from to sent bot advisor agent manager you your my me i we our the this that "
+    "it please urgent help sorry nothing avoid gutted cool fantastic incredible "
+    "embarrassing great yes no ok okay hope best kind warm yours sincerely faithfully "
+    "love ta regards services service customer monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september "
+    "october november december today tomorrow yesterday again still why what when where "
+    "who how just now also same withheld unknown ltd limited co inc plc llc company "
+    "finance ops operations director officer department black boxing christmas easter "
+    "is was has had called rang phoned thx ta love wants says said asked refused mum "
+    "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
+    "appalling seriously"
 )
 _ROLE_LINE = re.compile(
     r",|&|\b(?:ltd|limited|co|inc|plc|llc|manager|director|officer|team|department|finance|"

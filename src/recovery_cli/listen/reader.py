@@ -45,7 +45,7 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     note = is_agent_note(text)
     keys = present(text.lower())
     sentences = split(text, keys)
-    facts = choose(_candidates(text, note, sentences), text, given, offsets)
+    facts = choose(_candidates(text, note, sentences), given, offsets)
     verdict = triage.classify(text) if triage is not None else None
     routine = verdict is not None and verdict.scenario is None
     return Reading(
@@ -95,9 +95,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
     yield from customer_names(text, sentences)
 
 
-def choose(
-    candidates: Iterable[Found], text: str, given: str, offsets: list[int] | None
-) -> dict[str, Fact]:
+def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -> dict[str, Fact]:
     """The best candidate for each fact, as a `Fact` with offsets into `given`."""
     best: dict[str, Found] = {}
     mentions: dict[str, int] = {}
@@ -121,11 +119,7 @@ def choose(
 def _amount(found: Found, mentions: dict[str, int]) -> Found:
     """A sum named twice ("a refund of the €318") outranks one named once."""
     mentions[found.value] = mentions.get(found.value, 0) + 1
-    return (
-        found._replace(rank=found.rank * 10 - mentions[found.value])
-        if mentions[found.value] > 1
-        else found._replace(rank=found.rank * 10)
-    )
+    return found._replace(rank=found.rank * 10 - (mentions[found.value] - 1))
 
 
 def _key(found: Found) -> tuple[int, int]:

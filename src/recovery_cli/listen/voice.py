@@ -78,28 +78,22 @@ _BUSINESS = {
     "you'll": "we'll",
 }
 _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
-_SUBJECT_NEXT = set(
-    words(
-        "are were have had said told sent promised charged took take keep kept gave give "
-        "will would can can't cannot could should did didn't don't do never still just also "
-        "always only guys people lot all lost left cancelled booked moved made let "
-        "delivered clearly obviously then now again even really"
-    )
+_SUBJECT_NEXT = words(
+    "are were have had said told sent promised charged took take keep kept gave give "
+    "will would can can't cannot could should did didn't don't do never still just also "
+    "always only guys people lot all lost left cancelled booked moved made let "
+    "delivered clearly obviously then now again even really"
 )
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
-DANGLING = frozenset(
-    words(
-        "to for by of with at from into the a an and or but your our their his her its that "
-        "which who because so if than as is are was were be has have had"
-    )
+DANGLING = words(
+    "to for by of with at from into the a an and or but your our their his her its that "
+    "which who because so if than as is are was were be has have had"
 )
 """Words a clause cannot end on: it would have been cut short."""
 
-ACRONYMS = frozenset(
-    words(
-        "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK US USB HDMI SMS VIP DVD PC ATM IT HR "
-        "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM OK GBP USD EUR"
-    )
+ACRONYMS = words(
+    "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK USB HDMI SMS VIP DVD PC ATM HR "
+    "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM GBP USD EUR"
 )
 _DAYS = {
     day: day.capitalize()
@@ -240,8 +234,3 @@ def _has_symbols(clause: str) -> bool:
 def _looks_named(word: str) -> bool:
     """Capitalised words that stay capitalised at the start of a clause."""
     return word in {"I", "Mum", "Dad"} or (len(word) > 1 and word[1:].lower() != word[1:])
-
-
-def lower_shouting(text: str) -> str:
-    """`text` with all-capital words lowered (acronyms kept), spacing kept."""
-    return "".join(mend(token) if token[:1].isalpha() else token for token in _TOKEN.findall(text))
