@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed, words
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
 from recovery_cli.listen.voice import mend
 
 # --- references ---------------------------------------------------------------------------
@@ -179,6 +179,10 @@ _FOR_SPAN = keyed(
 )
 
 
+WAITED_KEYS = keys_of([*(pattern for pattern, _ in _WAITED), _FOR_SPAN])
+"""Words one of which a sentence needs before `waited` can find anything in it."""
+
+
 def waited(sentence: Sentence) -> Iterable[Found]:
     """How long they have been waiting ("three weeks", "since Monday", "all day")."""
     for pattern, rank in _WAITED:
@@ -218,6 +222,10 @@ _TIMES = (
         2,
     ),
 )
+
+
+TIMES_KEYS = keys_of(pattern for pattern, _ in _TIMES)
+"""Words one of which a sentence needs before `times` can find anything in it."""
 
 
 def times(sentence: Sentence) -> Iterable[Found]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
 
 CARRIERS = {
     "dhl": "DHL",
@@ -65,6 +65,10 @@ _ROLE = keyed(
     _ROLE_KEYS,
     rf"(?:\b(?P<det>the|your|ur|our)\s)?(?P<p>{_ROLES})\b(?!\s(?:number|fee|charge|tracking|bags?))",
 )
+
+
+KEYS = keys_of([_NAMED_ROLE, _CARRIER, _SENT, _THEIRS, _ROLE])
+"""Words one of which a sentence needs before `partners` can find anything in it."""
 
 
 def partners(sentence: Sentence) -> Iterable[Found]:

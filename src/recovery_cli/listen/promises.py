@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
 from recovery_cli.listen.voice import mend
 
 _DAY = (
@@ -77,6 +77,10 @@ _SLOT = keyed(
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
 _ANY_TIME = re.compile(TIME, re.I)
 _TOLD_ON = re.compile(r"\b(?:told|said|rang|called|emailed)\s(?:me\s|us\s)?(?:on|at)\s$", re.I)
+
+
+KEYS = keys_of([_CHAIN, _CUED, _SAID, _SLOT, _QUOTED])
+"""Words one of which a sentence needs before `promises` can find anything in it."""
 
 
 def promises(sentence: Sentence, text: str) -> Iterable[Found]:

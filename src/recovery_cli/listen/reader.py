@@ -9,10 +9,11 @@ on each sentence. Of the candidates for each fact the lowest rank wins, then the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from recovery_cli.listen import clauses, issues, services, stakes
+from recovery_cli.listen import clauses, issues, numbers, parties, services, stakes
+from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.model import Fact, Reading
@@ -60,20 +61,20 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     )
 
 
-_AMOUNT_KEYS = register(("£", "$", "€", "gbp", "usd", "eur", "pound", "quid", "dollar", "buck"))
-_DIGITS = register(tuple("0123456789#"))
+Extractor = Callable[[Sentence, str], Iterable[Found]]
 
-
-def _extract(sentence: Sentence, text: str) -> Iterable[Found]:
-    """Every extractor but the clause rules, on one sentence (each pattern is keyed)."""
-    if not _DIGITS.isdisjoint(sentence.keys) and any(d in sentence.low for d in _DIGITS):
-        yield from references(sentence)
-        if any(key in sentence.low for key in _AMOUNT_KEYS & sentence.keys):
-            yield from amounts(sentence)
-    yield from waited(sentence)
-    yield from times(sentence)
-    yield from partners(sentence)
-    yield from promises(sentence, text)
+EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
+    (register("0123456789#"), lambda sentence, _: references(sentence)),
+    (
+        register(("£", "$", "€", "gbp", "usd", "eur", "pound", "quid", "dollar", "buck")),
+        lambda sentence, _: amounts(sentence),
+    ),
+    (numbers.WAITED_KEYS, lambda sentence, _: waited(sentence)),
+    (numbers.TIMES_KEYS, lambda sentence, _: times(sentence)),
+    (parties.KEYS, lambda sentence, _: partners(sentence)),
+    (promises_module.KEYS, promises),
+)
+"""Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
@@ -84,8 +85,13 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
 
 
 def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:
-    for sentence in sentences:
-        yield from _extract(sentence, text)
+    keys = sentences[0].keys if sentences else frozenset()
+    for wanted, extract in EXTRACTORS:
+        hits = tuple(wanted & keys)
+        if hits:
+            for sentence in sentences:
+                if any(key in sentence.low for key in hits):
+                    yield from extract(sentence, text)
     if note:
         yield from clauses.apply(services.NOTED, sentences, text)
         yield from clauses.apply(stakes.NOTED, sentences, text)

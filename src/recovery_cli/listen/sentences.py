@@ -58,17 +58,24 @@ def sentence_of(text: str, start: int = 0, keys: frozenset[str] | None = None) -
 class Keyed:
     """A pattern that only runs on a sentence holding one of its keys (see `keys`)."""
 
-    __slots__ = ("keys", "pattern")
+    __slots__ = ("_last", "keys", "pattern")
 
     def __init__(self, keys: Iterable[str], pattern: re.Pattern[str]) -> None:
         self.keys = register(keys)
         self.pattern = pattern
+        self._last: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
     def present(self, sentence: Sentence) -> bool:
-        """Whether one of the pattern's keys is in the sentence."""
-        if self.keys.isdisjoint(sentence.keys):
-            return False
-        return any(key in sentence.low for key in self.keys & sentence.keys)
+        """Whether one of the pattern's keys is in the sentence.
+
+        A message's sentences share one set of keys, so the keys this pattern has in that
+        set are worked out once per message (kept as one tuple, replaced whole).
+        """
+        last = self._last
+        if last[0] is not sentence.keys:
+            last = (sentence.keys, tuple(self.keys & sentence.keys))
+            self._last = last
+        return bool(last[1]) and any(key in sentence.low for key in last[1])
 
     def finditer(self, sentence: Sentence) -> Iterator[re.Match[str]]:
         if self.present(sentence):
@@ -77,6 +84,11 @@ class Keyed:
 
     def search(self, sentence: Sentence) -> re.Match[str] | None:
         return self.pattern.search(sentence.text) if self.present(sentence) else None
+
+
+def keys_of(patterns: Iterable[Keyed]) -> frozenset[str]:
+    """All the keys of some patterns: one of them must occur for any of the patterns to run."""
+    return frozenset(key for pattern in patterns for key in pattern.keys)
 
 
 def keyed(keys: str, pattern: str, flags: int = re.I) -> Keyed:
