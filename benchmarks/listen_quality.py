@@ -1,0 +1,254 @@
+"""How well `recovery_cli.listen` reads labelled customer messages, and what it costs.
+
+For each labelled set (tests/corpus/messages/*.yaml, format in its README) it prints:
+
+- per fact, precision and recall: a fact counts when the extracted value contains every
+  labelled word, case and punctuation aside (for reference and amount, the label's letters
+  and digits must appear in the value's); an extraction with no label is a false positive,
+  a label with no extraction a miss, and a wrong value is both;
+- playbook accuracy: the triage choice is the labelled `playbook` or in `acceptable`
+  (routine counts; a message labelled `playbook: null`, another language, is right when
+  the reading reports it unsupported);
+- severity agreement (English messages) and channel precision and recall;
+- "said back": for each fact a message gave, whether the draft made from the reading says
+  it (the labelled words appear in the draft), per fact and overall;
+- the cost of reading one message (µs) against a floor of `text.lower()` plus one
+  precompiled regex over the same messages, as a ratio.
+
+Only the development set may be used for tuning; the held-out set is measured, never read.
+
+    python benchmarks/listen_quality.py [--set dev|heldout|both] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from recovery_cli.library import Library, shipped_dir
+from recovery_cli.listen import FACTS, Reading, inputs_for, read
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, resolve
+from recovery_cli.playbook.walk import run_scripted
+from recovery_cli.triage import Triage
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = {
+    "dev": REPO / "tests" / "corpus" / "messages" / "dev.yaml",
+    "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
+}
+EXACT = ("reference", "amount")
+FLOOR = re.compile(r"\b(?:order|ref|booking)\s?#?\d{3,10}\b")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without punctuation ("daughter's" -> "daughters")."""
+    return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
+
+
+def alnum(text: str) -> str:
+    return "".join(words(text))
+
+
+def says(name: str, label: str, text: str) -> bool:
+    """Whether `text` carries the labelled fact (see the module docstring)."""
+    if name in EXACT:
+        return alnum(label) in alnum(text)
+    have = set(words(text))
+    return all(word in have for word in words(label))
+
+
+@dataclass
+class Tally:
+    hits: Counter[str] = field(default_factory=Counter)
+    said: Counter[str] = field(default_factory=Counter)
+    real: Counter[str] = field(default_factory=Counter)
+
+    def add(self, name: str, predicted: str | None, label: str | None) -> None:
+        if predicted is not None:
+            self.said[name] += 1
+        if label is not None:
+            self.real[name] += 1
+        if predicted is not None and label is not None and says(name, label, predicted):
+            self.hits[name] += 1
+
+    def line(self, name: str) -> str:
+        said, real, hits = self.said[name], self.real[name], self.hits[name]
+        precision = f"{hits / said:.3f}" if said else "  -  "
+        recall = f"{hits / real:.3f}" if real else "  -  "
+        return f"{precision:>9} {recall:>7} {hits:>5} {said:>5} {real:>5}"
+
+
+@dataclass(frozen=True)
+class Drafted:
+    text: str
+    offered: dict[str, str]
+    """The inputs the reading filled for this playbook."""
+
+
+def draft(reading: Reading, library: Library) -> Drafted | None:
+    """The draft a batch run would make from this reading (None: routine or unsupported).
+
+    The triage's playbook, its declared standard inputs filled from the reading
+    (customer_name "there" when not found: the current playbooks require it), every
+    question at its default. Kept apart so it can move to the batch engine later.
+    """
+    verdict = reading.triage
+    if not reading.supported or verdict is None or verdict.scenario is None:
+        return None
+    playbook = library.playbook(verdict.scenario)
+    offered = inputs_for(reading, playbook)
+    supplied: dict[str, str] = {"customer_name": "there", **offered}
+    values, missing = resolve(playbook, supplied)
+    if missing:
+        return None
+    return Drafted(run_scripted(playbook, values).draft(), offered)
+
+
+def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
+    """Why a labelled fact is not in the draft."""
+    if made is None:
+        return "no draft (triage said routine)"
+    if name not in STANDARD_INPUTS:
+        return "no input for it"
+    value = reading.value(name)
+    if value is None or not says(name, label, value):
+        return "not read from the message"
+    if name not in made.offered:
+        return "the playbook does not declare it (or means something else)"
+    return "the draft does not use it on this path"
+
+
+def report(
+    title: str,
+    items: Sequence[Mapping[str, object]],
+    readings: Sequence[Reading],
+    library: Library,
+    errors: int,
+) -> None:
+    facts, back = Tally(), Tally()
+    right = severity_right = severity_total = 0
+    channel = Tally()
+    drafted = 0
+    shown = 0
+    why: Counter[str] = Counter()
+    for item, reading in zip(items, readings, strict=True):
+        labels: Mapping[str, object] = item.get("facts") or {}  # type: ignore[assignment]
+        for name in FACTS:
+            label = labels.get(name)
+            value = reading.value(name)
+            facts.add(name, value, None if label is None else str(label))
+            wrong = value != label and (
+                label is None or value is None or not says(name, str(label), value)
+            )
+            if wrong and shown < errors:
+                shown += 1
+                print(f"  {item['id']} {name}: label={label!r} got={value!r}")
+        gold = item.get("playbook")
+        acceptable = [gold, *(item.get("acceptable") or [])]  # type: ignore[misc]
+        if gold is None:
+            right += not reading.supported
+        elif reading.supported and reading.triage is not None:
+            right += (reading.triage.scenario or "routine") in acceptable
+        if reading.supported:
+            severity_total += 1
+            severity_right += reading.severity is not None and (
+                reading.severity.level == item.get("severity")
+            )
+        label_channel = item.get("channel")
+        channel.add(
+            "channel",
+            reading.channel.name if reading.channel else None,
+            None if label_channel is None else str(label_channel),
+        )
+        if gold not in (None, "routine"):
+            made = draft(reading, library)
+            drafted += made is not None
+            for name, label in labels.items():
+                back.real[name] += 1
+                if made is not None and says(name, str(label), made.text):
+                    back.hits[name] += 1
+                else:
+                    why[unsaid(name, str(label), reading, made)] += 1
+    print(f"\n{title}: {len(items)} messages")
+    print(f"  {'fact':<14} {'precision':>9} {'recall':>7} {'hits':>5} {'said':>5} {'real':>5}")
+    for name in FACTS:
+        print(f"  {name:<14} {facts.line(name)}")
+    total = Tally(
+        Counter({"all": sum(facts.hits.values())}),
+        Counter({"all": sum(facts.said.values())}),
+        Counter({"all": sum(facts.real.values())}),
+    )
+    print(f"  {'all facts':<14} {total.line('all')}")
+    print(f"  playbook accuracy {right / len(items):.3f} ({right}/{len(items)})")
+    if severity_total:
+        print(
+            f"  severity agreement {severity_right / severity_total:.3f} "
+            f"({severity_right}/{severity_total} English messages)"
+        )
+    print(f"  channel precision/recall {channel.line('channel')}")
+    said_total = sum(back.hits.values())
+    real_total = sum(back.real.values())
+    print(
+        f"  said back: {said_total}/{real_total} facts "
+        f"({said_total / max(real_total, 1):.3f}) of messages that should get a draft "
+        f"({drafted} drafted)"
+    )
+    for name in FACTS:
+        if back.real[name]:
+            print(f"    {name:<14} {back.hits[name]:>4}/{back.real[name]:<4}")
+    print("  not said back, because:")
+    for reason, count in why.most_common():
+        print(f"    {count:>4}  {reason}")
+
+
+def cost(messages: Sequence[str], rounds: int = 9) -> None:
+    """Best-of-`rounds` CPU µs per message for `read` and for the floor.
+
+    CPU time of this process (`process_time`), so other work on the machine moves the
+    figures less; the ratio to the floor is what to compare between machines.
+    """
+
+    def best(work: Callable[[str], object]) -> float:
+        fastest = float("inf")
+        for _ in range(rounds):
+            start = time.process_time()
+            for _ in range(5):
+                for message in messages:
+                    work(message)
+            fastest = min(fastest, time.process_time() - start)
+        return fastest / (5 * len(messages)) * 1e6
+
+    reading = best(read)
+    floor = best(lambda text: FLOOR.search(text.lower()))
+    print(
+        f"  reading cost {reading:.1f} µs/message, floor {floor:.2f} µs, "
+        f"ratio {reading / floor:.0f}x"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--errors", type=int, default=0, help="print N wrong facts (dev only)")
+    args = parser.parse_args(argv)
+    library = Library([shipped_dir()])
+    triage = Triage.from_library(library)
+    names = ["dev", "heldout"] if args.set == "both" else [args.set]
+    for name in names:
+        items = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+        readings = [read(str(item["text"]), triage) for item in items]
+        report(name, items, readings, library, args.errors if name == "dev" else 0)
+        cost([str(item["text"]) for item in items])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Reading a customer's message: the facts a recovery needs, where they are, how sure we are.
+
+`read(message, triage=None)` returns a `Reading`: facts (issue, stakes, partner, promised,
+reference, amount, waited, times, customer_name), each with its span in the message, its
+value worded for a draft and a confidence; a suggested severity with its reasons; the
+channel the text shows; the language (another language is reported unsupported, never
+routine); and, given a compiled `Triage`, the playbook that fits with its runners-up.
+`inputs_from(reading)` turns a reading into playbook input values, keeping only what it is
+sure of, and `origins(reading)` says where each value came from.
+
+No model and no download: small pattern rules over bounded sentences (see `sentences`),
+with every quantifier bounded, so reading costs well under a millisecond and has a fixed
+ceiling on hostile input.
+"""
+
+from recovery_cli.listen.language import detect
+from recovery_cli.listen.model import FACTS, Channel, Fact, Reading, Severity, Signal
+from recovery_cli.listen.prefill import Origin, inputs_for, inputs_from, origins
+from recovery_cli.listen.reader import read
+from recovery_cli.listen.sentences import MAX_CHARS, MAX_SENTENCE
+
+__all__ = [
+    "FACTS",
+    "MAX_CHARS",
+    "MAX_SENTENCE",
+    "Channel",
+    "Fact",
+    "Origin",
+    "Reading",
+    "Severity",
+    "Signal",
+    "detect",
+    "inputs_for",
+    "inputs_from",
+    "origins",
+    "read",
+]

@@ -1,0 +1,178 @@
+"""What went wrong with an order, as a clause for after "and" or "I'm so sorry:".
+
+Each rule is one way customers say what failed, kept in their terms and turned to the
+second person: "my sofa still isn't here" -> "your sofa still isn't here". This module
+holds the rules about goods (late, damaged, wrong); `services` holds those about money,
+accounts, outages and people, and `RULES` is both. Within the issue fact a lower rank
+wins, and a clause naming the thing ("your coffee table") beats one that only says "your
+order".
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen import services
+from recovery_cli.listen.clauses import NP, PAREN, REST, START, Rule, rule, signal
+from recovery_cli.listen.services import NOT_RECEIVED
+
+_NOT_ARRIVED = signal(
+    r"\b(?:still\s(?:not|no|nothing|waiting|hasn'?t|hasnt|isn'?t|isnt|haven'?t|says)|"
+    r"nothing\s(?:yet|has\s(?:arrived|appeared|turned\sup|come)|pending)|not\s(?:received|"
+    r"arrived|here|yet)|hasn'?t\s(?:arrived|come|turned\sup|shown)|no\ssign|"
+    r"it'?s\snow|it\sis\snow|today\sis|ever\sturns\sup|it'?s\sbeen|been\sover|yet\b|"
+    r"it'?s\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+)
+_DAMAGE = (
+    r"cracked|broken|smashed|damaged|dented|chipped|scratched|torn|stained|leaking|bent|"
+    r"shattered|crushed|faulty|missing|snapped"
+)
+_NOT_COME = (
+    r"still\s(?:hasn'?t|hasnt|has\snot|haven'?t|havent|have\snot|isn'?t|isnt|is\snot|"
+    r"aren'?t|arent|are\snot|not)\s(?:been\s)?(?:arrived|come|turned\sup|shown\sup|here|"
+    r"delivered|come\sin)"
+    r"|(?:hasn'?t|hasnt|has\snot|haven'?t|havent|have\snot)\s(?:yet\s)?(?:been\s)?"
+    r"(?:arrived|come|turned\sup|shown\sup|delivered|come\sin)(?:\syet)?"
+    r"|(?:isn'?t|isnt|is\snot|aren'?t|arent|are\snot)\s(?:here|delivered)(?:\syet)?"
+    r"|(?:is|are)\sstill\snot\shere"
+    r"|never\s(?:arrived|came|turned\sup|reached\sme|got\sto\sme)"
+    r"|didn'?t\s(?:arrive|turn\sup|come)"
+)
+_WHICH = (
+    r"(?P<rel>\s(?:(?:I|we)\s(?:paid\sfor|ordered|bought|booked)"
+    r"|marked\sas\sdelivered(?:\s[^,.\n]{1,30}?)?))?"
+)
+ARRIVAL = [
+    rule(
+        "issue",
+        "arriv|come|came|turned|shown|here|deliver|reach|got to",
+        rf"\b(?P<det>my|our|the)\s{NP}{PAREN}{_WHICH}\s(?P<pred>{_NOT_COME})\b",
+        "{det} {np}{rel} {pred}",
+    ),
+    rule(
+        "issue",
+        "meant|ment|supposed|due|promised",
+        rf"\b(?P<det>my|our)\s{NP}{PAREN}\s(?:was|were)\s(?:meant|ment|supposed|due|"
+        r"promised)\b",
+        "{det} {np} {be} late",
+        rank=1,
+        needs=_NOT_ARRIVED,
+    ),
+    rule(
+        "issue",
+        "would",
+        r"\b(?:told|promised|said)\b(?:[^.\n]{0,30}?\sthat)?\s(?:me\s)?(?:that\s)?"
+        rf"(?P<det>my|our|a|the)\s{NP}(?P<of>\sfor\s(?:my|our)\s[\w'’]{{1,20}}(?:\s[\w'’]{{1,20}}){{0,2}})?"
+        r"\swould\s(?:come|arrive|be\s(?:sent|ready|delivered|here|with\sme))\b",
+        "the {np}{of} {be} late",
+        rank=1,
+        needs=_NOT_ARRIVED,
+    ),
+    rule(
+        "issue",
+        "ordered",
+        rf"(?:^|\bI\s)ordered\s(?:(?:a|an|the|my|some)\s)?{NP}(?=\s(?:on|in|from|last|for|"
+        r"back|online|and)\b|[,.]|$)",
+        "my {np} {has}n't arrived yet",
+        rank=2,
+        needs=_NOT_ARRIVED,
+    ),
+    rule(
+        "issue",
+        "refund",
+        r"\b(?:the|my|a|your)\s(?P<np>refund)(?P<of>\sof\s[£$€]?\d[\d.,]{0,9}(?:\s?"
+        r"(?:GBP|EUR|USD))?)?\s(?:would|will|should)\sbe\s(?:with\sme|back|processed|paid|in\smy"
+        r"|on\smy)",
+        "my refund{of} hasn't arrived",
+        rank=1,
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "still waiting",
+        rf"(?:{START}|\b(?:I'?m|I\sam|am)\s)still\swaiting\s(?P<prep>on|for)\s(?P<np>(?:the|"
+        rf"my|a|your)\s(?:refund|money|replacement|credit))(?P<rest>{REST})",
+        "I'm still waiting {prep} {np}{rest}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "ready",
+        rf"\b(?P<det>my|the|our)\s{NP}\s(?:will|would)\sbe\sready\b[^.\n]{{0,40}}?\b(?:and|but)"
+        r"\sit\s(?:isn'?t|wasn'?t|isnt|wasnt)\b",
+        "{det} {np} {be}n't ready",
+    ),
+    rule(
+        "issue",
+        "still no",
+        rf"\bstill\sno\s{NP}(?=\s?[.,;!]|\s(?:and|but)\b|$)",
+        "I still have no {np}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "had no",
+        rf"\bI(?:'ve|\shave|ve)\s(?:had\s)?no\s{NP}(?P<rest>\ssince\s[\w'’]{{2,15}})",
+        "I've had no {np}{rest}",
+        rank=1,
+    ),
+]
+
+_PARTLESS = r"(?:damaged|broken|cracked|smashed|missing|dented|leaking)"
+DAMAGE = [
+    rule(
+        "issue",
+        "crack|broke|smash|damag|dent|chip|scratch|torn|stain|leak|bent|shatter|crush|"
+        "fault|missing|snap|hole|tear",
+        rf"\b(?P<pre>one\sof\s)?(?P<det>the|my|our)\s{NP}(?P<rel>\s(?:I|we)\s(?:ordered|"
+        r"bought|got|received))?\s(?P<pred>(?:is|was|are|were|has\sbeen|have\sbeen|got|arrived|"
+        rf"came)\s(?:badly\s|completely\s)?(?:{_DAMAGE})(?:\sand\s(?:{_DAMAGE}))?"
+        r"|has\s(?:smashed|broken|cracked|snapped|shattered)"
+        r"|(?:has|have)\s(?:a\s(?:crack|dent|hole|tear|chip)|cracks|dents|holes)"
+        r"(?:\s(?:across|in|on)\s(?:the|its)\s\w{2,15})?)\b",
+        "{pre}{det} {np}{rel} {pred}",
+    ),
+    rule(
+        "issue",
+        "arriv|came|deliver|turned",
+        rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
+        rf"[^.;\n]{{0,60}}?\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
+        "{det} {np} arrived damaged",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "deliver",
+        rf"\bdeliver(?:ing|ed)\s(?P<det>my|our)\s{NP}\swith\s(?:a\s)?(?:dent|crack|"
+        r"scratch|hole|damage)",
+        "{det} {np} arrived damaged",
+    ),
+    rule(
+        "issue",
+        "arriv|came|missing|broken",
+        rf"{START}(?P<np>(?-i:[a-z])[\w'’-]{{1,20}}(?:\s[\w'’-]{{1,20}}){{0,3}})\s(?P<pred>(?:arrived|"
+        rf"came)\s{_PARTLESS}|(?:is|are)\s(?:missing|broken))\b",
+        "the {np} {pred}",
+        rank=2,
+    ),
+]
+
+WRONG = [
+    rule(
+        "issue",
+        "waiting",
+        rf"(?:{START}|\b(?:I'?m|I\sam|am|I'?ve\sbeen|been)\s)still\swaiting\s(?P<prep>on|for)\s"
+        rf"(?P<det>my|our|the)\s{NP}(?=[,.;:!?()\n]|\s(?:to|which|that|from|since|and|but)\b|$)",
+        "I'm still waiting {prep} {det} {np}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "wrong",
+        r"\bI(?:'ve|\shave)?\s(?P<verb>received|got|been\ssent)\s(?P<what>the\swrong\s[\w'’-]{2,20}"
+        r"(?:\s[\w'’-]{2,20}){0,2})(?=[,.;:!?()\n]|\s(?:and|but|instead)\b|$)",
+        "I {verb} {what}",
+        rank=1,
+    ),
+]
+
+RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *WRONG, *services.RULES]
+"""Every issue rule, in no particular order (ranks decide)."""

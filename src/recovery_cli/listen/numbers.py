@@ -1,0 +1,254 @@
+"""Facts with a fixed shape: references, sums of money, how long and how often.
+
+Each is a handful of patterns over one sentence. Every quantifier is bounded, so a pattern
+does a fixed amount of work at each position whatever the text (see `sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
+from recovery_cli.listen.voice import mend
+
+# --- references ---------------------------------------------------------------------------
+
+_NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?"
+_KEYWORDS = (
+    ("order", r"order" + _NO),
+    ("booking", r"booking" + _NO),
+    ("ticket", r"ticket" + _NO),
+    ("account", r"(?:acct|account|a/c)" + _NO),
+    ("invoice", r"invoice" + _NO),
+    ("policy", r"policy" + _NO),
+    ("member no.", r"member(?:ship)?\s(?:no\.?|number|id)"),
+    ("customer no.", r"customer\s(?:no\.?|number|id)"),
+    ("confirmation", r"conf(?:irmation)?\.?" + _NO),
+    ("claim", r"claim" + _NO),
+    ("case", r"case" + _NO),
+    ("merchant ID", r"merchant\sid"),
+    ("ref", r"ref(?:erence)?\.?" + _NO),
+    ("tracking", r"tracking" + _NO),
+)
+_ID = (
+    r"(?P<id>#?(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"(?:\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
+)
+_KEYED = keyed(
+    "order|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
+    "merchant|ref|tracking",
+    r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
+    r"[\s:(]{0,4}" + _ID,
+)
+_IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
+_BARE = keyed(
+    "#|-",
+    r"(?<![\w#-])(?P<id>#(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?)(?![\w-])",
+)
+_REG = keyed("reg", r"\breg(?:istration)?\.?\s(?P<id>(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}))\b")
+
+
+def references(sentence: Sentence) -> Iterable[Found]:
+    """Order, booking, ticket and account numbers, with the word that names them."""
+    for match in _KEYED.finditer(sentence):
+        kind = next(
+            _KEYWORDS[n][0] for n in range(len(_KEYWORDS)) if match.group(f"k{n}") is not None
+        )
+        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 0 if kind != "ref" else 1)
+    for match in _IS_REF.finditer(sentence):
+        yield _ref(sentence, match, f"ref {match.group('id')}", 0.8, 1)
+    for match in _REG.finditer(sentence):
+        yield _ref(sentence, match, f"reg {match.group('id')}", 0.8, 2)
+    for match in _BARE.finditer(sentence):
+        yield _ref(sentence, match, match.group("id"), 0.75, 3)
+
+
+def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int) -> Found:
+    start = sentence.start + match.start()
+    return Found("reference", value, start, sentence.start + match.end(), sure, rank)
+
+
+# --- amounts ------------------------------------------------------------------------------
+
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?!\d|,\d)|\d{1,9}(?:\.\d{1,2})?(?!\d|,\d))"
+_CURRENCY_WORDS = {
+    "gbp": "£",
+    "pounds": "£",
+    "pound": "£",
+    "quid": "£",
+    "usd": "$",
+    "dollars": "$",
+    "dollar": "$",
+    "bucks": "$",
+    "eur": "€",
+    "euro": "€",
+    "euros": "€",
+}
+_AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<sign>[£$€])\s?"
+    + _NUMBER
+    + r"|(?<![\w.,£$€])"
+    + _NUMBER.replace("num", "num2")
+    + r"(?:\s?(?P<after>€)|\s(?P<word>gbp|usd|eur|euros?|pounds?|quid|dollars?|bucks)\b)",
+    re.I,
+)
+_GOOD_CUE = re.compile(
+    r"\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
+    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged)\b[^£$€\d]{0,25}$",
+    re.I,
+)
+_BAD_CUE = re.compile(r"\b(?:from|quoted|quote|last year|new customer|usage)\b\W{0,3}$", re.I)
+
+
+def amounts(sentence: Sentence) -> Iterable[Found]:
+    """Sums of money with their currency; the one the complaint is about ranks first."""
+    for match in _AMOUNT.finditer(sentence.text):
+        sign = match.group("sign") or match.group("after")
+        if sign is None:
+            sign = _CURRENCY_WORDS[match.group("word").lower()]
+        number = match.group("num") or match.group("num2")
+        if float(number.replace(",", "")) == 0:
+            continue
+        before = sentence.text[max(0, match.start() - 40) : match.start()]
+        rank = 1
+        if _GOOD_CUE.search(before) or re.search(r"\bto\s$", before):
+            rank = 0
+        elif _BAD_CUE.search(before):
+            rank = 2
+        start = sentence.start + match.start()
+        yield Found("amount", sign + number, start, sentence.start + match.end(), 0.85, rank)
+
+
+# --- how long they have waited --------------------------------------------------------------
+
+_COUNT = (
+    r"(?:\d{1,3}\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a\scouple\sof|a\sfew|several)"
+)
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
+_SPAN = (
+    r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
+    + _COUNT
+    + r"\s?(?:working\s)?"
+    + _UNIT
+    + r"(?:\s\d{1,2}(?:\s?mins?)?(?![\w:.]))?)\b"
+)
+_DAY_WORDS = (
+    r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s)?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:\s(?:morning|afternoon|"
+    r"evening|night))?|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]{0,6}|(?:january|february|april|june|july|august|september|october|november|"
+    r"december))"
+)
+_WAITED = (
+    (
+        keyed(
+            "been|waited|waiting|chasing|hold", r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN
+        ),
+        0,
+    ),
+    (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
+    (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
+    (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
+    (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
+    (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
+    (
+        keyed(
+            "all ",
+            r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
+            r"week|morning|afternoon|night))\b",
+        ),
+        0,
+    ),
+    (keyed("day ", r"^(?:@\w{1,30}\s)?(?P<span>day\s\d{1,3})\b"), 1),
+    (
+        keyed(
+            " ago",
+            r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
+            r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b",
+        ),
+        1,
+    ),
+)
+_FOR_SPAN = keyed(
+    "has|have|'ve|been|waiting|unanswered|down|offline",
+    r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline)"
+    r"\b(?:[^.,;\n]|[.,](?=\d)){0,30}?\bfor\s" + _SPAN,
+)
+
+
+WAITED_KEYS = keys_of([*(pattern for pattern, _ in _WAITED), _FOR_SPAN])
+"""Words one of which a sentence needs before `waited` can find anything in it."""
+
+
+def waited(sentence: Sentence) -> Iterable[Found]:
+    """How long they have been waiting ("three weeks", "since Monday", "all day")."""
+    for pattern, rank in _WAITED:
+        for match in pattern.finditer(sentence):
+            yield _span(sentence, match, "waited", rank)
+    for match in _FOR_SPAN.finditer(sentence):
+        yield _span(sentence, match, "waited", 1)
+
+
+# --- how often it has happened ----------------------------------------------------------------
+
+_NUMBER_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_TIMES = (
+    (
+        keyed(
+            "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
+            r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
+            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|"
+            r"missed\s(?:visit|delivery|appointment)))\b",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "twice|times|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x",
+            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times|\d{1,2}x|several\stimes|"
+            r"many\stimes)\b(?!\s(?:a|per)\s(?:day|week|month))",
+        ),
+        1,
+    ),
+    (
+        keyed(
+            "calls|emails|letters|messages|chats|visits|promises|missed",
+            r"\b(?P<span>" + _NUMBER_WORD + r"\s(?:phone\s)?(?:calls|emails|letters|messages|"
+            r"chats|visits|broken\spromises|missed\s(?:deliveries|appointments|visits)))\b",
+        ),
+        2,
+    ),
+)
+
+
+TIMES_KEYS = keys_of(pattern for pattern, _ in _TIMES)
+"""Words one of which a sentence needs before `times` can find anything in it."""
+
+
+def times(sentence: Sentence) -> Iterable[Found]:
+    """How often it has gone wrong or they have had to ask ("the third time", "twice")."""
+    for pattern, rank in _TIMES:
+        for match in pattern.finditer(sentence):
+            if not _PAID.search(sentence.text, max(0, match.start() - 25), match.start()):
+                yield _span(sentence, match, "times", rank)
+
+
+_PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
+"""Before "twice": a sum taken twice is a billing error, not a repeated failure."""
+
+
+def _day(word: str) -> str:
+    return word.capitalize() if word in _SHORT_DAYS else word
+
+
+_SHORT_DAYS = words("mon tue wed thu fri sat sun")
+
+
+def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Found:
+    start = sentence.start + match.start("span")
+    end = sentence.start + match.end("span")
+    value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
+    return Found(name, value, start, end, 0.8, rank)

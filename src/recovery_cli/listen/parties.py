@@ -1,0 +1,97 @@
+"""The third party the customer names: a courier, a lab, an installer, their bank.
+
+Three kinds of evidence, surest first: a carrier's or partner's own name ("DHL", "Supplier
+(Stonecraft)"); a tradesperson we sent ("the engineer you sent"); and a role that is always
+someone else's ("the lab", "your supplier", "my bank"). A word like "engineer" alone is not
+enough: it may be one of our own staff. The customer's "your supplier" is ours ("our
+supplier") and their "my bank" is theirs ("your bank").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
+
+CARRIERS = {
+    "dhl": "DHL",
+    "dpd": "DPD",
+    "ups": "UPS",
+    "fedex": "FedEx",
+    "evri": "Evri",
+    "hermes": "Hermes",
+    "royal mail": "Royal Mail",
+    "parcelforce": "Parcelforce",
+    "yodel": "Yodel",
+    "usps": "USPS",
+    "tnt": "TNT",
+    "gls": "GLS",
+    "inpost": "InPost",
+    "amazon logistics": "Amazon Logistics",
+    "arrow xl": "Arrow XL",
+}
+_CARRIER = keyed(
+    "dhl|dpd|fedex|evri|hermes|royal mail|parcelforce|yodel|usps|inpost|amazon|arrow|ups|tnt|gls",
+    r"\b(?P<p>dhl|dpd|fedex|evri|hermes|royal\smail|parcelforce|yodel|usps|inpost|"
+    r"amazon\slogistics|arrow\sxl|(?-i:UPS|TNT|GLS))\b",
+)
+_ROLES = (
+    r"courier|carrier|delivery\s(?:company|firm)|lab|laboratory|supplier|manufacturer|"
+    r"wholesaler|sub-?contractor|contractor|installer|"
+    r"(?:repair|print|delivery|logistics|installation|fitting)\s(?:partner|centre|center)"
+)
+_ROLE_KEYS = (
+    "courier|carrier|delivery company|delivery firm|lab|supplier|manufacturer|wholesaler|"
+    "contractor|installer|partner|centre|center"
+)
+_NAMED_ROLE = keyed(
+    "(|:",
+    rf"\b(?:{_ROLES}|partner)\s?(?:\(\s?|:\s?)(?P<p>(?-i:[A-Z])[\w&'-]{{1,25}}"
+    rf"(?:\s(?-i:[A-Z])[\w&'-]{{1,25}}){{0,2}})",
+)
+_SENT = keyed(
+    "sent|appointed|hired|used|booked|arranged|chose",
+    r"\b(?P<det>the|your|ur)\s(?P<p>(?:[a-z]{3,12}\s)?(?:engineer|fitters?|technician|plumber|"
+    r"electrician|locksmith|installer|contractor|(?:window\s)?cleaners?|surveyor|builders?|"
+    r"removal\smen|movers))\s(?:you|u|they)\s(?:sent|appointed|hired|used|booked|arranged|chose)\b",
+)
+_THEIRS = keyed(
+    "my bank|our bank|my card|our card|building society",
+    r"\b(?:my|our)\s(?P<p>bank|card\s(?:provider|company|issuer)|building\ssociety)\b"
+    r"(?!\s(?:account|details|statement|app|transfer|card|holiday|balance))",
+)
+_ROLE = keyed(
+    _ROLE_KEYS,
+    rf"(?:\b(?P<det>the|your|ur|our)\s)?(?P<p>{_ROLES})\b(?!\s(?:number|fee|charge|tracking|bags?))",
+)
+
+
+KEYS = keys_of([_NAMED_ROLE, _CARRIER, _SENT, _THEIRS, _ROLE])
+"""Words one of which a sentence needs before `partners` can find anything in it."""
+
+
+def partners(sentence: Sentence) -> Iterable[Found]:
+    """Third parties named in one sentence; names beat roles."""
+    for match in _NAMED_ROLE.finditer(sentence):
+        name = match.group("p")
+        yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.9, 0)
+    for match in _CARRIER.finditer(sentence):
+        yield _found(sentence, match, CARRIERS[" ".join(match.group("p").lower().split())], 0.9, 0)
+    for match in _SENT.finditer(sentence):
+        yield _found(sentence, match, "the " + _words(match.group("p")), 0.85, 1)
+    for match in _THEIRS.finditer(sentence):
+        yield _found(sentence, match, "your " + _words(match.group("p")), 0.85, 1)
+    for match in _ROLE.finditer(sentence):
+        det = (match.group("det") or "the").lower()
+        owner = "the" if det in {"the", "our"} else "our"
+        yield _found(sentence, match, f"{owner} {_words(match.group('p'))}", 0.8, 2)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _found(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int) -> Found:
+    start = sentence.start + match.start("p")
+    return Found("partner", value, start, sentence.start + match.end("p"), sure, rank)

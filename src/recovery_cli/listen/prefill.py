@@ -1,0 +1,90 @@
+"""From a reading to a playbook's input values, and where each value came from.
+
+Only facts that go straight into a customer's draft are offered, and only when the reading
+is sure of them: a missing value lets the playbook's neutral wording stand, a wrong one
+puts words in the customer's mouth. Each value keeps its origin, so an agent sees
+"pre-filled from: 'my sofa still isn't here'" and can overrule it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recovery_cli.listen.model import Reading
+from recovery_cli.playbook.inputs import effective_inputs
+from recovery_cli.playbook.models import Playbook
+
+PREFILLED = ("customer_name", "issue", "promised", "stakes", "partner")
+"""The standard inputs a message can fill, besides severity and channel."""
+
+MIN_CONFIDENCE = 0.8
+"""How sure a fact must be before it goes into a draft."""
+
+_NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one input's value came from: the message's words, or the signals read in it."""
+
+    input: str
+    value: str
+    words: str
+    start: int | None = None
+    end: int | None = None
+
+    def describe(self) -> str:
+        """One line for a person, e.g. "pre-filled from: 'my sofa still isn't here'"."""
+        return f"pre-filled from: {self.words!r}"
+
+    def to_json(self) -> dict[str, object]:
+        """As JSON-ready data."""
+        return {
+            "input": self.input,
+            "value": self.value,
+            "words": self.words,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def origins(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[str, Origin]:
+    """Each input a reading can fill, with its value and the words it came from."""
+    found: dict[str, Origin] = {}
+    if not reading.supported:
+        return found
+    for name in PREFILLED:
+        fact = reading.facts.get(name)
+        if fact is not None and fact.confidence >= min_confidence:
+            found[name] = Origin(name, fact.value, fact.words, fact.start, fact.end)
+    if reading.severity is not None and reading.severity.reasons:
+        words = "; ".join(reason.describe() for reason in reading.severity.reasons)
+        found["severity"] = Origin("severity", reading.severity.level, words)
+    if reading.channel is not None:
+        found["channel"] = Origin("channel", reading.channel.name, reading.channel.evidence)
+    return found
+
+
+def inputs_from(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[str, str]:
+    """Standard input values from a reading: only the facts it is sure of."""
+    return {name: origin.value for name, origin in origins(reading, min_confidence).items()}
+
+
+def inputs_for(
+    reading: Reading, playbook: Playbook, min_confidence: float = MIN_CONFIDENCE
+) -> dict[str, str]:
+    """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
+
+    A playbook may give a standard input a meaning of its own: premium-failure's
+    `promised` is the service paid for ("our priority support plan"), not a time. When a
+    playbook's example for `promised` reads as a noun phrase, a time read from the message
+    ("by Friday") would not fit its sentences, so it is left to the playbook's default.
+    """
+    values = inputs_from(reading, min_confidence)
+    declared = {spec.name: spec for spec in effective_inputs(playbook)}
+    chosen = {name: value for name, value in values.items() if name in declared}
+    promised = declared.get("promised")
+    sample = (promised.example or promised.default or "") if promised else ""
+    if "promised" in chosen and sample.lower().startswith(_NOUN_PHRASE_START):
+        del chosen["promised"]
+    return chosen

@@ -1,0 +1,168 @@
+"""The message cut into bounded sentences, so every pattern runs on short text.
+
+The cost of reading is bounded by construction: at most `MAX_CHARS` of a message are read,
+it is split into sentences (at a newline, or at `.`, `!` or `?` followed by a space), and a
+sentence longer than `MAX_SENTENCE` is cut into pieces of at most that length. Patterns only
+ever see one piece, and every quantifier in them is bounded, so the work per message grows
+linearly with its length and has a fixed ceiling however hostile the input (at most
+`MAX_PIECES` pieces of at most `MAX_SENTENCE` characters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from recovery_cli.listen.keys import present, register
+
+MAX_CHARS = 20_000
+"""How much of a message is read; the rest is ignored (and `Reading.truncated` says so)."""
+
+MAX_SENTENCE = 400
+"""The longest piece of text a pattern ever runs against."""
+
+MAX_PIECES = 500
+"""The most pieces a message is cut into; a run of tiny sentences ("! ! ! !") joins up first."""
+
+_TINY = 8
+"""A sentence shorter than this ("Seven.", "!!") joins the one before when it fits."""
+
+_STOPS = re.compile(r"\n|[.!?]{1,50}")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:no|ref|acct|mr|mrs|ms|dr|approx|conf|tel|st|eg|ie|e\.g|i\.e|vs|inc|ltd)$",
+    re.I,
+)
+
+
+class Sentence(NamedTuple):
+    """A piece of the message, where it starts, its lower-case form, and the message's keys."""
+
+    text: str
+    start: int
+    low: str
+    keys: frozenset[str]
+    """The registered keys present anywhere in the message (see `keys`)."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def sentence_of(text: str, start: int = 0, keys: frozenset[str] | None = None) -> Sentence:
+    """`text` as one `Sentence` (its keys found unless given)."""
+    low = text.lower()
+    return Sentence(text, start, low, present(low) if keys is None else keys)
+
+
+class Keyed:
+    """A pattern that only runs on a sentence holding one of its keys (see `keys`)."""
+
+    __slots__ = ("_last", "keys", "pattern")
+
+    def __init__(self, keys: Iterable[str], pattern: re.Pattern[str]) -> None:
+        self.keys = register(keys)
+        self.pattern = pattern
+        self._last: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+
+    def present(self, sentence: Sentence) -> bool:
+        """Whether one of the pattern's keys is in the sentence.
+
+        A message's sentences share one set of keys, so the keys this pattern has in that
+        set are worked out once per message (kept as one tuple, replaced whole).
+        """
+        last = self._last
+        if last[0] is not sentence.keys:
+            last = (sentence.keys, tuple(self.keys & sentence.keys))
+            self._last = last
+        return bool(last[1]) and any(key in sentence.low for key in last[1])
+
+    def finditer(self, sentence: Sentence) -> Iterator[re.Match[str]]:
+        if self.present(sentence):
+            return self.pattern.finditer(sentence.text)
+        return iter(())
+
+    def search(self, sentence: Sentence) -> re.Match[str] | None:
+        return self.pattern.search(sentence.text) if self.present(sentence) else None
+
+
+def keys_of(patterns: Iterable[Keyed]) -> frozenset[str]:
+    """All the keys of some patterns: one of them must occur for any of the patterns to run."""
+    return frozenset(key for pattern in patterns for key in pattern.keys)
+
+
+def keyed(keys: str, pattern: str, flags: int = re.I) -> Keyed:
+    """A `Keyed` pattern; `keys` are lower-case and separated by "|"."""
+    return Keyed(keys.split("|"), re.compile(pattern, flags))
+
+
+class Found(NamedTuple):
+    """A candidate fact from one rule, before the best of each kind is chosen."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+    confidence: float
+    rank: int = 0
+    """Lower wins among candidates for the same fact (then the earlier one)."""
+
+
+def split(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
+    """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out."""
+    keys = present(text.lower()) if keys is None else keys
+    pieces: list[Sentence] = []
+    begin = 0
+    for stop in _STOPS.finditer(text):
+        end = stop.end()
+        if stop.group() != "\n" and end < len(text) and not text[end].isspace():
+            continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
+        if stop.group() == "." and _ABBREVIATION.search(
+            text, max(0, stop.start() - 8), stop.start()
+        ):
+            continue  # "acct no. 0042", "Mr. Doyle": not the end either
+        _add(pieces, text, begin, end, keys)
+        begin = end
+    _add(pieces, text, begin, len(text), keys)
+    return pieces[:MAX_PIECES]
+
+
+def _add(pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str]) -> None:
+    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    while end - begin > MAX_SENTENCE:
+        cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
+        cut = cut if cut > begin else begin + MAX_SENTENCE
+        pieces.append(sentence_of(text[begin:cut], begin, keys))
+        begin = cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if end <= begin:
+        return
+    last = pieces[-1] if pieces else None
+    if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
+        pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
+    else:
+        pieces.append(sentence_of(text[begin:end], begin, keys))
+
+
+def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
+    """The non-blank lines of `text`, each cut to `MAX_SENTENCE` (for sign-offs and headers)."""
+    keys = present(text.lower()) if keys is None else keys
+    found: list[Sentence] = []
+    begin = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            offset = begin + line.index(stripped[0])
+            found.append(sentence_of(stripped[:MAX_SENTENCE], offset, keys))
+        begin += len(line) + 1
+    return found
+
+
+def words(text: str) -> frozenset[str]:
+    """A vocabulary written as one string of words: easier to read and to edit than a list."""
+    return frozenset(text.split())

@@ -1,0 +1,389 @@
+"""What went wrong with money, an account, a service or a person, said back to the customer.
+
+"you've charged me twice for the same order" -> "you were charged twice for the same order",
+"your app logged me out" -> "our app logged you out", "the pharmacist lectured me" -> "the
+pharmacist lectured you". The rules about goods are in `issues`.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.clauses import LONG_REST, NP, PAREN, REST, START, Rule, rule, signal
+
+NOT_RECEIVED = signal(
+    r"\b(?:never|nothing|not\shere|haven'?t\s(?:had|got|received)|havent\s(?:had|got)|"
+    r"didn'?t\s(?:get|receive|sign)|wasn'?t|no\sparcel|no\ssign|nowhere)\b"
+)
+"""Some sign in the message that a thing never reached the customer."""
+
+_STAFF_DID = (
+    r"threw|dropped|spilled|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|"
+    r"lectured|shouted\sat|laughed\sat|read\sout|ignored|snapped\sat|swore\sat|trampled"
+)
+
+MONEY = [
+    rule(
+        "issue",
+        "charged|billed",
+        r"\b(?:you|u|they|you\sguys)(?:'ve|\shave|ve)?\s(?:charged|billed)\sme\s"
+        r"(?P<what>twice|double|two\stimes)(?P<rest>\sfor\s[^,.;!?\n]{1,50})?",
+        "I was charged twice{rest}",
+    ),
+    rule(
+        "issue",
+        "charged|billed",
+        r"\bI\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)\s(?:twice|double)"
+        r"(?P<rest>\sfor\s[^,.;!?\n]{1,50})?",
+        "I was charged twice{rest}",
+    ),
+    rule(
+        "issue",
+        "charged me",
+        r"\bcharged\sme\s(?P<what>(?:a|an)\s[^,.;!?\n]{1,50}?)(?=\sfor\sit\b|[,.;!?\n]|$)",
+        "I was charged {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        " from my ",
+        r"\b(?:they|you|u)\s(?:took|have\stook|have\staken|'ve\staken)\s(?P<amt>(?:another"
+        r"\s)?[£$€]\d[\d,.]{0,10})\sfrom\smy\s(?P<src>card|account|bank(?:\saccount)?)"
+        r"(?P<rest>\sfor\s[^,.;!?\n]{1,30})?",
+        "{amt} was taken from my {src}{rest}",
+    ),
+    rule(
+        "issue",
+        "gone up|doubled|tripled|increased|jumped",
+        rf"\bmy\s{NP}\s(?P<pred>has\s(?:gone\sup|doubled|tripled|increased|jumped)"
+        r"(?:\sfrom\s[£$€][\d.,]{1,10}\sto\s[£$€][\d.,]{1,10})?)",
+        "my {np} {pred}",
+    ),
+    rule(
+        "issue",
+        "bounced|failed|declined|rejected|refused",
+        rf"\b(?P<det>your|the|my)\s{NP}\s(?P<pred>bounced|failed|was\s(?:declined|"
+        rf"rejected|refused))(?P<rest>\sbecause\s{REST})?",
+        "{det} {np} {pred}{rest}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "kept",
+        r"\b(?:you|u)\s(?:still\s)?kept\s(?P<np>(?:my|the)\s[£$€]\d[\d.,]{0,8}\s"
+        r"(?:deposit|fee|payment))",
+        "you kept {np}",
+        rank=2,
+    ),
+    rule(
+        "issue",
+        "wrong|incorrect",
+        rf"(?:{START}|\b(?:my|the|your)\s)(?P<np>bill|invoice|statement|price|charge|amount)\s"
+        r"(?:is|was)\s(?P<what>wrong|incorrect)\b",
+        "the {np} is {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "reminder|letter",
+        r"\bI\s(?:got|received|was\ssent)\sa\s(?P<what>(?:reminder|bill|letter|invoice)\swith\s"
+        r"(?:a\s)?[^,.;!?\n]{1,30}?\s(?:added|on\sit))",
+        "I got a {what}",
+        rank=1,
+    ),
+]
+
+ACCESS = [
+    rule(
+        "issue",
+        "keeps|just says",
+        r"\b(?P<subj>it|the\s(?:app|site|website|page|system)|your\s(?:app|site|website|"
+        r"system))\s(?P<pred>keeps\s(?:saying|telling\sme|showing|asking)|just\ssays)\s"
+        r"(?P<what>\"[^\"\n]{1,60}\"|[^,.;!?\n]{1,40}(?=[,.;!?\n]|$))",
+        "{subj} {pred} {what}",
+        rank=3,
+    ),
+    rule(
+        "issue",
+        "logged me out|locked me out|let me",
+        r"\b(?P<subj>your|the|my)\s(?P<np>app|site|website|system|account)\s(?P<pred>"
+        r"logged\sme\sout|locked\sme\sout|won'?t\slet\sme\s(?:in|log\sin|sign\sin))"
+        rf"(?P<rest>\sand\s{LONG_REST})?",
+        "{subj} {np} {pred}{rest}",
+    ),
+    rule(
+        "issue",
+        "never got|never get|never rec|didn't get|didnt get|didn't rec|didnt rec|"
+        "haven't got|haven't rec|havent got|havent rec",
+        r"\b(?:I\s)?(?P<neg>never|didn'?t|haven'?t|havent|didnt)\s(?P<verb>got|get|received?)\s"
+        r"(?P<np>(?:the|a|my|any)\s[^,.;!?()\n]{1,40})",
+        "I {neg} {verb} {np}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "reset|code",
+        r"\b(?:the\s)?(?P<np>(?:password\s)?reset\s(?:link|email|code)|(?:verification|"
+        r"login|security|2fa|sms)\scode)\s(?P<pred>says\s\"[^\"\n]{1,30}\"|never\sarrives|never"
+        r"\sarrived|doesn'?t\swork|isn'?t\sworking|is\sinvalid|keeps\sfailing|has\sexpired)"
+        rf"(?P<rest>{REST})",
+        "the {np} {pred}{rest}",
+    ),
+    rule(
+        "issue",
+        "can't|cant|cannot|can not|couldn|unable",
+        rf"(?:{START}|\bI\s|\band\s)(?P<neg>can'?t|cannot|cant|couldn'?t|am\sunable\sto|"
+        r"unable\sto)\s(?P<verb>log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|back\sin)|access)"
+        rf"(?P<rest>{REST})",
+        "I {neg} {verb}{rest}",
+        rank=2,
+    ),
+    rule(
+        "issue",
+        "locked|blocked|suspended|frozen",
+        rf"\bmy\s(?P<np>account|login)\s(?:is|has\sbeen|was)\s(?P<what>locked|blocked|"
+        rf"suspended|frozen)(?P<rest>{REST})",
+        "my {np} is {what}{rest}",
+        rank=3,
+    ),
+    rule(
+        "issue",
+        "expired",
+        rf"\b(?P<det>your|the|my)\s{NP}\s(?P<pred>\"?expired\"?)(?P<rest>\s(?:at|on|before)"
+        r"\s\w{2,12})?",
+        "{det} {np} {pred}{rest}",
+        rank=1,
+    ),
+]
+
+_OUT = (
+    r"(?:has|have)\sbeen\s(?:completely\s|totally\s)?(?:down|offline|dead|broken|declining"
+    r"\s[\w\s]{1,30}?(?=\s(?:since|for)\b|[,.;!?\n]|$))|(?:is|are|went|keeps\sgoing)\s(?:completely\s|still\s)?(?:down|"
+    r"offline|dead)|(?:won'?t|wont)\s(?:open|load|connect|work|turn\son)|doesn'?t\s(?:work|load|"
+    r"open|connect)|(?:isn'?t|is\snot)\sworking|keeps\s(?:crashing|freezing|logging\sme\sout|"
+    r"dropping)|(?:has\s)?stopped\sworking"
+)
+_VISITORS = (
+    r"engineer|technician|driver|fitter|nurse|surveyor|courier|plumber|electrician|installer"
+)
+SERVICE = [
+    rule(
+        "issue",
+        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
+        "logging|dropping",
+        rf"\b(?P<det>my|our|your|ur|the)\s{NP}{PAREN}\s(?P<pred>{_OUT})(?P<rest>{REST})",
+        "{det} {np} {pred}{rest}",
+    ),
+    rule(
+        "issue",
+        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
+        "logging|dropping",
+        rf"^(?P<np>(?-i:[A-Z])[a-z]{{2,15}}(?:\s[a-z]{{2,15}}){{0,2}})\s(?P<pred>{_OUT})"
+        rf"(?P<rest>{REST})",
+        "the {np} {pred}{rest}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "keep",
+        rf"(?:{START}|\bI\s)keep\s(?P<verb>getting|seeing)\s(?P<what>{REST})",
+        "I keep {verb} {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "never|lost|cancelled",
+        rf"\bmy\s{NP}\s(?P<pred>was\snever\s(?:on|in|made|booked|recorded)[^,.;!?\n]{{0,30}}"
+        r"|(?:was|were)\s(?:lost|cancelled|never\smade))",
+        "my {np} {pred}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "didn|never",
+        rf"(?:{START}|\b(?:the|your|ur|our)\s)(?P<np>{_VISITORS})\s(?P<pred>didn'?t\s(?:turn\sup|"
+        r"show(?:\sup)?|come|arrive)|never\s(?:turned\sup|showed(?:\sup)?|came|arrived))",
+        "the {np} {pred}",
+    ),
+    rule(
+        "issue",
+        "delivered",
+        r"\b(?:tracking|it|the\sapp|my\sapp|your\sapp|the\swebsite)\s(?:for\s[^,.;!?\n]{1,25}"
+        rf"\s)?(?:says|shows|said)\s(?P<det>my|our|the)\s{NP}\s(?:was|were|as|is|has\sbeen)\s"
+        r"\"?(?:marked\s)?(?:as\s)?delivered",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "waited",
+        rf"{START}(?:I\s)?waited\s(?P<when>in\s[\w\s]{{1,20}}?|all\s\w{{3,9}})\sfor\s"
+        rf"(?P<who>@\w{{1,30}}|you|your\s\w{{2,15}}|the\s\w{{2,15}})\sto\s(?P<what>{REST})",
+        "I waited {when} for you to {what}",
+        rank=1,
+        needs=signal(
+            r"\b(?:no\sshow|no[\s-]?one\s(?:came|arrived|turned\sup)|nobody\s(?:came|"
+            r"arrived|turned\sup)|never\s(?:came|showed|turned\sup)|didn'?t\s(?:turn|show))"
+        ),
+    ),
+    rule(
+        "issue",
+        "no room|no record|no table|no booking|no reservation|no car|no seat",
+        r"\bthere\s(?P<v>was|were)\sno\s(?P<what>(?:room|record|table|booking|reservation|car|"
+        r"seat)s?)(?P<rest>\sfor\s(?:us|me))?",
+        "there {v} no {what}{rest}",
+        rank=2,
+    ),
+]
+
+PEOPLE = [
+    rule(
+        "issue",
+        "threw|dropped|spill|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|"
+        "lectured|shouted|laughed|read out|ignored|snapped|swore|trampled",
+        rf"\b(?P<pre>one\sof\s)?(?P<det>the|your|ur)\s(?:@\w{{1,30}}\s)?{NP}(?P<at>\s(?:at|in|"
+        r"from|on)\s(?:the|your|our|ur)\s(?:[\w'’]{1,20}\s){0,2}[\w'’]{1,20})?(?P<when>\s(?:today|"
+        r"yesterday|this\smorning|last\s\w{3,9}))?(?P<adv>\sjust|\sthen|\salso|\swho)?"
+        rf"\s(?P<verb>{_STAFF_DID})\s(?P<rest>{LONG_REST})",
+        "{pre}{det} {np}{at}{when}{adv} {verb} {rest}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "you sent|you appointed",
+        rf"\b(?P<det>the|your)\s{NP}\s(?P<rel>you\s(?:sent|appointed)(?:\s(?:last\s\w{{3,9}}"
+        r"|yesterday|today|to\s[^,.;!?\n]{1,50}?))?)\s(?P<pred>(?:has|have)\sleft|left|"
+        r"(?:has|have)\sdamaged|damaged|broke|(?:has|have)\sbroken|didn'?t|never)\s"
+        r"(?P<rest>[^,.;:!?\n]{1,90}(?=[,.;:!?\n]|$))",
+        "{det} {np} {rel} {pred} {rest}",
+    ),
+    rule(
+        "issue",
+        "sent me",
+        rf"\b(?:you|u)\s(?:sent|have\ssent|'ve\ssent)\sme\s(?P<what>{REST})",
+        "you sent me {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "to cancel",
+        rf"(?:{START}|\bI(?:'ve|\shave)?\s)(?P<verb>tried|been\strying)\sto\scancel\s(?P<what>my"
+        rf"\s{REST})",
+        "I have {verb} to cancel {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "ordered",
+        rf"(?:{START}|\bI\s)ordered\s(?P<thing>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
+        r"(?:\s\([^()\n]{1,30}\))?\s(?:and\s|but\s)?(?:received|got)\s(?P<got>(?:one|a|an|the)"
+        rf"\s{REST})",
+        "I ordered {thing} and got {got}",
+    ),
+    rule(
+        "issue",
+        "rude",
+        r"^(?:subject:\s)?rude\s(?P<np>staff|service|driver|receptionist|manager|agent|advisor)"
+        r"(?P<at>\s(?:at|in)\s(?:your|the)\s[\w\s'’]{1,30})?$",
+        "the {np}{at} {were} rude",
+        rank=1,
+    ),
+]
+
+_BAD = r"cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|condescending"
+OTHERS = [
+    rule(
+        "issue",
+        "charged|billed",
+        r"\b(?:I\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)|(?:you|they)(?:'ve|\shave)?"
+        rf"\s(?:charged|billed)\sme)\s(?P<amt>[£$€]\d[\d,.]{{0,10}})(?P<rest>\s(?:for|on)\s{REST})",
+        "I was charged {amt}{rest}",
+        rank=2,
+    ),
+    rule(
+        "issue",
+        "locked out",
+        rf"(?:{START}|\bI'?m\s|\bI\sam\s|\bI'?ve\sbeen\s|\bI\shave\sbeen\s|\bI\sgot\s)locked\sout"
+        r"\sof\s(?P<what>my\s[\w'’-]{2,20}(?:\s[\w'’-]{2,20})?)(?=[,.;:!?()\n]|\s|$)",
+        "I'm locked out of {what}",
+        rank=3,
+    ),
+    rule(
+        "issue",
+        "sent|gave|shared|emailed|posted|passed",
+        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>sent|gave|shared|emailed|posted|passed)\s(?P<what>my"
+        r"\s(?:details|address|data|information|personal\s\w{2,15}|phone\snumber)"
+        rf"(?:\sto\s{REST})?)",
+        "you {verb} {what}",
+    ),
+    rule(
+        "issue",
+        "cancelled|canceled|closed|deleted|suspended",
+        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>cancelled|canceled|closed|deleted|suspended)\s"
+        rf"(?P<what>my\s{REST})",
+        "you {verb} {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|condescending",
+        rf"\b(?P<det>the|your|ur)\s{NP}\s(?P<v>was|were)\s(?:really\s|very\s|so\s|extremely\s)?"
+        rf"(?P<adj>{_BAD})\b",
+        "{det} {np} {v} {adj}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "overbooked|double|given",
+        rf"\b(?P<det>the|my|our)\s{NP}\s(?P<v>was|were|had\sbeen)\s(?P<what>overbooked|"
+        r"double[\s-]booked|given\saway|given\sto\ssomeone\selse)",
+        "{det} {np} {v} {what}",
+    ),
+]
+
+OTHERS.append(
+    rule(
+        "issue",
+        "won't|wont|doesn't|doesnt",
+        rf"\bit\s(?:won'?t|wont|doesn'?t|doesnt)\s(?P<verb>load|show|open|accept)\s(?P<what>my\s{REST})",
+        "it won't {verb} {what}",
+        rank=2,
+    )
+)
+
+_NOTE_START = r"(?:^|[-–:]\s|\b(?:re|but)\s|\b(?:her|his|their|the)\s)(?:prepaid\s)?"
+NOTED = [
+    rule(
+        "issue",
+        "available|missing",
+        rf"{_NOTE_START}{NP}{PAREN}\s(?P<adj>not\savailable|missing)\b",
+        "your {np} {be} {adj}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "rescheduled|cancelled|hasn't|hasnt",
+        rf"{_NOTE_START}{NP}{PAREN}\s(?P<pred>(?:has|have)\sbeen\s(?:rescheduled|cancelled)|"
+        r"hasn'?t\s(?:arrived|come\sin))\b",
+        "your {np} {pred}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "declined|failed|refused|rejected",
+        r"\b(?:about|re)\s(?:a|an|the|her|his|their)\s(?P<what>declined|failed|refused|rejected)\s"
+        r"(?P<np>card\spayment|payment|card|transfer)\b",
+        "her {np} was {what}",
+        noted=True,
+    ),
+    rule(
+        "issue",
+        "charge",
+        r"\b(?:re|about)\s(?:an?\s)?(?P<what>unexpected|unknown|duplicate|double)\scharge"
+        r"(?P<of>\sof\s[£$€]\d[\d.,]{0,9})?(?P<on>\son\s(?:her|his|their)\scard)?",
+        "there was an {what} charge{of}{on}",
+        noted=True,
+    ),
+]
+"""What went wrong, read from an agent's note and said to the customer."""
+
+RULES: list[Rule] = [*MONEY, *ACCESS, *SERVICE, *PEOPLE, *OTHERS]
+"""The rules about money, accounts, services and people."""

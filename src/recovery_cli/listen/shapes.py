@@ -1,0 +1,45 @@
+"""What kind of text a message is: the customer's own words, or an agent's note about them.
+
+Facts said back to a customer must come from the customer's own voice. An agent's note
+("Cust called re order 4410, says her sofa ...") speaks of the customer in the third
+person, so its clauses cannot simply be turned to "you"; notes give names, references and
+sums, but no issue or stakes clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOTE_START = re.compile(
+    r"\s{0,10}(?:cust\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
+    r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor)\snote\b|"
+    r"note\s(?:from|on)\b|front\sdesk,|"
+    r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b)",
+    re.I,
+)
+_NOTE_ANYWHERE = re.compile(
+    r"\bcust\s(?:is|has)\b|"
+    r"\b(?:cust|customer)\s(?:called|rang|phoned|says|said|wants|mentioned|bought|ordered)\b|"
+    r"\b(?:cust|customer|guest|passenger)\s?(?::|\()\s?(?:mrs?|ms|dr|mr)?\.?\s?[A-Z]"
+)
+_SPEAKER = re.compile(r"^([^\W\d_][\w'-]{0,20}):\s", re.M)
+
+
+def is_agent_note(text: str) -> bool:
+    """Whether the text is an agent's note about a customer rather than the customer's own."""
+    head = text[:2000]
+    if _NOTE_START.match(head):
+        return True
+    low = head.lower()
+    keys = ("cust", "guest", "passenger")
+    return any(key in low for key in keys) and bool(_NOTE_ANYWHERE.search(head))
+
+
+def speakers(text: str) -> dict[str, int]:
+    """Chat-style speaker labels ("Rahul: ...") and how many lines each starts."""
+    counts: dict[str, int] = {}
+    if ": " not in text:
+        return counts
+    for match in _SPEAKER.finditer(text[:5000]):
+        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return counts

@@ -1,0 +1,1 @@
+"""Tests for reading a customer's message (recovery_cli.listen)."""

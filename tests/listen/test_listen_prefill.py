@@ -1,0 +1,84 @@
+"""From a reading to a playbook's inputs: only what is sure, and where each value came from."""
+
+from __future__ import annotations
+
+from recovery_cli.library import Library
+from recovery_cli.listen import inputs_for, inputs_from, origins, read
+from recovery_cli.playbook.inputs import resolve
+from recovery_cli.playbook.walk import run_scripted
+from recovery_cli.triage import Triage
+
+SOFA = (
+    "You told me Tuesday, then Friday, and my sofa still isn't here. "
+    "I took two days off work for this. Order 99102.\nPriya"
+)
+
+
+def test_inputs_hold_only_the_standard_inputs_a_message_can_fill() -> None:
+    values = inputs_from(read(SOFA))
+    assert values == {
+        "customer_name": "Priya",
+        "issue": "your sofa still isn't here",
+        "promised": "by Friday",
+        "stakes": "you took two days off work for this",
+        "severity": "medium",
+    }
+
+
+def test_each_input_says_where_it_came_from() -> None:
+    found = origins(read(SOFA))
+    assert found["issue"].describe() == 'pre-filled from: "my sofa still isn\'t here"'
+    assert found["customer_name"].words == "Priya"
+    assert SOFA[found["stakes"].start or 0 : found["stakes"].end] == found["stakes"].words
+    assert "what is at stake" in found["severity"].words
+
+
+def test_an_unsure_fact_is_left_to_the_playbook() -> None:
+    reading = read(SOFA)
+    assert inputs_from(reading, min_confidence=1.0) == {"severity": "medium"}
+
+
+def test_an_unsupported_message_fills_nothing() -> None:
+    reading = read(
+        "Meine Waschmaschine wurde gestern geliefert und hat eine große Delle an der Seite."
+    )
+    assert inputs_from(reading) == {}
+
+
+def test_a_playbook_gets_only_the_inputs_it_declares(library: Library) -> None:
+    refund = library.playbook("refund")
+    values = inputs_for(read(SOFA), refund)
+    assert "partner" not in values
+    assert set(values) <= {spec.name for spec in refund.inputs}
+
+
+def test_a_time_is_not_offered_where_the_playbook_means_a_service(library: Library) -> None:
+    premium = library.playbook("premium-failure")
+    reading = read("I pay for Priority Support, which promised a reply within 1 business hour.")
+    assert reading.value("promised") == "within 1 business hour"
+    assert "promised" not in inputs_for(reading, premium)
+
+
+def test_one_call_reads_the_facts_and_the_playbook_that_fits(triage: Triage) -> None:
+    reading = read(SOFA, triage)
+    assert reading.triage is not None
+    assert reading.triage.scenario is not None
+    assert reading.to_json()["triage"] is not None
+
+
+def test_another_language_is_never_triaged_as_routine(triage: Triage) -> None:
+    reading = read(
+        "bonjour, mon colis est marqué livré depuis lundi mais je n'ai rien reçu", triage
+    )
+    assert not reading.supported
+    assert reading.triage is None
+
+
+def test_the_draft_says_the_facts_back(library: Library) -> None:
+    playbook = library.playbook("outsourced-delay")
+    values, missing = resolve(playbook, inputs_for(read(SOFA), playbook))
+    assert missing == []
+    draft = run_scripted(playbook, values).draft()
+    assert "We said it would be by Friday, and your sofa still isn't here." in draft
+    assert "I know you took two days off work for this" in draft
+    assert "Hi Priya," in draft

@@ -1,0 +1,244 @@
+"""What an agent sees read from a customer's message: each fact worded for the draft."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from recovery_cli.listen import read
+
+SOFA = (
+    "You told me Tuesday, then Friday, and my sofa still isn't here. "
+    "I took two days off work for this. Order 99102.\nPriya"
+)
+
+
+def values(message: str) -> dict[str, str]:
+    return {name: fact.value for name, fact in read(message).facts.items()}
+
+
+def test_the_sofa_message_gives_issue_promise_stakes_reference_and_name() -> None:
+    facts = values(SOFA)
+    assert facts["issue"] == "your sofa still isn't here"
+    assert "Friday" in facts["promised"]
+    assert facts["stakes"] == "you took two days off work for this"
+    assert facts["reference"] == "order 99102"
+    assert facts["customer_name"] == "Priya"
+
+
+def test_each_fact_keeps_the_customers_own_words_and_where_they_are() -> None:
+    reading = read(SOFA)
+    issue = reading.facts["issue"]
+    assert issue.words == "my sofa still isn't here"
+    assert SOFA[issue.start : issue.end] == issue.words
+    assert 0 < issue.confidence <= 1
+
+
+def test_the_last_of_a_chain_of_promised_dates_is_the_promise() -> None:
+    assert values("You said the 4th. Then you said the 11th. Today is the 12th.")["promised"] == (
+        "by the 11th"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("youve charged me twice for order 99102", "you were charged twice for order 99102"),
+        ("I asked three times and the reset email never arrives.", "the reset email never arrives"),
+        ("My order is STILL NOT HERE!!!", "your order is still not here"),
+        ("I can't get into my account at all.", "you can't get into your account at all"),
+        (
+            "the engineer you sent left a leak under my sink",
+            "the engineer we sent left a leak under your sink",
+        ),
+        (
+            "The TV I ordered has a crack across the screen.",
+            "the TV you ordered has a crack across the screen",
+        ),
+        ("My glasses were supposed to be ready Friday. Still nothing.", "your glasses are late"),
+        ("I'm still waiting for my sofa.", "you're still waiting for your sofa"),
+        ("I received the wrong size and need it back.", "you received the wrong size"),
+        ("you sent my details to another customer", "we sent your details to another customer"),
+        ("The staff were really rude.", "the staff were rude"),
+        ("Our room was double booked.", "your room was double booked"),
+        ("My laptop has stopped working.", "your laptop has stopped working"),
+        ("I'm locked out of my account.", "you're locked out of your account"),
+        ("I haven't received my refund yet", "you haven't received your refund yet"),
+        (
+            "I was charged £30 for a delivery I never got.",
+            "you were charged £30 for a delivery you never got",
+        ),
+    ],
+)
+def test_what_went_wrong_is_said_back_in_the_second_person(message: str, issue: str) -> None:
+    assert values(message)["issue"] == issue
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        ("I need the prescription tonight.", "you need the prescription tonight"),
+        ("It's for my son's birthday on Sunday.", "it is for your son's birthday on Sunday"),
+        (
+            "this is for my daughters 7th birthday party",
+            "it is for your daughter's 7th birthday party",
+        ),
+        ("I took two days off work for it.", "you took two days off work for it"),
+        ("I'm down to my last pair.", "you're down to your last pair"),
+        ("We can't afford it.", "you can't afford it"),
+    ],
+)
+def test_what_is_riding_on_it_is_a_clause_about_the_customer(message: str, stakes: str) -> None:
+    assert values(message)["stakes"] == stakes
+
+
+def test_a_request_is_not_a_stake() -> None:
+    assert "stakes" not in values("I need to speak to a manager about my order.")
+
+
+def test_a_threat_about_tomorrow_is_not_what_went_wrong() -> None:
+    assert "issue" not in values("if my parcel isnt here tomorrow im coming down there")
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("the lab hasnt sent them back yet", "the lab"),
+        ("my bank says nothing is pending", "your bank"),
+        ("The courier (DPD) was in a rush.", "DPD"),
+        ("It came from your supplier late.", "our supplier"),
+        ("The installer you sent drilled through a pipe.", "the installer"),
+    ],
+)
+def test_a_third_party_is_named_as_the_customer_would(message: str, partner: str) -> None:
+    assert values(message)["partner"] == partner
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("my glasses were meant to be ready tues", "ready by Tues"),
+        ("I was told delivery would be by Friday.", "with you by Friday"),
+        ("The engineer was booked for the 8am-1pm slot.", "between 8am and 1pm"),
+        ("the refund would be back on my card within 14 days", "within 14 days"),
+    ],
+)
+def test_a_promise_reads_after_we_said_it_would_be(message: str, promised: str) -> None:
+    assert values(message)["promised"] == promised
+
+
+def test_a_time_the_customer_needs_is_not_a_promise() -> None:
+    assert "promised" not in values("I have to pay my bill by Friday.")
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        ("order 99102 is late", "order 99102"),
+        ("order #A-4471", "order #A-4471"),
+        ("Ref KX7P2Q. 7 weeks now.", "ref KX7P2Q"),
+        ("This is about ticket 55-1023.", "ticket 55-1023"),
+        ("Order: INV-2026-0113", "order INV-2026-0113"),
+        ("acct no. 0042 1187", "account 0042 1187"),
+        ("I paid with RX-40912 in mind", "RX-40912"),
+    ],
+)
+def test_references_come_in_many_shapes(message: str, reference: str) -> None:
+    assert values(message)["reference"] == reference
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("it cost £49.99", "£49.99"),
+        ("I paid $120 for it", "$120"),
+        ("a €35 fee", "€35"),
+        ("they want 40 quid for that", "£40"),
+        ("a refund of 54.20 GBP", "£54.20"),
+        ("My bill went from £12 to £38.", "£38"),
+    ],
+)
+def test_a_sum_keeps_its_currency(message: str, amount: str) -> None:
+    assert values(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "waited", "times"),
+    [
+        (
+            "I've been waiting three weeks. This is the third time I've called.",
+            "three weeks",
+            "the third time",
+        ),
+        ("The internet has been down since Monday and I rang twice.", "since Monday", "twice"),
+        ("Been on hold 1hr 20 twice now.", "1hr 20", "twice"),
+    ],
+)
+def test_how_long_they_have_waited_and_how_often(message: str, waited: str, times: str) -> None:
+    facts = values(message)
+    assert (facts["waited"], facts["times"]) == (waited, times)
+
+
+def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
+    assert "times" not in values("You have charged me twice for the same order.")
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("My parcel is late.\nPriya", "Priya"),
+        ("My parcel is late. – Tom", "Tom"),
+        ("My parcel is late.\nRegards, Dana Whitfield", "Dana Whitfield"),
+        ("Hello, my name is Farid Benali and my parcel is late.", "Farid Benali"),
+        ("Hi, this is Ana from Leeds. My parcel is late.", "Ana"),
+        ("Mrs Gupta called about her prescription again.", "Mrs Gupta"),
+        ("Cust (Mrs Leila Haddad) rang re order RX-40912.", "Leila Haddad"),
+        ("Rahul: hello\nRahul: my laptop is late", "Rahul"),
+    ],
+)
+def test_the_customers_name_comes_from_how_they_sign_or_say_it(message: str, name: str) -> None:
+    assert values(message)["customer_name"] == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "@SarahJones my parcel is late again",
+        "My parcel is late.\nSent from Hollis Print Ltd",
+        "My parcel is late.\nThanks",
+        "Colleague Priti tried to calm him down.",
+        "I see a policy for a Mr J. Collins on my account.",
+    ],
+)
+def test_no_name_from_a_handle_a_company_or_someone_else(message: str) -> None:
+    assert "customer_name" not in values(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Sehr geehrte Damen und Herren, meine Waschmaschine wurde gestern geliefert und hat eine "
+        "große Delle. Ich erwarte einen Austausch.",
+        "bonjour, mon colis est marqué livré depuis lundi mais je n'ai rien reçu, c'est un cadeau",
+        "Me cancelasteis el vuelo y llevo 6 semanas esperando el reembolso de 230€. Nadie me "
+        "responde.",
+    ],
+)
+def test_another_language_is_unsupported_with_no_facts(message: str) -> None:
+    reading = read(message)
+    assert not reading.supported
+    assert reading.language != "en"
+    assert reading.facts == {}
+    assert reading.severity is None
+
+
+def test_english_with_foreign_names_stays_english() -> None:
+    reading = read("My dining table still isn't here.\nJoanna Wiśniewska")
+    assert reading.supported and reading.language == "en"
+
+
+def test_a_reading_is_json_ready() -> None:
+    data = read(SOFA).to_json()
+    assert json.loads(json.dumps(data)) == data
+    assert data["facts"]["issue"]["value"] == "your sofa still isn't here"  # type: ignore[index]
