@@ -106,7 +106,8 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
     playbook = library.playbook(verdict.scenario)
     offered = inputs_for(reading, playbook)
     supplied: dict[str, str] = {"customer_name": "there", **offered}
-    values, missing = resolve(playbook, supplied)
+    resolved = resolve(playbook, supplied)
+    values, missing = resolved.values, resolved.missing
     if missing:
         return None
     return Drafted(run_scripted(playbook, values).draft(), offered)

@@ -76,7 +76,8 @@ def test_another_language_is_never_triaged_as_routine(triage: Triage) -> None:
 
 def test_the_draft_says_the_facts_back(library: Library) -> None:
     playbook = library.playbook("outsourced-delay")
-    values, missing = resolve(playbook, inputs_for(read(SOFA), playbook))
+    resolved = resolve(playbook, inputs_for(read(SOFA), playbook))
+    values, missing = resolved.values, resolved.missing
     assert missing == []
     draft = run_scripted(playbook, values).draft()
     assert "We said it would be by Friday, and your sofa still isn't here." in draft

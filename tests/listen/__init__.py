@@ -1,1 +1,0 @@
-"""Tests for reading a customer's message (recovery_cli.listen)."""
