@@ -31,6 +31,15 @@ REQUIRED_SCENARIOS = {
     "account-access": "account-access",
     "general-complaint": "general-complaint",
     "saying-no": "policy-limit",
+    "damaged-item": "order-problem",
+    "wrong-item": "order-problem",
+    "delivered-not-received": "order-problem",
+    "service-outage": "service-outage",
+    "partner-poor-work": "service-mistake",
+    "privacy-mistake": "privacy",
+    "hard-to-cancel": "cancellation",
+    "missed-appointment": "service-mistake",
+    "abusive-contact": "abuse",
 }
 NAME = "Ngozi"
 WHEN = "by 4pm on Thursday"
