@@ -55,44 +55,80 @@ class TriageResult(Candidate):
         return {**super().to_json(), "candidates": [c.to_json() for c in self.candidates]}
 
 
-def _near(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> bool:
-    """Whether every term of `rest` occurs close to `terms[position]`, in any order.
+def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+    """Where a phrase anchored at `terms[position]` begins, or -1 when it is not there.
 
     Customers say "refund status" and "status of my refund", "payment problem" and
-    "problem with my payment": a phrase matches when its words fall within its own length
-    plus `gap` other words of each other.
+    "problem with my payment": a phrase matches when its other words (`rest`) all occur
+    within its own length plus `gap` other words of the anchor, in any order.
     """
     if not rest:
-        return True
+        return position
     reach = len(rest) + gap
-    window = terms[max(0, position - reach) : position + reach + 1]
-    return all(term in window for term in rest)
+    low = max(0, position - reach)
+    window = terms[low : position + reach + 1]
+    start = position
+    for term in rest:
+        if term not in window:
+            return -1
+        start = min(start, low + window.index(term))
+    return start
+
+
+CUES = -1
+"""The target of the failure cues: they back whichever playbook leads, never one of their own."""
 
 
 @dataclass(frozen=True)
 class _Rule:
-    target: int  # 0 is routine; 1.. are the playbooks in order
+    target: int  # 0 is routine; 1.. are the playbooks in order; CUES the failure cues
     points: float
     evidence: str
+    negatable: bool  # False when the trigger says its own negation ("not delivered")
+
+
+@dataclass
+class _Tally:
+    """What one message earned: points and matched triggers per target, and the cues."""
+
+    points: list[float]
+    evidence: list[list[str]]
+    cue_points: float = 0.0
+    cues: list[str] = field(default_factory=list)
 
 
 class Triage:
     """A compiled scorer for one library: build once, classify many messages."""
 
-    def __init__(self, playbooks: Sequence[Playbook], settings: TriageSettings) -> None:
+    def __init__(
+        self,
+        playbooks: Sequence[Playbook],
+        settings: TriageSettings,
+        layers: Sequence[int] | None = None,
+    ) -> None:
+        """`layers`: each playbook's folder in the library's order; a later one wins a tie."""
         self.settings = settings
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
+        self.layers = [0, *(layers or [0] * len(playbooks))]
         sources: list[tuple[int, list[str], list[str]]] = [
             (0, settings.routine.phrases, settings.routine.words)
         ]
         for number, playbook in enumerate(playbooks, start=1):
             sources.append((number, playbook.triggers.phrases, playbook.triggers.words))
+        sources.append((CUES, settings.failure_cues.phrases, settings.failure_cues.words))
         self.normaliser = Normaliser(
-            settings, (text for _, phrases, words in sources for text in (*phrases, *words))
+            settings,
+            (
+                *(text for _, phrases, words in sources for text in (*phrases, *words)),
+                *settings.negations,
+            ),
+        )
+        self.negations = frozenset(
+            term for word in settings.negations for term in self.normaliser.terms(word)
         )
         self.rules: list[_Rule] = []
-        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        compiled: list[tuple[tuple[str, ...], _Rule]] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
@@ -104,8 +140,23 @@ class Triage:
                 each = (
                     settings.phrase_points * len(terms) if len(terms) > 1 else settings.word_points
                 )
-                self.index.setdefault(terms[0], []).append((terms[1:], len(self.rules)))
-                self.rules.append(_Rule(target, each * scale, text))
+                if target == CUES:
+                    each = settings.cue_points
+                negatable = not self.negations.intersection(terms)
+                compiled.append((terms, _Rule(target, each * scale, text, negatable)))
+        # A phrase is looked up by its least common word, so a message's common words
+        # ("not", "still") do not send it through dozens of phrases.
+        uses: dict[str, int] = {}
+        for terms, _ in compiled:
+            for term in set(terms):
+                uses[term] = uses.get(term, 0) + 1
+        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, (terms, rule) in enumerate(compiled):
+            anchor = min(terms, key=lambda term: (uses[term], -len(term)))
+            rest = list(terms)
+            rest.remove(anchor)
+            self.index.setdefault(anchor, []).append((tuple(rest), number))
+            self.rules.append(rule)
 
     @classmethod
     def from_library(cls, library: Library) -> Triage:
@@ -116,35 +167,76 @@ class Triage:
                 "no playbooks to triage against",
                 hint="check --playbooks and the problems above",
             )
-        return cls(playbooks, settings_for(library))
+        return cls(playbooks, settings_for(library), [_layer(library, p.id) for p in playbooks])
 
     def points(self, text: str) -> tuple[list[float], list[list[str]]]:
         """Points and matched triggers per target (routine first), before any decision."""
+        tally = self._tally(text)
+        return tally.points, tally.evidence
+
+    def _tally(self, text: str) -> _Tally:
         terms = self.normaliser.terms(text)
-        fired: list[int] = []
+        found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
+        negations = self.negations
+        reach = self.settings.negation_reach
+        rules = self.rules
+        index = self.index
         for position, term in enumerate(terms):
-            for rest, rule in self.index.get(term, ()):
-                if rule not in fired and _near(terms, position, rest, gap):
-                    fired.append(rule)
-        points = [0.0] * len(self.targets)
-        evidence: list[list[str]] = [[] for _ in self.targets]
-        for number in fired:
-            hit = self.rules[number]
-            points[hit.target] += hit.points
-            evidence[hit.target].append(hit.evidence)
-        return points, evidence
+            for rest, rule in index.get(term, ()):
+                if rule in found:
+                    continue
+                start = _start(terms, position, rest, gap)
+                if start < 0:
+                    continue
+                if (
+                    negations
+                    and rules[rule].negatable
+                    and not negations.isdisjoint(terms[max(0, start - reach) : start])
+                ):
+                    continue  # "not broken", "no problem": this mention does not count
+                found[rule] = start
+        tally = _Tally([0.0] * len(self.targets), [[] for _ in self.targets])
+        for number in sorted(found, key=lambda rule: (found[rule], rule)):
+            hit = rules[number]
+            if hit.target == CUES:
+                tally.cue_points += hit.points
+                tally.cues.append(hit.evidence)
+            else:
+                tally.points[hit.target] += hit.points
+                tally.evidence[hit.target].append(hit.evidence)
+        return tally
 
     def classify(self, text: str) -> TriageResult:
-        """The best playbook for a message, or routine when none beats the routine score."""
-        points, evidence = self.points(text)
+        """The best playbook for a message, or routine when none beats the routine score.
+
+        Failure cues ("still", "again") name no playbook: they back the leading one (the
+        playbook with the most points of its own) against routine, and are listed in its
+        evidence after its own triggers.
+        """
+        tally = self._tally(text)
+        points, evidence = tally.points, tally.evidence
         points[0] += self.settings.routine_head_start
+        layers = self.layers
+        leader = 0
+        for target, found in enumerate(evidence):
+            if (
+                found
+                and target
+                and (
+                    not leader
+                    or (points[target], layers[target]) > (points[leader], layers[leader])
+                )
+            ):
+                leader = target
+        if leader and tally.cues:
+            points[leader] += tally.cue_points
+            evidence[leader] = [*evidence[leader], *tally.cues]
         total = sum(points) or 1.0
-        ranked = sorted(range(1, len(points)), key=lambda target: -points[target])
-        winner = ranked[0] if ranked and points[ranked[0]] > points[0] else 0
+        winner = leader if leader and points[leader] > points[0] else 0
         others = sorted(
             (target for target, found in enumerate(evidence) if found and target != winner),
-            key=lambda target: -points[target],
+            key=lambda target: (-points[target], -layers[target]),
         )[: self.settings.candidates]
         scenario, category = self.targets[winner]
         return TriageResult(
@@ -162,6 +254,21 @@ class Triage:
                 for target in others
             ],
         )
+
+
+def _layer(library: Library, scenario: str) -> int:
+    """Which of the library's folders (0: the first) the playbook's file comes from."""
+    path = library.files.get(scenario)
+    if path is None:
+        return 0
+    return max(
+        (
+            n
+            for n, folder in enumerate(library.dirs)
+            if path == folder or path.is_relative_to(folder)
+        ),
+        default=0,
+    )
 
 
 @lru_cache(maxsize=1)
