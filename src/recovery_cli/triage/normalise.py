@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,6 +64,48 @@ def stem(word: str) -> str:
     return word
 
 
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYS = {key: (row, col) for row, keys in enumerate(_ROWS) for col, key in enumerate(keys)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    """Whether two letters are neighbours on a QWERTY keyboard (a slip of the finger)."""
+    if a not in _KEYS or b not in _KEYS:
+        return False
+    (row_a, col_a), (row_b, col_b) = _KEYS[a], _KEYS[b]
+    if row_a == row_b:
+        return abs(col_a - col_b) == 1
+    if abs(row_a - row_b) != 1:
+        return False
+    upper, lower = (col_a, col_b) if row_a < row_b else (col_b, col_a)
+    return lower in (upper - 1, upper)
+
+
+def _slip(known: str, typed: str) -> bool:
+    """Whether `typed` is `known` with one slip a typist makes, not another real word.
+
+    A letter left out ("acount") or two swapped ("copmlaint") always counts; a letter
+    doubled or hit beside its neighbour ("assistancew") counts, as does a key struck next
+    to the right one ("accpunt"). "stream" is not "scream", nor "crown" "clown": those
+    letters are far apart on the keyboard, so the word is taken as written.
+    """
+    if len(typed) + 1 == len(known):
+        return True
+    if len(typed) == len(known) + 1:
+        i = 0
+        while i < len(known) and known[i] == typed[i]:
+            i += 1
+        extra = typed[i]
+        around = typed[max(0, i - 1) : i] + typed[i + 1 : i + 2]
+        return any(extra == near or _adjacent(extra, near) for near in around)
+    if len(typed) != len(known):
+        return False
+    changed = [i for i in range(len(known)) if known[i] != typed[i]]
+    if len(changed) == 1:
+        return _adjacent(known[changed[0]], typed[changed[0]])
+    return len(changed) == 2 and changed[1] == changed[0] + 1
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether `a` and `b` differ by at most one insertion, deletion, change or swap."""
     if abs(len(a) - len(b)) > 1:
@@ -91,16 +134,20 @@ class Normaliser:
         self.typo_min_length = settings.typo_min_length
         self.not_typos = frozenset(stem(word) for word in _words(settings.not_typos))
         known: set[str] = set()
-        for token in _words(vocabulary):
-            known.update(self._plain((token,)))
+        pairs: set[tuple[str, str]] = set()
+        for text in vocabulary:
+            terms = self._plain(TOKEN.findall(fold(text)))
+            known.update(terms)
+            pairs.update(pairwise(terms))
         self.vocabulary = frozenset(known)
+        self.pairs = frozenset(pairs)
         # What a (mis)spelt word may resolve to: a vocabulary term, or a listed variant.
         self._targets: dict[str, tuple[str, ...]] = {term: (term,) for term in known}
         for spelling in self.variants:
             self._targets.setdefault(stem(spelling), self._plain((spelling,)))
         near: dict[str, set[str]] = {}
         for target in self._targets:
-            if len(target) >= self.typo_min_length - 1 and target.isalpha():
+            if len(target) >= self.typo_min_length and target.isalpha():
                 for key in {target, *(target[:i] + target[i + 1 :] for i in range(len(target)))}:
                     near.setdefault(key, set()).add(target)
         self._near = {key: tuple(sorted(found)) for key, found in near.items()}
@@ -128,6 +175,8 @@ class Normaliser:
         term = stem(token)
         if term in self._targets:
             return self._targets[term]
+        if token.isdigit():
+            return ()  # amounts and order numbers: "charged £19.99 twice" is "charged twice"
         if not token.isalpha() or len(token) > _LONGEST_WORD:
             return (term,)
         if len(term) >= self.typo_min_length and term not in self.not_typos:
@@ -135,7 +184,13 @@ class Normaliser:
             if fixed:
                 return self._targets[fixed]
         parts = self._split(token, 3)
-        return self._plain(parts) if parts else (term,)
+        if parts:
+            # Only words a trigger says together: "cantlogin", "customerservice"; never
+            # "membership" as "member ship" or "today" as "to day".
+            joined = self._plain(parts)
+            if len(joined) > 1 and all(pair in self.pairs for pair in pairwise(joined)):
+                return joined
+        return (term,)
 
     def _plain(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """Variants and stems applied, stop words dropped; no guessing."""
@@ -154,7 +209,9 @@ class Normaliser:
                 known
                 for key in keys
                 for known in self._near.get(key, ())
-                if (known[0] == term[0] or known[:2] == term[1::-1]) and _one_edit(known, term)
+                if (known[0] == term[0] or known[:2] == term[1::-1])
+                and _one_edit(known, term)
+                and _slip(known, term)
             }
         )
         return found[0] if found else None

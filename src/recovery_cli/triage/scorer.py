@@ -85,6 +85,7 @@ class _Rule:
     points: float
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
+    order: tuple[str, str] | None = None  # a negation and the word it must come before
 
 
 @dataclass
@@ -93,7 +94,7 @@ class _Tally:
 
     points: list[float]
     evidence: list[list[str]]
-    cue_points: float = 0.0
+    first: list[int]  # where each target's first trigger begins (-1: none)
     cues: list[str] = field(default_factory=list)
 
 
@@ -134,16 +135,19 @@ class Triage:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 terms = tuple(self.normaliser.terms(text))
-                if not terms or (target, terms) in seen:
+                key = (target, tuple(sorted(terms)))  # words match in any order
+                if not terms or key in seen:
                     continue
-                seen.add((target, terms))
+                seen.add(key)
                 each = (
                     settings.phrase_points * len(terms) if len(terms) > 1 else settings.word_points
                 )
                 if target == CUES:
                     each = settings.cue_points
+                negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
+                order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
                 negatable = not self.negations.intersection(terms)
-                compiled.append((terms, _Rule(target, each * scale, text, negatable)))
+                compiled.append((terms, _Rule(target, each * scale, text, negatable, order)))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
         uses: dict[str, int] = {}
@@ -189,22 +193,31 @@ class Triage:
                 start = _start(terms, position, rest, gap)
                 if start < 0:
                     continue
-                if (
+                hit = rules[rule]
+                if hit.order:
+                    # "not refunded", not "refunded ... not ordering again"
+                    span = terms[start : position + len(rest) + gap + 1]
+                    if span.index(hit.order[0]) > span.index(hit.order[1]):
+                        continue
+                elif (
                     negations
-                    and rules[rule].negatable
+                    and hit.negatable
                     and not negations.isdisjoint(terms[max(0, start - reach) : start])
                 ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
-        tally = _Tally([0.0] * len(self.targets), [[] for _ in self.targets])
+        tally = _Tally(
+            [0.0] * len(self.targets), [[] for _ in self.targets], [-1] * len(self.targets)
+        )
         for number in sorted(found, key=lambda rule: (found[rule], rule)):
             hit = rules[number]
             if hit.target == CUES:
-                tally.cue_points += hit.points
                 tally.cues.append(hit.evidence)
             else:
                 tally.points[hit.target] += hit.points
                 tally.evidence[hit.target].append(hit.evidence)
+                if tally.first[hit.target] < 0:
+                    tally.first[hit.target] = found[number]
         return tally
 
     def classify(self, text: str) -> TriageResult:
@@ -218,25 +231,22 @@ class Triage:
         points, evidence = tally.points, tally.evidence
         points[0] += self.settings.routine_head_start
         layers = self.layers
-        leader = 0
-        for target, found in enumerate(evidence):
-            if (
-                found
-                and target
-                and (
-                    not leader
-                    or (points[target], layers[target]) > (points[leader], layers[leader])
-                )
-            ):
-                leader = target
-        if leader and tally.cues:
-            points[leader] += tally.cue_points
-            evidence[leader] = [*evidence[leader], *tally.cues]
+        first = tally.first
+
+        def rank(target: int) -> tuple[float, int, int]:
+            """Most points; on a tie, a later folder's playbook, then the first mentioned."""
+            return points[target], layers[target], -first[target]
+
+        leader = max((t for t in range(1, len(points)) if evidence[t]), key=rank, default=0)
+        cues = [cue for cue in tally.cues if cue not in evidence[leader]] if leader else []
+        if cues:
+            points[leader] += self.settings.cue_points * len(cues)
+            evidence[leader] = [*evidence[leader], *cues]
         total = sum(points) or 1.0
         winner = leader if leader and points[leader] > points[0] else 0
         others = sorted(
             (target for target, found in enumerate(evidence) if found and target != winner),
-            key=lambda target: (-points[target], -layers[target]),
+            key=lambda target: (-points[target], -layers[target], first[target]),
         )[: self.settings.candidates]
         scenario, category = self.targets[winner]
         return TriageResult(
