@@ -21,6 +21,7 @@ MAX_CHARS = 20_000
 """Only the start of a message is read: a pasted log must not cost more than a message."""
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_PIECE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[.!?;:,\n]+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CACHE_LIMIT = 100_000
 _LONGEST_WORD = 30  # longer tokens are not words to correct or split
@@ -155,9 +156,22 @@ class Normaliser:
 
     def terms(self, text: str) -> list[str]:
         """The terms of a text, in order; stop words and punctuation dropped."""
+        return self.clauses(text)[0]
+
+    def clauses(self, text: str) -> tuple[list[str], set[int]]:
+        """The terms, and where a clause begins: positions of terms that follow . ! ? , etc.
+
+        A negation reaches no further than its clause: in "still nothing. The courier's
+        tracking...", "nothing" does not negate "courier".
+        """
         result: list[str] = []
+        breaks: set[int] = set()
         cache = self._cache
-        for token in TOKEN.findall(fold(text[:MAX_CHARS])):
+        for match in _PIECE.finditer(fold(text[:MAX_CHARS])):
+            token = match.group()
+            if not token[0].isalnum():
+                breaks.add(len(result))
+                continue
             found = cache.get(token)
             if found is None:
                 found = self._resolve(token)
@@ -165,7 +179,7 @@ class Normaliser:
                     cache.clear()
                 cache[token] = found
             result.extend(found)
-        return result
+        return result, breaks
 
     def _resolve(self, token: str) -> tuple[str, ...]:
         if token in self.variants or token in self.stop:

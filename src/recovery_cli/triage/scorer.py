@@ -112,6 +112,7 @@ class Triage:
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
         self.layers = [0, *(layers or [0] * len(playbooks))]
+        self.priors = [0.0, *(settings.priors.get(playbook.id, 0.0) for playbook in playbooks)]
         sources: list[tuple[int, list[str], list[str]]] = [
             (0, settings.routine.phrases, settings.routine.words)
         ]
@@ -179,7 +180,7 @@ class Triage:
         return tally.points, tally.evidence
 
     def _tally(self, text: str) -> _Tally:
-        terms = self.normaliser.terms(text)
+        terms, breaks = self.normaliser.clauses(text)
         found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
         negations = self.negations
@@ -199,11 +200,7 @@ class Triage:
                     span = terms[start : position + len(rest) + gap + 1]
                     if span.index(hit.order[0]) > span.index(hit.order[1]):
                         continue
-                elif (
-                    negations
-                    and hit.negatable
-                    and not negations.isdisjoint(terms[max(0, start - reach) : start])
-                ):
+                elif negations and hit.negatable and self._negated(terms, breaks, start, reach):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
         tally = _Tally(
@@ -220,6 +217,17 @@ class Triage:
                     tally.first[hit.target] = found[number]
         return tally
 
+    def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
+        """Whether a negation stands within `reach` terms before `start`, in its clause."""
+        position = start
+        for _ in range(reach):
+            if position == 0 or position in breaks:
+                return False
+            position -= 1
+            if terms[position] in self.negations:
+                return True
+        return False
+
     def classify(self, text: str) -> TriageResult:
         """The best playbook for a message, or routine when none beats the routine score.
 
@@ -230,6 +238,9 @@ class Triage:
         tally = self._tally(text)
         points, evidence = tally.points, tally.evidence
         points[0] += self.settings.routine_head_start
+        for target, prior in enumerate(self.priors):
+            if prior and evidence[target]:
+                points[target] += prior
         layers = self.layers
         first = tally.first
 

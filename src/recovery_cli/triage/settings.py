@@ -59,6 +59,10 @@ class TriageSettings(Strict):
     cue_points: float = Field(
         default=0.5, ge=0, description="Points each failure cue adds to the leading playbook."
     )
+    priors: dict[str, float] = Field(
+        default_factory=dict,
+        description="Points a playbook (by id) earns on top once one of its own triggers matched.",
+    )
 
     @field_validator("variants")
     @classmethod
