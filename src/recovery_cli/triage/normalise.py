@@ -22,6 +22,10 @@ MAX_CHARS = 20_000
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _PIECE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[.!?;:,\n]+")
+_BREAK: tuple[str, ...] = ("\n",)  # never a term: terms are letters and digits
+"""What a run of . ! ? ; : , or a line break resolves to: no term, the start of a clause."""
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CACHE_LIMIT = 100_000
 _LONGEST_WORD = 30  # longer tokens are not words to correct or split
@@ -36,7 +40,7 @@ def fold(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-        text = "".join(char for char in text if not unicodedata.combining(char))
+        text = _COMBINING.sub("", text)  # the accents NFKD split from their letters
     return text
 
 
@@ -167,18 +171,17 @@ class Normaliser:
         result: list[str] = []
         breaks: set[int] = set()
         cache = self._cache
-        for match in _PIECE.finditer(fold(text[:MAX_CHARS])):
-            token = match.group()
-            if not token[0].isalnum():
-                breaks.add(len(result))
-                continue
+        for token in _PIECE.findall(fold(text[:MAX_CHARS])):
             found = cache.get(token)
             if found is None:
-                found = self._resolve(token)
+                found = self._resolve(token) if token[0].isalnum() else _BREAK
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[token] = found
-            result.extend(found)
+            if found is _BREAK:
+                breaks.add(len(result))
+            elif found:
+                result.extend(found)
         return result, breaks
 
     def _resolve(self, token: str) -> tuple[str, ...]:

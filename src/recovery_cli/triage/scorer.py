@@ -65,14 +65,12 @@ def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> 
     if not rest:
         return position
     reach = len(rest) + gap
-    low = max(0, position - reach)
+    low = position - reach if position > reach else 0
     window = terms[low : position + reach + 1]
-    start = position
     for term in rest:
         if term not in window:
             return -1
-        start = min(start, low + window.index(term))
-    return start
+    return min(position, *(low + window.index(term) for term in rest))
 
 
 CUES = -1
