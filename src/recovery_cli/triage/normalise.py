@@ -1,9 +1,10 @@
 """From text to terms: the shared language of customers' messages and playbooks' triggers.
 
-Lower case, no accents or punctuation, a variant table (`refnd` -> `refund`), light
-stemming, one-edit typo correction and splitting of run-together words, so "CANT LOGIN",
-"cantlogin" and "can't log in" meet the same trigger. Everything is decided once per word
-and remembered (within a bound).
+Lower case, no accents or punctuation (which only marks where a clause ends), numbers
+dropped, a variant table (`refnd` -> `refund`), light stemming, correction of one slip of
+the finger (not of one real word into another) and splitting of run-together words into
+words a trigger says together, so "CANT LOGIN", "cantlogin" and "can't log in" meet the
+same trigger. Everything is decided once per word and remembered (within a bound).
 """
 
 from __future__ import annotations

@@ -2,12 +2,15 @@
 
 A small scorer a trainer can read and tune, not a model to download. Each playbook's
 `triggers` (phrases and words) and the routine-request vocabulary of `triage.yaml` earn
-points when they occur in a message; the playbook with the most points wins unless the
+points when they occur in a message; a trigger right after a negation ("not broken") does
+not count. Failure cues ("still", "again") back the leading playbook, and a playbook's prior
+lifts it once its own triggers matched. The playbook with the most points wins unless the
 routine vocabulary (plus a fixed head start) has at least as many, in which case the message
-reads as a routine request. Messages and triggers pass through the same normaliser (lower
-case, no accents or punctuation, a variant table, light stemming, one-edit typo correction
-and splitting of run-together words), so "CANT LOGIN", "cantlogin" and "can't log in" meet
-the same trigger. Everything is compiled once; `classify` tokenises a message once.
+reads as a routine request; every decision lists the triggers behind it. Messages and
+triggers pass through the same normaliser (lower case, no accents or punctuation, a variant
+table, light stemming, correction of keyboard slips and splitting of run-together words),
+so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger. Everything is
+compiled once; `classify` tokenises a message once.
 """
 
 from __future__ import annotations
