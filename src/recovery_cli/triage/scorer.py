@@ -113,7 +113,11 @@ class Triage:
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
         self.layers = [0, *(layers or [0] * len(playbooks))]
-        self.priors = [0.0, *(settings.priors.get(playbook.id, 0.0) for playbook in playbooks)]
+        self.priors = {
+            number: settings.priors[playbook.id]
+            for number, playbook in enumerate(playbooks, start=1)
+            if settings.priors.get(playbook.id)
+        }
         sources: list[tuple[int, list[str], list[str]]] = [
             (0, settings.routine.phrases, settings.routine.words)
         ]
@@ -201,7 +205,12 @@ class Triage:
                     span = terms[start : position + len(rest) + gap + 1]
                     if span.index(hit.order[0]) > span.index(hit.order[1]):
                         continue
-                elif negations and hit.negatable and self._negated(terms, breaks, start, reach):
+                elif (
+                    start
+                    and hit.negatable
+                    and (reach > 1 or terms[start - 1] in negations)
+                    and self._negated(terms, breaks, start, reach)
+                ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
         tally = _Tally(
@@ -239,9 +248,9 @@ class Triage:
         tally = self._tally(text)
         points, evidence = tally.points, tally.evidence
         points[0] += self.settings.routine_head_start
-        for target, prior in enumerate(self.priors):
-            if prior and evidence[target]:
-                points[target] += prior
+        hit = [target for target, found in enumerate(evidence) if found]
+        for target in hit:
+            points[target] += self.priors.get(target, 0.0)
         layers = self.layers
         first = tally.first
 
@@ -249,7 +258,7 @@ class Triage:
             """Most points; on a tie, a later folder's playbook, then the first mentioned."""
             return points[target], layers[target], -first[target]
 
-        leader = max((t for t in range(1, len(points)) if evidence[t]), key=rank, default=0)
+        leader = max((target for target in hit if target), key=rank, default=0)
         cues = [cue for cue in tally.cues if cue not in evidence[leader]] if leader else []
         if cues:
             points[leader] += self.settings.cue_points * len(cues)
@@ -257,7 +266,7 @@ class Triage:
         total = sum(points) or 1.0
         winner = leader if leader and points[leader] > points[0] else 0
         others = sorted(
-            (target for target, found in enumerate(evidence) if found and target != winner),
+            (target for target in hit if target != winner),
             key=lambda target: (-points[target], -layers[target], first[target]),
         )[: self.settings.candidates]
         scenario, category = self.targets[winner]
