@@ -4,7 +4,9 @@ Reads the Bitext customer-service sample (columns flags, utterance, category, in
 each intent to a triage category as its README says, classifies every utterance with the
 playbook library and prints per-category precision, recall and F1, the macro F1 over the
 six categories and the commonest confusions. A message routed to a scenario whose category
-has no Bitext counterpart (late-delivery, service-mistake, ...) counts as a miss.
+has no Bitext counterpart (late-delivery, service-mistake, order-problem, service-outage,
+privacy, cancellation, abuse, ...) counts as a miss. For realistic messages (emails, chats,
+posts, call notes) see `triage_realistic.py`.
 
 Figures are given for the even rows (the half the vocabulary was tuned on), the odd rows
 (held out) and the whole set, so a vocabulary that memorises sentences shows up as a gap.
@@ -26,7 +28,12 @@ from recovery_cli.library import Library
 from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "bitext" / "customer-service-8k.csv"
+SHARED_DATA = Path("shared") / "data" / "bitext" / "customer-service-8k.csv"
+# ../shared beside the checkout; a git worktree one folder deeper finds it one level up.
+DEFAULT_DATA = next(
+    (folder / SHARED_DATA for folder in REPO.parents if (folder / SHARED_DATA).is_file()),
+    REPO.parent / SHARED_DATA,
+)
 CATEGORIES = (
     "general-complaint",
     "billing-problem",

@@ -161,3 +161,17 @@ def test_help_says_what_it_does(invoke: Invoke) -> None:
     result = invoke("triage", "--help")
     assert result.exit_code == 0
     assert "Say which playbook fits a customer's message" in result.stdout
+
+
+def test_a_realistic_email_on_standard_input_goes_to_its_playbook(invoke: Invoke) -> None:
+    email = (
+        "Subject: Tracking says delivered - it wasn't\n\n"
+        "Hi, the tracking for order 99840 says DELIVERED yesterday but nothing came.\n"
+        "The neighbours haven't got it either.\nThanks\nCallie\n"
+    )
+    result = invoke("triage", "-f", "json", input=email)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "delivered-not-received"
+    assert data["category"] == "order-problem"
+    assert "tracking says delivered" in data["evidence"]

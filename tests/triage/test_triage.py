@@ -260,3 +260,112 @@ def test_a_library_without_playbooks_is_a_clear_error(tmp_path: Path) -> None:
 )
 def test_the_shipped_library_routes_plain_messages(message: str, scenario: str | None) -> None:
     assert triage(message).scenario == scenario
+
+
+
+@pytest.mark.parametrize(
+    ("message", "scenario"),
+    [
+        ("tracking says delivered but nothing came", "delivered-not-received"),
+        ("How do I cancel my newsletter?", None),
+        ("how do I cancel?", None),
+        ("I've tried to cancel three times and you charged me again", "hard-to-cancel"),
+        ("I can't cancel my subscription, there's no button anywhere", "hard-to-cancel"),
+        ("your app has been down all morning", "service-outage"),
+        ("you emailed my bank details to someone else", "privacy-mistake"),
+        ("The vase arrived smashed and the box was crushed", "damaged-item"),
+        ("you sent the wrong colour", "wrong-item"),
+        ("the engineer never turned up and I waited in all day", "missed-appointment"),
+        ("The fitter you sent scratched my floor and left a mess", "partner-poor-work"),
+        ("sort my refund or I know where you live", "abusive-contact"),
+        ("I was charged £19.99 twice this month", "billing-problem"),
+        ("how do i reset my password? not locked out, I just want a new one", None),
+        ("nothing is broken, just wondering about the warranty", None),
+        (
+            "Subject: Order 5512 - still nothing\n\nHi, the courier's tracking hasn't moved"
+            " in 9 days and the sofa was due last Friday.\nThanks, Mo",
+            "outsourced-delay",
+        ),
+    ],
+)
+def test_the_shipped_library_routes_realistic_messages(message: str, scenario: str | None) -> None:
+    assert triage(message).scenario == scenario
+
+
+def mechanisms(**settings: Any) -> Triage:
+    """A scorer over PLAYBOOKS plus a damaged-parcel one, with extra settings."""
+    damaged = playbook("damaged", "order-problem", ["not delivered"], ["broken", "scream"])
+    return Triage([*PLAYBOOKS, damaged], TriageSettings.model_validate({**SETTINGS, **settings}))
+
+
+def test_a_negation_cancels_the_trigger_right_after_it_within_its_clause() -> None:
+    scorer = mechanisms(negations=["not", "no", "nothing"])
+    assert scorer.classify("it is broken").scenario == "damaged"
+    assert scorer.classify("it is not broken, I only want to swap it").scenario is None
+    assert scorer.classify("nothing broken this time").scenario is None
+    assert scorer.classify("no. The lid arrived broken").scenario == "damaged"
+    # a phrase that says its own negation is kept, but only in its own order
+    assert scorer.classify("the parcel was not delivered").evidence == ["not delivered"]
+    assert scorer.classify("delivered on time, not a scratch").scenario is None
+
+
+def test_without_negations_in_the_settings_nothing_is_negated() -> None:
+    assert mechanisms().classify("it is not broken").scenario == "damaged"
+
+
+def test_failure_cues_back_the_leading_playbook_and_show_in_its_evidence() -> None:
+    scorer = mechanisms(failure_cues={"words": ["still", "again"]}, routine_head_start=1.2)
+    result = scorer.classify("my refund, still nothing, again")
+    assert result.scenario == "refund"
+    assert result.evidence == ["refund", "still", "again"]
+    assert mechanisms(routine_head_start=1.2).classify("my refund").scenario is None
+    assert scorer.classify("still waiting, again").scenario is None  # cues name no playbook
+
+
+def test_a_prior_lifts_a_playbook_once_its_own_trigger_matched() -> None:
+    message = "overcharged and locked out"
+    assert mechanisms().classify(message).scenario == "account-access"  # more points
+    lifted = mechanisms(priors={"billing": 2.0})
+    assert lifted.classify(message).scenario == "billing"
+    assert lifted.classify("hello there").scenario is None
+
+
+def test_a_tie_goes_to_the_playbook_mentioned_first() -> None:
+    scorer = mechanisms()
+    assert scorer.classify("overcharged, and I want a refund").scenario == "billing"
+    assert scorer.classify("a refund, I was overcharged").scenario == "refund"
+
+
+def test_a_later_folders_playbook_wins_a_tie_with_a_shipped_one() -> None:
+    mine = playbook("my-refund", "refund", [], ["refund"])
+    settings = TriageSettings.model_validate(SETTINGS)
+    layers = [0] * len(PLAYBOOKS) + [1]
+    assert Triage([*PLAYBOOKS, mine], settings, layers).classify("refund").scenario == "my-refund"
+    assert Triage([*PLAYBOOKS, mine], settings).classify("refund").scenario == "refund"
+
+
+@pytest.mark.parametrize(
+    ("message", "scenario"),
+    [
+        ("I was charged £19.99 twice", "billing"),  # numbers do not break a phrase
+        ("ovrecharged", "billing"),  # two letters swapped
+        ("overchraged", "billing"),
+        ("overcharges", "billing"),
+        ("refumd", "refund"),  # m is beside n on the keyboard
+        ("stream", None),  # a real word, not "scream" mistyped: t and c are far apart
+        ("the fund", None),
+    ],
+)
+def test_typos_are_the_slips_of_a_finger_not_other_real_words(
+    message: str, scenario: str | None
+) -> None:
+    assert mechanisms().classify(message).scenario == scenario
+
+
+def test_run_together_words_split_only_into_words_a_trigger_says_together() -> None:
+    scorer = Triage(
+        [playbook("late", "late-delivery", ["day late"], ["day"])],
+        TriageSettings.model_validate(SETTINGS),
+    )
+    assert scorer.classify("it came a daylate").evidence == ["day", "day late"]
+    assert scorer.classify("see you today").scenario is None  # not "to" + "day"

@@ -1,9 +1,10 @@
 """From text to terms: the shared language of customers' messages and playbooks' triggers.
 
-Lower case, no accents or punctuation, a variant table (`refnd` -> `refund`), light
-stemming, one-edit typo correction and splitting of run-together words, so "CANT LOGIN",
-"cantlogin" and "can't log in" meet the same trigger. Everything is decided once per word
-and remembered (within a bound).
+Lower case, no accents or punctuation (which only marks where a clause ends), numbers
+dropped, a variant table (`refnd` -> `refund`), light stemming, correction of one slip of
+the finger (not of one real word into another) and splitting of run-together words into
+words a trigger says together, so "CANT LOGIN", "cantlogin" and "can't log in" meet the
+same trigger. Everything is decided once per word and remembered (within a bound).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -20,6 +22,11 @@ MAX_CHARS = 20_000
 """Only the start of a message is read: a pasted log must not cost more than a message."""
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_PIECE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[.!?;:,\n]+")
+_BREAK: tuple[str, ...] = ("\n",)  # never a term: terms are letters and digits
+"""What a run of . ! ? ; : , or a line break resolves to: no term, the start of a clause."""
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CACHE_LIMIT = 100_000
 _LONGEST_WORD = 30  # longer tokens are not words to correct or split
@@ -34,7 +41,7 @@ def fold(text: str) -> str:
     text = text.lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-        text = "".join(char for char in text if not unicodedata.combining(char))
+        text = _COMBINING.sub("", text)  # the accents NFKD split from their letters
     return text
 
 
@@ -61,6 +68,48 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2]:
         word = word[:-1]
     return word
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYS = {key: (row, col) for row, keys in enumerate(_ROWS) for col, key in enumerate(keys)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    """Whether two letters are neighbours on a QWERTY keyboard (a slip of the finger)."""
+    if a not in _KEYS or b not in _KEYS:
+        return False
+    (row_a, col_a), (row_b, col_b) = _KEYS[a], _KEYS[b]
+    if row_a == row_b:
+        return abs(col_a - col_b) == 1
+    if abs(row_a - row_b) != 1:
+        return False
+    upper, lower = (col_a, col_b) if row_a < row_b else (col_b, col_a)
+    return lower in (upper - 1, upper)
+
+
+def _slip(known: str, typed: str) -> bool:
+    """Whether `typed` is `known` with one slip a typist makes, not another real word.
+
+    A letter left out ("acount") or two swapped ("copmlaint") always counts; a letter
+    doubled or hit beside its neighbour ("assistancew") counts, as does a key struck next
+    to the right one ("accpunt"). "stream" is not "scream", nor "crown" "clown": those
+    letters are far apart on the keyboard, so the word is taken as written.
+    """
+    if len(typed) + 1 == len(known):
+        return True
+    if len(typed) == len(known) + 1:
+        i = 0
+        while i < len(known) and known[i] == typed[i]:
+            i += 1
+        extra = typed[i]
+        around = typed[max(0, i - 1) : i] + typed[i + 1 : i + 2]
+        return any(extra == near or _adjacent(extra, near) for near in around)
+    if len(typed) != len(known):
+        return False
+    changed = [i for i in range(len(known)) if known[i] != typed[i]]
+    if len(changed) == 1:
+        return _adjacent(known[changed[0]], typed[changed[0]])
+    return len(changed) == 2 and changed[1] == changed[0] + 1
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -91,16 +140,20 @@ class Normaliser:
         self.typo_min_length = settings.typo_min_length
         self.not_typos = frozenset(stem(word) for word in _words(settings.not_typos))
         known: set[str] = set()
-        for token in _words(vocabulary):
-            known.update(self._plain((token,)))
+        pairs: set[tuple[str, str]] = set()
+        for text in vocabulary:
+            terms = self._plain(TOKEN.findall(fold(text)))
+            known.update(terms)
+            pairs.update(pairwise(terms))
         self.vocabulary = frozenset(known)
+        self.pairs = frozenset(pairs)
         # What a (mis)spelt word may resolve to: a vocabulary term, or a listed variant.
         self._targets: dict[str, tuple[str, ...]] = {term: (term,) for term in known}
         for spelling in self.variants:
             self._targets.setdefault(stem(spelling), self._plain((spelling,)))
         near: dict[str, set[str]] = {}
         for target in self._targets:
-            if len(target) >= self.typo_min_length - 1 and target.isalpha():
+            if len(target) >= self.typo_min_length and target.isalpha():
                 for key in {target, *(target[:i] + target[i + 1 :] for i in range(len(target)))}:
                     near.setdefault(key, set()).add(target)
         self._near = {key: tuple(sorted(found)) for key, found in near.items()}
@@ -108,17 +161,29 @@ class Normaliser:
 
     def terms(self, text: str) -> list[str]:
         """The terms of a text, in order; stop words and punctuation dropped."""
+        return self.clauses(text)[0]
+
+    def clauses(self, text: str) -> tuple[list[str], set[int]]:
+        """The terms, and where a clause begins: positions of terms that follow . ! ? , etc.
+
+        A negation reaches no further than its clause: in "still nothing. The courier's
+        tracking...", "nothing" does not negate "courier".
+        """
         result: list[str] = []
+        breaks: set[int] = set()
         cache = self._cache
-        for token in TOKEN.findall(fold(text[:MAX_CHARS])):
+        for token in _PIECE.findall(fold(text[:MAX_CHARS])):
             found = cache.get(token)
             if found is None:
-                found = self._resolve(token)
+                found = self._resolve(token) if token[0].isalnum() else _BREAK
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[token] = found
-            result.extend(found)
-        return result
+            if found is _BREAK:
+                breaks.add(len(result))
+            elif found:
+                result.extend(found)
+        return result, breaks
 
     def _resolve(self, token: str) -> tuple[str, ...]:
         if token in self.variants or token in self.stop:
@@ -128,6 +193,8 @@ class Normaliser:
         term = stem(token)
         if term in self._targets:
             return self._targets[term]
+        if token.isdigit():
+            return ()  # amounts and order numbers: "charged £19.99 twice" is "charged twice"
         if not token.isalpha() or len(token) > _LONGEST_WORD:
             return (term,)
         if len(term) >= self.typo_min_length and term not in self.not_typos:
@@ -135,7 +202,13 @@ class Normaliser:
             if fixed:
                 return self._targets[fixed]
         parts = self._split(token, 3)
-        return self._plain(parts) if parts else (term,)
+        if parts:
+            # Only words a trigger says together: "cantlogin", "customerservice"; never
+            # "membership" as "member ship" or "today" as "to day".
+            joined = self._plain(parts)
+            if len(joined) > 1 and all(pair in self.pairs for pair in pairwise(joined)):
+                return joined
+        return (term,)
 
     def _plain(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """Variants and stems applied, stop words dropped; no guessing."""
@@ -154,7 +227,9 @@ class Normaliser:
                 known
                 for key in keys
                 for known in self._near.get(key, ())
-                if (known[0] == term[0] or known[:2] == term[1::-1]) and _one_edit(known, term)
+                if (known[0] == term[0] or known[:2] == term[1::-1])
+                and _one_edit(known, term)
+                and _slip(known, term)
             }
         )
         return found[0] if found else None

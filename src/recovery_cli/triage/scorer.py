@@ -2,12 +2,15 @@
 
 A small scorer a trainer can read and tune, not a model to download. Each playbook's
 `triggers` (phrases and words) and the routine-request vocabulary of `triage.yaml` earn
-points when they occur in a message; the playbook with the most points wins unless the
+points when they occur in a message; a trigger right after a negation ("not broken") does
+not count. Failure cues ("still", "again") back the leading playbook, and a playbook's prior
+lifts it once its own triggers matched. The playbook with the most points wins unless the
 routine vocabulary (plus a fixed head start) has at least as many, in which case the message
-reads as a routine request. Messages and triggers pass through the same normaliser (lower
-case, no accents or punctuation, a variant table, light stemming, one-edit typo correction
-and splitting of run-together words), so "CANT LOGIN", "cantlogin" and "can't log in" meet
-the same trigger. Everything is compiled once; `classify` tokenises a message once.
+reads as a routine request; every decision lists the triggers behind it. Messages and
+triggers pass through the same normaliser (lower case, no accents or punctuation, a variant
+table, light stemming, correction of keyboard slips and splitting of run-together words),
+so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger. Everything is
+compiled once; `classify` tokenises a message once.
 """
 
 from __future__ import annotations
@@ -55,57 +58,115 @@ class TriageResult(Candidate):
         return {**super().to_json(), "candidates": [c.to_json() for c in self.candidates]}
 
 
-def _near(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> bool:
-    """Whether every term of `rest` occurs close to `terms[position]`, in any order.
+def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+    """Where a phrase anchored at `terms[position]` begins, or -1 when it is not there.
 
     Customers say "refund status" and "status of my refund", "payment problem" and
-    "problem with my payment": a phrase matches when its words fall within its own length
-    plus `gap` other words of each other.
+    "problem with my payment": a phrase matches when its other words (`rest`) all occur
+    within its own length plus `gap` other words of the anchor, in any order.
     """
     if not rest:
-        return True
+        return position
     reach = len(rest) + gap
-    window = terms[max(0, position - reach) : position + reach + 1]
-    return all(term in window for term in rest)
+    low = position - reach if position > reach else 0
+    window = terms[low : position + reach + 1]
+    for term in rest:
+        if term not in window:
+            return -1
+    return min(position, *(low + window.index(term) for term in rest))
+
+
+CUES = -1
+"""The target of the failure cues: they back whichever playbook leads, never one of their own."""
 
 
 @dataclass(frozen=True)
 class _Rule:
-    target: int  # 0 is routine; 1.. are the playbooks in order
+    target: int  # 0 is routine; 1.. are the playbooks in order; CUES the failure cues
     points: float
     evidence: str
+    negatable: bool  # False when the trigger says its own negation ("not delivered")
+    order: tuple[str, str] | None = None  # a negation and the word it must come before
+
+
+@dataclass
+class _Tally:
+    """What one message earned: points and matched triggers per target, and the cues."""
+
+    points: list[float]
+    evidence: list[list[str]]
+    first: list[int]  # where each target's first trigger begins (-1: none)
+    cues: list[str] = field(default_factory=list)
 
 
 class Triage:
     """A compiled scorer for one library: build once, classify many messages."""
 
-    def __init__(self, playbooks: Sequence[Playbook], settings: TriageSettings) -> None:
+    def __init__(
+        self,
+        playbooks: Sequence[Playbook],
+        settings: TriageSettings,
+        layers: Sequence[int] | None = None,
+    ) -> None:
+        """`layers`: each playbook's folder in the library's order; a later one wins a tie."""
         self.settings = settings
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
+        self.layers = [0, *(layers or [0] * len(playbooks))]
+        self.priors = {
+            number: settings.priors[playbook.id]
+            for number, playbook in enumerate(playbooks, start=1)
+            if settings.priors.get(playbook.id)
+        }
         sources: list[tuple[int, list[str], list[str]]] = [
             (0, settings.routine.phrases, settings.routine.words)
         ]
         for number, playbook in enumerate(playbooks, start=1):
             sources.append((number, playbook.triggers.phrases, playbook.triggers.words))
+        sources.append((CUES, settings.failure_cues.phrases, settings.failure_cues.words))
         self.normaliser = Normaliser(
-            settings, (text for _, phrases, words in sources for text in (*phrases, *words))
+            settings,
+            (
+                *(text for _, phrases, words in sources for text in (*phrases, *words)),
+                *settings.negations,
+            ),
+        )
+        self.negations = frozenset(
+            term for word in settings.negations for term in self.normaliser.terms(word)
         )
         self.rules: list[_Rule] = []
-        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        compiled: list[tuple[tuple[str, ...], _Rule]] = []
         seen: set[tuple[int, tuple[str, ...]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 terms = tuple(self.normaliser.terms(text))
-                if not terms or (target, terms) in seen:
+                key = (target, tuple(sorted(terms)))  # words match in any order
+                if not terms or key in seen:
                     continue
-                seen.add((target, terms))
+                seen.add(key)
                 each = (
                     settings.phrase_points * len(terms) if len(terms) > 1 else settings.word_points
                 )
-                self.index.setdefault(terms[0], []).append((terms[1:], len(self.rules)))
-                self.rules.append(_Rule(target, each * scale, text))
+                if target == CUES:
+                    each = settings.cue_points
+                negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
+                order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
+                negatable = not self.negations.intersection(terms)
+                compiled.append((terms, _Rule(target, each * scale, text, negatable, order)))
+        # A phrase is looked up by its least common word, so a message's common words
+        # ("not", "still") do not send it through dozens of phrases.
+        uses: dict[str, int] = {}
+        for terms, _ in compiled:
+            for term in set(terms):
+                uses[term] = uses.get(term, 0) + 1
+        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for number, (terms, rule) in enumerate(compiled):
+            anchor = min(terms, key=lambda term: (uses[term], -len(term)))
+            rest = list(terms)
+            rest.remove(anchor)
+            self.index.setdefault(anchor, []).append((tuple(rest), number))
+            self.rules.append(rule)
 
     @classmethod
     def from_library(cls, library: Library) -> Triage:
@@ -116,35 +177,97 @@ class Triage:
                 "no playbooks to triage against",
                 hint="check --playbooks and the problems above",
             )
-        return cls(playbooks, settings_for(library))
+        return cls(playbooks, settings_for(library), [_layer(library, p.id) for p in playbooks])
 
     def points(self, text: str) -> tuple[list[float], list[list[str]]]:
         """Points and matched triggers per target (routine first), before any decision."""
-        terms = self.normaliser.terms(text)
-        fired: list[int] = []
+        tally = self._tally(text)
+        return tally.points, tally.evidence
+
+    def _tally(self, text: str) -> _Tally:
+        terms, breaks = self.normaliser.clauses(text)
+        found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
+        negations = self.negations
+        reach = self.settings.negation_reach
+        rules = self.rules
+        index = self.index
         for position, term in enumerate(terms):
-            for rest, rule in self.index.get(term, ()):
-                if rule not in fired and _near(terms, position, rest, gap):
-                    fired.append(rule)
-        points = [0.0] * len(self.targets)
-        evidence: list[list[str]] = [[] for _ in self.targets]
-        for number in fired:
-            hit = self.rules[number]
-            points[hit.target] += hit.points
-            evidence[hit.target].append(hit.evidence)
-        return points, evidence
+            for rest, rule in index.get(term, ()):
+                if rule in found:
+                    continue
+                start = _start(terms, position, rest, gap)
+                if start < 0:
+                    continue
+                hit = rules[rule]
+                if hit.order:
+                    # "not refunded", not "refunded ... not ordering again"
+                    span = terms[start : position + len(rest) + gap + 1]
+                    if span.index(hit.order[0]) > span.index(hit.order[1]):
+                        continue
+                elif (
+                    start
+                    and hit.negatable
+                    and (reach > 1 or terms[start - 1] in negations)
+                    and self._negated(terms, breaks, start, reach)
+                ):
+                    continue  # "not broken", "no problem": this mention does not count
+                found[rule] = start
+        tally = _Tally(
+            [0.0] * len(self.targets), [[] for _ in self.targets], [-1] * len(self.targets)
+        )
+        for number in sorted(found, key=lambda rule: (found[rule], rule)):
+            hit = rules[number]
+            if hit.target == CUES:
+                tally.cues.append(hit.evidence)
+            else:
+                tally.points[hit.target] += hit.points
+                tally.evidence[hit.target].append(hit.evidence)
+                if tally.first[hit.target] < 0:
+                    tally.first[hit.target] = found[number]
+        return tally
+
+    def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
+        """Whether a negation stands within `reach` terms before `start`, in its clause."""
+        position = start
+        for _ in range(reach):
+            if position == 0 or position in breaks:
+                return False
+            position -= 1
+            if terms[position] in self.negations:
+                return True
+        return False
 
     def classify(self, text: str) -> TriageResult:
-        """The best playbook for a message, or routine when none beats the routine score."""
-        points, evidence = self.points(text)
+        """The best playbook for a message, or routine when none beats the routine score.
+
+        Failure cues ("still", "again") name no playbook: they back the leading one (the
+        playbook with the most points of its own) against routine, and are listed in its
+        evidence after its own triggers.
+        """
+        tally = self._tally(text)
+        points, evidence = tally.points, tally.evidence
         points[0] += self.settings.routine_head_start
+        hit = [target for target, found in enumerate(evidence) if found]
+        for target in hit:
+            points[target] += self.priors.get(target, 0.0)
+        layers = self.layers
+        first = tally.first
+
+        def rank(target: int) -> tuple[float, int, int]:
+            """Most points; on a tie, a later folder's playbook, then the first mentioned."""
+            return points[target], layers[target], -first[target]
+
+        leader = max((target for target in hit if target), key=rank, default=0)
+        cues = [cue for cue in tally.cues if cue not in evidence[leader]] if leader else []
+        if cues:
+            points[leader] += self.settings.cue_points * len(cues)
+            evidence[leader] = [*evidence[leader], *cues]
         total = sum(points) or 1.0
-        ranked = sorted(range(1, len(points)), key=lambda target: -points[target])
-        winner = ranked[0] if ranked and points[ranked[0]] > points[0] else 0
+        winner = leader if leader and points[leader] > points[0] else 0
         others = sorted(
-            (target for target, found in enumerate(evidence) if found and target != winner),
-            key=lambda target: -points[target],
+            (target for target in hit if target != winner),
+            key=lambda target: (-points[target], -layers[target], first[target]),
         )[: self.settings.candidates]
         scenario, category = self.targets[winner]
         return TriageResult(
@@ -162,6 +285,21 @@ class Triage:
                 for target in others
             ],
         )
+
+
+def _layer(library: Library, scenario: str) -> int:
+    """Which of the library's folders (0: the first) the playbook's file comes from."""
+    path = library.files.get(scenario)
+    if path is None:
+        return 0
+    return max(
+        (
+            n
+            for n, folder in enumerate(library.dirs)
+            if path == folder or path.is_relative_to(folder)
+        ),
+        default=0,
+    )
 
 
 @lru_cache(maxsize=1)

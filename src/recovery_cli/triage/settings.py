@@ -45,6 +45,24 @@ class TriageSettings(Strict):
         default_factory=list, description="Real words one letter from a trigger word: kept."
     )
     candidates: int = Field(default=3, ge=0, le=20, description="How many runners-up to keep.")
+    negations: list[str] = Field(
+        default_factory=list,
+        description="Words that cancel the trigger right after them: `not` in 'not broken'.",
+    )
+    negation_reach: int = Field(
+        default=1, ge=1, le=3, description="How many words before a trigger a negation reaches."
+    )
+    failure_cues: Vocabulary = Field(
+        default_factory=Vocabulary,
+        description="Signs that something went wrong, whatever it was: `still`, `again`.",
+    )
+    cue_points: float = Field(
+        default=0.5, ge=0, description="Points each failure cue adds to the leading playbook."
+    )
+    priors: dict[str, float] = Field(
+        default_factory=dict,
+        description="Points a playbook (by id) earns on top once one of its own triggers matched.",
+    )
 
     @field_validator("variants")
     @classmethod
