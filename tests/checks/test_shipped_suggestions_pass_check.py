@@ -4,7 +4,7 @@ A suggestion is what an agent sends with one keypress, so it must practise what 
 principles preach. Each playbook is rendered with its sample values, with every question
 answered each way and every input with choices set each way; a single suggestion is checked
 as a line within a conversation, and each assembled draft as a whole reply (its opening and
-the use of the customer's name included).
+the use of the customer's name included), on every channel it can go out on.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from recovery_cli.library import Library
 from recovery_cli.playbook.inputs import effective_inputs, sample_values
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.render import render
+from recovery_cli.playbook.reply import CHANNELS
+from recovery_cli.playbook.voice import Voice, derived
 from recovery_cli.playbook.walk import run_scripted
 
 PLAYBOOKS = Library.configured().playbooks()
@@ -52,9 +54,9 @@ def test_the_shipped_library_has_playbooks_to_check() -> None:
 def test_every_suggested_line_passes_the_checks(playbook: Playbook) -> None:
     wrong: dict[str, list[str]] = {}
     for values, answers in contexts(playbook):
-        context = {**values, **answers}
+        context = {**values, **derived(values, Voice()), **answers}
         for step in playbook.steps:
-            for template in step.suggestions:
+            for template in [*step.suggestions, *step.chat]:
                 line = render(template, context)
                 found = errors(check(line, name=values["customer_name"], opening=False), line)
                 if found:
@@ -69,10 +71,14 @@ def test_every_assembled_draft_passes_the_checks_as_a_whole_reply(playbook: Play
     for values, answers in contexts(playbook):
         for pick in range(1, most + 1):
             picks = {step.id: min(pick, len(step.suggestions)) or 1 for step in playbook.steps}
-            draft = run_scripted(playbook, values, answers, picks).draft()
+            walk = run_scripted(playbook, values, answers, picks)
             name = values["customer_name"]
-            found = [f for f in check(draft, name=name) if f.severity == "error"]
-            found += [f for f in check(draft, name=name) if f.principle == "use-their-name"]
-            if found:
-                wrong[draft] = errors(found, draft) or ["the customer's name is never used"]
+            for channel in CHANNELS:
+                draft = walk.draft(channel)
+                findings = check(draft, name=name if channel != "social" else None)
+                found = [f for f in findings if f.severity == "error"]
+                if channel in {"email", "chat"}:
+                    found += [f for f in findings if f.principle == "use-their-name"]
+                if found:
+                    wrong[draft] = errors(found, draft) or ["the customer's name is never used"]
     assert wrong == {}

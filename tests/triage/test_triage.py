@@ -262,7 +262,6 @@ def test_the_shipped_library_routes_plain_messages(message: str, scenario: str |
     assert triage(message).scenario == scenario
 
 
-
 @pytest.mark.parametrize(
     ("message", "scenario"),
     [
