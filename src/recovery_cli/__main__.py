@@ -1,5 +1,5 @@
 """Allow `python -m recovery_cli`."""
 
-from recovery_cli.cli import main
+from recovery_cli import main
 
 main()

@@ -23,6 +23,7 @@ passes through `clean` before it reaches a terminal, a file or a check.
 
 from __future__ import annotations
 
+import json
 import re
 
 from recovery_cli.errors import Location, RecoveryError
@@ -74,6 +75,32 @@ def clean_with_offsets(text: str) -> tuple[str, list[int] | None]:
     kept.append(text[last:])
     offsets.extend(range(last, len(text) + 1))
     return "".join(kept), offsets
+
+
+_JSON_HIDDEN = re.compile(
+    "[\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def json_text(data: object, *, indent: int | None = None) -> str:
+    """JSON that keeps readable text readable but shows no invisible character raw.
+
+    `json` escapes C0 controls by itself; DEL, C1 controls, direction overrides,
+    zero-width characters and lone surrogates are escaped here too (`\\u009b`), so the
+    text is valid JSON that is safe to print to a terminal and to encode as UTF-8.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_HIDDEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # a tag character: a UTF-16 surrogate pair, as JSON spells it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def decode_utf8(raw: bytes, source: str, *, limit: int, too_long: str, hint: str) -> str:

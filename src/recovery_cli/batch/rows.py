@@ -300,13 +300,17 @@ def _json_row(number: int, line: int, text: str) -> Row | Malformed:
         )
     except RecursionError:
         return Malformed(number, line, text, "bad JSON: nested too deeply", "malformed")
+    except ValueError as exc:  # a number of thousands of digits
+        return Malformed(number, line, text, f"bad JSON: {exc}", "malformed")
     if not isinstance(data, dict):
         return Malformed(number, line, text, "a JSON line must be an object of fields", "malformed")
     fields = {
         key if type(key) is str else str(key): value if type(value) is str else _as_text(value)
         for key, value in data.items()
     }
-    if ("\\ud" in text or "\\uD" in text) and any(_SURROGATES.search(v) for v in fields.values()):
+    if ("\\ud" in text or "\\uD" in text) and any(
+        _SURROGATES.search(part) for pair in fields.items() for part in pair
+    ):
         return Malformed(
             number, line, text, "the row holds an unpaired surrogate escape", "encoding"
         )

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from recovery_cli.batch.record import Finding, Record, Rejection
 from recovery_cli.errors import RecoveryError
-from recovery_cli.text import clean
+from recovery_cli.text import clean, json_text
 
 
 class OutputFormat(StrEnum):
@@ -86,7 +86,7 @@ class Writer:
 
     def record(self, record: Record) -> str:
         if self.format is OutputFormat.jsonl:
-            return json.dumps(record.to_json(), ensure_ascii=False) + "\n"
+            return json_text(record.to_json()) + "\n"
         if self.format is OutputFormat.md:
             return markdown(record)
         cells = [*_cells(record), *(record.kept.get(name, "") for name in self.kept)]
@@ -95,7 +95,7 @@ class Writer:
     def rejection(self, rejection: Rejection) -> str:
         """One rejected row: JSON lines for JSON lines and Markdown output, else CSV/TSV."""
         if self.format not in (OutputFormat.csv, OutputFormat.tsv):
-            return json.dumps(rejection.to_json(), ensure_ascii=False) + "\n"
+            return json_text(rejection.to_json()) + "\n"
         original = rejection.original
         text = original if isinstance(original, str) else json.dumps(original, ensure_ascii=False)
         cells = [str(rejection.row), str(rejection.line or ""), rejection.kind, rejection.reason]

@@ -9,9 +9,9 @@ in one place, whether the CLI is run for real or by a test runner:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,17 +45,36 @@ class _Group(TyperGroup):
             sys.stderr.write("\ninterrupted\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(EXIT_OK) from None
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if type(exc).__module__.split(".")[0] in {"typer", "click"}:
                 raise  # usage errors and exits: typer prints them and picks the code
-            log = Path(tempfile.gettempdir()) / "recovery-crash.log"
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            sys.stderr.write(
-                f"recovery: an unexpected error; details written to {log}. Please report it.\n"
-            )
+            log = crash_log(traceback.format_exc())
+            where = f"details written to {log}" if log else "no log could be written"
+            sys.stderr.write(f"recovery: an unexpected error; {where}. Please report it.\n")
             raise typer.Exit(EXIT_BUG) from None
+
+
+def crash_log(details: str) -> Path | None:
+    """Write a traceback to this user's private crash log; None when it cannot be written.
+
+    The log lives in the user's state folder, is readable by its owner only (it may hold
+    customers' words) and is never written through a link planted at its name.
+    """
+    from recovery_cli.paths import state_dir
+
+    path = state_dir() / "crash.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+        descriptor = os.open(path, flags, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as handle:
+            os.fchmod(descriptor, 0o600)
+            handle.write(details)
+    except OSError:
+        return None
+    return path
 
 
 app = typer.Typer(
@@ -98,10 +117,51 @@ def _register() -> None:
 _register()
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point."""
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a program whose reader went away (128 + SIGPIPE)."""
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the command line; the exit status, whatever happened on the way.
+
+    A reader that goes away (`recovery principles | head -1`) ends the run quietly with the
+    conventional status, and standard output that cannot be written (a full disk) is one
+    clear line, never a traceback.
+    """
+    status = EXIT_OK
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="recovery")
+        app(args=list(argv), prog_name="recovery")
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else (EXIT_USAGE if exc.code else EXIT_OK)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        status = EXIT_BROKEN_PIPE
+    except OSError as exc:  # writing help or a usage message to a full or closed stream
+        sys.stderr.write(f"recovery: cannot write its output: {exc.strerror or exc}\n")
+        status = EXIT_USAGE
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = EXIT_BROKEN_PIPE
+    except OSError as exc:
+        sys.stderr.write(f"recovery: cannot write to standard output: {exc.strerror or exc}\n")
+        status = EXIT_USAGE
+    if status == EXIT_BROKEN_PIPE or (status == EXIT_USAGE and _stdout_broken()):
+        _silence_stdout()
+    return status
+
+
+def _stdout_broken() -> bool:
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's last flush cannot fail."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

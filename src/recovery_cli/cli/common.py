@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -36,8 +35,11 @@ def library(playbooks: list[Path] | None) -> Library:
 
 
 def print_json(data: object) -> None:
-    """JSON on standard output; non-ASCII kept readable, control characters escaped by json."""
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    """JSON on standard output: readable text kept, every control or invisible character
+    escaped (`text.json_text`)."""
+    from recovery_cli.text import json_text
+
+    typer.echo(json_text(data, indent=2))
 
 
 MAX_TEXT_BYTES = 1_000_000

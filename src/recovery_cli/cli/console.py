@@ -7,6 +7,7 @@ printed as a `Text` object, never parsed as Rich markup.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from rich.console import Console
@@ -14,8 +15,22 @@ from rich.text import Text
 
 from recovery_cli.text import clean
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+BROKEN_PIPE = 141
+"""The conventional status of a program whose reader went away (128 + SIGPIPE)."""
+
+
+class _Console(Console):
+    """Rich's console, ending with the conventional status when the reader goes away
+    (`recovery principles | head -1`) rather than Rich's 1, which here means findings."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(BROKEN_PIPE)
+
+
+out = _Console(highlight=False, soft_wrap=True)
+err = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def interactive() -> bool:

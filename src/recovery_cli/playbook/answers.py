@@ -70,6 +70,8 @@ def parse_json(text: str, source: str) -> object:
         ) from None
     except RecursionError:
         raise RecoveryError("the JSON is nested too deeply", location=Location(source)) from None
+    except ValueError as exc:  # a number of thousands of digits, among others
+        raise RecoveryError(f"not usable JSON: {exc}", location=Location(source)) from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -86,6 +88,13 @@ def parse_sets(pairs: Iterable[str]) -> dict[str, object]:
     """`key=value` flags to a mapping; `choose.STEP=N` nests under `choose`."""
     result: dict[str, object] = {}
     for pair in pairs:
+        try:
+            pair.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the terminal could not decode
+            raise RecoveryError(
+                f"--set {pair.encode('utf-8', 'replace').decode()!r} is not valid UTF-8",
+                hint="type the value as UTF-8 text",
+            ) from None
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
@@ -157,9 +166,9 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
                     Problem(f"`{key}` must be text, not a {type(value).__name__}", where)
                 )
             else:
-                supplied.inputs[key] = "" if value is None else str(value)
+                supplied.inputs[key] = as_text(value, where)
         elif key in questions:
-            answer = "" if value is None else str(value).strip()
+            answer = as_text(value, where).strip()
             if answer not in questions[key].choices:
                 problems.append(
                     Problem(
@@ -185,9 +194,38 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
 
 
 def _pick(value: object) -> int | str:
+    """A suggestion number, or the agent's own line."""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        return value
+        return suggestion_number(str(value)) if value > 999 else value
     text = str(value).strip()
-    return int(text) if text.isdigit() else text
+    return suggestion_number(text) if is_number(text) else text
+
+
+def is_number(text: str) -> bool:
+    """Plain ASCII digits: `2` picks a suggestion, `²` or `٣` is text an agent typed."""
+    return text.isascii() and text.isdigit()
+
+
+def suggestion_number(text: str) -> int:
+    """`text` (ASCII digits) as a suggestion number; absurdly long numbers are refused."""
+    if len(text) > 3:
+        raise RecoveryError(
+            f"{text[:12]}{'...' if len(text) > 12 else ''} is not a suggestion number",
+            hint="pick a suggestion by its number (1, 2, ...) or give your own line",
+        )
+    return int(text)
+
+
+def as_text(value: object, where: Location | None = None) -> str:
+    """A supplied value as text: None is empty; a number of absurd length is refused."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3000:
+        raise RecoveryError(
+            "a number of hundreds of digits is not a value", location=where, hint="check the file"
+        )
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

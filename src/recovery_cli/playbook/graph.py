@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recovery_cli.errors import RecoveryError
+from recovery_cli.text import clean
 from recovery_cli.playbook.flow import Flow
 from recovery_cli.playbook.models import END, Playbook
 
@@ -140,11 +141,13 @@ def _short(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A label on one line, without escape sequences or invisible characters."""
+    return clean(text, keep_newlines=False)
 
 
 def _mermaid_text(text: str) -> str:
     """Text safe inside a quoted Mermaid label (quotes and markup characters as entities)."""
+    text = clean(text)
     replacements = {'"': "#quot;", "<br/>": "\0", "<": "#lt;", ">": "#gt;", "|": "#124;"}
     for old, new in replacements.items():
         text = text.replace(old, new)
@@ -153,5 +156,6 @@ def _mermaid_text(text: str) -> str:
 
 def _dot_text(text: str) -> str:
     """A double-quoted dot string; newlines become centred line breaks."""
+    text = clean(text)
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'

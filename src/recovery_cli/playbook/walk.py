@@ -17,6 +17,7 @@ from typing import Literal
 
 from recovery_cli.errors import Location, RecoveryError, dotted
 from recovery_cli.playbook import render
+from recovery_cli.playbook.answers import is_number, suggestion_number
 from recovery_cli.playbook.models import END, Playbook, Step
 from recovery_cli.playbook.reply import FALLBACK_SOCIAL, SPOKEN, Pieces, Reply, compose
 from recovery_cli.playbook.voice import Voice, derived
@@ -393,12 +394,18 @@ def finish(
         options = walk.suggestions()
         pick = picks.get(step.id)
         answer = answers.get(step.question.id) if step.question else None
-        if isinstance(pick, str) and not pick.strip().isdigit():
+        if isinstance(pick, str) and not is_number(pick.strip()):
             walk.choose("typed", pick, answer=answer)
         elif not options and pick is None:
             walk.choose("skipped", answer=answer)
         else:
-            number = 1 if pick is None else int(pick)
+            number = (
+                1
+                if pick is None
+                else pick
+                if isinstance(pick, int)
+                else suggestion_number(pick.strip())
+            )
             if not 1 <= number <= len(options):
                 raise RecoveryError(
                     f"step `{step.id}` has {len(options)} suggestion(s); {number} was picked",
