@@ -215,12 +215,20 @@ def test_an_answer_is_trimmed_before_it_is_checked() -> None:
     }
 
 
-def test_an_unknown_key_is_refused_with_the_known_names() -> None:
+def test_an_unknown_key_is_refused_with_a_suggestion_and_the_known_names() -> None:
     error = refusal({"custmer_name": "Dana"})
     [problem] = error.problems
     assert problem.message == "`custmer_name` is not an input or question of `tiny`"
-    assert problem.hint == "known: customer_name, partner, partner_can_rush, severity"
+    assert problem.hint == (
+        "did you mean `customer_name`? known: customer_name, partner, partner_can_rush, severity"
+    )
     assert (problem.location.file, problem.location.field) == ("answers.yaml", "custmer_name")
+
+
+def test_a_standard_input_the_playbook_does_not_use_is_set_aside_with_a_note() -> None:
+    supplied = sort_out(book(), {"customer_name": "Dana", "stakes": "a wedding"})
+    assert supplied.inputs == {"customer_name": "Dana"}
+    assert supplied.notes == ["`stakes` is not used by `tiny`; it is set aside"]
 
 
 def test_an_answer_that_is_not_a_choice_is_refused_with_the_choices() -> None:

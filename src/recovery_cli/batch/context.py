@@ -22,26 +22,10 @@ from recovery_cli.playbook.voice import Voice
 
 if TYPE_CHECKING:
     from recovery_cli.library import Library
+    from recovery_cli.triage import Triage
 
 RESERVED = ("id", "scenario")
 """Columns with a meaning of their own: the row's id (carried) and its scenario."""
-
-
-class Verdict(Protocol):
-    """What triage says of one message (see `recovery_cli.triage.TriageResult`)."""
-
-    @property
-    def scenario(self) -> str | None: ...
-    @property
-    def category(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def evidence(self) -> list[str]: ...
-
-
-class Classifier(Protocol):
-    def classify(self, text: str) -> Verdict: ...
 
 
 class ReplyChecker(Protocol):
@@ -59,7 +43,7 @@ class BatchContext:
 
     playbooks: dict[str, Playbook]
     checker: ReplyChecker
-    triage: Classifier | None = None
+    triage: Triage | None = None
     scenario: str | None = None
     mapping: dict[str, str] = field(default_factory=dict)
     text_column: str = "message"

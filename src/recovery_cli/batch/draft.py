@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.record import Outcome, Record, Rejection, Triaged
 from recovery_cli.batch.rows import Item, Line, Malformed
+from recovery_cli.checks.claims import claim_findings
 from recovery_cli.errors import RecoveryError
-from recovery_cli.playbook.inputs import resolve_specs
+from recovery_cli.listen import inputs_for, read
+from recovery_cli.playbook.inputs import Resolved, resolve_specs
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.text import INVISIBLE, clean
 
@@ -43,13 +45,17 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     fields = _fields(row, context.mapping)
     row_id = fields.get("id")
     scenario = context.scenario or fields.get("scenario", "").strip()
+    text = fields.get(context.text_column) or ""
+    reading = read(text, None if scenario else context.triage) if text.strip() else None
     triaged: Triaged | None = None
     if not scenario:
-        text = fields.get(context.text_column) or ""
-        if context.triage is None or not text.strip():
+        if context.triage is None or reading is None:
             reason = f"no scenario, and no message to triage in `{context.text_column}`"
             return _rejected(row_number, row, reason, "missing-input")
-        verdict = context.triage.classify(text)
+        if not reading.supported:
+            return Record(row_number, row_id, "unsupported", language=reading.language)
+        verdict = reading.triage
+        assert verdict is not None  # read() classifies a supported message when given triage
         triaged = Triaged(verdict.score, list(verdict.evidence))
         if verdict.scenario is None:
             return Record(row_number, row_id, "routine", category=verdict.category, triage=triaged)
@@ -59,6 +65,13 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         known = ", ".join(sorted(context.playbooks)) or "none"
         reason = f"no playbook `{scenario}` (known: {known})"
         return _rejected(row_number, row, reason, "unknown-scenario")
+    given = {name for name, value in fields.items() if value.strip()}
+    filled: set[str] = set()
+    if reading is not None:  # a column always wins over what the message says
+        for name, value in inputs_for(reading, playbook).items():
+            if name not in given:
+                fields[name] = value
+                filled.add(name)
     try:
         resolved = resolve_specs(context.specs[scenario], fields)
         answers = _answers(playbook, fields)
@@ -72,7 +85,10 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         values, answers, defaulted=resolved.defaulted, agent=context.agent
     )
     reply = walked.reply
-    findings = context.checker.check(reply.text, name=values.get("customer_name") or None)
+    findings = [
+        *context.checker.check(reply.text, name=values.get("customer_name") or None),
+        *claim_findings(reply.text),
+    ]
     return Record(
         row_number,
         row_id,
@@ -83,11 +99,24 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         channel=reply.channel,
         draft=reply.text,
         script=list(reply.script),
-        findings=list(findings),
+        findings=findings,
         path=walked.path,
         checklist=walked.checklist,
         assumptions=[assumption.to_json() for assumption in walked.assumptions],
+        facts={name: fact.to_json() for name, fact in reading.facts.items()} if reading else {},
+        sources={name: _source(name, given, filled, resolved) for name in values},
     )
+
+
+def _source(name: str, given: set[str], filled: set[str], resolved: Resolved) -> str:
+    """Where an input's value came from: the row, the message, the playbook, or nowhere."""
+    if name in given:
+        return "given"
+    if name in filled:
+        return "read"
+    if name in resolved.defaulted:
+        return "default"
+    return "empty"
 
 
 def _answers(playbook: Playbook, fields: Mapping[str, str]) -> dict[str, str]:

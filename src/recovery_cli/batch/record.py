@@ -58,6 +58,10 @@ class Record:
     checklist: list[str] = field(default_factory=list)
     assumptions: list[dict[str, object]] = field(default_factory=list)
     language: str = "en"
+    facts: dict[str, object] = field(default_factory=dict)
+    """What was read from the row's message: each fact with its words and confidence."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Where each input came from: `given` (a column), `read` (the message), `default`."""
     kept: dict[str, str] = field(default_factory=dict)
     """Columns carried through unchanged (`--keep`), for re-import into the help desk."""
 
@@ -78,6 +82,8 @@ class Record:
             "checklist": list(self.checklist),
             "assumptions": list(self.assumptions),
             "language": self.language,
+            "facts": dict(self.facts),
+            "sources": dict(self.sources),
         }
         if self.kept:
             data["kept"] = dict(self.kept)

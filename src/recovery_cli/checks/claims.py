@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recovery_cli.checks.checker import Finding
+
 _ACTIONS = (
     "refunded|credited|reimbursed|repaid|paid|covered|waived|cancell?ed|booked|rebooked|"
     "reserved|arranged|organi[sz]ed|sent|resent|dispatched|shipped|posted|emailed|called|"
@@ -70,3 +72,20 @@ def claims(text: str) -> list[Claim]:
             start = sentence.start() + match.start()
             found.append(Claim(start, start + len(match.group(0)), match.group(0)))
     return found
+
+
+def claim_findings(text: str) -> list[Finding]:
+    """The claims in a draft nobody reviewed, as warnings a reviewing agent sees."""
+    return [
+        Finding(
+            "do-what-you-say",
+            "Tell them what you are doing for them, and promise only what you will keep.",
+            "warning",
+            claim.start,
+            claim.end,
+            "This says an action is already done; a draft written unattended cannot know that.",
+            "Confirm it was done before sending, or say what will be done and by when.",
+            "unconfirmed-claim",
+        )
+        for claim in claims(text)
+    ]

@@ -60,3 +60,22 @@ def write(text: str) -> None:
 
 def heading(text: str) -> None:
     out.print(Text(clean(text), style="bold"))
+
+
+def copy(text: str) -> bool:
+    """Put `text` on the clipboard through the terminal (OSC 52), which also works over SSH.
+
+    Terminals that honour it include iTerm2, kitty, WezTerm, Alacritty, foot, Windows
+    Terminal and xterm (with `allowWindowOps`), and tmux with `set-clipboard on`; GNOME
+    Terminal and other VTE terminals ignore it. False when there is no terminal to ask.
+    """
+    import base64
+
+    payload = base64.b64encode(clean(text).encode("utf-8")).decode("ascii")
+    sequence = f"\x1b]52;c;{payload}\x07"
+    try:
+        with open("/dev/tty", "w", encoding="ascii") as tty:
+            tty.write(sequence)
+        return True
+    except OSError:
+        return False

@@ -16,27 +16,84 @@ from rich.text import Text
 from recovery_cli.checks import check
 from recovery_cli.cli import console, report
 from recovery_cli.errors import Interrupted, RecoveryError
+from recovery_cli.listen.begin import Heard
+from recovery_cli.listen.prefill import Origin
 from recovery_cli.playbook.inputs import clean_value, effective_inputs
 from recovery_cli.playbook.models import Playbook, Principle, Step
 from recovery_cli.playbook.walk import Source, Walk
 from recovery_cli.text import clean
 
 HELP = "number = use that line, t = type your own, s = skip, b = back, q = quit"
+MAX_MESSAGE = 20_000
+"""As much of a pasted message as is read (see `recovery_cli.listen`)."""
 
 
 def read(prompt: str) -> str:
     """One line from the agent; end of input or Ctrl-C stops the run (it is saved)."""
+    return clean(read_raw(prompt), keep_newlines=False)
+
+
+def read_raw(prompt: str) -> str:
+    """One line as typed or pasted (the message keeps its own spacing until it is read)."""
     try:
-        return clean(input(prompt), keep_newlines=False)
+        return input(prompt)
     except (EOFError, KeyboardInterrupt):
         raise Interrupted from None
 
 
-def ask_inputs(playbook: Playbook, given: Mapping[str, str]) -> dict[str, str]:
-    """Ask for each input not given; Enter keeps the default shown in brackets."""
+def ask_message() -> str:
+    """The customer's message, pasted: lines until an empty one (Enter alone skips it)."""
+    console.say("Paste what the customer said, then an empty line (Enter alone to skip):", "bold")
+    lines: list[str] = []
+    while True:
+        line = read_raw("> " if not lines else "  ")
+        if not line.strip():
+            return "\n".join(lines)
+        lines.append(line)
+        if sum(map(len, lines)) > MAX_MESSAGE:
+            console.say("That is as much as a message needs; reading it now.", "yellow")
+            return "\n".join(lines)
+
+
+def propose(heard: Heard, known: Mapping[str, str]) -> str:
+    """The playbook the message reads as, with the evidence, for the agent to confirm or
+    change; `known` maps every playbook id to its title."""
+    reading = heard.reading
+    result = reading.triage
+    if not reading.supported:
+        console.say(
+            f"The message is in a language the playbooks do not cover ({reading.language})."
+        )
+    elif result is not None and result.scenario is not None:
+        console.say(f"This reads as: {result.scenario} ({known.get(result.scenario, '')})", "bold")
+        console.say(f"  evidence: {', '.join(result.evidence)}", "dim")
+    else:
+        console.say("This reads as a routine request: no recovery playbook fits.", "yellow")
+    options = [result.scenario] if result is not None and result.scenario else []
+    options += [c.scenario for c in (result.candidates if result else []) if c.scenario]
+    for number, scenario in enumerate(options, 1):
+        console.say(f"  {number}. {scenario}: {known.get(scenario, '')}")
+    default = "1" if options else ""
+    while True:
+        reply = read(f"Playbook (number or id{', Enter for 1' if default else ''}): ") or default
+        if reply.isascii() and reply.isdigit() and 1 <= int(reply) <= len(options):
+            return options[int(reply) - 1]
+        if reply in known:
+            return reply
+        console.say(
+            "Type a number from the list, or a playbook id (see `recovery list`).", "yellow"
+        )
+
+
+def ask_inputs(
+    playbook: Playbook, given: Mapping[str, str], prefill: Mapping[str, Origin] | None = None
+) -> dict[str, str]:
+    """Ask for each input not given; a value read from the customer's message is offered
+    with the words it came from, and Enter keeps it (or the default in brackets)."""
     console.out.print(Text(f"{playbook.title}  ({playbook.id})", style="bold"))
-    console.out.print(console.plain(playbook.summary, "dim"))
+    note(playbook.summary, "dim")
     console.out.print()
+    prefill = prefill or {}
     values: dict[str, str] = {}
     for spec in effective_inputs(playbook):
         if spec.name in given:  # given ahead or answered before a resume, even if empty
@@ -44,17 +101,23 @@ def ask_inputs(playbook: Playbook, given: Mapping[str, str]) -> dict[str, str]:
             if value or not spec.required:
                 values[spec.name] = value
                 continue
+        if spec.name == "message" and "message" in given:
+            continue
+        offered = prefill.get(spec.name)
+        suggestion = offered.value if offered else (spec.default or "")
         label = spec.prompt or spec.name.replace("_", " ").capitalize()
         if spec.choices:
             label += f" ({'/'.join(spec.choices)})"
-        if spec.default:
-            label += f" [{spec.default}]"
+        if suggestion:
+            label += f" [{suggestion}]"
         elif not spec.required:
             label += " (optional)"
-        if spec.help:
-            console.say(spec.help, "dim")
+        if offered:
+            note(f"{offered.describe()}", "cyan")
+        elif spec.help:
+            note(spec.help, "dim")
         while True:
-            answer = read(f"{label}: ") or (spec.default or "")
+            answer = read(f"{label}: ") or suggestion
             try:
                 answer = clean_value(spec, answer)
             except RecoveryError as exc:
@@ -66,6 +129,16 @@ def ask_inputs(playbook: Playbook, given: Mapping[str, str]) -> dict[str, str]:
             values[spec.name] = answer
             break
     return values
+
+
+def note(text: str, style: str = "") -> None:
+    """Coaching and help, wrapped at word boundaries to the terminal's width."""
+    wrapped(console.plain(text, style))
+
+
+def wrapped(text: Text) -> None:
+    """Print wrapped at word boundaries (the console itself leaves long lines whole)."""
+    console.out.print(text, soft_wrap=False)
 
 
 def walk_steps(
@@ -93,15 +166,15 @@ def walk_steps(
 def _show_step(step: Step, number: int, principle: Principle | None, options: list[str]) -> None:
     console.out.print()
     console.out.print(Rule(Text(f"Step {number} · {step.stage} · {step.title}", style="bold")))
-    console.out.print(Text("Purpose: ", style="bold").append(console.plain(step.purpose)))
+    wrapped(Text("Purpose: ", style="bold").append(console.plain(step.purpose)))
     why = console.plain(step.why, "italic")
     if principle is not None:
         why.append(console.plain(f"  ({principle.id}: {principle.rule})", "cyan"))
-    console.out.print(Text("Why: ", style="bold").append(why))
+    wrapped(Text("Why: ", style="bold").append(why))
     for line in step.avoid:
-        console.out.print(Text("Avoid: ", style="bold red").append(console.plain(line, "red")))
+        wrapped(Text("Avoid: ", style="bold red").append(console.plain(line, "red")))
     for index, option in enumerate(options, 1):
-        console.out.print(Text(f"  {index}. ", style="bold green").append(console.plain(option)))
+        wrapped(Text(f"  {index}. ", style="bold green").append(console.plain(option)))
     if not options:
         console.say("  (no suggested line here: type your own or skip)", "dim")
 
@@ -175,14 +248,30 @@ def _ask_question(step: Step) -> str:
         console.say(f"Type a number from 1 to {len(keys)}.", "yellow")
 
 
-def show_outcome(walk: Walk, path: Path) -> None:
-    """The draft as plain text between rules (nothing inside it but the draft), then the rest."""
+def show_outcome(walk: Walk, transcript: Path | None) -> None:
+    """What to say (on the phone or in person), then the reply as plain text between rules
+    (nothing inside them but the reply, so it pastes cleanly), the assumptions, the
+    checklist and where the transcript is."""
+    reply = walk.reply()
     console.out.print()
-    console.out.print(Rule(Text("Draft to send", style="bold")))
-    console.raw(walk.draft())
+    if reply.script:
+        console.out.print(Rule(Text("What to say", style="bold")))
+        for line in reply.script:
+            note(f"• {line}")
+    title = "Note to send afterwards" if reply.script else f"Draft to send ({reply.channel})"
+    console.out.print(Rule(Text(title, style="bold")))
+    console.raw(reply.text)
     console.out.print(Rule())
+    assumed = walk.assumptions()
+    if assumed:
+        console.out.print(Text("Assumed (check before sending)", style="bold yellow"))
+        for assumption in assumed:
+            note(
+                f"  - {assumption.asked or assumption.name}: {assumption.label or assumption.value}"
+            )
     console.out.print(Text("Follow-up checklist", style="bold"))
     for item in walk.checklist():
-        console.out.print(Text("  [ ] ").append(console.plain(item)))
+        console.out.print(Text("  [ ] ").append(console.plain(item)), soft_wrap=False)
     console.out.print()
-    console.out.print(console.plain(f"Transcript saved: {path}", "dim"))
+    if transcript is not None:
+        console.out.print(console.plain(f"Transcript saved: {transcript}", "dim"))

@@ -1,8 +1,9 @@
 """`recovery run`: a guided recovery, interactive at a terminal or scripted from answers.
 
-Interactive and scripted runs share one walk (`engine.Walk`); this module only asks and
-prints. With no terminal (or `--no-input`) it never waits for a keypress: every value
-must come from `--answers`/`--set` or the playbook's defaults.
+Listen first: the customer's message (pasted at the prompt, `--message TEXT`, or `-` for
+standard input) is read once, proposes the playbook when none is given, and pre-fills each
+input with the words it came from. Interactive and scripted runs share one walk; this
+module only asks and prints. With no terminal (or `--no-input`) it never waits for a key.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from recovery_cli.cli import EXIT_INTERRUPTED, app
-from recovery_cli.cli.common import Playbooks, library
+from recovery_cli.cli.common import Playbooks, library, read_text
 from recovery_cli.errors import Interrupted, RecoveryError
 
 if TYPE_CHECKING:
-    from recovery_cli.playbook.transcript import Status
+    from recovery_cli.library import Library
+    from recovery_cli.listen.begin import Heard
+    from recovery_cli.playbook.transcript import Recorder
     from recovery_cli.playbook.walk import Walk
 
 
@@ -30,13 +33,18 @@ class OutputFormat(StrEnum):
 
 @app.command("run")
 def run_command(
-    scenario: str = typer.Argument(None, help="Playbook id (see `recovery list`)."),
+    scenario: str = typer.Argument(
+        None, help="Playbook id (see `recovery list`); read from the message when left out."
+    ),
+    message: str | None = typer.Option(
+        None, "--message", "-m", metavar="TEXT", help="What the customer said (- reads stdin)."
+    ),
     answers: Path | None = typer.Option(
         None,
         "--answers",
         "-a",
         metavar="FILE",
-        help="YAML or JSON file of inputs, answers and `choose`.",
+        help="YAML or JSON file of inputs, answers and `choose` (- reads stdin).",
     ),
     sets: list[str] | None = typer.Option(
         None,
@@ -51,11 +59,20 @@ def run_command(
     format: OutputFormat = typer.Option(
         OutputFormat.text, "--format", "-f", help="Final output: text, json or markdown."
     ),
+    agent: str | None = typer.Option(
+        None, "--agent", metavar="NAME", help="Who signs the draft (default: voice.yaml)."
+    ),
+    copy: bool = typer.Option(
+        False, "--copy", help="Also put the draft on the clipboard (the terminal's OSC 52)."
+    ),
     transcript_path: Path | None = typer.Option(
         None,
         "--transcript",
         metavar="FILE",
         help="Where to save the transcript (default: the state folder).",
+    ),
+    no_transcript: bool = typer.Option(
+        False, "--no-transcript", help="Keep no transcript of this run."
     ),
     resume: Path | None = typer.Option(
         None, "--resume", metavar="TRANSCRIPT", help="Continue the run saved in this transcript."
@@ -64,57 +81,77 @@ def run_command(
 ) -> None:
     """Walk through a recovery step by step and get a draft to send."""
     from recovery_cli.cli import console
-    from recovery_cli.playbook import answers as answers_module
-    from recovery_cli.playbook import inputs, transcript
-    from recovery_cli.playbook import walk as engine
-    from recovery_cli.playbook.walk import Walk
+    from recovery_cli.playbook import answers as supplied_values
+    from recovery_cli.playbook import transcript
+    from recovery_cli.playbook.walk import now
 
     lib = library(playbooks)
     saved = transcript.load(resume) if resume else None
-    if saved is None and not scenario:
-        raise RecoveryError("which scenario?", hint="recovery run SCENARIO (see `recovery list`)")
     if saved is not None and scenario and scenario != saved.scenario:
         raise RecoveryError(f"the transcript is a run of `{saved.scenario}`, not `{scenario}`")
-    playbook = lib.playbook(saved.scenario if saved else scenario)
-
-    raw = answers_module.merge(
-        saved.inputs if saved else {},
-        answers_module.read_answers_file(answers) if answers else {},
-        answers_module.parse_sets(sets or []),
-    )
-    supplied = answers_module.sort_out(playbook, raw, str(answers or "--set"))
-    path = resume or transcript_path or transcript.new_path(playbook.id)
-    started = saved.started_at if saved else engine.now()
     interactive = console.interactive() and not no_input
+    raw = supplied_values.merge(
+        saved.inputs if saved else {},
+        _answers_file(answers) if answers else {},
+        supplied_values.parse_sets(sets or []),
+    )
+    text = _message(message, raw, interactive and saved is None)
+    chosen = saved.scenario if saved else scenario
+    heard = _hear(text, lib, triage=not chosen)
+    if not chosen:
+        chosen = _choose(heard, lib, interactive)
+    playbook = lib.playbook(chosen)
+    if heard is not None and any(spec.name == "message" for spec in playbook.inputs):
+        raw = {**raw, "message": heard.message}
+    supplied = supplied_values.sort_out(playbook, raw, str(answers or "--set"))
+    for note in supplied.notes:
+        console.err.print(console.plain(f"note: {note}"), style="dim")
+    if heard is not None:
+        from recovery_cli.listen.begin import fit
+
+        fit(heard, playbook, supplied.inputs)
+    recorder = transcript.Recorder(
+        None if no_transcript else resume or transcript_path or transcript.new_path(playbook.id)
+    )
+    started = saved.started_at if saved else now()
     source = str(lib.files[playbook.id])
+    records = saved.records() if saved else []
 
     if not interactive:
-        resolved = inputs.resolve(playbook, supplied.inputs)
+        from recovery_cli.playbook import inputs
+        from recovery_cli.playbook.walk import Walk, finish
+
+        given = {**(heard.values() if heard else {}), **supplied.inputs}
+        resolved = inputs.resolve(playbook, given)
         if resolved.missing:
             raise RecoveryError(
                 "missing required values: " + ", ".join(spec.name for spec in resolved.missing),
                 hint="give them with --set NAME=VALUE or in --answers FILE",
             )
         walk = Walk.resumed(
-            playbook, resolved.values, saved.records() if saved else [], source,
-            voice=lib.voice, defaulted=resolved.defaulted,
+            playbook, resolved.values, records, source,
+            voice=lib.voice, agent=agent, defaulted=resolved.defaulted,
         )  # fmt: skip
-        engine.finish(walk, supplied.answers, supplied.picks)
-        transcript.save(transcript.snapshot(walk, "complete", started), path)
-        _print_outcome(walk, path, format)
+        finish(walk, supplied.answers, supplied.picks)
+        recorder.save(transcript.snapshot(walk, "complete", started))
+        _finish(walk, recorder, format, heard, supplied.inputs, resolved, copy)
         return
 
     from recovery_cli.cli import guide
+    from recovery_cli.playbook.walk import Walk
 
+    asked = dict(supplied.inputs)
+    if any(spec.name == "message" for spec in playbook.inputs):
+        asked.setdefault("message", heard.message if heard else "")  # asked for already
     try:
-        values = guide.ask_inputs(playbook, supplied.inputs)
+        values = guide.ask_inputs(playbook, asked, heard.prefill if heard else None)
     except Interrupted:
-        transcript.save(transcript.before_walk(playbook, supplied.inputs, started), path)
-        _stopped(path)
-    walk = Walk.resumed(playbook, values, saved.records() if saved else [], source, voice=lib.voice)
+        recorder.save(transcript.before_walk(playbook, supplied.inputs, started))
+        _stopped(recorder)
+    walk = Walk.resumed(playbook, values, records, source, voice=lib.voice, agent=agent)
 
-    def keep(status: Status) -> None:
-        transcript.save(transcript.snapshot(walk, status, started), path)
+    def keep(status: transcript.Status) -> None:
+        recorder.save(transcript.snapshot(walk, status, started))
 
     try:
         guide.walk_steps(
@@ -122,35 +159,119 @@ def run_command(
         )
     except Interrupted:
         keep("interrupted")
-        _stopped(path)
+        _stopped(recorder)
     keep("complete")
-    _print_outcome(walk, path, format, interactive=True)
+    _finish(walk, recorder, format, heard, supplied.inputs, None, copy, interactive=True)
 
 
-def _stopped(path: Path) -> NoReturn:
-    from recovery_cli.cli import console
+def _answers_file(path: Path) -> dict[str, object]:
+    from recovery_cli.playbook.answers import parse_answers, read_answers_file
 
-    console.err.print(console.plain(f"Transcript saved: {path}"))
-    console.err.print(console.plain(f"Resume with: recovery run --resume {path}"))
-    raise typer.Exit(EXIT_INTERRUPTED)
+    if str(path) != "-":
+        return read_answers_file(path)
+    text = read_text(
+        None,
+        what="the answers",
+        usage="pipe a YAML or JSON mapping in, or give --answers FILE",
+        too_long_hint="an answers file is a handful of values",
+    )
+    return parse_answers(text, "<stdin>")
 
 
-def _print_outcome(walk: Walk, path: Path, format: OutputFormat, interactive: bool = False) -> None:
-    from recovery_cli.cli import console
-    from recovery_cli.playbook import outcome
+def _message(option: str | None, raw: dict[str, object], ask: bool) -> str:
+    """The customer's message: `--message` (or `-`), an answers file's `message`, or
+    pasted at the prompt; empty when there is none."""
+    from recovery_cli.cli import guide
 
-    if format is OutputFormat.json:
-        from recovery_cli.cli.common import print_json
+    if option is not None:
+        return read_text(
+            None if option == "-" else option,
+            what="the message",
+            usage='give it as --message "..." or pipe it in with --message -',
+            too_long_hint="a message, not a mailbox: use `recovery batch` for many",
+        )
+    given = raw.get("message")
+    if isinstance(given, str) and given.strip():
+        return given
+    return guide.ask_message() if ask else ""
 
-        print_json(outcome.as_data(walk, path))
-        return
-    if format is OutputFormat.markdown:
-        console.raw(outcome.as_markdown(walk, path))
-        return
+
+def _hear(message: str, lib: Library, *, triage: bool) -> Heard | None:
+    if not message.strip():
+        return None
+    from recovery_cli.listen.begin import hear
+    from recovery_cli.triage import Triage
+
+    return hear(message, Triage.from_library(lib) if triage else None)
+
+
+def _choose(heard: Heard | None, lib: Library, interactive: bool) -> str:
+    """The playbook when none was named: the one the message reads as (confirmed by the
+    agent at a terminal)."""
+    from recovery_cli.listen.begin import chosen
+
+    if heard is None:
+        raise RecoveryError(
+            "which scenario?",
+            hint="recovery run SCENARIO, or give the customer's message with --message",
+        )
     if interactive:
         from recovery_cli.cli import guide
 
+        titles = {book.id: book.title for book in lib.playbooks()}
+        try:
+            return guide.propose(heard, titles)
+        except Interrupted:
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    return chosen(heard)
+
+
+def _stopped(recorder: Recorder) -> NoReturn:
+    from recovery_cli.cli import console
+
+    if recorder.saved is not None:
+        console.err.print(console.plain(f"Transcript saved: {recorder.saved}"))
+        console.err.print(console.plain(f"Resume with: recovery run --resume {recorder.saved}"))
+    raise typer.Exit(EXIT_INTERRUPTED)
+
+
+def _finish(
+    walk: Walk,
+    recorder: Recorder,
+    format: OutputFormat,
+    heard: Heard | None,
+    given: dict[str, str],
+    resolved: object,
+    copy: bool,
+    interactive: bool = False,
+) -> None:
+    """The outcome in the format asked for, a warning if the transcript was not saved,
+    and the draft on the clipboard when asked."""
+    from recovery_cli.cli import console
+    from recovery_cli.playbook import outcome
+
+    path = recorder.saved
+    if format is OutputFormat.json:
+        from recovery_cli.cli.common import print_json
+        from recovery_cli.listen.begin import sources
+        from recovery_cli.playbook.inputs import Resolved
+
+        data = outcome.as_data(walk, path)
+        data["facts"] = heard.reading.to_json() if heard else None
+        if isinstance(resolved, Resolved):
+            data["sources"] = sources(resolved, given, heard)
+        print_json(data)
+    elif format is OutputFormat.markdown:
+        console.raw(outcome.as_markdown(walk, path))
+    elif interactive:
+        from recovery_cli.cli import guide
+
         guide.show_outcome(walk, path)
-        return
-    console.raw(outcome.as_text(walk))
-    console.err.print(console.plain(f"Transcript saved: {path}"))
+    else:
+        console.raw(outcome.as_text(walk))
+        if path is not None:
+            console.err.print(console.plain(f"Transcript saved: {path}"))
+    if recorder.warning:
+        console.err.print(console.plain(f"warning: {recorder.warning}"), style="yellow")
+    if copy and not console.copy(walk.draft()):
+        console.err.print(console.plain("note: no terminal to copy to"), style="dim")

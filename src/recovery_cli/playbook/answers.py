@@ -9,6 +9,7 @@ defaults fill what neither gave. Unknown keys are errors, so a typo is not silen
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 from recovery_cli import documents
 from recovery_cli.documents import read_document
 from recovery_cli.errors import Location, Problem, RecoveryError
-from recovery_cli.playbook.inputs import effective_inputs
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs
 from recovery_cli.playbook.models import Playbook
 
 CHOOSE = "choose"
@@ -30,6 +31,8 @@ class Supplied:
     inputs: dict[str, str] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)
     picks: dict[str, int | str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Values set aside, said plainly: a standard input this playbook does not use."""
 
 
 def read_answers_file(path: Path) -> dict[str, object]:
@@ -39,10 +42,22 @@ def read_answers_file(path: Path) -> dict[str, object]:
         data = parse_json(text, str(path))
     else:
         data, _ = read_document(path)
+    return _mapping(data, str(path))
+
+
+def parse_answers(text: str, source: str) -> dict[str, object]:
+    """Answers given as text (standard input): JSON when it looks like it, else YAML."""
+    if text.lstrip().startswith("{"):
+        return _mapping(parse_json(text, source), source)
+    data, _ = documents.parse(text, source)
+    return _mapping(data, source)
+
+
+def _mapping(data: object, source: str) -> dict[str, object]:
     if not isinstance(data, dict):
         raise RecoveryError(
-            "an answers file must be a mapping such as `customer_name: Dana`",
-            location=Location(str(path), 1, 1),
+            "answers must be a mapping such as `customer_name: Dana`",
+            location=Location(source, 1, 1),
         )
     return {str(key): value for key, value in data.items()}
 
@@ -179,14 +194,15 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
                 )
             else:
                 supplied.answers[key] = answer
+        elif key in STANDARD_INPUTS:
+            # One script can feed any playbook: a standard input it does not use is noted.
+            supplied.notes.append(f"`{key}` is not used by `{playbook.id}`; it is set aside")
         else:
             known = sorted(input_names | set(questions))
+            close = difflib.get_close_matches(key, [*known, *STANDARD_INPUTS], n=1, cutoff=0.7)
+            hint = (f"did you mean `{close[0]}`? " if close else "") + f"known: {', '.join(known)}"
             problems.append(
-                Problem(
-                    f"`{key}` is not an input or question of `{playbook.id}`",
-                    where,
-                    f"known: {', '.join(known)}",
-                )
+                Problem(f"`{key}` is not an input or question of `{playbook.id}`", where, hint)
             )
     if problems:
         raise RecoveryError(f"{len(problems)} problem(s) in the supplied values", problems=problems)

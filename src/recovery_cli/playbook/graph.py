@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recovery_cli.errors import RecoveryError
-from recovery_cli.text import clean
 from recovery_cli.playbook.flow import Flow
 from recovery_cli.playbook.models import END, Playbook
+from recovery_cli.text import clean
 
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu) or "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -61,16 +62,39 @@ class Transcript(BaseModel):
         return [Record(**line.model_dump()) for line in self.steps]
 
 
+def folder() -> Path:
+    """Where transcripts are kept unless `--transcript` names a file."""
+    return state_dir() / "transcripts"
+
+
 def new_path(scenario: str) -> Path:
+    """A fresh name: the scenario, the time and a random part, so two runs started in the
+    same second (two agents sharing a machine, a script in a loop) never share a file."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     safe = re.sub(r"[^a-z0-9-]", "", scenario) or "run"
-    folder = state_dir() / "transcripts"
-    path = folder / f"{safe}-{stamp}.json"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{safe}-{stamp}-{counter}.json"
-    return path
+    return folder() / f"{safe}-{stamp}-{secrets.token_hex(3)}.json"
+
+
+class Recorder:
+    """Saves a run's transcript as it goes; a run whose transcript cannot be saved still
+    ends with its draft, so a failure is kept as a warning to show once, not raised."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.warning: str | None = None
+
+    def save(self, transcript: Transcript) -> None:
+        if self.path is None or self.warning is not None:
+            return
+        try:
+            save(transcript, self.path)
+        except RecoveryError as exc:
+            self.warning = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+
+    @property
+    def saved(self) -> Path | None:
+        """The transcript's path, when it was saved."""
+        return self.path if self.warning is None else None
 
 
 def snapshot(walk: Walk, status: Status, started_at: str) -> Transcript:
