@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from recovery_cli.batch.plan import Plan
+from recovery_cli.batch.presets import Preset
 from recovery_cli.batch.record import Finding
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render
@@ -49,6 +50,9 @@ class BatchContext:
     text_column: str = "message"
     voice: Voice = field(default_factory=Voice)
     agent: str | None = None
+    preset: Preset | None = None
+    keep: list[str] = field(default_factory=list)
+    """Columns (or JSON paths) carried into each record unchanged, for re-import."""
     specs: dict[str, list[Input]] = field(init=False, repr=False)
     plans: dict[str, Plan] = field(init=False, repr=False)
 
@@ -66,6 +70,8 @@ class BatchContext:
         mapping: Mapping[str, str] | None = None,
         text_column: str = "message",
         agent: str | None = None,
+        preset: Preset | None = None,
+        keep: Sequence[str] = (),
     ) -> BatchContext:
         """Load and compile a library for a batch; a broken playbook stops it here."""
         from recovery_cli.checks import Checker
@@ -95,6 +101,8 @@ class BatchContext:
             text_column=text_column,
             voice=library.voice,
             agent=agent,
+            preset=preset,
+            keep=list(dict.fromkeys([*(preset.keep if preset else []), *keep])),
         )
         context.check_mapping()
         return context
@@ -117,20 +125,32 @@ class BatchContext:
                 )
 
     def check_columns(self, columns: Sequence[str] | None) -> None:
-        """Mistakes a header reveals before any row is read (CSV and TSV only)."""
-        if not columns:  # JSON lines have no header; an empty file has no rows
+        """Mistakes the first line reveals before any row is drafted: a `--map` or
+        `--keep` naming what the input does not have, no message to read. For JSON lines,
+        `columns` are the first row's fields."""
+        if not columns:  # an empty file has no rows
             return
-        for column in self.mapping:
-            if column not in columns:
-                raise RecoveryError(
-                    f"--map names the column `{column}`, which the input does not have",
-                    hint="the columns are: " + ", ".join(columns),
-                )
-        named = set(columns) | set(self.mapping.values())
-        if self.scenario is None and "scenario" not in named and self.text_column not in named:
+        lowered = {column.lower() for column in columns}
+
+        def has(path: str) -> bool:
+            return path.lower() in lowered or path.split(".")[0].split("[")[0].lower() in lowered
+
+        for option, paths in (("--map", list(self.mapping)), ("--keep", self.keep)):
+            for path in paths:
+                if not has(path):
+                    raise RecoveryError(
+                        f"{option} names `{path}`, which the input does not have",
+                        hint="the input has: " + ", ".join(columns),
+                    )
+        named = lowered | {name.lower() for name in self.mapping.values()}
+        if self.preset is not None:
+            named |= set(self.preset.inputs)
+        text = self.text_column.lower()
+        if self.scenario is None and "scenario" not in named and text not in named:
             raise RecoveryError(
                 f"the input has no `scenario` column and no `{self.text_column}` column to triage",
-                hint="give --scenario ID, or --text-column with the column holding the message",
+                hint="give --scenario ID, --preset for your help desk, or --text-column with "
+                "the column holding the message",
             )
 
     def fingerprint(self) -> dict[str, object]:
@@ -146,6 +166,8 @@ class BatchContext:
             "text_column": self.text_column,
             "voice": self.voice.model_dump(),
             "agent": self.agent,
+            "preset": self.preset.model_dump() if self.preset else None,
+            "keep": self.keep,
         }
 
     def warm(self) -> None:

@@ -10,9 +10,11 @@ reason, so the counts always add up.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from recovery_cli.batch.context import BatchContext
+from recovery_cli.batch.presets import lookup
 from recovery_cli.batch.record import Outcome, Record, Rejection, Triaged
 from recovery_cli.batch.rows import Item, Line, Malformed
 from recovery_cli.checks.claims import claim_findings
@@ -42,7 +44,7 @@ def draft_row(context: BatchContext, row_number: int, row: Mapping[str, object])
 
 
 def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) -> Outcome:
-    fields = _fields(row, context.mapping)
+    fields = _fields(context, row)
     row_id = fields.get("id")
     scenario = context.scenario or fields.get("scenario", "").strip()
     text = fields.get(context.text_column) or ""
@@ -53,12 +55,18 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
             reason = f"no scenario, and no message to triage in `{context.text_column}`"
             return _rejected(row_number, row, reason, "missing-input")
         if not reading.supported:
-            return Record(row_number, row_id, "unsupported", language=reading.language)
+            return Record(
+                row_number, row_id, "unsupported", language=reading.language,
+                kept=_kept(context, row),
+            )  # fmt: skip
         verdict = reading.triage
         assert verdict is not None  # read() classifies a supported message when given triage
         triaged = Triaged(verdict.score, list(verdict.evidence))
         if verdict.scenario is None:
-            return Record(row_number, row_id, "routine", category=verdict.category, triage=triaged)
+            return Record(
+                row_number, row_id, "routine", category=verdict.category, triage=triaged,
+                kept=_kept(context, row),
+            )  # fmt: skip
         scenario = verdict.scenario
     playbook = context.playbooks.get(scenario)
     if playbook is None:
@@ -105,6 +113,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         assumptions=[assumption.to_json() for assumption in walked.assumptions],
         facts={name: fact.to_json() for name, fact in reading.facts.items()} if reading else {},
         sources={name: _source(name, given, filled, resolved) for name in values},
+        kept=_kept(context, row),
     )
 
 
@@ -135,19 +144,43 @@ def _answers(playbook: Playbook, fields: Mapping[str, str]) -> dict[str, str]:
     return answers
 
 
-def _fields(row: Mapping[str, object], mapping: Mapping[str, str]) -> dict[str, str]:
-    """The row's values under their input names, cleaned of control characters."""
-    fields: dict[str, str] = {}
-    for column, value in row.items():
-        if type(value) is not str:  # other engines hand over None, numbers, dates
-            value = "" if value is None else str(value)
-        if INVISIBLE.search(value):
-            value = clean(value)
-        fields[str(column)] = value
-    for column, name in mapping.items():
-        if column in fields:
-            fields[name] = fields[column]
+def _fields(context: BatchContext, row: Mapping[str, object]) -> dict[str, str]:
+    """The row's values under their input names, cleaned of control characters: its own
+    columns, then what the help desk's preset finds, then `--map` (any capitals, or a
+    dotted path into a JSON row)."""
+    fields: dict[str, str] = {str(column): _tidy(value) for column, value in row.items()}
+    if context.preset is not None:
+        fields.update({name: _tidy(value) for name, value in context.preset.apply(row).items()})
+    if context.mapping:
+        columns = {str(key).lower(): key for key in row}
+        for path, name in context.mapping.items():
+            found = next(iter(lookup(row, columns, path)), None)
+            if found is not None:
+                fields[name] = _tidy(found)
     return fields
+
+
+def _tidy(value: object) -> str:
+    """A cell as clean text: other engines hand over None, numbers, dates and objects."""
+    if type(value) is not str:
+        value = (
+            ""
+            if value is None
+            else json.dumps(value)
+            if isinstance(value, dict | list)
+            else str(value)
+        )
+    return clean(value) if INVISIBLE.search(value) else value
+
+
+def _kept(context: BatchContext, row: Mapping[str, object]) -> dict[str, str]:
+    """The columns carried into the record unchanged (`--keep`, and the preset's)."""
+    columns = {str(key).lower(): key for key in row}
+    found = {}
+    for path in context.keep:
+        value = next(iter(lookup(row, columns, path)), None)
+        found[path] = _tidy(value)
+    return found
 
 
 def _rejected(row_number: int, row: Mapping[str, object], reason: str, kind: str) -> Rejection:

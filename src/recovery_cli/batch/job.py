@@ -38,6 +38,8 @@ class Job:
     output_format: OutputFormat | None = None
     workers: int | None = None
     resume: bool = False
+    preset_format: InputFormat | None = None
+    """The help desk preset's format, used when the input's name does not say."""
     options: list[str] = field(default_factory=list)
     """Anything else that changes the records, for the checkpoint's fingerprint."""
 
@@ -51,7 +53,14 @@ class Job:
 
     def formats(self) -> tuple[InputFormat, OutputFormat]:
         """The formats given, else the ones the names imply (`-` needs them given)."""
-        fin = self.input_format or input_format_for(self.input)
+        fin = self.input_format
+        if fin is None:
+            try:
+                fin = input_format_for(self.input)
+            except RecoveryError:
+                if self.preset_format is None:
+                    raise
+                fin = self.preset_format
         if self.output_format is not None:
             return fin, self.output_format
         if self.out == STDIO:

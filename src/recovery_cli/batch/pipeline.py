@@ -8,6 +8,7 @@ results go, and how an interrupted run resumes, is `checkpoint`'s business.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 from collections import deque
@@ -21,7 +22,7 @@ from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.draft import outcome_for
 from recovery_cli.batch.outputs import Outputs
 from recovery_cli.batch.record import Rejection
-from recovery_cli.batch.rows import Item, RowSource
+from recovery_cli.batch.rows import Item, Line, Row, RowSource
 from recovery_cli.batch.writers import OutputFormat, Writer
 from recovery_cli.errors import RecoveryError
 
@@ -45,7 +46,7 @@ def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
     context.warm()
-    _worker = (context, Writer(fmt), rejects_writer(fmt))
+    _worker = (context, Writer(fmt, context.keep), rejects_writer(fmt))
 
 
 def rejects_writer(fmt: OutputFormat) -> Writer:
@@ -98,7 +99,7 @@ def results(
     """
     if workers <= 1:
         context.warm()
-        writer, rejects = Writer(fmt), rejects_writer(fmt)
+        writer, rejects = Writer(fmt, context.keep), rejects_writer(fmt)
         for chunk in _chunks(items, chunk_size):
             yield chunk[-1].row, _chunk(context, writer, rejects, chunk)
         return
@@ -166,12 +167,12 @@ def run(
     On Ctrl-C the checkpoint is saved and KeyboardInterrupt propagates; on completion
     the part files are renamed into place.
     """
-    context.check_columns(source.columns)
-    header, reject_header = Writer(fmt).header(), rejects_writer(fmt).reject_header()
+    columns, items = first_columns(source)
+    context.check_columns(columns)
+    header, reject_header = Writer(fmt, context.keep).header(), rejects_writer(fmt).reject_header()
     discarded = outputs.start(header, reject_header, resume=resume)
     state = outputs.state
     done = state.rows
-    items: Iterable[Item] = source.items()
     if done:
         items = (item for item in items if item.row > done)
     try:
@@ -190,6 +191,19 @@ def run(
         read, state.drafted, state.routine, state.unsupported, state.rejected,
         dict(state.kinds), done, discarded,
     )  # fmt: skip
+
+
+def first_columns(source: RowSource) -> tuple[list[str] | None, Iterable[Item]]:
+    """The input's columns (a CSV header, or a JSON row's first fields) and all its items."""
+    items = source.items()
+    if source.columns is not None:
+        return source.columns, items
+    first = next(items, None)
+    if first is None:
+        return None, iter(())
+    parsed = first.parse() if isinstance(first, Line) else first
+    columns = list(parsed.fields) if isinstance(parsed, Row) else None
+    return columns, itertools.chain([first], items)
 
 
 def default_workers() -> int:

@@ -50,7 +50,8 @@ class Record:
     scenario: str | None = None
     category: str | None = None
     triage: Triaged | None = None
-    channel: str = "email"
+    channel: str = ""
+    """The channel the draft is shaped for (empty when there is no draft)."""
     draft: str | None = None
     script: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

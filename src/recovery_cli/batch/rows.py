@@ -66,7 +66,8 @@ class Row:
 
     row: int
     line: int
-    fields: dict[str, str]
+    fields: dict[str, object]
+    """Text for a CSV row; a JSON row keeps its nested objects for presets' paths."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,13 +305,11 @@ def _json_row(number: int, line: int, text: str) -> Row | Malformed:
         return Malformed(number, line, text, f"bad JSON: {exc}", "malformed")
     if not isinstance(data, dict):
         return Malformed(number, line, text, "a JSON line must be an object of fields", "malformed")
-    fields = {
-        key if type(key) is str else str(key): value if type(value) is str else _as_text(value)
+    fields: dict[str, object] = {
+        str(key): value if type(value) in (str, dict, list) else _as_text(value)
         for key, value in data.items()
     }
-    if ("\\ud" in text or "\\uD" in text) and any(
-        _SURROGATES.search(part) for pair in fields.items() for part in pair
-    ):
+    if ("\\ud" in text or "\\uD" in text) and _SURROGATES.search(json.dumps(fields)):
         return Malformed(
             number, line, text, "the row holds an unpaired surrogate escape", "encoding"
         )

@@ -39,11 +39,24 @@ def batch_command(
     format: str | None = typer.Option(
         None, "--format", "-f", help="jsonl, csv, tsv or md (default: from OUTPUT's name)."
     ),
+    preset: str | None = typer.Option(
+        None,
+        "--preset",
+        metavar="NAME|FILE",
+        help="A help desk's export: zendesk, freshdesk, intercom, helpscout, or a preset file.",
+    ),
     map: list[str] | None = typer.Option(
         None,
         "--map",
         metavar="COLUMN=INPUT",
-        help="COLUMN=INPUT: read an input from a column of another name.",
+        help="COLUMN=INPUT: read an input from a column (any capitals) or a JSON path.",
+        show_default=False,
+    ),
+    keep: list[str] | None = typer.Option(
+        None,
+        "--keep",
+        metavar="COLUMN",
+        help="Carry a column into the output unchanged, for re-import (repeatable).",
         show_default=False,
     ),
     scenario: str | None = typer.Option(
@@ -77,8 +90,10 @@ def batch_command(
     """
     from recovery_cli.batch import BatchContext, rows, writers
     from recovery_cli.batch.job import Job, Stopped, run_job
+    from recovery_cli.batch.presets import load_preset
 
     mapping = _mapping(map or [])
+    help_desk = load_preset(preset) if preset else None
     job = Job(
         input=input,
         out=out,
@@ -91,12 +106,15 @@ def batch_command(
         else None,
         workers=workers,
         resume=resume,
+        preset_format=rows.InputFormat(help_desk.format)
+        if help_desk and help_desk.format
+        else None,
     )
 
     def prepare() -> BatchContext:
         return BatchContext.from_library(
             library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column,
-            agent=agent,
+            agent=agent, preset=help_desk, keep=keep or [],
         )  # fmt: skip
 
     bars: list[_ProgressBar] = []
