@@ -177,10 +177,11 @@ def test_a_long_line_is_skipped_in_bounded_memory() -> None:
     assert found[1] == Row(2, 3, {"id": "2", "message": "ok"})
 
 
-def test_json_values_become_text() -> None:
-    line = b'{"id": 3, "vip": true, "note": null, "tags": ["a"]}\n'
+def test_json_scalars_become_text_and_nested_values_stay_for_preset_paths() -> None:
+    line = b'{"id": 3, "vip": true, "note": null, "tags": ["a"], "source": {"body": "hi"}}\n'
     found = rows(line, InputFormat.jsonl)
-    assert found == [Row(1, 1, {"id": "3", "vip": "true", "note": "", "tags": '["a"]'})]
+    fields = {"id": "3", "vip": "true", "note": "", "tags": ["a"], "source": {"body": "hi"}}
+    assert found == [Row(1, 1, fields)]
 
 
 def test_a_duplicate_or_unreadable_header_is_bad_input() -> None:
