@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -77,12 +77,22 @@ def crash_log(details: str) -> Path | None:
     return path
 
 
+def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    """An argument with a metavar (`ID`, `TEXT`) says what it takes; Typer would add a
+    Python type name beside it (`ID <str>`), which tells a person nothing."""
+    return None if self.metavar else _TYPE_OF_ARGUMENT(self, ctx)
+
+
+_TYPE_OF_ARGUMENT = TyperArgument.display_type_rich
+TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
+
+
 app = typer.Typer(
     cls=_Group,
     name="recovery",
     help="Guided service recovery: playbooks for agents, checks for replies, drafts in batch.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

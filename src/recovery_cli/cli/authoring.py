@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, EXIT_OK, app
-from recovery_cli.cli.common import ListFormat, Playbooks, library
-from recovery_cli.cli.report import ReportFormat, shown_path
+from recovery_cli.cli.common import ListFormat, Playbooks, ReportFormat, library, shown_path
 
 if TYPE_CHECKING:
     from recovery_cli.errors import Problem
@@ -23,7 +22,9 @@ if TYPE_CHECKING:
 Paths = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Playbook files or folders; default: the active library.", show_default=False
+        help="Playbook files or folders; default: the active library.",
+        show_default=False,
+        metavar="PATH",
     ),
 ]
 
@@ -119,8 +120,10 @@ def _show_suites(run: SuiteRun) -> None:
 
 @app.command("new")
 def new_command(
-    scenario: str = typer.Argument(..., help="The new playbook's id, e.g. lost-parcel."),
-    folder: Path = typer.Option(Path("."), "--dir", help="Where to write ID.yaml."),
+    scenario: str = typer.Argument(
+        ..., help="The new playbook's id, e.g. lost-parcel.", metavar="ID"
+    ),
+    folder: Path = typer.Option(Path("."), "--dir", help="Where to write ID.yaml.", metavar="DIR"),
 ) -> None:
     """Write a commented starter playbook, ID.yaml, to fill in (never overwrites)."""
     from recovery_cli.playbook.scaffold import create
@@ -148,12 +151,16 @@ def schema_command(
 
 @app.command("graph")
 def graph_command(
-    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
+    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay.", metavar="ID"),
     format: GraphFormat = typer.Option(
         GraphFormat.mermaid, "--format", "-f", help="mermaid or dot."
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to FILE; FILE.svg is drawn with Graphviz."
+        None,
+        "--output",
+        "-o",
+        help="Write to FILE; FILE.svg is drawn with Graphviz.",
+        metavar="FILE",
     ),
     playbooks: Playbooks = None,
 ) -> None:

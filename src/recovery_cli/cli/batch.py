@@ -26,18 +26,28 @@ if TYPE_CHECKING:
 
 @app.command("batch")
 def batch_command(
-    input: str = typer.Argument(..., help="CSV, TSV or JSON lines file, or - for standard input."),
+    input: str = typer.Argument(
+        ..., help="CSV, TSV or JSON lines file, or - for standard input.", metavar="INPUT"
+    ),
     out: str = typer.Option(
         ...,
         "--out",
         "-o",
         help="Where the drafts go (.jsonl, .csv, .md), or - for standard output.",
+        metavar="FILE",
     ),
     input_format: str | None = typer.Option(
-        None, "--input-format", help="csv, tsv or jsonl (default: from INPUT's name)."
+        None,
+        "--input-format",
+        help="csv, tsv or jsonl (default: from INPUT's name).",
+        metavar="csv|tsv|jsonl",
     ),
     format: str | None = typer.Option(
-        None, "--format", "-f", help="jsonl, csv, tsv or md (default: from OUTPUT's name)."
+        None,
+        "--format",
+        "-f",
+        help="jsonl, csv, tsv or md (default: from OUTPUT's name).",
+        metavar="jsonl|csv|tsv|md",
     ),
     preset: str | None = typer.Option(
         None,
@@ -60,19 +70,31 @@ def batch_command(
         show_default=False,
     ),
     scenario: str | None = typer.Option(
-        None, "--scenario", "-s", help="Use this playbook for every row (no triage)."
+        None, "--scenario", "-s", help="Use this playbook for every row (no triage).", metavar="ID"
     ),
     text_column: str = typer.Option(
-        "message", "--text-column", help="The column triage reads when a row has no scenario."
+        "message",
+        "--text-column",
+        help="The column triage reads when a row has no scenario.",
+        metavar="COLUMN",
     ),
     rejects: str | None = typer.Option(
-        None, "--rejects", help="Rows that could not be drafted (default: OUTPUT.rejects.*)."
+        None,
+        "--rejects",
+        help="Rows that could not be drafted (default: OUTPUT.rejects.*).",
+        metavar="FILE",
     ),
     agent: str | None = typer.Option(
         None, "--agent", metavar="NAME", help="Who signs the drafts (default: voice.yaml)."
     ),
     workers: int | None = typer.Option(
-        None, "--workers", "-j", min=1, max=256, help="Processes to use (default: all cores)."
+        None,
+        "--workers",
+        "-j",
+        min=1,
+        max=256,
+        help="Processes to use (default: all cores).",
+        metavar="N",
     ),
     resume: bool = typer.Option(
         False, "--resume", help="Continue an interrupted run of the same command."

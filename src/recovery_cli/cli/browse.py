@@ -37,7 +37,7 @@ def list_command(
 
 @app.command("show")
 def show_command(
-    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay."),
+    scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay.", metavar="ID"),
     playbooks: Playbooks = None,
 ) -> None:
     """Show a scenario as a tree of steps and branches, with the principle behind each."""
@@ -69,7 +69,9 @@ def show_command(
 
 @app.command("principles")
 def principles_command(
-    principle: str = typer.Argument(None, help="One principle id; all of them when left out."),
+    principle: str = typer.Argument(
+        None, help="One principle id; all of them when left out.", metavar="ID"
+    ),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
     playbooks: Playbooks = None,
 ) -> None:

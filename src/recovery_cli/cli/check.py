@@ -33,13 +33,23 @@ def read_reply(text: str | None, file: Path | None) -> str:
 @app.command("check")
 def check_command(
     text: str | None = typer.Argument(
-        None, help="The reply to check; read from standard input when absent or `-`."
+        None,
+        help="The reply to check; read from standard input when absent or `-`.",
+        metavar="TEXT",
     ),
     file: Path | None = typer.Option(
-        None, "--file", help="Read the reply from this file (UTF-8).", show_default=False
+        None,
+        "--file",
+        help="Read the reply from this file (UTF-8).",
+        show_default=False,
+        metavar="FILE",
     ),
     name: str | None = typer.Option(
-        None, "--name", help="The customer's name, when they gave it.", show_default=False
+        None,
+        "--name",
+        help="The customer's name, when they gave it.",
+        show_default=False,
+        metavar="NAME",
     ),
     line: bool = typer.Option(
         False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -26,6 +27,23 @@ Playbooks = Annotated[
 class ListFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def shown_path(path: str | None) -> str | None:
+    """A path relative to the working folder when it is inside it, as a person typed it."""
+    if not path:
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
 
 
 def library(playbooks: list[Path] | None) -> Library:

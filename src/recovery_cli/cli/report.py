@@ -11,15 +11,14 @@ without colour. Untrusted text is cleaned and never read as markup.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from recovery_cli.cli.common import ReportFormat, shown_path
 from recovery_cli.cli.console import plain, write
 from recovery_cli.errors import Problem
 from recovery_cli.text import clean
@@ -30,23 +29,6 @@ if TYPE_CHECKING:
 CONTEXT = 50
 """Characters of a reply shown on each side of the words a finding points at."""
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-def shown_path(path: str | None) -> str | None:
-    """A path relative to the working folder when it is inside it, as a person typed it."""
-    if not path:
-        return path
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if relative.startswith("..") else relative
 
 
 def place(problem: Problem) -> str:

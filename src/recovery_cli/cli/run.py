@@ -34,7 +34,9 @@ class OutputFormat(StrEnum):
 @app.command("run")
 def run_command(
     scenario: str = typer.Argument(
-        None, help="Playbook id (see `recovery list`); read from the message when left out."
+        None,
+        help="Playbook id (see `recovery list`); read from the message when left out.",
+        metavar="ID",
     ),
     message: str | None = typer.Option(
         None, "--message", "-m", metavar="TEXT", help="What the customer said (- reads stdin)."

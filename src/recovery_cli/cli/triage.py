@@ -30,7 +30,9 @@ def read_message(text: str | None) -> str:
 @app.command("triage")
 def triage_command(
     text: str | None = typer.Argument(
-        None, help="The customer's message; read from standard input when absent or `-`."
+        None,
+        help="The customer's message; read from standard input when absent or `-`.",
+        metavar="TEXT",
     ),
     format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
     playbooks: Playbooks = None,
