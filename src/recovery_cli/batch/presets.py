@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from recovery_cli.documents import build, read_document
 from recovery_cli.errors import Location, RecoveryError
@@ -41,7 +41,7 @@ class Join(_Strict):
     """Several sources put together, in order, with a blank line between them."""
 
     join: list[str | Join] = Field(min_length=1, description="Columns, paths or joins.")
-    reverse: bool = Field(
+    reverse: StrictBool = Field(
         default=False,
         description="Reverse the values found (oldest first, when the export lists the newest "
         "first).",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from recovery_cli.playbook.models import Slug
 
@@ -26,7 +26,7 @@ class CueSpec(_Strict):
     reach: Literal["clause", "sentence"] = Field(
         default="clause", description="How far `unless_before` and `unless_after` look."
     )
-    extend: bool = Field(
+    extend: StrictBool = Field(
         default=False, description="Add to an earlier cue of this name instead of replacing it."
     )
     patterns: list[str] = Field(min_length=1)
@@ -37,7 +37,7 @@ class Example(_Strict):
 
     text: str = Field(min_length=1)
     name: str | None = None
-    opening: bool = True
+    opening: StrictBool = True
 
 
 class Examples(_Strict):
@@ -54,7 +54,7 @@ class CheckSpec(_Strict):
     principle: Slug
     kind: Literal["phrase", "opening", "name"] = "phrase"
     severity: Severity = "error"
-    enabled: bool = True
+    enabled: StrictBool = True
     description: str = Field(min_length=1, max_length=200)
     message: str = Field(min_length=1)
     hint: str = Field(min_length=1)

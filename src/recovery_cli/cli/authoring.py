@@ -128,11 +128,10 @@ def new_command(
     """Write a commented starter playbook, ID.yaml, to fill in (never overwrites)."""
     from recovery_cli.playbook.scaffold import create
 
-    path, has_schema = create(scenario, folder)
+    path, schema_written = create(scenario, folder)
     typer.echo(f"wrote {path}")
-    if not has_schema:
-        schema_file = path.parent / "playbook.schema.json"
-        typer.echo(f"for completion in your editor: recovery schema > {schema_file}")
+    if schema_written is not None:
+        typer.echo(f"wrote {schema_written} (its $schema line points there, for your editor)")
     typer.echo(f"next: fill in the TODOs, then `recovery lint {path}`")
 
 
@@ -141,10 +140,20 @@ def schema_command(
     principles: bool = typer.Option(
         False, "--principles", help="The schema of principles.yaml instead."
     ),
+    write: Path | None = typer.Option(
+        None,
+        "--write",
+        metavar="DIR",
+        help="Write both schemas into DIR, where your playbooks' $schema lines can point.",
+    ),
 ) -> None:
     """Print the JSON Schema of the playbook format, for editors."""
     from recovery_cli.playbook import schema
 
+    if write is not None:
+        for path in schema.write(write):
+            typer.echo(f"wrote {path}")
+        return
     generated = schema.principles_schema() if principles else schema.playbook_schema()
     typer.echo(schema.dumps(generated), nl=False)
 
@@ -152,36 +161,36 @@ def schema_command(
 @app.command("graph")
 def graph_command(
     scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay.", metavar="ID"),
-    format: GraphFormat = typer.Option(
-        GraphFormat.mermaid, "--format", "-f", help="mermaid or dot."
+    format: GraphFormat | None = typer.Option(
+        None, "--format", "-f", help="mermaid or dot (default: from the output's extension)."
     ),
     output: Path | None = typer.Option(
         None,
         "--output",
         "-o",
-        help="Write to FILE; FILE.svg is drawn with Graphviz.",
+        help="Write to FILE: .mmd or .dot text, or a .svg or .png picture (Graphviz); - for "
+        "standard output.",
         metavar="FILE",
     ),
     playbooks: Playbooks = None,
 ) -> None:
     """Draw a playbook's flow: steps, principles, and branches labelled with answers."""
+    from recovery_cli.files import atomic_write
     from recovery_cli.playbook import graph
 
     playbook = library(playbooks).playbook(scenario)
-    if output is not None and output.suffix.lower() == ".svg":
-        graph.render_svg(graph.dot(playbook), output)
+    kind = graph.format_for(output, format.value if format else None)
+    if kind in graph.DRAWN.values():
+        assert output is not None
+        graph.draw(graph.dot(playbook), output, kind)
         typer.echo(f"wrote {output}")
         return
-    text = graph.dot(playbook) if format is GraphFormat.dot else graph.mermaid(playbook)
-    if output is None:
+    text = graph.dot(playbook) if kind == "dot" else graph.mermaid(playbook)
+    if output is None or str(output) == "-":
         typer.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        atomic_write(output, text, what="the picture")
         typer.echo(f"wrote {output}")
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in text.splitlines())
 
 
 def _report(problems: list[Problem], files: int, format: ReportFormat) -> None:
@@ -202,3 +211,7 @@ def _list_rules(format: ReportFormat) -> None:
         print_json([rule.to_json() for rule in RULES.values()])
     else:
         console.write(table())
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())

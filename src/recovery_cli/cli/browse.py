@@ -6,6 +6,9 @@ import typer
 
 from recovery_cli.cli import EXIT_USAGE, app
 from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json
+from recovery_cli.text import clean
+
+COLUMNS = ("id", "title", "category")
 
 
 @app.command("list")
@@ -21,14 +24,18 @@ def list_command(
     rows = summaries(lib)
     if format is ListFormat.json:
         print_json(rows)
+    elif not console.styled():
+        for row in rows:  # one line a playbook, whole, for grep, cut and sort
+            console.write(clean("\t".join(str(row[key]) for key in COLUMNS)) + "\n")
     else:
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, header_style="bold")
-        for column in ("id", "title", "category"):
-            table.add_column(column)
+        table.add_column("id", no_wrap=True, overflow="fold")
+        table.add_column("title")
+        table.add_column("category", no_wrap=True)
         for row in rows:
-            table.add_row(*(console.plain(str(row[key])) for key in ("id", "title", "category")))
+            table.add_row(*(console.plain(str(row[key])) for key in COLUMNS))
         console.out.print(table)
     if lib.problems:
         report.print_problems(lib.problems, console.err)
@@ -38,20 +45,43 @@ def list_command(
 @app.command("show")
 def show_command(
     scenario: str = typer.Argument(..., help="Playbook id, e.g. outsourced-delay.", metavar="ID"),
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
     playbooks: Playbooks = None,
 ) -> None:
     """Show a scenario as a tree of steps and branches, with the principle behind each."""
-    from rich.tree import Tree
-
     from recovery_cli.cli import console
     from recovery_cli.playbook.catalogue import outline
 
     lib = library(playbooks)
     playbook = lib.playbook(scenario)
     principles = lib.principles
+    steps = outline(playbook)
+    if format is ListFormat.json:
+        rules = {key: principle.rule for key, principle in principles.items()}
+        print_json({
+            "id": playbook.id, "title": playbook.title, "category": playbook.category,
+            "summary": playbook.summary,
+            "steps": [{**step.to_json(), "rule": rules.get(step.principle)} for step in steps],
+        })  # fmt: skip
+        return
+    if not console.styled():  # a pipe or a dumb terminal: indented text, no box characters
+        lines = [f"{playbook.id}: {playbook.title} [{playbook.category}]", f"  {playbook.summary}"]
+        for node in steps:
+            lines.append(
+                f"  {node.step_id} ({node.stage}) {node.title}  principle: {node.principle}"
+            )
+            rule = principles[node.principle].rule if node.principle in principles else ""
+            lines += [f"    {text}" for text in (rule,) if text]
+            lines += [f"    only when {node.when}"] if node.when else []
+            lines += [f"    asks: {node.question}"] if node.question else []
+            lines += [f"    -> {edge}" for edge in node.edges]
+        console.write(clean("\n".join(" ".join(line.split(" ")) for line in lines)) + "\n")
+        return
+    from rich.tree import Tree
+
     tree = Tree(console.plain(f"{playbook.id}: {playbook.title} [{playbook.category}]", "bold"))
     tree.add(console.plain(playbook.summary, "dim"))
-    for node in outline(playbook):
+    for node in steps:
         rule = principles[node.principle].rule if node.principle in principles else ""
         label = console.plain(f"{node.step_id} ({node.stage}) {node.title}", "bold")
         label.append(console.plain(f"  principle: {node.principle}", "cyan"))
@@ -64,7 +94,7 @@ def show_command(
             branch.add(console.plain(f"asks: {node.question}", "magenta"))
         for edge in node.edges:
             branch.add(console.plain(f"-> {edge}"))
-    console.out.print(tree)
+    console.out.print(tree, soft_wrap=False)
 
 
 @app.command("principles")

@@ -77,6 +77,7 @@ def read_text(
     `what` names it in messages ("the reply"); `usage` is the hint for giving it at all.
     """
     from recovery_cli.errors import Location, RecoveryError
+    from recovery_cli.files import read_limited
     from recovery_cli.text import clean, decode_utf8
 
     def decode(raw: bytes, source: str) -> str:
@@ -85,15 +86,12 @@ def read_text(
 
     if argument is not None and file is not None:
         raise RecoveryError(f"give {what} as an argument or with --file, not both", hint=usage)
+    if file is not None and str(file) == "-":
+        file, argument = None, "-"  # `--file -`: standard input, as everywhere else
     if file is not None:
-        try:
-            with file.open("rb") as handle:
-                text = decode(handle.read(MAX_TEXT_BYTES + 1), str(file))
-        except FileNotFoundError:
-            raise RecoveryError(f"no such file: {file}", location=Location(str(file))) from None
-        except OSError as exc:
-            message = f"cannot read {file}: {exc.strerror or exc}"
-            raise RecoveryError(message, location=Location(str(file))) from None
+        if not file.exists():
+            raise RecoveryError(f"no such file: {file}", location=Location(str(file)))
+        text = decode(read_limited(file, MAX_TEXT_BYTES, what=what), str(file))
     elif argument is None or argument == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise RecoveryError(f"no text given: {what} is needed", hint=usage)

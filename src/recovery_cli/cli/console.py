@@ -33,6 +33,12 @@ out = _Console(highlight=False, soft_wrap=True)
 err = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def styled() -> bool:
+    """Whether standard output is a terminal that can show colour and box characters
+    (not a pipe, not a file, not TERM=dumb)."""
+    return out.is_terminal and not out.is_dumb_terminal
+
+
 def interactive() -> bool:
     """Whether a person is at the keyboard (standard input and output are terminals)."""
     return sys.stdin.isatty() and sys.stdout.isatty()

@@ -58,10 +58,11 @@ def kind_of(path: Path) -> Kind | None:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """The YAML files named or found under the folders named (hidden folders skipped)."""
+    """The YAML files named or found under the folders named (hidden folders skipped);
+    `-` stands for a playbook on standard input."""
     found: list[Path] = []
     for path in paths:
-        if path.is_file():
+        if path == STDIN or path.is_file():
             found.append(path)
         elif path.is_dir():
             found.extend(
@@ -79,7 +80,16 @@ def discover(paths: Iterable[Path]) -> list[Path]:
                 location=Location(str(path)),
                 hint="give playbook files or folders that hold them",
             )
-    return [path for path in dict.fromkeys(found) if kind_of(path) is not None]
+    return [path for path in dict.fromkeys(found) if path == STDIN or kind_of(path) is not None]
+
+
+def _stdin_document() -> tuple[Any, documents.Positions]:
+    import sys
+
+    if sys.stdin is None:
+        raise RecoveryError("standard input is closed", hint="give a playbook file")
+    raw = sys.stdin.buffer.read(documents.MAX_BYTES + 1)
+    return documents.parse(documents.decode(raw, "<stdin>"), "<stdin>")
 
 
 def principle_ids(files: Sequence[Path], library: Library | None) -> set[str] | None:
@@ -105,19 +115,39 @@ def principle_ids(files: Sequence[Path], library: Library | None) -> set[str] | 
     return known
 
 
+PLAYBOOK_KEYS = frozenset({"id", "title", "steps"})
+"""A YAML file with none of these at its top is not a playbook (mkdocs.yml, a CI file)."""
+STDIN = Path("-")
+
+
 def check_file(path: Path, principles: set[str] | None) -> Checked:
-    """Every format problem in one file; never raises for a problem in the file."""
+    """Every format problem in one file (`-`: a playbook on standard input); never raises
+    for a problem in the file."""
     kind = kind_of(path) or "playbook"
     checked = Checked(path, kind)
     try:
-        data, checked.positions = read_document(path)
+        if path == STDIN:
+            data, checked.positions = _stdin_document()
+        else:
+            data, checked.positions = read_document(path)
     except RecoveryError as exc:
         checked.problems = exc.problems
+        return checked
+    if kind == "playbook" and isinstance(data, dict) and not PLAYBOOK_KEYS & set(data):
+        checked.problems = [
+            Problem(
+                "not a playbook (no id, title or steps at its top): left alone",
+                Location(checked.source, 1, 1),
+                "name playbook files and folders only, or keep other YAML out of the way",
+                "format",
+                "info",
+            )
+        ]
         return checked
     if kind == "playbook":
         stem = path.name.rsplit(".", 1)[0]
         checked.playbook, checked.problems = check_playbook(
-            data, checked.positions, checked.source, principles, stem
+            data, checked.positions, checked.source, principles, None if path == STDIN else stem
         )
     elif kind == "principles":
         checked.problems = _principles_problems(data, checked.positions, checked.source)

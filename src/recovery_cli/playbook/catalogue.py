@@ -18,6 +18,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.files import atomic_write
 from recovery_cli.library import Library
 from recovery_cli.paths import cache_dir
+from recovery_cli.playbook.flow import Flow
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.models import Playbook
@@ -62,6 +63,8 @@ def summaries(library: Library) -> list[dict[str, str]]:
 
 @dataclass
 class StepOutline:
+    """One step as `recovery show` describes it: what it is and where it can lead."""
+
     step_id: str
     stage: str
     title: str
@@ -70,19 +73,29 @@ class StepOutline:
     question: str | None
     edges: list[str] = field(default_factory=list)
 
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.step_id, "stage": self.stage, "title": self.title,
+            "principle": self.principle, "when": self.when, "question": self.question,
+            "edges": list(self.edges),
+        }  # fmt: skip
+
 
 def outline(playbook: Playbook) -> list[StepOutline]:
-    """Each step with where it can lead: the shape `recovery show` draws."""
+    """Each step with where it can lead (from the flow's edges): what `recovery show` draws."""
+    flow = Flow(playbook)
     result: list[StepOutline] = []
-    for index, step in enumerate(playbook.steps):
+    for step in playbook.steps:
         edges: list[str] = []
-        if step.question is not None:
-            for answer, label in step.question.choices.items():
-                target = playbook.next_after(index, answer)
-                mark = " (default)" if answer == step.question.default else ""
-                edges.append(f"{target} if {answer}: {label}{mark}")
-        else:
-            edges.append(playbook.next_after(index))
+        for edge in flow.edges.get(step.id, []):
+            if edge.skipped:
+                continue
+            if edge.answer is not None and step.question is not None:
+                mark = " (default)" if edge.answer == step.question.default else ""
+                label = step.question.choices[edge.answer]
+                edges.append(f"{edge.target} if {edge.answer}: {label}{mark}")
+            else:
+                edges.append(edge.target)
         result.append(
             StepOutline(
                 step.id,

@@ -115,14 +115,43 @@ def dot(playbook: Playbook) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_svg(dot_text: str, output: Path, timeout: float = 60) -> None:
-    """Run Graphviz's `dot` to write an SVG; a clear hint when it is not installed."""
+DRAWN = {".svg": "svg", ".png": "png"}
+"""Picture formats Graphviz draws, by the output's extension."""
+TEXT = {".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+"""Text formats written as they are, by the output's extension."""
+
+
+def format_for(output: Path | None, asked: str | None) -> str:
+    """What to write: the format asked for, else the one the output's extension names.
+
+    An extension nothing here writes is an error rather than Mermaid text under a
+    picture's name (`flow.jpg`)."""
+    if output is None or str(output) == "-":
+        return asked or "mermaid"
+    suffix = output.suffix.lower()
+    by_name = DRAWN.get(suffix) or TEXT.get(suffix)
+    if by_name is None:
+        known = ", ".join(sorted({*DRAWN, *TEXT}))
+        raise RecoveryError(
+            f"cannot tell what to write for {output.name}",
+            hint=f"end the file name in one of {known}, or write to standard output with -",
+        )
+    if asked is not None and asked != by_name and by_name in DRAWN.values():
+        raise RecoveryError(
+            f"{output.name} is a picture; --format {asked} writes text",
+            hint=f"name the file .{asked if asked == 'dot' else 'mmd'}, or drop --format",
+        )
+    return asked if asked is not None and by_name not in DRAWN.values() else by_name
+
+
+def draw(dot_text: str, output: Path, kind: str, timeout: float = 60) -> None:
+    """Run Graphviz's `dot` to draw an SVG or PNG; a clear hint when it is not installed."""
     program = shutil.which("dot")
     if program is None:
         raise RecoveryError("Graphviz's `dot` program is not installed", hint=INSTALL_HINT)
     try:
         result = subprocess.run(
-            [program, "-Tsvg", "-o", str(output)],
+            [program, f"-T{kind}", "-o", str(output)],
             input=dot_text,
             capture_output=True,
             text=True,

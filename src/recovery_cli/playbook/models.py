@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 Slug = Annotated[
     str,
@@ -102,7 +102,7 @@ class Input(Strict):
     name: Identifier
     prompt: str | None = Field(default=None, description="The question the agent is asked.")
     help: str | None = Field(default=None, description="One line on what a good answer is.")
-    required: bool = Field(default=False, description="A run cannot start without it.")
+    required: StrictBool = Field(default=False, description="A run cannot start without it.")
     default: str | None = Field(
         default=None, description="Used when the agent or the batch row gives nothing."
     )
@@ -152,7 +152,7 @@ class Step(Strict):
         default_factory=list, description="Alternative lines the agent may use, best first."
     )
     avoid: list[str] = Field(default_factory=list, description="Lines not to say, and why.")
-    in_draft: bool = Field(
+    in_draft: StrictBool = Field(
         default=True, description="Whether the line chosen here goes into the customer draft."
     )
     chat: list[Template] = Field(

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from recovery_cli.errors import Location, RecoveryError
+from recovery_cli.files import atomic_write
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SCHEMA_NAMES = (Path("schema") / "playbook.schema.json", Path("playbook.schema.json"))
@@ -175,8 +176,10 @@ def schema_reference(folder: Path) -> str | None:
     return None
 
 
-def create(scenario: str, folder: Path) -> tuple[Path, bool]:
-    """Write `<folder>/<id>.yaml`; refuse to overwrite. Also says whether a schema was found."""
+def create(scenario: str, folder: Path) -> tuple[Path, Path | None]:
+    """Write `<folder>/<id>.yaml`; refuse to overwrite. Its `$schema` line points at the
+    nearest schema above the folder, or at one written beside it (returned) when none is
+    found, so the line always resolves."""
     if folder.exists() and not folder.is_dir():
         raise RecoveryError(f"{folder} is not a folder", location=Location(str(folder)))
     try:
@@ -188,6 +191,18 @@ def create(scenario: str, folder: Path) -> tuple[Path, bool]:
     path = folder / f"{scenario}.yaml"
     schema = schema_reference(folder)
     text = starter(scenario, schema or "playbook.schema.json")
+    if path.exists():
+        raise RecoveryError(
+            f"{path} already exists",
+            location=Location(str(path)),
+            hint="choose another id, or delete the file first",
+        )
+    written = None
+    if schema is None:
+        from recovery_cli.playbook.schema import dumps, playbook_schema
+
+        written = folder / "playbook.schema.json"
+        atomic_write(written, dumps(playbook_schema()), what="the schema")
     try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
@@ -197,4 +212,4 @@ def create(scenario: str, folder: Path) -> tuple[Path, bool]:
             location=Location(str(path)),
             hint="choose another id, or delete the file first",
         ) from None
-    return path, schema is not None
+    return path, written

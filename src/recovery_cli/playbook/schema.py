@@ -2,15 +2,19 @@
 
 An editor with a YAML language server reads the `# yaml-language-server: $schema=...` line
 at the top of a playbook and offers completion, hover help (the field descriptions in
-`recovery_cli.models`) and red underlines while the trainer types. The committed files in
-`schema/` are this module's output; a test keeps them current.
+`recovery_cli.playbook.models`) and red underlines while the trainer types. The committed
+files in `schema/` are this module's output (a test keeps them current) and ship inside the
+package, so an installed playbook's `$schema` line resolves; `recovery schema --write DIR`
+puts them beside a trainer's own playbooks.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+from recovery_cli.files import atomic_write
 from recovery_cli.playbook.models import Playbook, PrincipleLibrary
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -26,6 +30,19 @@ def playbook_schema() -> dict[str, Any]:
 def principles_schema() -> dict[str, Any]:
     """The schema of a `principles.yaml` file."""
     return _finish(PrincipleLibrary.model_json_schema(), "recovery principles")
+
+
+FILES = {"playbook.schema.json": playbook_schema, "principles.schema.json": principles_schema}
+
+
+def write(folder: Path) -> list[Path]:
+    """Write both schemas into `folder` (created when missing), where playbooks can point."""
+    written = []
+    for name, make in FILES.items():
+        path = folder / name
+        atomic_write(path, dumps(make()), what="the schema")
+        written.append(path)
+    return written
 
 
 def dumps(schema: dict[str, Any]) -> str:
