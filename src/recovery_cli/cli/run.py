@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from recovery_cli.cli import EXIT_INTERRUPTED, app
-from recovery_cli.cli.common import Playbooks, library, read_text
+from recovery_cli.cli.common import ListFormat, Playbooks, library, read_text
 from recovery_cli.errors import Interrupted, RecoveryError
 
 if TYPE_CHECKING:
@@ -277,3 +277,47 @@ def _finish(
         console.err.print(console.plain(f"warning: {recorder.warning}"), style="yellow")
     if copy and not console.copy(walk.draft()):
         console.err.print(console.plain("note: no terminal to copy to"), style="dim")
+
+
+transcripts = typer.Typer(
+    name="transcripts",
+    help="The transcripts runs keep: list them, prune old ones.",
+    no_args_is_help=True,
+)
+app.add_typer(transcripts)
+
+
+@transcripts.command("list")
+def transcripts_list(
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """The saved transcripts, newest first: path, playbook, status and when last saved."""
+    from recovery_cli.cli import console
+    from recovery_cli.cli.common import print_json
+    from recovery_cli.playbook import transcript
+
+    found = transcript.stored()
+    if format is ListFormat.json:
+        print_json([item.to_json() for item in found])
+        return
+    for item in found:
+        when = item.updated.strftime("%Y-%m-%d %H:%M")
+        console.write(f"{when}  {item.status:<11}  {item.scenario:<24}  {item.path}\n")
+
+
+@transcripts.command("prune")
+def transcripts_prune(
+    older_than: str = typer.Option(
+        ..., "--older-than", metavar="AGE", help="Delete those last saved longer ago: 30d, 12h."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would go; delete nothing."),
+) -> None:
+    """Delete transcripts last saved longer ago than AGE (they hold customers' details)."""
+    from recovery_cli.cli import console
+    from recovery_cli.playbook import transcript
+
+    gone = transcript.prune(transcript.age(older_than), dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    for item in gone:
+        console.write(f"{verb} {item.path}\n")
+    console.err.print(console.plain(f"{verb} {len(gone)} transcript(s)"))

@@ -7,10 +7,12 @@ crash never leaves half a file) and read back by `recovery run --resume`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -171,3 +173,50 @@ def load(path: Path) -> Transcript:
             for error in exc.errors()
         ]
         raise RecoveryError("this transcript is damaged", problems=problems) from None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A transcript on disk, as `recovery transcripts list` shows it (no customer details)."""
+
+    path: Path
+    scenario: str
+    status: str
+    updated: datetime
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": str(self.path), "scenario": self.scenario, "status": self.status,
+                "updated": self.updated.isoformat(timespec="seconds")}  # fmt: skip
+
+
+def stored() -> list[Stored]:
+    """The transcripts in the state folder, newest first; unreadable files are skipped."""
+    found = []
+    for path in folder().glob("*.json"):
+        try:
+            saved = load(path)
+            updated = datetime.fromisoformat(saved.updated_at)
+        except (RecoveryError, ValueError):
+            continue
+        found.append(Stored(path, saved.scenario, saved.status, updated))
+    return sorted(found, key=lambda item: item.updated, reverse=True)
+
+
+def age(text: str) -> timedelta:
+    """`30d`, `12h`, `2w` or `90m` as a length of time."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*([mhdw])\s*", text.lower())
+    if match is None:
+        raise RecoveryError(f"{text!r} is not an age", hint="e.g. 30d, 12h, 2w or 90m")
+    number, unit = int(match.group(1)), match.group(2)
+    return timedelta(**{{"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[unit]: number})
+
+
+def prune(older_than: timedelta, *, dry_run: bool = False) -> list[Stored]:
+    """Delete the transcripts last saved longer ago than `older_than`; the ones deleted."""
+    cutoff = datetime.now(UTC) - older_than
+    old = [item for item in stored() if item.updated < cutoff]
+    if not dry_run:
+        for item in old:
+            with contextlib.suppress(FileNotFoundError):
+                item.path.unlink()
+    return old
