@@ -9,7 +9,7 @@ records into JSON lines, CSV or Markdown; `checkpoint` makes a run resumable.
 from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.draft import draft_row, outcome_for
 from recovery_cli.batch.record import Outcome, Record, Rejection, Triaged
-from recovery_cli.batch.rows import InputFormat, RowSource
+from recovery_cli.batch.rows import InputFormat, RowSource, read_items
 from recovery_cli.batch.writers import OutputFormat, Writer
 
 __all__ = [
@@ -24,4 +24,5 @@ __all__ = [
     "Writer",
     "draft_row",
     "outcome_for",
+    "read_items",
 ]

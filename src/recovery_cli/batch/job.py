@@ -37,6 +37,10 @@ class Job:
     input_format: InputFormat | None = None
     output_format: OutputFormat | None = None
     workers: int | None = None
+    engine: str = "local"
+    """`local` (this machine's processes) or `dask` (a Dask cluster)."""
+    scheduler: str | None = None
+    """With the Dask engine, the address of an existing cluster's scheduler."""
     resume: bool = False
     preset_format: InputFormat | None = None
     """The help desk preset's format, used when the input's name does not say."""
@@ -159,7 +163,8 @@ def run_job(
         try:
             summary = run(
                 context, source, outputs, out_fmt,
-                workers=job.workers or default_workers(), resume=job.resume, progress=report,
+                workers=job.workers or default_workers(), engine=job.engine,
+                scheduler=job.scheduler, resume=job.resume, progress=report,
             )  # fmt: skip
         except KeyboardInterrupt:
             raise Stopped(outputs.marked.rows, outputs.resumable) from None

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import IO
 
 from recovery_cli.errors import RecoveryError
@@ -337,3 +338,10 @@ def _csv_reason(exc: Exception) -> str:
 def _kind(exc: Exception) -> str:
     reason = _csv_reason(exc)
     return "too-large" if reason.startswith("the row is longer") else "malformed"
+
+
+def read_items(path: Path, fmt: InputFormat | None = None) -> Iterator[Item]:
+    """Every row of an export file, numbered as `recovery batch` numbers them, for other
+    engines (a Dask bag, a Spark RDD) to draft with `draft.outcome_for`."""
+    with path.open("rb") as stream:
+        yield from RowSource(stream, fmt or input_format_for(path.name)).items()

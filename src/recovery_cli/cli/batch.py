@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from recovery_cli.batch.pipeline import Progress, Summary
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("batch")
 def batch_command(
     input: str = typer.Argument(
@@ -96,6 +101,16 @@ def batch_command(
         help="Processes to use (default: all cores).",
         metavar="N",
     ),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help="local (processes on this machine) or dask (a cluster)."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: an existing cluster's scheduler (tcp://host:8786); "
+        "default: a local cluster.",
+    ),
     resume: bool = typer.Option(
         False, "--resume", help="Continue an interrupted run of the same command."
     ),
@@ -127,6 +142,8 @@ def batch_command(
         if format
         else None,
         workers=workers,
+        engine=engine.value,
+        scheduler=scheduler,
         resume=resume,
         preset_format=rows.InputFormat(help_desk.format)
         if help_desk and help_desk.format

@@ -1,0 +1,227 @@
+"""Where a batch's rows are drafted: in this process, on local processes, or on Dask.
+
+Every engine takes chunks of rows in input order and gives back, in the same order, each
+chunk's results as text ready to write: the parent only reads, hands over and writes.
+Only a few chunks per worker are in flight at once, so memory stays flat however long the
+input. The per-row work is always `draft.outcome_for` with a `BatchContext` set up once per
+worker, so every engine writes the same records, in the same order, with the same rejects.
+
+- `Inline`: one process, no hand-over (`--workers 1`).
+- `Processes`: a pool of local processes (`--workers N`, the default).
+- `Dask`: a Dask cluster (`--engine dask`): a local one, or the one at `--scheduler
+  tcp://host:8786`. The context is sent to every worker once; the workers need
+  `recovery-cli` installed (`pip install 'recovery-cli[dask]'`).
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, NamedTuple, Protocol
+
+from recovery_cli.batch.context import BatchContext
+from recovery_cli.batch.draft import outcome_for
+from recovery_cli.batch.record import Rejection
+from recovery_cli.batch.rows import Item
+from recovery_cli.batch.writers import OutputFormat, Writer
+from recovery_cli.errors import RecoveryError
+
+CHUNK = 256
+"""Rows per task sent to a worker: large enough that the hand-over costs little."""
+IN_FLIGHT = 3
+"""Chunks in flight per worker: enough to keep every worker busy, few enough to stay flat."""
+
+
+class Result(NamedTuple):
+    """One row's outcome as written: its status, the kind of rejection, and the text."""
+
+    status: str
+    kind: str
+    text: str
+
+
+def rejects_writer(fmt: OutputFormat) -> Writer:
+    """Rejects come in the output's format when it is a table (CSV, TSV), so a team that
+    re-imports the drafts can open both the same way; otherwise as JSON lines."""
+    return Writer(fmt if fmt in (OutputFormat.csv, OutputFormat.tsv) else OutputFormat.jsonl)
+
+
+def draft_chunk(context: BatchContext, fmt: OutputFormat, chunk: Sequence[Item]) -> list[Result]:
+    """The results of one chunk of rows: the whole of a worker's job."""
+    writer, rejects = _writers(context, fmt)
+    results: list[Result] = []
+    for item in chunk:
+        outcome = outcome_for(context, item)
+        if isinstance(outcome, Rejection):
+            results.append(Result("rejected", outcome.kind, rejects.rejection(outcome)))
+        else:
+            results.append(Result(outcome.status, "", writer.record(outcome)))
+    return results
+
+
+_WRITERS: dict[tuple[int, OutputFormat], tuple[Writer, Writer]] = {}
+
+
+def _writers(context: BatchContext, fmt: OutputFormat) -> tuple[Writer, Writer]:
+    """A worker's writers, made once per context and format (they keep a reusable buffer)."""
+    key = (id(context), fmt)
+    found = _WRITERS.get(key)
+    if found is None:
+        found = _WRITERS[key] = (Writer(fmt, context.keep), rejects_writer(fmt))
+    return found
+
+
+def chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Engine(Protocol):
+    """Drafts chunks of rows, giving back (last row number, results) in input order."""
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]: ...
+
+
+class Inline:
+    """Every row in this process: the simplest engine, and the reference for the others."""
+
+    def __init__(self, context: BatchContext, fmt: OutputFormat) -> None:
+        self.context, self.fmt = context, fmt
+        context.warm()
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]:
+        for chunk in batches:
+            yield chunk[-1].row, draft_chunk(self.context, self.fmt, chunk)
+
+
+_worker: tuple[BatchContext, OutputFormat] | None = None
+
+
+def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
+    """Set a worker process up once: the context and compiled templates stay."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
+    context.warm()
+    _worker = (context, fmt)
+
+
+def _work(chunk: Sequence[Item]) -> list[Result]:
+    assert _worker is not None
+    return draft_chunk(*_worker, chunk)
+
+
+def ordered(
+    submit: Any, batches: Iterable[list[Item]], window: int
+) -> Iterator[tuple[int, list[Result]]]:
+    """Submit chunks as fast as results are taken, `window` at most in flight, and give
+    the results back in input order."""
+    pending: deque[tuple[int, Any]] = deque()
+    for chunk in batches:
+        pending.append((chunk[-1].row, submit(chunk)))
+        if len(pending) >= window:
+            last, future = pending.popleft()
+            yield last, future.result()
+    while pending:
+        last, future = pending.popleft()
+        yield last, future.result()
+
+
+class Processes:
+    """A pool of local worker processes, each set up once."""
+
+    def __init__(self, context: BatchContext, fmt: OutputFormat, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(context, fmt))
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]:
+        try:
+            yield from ordered(self._submit, batches, self.workers * IN_FLIGHT)
+        except BrokenProcessPool:
+            raise RecoveryError(
+                "a worker process died (out of memory?); the checkpoint is kept",
+                hint="run the same command with --resume, perhaps with fewer --workers",
+                exit_code=3,
+            ) from None
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk: list[Item]) -> Future[list[Result]]:
+        return self.pool.submit(_work, chunk)
+
+
+class Dask:
+    """A Dask cluster: a local one with `workers` processes, or the one at `scheduler`."""
+
+    def __init__(
+        self, context: BatchContext, fmt: OutputFormat, workers: int, scheduler: str | None
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise RecoveryError(
+                "the Dask engine needs Dask's distributed scheduler",
+                hint="pip install 'recovery-cli[dask]'",
+            ) from None
+        self.cluster: Any = None
+        try:
+            if scheduler is None:
+                self.cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None,
+                )  # fmt: skip
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise RecoveryError(
+                f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}",
+                hint="check the address (tcp://host:8786) and that the scheduler is running",
+            ) from None
+        self.fmt = fmt
+        self.width = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        context.warm()
+        self.context = self.client.scatter(context, broadcast=True)
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]:
+        try:
+            yield from ordered(self._submit, batches, self.width * IN_FLIGHT)
+        finally:
+            self.close()
+
+    def _submit(self, chunk: list[Item]) -> Any:
+        return self.client.submit(draft_chunk, self.context, self.fmt, chunk, pure=False)
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(
+    context: BatchContext,
+    fmt: OutputFormat,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Engine:
+    """The engine asked for: `local` (inline for one worker) or `dask`."""
+    if engine == "dask":
+        return Dask(context, fmt, workers, scheduler)
+    if scheduler is not None:
+        raise RecoveryError("--scheduler goes with --engine dask", hint="add --engine dask")
+    if workers <= 1:
+        return Inline(context, fmt)
+    return Processes(context, fmt, workers)
