@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_cli.text import clean
+from recovery_cli.text import INVISIBLE, clean, is_clean
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,15 @@ def test_ordinary_unicode_is_kept(text: str) -> None:
 )
 def test_joiners_inside_emoji_and_words_are_kept(text: str) -> None:
     assert clean(text) == text
+
+
+def test_text_the_quick_check_calls_clean_has_nothing_to_remove() -> None:
+    # `is_clean` is a fast pre-check: any character that starts something `clean` removes
+    # must make it false, or hidden characters would reach a terminal or a check.
+    for code in [*range(0x3000), *range(0xFE00, 0x10000), *range(0xE0000, 0xE0080)]:
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        for text in (f"a{char}b", f"{char}[31m", f"é{char}", f"{char}é"):
+            if is_clean(text):  # then nothing INVISIBLE removes is there
+                assert INVISIBLE.search(text) is None, hex(code)

@@ -42,6 +42,21 @@ INVISIBLE = re.compile(
 )
 """Everything `clean` removes: escape sequences and characters that show as nothing."""
 
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\u3164\ufeff"
+    "\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+"""A character every match of `INVISIBLE` starts with (or a separator `clean` turns into a
+newline): one character class is searched many times faster than `INVISIBLE`, whose
+joiner rule looks behind at every position, and most text holds none of them."""
+
+
+def is_clean(text: str) -> bool:
+    """Whether `clean` would leave `text` as it is (carriage returns aside)."""
+    return _SUSPECT.search(text) is None
+
+
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
@@ -51,7 +66,10 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     With `keep_newlines` false, all runs of whitespace become single spaces: a value meant
     for one line (a name, a cell) stays on one line.
     """
-    text = INVISIBLE.sub("", text.replace("\r\n", "\n").translate(_SEPARATORS))
+    if not is_clean(text):
+        text = INVISIBLE.sub("", text.replace("\r\n", "\n").translate(_SEPARATORS))
+    elif "\r\n" in text:
+        text = text.replace("\r\n", "\n")
     return text if keep_newlines else " ".join(text.split())
 
 
@@ -62,6 +80,8 @@ def clean_with_offsets(text: str) -> tuple[str, list[int] | None]:
     one entry per character of the cleaned text plus one for its end. None when nothing
     was removed (the offsets are then the identity and not worth a list).
     """
+    if is_clean(text):
+        return text, None
     text = text.translate(_SEPARATORS)
     if INVISIBLE.search(text) is None:
         return text, None

@@ -22,7 +22,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.listen import inputs_for, read
 from recovery_cli.playbook.inputs import Resolved, resolve_specs
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.text import INVISIBLE, clean
+from recovery_cli.text import clean, is_clean
 
 
 def draft_row(context: BatchContext, row_number: int, row: Mapping[str, object]) -> Outcome:
@@ -170,7 +170,7 @@ def _tidy(value: object) -> str:
             if isinstance(value, dict | list)
             else str(value)
         )
-    return clean(value) if INVISIBLE.search(value) else value
+    return value if is_clean(value) else clean(value)
 
 
 def _kept(context: BatchContext, row: Mapping[str, object]) -> dict[str, str]:

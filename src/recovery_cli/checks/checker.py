@@ -18,7 +18,7 @@ from pathlib import Path
 
 from recovery_cli.checks.compiler import Cue
 from recovery_cli.checks.models import Example, Severity
-from recovery_cli.checks.patterns import Matcher, mentions, sentence_keys
+from recovery_cli.checks.patterns import Matcher, mentions
 from recovery_cli.checks.reply import STRAIGHTEN, Reply
 from recovery_cli.errors import RecoveryError
 
@@ -110,7 +110,7 @@ class Checker:
         reply = Reply(self, text[:MAX_CHARS])
         found: list[Finding] = []
         if self.phrases is not None:
-            for index, start, end in self.phrases.hits(reply.low, reply.keys):
+            for index, start, end in _phrase_hits(self.phrases, reply):
                 rule = self.rules[index]
                 if reply.suppressed(rule, start, end):
                     continue
@@ -140,13 +140,26 @@ class Checker:
         return wrong
 
 
+def _phrase_hits(phrases: Matcher, reply: Reply) -> list[tuple[int, int, int]]:
+    """(check, start, end) of every phrase in the reply, by check and position, found a
+    sentence at a time (see `Matcher.sentence_hits`)."""
+    low = reply.low
+    found = [
+        (owner, start + s, start + e)
+        for start, end in reply.sentences
+        for owner, s, e in phrases.sentence_hits(low[start:end])
+    ]
+    found.sort()
+    return found
+
+
 def _opening(rule: Rule, reply: Reply, found: list[Finding]) -> Iterator[Finding]:
     """Analysis in the first sentences, before any acknowledgement of the customer. The
     rule's matcher holds acknowledgements (owner 0) and analysis (owner 1)."""
     budget, low = rule.sentences, reply.low
     for start, end in reply.first_sentences():
-        keys = sentence_keys(low[start:end])
-        hits = rule.matcher.hits(low, keys, start, end) if rule.matcher else []
+        found_here = rule.matcher.sentence_hits(low[start:end]) if rule.matcher else ()
+        hits = [(o, start + s, start + e) for o, s, e in found_here]
         hits = [(owner, s, e) for owner, s, e in hits if not reply.quoted(s, e)]
         if any(owner == 0 for owner, _, _ in hits):
             return

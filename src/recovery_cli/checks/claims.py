@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from recovery_cli.checks.checker import Finding
+from recovery_cli.memo import Memo
 
 _ACTIONS = (
     "refunded|credited|reimbursed|repaid|paid|covered|waived|cancell?ed|booked|rebooked|"
@@ -60,18 +61,26 @@ class Claim:
 def claims(text: str) -> list[Claim]:
     """Every statement in `text` that reports an action as already done."""
     found: list[Claim] = []
-    text = text[:MAX_CHARS]
-    for sentence in _SENTENCE.finditer(text):
-        body = sentence.group(0)
-        if body.rstrip().endswith("?"):
-            continue
-        for match in _DONE.finditer(body):
-            before = body[: match.start()]
-            if _NOT_YET.search(before[-60:]):
-                continue
-            start = sentence.start() + match.start()
-            found.append(Claim(start, start + len(match.group(0)), match.group(0)))
+    for sentence in _SENTENCE.finditer(text[:MAX_CHARS]):
+        at = sentence.start()
+        for start, end, words in _REMEMBERED.get(sentence.group(0), _sentence_claims):
+            found.append(Claim(at + start, at + end, words))
     return found
+
+
+def _sentence_claims(body: str) -> tuple[tuple[int, int, str], ...]:
+    """The claims in one sentence: a batch's drafts repeat their template sentences, so
+    each is worked out once (`_REMEMBERED`)."""
+    if body.rstrip().endswith("?"):
+        return ()
+    return tuple(
+        (match.start(), match.end(), match.group(0))
+        for match in _DONE.finditer(body)
+        if not _NOT_YET.search(body[: match.start()][-60:])
+    )
+
+
+_REMEMBERED: Memo[tuple[tuple[int, int, str], ...]] = Memo()
 
 
 def claim_findings(text: str) -> list[Finding]:

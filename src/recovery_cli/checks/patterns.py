@@ -16,6 +16,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Generic, TypeVar
 
+from recovery_cli.memo import Memo
+
 K = TypeVar("K")
 
 _LOOKBEHIND = re.compile(r"\(\?<[=!][^()]*\)")
@@ -125,12 +127,6 @@ def occurs(regex: re.Pattern[str], window: str) -> bool:
     return regex.search(window) is not None
 
 
-@lru_cache(maxsize=4096)
-def sentence_keys(sentence: str) -> frozenset[str]:
-    """A sentence's `word_keys`, kept: a batch's drafts repeat their template sentences."""
-    return frozenset(word_keys(sentence))
-
-
 def mentions(low: str, part: str) -> bool:
     """Whether `part` occurs in `low` as a whole word (no word character either side).
     Plain string search: a batch names a different customer on every row, and compiling a
@@ -222,6 +218,18 @@ class Matcher:
     singles: Regexes[tuple[str, int]]
     scans: tuple[tuple[int, re.Pattern[str]], ...]
     keys: frozenset[str] = field(default=frozenset())
+    remembered: Memo[tuple[tuple[int, int, int], ...]] = field(
+        default_factory=Memo, compare=False, repr=False
+    )
+
+    def sentence_hits(self, sentence: str) -> tuple[tuple[int, int, int], ...]:
+        """`hits` in one sentence taken on its own, remembered. A phrase never spans two
+        sentences, so a reply's hits are its sentences' hits; a batch's drafts repeat their
+        template sentences, so only the sentences that received a value cost a search."""
+        return self.remembered.get(sentence, self._sentence_hits)
+
+    def _sentence_hits(self, sentence: str) -> tuple[tuple[int, int, int], ...]:
+        return tuple(self.hits(sentence, word_keys(sentence)))
 
     def hits(
         self, low: str, words: AbstractSet[str], start: int = 0, end: int | None = None

@@ -49,9 +49,14 @@ class Reply:
         low = straight.lower()
         if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
-        self.checker, self.low, self.keys = checker, low, word_keys(low)
+        self.checker, self.low = checker, low
         self._seen: dict[int, bool] = {}
         self._around: dict[tuple[int, int, bool, bool], list[str]] = {}
+
+    @cached_property
+    def keys(self) -> set[str]:
+        """The reply's `word_keys`, for the cues looked for in the whole reply."""
+        return word_keys(self.low)
 
     def as_given(self, finding: Finding) -> Finding:
         """The finding with its offsets in the text as given, hidden characters included."""

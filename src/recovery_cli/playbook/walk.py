@@ -63,8 +63,9 @@ class Assumption:
     label: str = ""
 
     def to_json(self) -> dict[str, object]:
-        """As JSON-ready data."""
-        return asdict(self)
+        """As JSON-ready data (by hand: `asdict` deep-copies, and batch writes one a row)."""
+        return {"name": self.name, "value": self.value, "kind": self.kind,
+                "asked": self.asked, "label": self.label}  # fmt: skip
 
 
 def settle(playbook: Playbook, step_id: str, holds: Callable[[Step, int], bool]) -> Step | None:

@@ -1,0 +1,40 @@
+"""A bounded memo for results that repeat across a batch's rows.
+
+A batch renders the same template sentences thousands of times with different values in a
+few of them; remembering what a sentence gave saves most of the work per row. The memo has a
+ceiling by construction: only keys up to `longest` characters are kept, and it empties
+itself when it holds `limit` entries, so a million different rows cost no more memory than
+a few thousand. It is never pickled with its contents: a worker process starts empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """Remembers `compute(key)` for short string keys, up to `limit` of them."""
+
+    def __init__(self, limit: int = 8192, longest: int = 1_000) -> None:
+        self.limit, self.longest = limit, longest
+        self._kept: dict[str, V] = {}
+
+    def get(self, key: str, compute: Callable[[str], V]) -> V:
+        found = self._kept.get(key)
+        if found is not None:
+            return found
+        value = compute(key)
+        if len(key) <= self.longest:
+            if len(self._kept) >= self.limit:
+                self._kept.clear()  # atomic, so threads sharing the memo stay safe
+            self._kept[key] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"limit": self.limit, "longest": self.longest, "_kept": {}}
