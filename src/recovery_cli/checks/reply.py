@@ -7,6 +7,7 @@ are found only when a check needs them. Offsets lead back to the text as given.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,8 +22,11 @@ if TYPE_CHECKING:
     from recovery_cli.checks.compiler import Cue
 
 STRAIGHTEN = str.maketrans("‘’ʼ′“”„″\u00a0", '\'\'\'""""" ')
-SENTENCES = r"(?<![.!?])[.!?]+(?=\s|$)|\n[ \t\r\f\v]*\n"
-"""Where sentences end, unless a checks file says otherwise (linear: no run is rescanned)."""
+SENTENCES = r"[.!?\n](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=\n)[ \t\r\f\v]*\n)"
+"""Where sentences end, unless a checks file says otherwise: a run of end punctuation before
+a space, or a blank line. Linear (no run is rescanned), and it starts with a character
+class, which lets the regex engine skip straight to the candidates."""
+_CURLY = re.compile("[‘’ʼ′“”„″\u00a0]")
 LONGEST_SENTENCE = 2_000
 """A "sentence" longer than this is cut into pieces of this size, so that every look at the
 words around a match costs a bounded amount however the reply is punctuated."""
@@ -32,9 +36,9 @@ CLAUSE_REACH = 400
 """How far from a match its clause's edges are looked for."""
 CLAUSES = r"[,;:!?.\n]"
 """Where clauses end, unless a checks file says otherwise."""
-QUOTES = (
+QUOTES = (  # each starts with its quote mark, which lets the regex engine skip ahead
     r'"[^"\n]{1,400}"',
-    r"(?<![a-z0-9])'(?=[a-z0-9])(?:[^'\n]|'(?=[a-z])){1,400}?'(?![a-z0-9])",
+    r"'(?<![a-z0-9]')(?=[a-z0-9])(?:[^'\n]|'(?=[a-z])){1,400}?'(?![a-z0-9])",
 )
 
 
@@ -45,7 +49,7 @@ class Reply:
 
     def __init__(self, checker: Checker, text: str) -> None:
         cleaned, self.offsets = clean_with_offsets(text)
-        straight = cleaned.translate(STRAIGHTEN)
+        straight = cleaned.translate(STRAIGHTEN) if _CURLY.search(cleaned) else cleaned
         low = straight.lower()
         if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
