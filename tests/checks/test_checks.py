@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,9 @@ def test_a_mistake_in_a_checks_file_is_reported_where_it_is(
 
 def test_the_module_level_check_uses_the_shipped_checks() -> None:
     assert isinstance(check("Sorry, it's out of our hands.")[0], Finding)
+
+
+def test_a_finding_as_json_names_every_field_once() -> None:
+    finding = check("Unfortunately that is our policy.")[0]
+    assert isinstance(finding, Finding)
+    assert list(finding.to_json()) == [item.name for item in fields(Finding)]
