@@ -226,7 +226,7 @@ RESIDUE: dict[str, re.Pattern[str]] = {
     "space before full stop": re.compile(r"\w \.(?!\w)"),
     "stray punctuation": re.compile(r"[.!?][,;:]|,[.,]|;[.;]|:[.:]|[!?][.]|\.[!?]"),
     "lower-case sentence start": re.compile(
-        r"(?:^|\n\n|(?<!\b[eia]\.[gem])(?<!\b[ap]\.m)[.!?] )(?=[a-z])"
+        r"(?:^|\n|(?<!\b[eia]\.[gem])(?<!\b[ap]\.m)[.!?] )(?=[a-z])"
     ),
     "hole": re.compile(
         r"\b(?:I know|because|since|the|an|your|our|my|of|and|by|until)"
@@ -238,7 +238,7 @@ _CLAUSE_START = {
     "you", "your", "you're", "you've", "you'd", "you'll", "it", "it's", "this", "that",
     "how", "what", "why", "when", "the", "we", "there", "they", "these", "those", "our",
     "a", "an", "from", "about", "yours", "we've", "we're", "that's", "there's", "i",
-    "i'm", "i've", "what's", "how", "just", "too", "only", "so",
+    "i'm", "i've", "what's", "just", "too", "only", "so",
 }  # fmt: skip
 _SHOUT = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ ,]+[A-Z][A-Z'’-]+)+\b")
 _GARBLES: dict[str, re.Pattern[str]] = {
@@ -491,15 +491,19 @@ def measure(cases: list[Case], top: int) -> dict[str, Any]:
     words: Counter[str] = Counter(w.lower() for _, fig in claimed for w in fig["claims"])
     by_scenario: Counter[str] = Counter(case.scenario for case, _ in claimed)
     examples: dict[str, str] = {}
+    sentences_seen: set[str] = set()
     for case, fig in claimed:
         for claim in fig["claims"]:
-            examples.setdefault(claim.lower(), f"{case.label()}: {_claim_sentence(case, claim)}")
+            sentence = _claim_sentence(case, claim)
+            if claim.lower() not in examples and sentence not in sentences_seen:
+                sentences_seen.add(sentence)
+                examples[claim.lower()] = f"{case.label()}: [{claim}] {sentence}"
     figures["unattended_claims"] = {
         "unattended_drafts": len(unattended),
         "with_claims": len(claimed),
         "scenarios": dict(by_scenario.most_common()),
         "claims": dict(words.most_common(top)),
-        "examples": [examples[w] for w, _ in words.most_common(top)],
+        "examples": [examples[w] for w, _ in words.most_common() if w in examples][:top],
     }
 
     checks: Counter[tuple[str, str]] = Counter()
@@ -526,17 +530,19 @@ def measure(cases: list[Case], top: int) -> dict[str, Any]:
     for case in cases:
         for kind, detail in dict(case.problems).items():
             entry = problems.setdefault(
-                kind, {"drafts": 0, "value_sets": Counter(), "scenarios": set(), "example": ""}
+                kind,
+                {"drafts": 0, "value_sets": Counter(), "scenarios": Counter(), "example": ""},
             )
             entry["drafts"] += 1
             entry["value_sets"][case.value_set] += 1
-            entry["scenarios"].add(case.scenario)
+            entry["scenarios"][case.scenario] += 1
             if not entry["example"]:
                 entry["example"] = f"{case.label()}: {detail}"
     figures["problems"] = {
         kind: {
             "drafts": entry["drafts"],
             "scenarios": len(entry["scenarios"]),
+            "by_scenario": dict(entry["scenarios"].most_common()),
             "value_sets": dict(entry["value_sets"].most_common()),
             "example": entry["example"],
         }
@@ -605,7 +611,7 @@ def report(figures: dict[str, Any], cases: list[Case], top: int) -> None:
     for item in r["top"]:
         print(
             f"  {item['scenarios']:>4} {item['drafts']:>6} {item['as_opening']:>5} "
-            f"{item['as_closing']:>5}  {_short(item['sentence'], 90)}"
+            f"{item['as_closing']:>5}  {_short(item['sentence'], 110)}"
         )
 
     u = figures["unattended_claims"]
@@ -616,7 +622,7 @@ def report(figures: dict[str, Any], cases: list[Case], top: int) -> None:
     for scenario, count in u["scenarios"].items():
         print(f"  {scenario:<24} {count:>5}")
     for example in u["examples"]:
-        print(f"  e.g. {_short(example, 150)}")
+        print(f"  e.g. {_short(example, 200)}")
 
     print(
         f"\nprinciple-check findings (drafts; {figures['drafts_with_error_findings']} drafts "
@@ -643,6 +649,8 @@ def report(figures: dict[str, Any], cases: list[Case], top: int) -> None:
     print("\nfirst example of each problem:")
     for kind, item in figures["problems"].items():
         print(f"  {kind}: {_short(item['example'], 220)}")
+        worst = ", ".join(f"{k} {v}" for k, v in list(item["by_scenario"].items())[:4])
+        print(f"    most in: {worst}")
 
 
 def show(cases: list[Case], count: int) -> None:
