@@ -31,7 +31,7 @@ It then reads the drafts and prints:
 
 It is a measure, not a test: it exits 0 whatever it finds (2 if the library does not load).
 
-    python benchmarks/draft_quality.py            # everything (about 14,000 drafts)
+    python benchmarks/draft_quality.py            # everything (about 12,000 drafts)
     python benchmarks/draft_quality.py --quick    # one severity, fewer value sets
     python benchmarks/draft_quality.py --show 10  # and ten drafts with problems
     python benchmarks/draft_quality.py --json     # the figures as JSON
