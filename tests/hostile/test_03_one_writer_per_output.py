@@ -1,0 +1,130 @@
+"""Family 3: two batch runs on the same `--out` never corrupt it.
+
+Two runs writing one output at once produced duplicated rows, rows from the other input
+and a torn line, and both reported success. A run takes a lock on its output: a second
+run on the same output refuses with a clear message (exit 2) and the first completes with
+exactly its own rows.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile.harness import Running, Spawn, accounted, jsonl
+
+LOCKED = ("lock", "another", "already", "in use", "busy", "running")
+
+
+@pytest.fixture
+def pb(playbooks: Path, valid_yaml: str) -> Path:
+    (playbooks / "valid.yaml").write_text(valid_yaml, encoding="utf-8")
+    return playbooks
+
+
+def rows(prefix: str, count: int) -> bytes:
+    return "".join(
+        json.dumps({"id": f"{prefix}-{n}", "customer_name": f"{prefix} {n}", "scenario": "valid"})
+        + "\n"
+        for n in range(1, count + 1)
+    ).encode("utf-8")
+
+
+def wait_for_output_files(folder: Path, before: set[str], first: Running) -> None:
+    """Until the first run has created something beside its output (it has started)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and first.process.poll() is None:
+        if {p.name for p in folder.iterdir()} - before:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the first run never started writing\n" + first.finish(1).describe())
+
+
+def test_second_run_on_the_same_output_refuses_while_the_first_is_running(
+    spawn: Spawn, tmp_path: Path, pb: Path
+) -> None:
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "drafts.jsonl"
+    second_input = tmp_path / "b.jsonl"
+    second_input.write_bytes(rows("B", 50))
+    first = spawn(
+        "batch", "-", "--input-format", "jsonl", "--out", out, "--playbooks", pb, "-j", "1",
+        stdin=subprocess.PIPE,
+    )  # fmt: skip
+    assert first.process.stdin is not None
+    first.process.stdin.write(rows("A", 300))
+    first.process.stdin.flush()
+    wait_for_output_files(out_dir, set(), first)
+
+    second = spawn("batch", second_input, "--out", out, "--playbooks", pb, "-j", "1").finish()
+    assert first.process.poll() is None, "the first run must still be running"
+    second.refused(*LOCKED)
+
+    first.process.stdin.write(rows("A", 600)[len(rows("A", 300)) :])
+    first.process.stdin.close()
+    done = first.finish().exits(0)
+    written, rejected = accounted(done, out, out_dir / "drafts.rejects.jsonl")
+    assert [r["id"] for r in written] == [f"A-{n}" for n in range(1, 601)]
+    assert rejected == []
+
+
+def test_two_runs_started_together_leave_one_whole_output(
+    spawn: Spawn, tmp_path: Path, pb: Path
+) -> None:
+    out = tmp_path / "drafts.jsonl"
+    inputs = {}
+    for prefix in ("A", "B"):
+        inputs[prefix] = tmp_path / f"{prefix}.jsonl"
+        inputs[prefix].write_bytes(rows(prefix, 1500))
+    runs = {
+        prefix: spawn("batch", path, "--out", out, "--playbooks", pb, "-j", "1")
+        for prefix, path in inputs.items()
+    }
+    outcomes = {prefix: run.finish() for prefix, run in runs.items()}
+    codes = sorted(o.code for o in outcomes.values())
+    for outcome in outcomes.values():
+        outcome.exits(0, 2)
+    winners = [p for p, o in outcomes.items() if o.code == 0]
+    # Either the runs took turns (both 0, the later one's output stands), or one refused.
+    assert codes in ([0, 0], [0, 2]), [o.describe() for o in outcomes.values()]
+    for outcome in outcomes.values():
+        if outcome.code == 2:
+            outcome.says(*LOCKED)
+    records = jsonl(out)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) == 1500, "no row duplicated, none missing"
+    assert {i.split("-")[0] for i in ids} <= set(winners) and len({i[0] for i in ids}) == 1, (
+        "rows from one input only"
+    )
+    assert not list(tmp_path.glob("drafts.jsonl.*")), "no temporary file left behind"
+
+
+def test_a_run_does_not_write_into_another_runs_temporary_file(
+    spawn: Spawn, tmp_path: Path, pb: Path
+) -> None:
+    """Two outputs whose temporary names would be the same must not share a file."""
+    out = tmp_path / "drafts.jsonl"
+    rejects_a, rejects_b = tmp_path / "a.rejects.jsonl", tmp_path / "b.rejects.jsonl"
+    source = tmp_path / "A.jsonl"
+    source.write_bytes(rows("A", 200))
+    first = spawn(
+        "batch", "-", "--input-format", "jsonl", "--out", out, "--rejects", rejects_a,
+        "--playbooks", pb, "-j", "1", stdin=subprocess.PIPE,
+    )  # fmt: skip
+    assert first.process.stdin is not None
+    first.process.stdin.write(rows("A", 100))
+    first.process.stdin.flush()
+    wait_for_output_files(tmp_path, {p.name for p in tmp_path.iterdir()}, first)
+    second = spawn(
+        "batch", source, "--out", out, "--rejects", rejects_b, "--playbooks", pb, "-j", "1"
+    ).finish()
+    second.refused(*LOCKED)
+    first.process.stdin.write(rows("A", 200)[len(rows("A", 100)) :])
+    first.process.stdin.close()
+    accounted(first.finish().exits(0), out, rejects_a)
+    assert [r["id"] for r in jsonl(out)] == [f"A-{n}" for n in range(1, 201)]
