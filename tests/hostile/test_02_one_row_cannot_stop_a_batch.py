@@ -122,9 +122,10 @@ def test_resume_after_an_interruption_rejects_hostile_rows_instead_of_stopping(
     first.process.stdin.write("".join(before).encode("utf-8"))
     first.process.stdin.flush()
     deadline = time.monotonic() + 8
-    part = tmp_path / "out.jsonl.part"
+    known = {p.name for p in tmp_path.iterdir()}
     while time.monotonic() < deadline and first.process.poll() is None:
-        if part.exists() and part.stat().st_size > 0:
+        fresh = [p for p in tmp_path.iterdir() if p.name not in known and p.is_file()]
+        if any(p.stat().st_size > 0 for p in fresh):  # the first chunk is out
             break
         time.sleep(0.05)
     time.sleep(0.3)

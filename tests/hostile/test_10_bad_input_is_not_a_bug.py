@@ -19,6 +19,7 @@ import pytest
 from hostile.harness import (
     Cli,
     Device,
+    InProcess,
     accounted,
     command,
     environment,
@@ -60,10 +61,10 @@ def test_set_with_bytes_that_are_not_utf8_is_refused(cli: Cli, setting: bytes) -
     ],
 )
 def test_set_choose_with_a_number_that_is_no_suggestion_is_refused_or_used_as_text(
-    cli: Cli, value: str
+    inproc: InProcess, value: str
 ) -> None:
     """Either a clear refusal (exit 2) or the value is taken as the agent's own line."""
-    outcome = cli(*RUN, "--set", f"choose.listen={value}").exits(0, 1, 2)
+    outcome = inproc(*RUN, "--set", f"choose.listen={value}").exits(0, 1, 2)
     if outcome.code == 2:
         outcome.says("choose", "listen", "suggestion")
 
@@ -93,20 +94,20 @@ def test_set_choose_with_a_number_that_is_no_suggestion_is_refused_or_used_as_te
     ],
 )
 def test_answers_file_with_a_hostile_number_is_refused(
-    cli: Cli, tmp_path: Path, name: str, text: str
+    inproc: InProcess, tmp_path: Path, name: str, text: str
 ) -> None:
     answers = tmp_path / name
     answers.write_text(text, encoding="utf-8")
-    outcome = cli("run", "outsourced-delay", "--no-input", "--answers", answers).exits(0, 2)
+    outcome = inproc("run", "outsourced-delay", "--no-input", "--answers", answers).exits(0, 2)
     if outcome.code == 2:
         outcome.says(name)
 
 
 @pytest.fixture
-def transcript(cli: Cli, tmp_path: Path) -> Path:
+def transcript(inproc: InProcess, tmp_path: Path) -> Path:
     """A real transcript, from a scripted run that completed."""
     path = tmp_path / "t.json"
-    cli(*RUN, "--transcript", path).exits(0)
+    inproc(*RUN, "--transcript", path).exits(0)
     return path
 
 
@@ -115,7 +116,7 @@ def transcript(cli: Cli, tmp_path: Path) -> Path:
     ["version", "suggestion", "started_at", "customer_name"],
 )
 def test_resume_of_a_transcript_holding_a_5000_digit_integer_is_refused(
-    cli: Cli, transcript: Path, field: str
+    inproc: InProcess, transcript: Path, field: str
 ) -> None:
     data = json.loads(transcript.read_text("utf-8"))
     data["status"] = "in-progress"
@@ -127,13 +128,15 @@ def test_resume_of_a_transcript_holding_a_5000_digit_integer_is_refused(
     else:
         data[field] = marker
     transcript.write_text(json.dumps(data).replace(f'"{marker}"', HUGE), encoding="utf-8")
-    cli("run", "--no-input", "--resume", transcript).refused("transcript", "t.json")
+    inproc("run", "--no-input", "--resume", transcript).refused("transcript", "t.json")
 
 
-def test_resume_of_a_transcript_that_is_a_json_list_is_refused(cli: Cli, tmp_path: Path) -> None:
+def test_resume_of_a_transcript_that_is_a_json_list_is_refused(
+    inproc: InProcess, tmp_path: Path
+) -> None:
     path = tmp_path / "t.json"
     path.write_text("[1, 2, 3]", encoding="utf-8")
-    cli("run", "--no-input", "--resume", path).refused("transcript", "t.json")
+    inproc("run", "--no-input", "--resume", path).refused("transcript", "t.json")
 
 
 # -------------------------------------------------------------------- standard input
@@ -220,13 +223,13 @@ def batch_input(tmp_path: Path) -> Path:
     ],
 )
 def test_resume_from_a_hostile_checkpoint_is_refused(
-    cli: Cli, tmp_path: Path, batch_input: Path, content: str
+    inproc: InProcess, tmp_path: Path, batch_input: Path, content: str
 ) -> None:
     out = tmp_path / "out.jsonl"
     (tmp_path / "out.jsonl.checkpoint").write_text(content, encoding="utf-8")
-    cli("batch", batch_input, "--out", out, "--scenario", "outsourced-delay", "--resume").refused(
-        "checkpoint", "resume"
-    )
+    inproc(
+        "batch", batch_input, "--out", out, "--scenario", "outsourced-delay", "--resume"
+    ).refused("checkpoint", "resume")
 
 
 # ---------------------------------------------------------------------------- full disk

@@ -32,8 +32,8 @@ RUN_JSON = ("run", "outsourced-delay", "--no-input", "--format", "json")
         "[bold red]loud[/]",
     ],
 )
-def test_a_typed_value_is_never_run_as_a_template(cli: Cli, value: str) -> None:
-    outcome = cli(*RUN_JSON, "--set", f"customer_name={value}").exits(0)
+def test_a_typed_value_is_never_run_as_a_template(inproc: InProcess, value: str) -> None:
+    outcome = inproc(*RUN_JSON, "--set", f"customer_name={value}").exits(0)
     draft = outcome.json()["draft"]
     assert value in draft, "the value comes back exactly as typed, never evaluated"
 
@@ -49,10 +49,10 @@ def test_a_batch_value_is_never_run_as_a_template(cli: Cli, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("newline", ["\r\n", "\n", "\r", "\u2028", "\u0085", "\x0b", "\x0c"])
 def test_a_line_break_in_a_name_cannot_start_a_new_line_of_the_draft(
-    cli: Cli, newline: str
+    inproc: InProcess, newline: str
 ) -> None:
     """`customer_name=Dana<CRLF>Bcc: x`: the opening keeps the name on its own line."""
-    outcome = cli(*RUN_JSON, "--set", f"customer_name=Dana{newline}Bcc: attacker").exits(0, 2)
+    outcome = inproc(*RUN_JSON, "--set", f"customer_name=Dana{newline}Bcc: attacker").exits(0, 2)
     if outcome.code == 2:
         outcome.says("customer_name", "line")
         return
