@@ -183,6 +183,7 @@ class Spawn(Protocol):
         *args: str | bytes | os.PathLike[str],
         stdin: int | None = subprocess.DEVNULL,
         env: Mapping[str, str] | None = None,
+        pass_fds: tuple[int, ...] = (),
     ) -> Running: ...
 
 
@@ -336,10 +337,12 @@ def make_spawn(home: Path, started: list[subprocess.Popen[bytes]]) -> Spawn:
         *args: str | bytes | os.PathLike[str],
         stdin: int | None = subprocess.DEVNULL,
         env: Mapping[str, str] | None = None,
+        pass_fds: tuple[int, ...] = (),
     ) -> Running:
         argv = command(args)
         process = subprocess.Popen(
             argv,
+            pass_fds=pass_fds,
             stdin=stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
