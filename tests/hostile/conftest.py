@@ -2,7 +2,8 @@
 
 `cli` runs one command to completion under memory, CPU and wall-clock limits; `spawn`
 starts one and leaves it running (for signals and concurrent runs), and kills whatever is
-left at the end of the test. The helpers and the `Outcome` type live in `harness.py`.
+left at the end of the test; `inproc` runs a command that cannot be expensive in this
+process. The helpers and the `Outcome` type live in `harness.py`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,14 @@ from hostile.harness import (
 
 VALID = (Path(__file__).resolve().parents[1] / "broken" / "valid.yaml").read_text("utf-8")
 """A small valid playbook (id `valid`); hostile playbooks change one line of it."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: a hostile case that takes several seconds even when the tool behaves; runs by "
+        'default, `-m "not slow"` leaves it out',
+    )
 
 
 @pytest.fixture

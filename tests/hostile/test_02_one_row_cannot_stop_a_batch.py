@@ -80,6 +80,7 @@ def test_a_hostile_json_line_is_one_rejected_row(
         assert len(written) == 3
 
 
+@pytest.mark.slow
 def test_both_bad_rows_rejected_and_the_rest_drafted_with_workers(
     cli: Cli, tmp_path: Path, pb: Path
 ) -> None:
@@ -107,6 +108,7 @@ def test_rejects_file_of_a_lone_surrogate_key_is_valid_utf8(
     assert record["row"] == 2 and record["reason"]
 
 
+@pytest.mark.slow
 def test_resume_after_an_interruption_rejects_hostile_rows_instead_of_stopping(
     cli: Cli, spawn: Spawn, tmp_path: Path, pb: Path
 ) -> None:

@@ -47,6 +47,7 @@ def wait_for_output_files(folder: Path, before: set[str], first: Running) -> Non
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_second_run_on_the_same_output_refuses_while_the_first_is_running(
     spawn: Spawn, tmp_path: Path, pb: Path
 ) -> None:
@@ -76,6 +77,7 @@ def test_second_run_on_the_same_output_refuses_while_the_first_is_running(
     assert rejected == []
 
 
+@pytest.mark.slow
 def test_two_runs_started_together_leave_one_whole_output(
     spawn: Spawn, tmp_path: Path, pb: Path
 ) -> None:
@@ -108,6 +110,7 @@ def test_two_runs_started_together_leave_one_whole_output(
     assert not left, f"no temporary file left behind: {left}"
 
 
+@pytest.mark.slow
 def test_a_run_does_not_write_into_another_runs_temporary_file(
     spawn: Spawn, tmp_path: Path, pb: Path
 ) -> None:

@@ -124,6 +124,7 @@ def folders_of(tmp_path: Path, valid_yaml: str, templates: dict[str, str]) -> li
     return folders
 
 
+@pytest.mark.slow
 def test_lint_reports_every_template_beyond_the_issue_where_it_is(
     cli: Cli, tmp_path: Path, valid_yaml: str
 ) -> None:
@@ -135,6 +136,7 @@ def test_lint_reports_every_template_beyond_the_issue_where_it_is(
     assert not missing, f"not reported at valid.yaml:{LINE}: {missing}\n" + outcome.describe()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["validate", "lint"])
 def test_templates_beyond_the_issue_never_crash_validate_or_lint(
     cli: Cli, tmp_path: Path, valid_yaml: str, command: str

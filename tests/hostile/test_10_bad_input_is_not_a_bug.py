@@ -277,6 +277,7 @@ def can_mount(tmp_path: Path) -> None:
         pytest.skip(f"cannot mount a tmpfs here: {tried.stderr!r}")
 
 
+@pytest.mark.slow
 def test_batch_on_a_full_disk_stops_cleanly_and_resumes_losing_nothing(
     can_mount: None, tmp_path: Path, home: Path, cli: Cli
 ) -> None:

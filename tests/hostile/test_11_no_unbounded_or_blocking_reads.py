@@ -82,6 +82,7 @@ def test_fifo_named_like_a_settings_file_does_not_hang(
         outcome.says(name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["f.yaml", "checks.yaml", "triage.yaml", "principles.yaml"])
 def test_link_to_dev_zero_in_a_playbook_folder_is_bounded(
     cli: Cli, playbooks: Path, valid_yaml: str, device: Device, name: str

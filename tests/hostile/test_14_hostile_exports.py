@@ -30,6 +30,7 @@ def rows_of(outcome: Outcome, out: Path) -> tuple[list[dict[str, object]], list[
     return accounted(outcome, out, out.with_name("out.rejects.jsonl"))
 
 
+@pytest.mark.slow
 def test_a_10MB_csv_field_costs_one_row(cli: Cli, tmp_path: Path) -> None:
     data = (
         b'id,customer_name,stakes\nT-1,Dana,x\nT-2,Bob,"' + b"blah " * 2_000_000 + b'"\nT-3,Ann,y\n'
@@ -43,6 +44,7 @@ def test_a_10MB_csv_field_costs_one_row(cli: Cli, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_an_unclosed_quote_with_10MB_after_it_costs_one_row(cli: Cli, tmp_path: Path) -> None:
     data = b'id,customer_name\nT-1,"Dana\n' + b"x" * 10_000_000 + b"\nT-3,Ann\n"
     outcome, out = run(cli, tmp_path, "in.csv", data)
@@ -50,6 +52,7 @@ def test_an_unclosed_quote_with_10MB_after_it_costs_one_row(cli: Cli, tmp_path: 
     rows_of(outcome, out)
 
 
+@pytest.mark.slow
 def test_a_10MB_json_line_costs_one_row(cli: Cli, tmp_path: Path) -> None:
     big = json.dumps({"id": "T-2", "customer_name": "Bob", "stakes": "z" * 10_000_000})
     data = (
@@ -62,6 +65,7 @@ def test_a_10MB_json_line_costs_one_row(cli: Cli, tmp_path: Path) -> None:
     assert rejected[0]["kind"] == "too-large"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "value",
     [
@@ -82,6 +86,7 @@ def test_deeply_nested_json_in_a_row_costs_at_most_that_row(
     assert "T-2" in [r["id"] for r in written]
 
 
+@pytest.mark.slow
 def test_a_hundred_thousand_columns(cli: Cli, tmp_path: Path) -> None:
     columns = 100_000
     header = "id,customer_name," + ",".join(f"c{i}" for i in range(columns))
@@ -96,6 +101,7 @@ def test_a_hundred_thousand_columns(cli: Cli, tmp_path: Path) -> None:
         assert [r["id"] for r in written] == ["T-0", "T-1", "T-2"]
 
 
+@pytest.mark.slow
 def test_a_million_empty_columns_in_one_row(cli: Cli, tmp_path: Path) -> None:
     data = b"id,customer_name\nT-1,Dana" + b"," * 1_000_000 + b"\nT-2,Bob\n"
     outcome, out = run(cli, tmp_path, "in.csv", data)
@@ -164,6 +170,7 @@ def test_a_very_long_column_name_in_the_header(cli: Cli, tmp_path: Path) -> None
     assert len(outcome.err) < 20_000
 
 
+@pytest.mark.slow
 def test_twenty_thousand_garbage_lines_are_each_rejected_quickly(cli: Cli, tmp_path: Path) -> None:
     data = b"".join(b"{not json %d\n" % n for n in range(20_000))
     outcome, out = run(cli, tmp_path, "in.jsonl", data)

@@ -70,6 +70,7 @@ def test_a_self_referencing_alias_inside_a_playbook_is_a_located_problem(
     assert "valid.yaml" in outcome.out + outcome.err
 
 
+@pytest.mark.slow
 def test_one_long_string_aliased_thousands_of_times_is_bounded(
     cli: Cli, playbooks: Path, valid_yaml: str
 ) -> None:

@@ -110,6 +110,7 @@ def test_a_set_key_of_100KB_is_refused_with_a_short_message(cli: Cli) -> None:
     assert len(outcome.err) < 20_000, "the message does not repeat 100 KB of key"
 
 
+@pytest.mark.slow
 def test_many_set_options_are_bounded(cli: Cli) -> None:
     sets = [a for n in range(5000) for a in ("--set", f"stakes=value {n}")]
     cli(*RUN_JSON, "--set", "customer_name=Dana", *sets).exits(0, 2)
@@ -136,6 +137,7 @@ def test_a_playbook_folder_that_is_a_symlink_loop_is_refused(cli: Cli, tmp_path:
         cli(*command, "--playbooks", a).refused("loop", "symbolic", "exist", "folder")
 
 
+@pytest.mark.slow
 def test_a_playbook_folder_holding_a_link_to_itself_is_bounded(
     cli: Cli, playbooks: Path, valid_yaml: str
 ) -> None:
