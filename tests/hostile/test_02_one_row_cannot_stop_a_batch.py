@@ -145,10 +145,11 @@ def test_resume_after_an_interruption_rejects_hostile_rows_instead_of_stopping(
     assert len({r["id"] for r in written}) == 597, "no row written twice"
 
 
-def test_resume_after_a_crash_left_checkpoint_skips_nothing_twice(
+def test_resume_after_a_completed_run_with_hostile_rows_is_clear(
     cli: Cli, tmp_path: Path, pb: Path
 ) -> None:
-    """A run that stopped at a hostile row (old behaviour) must not make --resume fail."""
+    """After a run that completed (hostile rows rejected), --resume has nothing to resume:
+    a clear refusal or the same result, never a crash; a fresh run gives the same rows."""
     source = tmp_path / "in.jsonl"
     source.write_text(good(1) + HUGE_INT + good(3) + LONE_KEY + good(5), encoding="utf-8")
     out, rejects = tmp_path / "out.jsonl", tmp_path / "out.rejects.jsonl"

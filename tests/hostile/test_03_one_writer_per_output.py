@@ -111,27 +111,33 @@ def test_two_runs_started_together_leave_one_whole_output(
 
 
 @pytest.mark.slow
-def test_a_run_does_not_write_into_another_runs_temporary_file(
-    spawn: Spawn, tmp_path: Path, pb: Path
+@pytest.mark.parametrize("shared", ["--out", "--rejects"])
+def test_a_second_run_sharing_either_output_refuses(
+    spawn: Spawn, tmp_path: Path, pb: Path, shared: str
 ) -> None:
-    """Two outputs whose temporary names would be the same must not share a file."""
-    out = tmp_path / "drafts.jsonl"
-    rejects_a, rejects_b = tmp_path / "a.rejects.jsonl", tmp_path / "b.rejects.jsonl"
-    source = tmp_path / "A.jsonl"
-    source.write_bytes(rows("A", 200))
+    """The rejects file is an output too: two runs may not share it any more than --out."""
+    first_out, first_rejects = tmp_path / "a.jsonl", tmp_path / "a.rejects.jsonl"
+    if shared == "--out":
+        second_out, second_rejects = first_out, tmp_path / "b.rejects.jsonl"
+    else:
+        second_out, second_rejects = tmp_path / "b.jsonl", first_rejects
+    source = tmp_path / "B.jsonl"
+    source.write_bytes(rows("B", 50) + b'{"id": "B-bad", "scenario": "valid"}\n')
     first = spawn(
-        "batch", "-", "--input-format", "jsonl", "--out", out, "--rejects", rejects_a,
+        "batch", "-", "--input-format", "jsonl", "--out", first_out, "--rejects", first_rejects,
         "--playbooks", pb, "-j", "1", stdin=subprocess.PIPE,
     )  # fmt: skip
     assert first.process.stdin is not None
-    first.process.stdin.write(rows("A", 100))
+    first.process.stdin.write(rows("A", 300) + b'{"id": "A-bad", "scenario": "valid"}\n')
     first.process.stdin.flush()
     wait_for_output_files(tmp_path, {p.name for p in tmp_path.iterdir()}, first)
     second = spawn(
-        "batch", source, "--out", out, "--rejects", rejects_b, "--playbooks", pb, "-j", "1"
-    ).finish()
+        "batch", source, "--out", second_out, "--rejects", second_rejects,
+        "--playbooks", pb, "-j", "1",
+    ).finish()  # fmt: skip
+    assert first.process.poll() is None, "the first run must still be running"
     second.refused(*LOCKED)
-    first.process.stdin.write(rows("A", 200)[len(rows("A", 100)) :])
     first.process.stdin.close()
-    accounted(first.finish().exits(0), out, rejects_a)
-    assert [r["id"] for r in jsonl(out)] == [f"A-{n}" for n in range(1, 201)]
+    written, rejected = accounted(first.finish().exits(1), first_out, first_rejects)
+    assert [r["id"] for r in written] == [f"A-{n}" for n in range(1, 301)]
+    assert [r["row"] for r in rejected] == [301], "only the first run's own reject"
