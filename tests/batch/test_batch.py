@@ -378,3 +378,20 @@ def test_a_missing_input_file_is_unreadable_input(
                     str(playbooks))  # fmt: skip
     assert result.exit_code == 2
     assert "cannot read" in result.stderr
+
+
+def test_a_chat_draft_pushed_over_its_limit_by_long_values_says_so(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    story = "you were relying on it for " + "the move and the family visit and the party, " * 9
+    rows = tmp_path / "rows.jsonl"
+    row = {"scenario": "outsourced-delay", "customer_name": "Dana", "channel": "chat",
+           "stakes": story.strip(), "issue": story.strip()}  # fmt: skip
+    rows.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    invoke("batch", str(rows), "--out", str(out), "--workers", "1")
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert len(record["draft"]) > 700
+    flagged = [f for f in record["findings"] if f["check"] == "over-channel-limit"]
+    assert flagged and flagged[0]["severity"] == "warning"
+    assert str(len(record["draft"])) in flagged[0]["message"]

@@ -240,3 +240,16 @@ def test_run_needs_a_scenario_or_resume(invoke: Invoke) -> None:
     result = invoke("run", "--no-input")
     assert result.exit_code == 2
     assert "which scenario" in result.stderr
+
+
+def test_a_chat_reply_over_its_limit_is_sent_with_a_warning(invoke: Invoke) -> None:
+    story = "you were relying on it for " + "the move and the family visit and the party, " * 9
+    args = ["--set", "channel=chat", "--set", f"stakes={story.strip()}"]
+    result = invoke("run", "outsourced-delay", "--no-input", "--set", f"customer_name={NAME}",
+                    *args)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "warning: this chat reply is" in result.stderr
+    assert "keep it under 700" in result.stderr
+    data = run_json(invoke, "--set", f"customer_name={NAME}", *args)
+    assert isinstance(data["too_long"], str) and "700" in data["too_long"]
+    assert run_json(invoke, "--set", f"customer_name={NAME}")["too_long"] is None

@@ -17,7 +17,7 @@ from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.presets import lookup
 from recovery_cli.batch.record import Outcome, Record, Rejection, Triaged
 from recovery_cli.batch.rows import Item, Line, Malformed
-from recovery_cli.checks.claims import claim_findings
+from recovery_cli.checks.claims import claim_findings, length_findings
 from recovery_cli.errors import RecoveryError
 from recovery_cli.listen import inputs_for, read
 from recovery_cli.playbook.inputs import Resolved, resolve_specs
@@ -96,6 +96,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     findings = [
         *context.checker.check(reply.text, name=values.get("customer_name") or None),
         *claim_findings(reply.text),
+        *length_findings(reply.channel, reply.text, reply.too_long()),
     ]
     return Record(
         row_number,

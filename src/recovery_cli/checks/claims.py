@@ -98,3 +98,23 @@ def claim_findings(text: str) -> list[Finding]:
         )
         for claim in claims(text)
     ]
+
+
+def length_findings(channel: str, text: str, too_long: str | None) -> list[Finding]:
+    """A reply over its channel's limit, as a warning: a letter in a chat window is a
+    recital, not a conversation. Long values can push a reply that fits with ordinary ones
+    past the limit, and only a person can choose what to cut."""
+    if too_long is None:
+        return []
+    return [
+        Finding(
+            "listen",
+            "Ask, then listen; a recovery is a conversation, not a script you recite.",
+            "warning",
+            0,
+            len(text),
+            too_long[0].upper() + too_long[1:] + ".",
+            "Cut what repeats, or move the detail to a follow-up message.",
+            "over-channel-limit",
+        )
+    ]

@@ -273,6 +273,9 @@ def _finish(
         console.raw(outcome.as_text(walk))
         if path is not None:
             console.err.print(console.plain(f"Transcript saved: {path}"))
+    too_long = walk.reply().too_long()
+    if too_long and format is not OutputFormat.json:
+        console.err.print(console.plain(f"warning: {too_long}"), style="yellow")
     if recorder.warning:
         console.err.print(console.plain(f"warning: {recorder.warning}"), style="yellow")
     if copy and not console.copy(walk.draft()):

@@ -20,6 +20,7 @@ def as_data(walk: Walk, transcript: Path | None) -> dict[str, object]:
         "steps": walk.path(),
         "checklist": walk.checklist(),
         "assumptions": [assumption.to_json() for assumption in walk.assumptions()],
+        "too_long": reply.too_long(),
         "inputs": walk.values,
         "answers": walk.answers,
         "lines": [record.to_json() for record in walk.records],

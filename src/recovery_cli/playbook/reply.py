@@ -58,6 +58,16 @@ class Reply:
     def over_limit(self) -> bool:
         return self.limit is not None and len(self.text) > self.limit
 
+    def too_long(self) -> str | None:
+        """What to tell whoever sends it when the reply is over its channel's limit: long
+        values (a pasted story as the stakes) can push a reply that fits past it."""
+        if not self.over_limit:
+            return None
+        return (
+            f"this {self.channel} reply is {len(self.text)} characters; "
+            f"keep it under {self.limit} (shorten it before sending)"
+        )
+
     def to_json(self) -> dict[str, object]:
         """As JSON-ready data."""
         return {"channel": self.channel, "text": self.text, "script": list(self.script)}
