@@ -40,8 +40,8 @@ _DONE = re.compile(
 )
 _NOT_YET = re.compile(
     r"\b(?:once|when|after|if|until|as soon as|before|unless|whether|will|'ll|going to|"
-    r"confirm|make sure|so that|check|let you know|tell you|hope|expect)\b[^.!?;]{0,40}$|"
-    r"\b(?:not|n't|never|haven't|hasn't)\b[^.!?]{0,12}$",
+    r"confirm|make sure|so that|check|let you know|tell you|hope|expect)\b[^.!?;]{0,80}$|"
+    r"\b(?:not|n't|never|haven't|hasn't|should|would|could|might|must|may)\b[^.!?]{0,12}$",
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -76,7 +76,7 @@ def _sentence_claims(body: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (match.start(), match.end(), match.group(0))
         for match in _DONE.finditer(body)
-        if not _NOT_YET.search(body[: match.start()][-60:])
+        if not _NOT_YET.search(body[: match.start()][-100:])
     )
 
 
