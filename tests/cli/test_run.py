@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import Invoke
+from support import Invoke, playbook_dict, step, write
 
 NAME = "Dana"
 
@@ -74,17 +74,44 @@ def test_high_severity_adds_the_bigger_remedy_step(invoke: Invoke) -> None:
     assert "high-stakes" in list(high["steps"])
 
 
-def test_no_input_names_every_missing_required_value(invoke: Invoke) -> None:
-    result = invoke("run", "outsourced-delay", "--no-input")
+def required_playbook(tmp_path: Path) -> Path:
+    """A folder with a playbook that needs the customer's name and the order number."""
+    data = playbook_dict(
+        step("hello", "Hello {{ customer_name }}, about order {{ order }}."),
+        inputs=[{"name": "customer_name", "required": True}, {"name": "order", "required": True}],
+    )
+    write(tmp_path / "books", "tiny.yaml", data)
+    return tmp_path / "books"
+
+
+def test_no_input_names_every_missing_required_value(invoke: Invoke, tmp_path: Path) -> None:
+    books = required_playbook(tmp_path)
+    result = invoke("run", "tiny", "--playbooks", str(books), "--no-input")
     assert result.exit_code == 2
-    assert "customer_name" in result.stderr
+    assert "customer_name" in result.stderr and "order" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_without_a_terminal_it_never_waits_for_input(invoke: Invoke) -> None:
-    result = invoke("run", "outsourced-delay", input="")
+def test_without_a_terminal_it_never_waits_for_input(invoke: Invoke, tmp_path: Path) -> None:
+    books = required_playbook(tmp_path)
+    result = invoke("run", "tiny", "--playbooks", str(books), input="")
     assert result.exit_code == 2
-    assert "missing required values: customer_name" in result.stderr
+    assert "missing required values: customer_name, order" in result.stderr
+
+
+def test_a_message_without_a_scenario_is_triaged_and_drafted_unattended(invoke: Invoke) -> None:
+    message = (
+        "Hi, I was charged twice for order 88231 this morning, £64.99 each time. "
+        "I need that money back before my rent goes out on Friday. Sam"
+    )
+    result = invoke("run", "--message", message, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "billing-problem"
+    assert data["draft"].startswith("Hi Sam,")
+    assert "rent" in data["draft"]
+    assert data["sources"]["customer_name"] == "read"
+    assert data["facts"]["facts"]["reference"]["value"] == "88231"
 
 
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
@@ -137,13 +164,15 @@ def test_customer_text_is_data_not_a_template_or_markup(invoke: Invoke) -> None:
     data = run_json(
         invoke,
         "--set",
-        "customer_name={{ 7*7 }} [bold]Dana[/bold]",
+        f"customer_name={NAME}",
+        "--set",
+        "issue={{ 7*7 }} [bold]parcel[/bold] is late",
         "--set",
         "stakes={% raw %}a wedding",
     )
     draft = data["draft"]
     assert isinstance(draft, str)
-    assert "{{ 7*7 }} [bold]Dana[/bold]" in draft
+    assert "{{ 7*7 }} [bold]parcel[/bold] is late" in draft
     assert "49" not in draft
     assert "{% raw %}a wedding" in draft
 

@@ -67,9 +67,18 @@ def test_new_points_the_editor_at_the_nearest_schema(invoke: Invoke, tmp_path: P
     assert "recovery schema >" not in result.stdout
 
 
-def test_new_says_how_to_get_a_schema_when_there_is_none(invoke: Invoke, tmp_path: Path) -> None:
+def test_new_writes_a_schema_beside_the_playbook_when_there_is_none(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     result = invoke("new", "lost-parcel", "--dir", str(tmp_path))
-    assert "recovery schema > " in result.stdout
+    assert result.exit_code == 0, result.stderr
+    first = (tmp_path / "lost-parcel.yaml").read_text(encoding="utf-8").splitlines()[0]
+    target = first.split("$schema=", 1)[1].strip()
+    written = (tmp_path / target).resolve()
+    assert written.is_file(), first  # the editor's $schema line resolves
+    schema = json.loads(written.read_text(encoding="utf-8"))
+    assert "steps" in schema["properties"]
+    assert str(written.name) in result.stdout
 
 
 def test_the_committed_playbook_schema_is_current(invoke: Invoke) -> None:

@@ -50,7 +50,8 @@ EMPATHY = re.compile(
 )
 OWNERSHIP = re.compile(
     r"\b(ours|on us|our (?:mistake|fault|failure|responsibility|job)|we (?:got|made|let|did"
-    r"|should|failed|missed|broke)|I (?:will|am|have|'ll|'m)|I’ll|my job|responsib\w+)\b",
+    r"|should|failed|missed|broke)|my job|responsib\w+|our \w+ (?:letting|let) you down"
+    r"|(?:take|taking) (?:this|it) on myself|(?:put|putting) (?:this|it) right)\b",
     re.IGNORECASE,
 )
 
