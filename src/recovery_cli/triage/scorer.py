@@ -80,6 +80,10 @@ CUES = -1
 """The target of the failure cues: they back whichever playbook leads, never one of their own."""
 
 
+SPAN = "..."
+"""In a trigger, any words of the same sentence: "ordered ... got" is "ordered X, got Y"."""
+
+
 @dataclass(frozen=True)
 class _Rule:
     target: int  # 0 is routine; 1.. are the playbooks in order; CUES the failure cues
@@ -87,6 +91,34 @@ class _Rule:
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
     order: tuple[str, str] | None = None  # a negation and the word it must come before
+    then: tuple[str, ...] = ()  # a span's words after its `...`, later in the sentence
+
+
+def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+    """Where a phrase found at `position` (by `_start`) ends: its last word's position."""
+    if not rest:
+        return position
+    reach = len(rest) + gap
+    low = position - reach if position > reach else 0
+    window = terms[low : position + reach + 1]
+    return max(position, *(low + window.index(term) for term in rest))
+
+
+def _then(
+    terms: list[str], end: int, then: tuple[str, ...], reach: int, gap: int, sentences: set[int]
+) -> bool:
+    """Whether `then` follows a span's first part (ending at `end`), after at least one
+    other word and within `reach` words, in the same sentence."""
+    wanted = set(then)
+    limit = min(len(terms), end + 2 + reach)
+    for position in range(end + 1, limit):
+        if position in sentences:
+            return False
+        if position > end + 1 and terms[position] in wanted:
+            window = terms[position : position + len(then) + gap]
+            if all(term in window for term in then):
+                return True
+    return False
 
 
 @dataclass
@@ -134,26 +166,35 @@ class Triage:
         self.negations = frozenset(
             term for word in settings.negations for term in self.normaliser.terms(word)
         )
+        self.weak = frozenset(self.normaliser.terms(" ".join(settings.weak_words)))
         self.rules: list[_Rule] = []
         compiled: list[tuple[tuple[str, ...], _Rule]] = []
-        seen: set[tuple[int, tuple[str, ...]]] = set()
+        seen: set[tuple[int, tuple[str, ...], tuple[str, ...]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
-                terms = tuple(self.normaliser.terms(text))
-                key = (target, tuple(sorted(terms)))  # words match in any order
+                before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
+                terms = tuple(self.normaliser.terms(before))
+                then = tuple(self.normaliser.terms(after)) if span else ()
+                if span and not (terms and then):
+                    terms, then = terms + then, ()  # "... got": no structure, just words
+                key = (target, tuple(sorted(terms)), tuple(sorted(then)))  # any order
                 if not terms or key in seen:
                     continue
                 seen.add(key)
-                each = (
-                    settings.phrase_points * len(terms) if len(terms) > 1 else settings.word_points
-                )
+                size = len(terms)
+                each = settings.phrase_points * size if size > 1 else settings.word_points
+                if then:
+                    each = settings.span_points
+                elif self.weak.issuperset(terms):
+                    each = min(each, settings.weak_points)
                 if target == CUES:
                     each = settings.cue_points
                 negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
                 order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
                 negatable = not self.negations.intersection(terms)
-                compiled.append((terms, _Rule(target, each * scale, text, negatable, order)))
+                rule = _Rule(target, each * scale, text, negatable, order, then)
+                compiled.append((terms, rule))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
         uses: dict[str, int] = {}
@@ -185,7 +226,8 @@ class Triage:
         return tally.points, tally.evidence
 
     def _tally(self, text: str) -> _Tally:
-        terms, breaks = self.normaliser.clauses(text)
+        reading = self.normaliser.read(text)
+        terms, breaks, quoted = reading.terms, reading.breaks, reading.quoted
         found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
         negations = self.negations
@@ -200,6 +242,15 @@ class Triage:
                 if start < 0:
                     continue
                 hit = rules[rule]
+                if hit.then and not _then(
+                    terms,
+                    _end(terms, position, rest, gap),
+                    hit.then,
+                    self.settings.span_reach,
+                    gap,
+                    reading.sentences,
+                ):
+                    continue
                 if hit.order:
                     # "not refunded", not "refunded ... not ordering again"
                     span = terms[start : position + len(rest) + gap + 1]
@@ -221,7 +272,8 @@ class Triage:
             if hit.target == CUES:
                 tally.cues.append(hit.evidence)
             else:
-                tally.points[hit.target] += hit.points
+                quote = self.settings.quoted_points if found[number] in quoted else 1.0
+                tally.points[hit.target] += hit.points * quote
                 tally.evidence[hit.target].append(hit.evidence)
                 if tally.first[hit.target] < 0:
                     tally.first[hit.target] = found[number]

@@ -59,6 +59,31 @@ class TriageSettings(Strict):
     cue_points: float = Field(
         default=0.5, ge=0, description="Points each failure cue adds to the leading playbook."
     )
+    speaker_labels: list[str] = Field(
+        default_factory=list,
+        description="Who speaks at the start of a line ('Agent 16:20:', 'Customer:'): not read.",
+    )
+    quoted_points: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="Multiplies the points of a trigger inside quotation marks or a `>` line.",
+    )
+    weak_words: list[str] = Field(
+        default_factory=list,
+        description="Words that name a topic, not a failure (`app`, `engineer`): weak evidence.",
+    )
+    weak_points: float = Field(
+        default=0.5, ge=0, description="Points for a trigger made only of weak words."
+    )
+    span_points: float = Field(
+        default=1.0,
+        ge=0,
+        description="Points for a trigger with `...` ('ordered ... got'): a structure, not words.",
+    )
+    span_reach: int = Field(
+        default=8, ge=1, le=30, description="Most words the `...` of a trigger stands for."
+    )
     priors: dict[str, float] = Field(
         default_factory=dict,
         description="Points a playbook (by id) earns on top once one of its own triggers matched.",
