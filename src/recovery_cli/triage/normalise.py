@@ -32,8 +32,6 @@ breaks; a quotation mark; a `>` opening a line."""
 _BREAK: tuple[str, ...] = ("\n",)  # never a term: terms are letters and digits
 """What a run of . ! ? ; : , or a line break resolves to: no term, the start of a clause."""
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-_FULL_STOP: tuple[str, ...] = (".",)
-"""A run with . ! ? or a line break: the start of a sentence as well as of a clause."""
 _QUOTES = frozenset('"\u201c\u201d')
 _QUOTE: tuple[str, ...] = ('"',)
 """A quotation mark: the words up to the next one (or the end of the line) are quoted."""
@@ -48,11 +46,10 @@ _LONGEST_WORD = 30  # longer tokens are not words to correct or split
 
 @dataclass(frozen=True)
 class Reading:
-    """A text as triage reads it: its terms, with where clauses and sentences begin."""
+    """A text as triage reads it: its terms, where clauses begin, which words are quoted."""
 
     terms: list[str]
     breaks: set[int]  # positions of terms that begin a clause (after . ! ? ; : , or a line)
-    sentences: set[int]  # positions of terms that begin a sentence (after . ! ? or a line)
     quoted: set[int]  # positions of terms inside quotation marks or on a `>` line
 
 
@@ -215,7 +212,7 @@ class Normaliser:
         return reading.terms, reading.breaks
 
     def read(self, text: str) -> Reading:
-        """The terms, where clauses and sentences begin, and which terms are quoted.
+        """The terms, where clauses begin, and which terms are quoted.
 
         A negation reaches no further than its clause: in "still nothing. The courier's
         tracking...", "nothing" does not negate "courier". Words between quotation marks
@@ -225,7 +222,6 @@ class Normaliser:
         """
         result: list[str] = []
         breaks: set[int] = set()
-        sentences: set[int] = set()
         quoted: set[int] = set()
         cache = self._cache
         folded = fold(text[:MAX_CHARS])
@@ -243,11 +239,8 @@ class Normaliser:
                 cache[token] = found
             if found is _BREAK:
                 breaks.add(len(result))
-            elif found is _FULL_STOP:
-                breaks.add(len(result))
-                sentences.add(len(result))
                 if marked and "\n" in token:
-                    inside = line = False
+                    inside = line = False  # a quotation ends with its line
             elif not marked:
                 result.extend(found)
             elif found is _QUOTE:
@@ -258,7 +251,7 @@ class Normaliser:
                 if inside or line:
                     quoted.update(range(len(result), len(result) + len(found)))
                 result.extend(found)
-        return Reading(result, breaks, sentences, quoted)
+        return Reading(result, breaks, quoted)
 
     def _piece(self, token: str) -> tuple[str, ...]:
         """A word's terms, or the mark a piece of punctuation stands for."""
@@ -269,7 +262,7 @@ class Normaliser:
             return _QUOTE
         if token[-1] == ">":
             return _LINE
-        return _FULL_STOP if any(mark in token for mark in ".!?\n") else _BREAK
+        return _BREAK
 
     def _resolve(self, token: str) -> tuple[str, ...]:
         if token in self.variants or token in self.stop:

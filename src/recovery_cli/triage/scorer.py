@@ -81,7 +81,7 @@ CUES = -1
 
 
 SPAN = "..."
-"""In a trigger, any words of the same sentence: "ordered ... got" is "ordered X, got Y"."""
+"""In a trigger, a few other words: "ordered ... got" is "ordered X, got Y"."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ class _Rule:
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
     order: tuple[str, str] | None = None  # a negation and the word it must come before
-    then: tuple[str, ...] = ()  # a span's words after its `...`, later in the sentence
+    then: tuple[str, ...] = ()  # a span's words after its `...`, a few words later
+    weak: bool = False  # made only of weak words: names a topic, not a failure
 
 
 def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
@@ -104,17 +105,14 @@ def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> in
     return max(position, *(low + window.index(term) for term in rest))
 
 
-def _then(
-    terms: list[str], end: int, then: tuple[str, ...], reach: int, gap: int, sentences: set[int]
-) -> bool:
-    """Whether `then` follows a span's first part (ending at `end`), after at least one
-    other word and within `reach` words, in the same sentence."""
+def _then(terms: list[str], end: int, then: tuple[str, ...], reach: int, gap: int) -> bool:
+    """Whether `then` follows a span's first part (ending at `end`) after at least one
+    other word and within `reach` words: "ordered size 10, got a 6", "ordered a blue
+    armchair. Got a green one", "you said monday / then you said wednesday"."""
     wanted = set(then)
     limit = min(len(terms), end + 2 + reach)
-    for position in range(end + 1, limit):
-        if position in sentences:
-            return False
-        if position > end + 1 and terms[position] in wanted:
+    for position in range(end + 2, limit):
+        if terms[position] in wanted:
             window = terms[position : position + len(then) + gap]
             if all(term in window for term in then):
                 return True
@@ -128,6 +126,7 @@ class _Tally:
     points: list[float]
     evidence: list[list[str]]
     first: list[int]  # where each target's first trigger begins (-1: none)
+    named: list[bool]  # whether a target matched a trigger that is not weak
     cues: list[str] = field(default_factory=list)
 
 
@@ -184,16 +183,17 @@ class Triage:
                 seen.add(key)
                 size = len(terms)
                 each = settings.phrase_points * size if size > 1 else settings.word_points
+                weak = not then and self.weak.issuperset(terms)
                 if then:
                     each = settings.span_points
-                elif self.weak.issuperset(terms):
+                elif weak:
                     each = min(each, settings.weak_points)
                 if target == CUES:
                     each = settings.cue_points
                 negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
                 order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
                 negatable = not self.negations.intersection(terms)
-                rule = _Rule(target, each * scale, text, negatable, order, then)
+                rule = _Rule(target, each * scale, text, negatable, order, then, weak)
                 compiled.append((terms, rule))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
@@ -232,6 +232,7 @@ class Triage:
         gap = self.settings.phrase_gap
         negations = self.negations
         reach = self.settings.negation_reach
+        span_reach = self.settings.span_reach
         rules = self.rules
         index = self.index
         for position, term in enumerate(terms):
@@ -243,12 +244,7 @@ class Triage:
                     continue
                 hit = rules[rule]
                 if hit.then and not _then(
-                    terms,
-                    _end(terms, position, rest, gap),
-                    hit.then,
-                    self.settings.span_reach,
-                    gap,
-                    reading.sentences,
+                    terms, _end(terms, position, rest, gap), hit.then, span_reach, gap
                 ):
                     continue
                 if hit.order:
@@ -264,9 +260,8 @@ class Triage:
                 ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
-        tally = _Tally(
-            [0.0] * len(self.targets), [[] for _ in self.targets], [-1] * len(self.targets)
-        )
+        size = len(self.targets)
+        tally = _Tally([0.0] * size, [[] for _ in range(size)], [-1] * size, [False] * size)
         for number in sorted(found, key=lambda rule: (found[rule], rule)):
             hit = rules[number]
             if hit.target == CUES:
@@ -275,6 +270,8 @@ class Triage:
                 quote = self.settings.quoted_points if found[number] in quoted else 1.0
                 tally.points[hit.target] += hit.points * quote
                 tally.evidence[hit.target].append(hit.evidence)
+                if not hit.weak:
+                    tally.named[hit.target] = True
                 if tally.first[hit.target] < 0:
                     tally.first[hit.target] = found[number]
         return tally
@@ -299,6 +296,8 @@ class Triage:
         """
         tally = self._tally(text)
         points, evidence = tally.points, tally.evidence
+        if tally.cues:  # a message that complains is no routine request, whatever it asks
+            points[0] *= self.settings.complaint_routine_points
         points[0] += self.settings.routine_head_start
         hit = [target for target, found in enumerate(evidence) if found]
         for target in hit:
@@ -311,7 +310,11 @@ class Triage:
             return points[target], layers[target], -first[target]
 
         leader = max((target for target in hit if target), key=rank, default=0)
-        cues = [cue for cue in tally.cues if cue not in evidence[leader]] if leader else []
+        cues = (
+            [cue for cue in tally.cues if cue not in evidence[leader]]
+            if leader and tally.named[leader]
+            else []
+        )
         if cues:
             points[leader] += self.settings.cue_points * len(cues)
             evidence[leader] = [*evidence[leader], *cues]

@@ -84,6 +84,12 @@ class TriageSettings(Strict):
     span_reach: int = Field(
         default=8, ge=1, le=30, description="Most words the `...` of a trigger stands for."
     )
+    complaint_routine_points: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="Multiplies routine's vocabulary points once a failure cue is found.",
+    )
     priors: dict[str, float] = Field(
         default_factory=dict,
         description="Points a playbook (by id) earns on top once one of its own triggers matched.",
