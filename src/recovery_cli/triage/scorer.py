@@ -78,6 +78,8 @@ def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> 
 
 CUES = -1
 """The target of the failure cues: they back whichever playbook leads, never one of their own."""
+STATES = -2
+"""The target of the failure states: they make the clause they are in state a failure."""
 
 
 SPAN = "..."
@@ -93,6 +95,11 @@ class _Rule:
     order: tuple[str, str] | None = None  # a negation and the word it must come before
     then: tuple[str, ...] = ()  # a span's words after its `...`, a few words later
     weak: bool = False  # made only of weak words: names a topic, not a failure
+
+
+def _clause(breaks: set[int], position: int) -> int:
+    """Which clause of a message a term is in: how many clause breaks come before it."""
+    return sum(1 for start in breaks if start <= position)
 
 
 def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
@@ -155,6 +162,7 @@ class Triage:
         for number, playbook in enumerate(playbooks, start=1):
             sources.append((number, playbook.triggers.phrases, playbook.triggers.words))
         sources.append((CUES, settings.failure_cues.phrases, settings.failure_cues.words))
+        sources.append((STATES, settings.failure_states.phrases, settings.failure_states.words))
         self.normaliser = Normaliser(
             settings,
             (
@@ -188,8 +196,8 @@ class Triage:
                     each = settings.span_points
                 elif weak:
                     each = min(each, settings.weak_points)
-                if target == CUES:
-                    each = settings.cue_points
+                if target < 0:
+                    each = settings.cue_points if target == CUES else 0.0
                 negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
                 order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
                 negatable = not self.negations.intersection(terms)
@@ -262,19 +270,35 @@ class Triage:
                 found[rule] = start
         size = len(self.targets)
         tally = _Tally([0.0] * size, [[] for _ in range(size)], [-1] * size, [False] * size)
-        for number in sorted(found, key=lambda rule: (found[rule], rule)):
+        order = sorted(found, key=lambda rule: (found[rule], rule))
+        failing = self._failing(found, order, breaks)
+        settings = self.settings
+        for number in order:
             hit = rules[number]
-            if hit.target == CUES:
-                tally.cues.append(hit.evidence)
-            else:
-                quote = self.settings.quoted_points if found[number] in quoted else 1.0
-                tally.points[hit.target] += hit.points * quote
-                tally.evidence[hit.target].append(hit.evidence)
-                if not hit.weak:
-                    tally.named[hit.target] = True
-                if tally.first[hit.target] < 0:
-                    tally.first[hit.target] = found[number]
+            start = found[number]
+            if hit.target < 0:
+                if hit.target == CUES:
+                    tally.cues.append(hit.evidence)
+                continue
+            points, weak = hit.points, hit.weak
+            if weak and failing and _clause(breaks, start) in failing:
+                points, weak = settings.word_points, False  # "the app ... freezes"
+            if start in quoted:
+                points *= settings.quoted_points
+            tally.points[hit.target] += points
+            tally.evidence[hit.target].append(hit.evidence)
+            if not weak:
+                tally.named[hit.target] = True
+            if tally.first[hit.target] < 0:
+                tally.first[hit.target] = start
         return tally
+
+    def _failing(self, found: dict[int, int], order: list[int], breaks: set[int]) -> set[int]:
+        """The clauses (by number) that state a failure: a failure state is in them."""
+        rules = self.rules
+        if not any(rules[number].weak for number in order):
+            return set()
+        return {_clause(breaks, found[n]) for n in order if rules[n].target == STATES}
 
     def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
         """Whether a negation stands within `reach` terms before `start`, in its clause."""

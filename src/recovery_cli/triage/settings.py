@@ -56,6 +56,11 @@ class TriageSettings(Strict):
         default_factory=Vocabulary,
         description="Signs that something went wrong, whatever it was: `still`, `again`.",
     )
+    failure_states: Vocabulary = Field(
+        default_factory=Vocabulary,
+        description="Words that state a failure in general terms (`broken`, `freezes`): a "
+        "weak word in their clause counts in full.",
+    )
     cue_points: float = Field(
         default=0.5, ge=0, description="Points each failure cue adds to the leading playbook."
     )
