@@ -66,8 +66,9 @@ def fold(text: str) -> str:
     return text
 
 
-_KEPT = {"note": "note", "notes": "note", "noted": "note"}
-"""Words whose stem would be another word that matters: "note" is not "not"."""
+_KEPT = {"note": "note", "notes": "note", "noted": "note", "ordered": "ordered"}
+"""Words whose stem would be another word that matters: "note" is not "not", and what a
+customer "ordered" (what they asked for) is not their "order" (the parcel, the number)."""
 
 
 def stem(word: str) -> str:

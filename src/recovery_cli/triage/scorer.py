@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, shipped_dir
@@ -93,7 +94,7 @@ class _Rule:
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
     order: tuple[str, str] | None = None  # a negation and the word it must come before
-    then: tuple[str, ...] = ()  # a span's words after its `...`, a few words later
+    then: tuple[tuple[str, ...], ...] = ()  # a span's forms after its `...`, a few words on
     weak: bool = False  # made only of weak words: names a topic, not a failure
 
 
@@ -112,17 +113,20 @@ def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> in
     return max(position, *(low + window.index(term) for term in rest))
 
 
-def _then(terms: list[str], end: int, then: tuple[str, ...], reach: int, gap: int) -> bool:
-    """Whether `then` follows a span's first part (ending at `end`) after at least one
-    other word and within `reach` words: "ordered size 10, got a 6", "ordered a blue
+def _then(
+    terms: list[str], end: int, then: tuple[tuple[str, ...], ...], reach: int, gap: int
+) -> bool:
+    """Whether one of `then` follows a span's first part (ending at `end`) after at least
+    one other word and within `reach` words: "ordered size 10, got a 6", "ordered a blue
     armchair. Got a green one", "you said monday / then you said wednesday"."""
-    wanted = set(then)
     limit = min(len(terms), end + 2 + reach)
     for position in range(end + 2, limit):
-        if terms[position] in wanted:
-            window = terms[position : position + len(then) + gap]
-            if all(term in window for term in then):
-                return True
+        term = terms[position]
+        for form in then:
+            if term in form:
+                window = terms[position : position + len(form) + gap]
+                if all(word in window for word in form):
+                    return True
     return False
 
 
@@ -175,24 +179,25 @@ class Triage:
         )
         self.weak = frozenset(self.normaliser.terms(" ".join(settings.weak_words)))
         self.rules: list[_Rule] = []
-        compiled: list[tuple[tuple[str, ...], _Rule]] = []
-        seen: set[tuple[int, tuple[str, ...], tuple[str, ...]]] = set()
+        compiled: list[tuple[list[tuple[str, ...]], _Rule]] = []
+        seen: set[tuple[int, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
-                terms = tuple(self.normaliser.terms(before))
-                then = tuple(self.normaliser.terms(after)) if span else ()
-                if span and not (terms and then):
-                    terms, then = terms + then, ()  # "... got": no structure, just words
-                key = (target, tuple(sorted(terms)), tuple(sorted(then)))  # any order
-                if not terms or key in seen:
+                firsts = self._forms(before)
+                thens = self._forms(after) if span else []
+                if span and not (firsts and thens):
+                    firsts, thens = self._forms(f"{before} {after}"), []  # "... got": words
+                key = (target, frozenset(firsts), frozenset(thens))  # words in any order
+                if not firsts or key in seen:
                     continue
                 seen.add(key)
-                size = len(terms)
+                terms = firsts[0]
+                size = min(len(form) for form in firsts)
                 each = settings.phrase_points * size if size > 1 else settings.word_points
-                weak = not then and self.weak.issuperset(terms)
-                if then:
+                weak = not thens and all(self.weak.issuperset(form) for form in firsts)
+                if thens:
                     each = settings.span_points
                 elif weak:
                     each = min(each, settings.weak_points)
@@ -200,22 +205,35 @@ class Triage:
                     each = settings.cue_points if target == CUES else 0.0
                 negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
                 order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
-                negatable = not self.negations.intersection(terms)
-                rule = _Rule(target, each * scale, text, negatable, order, then, weak)
-                compiled.append((terms, rule))
+                negatable = not any(self.negations.intersection(form) for form in firsts)
+                rule = _Rule(target, each * scale, text, negatable, order, tuple(thens), weak)
+                compiled.append((firsts, rule))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
         uses: dict[str, int] = {}
-        for terms, _ in compiled:
-            for term in set(terms):
-                uses[term] = uses.get(term, 0) + 1
+        for firsts, _ in compiled:
+            for form in firsts:
+                for term in set(form):
+                    uses[term] = uses.get(term, 0) + 1
         self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for number, (terms, rule) in enumerate(compiled):
-            anchor = min(terms, key=lambda term: (uses[term], -len(term)))
-            rest = list(terms)
-            rest.remove(anchor)
-            self.index.setdefault(anchor, []).append((tuple(rest), number))
+        for number, (firsts, rule) in enumerate(compiled):
+            for form in firsts:  # every form of a trigger is the same rule: it counts once
+                anchor = min(form, key=lambda term: (uses[term], -len(term)))
+                rest = list(form)
+                rest.remove(anchor)
+                self.index.setdefault(anchor, []).append((tuple(rest), number))
             self.rules.append(rule)
+
+    def _forms(self, text: str) -> list[tuple[str, ...]]:
+        """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
+        choice of its alternatives, `arrived|came broken|cracked` being four phrases."""
+        terms = self.normaliser.terms
+        slots = []
+        for word in text.split():
+            choices = [tuple(terms(choice)) for choice in word.split("|")]
+            slots.append([choice for choice in choices if choice] or [()])  # stop words: none
+        forms = {tuple(term for terms in choice for term in terms) for choice in product(*slots)}
+        return sorted(form for form in forms if form)
 
     @classmethod
     def from_library(cls, library: Library) -> Triage:
