@@ -66,9 +66,18 @@ def fold(text: str) -> str:
     return text
 
 
-_KEPT = {"note": "note", "notes": "note", "noted": "note", "ordered": "ordered"}
-"""Words whose stem would be another word that matters: "note" is not "not", and what a
-customer "ordered" (what they asked for) is not their "order" (the parcel, the number)."""
+_KEPT = {
+    "note": "note",
+    "notes": "note",
+    "noted": "note",
+    "ordered": "ordered",
+    "returned": "returned",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+}
+"""Words whose stem would be another word that matters: "note" is not "not"; and what a
+customer "ordered", "returned" or "cancelled" is done, where to "order", "return" or
+"cancel" is what a routine request asks to do."""
 
 
 def stem(word: str) -> str:

@@ -93,9 +93,22 @@ class _Rule:
     points: float
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
-    order: tuple[str, str] | None = None  # a negation and the word it must come before
     then: tuple[tuple[str, ...], ...] = ()  # a span's forms after its `...`, a few words on
     weak: bool = False  # made only of weak words: names a topic, not a failure
+
+
+def _in_order(terms: list[str], start: int, form: tuple[str, ...], gap: int) -> bool:
+    """Whether `form` is said from `start` in its own order, `gap` other words allowed
+    between each word and the next."""
+    if terms[start] != form[0]:
+        return False
+    position = start
+    for word in form[1:]:
+        window = terms[position + 1 : position + 2 + gap]
+        if word not in window:
+            return False
+        position += 1 + window.index(word)
+    return True
 
 
 def _clause(breaks: set[int], position: int) -> int:
@@ -193,7 +206,6 @@ class Triage:
                 if not firsts or key in seen:
                     continue
                 seen.add(key)
-                terms = firsts[0]
                 size = min(len(form) for form in firsts)
                 each = settings.phrase_points * size if size > 1 else settings.word_points
                 weak = not thens and all(self.weak.issuperset(form) for form in firsts)
@@ -203,10 +215,8 @@ class Triage:
                     each = min(each, settings.weak_points)
                 if target < 0:
                     each = settings.cue_points if target == CUES else 0.0
-                negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
-                order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
                 negatable = not any(self.negations.intersection(form) for form in firsts)
-                rule = _Rule(target, each * scale, text, negatable, order, tuple(thens), weak)
+                rule = _Rule(target, each * scale, text, negatable, tuple(thens), weak)
                 compiled.append((firsts, rule))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
@@ -215,13 +225,19 @@ class Triage:
             for form in firsts:
                 for term in set(form):
                     uses[term] = uses.get(term, 0) + 1
-        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
         for number, (firsts, rule) in enumerate(compiled):
+            text = rule.evidence
             for form in firsts:  # every form of a trigger is the same rule: it counts once
                 anchor = min(form, key=lambda term: (uses[term], -len(term)))
                 rest = list(form)
                 rest.remove(anchor)
-                self.index.setdefault(anchor, []).append((tuple(rest), number))
+                # Said in its own order: a trigger with alternatives ("arrived|came broken")
+                # or its own negation ("not refunded", not "refunded ... not ordering again").
+                strict = "|" in text or not self.negations.isdisjoint(form[:-1])
+                self.index.setdefault(anchor, []).append(
+                    (tuple(rest), number, form if strict and rest else ())
+                )
             self.rules.append(rule)
 
     def _forms(self, text: str) -> list[tuple[str, ...]]:
@@ -262,7 +278,7 @@ class Triage:
         rules = self.rules
         index = self.index
         for position, term in enumerate(terms):
-            for rest, rule in index.get(term, ()):
+            for rest, rule, strict in index.get(term, ()):
                 if rule in found:
                     continue
                 start = _start(terms, position, rest, gap)
@@ -273,10 +289,8 @@ class Triage:
                     terms, _end(terms, position, rest, gap), hit.then, span_reach, gap
                 ):
                     continue
-                if hit.order:
-                    # "not refunded", not "refunded ... not ordering again"
-                    span = terms[start : position + len(rest) + gap + 1]
-                    if span.index(hit.order[0]) > span.index(hit.order[1]):
+                if strict:
+                    if not _in_order(terms, start, strict, gap):
                         continue
                 elif (
                     start
@@ -288,10 +302,10 @@ class Triage:
                 found[rule] = start
         size = len(self.targets)
         tally = _Tally([0.0] * size, [[] for _ in range(size)], [-1] * size, [False] * size)
-        order = sorted(found, key=lambda rule: (found[rule], rule))
-        failing = self._failing(found, order, breaks)
+        matched = sorted(found, key=lambda rule: (found[rule], rule))
+        failing = self._failing(found, matched, breaks)
         settings = self.settings
-        for number in order:
+        for number in matched:
             hit = rules[number]
             start = found[number]
             if hit.target < 0:
@@ -311,12 +325,12 @@ class Triage:
                 tally.first[hit.target] = start
         return tally
 
-    def _failing(self, found: dict[int, int], order: list[int], breaks: set[int]) -> set[int]:
+    def _failing(self, found: dict[int, int], matched: list[int], breaks: set[int]) -> set[int]:
         """The clauses (by number) that state a failure: a failure state is in them."""
         rules = self.rules
-        if not any(rules[number].weak for number in order):
+        if not any(rules[number].weak for number in matched):
             return set()
-        return {_clause(breaks, found[n]) for n in order if rules[n].target == STATES}
+        return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
     def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
         """Whether a negation stands within `reach` terms before `start`, in its clause."""
