@@ -74,10 +74,11 @@ _KEPT = {
     "returned": "returned",
     "cancelled": "cancelled",
     "canceled": "cancelled",
+    "changed": "changed",
 }
 """Words whose stem would be another word that matters: "note" is not "not"; and what a
-customer "ordered", "returned" or "cancelled" is done, where to "order", "return" or
-"cancel" is what a routine request asks to do."""
+customer "ordered", "returned", "cancelled" or "changed" is done, where to "order",
+"return", "cancel" or "change" is what a routine request asks to do."""
 
 
 def stem(word: str) -> str:

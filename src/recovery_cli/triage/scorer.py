@@ -242,12 +242,12 @@ class Triage:
 
     def _forms(self, text: str) -> list[tuple[str, ...]]:
         """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
-        choice of its alternatives, `arrived|came broken|cracked` being four phrases."""
+        choice of its alternatives, `arrived|came broken|cracked` being four phrases (a stop
+        word among the alternatives makes the word optional: `a|my table` is `table`)."""
         terms = self.normaliser.terms
         slots = []
         for word in text.split():
-            choices = [tuple(terms(choice)) for choice in word.split("|")]
-            slots.append([choice for choice in choices if choice] or [()])  # stop words: none
+            slots.append(list({tuple(terms(choice)) for choice in word.split("|")}))
         forms = {tuple(term for terms in choice for term in terms) for choice in product(*slots)}
         return sorted(form for form in forms if form)
 
