@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,8 @@ class Reading:
     terms: list[str]
     breaks: set[int]  # positions of terms that begin a clause (after . ! ? ; : , or a line)
     quoted: set[int]  # positions of terms inside quotation marks or on a `>` line
+    far: set[int] = field(default_factory=set)  # terms after more ignored words than a
+    # negation reaches over: in "nothing you can do about changing", "nothing" is far
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -75,10 +77,12 @@ _KEPT = {
     "cancelled": "cancelled",
     "canceled": "cancelled",
     "changed": "changed",
+    "delivered": "delivered",
 }
 """Words whose stem would be another word that matters: "note" is not "not"; and what a
 customer "ordered", "returned", "cancelled" or "changed" is done, where to "order",
-"return", "cancel" or "change" is what a routine request asks to do."""
+"return", "cancel" or "change" is what a routine request asks to do; a parcel "delivered"
+is a status, where a "delivery" is the topic."""
 
 
 def stem(word: str) -> str:
@@ -181,6 +185,16 @@ def _label_pattern(labels: Sequence[str]) -> re.Pattern[str] | None:
     )
 
 
+def _salutation_pattern(openings: Sequence[str]) -> re.Pattern[str] | None:
+    """A letter's salutation, from its opening word to its comma or the end of its line:
+    "Dear Manager," and "Dear Customer Services" ask for no manager and no service."""
+    names = sorted({" ".join(_words([opening])) for opening in openings} - {""}, key=len)
+    if not names:
+        return None
+    name = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in reversed(names))
+    return re.compile(rf"^[ \t]*(?:{name})\b[^,\n]{{0,60}}", re.MULTILINE)
+
+
 class Normaliser:
     """Turns text into terms: the shared language of messages and triggers."""
 
@@ -212,6 +226,8 @@ class Normaliser:
         self._near = {key: tuple(sorted(found)) for key, found in near.items()}
         self._cache: dict[str, tuple[str, ...]] = {}
         self._labels = _label_pattern(settings.speaker_labels)
+        self._salutations = _salutation_pattern(settings.salutations)
+        self.negation_skip = settings.negation_skip
 
     def terms(self, text: str) -> list[str]:
         """The terms of a text, in order; stop words and punctuation dropped."""
@@ -234,13 +250,18 @@ class Normaliser:
         result: list[str] = []
         breaks: set[int] = set()
         quoted: set[int] = set()
+        far: set[int] = set()
         cache = self._cache
         folded = fold(text[:MAX_CHARS])
         if self._labels is not None and ":" in folded:
             folded = self._labels.sub("\n", folded)
+        if self._salutations is not None:
+            folded = self._salutations.sub("\n", folded)
         marked = '"' in folded or ">" in folded or "\u201c" in folded or "\u201d" in folded
         inside = False  # between quotation marks
         line = False  # on a line that began with `>`
+        limit = self.negation_skip
+        skipped = 0  # stop words since the last term
         for token in _PIECE.findall(folded):
             found = cache.get(token)
             if found is None:
@@ -250,19 +271,23 @@ class Normaliser:
                 cache[token] = found
             if found is _BREAK:
                 breaks.add(len(result))
+                skipped = 0
                 if marked and "\n" in token:
                     inside = line = False  # a quotation ends with its line
-            elif not marked:
-                result.extend(found)
-            elif found is _QUOTE:
+            elif not found:
+                skipped += 1
+            elif marked and found is _QUOTE:
                 inside = not inside
-            elif found is _LINE:
+            elif marked and found is _LINE:
                 line = True
-            elif found:
+            else:
+                if skipped > limit:
+                    far.add(len(result))
+                skipped = 0
                 if inside or line:
                     quoted.update(range(len(result), len(result) + len(found)))
                 result.extend(found)
-        return Reading(result, breaks, quoted)
+        return Reading(result, breaks, quoted, far)
 
     def _piece(self, token: str) -> tuple[str, ...]:
         """A word's terms, or the mark a piece of punctuation stands for."""

@@ -296,7 +296,7 @@ class Triage:
                     start
                     and hit.negatable
                     and (reach > 1 or terms[start - 1] in negations)
-                    and self._negated(terms, breaks, start, reach)
+                    and self._negated(terms, breaks, reading.far, start, reach)
                 ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
@@ -332,11 +332,14 @@ class Triage:
             return set()
         return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
-    def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
-        """Whether a negation stands within `reach` terms before `start`, in its clause."""
+    def _negated(
+        self, terms: list[str], breaks: set[int], far: set[int], start: int, reach: int
+    ) -> bool:
+        """Whether a negation stands within `reach` terms before `start`, in its clause and
+        with no more ignored words between than `negation_skip`."""
         position = start
         for _ in range(reach):
-            if position == 0 or position in breaks:
+            if position == 0 or position in breaks or position in far:
                 return False
             position -= 1
             if terms[position] in self.negations:

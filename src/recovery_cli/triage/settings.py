@@ -52,6 +52,12 @@ class TriageSettings(Strict):
     negation_reach: int = Field(
         default=1, ge=1, le=3, description="How many words before a trigger a negation reaches."
     )
+    negation_skip: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Most ignored words between a negation and the trigger it cancels.",
+    )
     failure_cues: Vocabulary = Field(
         default_factory=Vocabulary,
         description="Signs that something went wrong, whatever it was: `still`, `again`.",
@@ -67,6 +73,10 @@ class TriageSettings(Strict):
     speaker_labels: list[str] = Field(
         default_factory=list,
         description="Who speaks at the start of a line ('Agent 16:20:', 'Customer:'): not read.",
+    )
+    salutations: list[str] = Field(
+        default_factory=list,
+        description="Words opening a letter's salutation ('Dear'): the salutation is not read.",
     )
     quoted_points: float = Field(
         default=1.0,
