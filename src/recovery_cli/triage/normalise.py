@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from recovery_cli.triage.settings import TriageSettings
@@ -24,7 +23,8 @@ MAX_CHARS = 20_000
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _PIECE = re.compile(
-    r"\d+(?:[.,:]\d+)+|[a-z0-9]+(?:'[a-z0-9]+)*|[.!?;:,\n]+|[\"\u201c\u201d]|^[ \t]*>",
+    r"[a-z][a-z0-9]*(?:'[a-z0-9]+)*|[0-9]+(?:[.,:][0-9]+)*[a-z0-9]*|[.!?;:,\n]+"
+    r"|[\"\u201c\u201d]|^[ \t]*>",
     re.MULTILINE,
 )
 """A number with its points ("19.99", "16:20"); a word; a run of . ! ? ; : , and line
@@ -44,15 +44,14 @@ _CACHE_LIMIT = 100_000
 _LONGEST_WORD = 30  # longer tokens are not words to correct or split
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """A text as triage reads it: its terms, where clauses begin, which words are quoted."""
 
     terms: list[str]
     breaks: set[int]  # positions of terms that begin a clause (after . ! ? ; : , or a line)
     quoted: set[int]  # positions of terms inside quotation marks or on a `>` line
-    far: set[int] = field(default_factory=set)  # terms after more ignored words than a
-    # negation reaches over: in "nothing you can do about changing", "nothing" is far
+    far: set[int]  # terms after more ignored words than a negation reaches over: in
+    # "nothing you can do about changing", "nothing" does not reach "changing"
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -227,6 +226,8 @@ class Normaliser:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._labels = _label_pattern(settings.speaker_labels)
         self._salutations = _salutation_pattern(settings.salutations)
+        openings = {word for opening in settings.salutations for word in _words([opening])[:1]}
+        self._opening = re.compile("|".join(sorted(map(re.escape, openings))) or "(?!)")
         self.negation_skip = settings.negation_skip
 
     def terms(self, text: str) -> list[str]:
@@ -255,7 +256,7 @@ class Normaliser:
         folded = fold(text[:MAX_CHARS])
         if self._labels is not None and ":" in folded:
             folded = self._labels.sub("\n", folded)
-        if self._salutations is not None:
+        if self._salutations is not None and self._opening.search(folded):
             folded = self._salutations.sub("\n", folded)
         marked = '"' in folded or ">" in folded or "\u201c" in folded or "\u201d" in folded
         inside = False  # between quotation marks

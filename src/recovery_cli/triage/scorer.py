@@ -277,13 +277,19 @@ class Triage:
         span_reach = self.settings.span_reach
         rules = self.rules
         index = self.index
+        present = set(terms)
         for position, term in enumerate(terms):
             for rest, rule, strict in index.get(term, ()):
                 if rule in found:
                     continue
-                start = _start(terms, position, rest, gap)
-                if start < 0:
-                    continue
+                if rest:
+                    if not present.issuperset(rest):
+                        continue  # a phrase whose other words the message never says
+                    start = _start(terms, position, rest, gap)
+                    if start < 0:
+                        continue
+                else:
+                    start = position
                 hit = rules[rule]
                 if hit.then and not _then(
                     terms, _end(terms, position, rest, gap), hit.then, span_reach, gap
