@@ -4,7 +4,9 @@ Lower case, no accents or punctuation (which only marks where a clause ends), nu
 dropped, a variant table (`refnd` -> `refund`), light stemming, correction of one slip of
 the finger (not of one real word into another) and splitting of run-together words into
 words a trigger says together, so "CANT LOGIN", "cantlogin" and "can't log in" meet the
-same trigger. Everything is decided once per word and remembered (within a bound).
+same trigger. A transcript's speaker labels ("Agent 16:20:") and a letter's salutation
+("Dear Manager,") are not read; quoted words and where clauses end are noted. Everything is
+decided once per word and remembered (within a bound).
 """
 
 from __future__ import annotations

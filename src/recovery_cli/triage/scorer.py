@@ -1,16 +1,19 @@
 """Triage: which recovery playbook fits a customer's message, and why.
 
 A small scorer a trainer can read and tune, not a model to download. Each playbook's
-`triggers` (phrases and words) and the routine-request vocabulary of `triage.yaml` earn
-points when they occur in a message; a trigger right after a negation ("not broken") does
-not count. Failure cues ("still", "again") back the leading playbook, and a playbook's prior
-lifts it once its own triggers matched. The playbook with the most points wins unless the
-routine vocabulary (plus a fixed head start) has at least as many, in which case the message
-reads as a routine request; every decision lists the triggers behind it. Messages and
-triggers pass through the same normaliser (lower case, no accents or punctuation, a variant
-table, light stemming, correction of keyboard slips and splitting of run-together words),
-so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger. Everything is
-compiled once; `classify` tokenises a message once.
+`triggers` (phrases, words, alternatives `a|b` and structures `first ... then`) and the
+routine-request vocabulary of `triage.yaml` earn points when they occur in a message; a
+trigger right after a negation ("not broken") does not count, a quoted one counts for less,
+and one made only of topic words ("the app") counts in full only in a clause that states a
+failure ("the app freezes"). Failure cues ("still", "again") back the leading playbook and
+discount routine's vocabulary, and a playbook's prior lifts it once its own triggers
+matched. The playbook with the most points wins unless the routine vocabulary (plus a fixed
+head start) has at least as many, in which case the message reads as a routine request;
+every decision lists the triggers behind it. Messages and triggers pass through the same
+normaliser (lower case, no accents or punctuation, speakers' labels and salutations left
+out, a variant table, light stemming, correction of keyboard slips and splitting of
+run-together words), so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger.
+Everything is compiled once; `classify` reads a message once.
 """
 
 from __future__ import annotations
@@ -198,10 +201,10 @@ class Triage:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
-                firsts = self._forms(before)
-                thens = self._forms(after) if span else []
+                firsts = self.forms(before)
+                thens = self.forms(after) if span else []
                 if span and not (firsts and thens):
-                    firsts, thens = self._forms(f"{before} {after}"), []  # "... got": words
+                    firsts, thens = self.forms(f"{before} {after}"), []  # "... got": words
                 key = (target, frozenset(firsts), frozenset(thens))  # words in any order
                 if not firsts or key in seen:
                     continue
@@ -240,7 +243,7 @@ class Triage:
                 )
             self.rules.append(rule)
 
-    def _forms(self, text: str) -> list[tuple[str, ...]]:
+    def forms(self, text: str) -> list[tuple[str, ...]]:
         """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
         choice of its alternatives, `arrived|came broken|cracked` being four phrases (a stop
         word among the alternatives makes the word optional: `a|my table` is `table`)."""
