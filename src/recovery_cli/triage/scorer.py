@@ -196,7 +196,7 @@ class Triage:
         self.weak = frozenset(self.normaliser.terms(" ".join(settings.weak_words)))
         self.rules: list[_Rule] = []
         compiled: list[tuple[list[tuple[str, ...]], _Rule]] = []
-        seen: set[tuple[int, frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]] = set()
+        seen: set[tuple[int, tuple[str, ...], frozenset[tuple[str, ...]]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
@@ -205,10 +205,13 @@ class Triage:
                 thens = self.forms(after) if span else []
                 if span and not (firsts and thens):
                     firsts, thens = self.forms(f"{before} {after}"), []  # "... got": words
-                key = (target, frozenset(firsts), frozenset(thens))  # words in any order
-                if not firsts or key in seen:
+                # A form another trigger of the target already says counts once, in that
+                # trigger: "wrong item|colour" adds nothing to "wrong item" ("in any order").
+                keys = [(target, tuple(sorted(form)), frozenset(thens)) for form in firsts]
+                firsts = [form for form, key in zip(firsts, keys, strict=True) if key not in seen]
+                if not firsts:
                     continue
-                seen.add(key)
+                seen.update(keys)
                 size = min(len(form) for form in firsts)
                 each = settings.phrase_points * size if size > 1 else settings.word_points
                 weak = not thens and all(self.weak.issuperset(form) for form in firsts)
