@@ -108,15 +108,25 @@ def speed(triage: Triage, messages: Sequence[str], rounds: int = 5) -> None:
 
 
 def weak_phrases(library: Library, triage: Triage) -> None:
-    """Phrases that stop words reduce to a single word (or nothing) match like words."""
+    """Phrases that stop words reduce to a single word (or nothing) match like words.
+
+    A phrase with alternatives is listed when one of its forms reads as one word (`a|my
+    table` is `table`), a structure (`...`) when one of its sides reads as nothing.
+    """
     sources = [(p.id, p.triggers.phrases) for p in library.playbooks()]
     sources.append(("routine", triage.settings.routine.phrases))
+    sources.append(("failure_cues", triage.settings.failure_cues.phrases))
+    sources.append(("failure_states", triage.settings.failure_states.phrases))
     print("phrases that read as one word or none:")
     for owner, phrases in sources:
         for phrase in phrases:
-            terms = triage.normaliser.terms(phrase)
-            if len(terms) < 2:
-                print(f"  {owner}: {phrase!r} -> {terms}")
+            sides = [triage.forms(side) for side in phrase.split("...")]
+            if len(sides) > 1:
+                short = [] if all(sides) else [()]
+            else:
+                short = [form for form in sides[0] if len(form) < 2] or ([] if sides[0] else [()])
+            if short:
+                print(f"  {owner}: {phrase!r} -> {[list(form) for form in short]}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

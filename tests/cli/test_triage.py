@@ -175,3 +175,25 @@ def test_a_realistic_email_on_standard_input_goes_to_its_playbook(invoke: Invoke
     assert data["scenario"] == "delivered-not-received"
     assert data["category"] == "order-problem"
     assert "tracking says delivered" in data["evidence"]
+
+
+def test_a_wrong_item_without_a_failure_word_shows_the_structure_as_evidence(
+    invoke: Invoke,
+) -> None:
+    result = invoke("triage", "-f", "json", "Ordered a phone charger, got a packet of hair grips.")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "wrong-item"
+    assert any("..." in trigger for trigger in data["evidence"])
+
+
+def test_a_chat_transcript_is_read_without_its_speaker_labels(invoke: Invoke) -> None:
+    chat = (
+        "Agent 16:20: Hi, you're through to Sam, how can I help?\n"
+        "Customer 16:21: i cant log in, it says my password is wrong\n"
+    )
+    result = invoke("triage", "-f", "json", input=chat)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "account-access"
+    assert "agent" not in [c["scenario"] for c in data["candidates"]]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import pickle
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -368,3 +370,155 @@ def test_run_together_words_split_only_into_words_a_trigger_says_together() -> N
     )
     assert scorer.classify("it came a daylate").evidence == ["day", "day late"]
     assert scorer.classify("see you today").scenario is None  # not "to" + "day"
+
+
+def test_a_span_trigger_is_its_first_words_then_its_last_a_few_words_on() -> None:
+    scorer = Triage(
+        [playbook("wrong", "order-problem", ["ordered|bought ... got|received"], [])],
+        TriageSettings.model_validate(SETTINGS),
+    )
+    result = scorer.classify("I ordered size 10 trainers, got a size 6")
+    assert result.scenario == "wrong"
+    assert result.evidence == ["ordered|bought ... got|received"]
+    assert scorer.classify("Bought a blue armchair.\nReceived a green one").scenario == "wrong"
+    # "order" (the parcel) is not "ordered", and the `...` stands for at least one word
+    assert scorer.classify("my order got lost").scenario is None
+    assert scorer.classify("I ordered, got it").scenario is None
+    far = "ordered one two three four five six seven eight nine got"
+    assert scorer.classify(far).scenario is None  # further than span_reach words on
+
+
+def test_alternatives_make_one_trigger_said_in_its_own_order() -> None:
+    scorer = Triage(
+        [playbook("damaged", "order-problem", ["arrived|came broken|cracked"], [])],
+        TriageSettings.model_validate(SETTINGS),
+    )
+    result = scorer.classify("it came cracked and arrived broken")
+    assert result.evidence == ["arrived|came broken|cracked"]  # counted once
+    assert scorer.classify("broken, it arrived").scenario is None  # not in its order
+
+
+def test_speaker_labels_and_salutations_are_not_the_customers_words() -> None:
+    agent = playbook("escalation", "escalation-request", [], ["agent", "manager"])
+    settings = TriageSettings.model_validate(
+        {**SETTINGS, "speaker_labels": ["agent", "customer"], "salutations": ["dear"]}
+    )
+    scorer = Triage([*PLAYBOOKS, agent], settings)
+    chat = "Agent 16:20: Hi, how can I help?\nCustomer 16:21: I can't log in"
+    assert scorer.classify(chat).scenario == "account-access"
+    assert scorer.classify("[09:12] Agent: hello\nCustomer: hi").scenario is None
+    assert scorer.classify("Dear Manager,\nmy refund never came").scenario == "refund"
+    assert scorer.classify("I want an agent").scenario == "escalation"
+
+
+def test_quoted_words_count_for_less() -> None:
+    scorer = mechanisms(quoted_points=0.5, routine_head_start=0.75)
+    assert scorer.classify("it is broken").scenario == "damaged"
+    assert scorer.classify('they said it was "broken"').scenario is None
+    assert scorer.classify("> it is broken\nthanks").scenario is None  # a quoted email line
+    assert scorer.classify('"fine" they said\nit is broken').scenario == "damaged"
+
+
+def test_a_weak_word_counts_in_full_only_where_a_failure_is_stated() -> None:
+    outage = playbook("outage", "service-outage", [], ["app"])
+    settings = TriageSettings.model_validate(
+        {
+            **SETTINGS,
+            "weak_words": ["app"],
+            "failure_states": {"words": ["freezes"]},
+            "failure_cues": {"words": ["still"]},
+        }
+    )
+    scorer = Triage([*PLAYBOOKS, outage], settings)
+    assert scorer.classify("I love the app").scenario is None
+    assert scorer.classify("the app freezes").scenario == "outage"
+    assert scorer.classify("the app freezes").evidence == ["app"]
+    assert scorer.classify("the app is lovely. It freezes").scenario is None  # another clause
+    assert scorer.classify("is the app still there").scenario is None  # cues back no topic
+
+
+def test_a_complaint_discounts_routines_vocabulary() -> None:
+    base = {"failure_cues": {"words": ["again"]}, "routine": {"words": ["invoice", "receipt"]}}
+    message = "overcharged, again: see the invoice and the receipt"
+    assert mechanisms(**base, complaint_routine_points=0.0).classify(message).scenario == "billing"
+    assert mechanisms(**base, complaint_routine_points=1.0).classify(message).scenario is None
+    plain = "overcharged: see the invoice and the receipt"  # no cue: routine's words count
+    assert mechanisms(**base, complaint_routine_points=0.0).classify(plain).scenario is None
+
+
+def test_a_negation_does_not_reach_over_many_ignored_words() -> None:
+    scorer = mechanisms(negations=["nothing", "not"], stop_words=[*SETTINGS["stop_words"], "can"])
+    assert scorer.classify("nothing broken").scenario is None
+    assert scorer.classify("nothing you can do about it is broken").scenario == "damaged"
+
+
+@pytest.mark.parametrize(
+    ("message", "scenario"),
+    [
+        # a wrong item described without a failure word
+        ("Ordered a phone charger, got a packet of hair grips.", "wrong-item"),
+        ("yo i ordered size 9 and got size 6 lol", "wrong-item"),
+        ("Hello, I ordered the navy duvet and received a mustard yellow one.", "wrong-item"),
+        ("You've sent me a 2019 diary, I ordered the 2025 one.", "wrong-item"),
+        ("It's the wrong flavour - I went for vanilla and these are chocolate.", "wrong-item"),
+        # agents' notes about an order that will not suit
+        (
+            "Note: cx ordered a 220cm sofa, her alcove is 200cm. Call her before it ships.",
+            "wrong-fit-order",
+        ),
+        ("Agent note: charger won't fit cx's model. Hold dispatch and contact.", "wrong-fit-order"),
+        # sarcasm and quoted words
+        ("@Shop thanks for the 'guaranteed' next day delivery, 4 days later 🙃", "premium-failure"),
+        ("Cheers for that. The vase arrived in pieces.", "damaged-item"),
+        # two problems: the one the message is about wins
+        ("The fitter you sent scratched my floor and cracked two tiles.", "partner-poor-work"),
+        ("Your installers drilled through a pipe and the kitchen flooded.", "partner-poor-work"),
+        # privacy leaks nobody calls a breach
+        ("You emailed my bank details to a different customer.", "privacy-mistake"),
+        ("Your driver gave my phone number to my ex. I'm terrified.", "privacy-mistake"),
+        # failures that used to read as routine requests
+        ("The app freezes on a grey screen every time I open it.", "service-outage"),
+        ("Parcel says out for delivery for three days now.", "outsourced-delay"),
+        ("Waited in all afternoon for the repair man. No sign of him.", "missed-appointment"),
+        # and routine requests that stay routine
+        ("Is the engineer still coming tomorrow? Just checking.", None),
+        ("When does my contract end?", None),
+        ("Can I return an unwanted gift without a receipt?", None),
+        ("Dear Manager, could you send me a copy of my invoice?", None),
+    ],
+)
+def test_the_shipped_library_reads_the_known_weak_spots(message: str, scenario: str | None) -> None:
+    assert triage(message).scenario == scenario
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quoted_points: 2\n",
+        "span_reach: 0\n",
+        "negation_skip: -1\n",
+        "complaint_routine_points: 1.5\n",
+        "failure_states: [broken]\n",
+    ],
+)
+def test_the_new_settings_are_checked(tmp_path: Path, text: str) -> None:
+    folder = write_folder(tmp_path / "lib", text)
+    with pytest.raises(RecoveryError) as caught:
+        Triage.from_library(Library([folder]))
+    assert "triage.yaml:1" in caught.value.describe()
+
+
+def test_the_realistic_benchmark_never_shows_held_out_messages(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = SHIPPED.parent / "benchmarks" / "triage_realistic.py"
+    spec = importlib.util.spec_from_file_location("triage_realistic", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "triage_realistic", module)
+    spec.loader.exec_module(module)
+    for name in ("heldout", "heldout2"):
+        assert module.main(["--set", name, "--errors", "1"]) == 2
+        held_out = str(module.SETS[name])
+        assert module.main(["--data", held_out, "--errors", "1"]) == 2
+    assert "only measured" in capsys.readouterr().err

@@ -4,7 +4,9 @@ Lower case, no accents or punctuation (which only marks where a clause ends), nu
 dropped, a variant table (`refnd` -> `refund`), light stemming, correction of one slip of
 the finger (not of one real word into another) and splitting of run-together words into
 words a trigger says together, so "CANT LOGIN", "cantlogin" and "can't log in" meet the
-same trigger. Everything is decided once per word and remembered (within a bound).
+same trigger. A transcript's speaker labels ("Agent 16:20:") and a letter's salutation
+("Dear Manager,") are not read; quoted words and where clauses end are noted. Everything is
+decided once per word and remembered (within a bound).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from recovery_cli.triage.settings import TriageSettings
@@ -22,14 +24,36 @@ MAX_CHARS = 20_000
 """Only the start of a message is read: a pasted log must not cost more than a message."""
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-_PIECE = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|[.!?;:,\n]+")
+_PIECE = re.compile(
+    r"[a-z][a-z0-9]*(?:'[a-z0-9]+)*|[0-9]+(?:[.,:][0-9]+)*[a-z0-9]*|[.!?;:,\n]+"
+    r"|[\"\u201c\u201d]|^[ \t]*>",
+    re.MULTILINE,
+)
+"""A number with its points ("19.99", "16:20"); a word; a run of . ! ? ; : , and line
+breaks; a quotation mark; a `>` opening a line."""
 _BREAK: tuple[str, ...] = ("\n",)  # never a term: terms are letters and digits
 """What a run of . ! ? ; : , or a line break resolves to: no term, the start of a clause."""
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_QUOTES = frozenset('"\u201c\u201d')
+_QUOTE: tuple[str, ...] = ('"',)
+"""A quotation mark: the words up to the next one (or the end of the line) are quoted."""
+_LINE: tuple[str, ...] = (">",)
+"""A `>` opening a line: the line is quoted (an email being replied to or forwarded)."""
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _CACHE_LIMIT = 100_000
 _LONGEST_WORD = 30  # longer tokens are not words to correct or split
+
+
+class Reading(NamedTuple):
+    """A text as triage reads it: its terms, where clauses begin, which words are quoted."""
+
+    terms: list[str]
+    breaks: set[int]  # positions of terms that begin a clause (after . ! ? ; : , or a line)
+    quoted: set[int]  # positions of terms inside quotation marks or on a `>` line
+    far: set[int]  # terms after more ignored words than a negation reaches over: in
+    # "nothing you can do about changing", "nothing" does not reach "changing"
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -45,6 +69,23 @@ def fold(text: str) -> str:
     return text
 
 
+_KEPT = {
+    "note": "note",
+    "notes": "note",
+    "noted": "note",
+    "ordered": "ordered",
+    "returned": "returned",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+    "changed": "changed",
+    "delivered": "delivered",
+}
+"""Words whose stem would be another word that matters: "note" is not "not"; and what a
+customer "ordered", "returned", "cancelled" or "changed" is done, where to "order",
+"return", "cancel" or "change" is what a routine request asks to do; a parcel "delivered"
+is a status, where a "delivery" is the topic."""
+
+
 def stem(word: str) -> str:
     """A crude, consistent stem: plural, -ing, -ed, final e and doubled letters go.
 
@@ -53,6 +94,8 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
+    if word in _KEPT:
+        return _KEPT[word]
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -128,6 +171,31 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
 
 
+def _label_pattern(labels: Sequence[str]) -> re.Pattern[str] | None:
+    """Who speaks at the start of a line of a transcript or note: "Agent 16:20:", "[09:12]
+    Visitor:", "Customer:", "Agent note:". The label is not the customer's words: "agent"
+    there asks for no agent."""
+    names = sorted({" ".join(_words([label])) for label in labels} - {""}, key=len, reverse=True)
+    if not names:
+        return None
+    time = r"(?:\[[^\]\n]{0,16}\]|\(?\d{1,2}[:.]\d{2}(?:[ap]m)?\)?)"
+    name = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(
+        rf"^[ \t]*(?:{time}[ \t]*)?(?:{name})(?:[ \t]+[a-z]+)?(?:[ \t]*{time})?[ \t]*:(?!\d)",
+        re.MULTILINE,
+    )
+
+
+def _salutation_pattern(openings: Sequence[str]) -> re.Pattern[str] | None:
+    """A letter's salutation, from its opening word to its comma or the end of its line:
+    "Dear Manager," and "Dear Customer Services" ask for no manager and no service."""
+    names = sorted({" ".join(_words([opening])) for opening in openings} - {""}, key=len)
+    if not names:
+        return None
+    name = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in reversed(names))
+    return re.compile(rf"^[ \t]*(?:{name})\b[^,\n]{{0,60}}", re.MULTILINE)
+
+
 class Normaliser:
     """Turns text into terms: the shared language of messages and triggers."""
 
@@ -158,32 +226,82 @@ class Normaliser:
                     near.setdefault(key, set()).add(target)
         self._near = {key: tuple(sorted(found)) for key, found in near.items()}
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._labels = _label_pattern(settings.speaker_labels)
+        self._salutations = _salutation_pattern(settings.salutations)
+        openings = {word for opening in settings.salutations for word in _words([opening])[:1]}
+        self._opening = re.compile("|".join(sorted(map(re.escape, openings))) or "(?!)")
+        self.negation_skip = settings.negation_skip
 
     def terms(self, text: str) -> list[str]:
         """The terms of a text, in order; stop words and punctuation dropped."""
-        return self.clauses(text)[0]
+        return self.read(text).terms
 
     def clauses(self, text: str) -> tuple[list[str], set[int]]:
-        """The terms, and where a clause begins: positions of terms that follow . ! ? , etc.
+        """The terms, and where a clause begins: positions of terms that follow . ! ? , etc."""
+        reading = self.read(text)
+        return reading.terms, reading.breaks
+
+    def read(self, text: str) -> Reading:
+        """The terms, where clauses begin, and which terms are quoted.
 
         A negation reaches no further than its clause: in "still nothing. The courier's
-        tracking...", "nothing" does not negate "courier".
+        tracking...", "nothing" does not negate "courier". Words between quotation marks
+        (straight or curly, closed by the next mark or the end of the line) and lines that
+        begin with `>` (a quoted email) are someone else's words: the customer's quoting of
+        a promise ("guaranteed"), of the company's reply or of what a screen said.
         """
         result: list[str] = []
         breaks: set[int] = set()
+        quoted: set[int] = set()
+        far: set[int] = set()
         cache = self._cache
-        for token in _PIECE.findall(fold(text[:MAX_CHARS])):
+        folded = fold(text[:MAX_CHARS])
+        if self._labels is not None and ":" in folded:
+            folded = self._labels.sub("\n", folded)
+        if self._salutations is not None and self._opening.search(folded):
+            folded = self._salutations.sub("\n", folded)
+        marked = '"' in folded or ">" in folded or "\u201c" in folded or "\u201d" in folded
+        inside = False  # between quotation marks
+        line = False  # on a line that began with `>`
+        limit = self.negation_skip
+        skipped = 0  # stop words since the last term
+        for token in _PIECE.findall(folded):
             found = cache.get(token)
             if found is None:
-                found = self._resolve(token) if token[0].isalnum() else _BREAK
+                found = self._piece(token)
                 if len(cache) >= _CACHE_LIMIT:
                     cache.clear()
                 cache[token] = found
             if found is _BREAK:
                 breaks.add(len(result))
-            elif found:
+                skipped = 0
+                if marked and "\n" in token:
+                    inside = line = False  # a quotation ends with its line
+            elif not found:
+                skipped += 1
+            elif marked and found is _QUOTE:
+                inside = not inside
+            elif marked and found is _LINE:
+                line = True
+            else:
+                if skipped > limit:
+                    far.add(len(result))
+                skipped = 0
+                if inside or line:
+                    quoted.update(range(len(result), len(result) + len(found)))
                 result.extend(found)
-        return result, breaks
+        return Reading(result, breaks, quoted, far)
+
+    def _piece(self, token: str) -> tuple[str, ...]:
+        """A word's terms, or the mark a piece of punctuation stands for."""
+        first = token[0]
+        if first.isalnum():
+            return self._resolve(token)
+        if first in _QUOTES:
+            return _QUOTE
+        if token[-1] == ">":
+            return _LINE
+        return _BREAK
 
     def _resolve(self, token: str) -> tuple[str, ...]:
         if token in self.variants or token in self.stop:
@@ -193,7 +311,7 @@ class Normaliser:
         term = stem(token)
         if term in self._targets:
             return self._targets[term]
-        if token.isdigit():
+        if token[0].isdigit() and _NUMBER.fullmatch(token):
             return ()  # amounts and order numbers: "charged £19.99 twice" is "charged twice"
         if not token.isalpha() or len(token) > _LONGEST_WORD:
             return (term,)

@@ -1,16 +1,19 @@
 """Triage: which recovery playbook fits a customer's message, and why.
 
 A small scorer a trainer can read and tune, not a model to download. Each playbook's
-`triggers` (phrases and words) and the routine-request vocabulary of `triage.yaml` earn
-points when they occur in a message; a trigger right after a negation ("not broken") does
-not count. Failure cues ("still", "again") back the leading playbook, and a playbook's prior
-lifts it once its own triggers matched. The playbook with the most points wins unless the
-routine vocabulary (plus a fixed head start) has at least as many, in which case the message
-reads as a routine request; every decision lists the triggers behind it. Messages and
-triggers pass through the same normaliser (lower case, no accents or punctuation, a variant
-table, light stemming, correction of keyboard slips and splitting of run-together words),
-so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger. Everything is
-compiled once; `classify` tokenises a message once.
+`triggers` (phrases, words, alternatives `a|b` and structures `first ... then`) and the
+routine-request vocabulary of `triage.yaml` earn points when they occur in a message; a
+trigger right after a negation ("not broken") does not count, a quoted one counts for less,
+and one made only of topic words ("the app") counts in full only in a clause that states a
+failure ("the app freezes"). Failure cues ("still", "again") back the leading playbook and
+discount routine's vocabulary, and a playbook's prior lifts it once its own triggers
+matched. The playbook with the most points wins unless the routine vocabulary (plus a fixed
+head start) has at least as many, in which case the message reads as a routine request;
+every decision lists the triggers behind it. Messages and triggers pass through the same
+normaliser (lower case, no accents or punctuation, speakers' labels and salutations left
+out, a variant table, light stemming, correction of keyboard slips and splitting of
+run-together words), so "CANT LOGIN", "cantlogin" and "can't log in" meet the same trigger.
+Everything is compiled once; `classify` reads a message once.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, shipped_dir
@@ -78,6 +82,12 @@ def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> 
 
 CUES = -1
 """The target of the failure cues: they back whichever playbook leads, never one of their own."""
+STATES = -2
+"""The target of the failure states: they make the clause they are in state a failure."""
+
+
+SPAN = "..."
+"""In a trigger, a few other words: "ordered ... got" is "ordered X, got Y"."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,54 @@ class _Rule:
     points: float
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
-    order: tuple[str, str] | None = None  # a negation and the word it must come before
+    then: tuple[tuple[str, ...], ...] = ()  # a span's forms after its `...`, a few words on
+    weak: bool = False  # made only of weak words: names a topic, not a failure
+
+
+def _in_order(terms: list[str], start: int, form: tuple[str, ...], gap: int) -> bool:
+    """Whether `form` is said from `start` in its own order, `gap` other words allowed
+    between each word and the next."""
+    if terms[start] != form[0]:
+        return False
+    position = start
+    for word in form[1:]:
+        window = terms[position + 1 : position + 2 + gap]
+        if word not in window:
+            return False
+        position += 1 + window.index(word)
+    return True
+
+
+def _clause(breaks: set[int], position: int) -> int:
+    """Which clause of a message a term is in: how many clause breaks come before it."""
+    return sum(1 for start in breaks if start <= position)
+
+
+def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+    """Where a phrase found at `position` (by `_start`) ends: its last word's position."""
+    if not rest:
+        return position
+    reach = len(rest) + gap
+    low = position - reach if position > reach else 0
+    window = terms[low : position + reach + 1]
+    return max(position, *(low + window.index(term) for term in rest))
+
+
+def _then(
+    terms: list[str], end: int, then: tuple[tuple[str, ...], ...], reach: int, gap: int
+) -> bool:
+    """Whether one of `then` follows a span's first part (ending at `end`) after at least
+    one other word and within `reach` words: "ordered size 10, got a 6", "ordered a blue
+    armchair. Got a green one", "you said monday / then you said wednesday"."""
+    limit = min(len(terms), end + 2 + reach)
+    for position in range(end + 2, limit):
+        term = terms[position]
+        for form in then:
+            if term in form:
+                window = terms[position : position + len(form) + gap]
+                if all(word in window for word in form):
+                    return True
+    return False
 
 
 @dataclass
@@ -96,6 +153,7 @@ class _Tally:
     points: list[float]
     evidence: list[list[str]]
     first: list[int]  # where each target's first trigger begins (-1: none)
+    named: list[bool]  # whether a target matched a trigger that is not weak
     cues: list[str] = field(default_factory=list)
 
 
@@ -124,6 +182,7 @@ class Triage:
         for number, playbook in enumerate(playbooks, start=1):
             sources.append((number, playbook.triggers.phrases, playbook.triggers.words))
         sources.append((CUES, settings.failure_cues.phrases, settings.failure_cues.words))
+        sources.append((STATES, settings.failure_states.phrases, settings.failure_states.words))
         self.normaliser = Normaliser(
             settings,
             (
@@ -134,39 +193,69 @@ class Triage:
         self.negations = frozenset(
             term for word in settings.negations for term in self.normaliser.terms(word)
         )
+        self.weak = frozenset(self.normaliser.terms(" ".join(settings.weak_words)))
         self.rules: list[_Rule] = []
-        compiled: list[tuple[tuple[str, ...], _Rule]] = []
-        seen: set[tuple[int, tuple[str, ...]]] = set()
+        compiled: list[tuple[list[tuple[str, ...]], _Rule]] = []
+        seen: set[tuple[int, tuple[str, ...], frozenset[tuple[str, ...]]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
-                terms = tuple(self.normaliser.terms(text))
-                key = (target, tuple(sorted(terms)))  # words match in any order
-                if not terms or key in seen:
+                before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
+                firsts = self.forms(before)
+                thens = self.forms(after) if span else []
+                if span and not (firsts and thens):
+                    firsts, thens = self.forms(f"{before} {after}"), []  # "... got": words
+                # A form another trigger of the target already says counts once, in that
+                # trigger: "wrong item|colour" adds nothing to "wrong item" ("in any order").
+                keys = [(target, tuple(sorted(form)), frozenset(thens)) for form in firsts]
+                firsts = [form for form, key in zip(firsts, keys, strict=True) if key not in seen]
+                if not firsts:
                     continue
-                seen.add(key)
-                each = (
-                    settings.phrase_points * len(terms) if len(terms) > 1 else settings.word_points
-                )
-                if target == CUES:
-                    each = settings.cue_points
-                negated = [n for n, term in enumerate(terms[:-1]) if term in self.negations]
-                order = (terms[negated[0]], terms[negated[0] + 1]) if negated else None
-                negatable = not self.negations.intersection(terms)
-                compiled.append((terms, _Rule(target, each * scale, text, negatable, order)))
+                seen.update(keys)
+                size = min(len(form) for form in firsts)
+                each = settings.phrase_points * size if size > 1 else settings.word_points
+                weak = not thens and all(self.weak.issuperset(form) for form in firsts)
+                if thens:
+                    each = settings.span_points
+                elif weak:
+                    each = min(each, settings.weak_points)
+                if target < 0:
+                    each = settings.cue_points if target == CUES else 0.0
+                negatable = not any(self.negations.intersection(form) for form in firsts)
+                rule = _Rule(target, each * scale, text, negatable, tuple(thens), weak)
+                compiled.append((firsts, rule))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
         uses: dict[str, int] = {}
-        for terms, _ in compiled:
-            for term in set(terms):
-                uses[term] = uses.get(term, 0) + 1
-        self.index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for number, (terms, rule) in enumerate(compiled):
-            anchor = min(terms, key=lambda term: (uses[term], -len(term)))
-            rest = list(terms)
-            rest.remove(anchor)
-            self.index.setdefault(anchor, []).append((tuple(rest), number))
+        for firsts, _ in compiled:
+            for form in firsts:
+                for term in set(form):
+                    uses[term] = uses.get(term, 0) + 1
+        self.index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
+        for number, (firsts, rule) in enumerate(compiled):
+            text = rule.evidence
+            for form in firsts:  # every form of a trigger is the same rule: it counts once
+                anchor = min(form, key=lambda term: (uses[term], -len(term)))
+                rest = list(form)
+                rest.remove(anchor)
+                # Said in its own order: a trigger with alternatives ("arrived|came broken")
+                # or its own negation ("not refunded", not "refunded ... not ordering again").
+                strict = "|" in text or not self.negations.isdisjoint(form[:-1])
+                self.index.setdefault(anchor, []).append(
+                    (tuple(rest), number, form if strict and rest else ())
+                )
             self.rules.append(rule)
+
+    def forms(self, text: str) -> list[tuple[str, ...]]:
+        """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
+        choice of its alternatives, `arrived|came broken|cracked` being four phrases (a stop
+        word among the alternatives makes the word optional: `a|my table` is `table`)."""
+        terms = self.normaliser.terms
+        slots = []
+        for word in text.split():
+            slots.append(list({tuple(terms(choice)) for choice in word.split("|")}))
+        forms = {tuple(term for terms in choice for term in terms) for choice in product(*slots)}
+        return sorted(form for form in forms if form)
 
     @classmethod
     def from_library(cls, library: Library) -> Triage:
@@ -185,53 +274,84 @@ class Triage:
         return tally.points, tally.evidence
 
     def _tally(self, text: str) -> _Tally:
-        terms, breaks = self.normaliser.clauses(text)
+        reading = self.normaliser.read(text)
+        terms, breaks, quoted = reading.terms, reading.breaks, reading.quoted
         found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
         negations = self.negations
         reach = self.settings.negation_reach
+        span_reach = self.settings.span_reach
         rules = self.rules
         index = self.index
+        present = set(terms)
         for position, term in enumerate(terms):
-            for rest, rule in index.get(term, ()):
+            for rest, rule, strict in index.get(term, ()):
                 if rule in found:
                     continue
-                start = _start(terms, position, rest, gap)
-                if start < 0:
-                    continue
+                if rest:
+                    if not present.issuperset(rest):
+                        continue  # a phrase whose other words the message never says
+                    start = _start(terms, position, rest, gap)
+                    if start < 0:
+                        continue
+                else:
+                    start = position
                 hit = rules[rule]
-                if hit.order:
-                    # "not refunded", not "refunded ... not ordering again"
-                    span = terms[start : position + len(rest) + gap + 1]
-                    if span.index(hit.order[0]) > span.index(hit.order[1]):
+                if hit.then and not _then(
+                    terms, _end(terms, position, rest, gap), hit.then, span_reach, gap
+                ):
+                    continue
+                if strict:
+                    if not _in_order(terms, start, strict, gap):
                         continue
                 elif (
                     start
                     and hit.negatable
                     and (reach > 1 or terms[start - 1] in negations)
-                    and self._negated(terms, breaks, start, reach)
+                    and self._negated(terms, breaks, reading.far, start, reach)
                 ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
-        tally = _Tally(
-            [0.0] * len(self.targets), [[] for _ in self.targets], [-1] * len(self.targets)
-        )
-        for number in sorted(found, key=lambda rule: (found[rule], rule)):
+        size = len(self.targets)
+        tally = _Tally([0.0] * size, [[] for _ in range(size)], [-1] * size, [False] * size)
+        matched = sorted(found, key=lambda rule: (found[rule], rule))
+        failing = self._failing(found, matched, breaks)
+        settings = self.settings
+        for number in matched:
             hit = rules[number]
-            if hit.target == CUES:
-                tally.cues.append(hit.evidence)
-            else:
-                tally.points[hit.target] += hit.points
-                tally.evidence[hit.target].append(hit.evidence)
-                if tally.first[hit.target] < 0:
-                    tally.first[hit.target] = found[number]
+            start = found[number]
+            if hit.target < 0:
+                if hit.target == CUES:
+                    tally.cues.append(hit.evidence)
+                continue
+            points, weak = hit.points, hit.weak
+            if weak and failing and _clause(breaks, start) in failing:
+                points, weak = settings.word_points, False  # "the app ... freezes"
+            if start in quoted:
+                points *= settings.quoted_points
+            tally.points[hit.target] += points
+            tally.evidence[hit.target].append(hit.evidence)
+            if not weak:
+                tally.named[hit.target] = True
+            if tally.first[hit.target] < 0:
+                tally.first[hit.target] = start
         return tally
 
-    def _negated(self, terms: list[str], breaks: set[int], start: int, reach: int) -> bool:
-        """Whether a negation stands within `reach` terms before `start`, in its clause."""
+    def _failing(self, found: dict[int, int], matched: list[int], breaks: set[int]) -> set[int]:
+        """The clauses (by number) that state a failure: a failure state is in them."""
+        rules = self.rules
+        if not any(rules[number].weak for number in matched):
+            return set()
+        return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
+
+    def _negated(
+        self, terms: list[str], breaks: set[int], far: set[int], start: int, reach: int
+    ) -> bool:
+        """Whether a negation stands within `reach` terms before `start`, in its clause and
+        with no more ignored words between than `negation_skip`."""
         position = start
         for _ in range(reach):
-            if position == 0 or position in breaks:
+            if position == 0 or position in breaks or position in far:
                 return False
             position -= 1
             if terms[position] in self.negations:
@@ -247,6 +367,8 @@ class Triage:
         """
         tally = self._tally(text)
         points, evidence = tally.points, tally.evidence
+        if tally.cues:  # a message that complains is no routine request, whatever it asks
+            points[0] *= self.settings.complaint_routine_points
         points[0] += self.settings.routine_head_start
         hit = [target for target, found in enumerate(evidence) if found]
         for target in hit:
@@ -259,7 +381,11 @@ class Triage:
             return points[target], layers[target], -first[target]
 
         leader = max((target for target in hit if target), key=rank, default=0)
-        cues = [cue for cue in tally.cues if cue not in evidence[leader]] if leader else []
+        cues = (
+            [cue for cue in tally.cues if cue not in evidence[leader]]
+            if leader and tally.named[leader]
+            else []
+        )
         if cues:
             points[leader] += self.settings.cue_points * len(cues)
             evidence[leader] = [*evidence[leader], *cues]

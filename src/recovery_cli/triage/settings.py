@@ -52,12 +52,58 @@ class TriageSettings(Strict):
     negation_reach: int = Field(
         default=1, ge=1, le=3, description="How many words before a trigger a negation reaches."
     )
+    negation_skip: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Most ignored words between a negation and the trigger it cancels.",
+    )
     failure_cues: Vocabulary = Field(
         default_factory=Vocabulary,
         description="Signs that something went wrong, whatever it was: `still`, `again`.",
     )
+    failure_states: Vocabulary = Field(
+        default_factory=Vocabulary,
+        description="Words that state a failure in general terms (`broken`, `freezes`): a "
+        "weak word in their clause counts in full.",
+    )
     cue_points: float = Field(
         default=0.5, ge=0, description="Points each failure cue adds to the leading playbook."
+    )
+    speaker_labels: list[str] = Field(
+        default_factory=list,
+        description="Who speaks at the start of a line ('Agent 16:20:', 'Customer:'): not read.",
+    )
+    salutations: list[str] = Field(
+        default_factory=list,
+        description="Words opening a letter's salutation ('Dear'): the salutation is not read.",
+    )
+    quoted_points: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="Multiplies the points of a trigger inside quotation marks or a `>` line.",
+    )
+    weak_words: list[str] = Field(
+        default_factory=list,
+        description="Words that name a topic, not a failure (`app`, `engineer`): weak evidence.",
+    )
+    weak_points: float = Field(
+        default=0.5, ge=0, description="Points for a trigger made only of weak words."
+    )
+    span_points: float = Field(
+        default=1.0,
+        ge=0,
+        description="Points for a trigger with `...` ('ordered ... got'): a structure, not words.",
+    )
+    span_reach: int = Field(
+        default=8, ge=1, le=30, description="Most words the `...` of a trigger stands for."
+    )
+    complaint_routine_points: float = Field(
+        default=1.0,
+        ge=0,
+        le=1,
+        description="Multiplies routine's vocabulary points once a failure cue is found.",
     )
     priors: dict[str, float] = Field(
         default_factory=dict,
