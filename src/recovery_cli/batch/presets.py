@@ -69,6 +69,11 @@ class Preset(_Strict):
     keep: list[str] = Field(
         default_factory=list, description="Columns carried into the output for re-import."
     )
+    placeholders: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Input -> text the help desk puts in place of what the customer wrote "
+        "(a tweet its API withholds); it is taken out, so a value of nothing else is empty.",
+    )
 
     def apply(self, row: Mapping[str, object]) -> dict[str, str]:
         """The inputs this preset finds in one row (empty ones left out)."""
@@ -87,6 +92,8 @@ class Preset(_Strict):
                     break
             if name in self.html:
                 value = html_to_text(value)
+            for placeholder in self.placeholders.get(name, []):
+                value = value.replace(placeholder, "")
             mapping = self.values.get(name)
             if mapping is not None and value.strip():
                 lowered = {key.lower(): word for key, word in mapping.items()}
