@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_cli.text import INVISIBLE, clean, is_clean
+from recovery_cli.text import (
+    INVISIBLE,
+    JOINERS,
+    SELECTORS,
+    clean,
+    clean_with_offsets,
+    fold_lookalikes,
+    is_clean,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,10 +111,65 @@ def test_joiners_inside_emoji_and_words_are_kept(text: str) -> None:
 def test_text_the_quick_check_calls_clean_has_nothing_to_remove() -> None:
     # `is_clean` is a fast pre-check: any character that starts something `clean` removes
     # must make it false, or hidden characters would reach a terminal or a check.
-    for code in [*range(0x3000), *range(0xFE00, 0x10000), *range(0xE0000, 0xE0080)]:
+    for code in [*range(0x3000), *range(0xFE00, 0x10000), *range(0xE0000, 0xE01F0)]:
         char = chr(code)
         if 0xD800 <= code <= 0xDFFF:
             continue
         for text in (f"a{char}b", f"{char}[31m", f"é{char}", f"{char}é"):
-            if is_clean(text):  # then nothing INVISIBLE removes is there
-                assert INVISIBLE.search(text) is None, hex(code)
+            if is_clean(text):  # then nothing `clean` removes is there
+                assert not any(p.search(text) for p in (INVISIBLE, JOINERS, SELECTORS)), hex(code)
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["\ufe0f", "\ufe00", "\U000e0100", "\u200b\u200d\u2060", "\u200d" * 3, "\u200d\ufe0f"],
+    ids=["vs16", "vs1", "vs17", "three-kinds", "three-joiners", "joiner-then-selector"],
+)
+def test_no_run_of_hidden_characters_survives_inside_a_word(hidden: str) -> None:
+    assert clean(f"not our fa{hidden}ult") == "not our fault"
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    ["\u2764\ufe0f", "\U0001f469\u200d\U0001f4bb", "\u2764\ufe0f\u200d\U0001f525", "\u6f22\ufe00"],
+    ids=["red-heart", "woman-technologist", "heart-on-fire", "cjk-variant"],
+)
+def test_selectors_and_joiners_that_shape_an_emoji_stay(emoji: str) -> None:
+    assert clean(f"I {emoji} it") == f"I {emoji} it"
+
+
+def test_a_long_run_of_joiners_costs_its_length() -> None:
+    run = "\U0001f469" + "\u200d" * 200_000 + "\U0001f4bb"
+    assert clean(run) == run  # between emoji they stay; found in one pass, not quadratic
+    assert clean("a" + "\u200d" * 200_000 + "b") == "ab"
+
+
+def test_offsets_lead_back_through_every_pass() -> None:
+    given = "x\x1b[31mfa\u200b\u200d\u2060ul\ufe0ft"
+    cleaned, offsets = clean_with_offsets(given)
+    assert cleaned == "xfault"
+    assert offsets is not None
+    assert "".join(given[offsets[i]] for i in range(len(cleaned))) == "xfault"
+    assert offsets[len(cleaned)] == len(given)
+
+
+@pytest.mark.parametrize(
+    ("shown", "reads"),
+    [
+        ("ｎｏｔ ｏｕｒ ｆａｕｌｔ", "not our fault"),
+        ("𝐧𝐨𝐭 𝐨𝐮𝐫 𝐟𝐚𝐮𝐥𝐭", "not our fault"),
+        ("not\u2009our\u3000fault", "not our fault"),
+        ("not our f\u0430ult", "not our fault"),
+        ("n\u03bft \u043eur fault", "not our fault"),
+    ],
+    ids=["fullwidth", "mathematical", "odd-spaces", "cyrillic-a", "greek-and-cyrillic-o"],
+)
+def test_look_alike_letters_read_as_the_letters_they_show(shown: str, reads: str) -> None:
+    assert fold_lookalikes(shown) == reads
+
+
+@pytest.mark.parametrize(
+    "text", ["привет, мир", "Καλημέρα", "Zoë and Siobhán", "½ ﬁ", "I \u2764\ufe0f it"]
+)
+def test_other_scripts_and_ordinary_accents_are_left_alone(text: str) -> None:
+    assert fold_lookalikes(text) == text

@@ -15,7 +15,12 @@ is one definition of what goes, the strictest that still leaves readable text:
 - the zero-width joiner and non-joiner (U+200D, U+200C) next to a Latin letter, digit,
   space or punctuation, where they do nothing but hide a word's letters. Between other
   characters they are kept: emoji sequences (a family, a woman technologist) and scripts
-  such as Persian and the Indic scripts need them.
+  such as Persian and the Indic scripts need them;
+- variation selectors (U+FE00-U+FE0F, U+E0100-U+E01EF) after a Latin letter, digit, space
+  or punctuation; after an emoji or a CJK character they choose how it looks, and stay.
+
+The joiners and selectors are judged after everything else is gone, so a run of hidden
+characters cannot shield one of them from the letters around it.
 
 Line and paragraph separators (U+2028, U+2029) become newlines. Everything a person typed
 passes through `clean` before it reaches a terminal, a file or a check.
@@ -25,6 +30,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from functools import lru_cache
 
 from recovery_cli.errors import Location, RecoveryError
 
@@ -36,20 +43,32 @@ INVISIBLE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"  # 8-bit CSI
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     r"\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb"
-    r"\U000e0000-\U000e007f]"
-    r"|(?<![^\x00-\u024f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\u024f])",  # joiners by Latin
+    r"\U000e0000-\U000e007f]",
     re.S,
 )
-"""Everything `clean` removes: escape sequences and characters that show as nothing."""
+"""What `clean` removes wherever it is: escape sequences and characters that show as nothing."""
+
+_NOT_LATIN = r"[^\x00-\u024f]"
+JOINERS = re.compile(
+    rf"(?<![\u200c\u200d])(?:(?<!{_NOT_LATIN})[\u200c\u200d]++|[\u200c\u200d]++(?!{_NOT_LATIN}))"
+)
+"""A run of zero-width (non-)joiners touching a Latin letter, digit, space or punctuation,
+or the text's edge. Tried only where a run starts, and taken whole, so a run of any
+length costs its length."""
+SELECTORS = re.compile(rf"(?<!{_NOT_LATIN})[\ufe00-\ufe0f\U000e0100-\U000e01ef]++")
+"""Variation selectors after a Latin letter, digit, space or punctuation (or first)."""
+_PASSES = (INVISIBLE, JOINERS, SELECTORS)
+"""`clean` removes each in turn, so hidden characters cannot shield a joiner or selector
+from the letters around it."""
 
 _SUSPECT = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
     "\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\u3164\ufeff"
-    "\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "\ufe00-\ufe0f\uffa0\ufff9-\ufffb\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
-"""A character every match of `INVISIBLE` starts with (or a separator `clean` turns into a
-newline): one character class is searched many times faster than `INVISIBLE`, whose
-joiner rule looks behind at every position, and most text holds none of them."""
+"""A character every match of `INVISIBLE`, `JOINERS` and `SELECTORS` starts with (or a
+separator `clean` turns into a newline): one character class is searched many times
+faster than `INVISIBLE`, and most text holds none of them."""
 
 
 def is_clean(text: str) -> bool:
@@ -67,7 +86,9 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     for one line (a name, a cell) stays on one line.
     """
     if not is_clean(text):
-        text = INVISIBLE.sub("", text.replace("\r\n", "\n").translate(_SEPARATORS))
+        text = text.replace("\r\n", "\n").translate(_SEPARATORS)
+        for hidden in _PASSES:
+            text = hidden.sub("", text)
     elif "\r\n" in text:
         text = text.replace("\r\n", "\n")
     return text if keep_newlines else " ".join(text.split())
@@ -83,18 +104,77 @@ def clean_with_offsets(text: str) -> tuple[str, list[int] | None]:
     if is_clean(text):
         return text, None
     text = text.translate(_SEPARATORS)
-    if INVISIBLE.search(text) is None:
-        return text, None
-    kept: list[str] = []
-    offsets: list[int] = []
-    last = 0
-    for match in INVISIBLE.finditer(text):
-        kept.append(text[last : match.start()])
-        offsets.extend(range(last, match.start()))
-        last = match.end()
-    kept.append(text[last:])
-    offsets.extend(range(last, len(text) + 1))
-    return "".join(kept), offsets
+    offsets: list[int] | None = None
+    for hidden in _PASSES:
+        if hidden.search(text) is None:
+            continue
+        kept: list[str] = []
+        here: list[int] = []
+        last = 0
+        for match in hidden.finditer(text):
+            kept.append(text[last : match.start()])
+            here.extend(range(last, match.start()))
+            last = match.end()
+        kept.append(text[last:])
+        here.extend(range(last, len(text) + 1))
+        text = "".join(kept)
+        offsets = here if offsets is None else [offsets[index] for index in here]
+    return text, offsets
+
+
+_CONFUSABLE = {
+    **dict(zip("аеорсухіјѕԁԛԝһӏ", "aeopcyxijsdqwhl", strict=True)),  # Cyrillic
+    **dict(zip("АВЕКМНОРСТХІЈЅ", "ABEKMHOPCTXIJS", strict=True)),
+    **dict(zip("οανρικυΟΑΒΕΖΗΙΚΜΝΡΤΧΥ", "oavrikuOABEZHIKMNPTXY", strict=True)),  # Greek
+}
+_COMPATIBLE_RANGES = (
+    (0x2000, 0x200B), (0x202F, 0x2030), (0x205F, 0x2060), (0x3000, 0x3001),  # spaces
+    (0x2070, 0x20A0), (0x2100, 0x2150), (0x2460, 0x2500),  # super/subscripts, letterlike
+    (0xFF01, 0xFF5F), (0x1D400, 0x1D800), (0x1F130, 0x1F18A),  # fullwidth, mathematical
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> tuple[dict[int, str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The compatibility forms that fold to one plain letter, digit or space (built on
+    first use: a few thousand characters, NFKC-normalised once), and the look-alikes."""
+    table: dict[int, str] = {}
+    for start, end in _COMPATIBLE_RANGES:
+        for code in range(start, end):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and (folded.isascii() and folded.isalnum() or folded == " "):
+                table[code] = folded
+    # Two classes, not one: mixing astral ranges into a class makes every test slow.
+    plane0 = re.compile("[" + "".join(_ranges(sorted(c for c in table if c < 0x10000))) + "]")
+    astral = re.compile("[\U0001d400-\U0001d7ff\U0001f130-\U0001f189]")  # whole blocks
+    look_alike = "[" + "".join(_CONFUSABLE) + "]"
+    beside_latin = re.compile(f"{look_alike}(?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+    return table, (plane0, astral), beside_latin
+
+
+def _ranges(codes: list[int]) -> list[str]:
+    """Code points as character-class ranges: one range is one test for the regex engine."""
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return [f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans]
+
+
+def fold_lookalikes(text: str) -> str:
+    """`text` as it reads on screen, for matching only, with the same length: fullwidth,
+    mathematical and other compatibility letters become plain ones ("ｆａｕｌｔ" reads
+    "fault"), odd spaces become spaces, and a Cyrillic or Greek letter that looks Latin
+    becomes that letter where it touches a Latin one ("f\u0430ult"). A word written wholly
+    in another script is left alone."""
+    if text.isascii():
+        return text
+    table, compatible, beside_latin = _foldable()
+    if any(forms.search(text) for forms in compatible):
+        text = text.translate(table)
+    return beside_latin.sub(lambda match: _CONFUSABLE[match.group()], text)
 
 
 _JSON_HIDDEN = re.compile(

@@ -1,7 +1,8 @@
 """A reply as the checker reads it: cleaned, lower-cased, split on demand.
 
 Terminal codes and invisible characters are taken out first (`text.clean_with_offsets`),
-so they hide no phrase; curly quotes are straightened; sentences, clauses and quotations
+so they hide no phrase; curly quotes are straightened, and letters that only look Latin
+read as the letters they show (`text.fold_lookalikes`); sentences, clauses and quotations
 are found only when a check needs them. Offsets lead back to the text as given.
 """
 
@@ -15,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from recovery_cli.checks.patterns import occurs, word_keys
-from recovery_cli.text import clean_with_offsets
+from recovery_cli.text import clean_with_offsets, fold_lookalikes
 
 if TYPE_CHECKING:
     from recovery_cli.checks.checker import Checker, Finding, Rule
@@ -50,6 +51,7 @@ class Reply:
     def __init__(self, checker: Checker, text: str) -> None:
         cleaned, self.offsets = clean_with_offsets(text)
         straight = cleaned.translate(STRAIGHTEN) if _CURLY.search(cleaned) else cleaned
+        straight = fold_lookalikes(straight)  # "ｆａｕｌｔ" and "f\u0430ult" read "fault"
         low = straight.lower()
         if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in straight)
