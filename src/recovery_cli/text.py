@@ -142,7 +142,7 @@ def _foldable() -> tuple[dict[int, str], tuple[re.Pattern[str], ...], re.Pattern
     for start, end in _COMPATIBLE_RANGES:
         for code in range(start, end):
             folded = unicodedata.normalize("NFKC", chr(code))
-            if len(folded) == 1 and (folded.isascii() and folded.isalnum() or folded == " "):
+            if len(folded) == 1 and ((folded.isascii() and folded.isalnum()) or folded == " "):
                 table[code] = folded
     # Two classes, not one: mixing astral ranges into a class makes every test slow.
     plane0 = re.compile("[" + "".join(_ranges(sorted(c for c in table if c < 0x10000))) + "]")
