@@ -16,6 +16,7 @@ TIMEOUT = 20
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    """`recovery run ARGS` at a 50x160 terminal, its state kept in `tmp_path`."""
     env = {
         **os.environ,
         "RECOVERY_HOME": str(tmp_path / "state"),
@@ -36,36 +37,81 @@ def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
     return child
 
 
-def answer_inputs(child: pexpect.spawn, name: str, stakes: str) -> None:
-    """Answer the standard questions in the order the playbook asks them."""
-    child.expect_exact("Customer's name: ")
+GLASSES = (
+    "My glasses were promised for Friday and still are not here! I need them for my exam on Monday."
+)
+
+
+def paste(child: pexpect.spawn, message: str) -> None:
+    """Paste the customer's words at the first prompt; an empty line ends them."""
+    child.expect_exact("Paste what the customer said")
+    child.expect_exact("> ")
+    if message:
+        child.sendline(message)
+    child.sendline("")
+
+
+def answer_inputs(child: pexpect.spawn, name: str, message: str = GLASSES) -> None:
+    """Paste the message, give the name, accept what was read from the message, and
+    answer the rest the way an agent on a shift would."""
+    paste(child, message)
+    child.expect_exact("Customer's name (optional): ")
     child.sendline(name)
-    child.expect_exact("What did the customer say? (optional): ")
-    child.sendline("My glasses were promised for Friday and still are not here!")
-    child.expect_exact("What went wrong, in a few words?")
-    child.sendline("your glasses are a week late")
-    child.expect_exact("What had we promised?")
-    child.sendline("ready by Friday")
-    child.expect_exact("What is riding on it for the customer? (optional): ")
-    child.sendline(stakes)
-    child.expect_exact("Which partner or vendor was involved, if any? (optional): ")
+    for prompt in ("What went wrong, in a few words?", "What had we promised?",
+                   "What is riding on it for the customer?"):  # fmt: skip
+        child.expect_exact(prompt)
+        child.sendline("")  # Enter accepts the value read from the message (or the default)
+    child.expect_exact("Which partner or vendor was involved, if any?")
     child.sendline("the lens lab")
     child.expect_exact("How severe is it for the customer? (low/medium/high)")
-    child.sendline("high")
+    child.sendline("")
     child.expect_exact("Channel (phone/chat/email/in-person/social)")
     child.sendline("")
     child.expect_exact("When will you next update them?")
     child.sendline("by 3pm tomorrow")
 
 
+def take_defaults(child: pexpect.spawn) -> None:
+    """Enter at every step and question until the draft is shown."""
+    while True:
+        index = child.expect_exact(["Choose 1-", "Answer 1-2 [1]: ", "Draft to send"])
+        if index == 2:
+            return
+        child.sendline("")
+
+
+def saved_transcript(tmp_path: Path) -> dict[str, object]:
+    transcripts = list((tmp_path / "state" / "transcripts").glob("*.json"))
+    assert len(transcripts) == 1
+    saved: dict[str, object] = json.loads(transcripts[0].read_text(encoding="utf-8"))
+    return saved
+
+
 def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path) -> None:
     child = spawn(tmp_path, "outsourced-delay")
-    answer_inputs(child, "Priya\x1b[31m", "you need them for your exam on Monday")
+    paste(child, GLASSES)
+    child.expect_exact("Customer's name (optional): ")
+    child.sendline("Priya\x1b[31m")
+    child.expect_exact("What went wrong, in a few words? [your glasses are late]: ")
+    child.sendline("")
+    child.expect_exact("What had we promised? [by Friday]: ")
+    child.sendline("")
+    child.expect_exact("pre-filled from: 'I need them for my exam on Monday'")  # and why
+    child.expect_exact("[you need them for your exam on Monday]: ")
+    child.sendline("")
+    child.expect_exact("Which partner or vendor was involved, if any?")
+    child.sendline("the lens lab")
+    child.expect_exact("(low/medium/high) [high]: ")  # an exam at stake reads as high
+    child.sendline("")
+    child.expect_exact("Channel (phone/chat/email/in-person/social)")
+    child.sendline("")
+    child.expect_exact("When will you next update them?")
+    child.sendline("by 3pm tomorrow")
     child.expect("Step 1 · listen")
     child.expect_exact("Choose 1-")
     child.sendline("")  # Enter takes the first suggestion
     child.expect("Step 2 · empathise")
-    child.expect_exact("Priya, I'm so sorry")  # suggestions are filled with the facts
+    child.expect_exact("exam on Monday")  # suggestions are filled with the facts
     child.expect_exact("Choose 1-")
     child.sendline("b")  # back to the listening step
     child.expect("Step 1 · listen")
@@ -79,50 +125,67 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     child.sendline("t")
     child.expect_exact("Your line")
     child.sendline("This one is on us, and I will put it right today.")
-    child.expect_exact("Can the partner still deliver in time")
     child.expect_exact("Answer 1-2 [1]: ")
-    child.sendline("2")  # the partner cannot: protect them with an alternative
-    child.expect("Step 4 · protect")
-    child.expect_exact("Choose 1-")
-    child.sendline("1")
-    child.expect("Step 5 · protect")  # severity high: the bigger remedy
-    child.expect_exact("Choose 1-")
-    child.sendline("1")
-    child.expect("Step 6 · follow-up")
-    child.expect_exact("Choose 1-")
-    child.sendline("1")
-    child.expect_exact("Draft to send")
+    child.sendline("2")  # the partner cannot make it: protect them with another way
+    take_defaults(child)
     child.expect_exact("Transcript saved: ")
     child.expect(pexpect.EOF)
     screen = child.logfile_read.getvalue()
     child.close()
     assert child.exitstatus == 0
 
-    transcripts = list((tmp_path / "state" / "transcripts").glob("outsourced-delay-*.json"))
-    assert len(transcripts) == 1
-    saved = json.loads(transcripts[0].read_text(encoding="utf-8"))
-    draft = saved["draft"]
+    saved = saved_transcript(tmp_path)
+    draft = str(saved["draft"])
     assert saved["status"] == "complete"
-    assert saved["inputs"]["customer_name"] == "Priya"  # the escape sequence was removed
-    assert "Hi Priya," in draft
-    assert "exam on Monday" in draft
+    inputs = saved["inputs"]
+    assert isinstance(inputs, dict)
+    assert inputs["customer_name"] == "Priya"  # the escape sequence was removed
+    assert inputs["partner"] == "the lens lab"
+    assert draft.startswith("Hi Priya,")
+    assert "exam on Monday" in draft and "by Friday" in draft
     assert "This one is on us, and I will put it right today." in draft
+    assert "another source" in draft  # the branch the agent chose
     assert "by 3pm tomorrow" in draft
-    assert [step["step"] for step in saved["steps"]] == [
-        "listen",
-        "empathise",
-        "own",
-        "alternative",
-        "high-stakes",
-        "follow-up",
-    ]
+    steps = saved["steps"]
+    assert isinstance(steps, list)
+    assert [step["step"] for step in steps] == [
+        "listen", "empathise", "own", "alternative", "fallback", "high-stakes", "follow-up",
+    ]  # fmt: skip
     assert "Follow-up checklist" in screen
     assert "\x1b[31m" not in screen
 
 
+def test_a_pasted_message_alone_finds_the_playbook_and_fills_the_draft(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    paste(
+        child,
+        "Hi, I was charged twice for order 88231 this morning, £64.99 each time. "
+        "I need that money back before my rent goes out on Friday.",
+    )
+    child.expect_exact("This reads as: billing-problem")
+    child.expect_exact("Playbook (number or id, Enter for 1): ")
+    child.sendline("")
+    child.expect_exact("Customer's name (optional): ")
+    child.sendline("Sam")
+    while True:  # accept every value read from the message, and the defaults
+        index = child.expect([r"\]: $", r"\(optional\): $", "Step 1 · "])
+        if index == 2:
+            break
+        child.sendline("")
+    take_defaults(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = saved_transcript(tmp_path)
+    assert saved["scenario"] == "billing-problem"
+    draft = str(saved["draft"])
+    assert draft.startswith("Hi Sam,")
+    assert "charged twice" in draft  # what went wrong, in their words
+
+
 def test_ctrl_c_saves_the_transcript_and_resume_continues(tmp_path: Path) -> None:
     child = spawn(tmp_path, "outsourced-delay")
-    answer_inputs(child, "Sam", "")
+    answer_inputs(child, "Sam", message="")
     child.expect_exact("Choose 1-")
     child.sendline("1")
     child.expect("Step 2 · empathise")
@@ -156,16 +219,26 @@ def test_ctrl_c_saves_the_transcript_and_resume_continues(tmp_path: Path) -> Non
 
 def test_quitting_with_q_and_end_of_input_both_save(tmp_path: Path) -> None:
     child = spawn(tmp_path, "outsourced-delay")
-    answer_inputs(child, "Lee", "")
+    answer_inputs(child, "Lee", message="")
     child.expect_exact("Choose 1-")
     child.sendline("q")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
 
-    child = spawn(tmp_path, "outsourced-delay", "--set", "customer_name=Lee")
-    child.expect_exact("What did the customer say?")
-    child.sendeof()
+    child = spawn(tmp_path, "outsourced-delay")
+    paste(child, GLASSES)
+    child.expect_exact("Customer's name (optional): ")
+    child.sendeof()  # Ctrl-D once the message is in: it is kept for --resume
+    child.expect_exact("Resume with: recovery run --resume ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert len(list((tmp_path / "state" / "transcripts").glob("*.json"))) == 2
+
+    child = spawn(tmp_path, "outsourced-delay")
+    child.expect_exact("Paste what the customer said")
+    child.sendeof()  # before anything was typed there is nothing to keep
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -174,7 +247,7 @@ def test_quitting_with_q_and_end_of_input_both_save(tmp_path: Path) -> None:
 
 def test_a_typed_line_is_checked_at_once_and_kept_findings_are_recorded(tmp_path: Path) -> None:
     child = spawn(tmp_path, "outsourced-delay")
-    answer_inputs(child, "Ines", "")
+    answer_inputs(child, "Ines", message="")
     child.expect_exact("Choose 1-")
     child.sendline("1")  # listen
     child.expect("Step 2 · empathise")
