@@ -41,7 +41,8 @@ _DONE = re.compile(
 _NOT_YET = re.compile(
     r"\b(?:once|when|after|if|until|as soon as|before|unless|whether|will|'ll|going to|"
     r"confirm|make sure|so that|check|let you know|tell you|hope|expect)\b[^.!?;]{0,80}$|"
-    r"\b(?:not|n't|never|haven't|hasn't|should|would|could|might|must|may)\b[^.!?]{0,12}$",
+    r"\b(?:not|n't|never|haven't|hasn't|should|would|could|might|must|may)\b[^.!?]{0,12}$|"
+    r"\b(?:everything|anything|whatever|what|all)\s+$",  # "everything we've done": a thing
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
