@@ -44,7 +44,7 @@ def test_a_finished_action_is_a_claim(sentence: str) -> None:
         "everything-we",
         "question",
         "negated",
-    ],  # fmt: skip
+    ],
 )
 def test_a_promise_a_question_or_a_regret_is_not_a_claim(sentence: str) -> None:
     assert claims(sentence) == [], sentence
