@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, words
-from recovery_cli.listen.voice import from_note, second_person
+from recovery_cli.wording import from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 """An aside in brackets, skipped ("my contact lenses (monthlies) were due ...")."""
@@ -174,7 +174,7 @@ def build(each: Rule, match: re.Match[str]) -> tuple[str, bool] | None:
     if "subj" in parts:
         parts["subj"] = SUBJECTS.get(" ".join(parts["subj"].lower().split()), parts["subj"])
     raw = _POSSESSIVE.sub(r"\1's ", each.template.format(**parts))
-    clause = (from_note if each.noted else second_person)(" ".join(raw.split()))
+    clause = (from_note if each.noted else from_customer)(" ".join(raw.split()))
     if clause is None:
         return None
     if clause.endswith(" afford"):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
-from recovery_cli.listen.voice import mend
+from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
-from recovery_cli.listen.voice import mend
+from recovery_cli.wording import mend
 
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|"

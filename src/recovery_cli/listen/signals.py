@@ -20,7 +20,7 @@ import re
 from recovery_cli.listen.model import Channel, ChannelName, Fact, Level, Severity, Signal
 from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
-from recovery_cli.listen.voice import ACRONYMS
+from recovery_cli.wording import ACRONYMS
 
 _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
     (group, kind, keyed(keys, pattern))
