@@ -42,7 +42,8 @@ def test_quoted_words_are_left_as_they_were_said() -> None:
     [
         ("she has a fitter booked for Thurs", "you have a fitter booked for Thurs"),
         ("it was for his son's birthday", "it was for your son's birthday"),
-        ("cx says pkg never arrived", "you say pkg never arrived"),
+        ("cx says pkg never arrived", "you say parcel never arrived"),
+        ("cx rec'd TV w/ a crack, ord 4401", "you received TV with a crack, order 4401"),
         ("the customer needs it for her exams", "you need it for your exams"),
         ("she's got 2 days of pens left", "you've got 2 days of pens left"),
         ("he's housebound", "you're housebound"),

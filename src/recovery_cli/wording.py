@@ -174,6 +174,29 @@ _THIRD = {
     "herself": "yourself",
     "themselves": "yourself",
 }
+SHORTHAND = {
+    "acct": "account",
+    "ord": "order",
+    "pkg": "parcel",
+    "appt": "appointment",
+    "rec'd": "received",
+    "recd": "received",
+    "del": "delivery",
+    "msgd": "messaged",
+    "adv'd": "advised",
+    "mgr": "manager",
+    "dept": "department",
+    "wk": "week",
+    "wks": "weeks",
+    "hr": "hour",
+    "hrs": "hours",
+    "mins": "minutes",
+    "tmrw": "tomorrow",
+    "re": "about",
+    "approx": "about",
+}
+"""An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
+_WITH = re.compile(r"\bw/\s?(?=\w)", re.I)
 _THIRD_SUBJECTS = _words("he she they cust cx customer client caller member guest")
 _HAS = _words("got been had gone done taken lost paid made left booked seen tried")
 _AGREE = {
@@ -256,6 +279,8 @@ def _note_turn(low: str, previous: str, following: str) -> str | None:
         return "you're"
     if low in _THIRD:
         return _THIRD[low]
+    if low in SHORTHAND:
+        return SHORTHAND[low]
     if low == "her":
         return "your" if following and following not in _NOT_A_NOUN else "you"
     if previous in _THIRD_SUBJECTS:
@@ -302,7 +327,7 @@ def from_note(clause: str) -> str | None:
     for his son's birthday" -> "it was for your son's birthday".
     """
     clause = re.sub(r"\bthe\s(?=(?:customer|cust|client|caller)\b)", "", clause, flags=re.I)
-    return tidy(_walk(clause, _note_turn))
+    return tidy(_walk(_WITH.sub("with ", clause), _note_turn))
 
 
 def from_agent(text: str) -> str:

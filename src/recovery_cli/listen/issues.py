@@ -43,12 +43,6 @@ _WHICH = (
 ARRIVAL = [
     rule(
         "issue",
-        "arriv|come|came|turned|shown|here|deliver|reach|got to",
-        rf"\b(?P<det>my|our|the)\s{NP}{PAREN}{_WHICH}\s(?P<pred>{_NOT_COME})\b",
-        "{det} {np}{rel} {pred}",
-    ),
-    rule(
-        "issue",
         "meant|ment|supposed|due|promised",
         rf"\b(?P<det>my|our)\s{NP}{PAREN}\s(?:was|were)\s(?:meant|ment|supposed|due|"
         r"promised)\b",
@@ -120,18 +114,6 @@ _PARTLESS = r"(?:damaged|broken|cracked|smashed|missing|dented|leaking)"
 DAMAGE = [
     rule(
         "issue",
-        "crack|broke|smash|damag|dent|chip|scratch|torn|stain|leak|bent|shatter|crush|"
-        "fault|missing|snap|hole|tear",
-        rf"\b(?P<pre>one\sof\s)?(?P<det>the|my|our)\s{NP}(?P<rel>\s(?:I|we)\s(?:ordered|"
-        r"bought|got|received))?\s(?P<pred>(?:is|was|are|were|has\sbeen|have\sbeen|got|arrived|"
-        rf"came)\s(?:badly\s|completely\s)?(?:{_DAMAGE})(?:\sand\s(?:{_DAMAGE}))?"
-        r"|has\s(?:smashed|broken|cracked|snapped|shattered)"
-        r"|(?:has|have)\s(?:a\s(?:crack|dent|hole|tear|chip)|cracks|dents|holes)"
-        r"(?:\s(?:across|in|on)\s(?:the|its)\s\w{2,15})?)\b",
-        "{pre}{det} {np}{rel} {pred}",
-    ),
-    rule(
-        "issue",
         "arriv|came|deliver|turned",
         rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
         rf"[^.;\n]{{0,60}}?\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
@@ -144,14 +126,6 @@ DAMAGE = [
         rf"\bdeliver(?:ing|ed)\s(?P<det>my|our)\s{NP}\swith\s(?:a\s)?(?:dent|crack|"
         r"scratch|hole|damage)",
         "{det} {np} arrived damaged",
-    ),
-    rule(
-        "issue",
-        "arriv|came|missing|broken",
-        rf"{START}(?P<np>(?-i:[a-z])[\w'’-]{{1,20}}(?:\s[\w'’-]{{1,20}}){{0,3}})\s(?P<pred>(?:arrived|"
-        rf"came)\s{_PARTLESS}|(?:is|are)\s(?:missing|broken))\b",
-        "the {np} {pred}",
-        rank=2,
     ),
 ]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from recovery_cli.listen import clauses, issues, numbers, parties, services, stakes
+from recovery_cli.listen import clauses, failures, issues, numbers, parties, services, stakes
 from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
@@ -76,6 +76,9 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
+CLAUSE_RULES = (*issues.RULES, *failures.RULES, *services.NOTED, *stakes.RULES, *stakes.NOTED)
+"""Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
     """`clean_with_offsets`, skipped for plain printable ASCII (it has nothing to remove)."""
@@ -92,12 +95,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
             for sentence in sentences:
                 if any(key in sentence.low for key in hits):
                     yield from extract(sentence, text)
-    if note:
-        yield from clauses.apply(services.NOTED, sentences, text)
-        yield from clauses.apply(stakes.NOTED, sentences, text)
-    else:
-        yield from clauses.apply(issues.RULES, sentences, text)
-        yield from clauses.apply(stakes.RULES, sentences, text)
+    yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences)
 
 

@@ -167,22 +167,6 @@ _VISITORS = (
 SERVICE = [
     rule(
         "issue",
-        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
-        "logging|dropping",
-        rf"\b(?P<det>my|our|your|ur|the)\s{NP}{PAREN}\s(?P<pred>{_OUT})(?P<rest>{REST})",
-        "{det} {np} {pred}{rest}",
-    ),
-    rule(
-        "issue",
-        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
-        "logging|dropping",
-        rf"^(?P<np>(?-i:[A-Z])[a-z]{{2,15}}(?:\s[a-z]{{2,15}}){{0,2}})\s(?P<pred>{_OUT})"
-        rf"(?P<rest>{REST})",
-        "the {np} {pred}{rest}",
-        rank=1,
-    ),
-    rule(
-        "issue",
         "keep",
         rf"(?:{START}|\bI\s)keep\s(?P<verb>getting|seeing)\s(?P<what>{REST})",
         "I keep {verb} {what}",
@@ -237,26 +221,6 @@ SERVICE = [
 PEOPLE = [
     rule(
         "issue",
-        "threw|dropped|spill|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|"
-        "lectured|shouted|laughed|read out|ignored|snapped|swore|trampled",
-        rf"\b(?P<pre>one\sof\s)?(?P<det>the|your|ur)\s(?:@\w{{1,30}}\s)?{NP}(?P<at>\s(?:at|in|"
-        r"from|on)\s(?:the|your|our|ur)\s(?:[\w'’]{1,20}\s){0,2}[\w'’]{1,20})?(?P<when>\s(?:today|"
-        r"yesterday|this\smorning|last\s\w{3,9}))?(?P<adv>\sjust|\sthen|\salso|\swho)?"
-        rf"\s(?P<verb>{_STAFF_DID})\s(?P<rest>{LONG_REST})",
-        "{pre}{det} {np}{at}{when}{adv} {verb} {rest}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "you sent|you appointed",
-        rf"\b(?P<det>the|your)\s{NP}\s(?P<rel>you\s(?:sent|appointed)(?:\s(?:last\s\w{{3,9}}"
-        r"|yesterday|today|to\s[^,.;!?\n]{1,50}?))?)\s(?P<pred>(?:has|have)\sleft|left|"
-        r"(?:has|have)\sdamaged|damaged|broke|(?:has|have)\sbroken|didn'?t|never)\s"
-        r"(?P<rest>[^,.;:!?\n]{1,90}(?=[,.;:!?\n]|$))",
-        "{det} {np} {rel} {pred} {rest}",
-    ),
-    rule(
-        "issue",
         "sent me",
         rf"\b(?:you|u)\s(?:sent|have\ssent|'ve\ssent)\sme\s(?P<what>{REST})",
         "you sent me {what}",
@@ -308,14 +272,6 @@ OTHERS = [
     ),
     rule(
         "issue",
-        "sent|gave|shared|emailed|posted|passed",
-        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>sent|gave|shared|emailed|posted|passed)\s(?P<what>my"
-        r"\s(?:details|address|data|information|personal\s\w{2,15}|phone\snumber)"
-        rf"(?:\sto\s{REST})?)",
-        "you {verb} {what}",
-    ),
-    rule(
-        "issue",
         "cancelled|canceled|closed|deleted|suspended",
         r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>cancelled|canceled|closed|deleted|suspended)\s"
         rf"(?P<what>my\s{REST})",
@@ -356,7 +312,7 @@ NOTED = [
         "available|missing",
         rf"{_NOTE_START}{NP}{PAREN}\s(?P<adj>not\savailable|missing)\b",
         "your {np} {be} {adj}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "issue",
@@ -364,7 +320,7 @@ NOTED = [
         rf"{_NOTE_START}{NP}{PAREN}\s(?P<pred>(?:has|have)\sbeen\s(?:rescheduled|cancelled)|"
         r"hasn'?t\s(?:arrived|come\sin))\b",
         "your {np} {pred}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "issue",
@@ -372,7 +328,7 @@ NOTED = [
         r"\b(?:about|re)\s(?:a|an|the|her|his|their)\s(?P<what>declined|failed|refused|rejected)\s"
         r"(?P<np>card\spayment|payment|card|transfer)\b",
         "her {np} was {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "issue",
@@ -380,7 +336,7 @@ NOTED = [
         r"\b(?:re|about)\s(?:an?\s)?(?P<what>unexpected|unknown|duplicate|double)\scharge"
         r"(?P<of>\sof\s[£$€]\d[\d.,]{0,9})?(?P<on>\son\s(?:her|his|their)\scard)?",
         "there was an {what} charge{of}{on}",
-        noted=True,
+        voice="note",
     ),
 ]
 """What went wrong, read from an agent's note and said to the customer."""

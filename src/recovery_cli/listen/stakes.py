@@ -231,7 +231,7 @@ NOTED = [
         rf"\b{_SOMEONE}\s(?:has|'s\sgot)\s(?:a\s)?(?P<what>(?:fitter|plumber|"
         r"electrician|builder|engineer|installer|decorator)\sbooked(?:\s(?:for|on)\s[\w'-]{2,15})?)",
         "she has a {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -239,7 +239,7 @@ NOTED = [
         rf"\b(?:{_SOMEONE}\s)?needs\s(?P<what>(?:access\s)?to\s(?:get\sto|pay|be|"
         rf"attend|make)\s{REST})",
         "she needs {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -247,7 +247,7 @@ NOTED = [
         rf"\b{_SOMEONE}\s(?:needs|wants)\s(?P<obj>these|them|it|this)\s"
         rf"(?P<rest>(?:mainly\s)?for\s{REST})",
         "she needs {obj} {rest}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -255,7 +255,7 @@ NOTED = [
         r"\bit\swas\s(?:his|her|their)\s(?P<what>"
         r"anniversary|birthday|wedding\sanniversary|\d{1,3}(?:st|nd|rd|th)\sbirthday)",
         "it was her {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -264,7 +264,7 @@ NOTED = [
         r"(?P<what>[\w'’]{2,20}\s(?:birthday|party|wedding|exams?|anniversary)(?:\s(?:today|"
         r"tomorrow|on\s\w{3,9}))?)",
         "it is for her {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -272,7 +272,7 @@ NOTED = [
         r"\bit'?s\s(?:his|her|their)\s(?P<what>rent\smoney|"
         r"pension|savings|\w{3,10}\smoney)\b",
         "it is her {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -281,7 +281,7 @@ NOTED = [
         r"presentation|meeting|funeral|wedding)(?:\s(?!and\b)[\w'-]{2,15}){0,3})",
         "she had a {what}",
         rank=1,
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -290,7 +290,7 @@ NOTED = [
         r"(?P<what>\d{1,2}\s(?:kids|children)|a\s(?:baby|newborn|toddler))\b",
         "she has {what}",
         rank=1,
-        noted=True,
+        voice="note",
     ),
 ]
 """Stakes in an agent's note, said back in the second person ("she has" -> "you have")."""

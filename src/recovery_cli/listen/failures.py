@@ -1,0 +1,393 @@
+"""What went wrong, found by a few general shapes rather than one pattern per phrasing.
+
+A failure is stated in a handful of ways, whoever writes it and however they spell it:
+
+- a thing and what is wrong with it: "my sofa still hasn't arrived", "the box was empty",
+  "Optician never turned up", "the app wont load", "Cold-chain parcel arrived warm";
+- someone of ours (or "you") doing something to the customer: "the installer you booked
+  drilled through a water pipe", "you've taken another payment", "one of your staff
+  knocked a box of tiles off a shelf";
+- the customer on the receiving end: "I was charged £30", "I can't log in", "I ordered
+  size 9 and got size 6", "I never got the reset email";
+- something absent: "there was no record of us", "No mobile signal since 6am", "nobody
+  came".
+
+Each shape is one pattern built from shared vocabularies (`NEGATED`, `BAD`, `BROKE`,
+`STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a list, and the
+list gives the key words the key index needs (`clauses.vocabulary`). The clause is the
+subject with its modifier and relative clause ("the TV I ordered"), the predicate, and
+the rest of the clause up to where another starts (`clauses.clip`); it is then turned to
+the customer (`wording`). The same shapes run on an agent's note, whose clause is turned
+from the third person ("cx's laptop won't power on" -> "your laptop won't power on"). A
+bare noun gets "the" when it is ours ("the optician") and "your" when it is theirs.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.clauses import PAREN, TAIL, Rule, rule, signal, vocabulary
+
+_DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their)"
+_PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
+_W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
+_NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
+_BARE = r"(?P<det>)(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,2}?)"
+_MOD = (
+    r"(?P<mod>\s(?:of|with|for|on|in|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
+    rf"(?:{_W}\s){{0,2}}?{_W})?"
+)
+_REL = (
+    r"(?P<rel>\s(?:(?:which|that|who)\s)?(?:I|we|you|u|they)(?:\shave|'ve|\shad)?\s"
+    r"(?:ordered|bought|booked|sent|send|paid\sfor|got|received|purchased|chose|arranged|"
+    r"appointed|hired|delivered|installed|fitted|supplied|used|picked)"
+    r"(?:\s(?!(?:is|was|are|were|has|have|had|arrived|came|never|didn'?t|hasn'?t|isn'?t|"
+    r"won'?t|doesn'?t|keeps|still|just)\b)[\w'’£$€-]{1,20}){0,8}?"
+    r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?)?"
+)
+_THING = rf"{_PART}{_DET}\s{_NP}{_MOD}{PAREN}{_REL}"
+"""A thing with its determiner, a modifier, an aside and a relative clause."""
+
+_OPEN = (
+    r"(?:^(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
+    r"update|subject|re)[,:]?\s){0,2}|\(|[,;:]\s|\s[-–]\s|\b(?:re|but|and|so|says|said|"
+    r"reports|mentioned|today|yesterday|then)\s)"
+)
+"""Where a clause with no subject of its own may start: the sentence (after a time, a
+speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
+
+_NOT = vocabulary(
+    "hasn'?t|hasnt|has not|haven'?t|havent|have not|isn'?t|isnt|is not|aren'?t|arent|"
+    "are not|wasn'?t|wasnt|was not|weren'?t|werent|were not|didn'?t|didnt|did not|never|"
+    "won'?t|wont|will not|doesn'?t|doesnt|does not|can'?t|cant|cannot|couldn'?t|couldnt|"
+    "still not|not"
+)
+_DONE = vocabulary(
+    "arrive[sd]?|comes?|came|turned up|turns? up|shown up|show(?:s|ed)?(?: up)?|here|"
+    "delivered|reached (?:me|us)|got here|sent|ready|working|works?|loads?|opens?|close|"
+    "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
+    r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
+    "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
+    "recorded|in stock|back|been (?:sent|delivered|fixed|processed|refunded|done|returned|"
+    "credited|paid)"
+)
+NEGATED = (
+    rf"(?:(?:still|also|even)\s)?{_NOT.pattern}(?:\s(?:yet|even|ever|been|be|properly|"
+    rf"actually))?\s{_DONE.pattern}\b"
+)
+"""A thing that did not come, work or happen: "still hasn't arrived", "wont load"."""
+
+_BAD = vocabulary(
+    "broken|smashed|cracked|damaged|dented|chipped|scratched|torn|ripped|stained|leaking|"
+    "bent|shattered|crushed|snapped|faulty|missing|empty|wrong|late|delayed|cancell?ed|lost|"
+    "down|offline|dead|frozen|locked|blocked|suspended|invalid|expired|incorrect|warm|"
+    "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
+    "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
+    "unusable|ruined|gone|in pieces|given away|not (?:working|there|here|right|available|"
+    "valid|reserved|booked|ready|suitable|included|what (?:I|we) (?:ordered|paid for|"
+    "booked|asked for))"
+)
+BAD = (
+    r"(?:(?:badly|completely|totally|all|now|really|very|so|clearly|obviously|partly|still)"
+    rf"\s)?{_BAD.pattern}\b"
+)
+"""A state that is a failure: "cracked", "empty", "down", "not available"."""
+
+_BE = (
+    r"(?:is|are|was|were|'s|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
+    r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
+)
+_BROKE = vocabulary(
+    "crash(?:es|ed|ing)|freez(?:es|ing)|froze|fail(?:s|ed|ing)|stopped working|"
+    "broke(?: down)?|leak(?:s|ed)|collapsed|snapped|fell (?:off|apart|down)|"
+    "came (?:off|apart|away)|expired|bounced|rejects|rejected|declined|went out|disappeared|"
+    "vanished|keeps (?:crashing|freezing|failing|rejecting|dropping|cutting out|"
+    r"logging (?:me|us) out|throwing (?:an? )?(?:error|\d{3}))|"
+    "kept (?:crashing|failing|rejecting|dropping)|"
+    "has (?:gone (?:up|missing|down|off)|doubled|tripled|increased|disappeared|stopped|"
+    "failed|expired|broken|cracked|smashed|snapped|leaked|collapsed|come (?:off|apart)|"
+    "been (?:declining|rejecting|refusing|failing|crashing|dropping))|"
+    "have (?:gone (?:up|missing|down|off)|doubled|disappeared|stopped|failed|broken|"
+    "cracked|smashed|snapped|leaked|been (?:declining|rejecting|failing|crashing))|"
+    r"says \"?(?:expired|invalid|declined|failed|error|incorrect|unavailable|wrong)|"
+    "got (?:lost|damaged|broken|stuck|cancell?ed)|"
+    "has (?:cracks|dents|holes|scratches|stains|marks)|"
+    "have (?:cracks|dents|holes|scratches|stains|marks)|"
+    r"arrived with [^,.;!?\n]{1,60}? (?:broken|damaged|smashed|cracked|missing|torn)"
+)
+_MARKED = vocabulary("has|have|had|arrived with|came with|with")
+MARK = (
+    rf"{_MARKED.pattern}\s(?:(?:a|an|two|\d{{1,2}}|several|some)\s)?(?:(?:big|huge|massive|"
+    r"deep|large)\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark)s?"
+)
+BROKE = rf"(?:{_BROKE.pattern}|{MARK})\b"
+"""Something that happened to a thing: "crashes", "has a crack", "says expired"."""
+
+SAYS = vocabulary(
+    "keeps (?:saying|telling (?:me|us)|showing|asking|sending me|spinning|loading)|"
+    "kept (?:saying|telling (?:me|us)|showing|asking)|"
+    r"is (?:saying|telling (?:me|us)|showing) (?=\")|was (?:saying|telling me|showing) (?=\")|"
+    r"just (?:says|shows|opens|spins|keeps)|opens a blank|says (?=\")"
+)
+"""What a screen keeps telling the customer: weaker evidence than a thing that broke."""
+
+_STAFF = (
+    r"(?:staff(?:\smember)?|member\sof\s(?:your\s)?staff|engineer|technician|tech|driver|courier|"
+    r"fitter|installer|plumber|electrician|agent|advisor|adviser|receptionist|manager|server|"
+    r"waiter|waitress|barista|pharmacist|assistant|stylist|porter|host|guy|man|lad|woman|girl|"
+    r"lady|worker|builder|painter|contractor|cleaner|nurse|optician|dentist|hygienist|mechanic|"
+    r"crew|team|company|shop|store|bank|app|system|site|website|warehouse|delivery\sguy|mover|"
+    r"removal\sm[ae]n|operative|rep|colleague|cashier)s?"
+)
+_ACTOR = (
+    r"(?P<who>you(?:\sguys|\slot)?|u|they|(?:your|ur|the|a|one\sof\s(?:your|ur|the))\s"
+    rf"(?:@\w{{1,30}}\s)?(?:[\w'’-]{{2,20}}\s){{0,2}}?{_STAFF})"
+    r"(?P<at>\s(?:at|in|from|on|behind)\s(?:the|your|our|ur)\s(?:[\w'’]{1,20}\s){0,2}"
+    r"[\w'’]{1,20})?"
+)
+_THEIRS = (
+    "(?:my|our) (?:details|address|data|information|info|personal|phone|number|parcel|order|card)"
+)
+_MONEY = (
+    r"(?:another |my |the |a )?(?:[£$€]\d{1,9}(?:[.,]\d{1,3}){0,2}|payment|money|deposit|fee|"
+    "twice)"
+)
+_STAFF_DID = vocabulary(
+    "charged|billed|overcharged|double[ -]charged|debited|threw|dropped|spilled|spilt|"
+    "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
+    "lectured|shouted at|swore at|snapped at|ignored|refused|read out|"
+    "rolled (?:his|her|their) eyes|hung up on|burnt|burned|trapped|ran|reversed|lost|"
+    "cancell?ed|"
+    f"gave {_THEIRS}|sent {_THEIRS}|shared {_THEIRS}|emailed {_THEIRS}|posted {_THEIRS}|"
+    f"passed {_THEIRS}|handed {_THEIRS}|"
+    r"sent me (?:the wrong|someone else'?s|another|a different)|"
+    f"took {_MONEY}|taken {_MONEY}|kept {_MONEY}|"
+    r"left (?:a|the|my|our|it) [^,.;!?\n]{0,30}?(?:leak|mess|hole|off|open|broken|unlocked|"
+    "outside|in the rain)|"
+    "left (?:scratches|marks|holes|dents|stains|rubbish|paint|damage|it (?:in|at|outside))|"
+    "put a (?:foot|hole|crack|dent)"
+)
+STAFF_DID = rf"{_STAFF_DID.pattern}\b"
+"""What one of ours did to the customer: "charged", "dropped", "laughed at"."""
+
+_SUFFERED_KEYS = (
+    "charged|billed|overcharged|debited|double|locked|shut|cut|logged|kicked|refused|ignored|"
+    "stranded|turned|waiting|sent|given|log|login|sign|get|access|cancel|create|reset|book|"
+    "download|register|pay|got|received|receive|had|getting|being"
+)
+SUFFERED = (
+    r"(?:(?:was|were|have\sbeen|'ve\sbeen|ve\sbeen|got|am|'m|m)\s(?:charged|billed|"
+    r"overcharged|debited|double[\s-]charged|locked\sout|shut\sout|cut\soff|logged\sout|"
+    r"kicked\sout|refused|ignored|stranded|turned\saway|still\swaiting\s(?:for|on)|"
+    r"sent\s(?:the\swrong|someone\selse'?s|another)|given\sthe\swrong)"
+    r"|(?:can'?t|cannot|cant|couldn'?t|couldnt|am\sunable\sto|was\sunable\sto|unable\sto|"
+    r"still\scan'?t|still\scant)\s(?:even\s)?(?:log\s?in|login|sign\s(?:in|up)|get\s(?:in|"
+    r"into|through|back\sin)|access|cancel|create|reset|book|download|register|pay)"
+    r"|(?:never|didn'?t|didnt|haven'?t|havent|still\shaven'?t|have\snot)\s(?:got|get|"
+    r"received?|had)\s(?:the|my|a|any|an|anything)"
+    r"|(?:received|got|was\ssent|have\sreceived|'ve\sreceived)\s(?:the\swrong|someone\s"
+    r"else'?s|a\sdifferent|another\s(?:customer|person|woman|man)'?s)"
+    r"|(?:keep|kept)\s(?:getting|being)\s(?:charged|billed|logged\sout|cut\soff)"
+    r"|(?:have|'ve|ve)\s(?:had|got)\sno\s(?!idea|reply|response|answer|choice)\w{2,20})\b"
+)
+"""What happened to the customer: "was charged", "can't log in", "never got the"."""
+
+_NOTED = vocabulary(
+    "locked out|shut out|cut off|charged|billed|double[ -]charged|overcharged|refused|"
+    "stranded|is |was |has been |got |rec'?d|received|was sent"
+)
+NOTED_SUFFERED = (
+    r"(?P<be>(?:is|was|has\sbeen|got)\s)?(?P<passive>locked\sout|shut\sout|cut\soff|charged|"
+    r"billed|double[\s-]charged|overcharged|refused|stranded)(?=\s(?:of|for|[£$€]|twice|double|"
+    r"again|on|by)\b)|(?:rec'?d|received|got|was\ssent)(?=\s(?:the\swrong|someone\selse'?s|"
+    r"a\sdifferent|another))"
+)
+"""The same in a note, where the verb often has no "is" ("Cx locked out of acct")."""
+
+_NO_WHAT = (
+    r"(?!problem|rush|worries|issue|complaints|need|idea|longer|way|one\b|thanks|matter|"
+    r"reply|answer|response|call|text|email|chance|pressure|claims|option|button|"
+    r"explanation|word)(?:sign\sof\s)?(?:[\w'’-]{2,20}\s){0,2}[\w'’-]{2,20}"
+)
+"""What is missing after "no" (not "no rush", "no reply": those are not a thing)."""
+
+_LATE = signal(
+    r"\b(?:still\s(?:not|no|nothing|waiting|hasn'?t|hasnt|isn'?t|isnt|haven'?t|says)|"
+    r"nothing\s(?:yet|whatever|has|here|at\sall)|not\s(?:received|arrived|here|yet)|"
+    r"hasn'?t\s(?:arrived|come|turned\sup|shown)|no\ssign|no\sone\s(?:has\s)?(?:come|came)|"
+    r"nobody\s(?:has\s)?(?:come|came|phoned)|it'?s\snow|it\sis\snow|today\sis|it'?s\sbeen|"
+    r"been\sover|it'?s\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:"
+    r"[.:]\d\d)?\s?(?:am|pm)|the\s\d{1,2}(?:st|nd|rd|th)|half|nearly)|have\snow\selapsed|"
+    r"came\sand\swent|missed|rescheduled)"
+)
+"""Some sign in the message that a thing is late (for shapes that only name the thing)."""
+
+
+def _keys(*vocabularies: frozenset[str] | str) -> str:
+    """Keys for `rule`: the union of vocabularies' keys and any words given as text."""
+    found: set[str] = set()
+    for each in vocabularies:
+        found.update(each.split("|") if isinstance(each, str) else each)
+    return "|".join(sorted(found))
+
+
+_THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
+
+RULES: list[Rule] = [
+    rule("issue", _keys(_NOT.keys), rf"\b{_THING}\s(?P<pred>{NEGATED}){TAIL}", _THING_TEMPLATE,
+         rank=1, voice="any"),
+    rule("issue", _keys(_BAD.keys), rf"\b{_THING}\s(?P<pred>{_BE}\s{BAD}){TAIL}", _THING_TEMPLATE,
+         rank=1, voice="any"),
+    rule("issue", _keys(_BROKE.keys, _MARKED.keys), rf"\b{_THING}\s(?P<pred>{BROKE}){TAIL}",
+         _THING_TEMPLATE,
+         rank=1, voice="any"),
+    rule("issue", _keys(SAYS.keys), rf"\b{_THING}\s(?P<pred>{SAYS.pattern}){TAIL}",
+         _THING_TEMPLATE, rank=3, voice="any"),
+    rule(
+        "issue",
+        _keys(_NOT.keys, _BROKE.keys, _MARKED.keys, _BAD.keys),
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}){TAIL}",
+        "{det} {np}{mod} {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        _keys("missing|down|not|broken|shattered|cracked|smashed|cancel|blocked|locked|late|"
+              "delayed"),
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>(?:missing|down|broken|shattered|cracked|"
+        r"smashed|cancell?ed|blocked|locked|late|delayed|not\savailable|not\sworking|not\s"
+        rf"ready)\b){TAIL}",
+        "{det} {np}{mod} {be} {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "late|missing|damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|"
+        "cancel",
+        r"\b(?:re|about|over)\s(?:an?\s|the\s|her\s|his\s|their\s)?(?P<adj>late|missing|"
+        r"damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|cancell?ed)\s"
+        r"(?P<det>)(?P<np>[\w'’-]{2,20}(?:\s(?!(?:and|but|on|for|in|at|with|from|to|of)\b)"
+        r"[\w'’-]{2,20}){0,2})(?=[\s,.;:()-]|$)",
+        "{det} {np} {were} {adj}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        _keys(_STAFF_DID.keys),
+        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|colleague|driver|engineer|tech|"
+        r"technician|contractor|courier|fitter|barista|server|cashier|worker)(?P<rel>\s(?:we|"
+        r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
+        rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
+        "a {who}{rel}{mod} {pred}{tail}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        _keys(_STAFF_DID.keys),
+        rf"{_PART}\b{_ACTOR}(?P<rel>\s(?:you|u|they)\s(?:sent|booked|hired|appointed|used|"
+        r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
+        r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
+        r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
+        rf"(?P<aux>\s(?:have|has|'ve|had))?\s(?P<pred>{STAFF_DID}){TAIL}",
+        "{pre}{who}{at}{rel}{mod}{when}{aux} {pred}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        _SUFFERED_KEYS,
+        r"(?P<lead>\b(?:I|we)(?:'?m\snow|\snow|\sjust|\salso|\sstill|\sreally|\sliterally)?"
+        rf"\s?)(?P<pred>{SUFFERED}){TAIL}",
+        "{lead}{pred}{tail}",
+        rank=2,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        _SUFFERED_KEYS,
+        rf"{_OPEN}(?P<pred>{SUFFERED}){TAIL}",
+        "I {pred}{tail}",
+        rank=3,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        _keys(_NOTED.keys),
+        r"\b(?P<lead>(?:cx|cust|customer|she|he)\s(?:now\s|still\s)?)"
+        rf"(?P<pred>{NOTED_SUFFERED}){TAIL}",
+        "{lead}{were}{pred}{tail}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "ordered",
+        rf"(?:{_OPEN}|\b(?:I|we)\s)ordered\s(?P<thing>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
+        r"(?:\s\([^()\n]{1,30}\))?(?:,\s|\s)(?:and\s|but\s|then\s)?(?:I\s)?(?:received|got)\s"
+        rf"(?P<got>(?:one|a|an|the|some)\s[^,.;!?()\n]{{1,40}}?|[^,.;!?()\n]{{1,40}}?)\b{TAIL}",
+        "I ordered {thing} and got {got}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "there",
+        r"\b(?P<lead>there\s(?:is|was|were|'s\sbeen|has\sbeen|had\sbeen)\s(?:still\s)?)"
+        rf"(?P<what>no\s{_NO_WHAT}){TAIL}",
+        "{lead}{what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no",
+        rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{_NO_WHAT})(?P<tail>\s(?:since|"
+        r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
+        "there has been {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no",
+        rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{_NO_WHAT})(?P<tail>\s(?:in\sthe\s"
+        r"(?:box|bag|parcel|package)|at\sall|anywhere|on\sthe\s\w{2,12})(?:\s[^\s,.;:!?()\n]"
+        r"{1,20}){0,4})",
+        "there was {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "nobody|no one|no-one|noone",
+        rf"{_OPEN}(?P<who>nobody|no\sone|no-one|noone)\s(?P<pred>(?:has\s)?(?:came|come|turned"
+        rf"\sup|showed(?:\sup)?|shown\sup|arrived|came\sout))\b{TAIL}",
+        "nobody {pred}{tail}",
+        rank=4,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "ordered|bought|purchased",
+        r"\b(?:(?:I|we)\s(?:have\s|'ve\s)?|^)(?:ordered|bought|purchased)\s(?:(?:a|an|the|my|"
+        rf"some|two|2)\s)?{_NP}{PAREN}(?=\s(?:on|in|from|last|for|back|online|and|which|"
+        r"through|via|with)\b|[,.]|$)",
+        "my {np} {has}n't arrived yet",
+        rank=3,
+        needs=_LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "ordered|bought|purchased",
+        rf"\b(?P<det>the|my|our)\s{_NP}\s(?:which|that)\s(?:I|we)\s(?:have\s)?(?:ordered|"
+        r"bought|purchased)\b",
+        "{det} {np} {has}n't arrived yet",
+        rank=3,
+        needs=_LATE,
+    ),
+]  # fmt: skip
+"""The general shapes of a failure, in the customer's words or an agent's note."""
