@@ -126,3 +126,20 @@ def test_only_a_value_typed_all_in_capitals_is_lowered() -> None:
 )
 def test_a_verb_agrees_with_you(verb: str, agreed: str) -> None:
     assert agree(verb) == agreed
+
+
+@pytest.mark.parametrize(
+    ("written", "repaired"),
+    [
+        ("the frame is bend", "the frame is bent"),
+        ("my parcel is not arrive", "your parcel has not arrived"),
+        ("nobody come and nobody call", "nobody came and nobody called"),
+        ("my class is not reserve", "your class is not reserved"),
+        ("the product never arrive", "the product never arrived"),
+        ("the shop is open", "the shop is open"),
+    ],
+)
+def test_a_non_native_verb_form_is_put_right_where_the_meaning_is_plain(
+    written: str, repaired: str
+) -> None:
+    assert from_customer(written) == repaired

@@ -163,6 +163,9 @@ _THIRD = {
     "customer": "you",
     "client": "you",
     "caller": "you",
+    "guest": "you",
+    "passenger": "you",
+    "patient": "you",
     "him": "you",
     "them": "you",
     "his": "your",
@@ -197,7 +200,9 @@ SHORTHAND = {
 }
 """An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
 _WITH = re.compile(r"\bw/\s?(?=\w)", re.I)
-_THIRD_SUBJECTS = _words("he she they cust cx customer client caller member guest")
+_THIRD_SUBJECTS = _words(
+    "he she they cust cx customer client caller member guest passenger patient"
+)
 _HAS = _words("got been had gone done taken lost paid made left booked seen tried")
 _AGREE = {
     "is": "are",
@@ -317,7 +322,70 @@ def _quoted(tokens: list[str]) -> set[int]:
 
 def from_customer(clause: str) -> str | None:
     """The customer's own words said back to them, or None when they would read wrong."""
-    return tidy(_walk(clause, _customer_turn))
+    return tidy(_walk(repair(clause), _customer_turn))
+
+
+_PARTICIPLES = {
+    "bend": "bent",
+    "break": "broken",
+    "broke": "broken",
+    "damage": "damaged",
+    "crack": "cracked",
+    "scratch": "scratched",
+    "close": "closed",
+    "reserve": "reserved",
+    "book": "booked",
+    "deliver": "delivered",
+    "cancel": "cancelled",
+    "charge": "charged",
+    "fix": "fixed",
+    "lose": "lost",
+    "refund": "refunded",
+    "confirm": "confirmed",
+    "recognise": "recognised",
+    "accept": "accepted",
+}
+_PAST = {
+    "arrive": "arrived",
+    "come": "came",
+    "call": "called",
+    "answer": "answered",
+    "reply": "replied",
+    "send": "sent",
+    "deliver": "delivered",
+    "ring": "rang",
+    "phone": "phoned",
+    "tell": "told",
+    "give": "gave",
+    "turn": "turned",
+    "show": "showed",
+}
+_BE_BASE = re.compile(
+    r"\b(?P<be>(?:is|are|was|were)(?:n't|\snot)?)\s(?P<verb>"
+    + "|".join(_PARTICIPLES)
+    + r"|arrive|come)\b",
+    re.I,
+)
+_NEVER_BASE = re.compile(
+    r"\b(?P<who>never|nobody|no\sone|no-one|noone)\s(?P<verb>" + "|".join(_PAST) + r")\b", re.I
+)
+
+
+def repair(text: str) -> str:
+    """Verb forms a non-native writer commonly uses, put right where the meaning is plain:
+    "the frame is bend" -> "the frame is bent", "my parcel is not arrive" -> "my parcel has
+    not arrived", "nobody come" -> "nobody came"."""
+    text = _BE_BASE.sub(_participle, text)
+    return _NEVER_BASE.sub(lambda m: f"{m['who']} {_PAST[m['verb'].lower()]}", text)
+
+
+def _participle(match: re.Match[str]) -> str:
+    be, verb = match["be"], match["verb"].lower()
+    if verb in {"arrive", "come"}:
+        has = "have" if be.lower().startswith(("are", "were")) else "has"
+        negation = " not" if "n" in be.lower()[2:] or " not" in be.lower() else ""
+        return f"{has}{negation} {'arrived' if verb == 'arrive' else 'come'}"
+    return f"{be} {_PARTICIPLES[verb]}"
 
 
 def from_note(clause: str) -> str | None:

@@ -47,7 +47,8 @@ _NOT_IN_NP = words(
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
     "arrived came come went left took gave made kept one ones nothing everything something "
     "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll "
-    "im ive you're we're they're it's its he's she's there's that's theres thats"
+    "im ive you're we're they're it's its he's she's there's that's theres thats having "
+    "being getting my our your his their says said tells told shows showed"
 )
 WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
@@ -170,13 +171,14 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
             match = each.pattern.search(text, match.start() + 1)
             continue
         clause, generic, end = made
+        main = _MAIN_POINT.search(text, 0, match.start()) is not None
         yield Found(
             each.fact,
             clause,
             sentence.start + match.start(),
             sentence.start + end,
             each.sure,
-            each.rank + (2 if generic else 0),
+            each.rank + (2 if generic else 0) - (1 if main else 0),
         )
         match = each.pattern.search(text, max(match.end(), match.start() + 1))
 
@@ -200,10 +202,14 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     np = parts.get("np", "")
     generic = False
     if "np" in parts:
-        if not plausible_np(np):
-            return None
+        if not plausible_np(np) or _PRONOUN.search(parts.get("mod", "")):
+            return None  # "half of them": no thing named
         head = np.lower().split()[-1]
         if "det" in parts and not parts["det"]:
+            first = np.lower().split()[0]
+            verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
+            if first in _DETERMINERS or (len(first) > 4 and verb):
+                return None  # "Calmed down", "Spinning": a verb, not a bare noun
             parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
@@ -231,8 +237,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
 _BOUNDARY = re.compile(
     r"\s(?:but|so|because|cos|coz|which|while|whilst|although|though|if|unless|when|whenever|"
     r"then|until|till|lol|tbh|pls|please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
-    r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|the|my|our|your|"
-    r"this|that|these|those|there|his|her))\b"
+    r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|this|that|these|"
+    r"those|there|he|she|they))\b"
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
     r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
@@ -279,7 +285,16 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
     return value
 
 
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|until|whether|in\scase)\s$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine)\s$", re.I
+)
+_MAIN_POINT = re.compile(
+    r"\b(?:the\sreason\sI'?m\swriting\sis|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
+    r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|bottom\sline|long\sstory\sshort)"
+    r"\b",
+    re.I,
+)
+"""Words that announce the point of a long message ("the reason I'm writing is that ...")."""
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}\s?")
 """A handle inside a clause ("the @BoltFitness staff member"): the name says it already."""
@@ -294,10 +309,12 @@ def plausible_np(np: str) -> bool:
     words = np.lower().replace("’", "'").split()
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
-    if words[-1] in _DETERMINERS or words[0] in _DETERMINERS | {"of", "and"} or words[-1] == "of":
+    if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
+
+_PRONOUN = re.compile(r"\b(?:it|them|us|me|you|him|her|this|that|these|those)$", re.I)
 
 _NUMBERED = words("box size part item bag room gate platform seat table flat unit level")
 """Heads a number can follow without making a reference of them ("box 2", "size 6")."""
@@ -328,15 +345,31 @@ def vocabulary(text: str) -> Vocabulary:
     regular expressions), as an alternation and the keys it needs: each phrase's leading
     literal word, so no phrase can be skipped by the key index (see `keys`)."""
     found = [" ".join(phrase.split()) for phrase in _top_level(text) if phrase.strip()]
-    keys = set()
+    keys: set[str] = set()
     for phrase in found:
-        meta = _META.search(phrase)
-        key = (phrase[: meta.start()] if meta else phrase).strip().lower()
-        if len(key) < 2:
-            raise ValueError(f"a phrase needs a literal start of two letters: {phrase!r}")
-        keys.add(key.split(" ")[0] if meta and " " in key else key)
+        keys.update(_leading(phrase))
     alternation = "|".join(phrase.replace(" ", r"\s") for phrase in found)
     return Vocabulary(f"(?:{alternation})", register(keys))
+
+
+def _leading(phrase: str) -> set[str]:
+    """The literal words one of which starts `phrase` (through a leading group's choices)."""
+    if phrase.startswith("(?:"):
+        depth = 0
+        for index, char in enumerate(phrase):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                break
+        if phrase[index + 1 : index + 2] in {"?", "*"}:
+            raise ValueError(f"a phrase may not start with an optional group: {phrase!r}")
+        inner = phrase[3:index]
+        rest = phrase[index + 1 :]
+        return {key for choice in _top_level(inner) for key in _leading(choice + rest)}
+    meta = _META.search(phrase)
+    key = (phrase[: meta.start()] if meta else phrase).strip().lower()
+    if len(key) < 2:
+        raise ValueError(f"a phrase needs a literal start of two letters: {phrase!r}")
+    return {key.split(" ")[0] if meta and " " in key else key}
 
 
 def _top_level(text: str) -> list[str]:

@@ -43,11 +43,21 @@ _REL = (
     r"won'?t|doesn'?t|keeps|still|just)\b)[\w'’£$€-]{1,20}){0,8}?"
     r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?)?"
 )
+_DUE = (
+    r"(?P<due>\s(?:booked|due|scheduled|promised|ordered)\s(?:for\s)?(?:\d{1,2}(?:[:.]\d\d)?"
+    r"\s?(?:am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+)
 _THING = rf"{_PART}{_DET}\s{_NP}{_MOD}{PAREN}{_REL}"
 """A thing with its determiner, a modifier, an aside and a relative clause."""
 
+_START = (
+    r"^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
+    r"update|subject|re)[,:]?\s){0,2}"
+)
+"""The start of a sentence, after a time, a speaker's name, a handle or a greeting."""
 _OPEN = (
-    r"(?:^(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
     r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
     r"update|subject|re)[,:]?\s){0,2}|\(|[,;:]\s|\s[-–]\s|\b(?:re|but|and|so|says|said|"
     r"reports|mentioned|today|yesterday|then)\s)"
@@ -82,13 +92,15 @@ _BAD = vocabulary(
     "down|offline|dead|frozen|locked|blocked|suspended|invalid|expired|incorrect|warm|"
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
-    "unusable|ruined|gone|in pieces|given away|not (?:working|there|here|right|available|"
-    "valid|reserved|booked|ready|suitable|included|what (?:I|we) (?:ordered|paid for|"
-    "booked|asked for))"
+    "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
+    "no[ -]show|"
+    "not (?:working|there|here|right|available|valid|reserved?|booked|ready|suitable|"
+    "included|close|closing|delivered|finished|fixed|what (?:I|we) (?:ordered|paid for|booked|"
+    "asked for))"
 )
 BAD = (
     r"(?:(?:badly|completely|totally|all|now|really|very|so|clearly|obviously|partly|still)"
-    rf"\s)?{_BAD.pattern}\b"
+    rf"\s)?\"?(?:a\s(?:complete\s|total\s)?(?=no))?{_BAD.pattern}\b"
 )
 """A state that is a failure: "cracked", "empty", "down", "not available"."""
 
@@ -97,7 +109,13 @@ _BE = (
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 _BROKE = vocabulary(
-    "crash(?:es|ed|ing)|freez(?:es|ing)|froze|fail(?:s|ed|ing)|stopped working|"
+    "crash(?:es|ed|ing)|freez(?:es|ing)|froze|fail(?:s|ed|ing)|stopped working|slipped|"
+    "gave way|toppled|(?:went|came) out (?:twice|again|early|double)|"
+    "(?:was|were|got) taken (?:twice|again|early)|"
+    "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "
+    r"(?:a |an |the wrong|someone|somebody|another|my ex|a complete)|"
+    r"(?:turned up|arrived|came) (?:after (?:the|my|her|his|our)|too late|a (?:day|week) late|"
+    r"\w{1,5} (?:days|weeks) late)|"
     "broke(?: down)?|leak(?:s|ed)|collapsed|snapped|fell (?:off|apart|down)|"
     "came (?:off|apart|away)|expired|bounced|rejects|rejected|declined|went out|disappeared|"
     "vanished|keeps (?:crashing|freezing|failing|rejecting|dropping|cutting out|"
@@ -122,11 +140,17 @@ MARK = (
 BROKE = rf"(?:{_BROKE.pattern}|{MARK})\b"
 """Something that happened to a thing: "crashes", "has a crack", "says expired"."""
 
+_ALARM = (
+    r"(?= \"[^\"\n]{0,40}?\b(?:error|wrong|fail|failed|invalid|expired|unavailable|not|no|"
+    r"declined|locked|denied|rejected|problem|unable|can'?t|cannot|sorry|try again|too many|"
+    r"suspended|blocked|incorrect|rescheduled|cancell?ed|delay|delayed|exception)\b)"
+)
+"""A quoted message that says something failed ("error", "not registered", "try again")."""
 SAYS = vocabulary(
     "keeps (?:saying|telling (?:me|us)|showing|asking|sending me|spinning|loading)|"
     "kept (?:saying|telling (?:me|us)|showing|asking)|"
-    r"is (?:saying|telling (?:me|us)|showing) (?=\")|was (?:saying|telling me|showing) (?=\")|"
-    r"just (?:says|shows|opens|spins|keeps)|opens a blank|says (?=\")"
+    rf"is (?:saying|telling (?:me|us)|showing){_ALARM}|was (?:saying|telling me|showing){_ALARM}|"
+    rf"just (?:says|shows|opens|spins|keeps)|opens a blank|says{_ALARM}"
 )
 """What a screen keeps telling the customer: weaker evidence than a thing that broke."""
 
@@ -156,7 +180,7 @@ _STAFF_DID = vocabulary(
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "lectured|shouted at|swore at|snapped at|ignored|refused|read out|"
     "rolled (?:his|her|their) eyes|hung up on|burnt|burned|trapped|ran|reversed|lost|"
-    "cancell?ed|"
+    "cancell?ed (?:my|our|the|a|an) |"
     f"gave {_THEIRS}|sent {_THEIRS}|shared {_THEIRS}|emailed {_THEIRS}|posted {_THEIRS}|"
     f"passed {_THEIRS}|handed {_THEIRS}|"
     r"sent me (?:the wrong|someone else'?s|another|a different)|"
@@ -164,7 +188,8 @@ _STAFF_DID = vocabulary(
     r"left (?:a|the|my|our|it) [^,.;!?\n]{0,30}?(?:leak|mess|hole|off|open|broken|unlocked|"
     "outside|in the rain)|"
     "left (?:scratches|marks|holes|dents|stains|rubbish|paint|damage|it (?:in|at|outside))|"
-    "put a (?:foot|hole|crack|dent)"
+    "put a (?:foot|hole|crack|dent)|made (?:a|an|me|my|us|our|him|her|them) |"
+    "read (?:my|our|out)"
 )
 STAFF_DID = rf"{_STAFF_DID.pattern}\b"
 """What one of ours did to the customer: "charged", "dropped", "laughed at"."""
@@ -172,21 +197,30 @@ STAFF_DID = rf"{_STAFF_DID.pattern}\b"
 _SUFFERED_KEYS = (
     "charged|billed|overcharged|debited|double|locked|shut|cut|logged|kicked|refused|ignored|"
     "stranded|turned|waiting|sent|given|log|login|sign|get|access|cancel|create|reset|book|"
-    "download|register|pay|got|received|receive|had|getting|being"
+    "download|register|pay|got|received|receive|had|getting|being|use|open|send|make|"
+    "change|update|still|agree|agreed|authori|ask|asked|order|ordered|trying|struggling|see|"
+    "receiving|seeing|shut"
 )
 SUFFERED = (
-    r"(?:(?:was|were|have\sbeen|'ve\sbeen|ve\sbeen|got|am|'m|m)\s(?:charged|billed|"
+    r"(?:(?:was|were|have\sbeen|'ve\sbeen|ve\sbeen|been|got|am|'m|m)\s(?:charged|billed|"
     r"overcharged|debited|double[\s-]charged|locked\sout|shut\sout|cut\soff|logged\sout|"
     r"kicked\sout|refused|ignored|stranded|turned\saway|still\swaiting\s(?:for|on)|"
     r"sent\s(?:the\swrong|someone\selse'?s|another)|given\sthe\swrong)"
     r"|(?:can'?t|cannot|cant|couldn'?t|couldnt|am\sunable\sto|was\sunable\sto|unable\sto|"
     r"still\scan'?t|still\scant)\s(?:even\s)?(?:log\s?in|login|sign\s(?:in|up)|get\s(?:in|"
-    r"into|through|back\sin)|access|cancel|create|reset|book|download|register|pay)"
+    r"into|through|back\sin)|access|cancel|create|reset|book|download|register|pay|"
+    r"(?:use|open|send|change|update)(?=\s(?:my|the|a|an|any|our|this))|make\sa\spayment)"
     r"|(?:never|didn'?t|didnt|haven'?t|havent|still\shaven'?t|have\snot)\s(?:got|get|"
     r"received?|had)\s(?:the|my|a|any|an|anything)"
     r"|(?:received|got|was\ssent|have\sreceived|'ve\sreceived)\s(?:the\swrong|someone\s"
     r"else'?s|a\sdifferent|another\s(?:customer|person|woman|man)'?s)"
-    r"|(?:keep|kept)\s(?:getting|being)\s(?:charged|billed|logged\sout|cut\soff)"
+    r"|(?:keep|kept|(?:am|'m|m)\sstill|still)\s(?:getting|being\s(?:charged|billed|logged\sout|"
+    r"cut\soff)|receiving|seeing)"
+    r"|(?:never|didn'?t|did\snot)\s(?:agree|agreed|sign\sup|signed\sup|authori[sz]ed?|ask\sfor|"
+    r"asked\sfor|order|ordered)\s(?:to|for|any|a|an|the|this|that|it)"
+    r"|(?:have\sbeen|'ve\sbeen|ve\sbeen|been)\s(?:trying|struggling)\sto\s(?:cancel|end|close|"
+    r"stop|leave|get\sout\sof|get\sin|log\sin|get\sa\srefund)"
+    r"|(?:could|can)\ssee\s(?:somebody|someone|another\s(?:person|customer))(?:\selse)?'?s"
     r"|(?:have|'ve|ve)\s(?:had|got)\sno\s(?!idea|reply|response|answer|choice)\w{2,20})\b"
 )
 """What happened to the customer: "was charged", "can't log in", "never got the"."""
@@ -245,10 +279,47 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(_NOT.keys, _BROKE.keys, _MARKED.keys, _BAD.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}){TAIL}",
-        "{det} {np}{mod} {pred}{tail}",
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}){TAIL}",
+        "{det} {np}{mod}{due} {pred}{tail}",
         rank=2,
         voice="any",
+    ),
+    rule(
+        "issue",
+        _keys(SAYS.keys),
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>{SAYS.pattern}){TAIL}",
+        "{det} {np}{mod} {pred}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "will|would|should|meant|ment|supposed|due|must|promised|guaranteed",
+        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}{PAREN}\s(?:will|would|should|must|(?:was|were)"
+        r"\s(?:meant|ment|supposed|due|promised|guaranteed)(?:\sto)?)\s(?:now\s|definitely\s|"
+        r"only\s)?(?:be\s)?(?:ready|arrive|come|delivered|here|with\s(?:me|us)|sent|dispatched|"
+        r"fitted|installed|back|repaired|fixed|collected)\b",
+        "{det} {np} {be} late",
+        rank=2,
+        needs=_LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "promised|guaranteed",
+        rf"\b(?:you|u|they)\s(?:promised|guaranteed)\s(?:me\s|us\s)?{_DET}\s{_NP}\b",
+        "{det} {np} {be} late",
+        rank=2,
+        needs=_LATE,
+    ),
+    rule(
+        "issue",
+        "where",
+        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?=\s?[?!.,]|$|\s"
+        r"(?:lol|pls|please|then|now|mate)\b)",
+        "{det} {np} {has}n't arrived",
+        rank=3,
+        needs=_LATE,
     ),
     rule(
         "issue",
@@ -291,7 +362,8 @@ RULES: list[Rule] = [
         r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
         r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
         r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
-        rf"(?P<aux>\s(?:have|has|'ve|had))?\s(?P<pred>{STAFF_DID}){TAIL}",
+        r"(?P<aux>(?:\s(?:have|has|had)|'ve|ve)(?:\s(?:still|also|now|just|even|already))?)?"
+        rf"\s(?P<pred>{STAFF_DID}){TAIL}",
         "{pre}{who}{at}{rel}{mod}{when}{aux} {pred}{tail}",
         rank=1,
         voice="any",
@@ -308,7 +380,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _SUFFERED_KEYS,
-        rf"{_OPEN}(?P<pred>{SUFFERED}){TAIL}",
+        rf"{_START}(?P<pred>{SUFFERED}){TAIL}",
         "I {pred}{tail}",
         rank=3,
         voice="customer",

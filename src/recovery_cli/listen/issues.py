@@ -118,7 +118,7 @@ DAMAGE = [
         rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
         rf"[^.;\n]{{0,60}}?\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
         "{det} {np} arrived damaged",
-        rank=1,
+        rank=2,
     ),
     rule(
         "issue",
