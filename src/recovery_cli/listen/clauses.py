@@ -355,11 +355,12 @@ def vocabulary(text: str) -> Vocabulary:
 def _leading(phrase: str) -> set[str]:
     """The literal words one of which starts `phrase` (through a leading group's choices)."""
     if phrase.startswith("(?:"):
-        depth = 0
-        for index, char in enumerate(phrase):
-            depth += {"(": 1, ")": -1}.get(char, 0)
+        depth, index = 0, 0
+        while index < len(phrase):
+            depth += {"(": 1, ")": -1}.get(phrase[index], 0)
             if depth == 0:
                 break
+            index += 1
         if phrase[index + 1 : index + 2] in {"?", "*"}:
             raise ValueError(f"a phrase may not start with an optional group: {phrase!r}")
         inner = phrase[3:index]
