@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, words
+from recovery_cli.listen.sentences import Found, Sentence, union, words
 from recovery_cli.wording import from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
@@ -147,16 +147,15 @@ def apply(
     """
     if not sentences:
         return
-    keys = sentences[0].keys
+    keys = union(sentences)
     skip = "customer" if note else "note"
     for each in rules:
         if each.voice == skip or each.keys.isdisjoint(keys):
             continue
-        hits = each.keys & keys
         if each.needs is not None and not each.needs.search(text):
             continue
         for sentence in sentences:
-            if any(key in sentence.low for key in hits):
+            if not each.keys.isdisjoint(sentence.keys):
                 yield from _matches(each, sentence, note)
 
 
@@ -171,14 +170,18 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
             match = each.pattern.search(text, match.start() + 1)
             continue
         clause, generic, end = made
-        main = _MAIN_POINT.search(text, 0, match.start()) is not None
+        main = _MAIN_POINT.search(text, 0, match.start()) is not None or text[:8].lower() in {
+            "subject:",
+            "subject ",
+        }
+        weak = match.groupdict().get("weak") is not None  # weaker evidence: ranks lower
         yield Found(
             each.fact,
             clause,
             sentence.start + match.start(),
             sentence.start + end,
             each.sure,
-            each.rank + (2 if generic else 0) - (1 if main else 0),
+            each.rank + (2 if generic else 0) + (2 if weak else 0) - (1 if main else 0),
         )
         match = each.pattern.search(text, max(match.end(), match.start() + 1))
 
@@ -217,6 +220,16 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["were"] = "were" if plural else "was"
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"
+    parts["me"] = "she" if note else "I"  # the customer, when a template names them
+    if "me" in match.groupdict():
+        parts["me"] = parts["me"]
+    if "who" in parts and not parts["who"]:
+        parts["who"] = parts["me"]  # "can't drive without them": the customer, unsaid
+    if "who" in parts:  # "cx a single mum": the "is" a note leaves out
+        bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
+        parts["are"] = " is" if bare else ""
+    if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
+        parts["pred"] = f"{parts.get('be', 'is')} {parts['pred']}"
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
@@ -238,7 +251,7 @@ _BOUNDARY = re.compile(
     r"\s(?:but|so|because|cos|coz|which|while|whilst|although|though|if|unless|when|whenever|"
     r"then|until|till|lol|tbh|pls|please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
     r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|this|that|these|"
-    r"those|there|he|she|they))\b"
+    r"those|there|he|she|they|need|want|would|like|can|could|please|hope|expect|am|was))\b"
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
     r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
@@ -328,70 +341,6 @@ def is_plural(head: str) -> bool:
     if head in _PLURAL_SINGULARS or head.endswith(("ss", "us", "is")):
         return head in {"glasses", "lenses"}
     return head.endswith("s") and len(head) > 3
-
-
-class Vocabulary(NamedTuple):
-    """Phrases as one alternation (`pattern`) and the keys one of which must occur."""
-
-    pattern: str
-    keys: frozenset[str]
-
-
-_META = re.compile(r"[\\()\[\]?*+{}|.^$]|.[?*{]")
-
-
-def vocabulary(text: str) -> Vocabulary:
-    """Phrases separated by "|" (a space in a phrase is one space; a phrase may hold small
-    regular expressions), as an alternation and the keys it needs: each phrase's leading
-    literal word, so no phrase can be skipped by the key index (see `keys`)."""
-    found = [" ".join(phrase.split()) for phrase in _top_level(text) if phrase.strip()]
-    keys: set[str] = set()
-    for phrase in found:
-        keys.update(_leading(phrase))
-    alternation = "|".join(phrase.replace(" ", r"\s") for phrase in found)
-    return Vocabulary(f"(?:{alternation})", register(keys))
-
-
-def _leading(phrase: str) -> set[str]:
-    """The literal words one of which starts `phrase` (through a leading group's choices)."""
-    if phrase.startswith("(?:"):
-        depth, index = 0, 0
-        while index < len(phrase):
-            depth += {"(": 1, ")": -1}.get(phrase[index], 0)
-            if depth == 0:
-                break
-            index += 1
-        if phrase[index + 1 : index + 2] in {"?", "*"}:
-            raise ValueError(f"a phrase may not start with an optional group: {phrase!r}")
-        inner = phrase[3:index]
-        rest = phrase[index + 1 :]
-        return {key for choice in _top_level(inner) for key in _leading(choice + rest)}
-    meta = _META.search(phrase)
-    key = (phrase[: meta.start()] if meta else phrase).strip().lower()
-    if len(key) < 2:
-        raise ValueError(f"a phrase needs a literal start of two letters: {phrase!r}")
-    return {key.split(" ")[0] if meta and " " in key else key}
-
-
-def _top_level(text: str) -> list[str]:
-    """`text` split at each "|" outside brackets (a phrase may hold its own alternatives)."""
-    parts: list[str] = []
-    depth = begin = 0
-    escaped = False
-    for index, char in enumerate(text):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(text[begin:index])
-            begin = index + 1
-    parts.append(text[begin:])
-    return parts
 
 
 def signal(pattern: str) -> re.Pattern[str]:

@@ -24,13 +24,14 @@ bare noun gets "the" when it is ours ("the optician") and "your" when it is thei
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import PAREN, TAIL, Rule, rule, signal, vocabulary
+from recovery_cli.listen.clauses import PAREN, TAIL, Rule, rule, signal
+from recovery_cli.listen.vocabulary import vocabulary
 
 _DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their)"
 _PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
 _W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 _NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
-_BARE = r"(?P<det>)(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,2}?)"
+_BARE = r"(?P<det>)(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
 _MOD = (
     r"(?P<mod>\s(?:of|with|for|on|in|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
     rf"(?:{_W}\s){{0,2}}?{_W})?"
@@ -69,7 +70,7 @@ _NOT = vocabulary(
     "hasn'?t|hasnt|has not|haven'?t|havent|have not|isn'?t|isnt|is not|aren'?t|arent|"
     "are not|wasn'?t|wasnt|was not|weren'?t|werent|were not|didn'?t|didnt|did not|never|"
     "won'?t|wont|will not|doesn'?t|doesnt|does not|can'?t|cant|cannot|couldn'?t|couldnt|"
-    "still not|not"
+    "still not|not|(?:was|were|has|have|had|is|are) never"
 )
 _DONE = vocabulary(
     "arrive[sd]?|comes?|came|turned up|turns? up|shown up|show(?:s|ed)?(?: up)?|here|"
@@ -77,7 +78,8 @@ _DONE = vocabulary(
     "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
-    "recorded|in stock|back|been (?:sent|delivered|fixed|processed|refunded|done|returned|"
+    "recorded|in stock|back|on the (?:system|list|van|booking)|made|"
+    "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
 )
 NEGATED = (
@@ -237,6 +239,12 @@ NOTED_SUFFERED = (
 )
 """The same in a note, where the verb often has no "is" ("Cx locked out of acct")."""
 
+_STATE = vocabulary(
+    "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
+    "not available|not working|not ready"
+)
+"""A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in."""
+
 _NO_WHAT = (
     r"(?!problem|rush|worries|issue|complaints|need|idea|longer|way|one\b|thanks|matter|"
     r"reply|answer|response|call|text|email|chance|pressure|claims|option|button|"
@@ -267,29 +275,21 @@ def _keys(*vocabularies: frozenset[str] | str) -> str:
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
 RULES: list[Rule] = [
-    rule("issue", _keys(_NOT.keys), rf"\b{_THING}\s(?P<pred>{NEGATED}){TAIL}", _THING_TEMPLATE,
-         rank=1, voice="any"),
-    rule("issue", _keys(_BAD.keys), rf"\b{_THING}\s(?P<pred>{_BE}\s{BAD}){TAIL}", _THING_TEMPLATE,
-         rank=1, voice="any"),
-    rule("issue", _keys(_BROKE.keys, _MARKED.keys), rf"\b{_THING}\s(?P<pred>{BROKE}){TAIL}",
-         _THING_TEMPLATE,
-         rank=1, voice="any"),
-    rule("issue", _keys(SAYS.keys), rf"\b{_THING}\s(?P<pred>{SAYS.pattern}){TAIL}",
-         _THING_TEMPLATE, rank=3, voice="any"),
     rule(
         "issue",
-        _keys(_NOT.keys, _BROKE.keys, _MARKED.keys, _BAD.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}){TAIL}",
-        "{det} {np}{mod}{due} {pred}{tail}",
-        rank=2,
+        _keys(_NOT.keys, _BAD.keys, _BROKE.keys, _MARKED.keys, SAYS.keys),
+        rf"\b{_THING}\s\"?(?P<pred>{NEGATED}|{_BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
+        "{pre}{det} {np}{mod}{rel} {pred}{tail}",
+        rank=1,
         voice="any",
     ),
     rule(
         "issue",
-        _keys(SAYS.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>{SAYS.pattern}){TAIL}",
-        "{det} {np}{mod} {pred}{tail}",
-        rank=3,
+        _keys(_NOT.keys, _BROKE.keys, _MARKED.keys, _BAD.keys, SAYS.keys, _STATE.keys),
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}|"
+        rf"(?P<weak>{SAYS.pattern})|(?P<state>{_STATE.pattern})\b){TAIL}",
+        "{det} {np}{mod}{due} {pred}{tail}",
+        rank=2,
         voice="any",
     ),
     rule(
@@ -320,17 +320,6 @@ RULES: list[Rule] = [
         "{det} {np} {has}n't arrived",
         rank=3,
         needs=_LATE,
-    ),
-    rule(
-        "issue",
-        _keys("missing|down|not|broken|shattered|cracked|smashed|cancel|blocked|locked|late|"
-              "delayed"),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}\s(?P<pred>(?:missing|down|broken|shattered|cracked|"
-        r"smashed|cancell?ed|blocked|locked|late|delayed|not\savailable|not\sworking|not\s"
-        rf"ready)\b){TAIL}",
-        "{det} {np}{mod} {be} {pred}{tail}",
-        rank=2,
-        voice="any",
     ),
     rule(
         "issue",

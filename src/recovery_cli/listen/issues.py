@@ -62,15 +62,6 @@ ARRIVAL = [
     ),
     rule(
         "issue",
-        "ordered",
-        rf"(?:^|\bI\s)ordered\s(?:(?:a|an|the|my|some)\s)?{NP}(?=\s(?:on|in|from|last|for|"
-        r"back|online|and)\b|[,.]|$)",
-        "my {np} {has}n't arrived yet",
-        rank=2,
-        needs=_NOT_ARRIVED,
-    ),
-    rule(
-        "issue",
         "refund",
         r"\b(?:the|my|a|your)\s(?P<np>refund)(?P<of>\sof\s[£$€]?\d[\d.,]{0,9}(?:\s?"
         r"(?:GBP|EUR|USD))?)?\s(?:would|will|should)\sbe\s(?:with\sme|back|processed|paid|in\smy"
@@ -101,13 +92,6 @@ ARRIVAL = [
         "I still have no {np}",
         rank=1,
     ),
-    rule(
-        "issue",
-        "had no",
-        rf"\bI(?:'ve|\shave|ve)\s(?:had\s)?no\s{NP}(?P<rest>\ssince\s[\w'’]{{2,15}})",
-        "I've had no {np}{rest}",
-        rank=1,
-    ),
 ]
 
 _PARTLESS = r"(?:damaged|broken|cracked|smashed|missing|dented|leaking)"
@@ -129,24 +113,5 @@ DAMAGE = [
     ),
 ]
 
-WRONG = [
-    rule(
-        "issue",
-        "waiting",
-        rf"(?:{START}|\b(?:I'?m|I\sam|am|I'?ve\sbeen|been)\s)still\swaiting\s(?P<prep>on|for)\s"
-        rf"(?P<det>my|our|the)\s{NP}(?=[,.;:!?()\n]|\s(?:to|which|that|from|since|and|but)\b|$)",
-        "I'm still waiting {prep} {det} {np}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "wrong",
-        r"\bI(?:'ve|\shave)?\s(?P<verb>received|got|been\ssent)\s(?P<what>the\swrong\s[\w'’-]{2,20}"
-        r"(?:\s[\w'’-]{2,20}){0,2})(?=[,.;:!?()\n]|\s(?:and|but|instead)\b|$)",
-        "I {verb} {what}",
-        rank=1,
-    ),
-]
-
-RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *WRONG, *services.RULES]
+RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *services.RULES]
 """Every issue rule, in no particular order (ranks decide)."""

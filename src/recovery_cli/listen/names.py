@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
+from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, union, words
 from recovery_cli.listen.shapes import is_agent_note, speakers
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
@@ -88,7 +88,7 @@ _ROLE_LINE = re.compile(
 
 def customer_names(text: str, sentences: Sequence[Sentence]) -> Iterable[Found]:
     """Candidate names from a message and its sentences; the surest ways rank first."""
-    keys = sentences[0].keys if sentences else frozenset()
+    keys = union(sentences)
     for speaker, count in speakers(text).items():
         if count >= 2 and _plausible(speaker):
             start = text.index(speaker + ":")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import Channel, ChannelName, Fact, Level, Severity, Signal
-from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
+from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of, union
 from recovery_cli.listen.shapes import speakers
 from recovery_cli.wording import ACRONYMS
 
@@ -191,7 +191,7 @@ _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", 
 
 def severity(text: str, facts: dict[str, Fact], routine: bool, pieces: list[Sentence]) -> Severity:
     """The suggested severity of one (English) message (given as sentences) and why."""
-    keys = pieces[0].keys if pieces else frozenset()
+    keys = union(pieces)
     head = sentence_of(text[:5000], 0, keys)
     reasons: list[Signal] = []
     groups: list[str] = []
