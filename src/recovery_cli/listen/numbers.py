@@ -14,12 +14,18 @@ from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
 
-_NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?"
+_NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?(?:\sis)?"
 _KEYWORDS = (
-    ("order", r"order" + _NO),
+    ("order", r"(?:order|ord)" + _NO),
     ("booking", r"booking" + _NO),
     ("ticket", r"ticket" + _NO),
     ("account", r"(?:acct|account|a/c)" + _NO),
+    ("booking", r"(?:pnr|reservation)" + _NO),
+    ("job", r"job" + _NO),
+    ("contract", r"contract" + _NO),
+    ("quote", r"quote" + _NO),
+    ("username", r"user(?:name)?" + _NO),
+    ("room", r"room"),
     ("invoice", r"invoice" + _NO),
     ("policy", r"policy" + _NO),
     ("member no.", r"member(?:ship)?\s(?:no\.?|number|id)"),
@@ -29,18 +35,20 @@ _KEYWORDS = (
     ("case", r"case" + _NO),
     ("merchant ID", r"merchant\sid"),
     ("ref", r"ref(?:erence)?\.?" + _NO),
-    ("tracking", r"tracking" + _NO),
+    ("tracking", r"(?:tracking|trk)" + _NO),
 )
 _ID = (
-    r"(?P<id>#?(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"(?P<id>#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
     r"(?:\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
 _KEYED = keyed(
-    "order|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
-    "merchant|ref|tracking",
+    "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
+    "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
-    r"[\s:(]{0,4}" + _ID,
+    r"[\s:(]{0,4}(?:#\s)?" + _ID,
 )
+_LOOSER = frozenset({"ref", "tracking", "room"})
+"""Kinds that rank below an order or booking number when a message gives both."""
 _IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
 _BARE = keyed(
     "#|-",
@@ -56,7 +64,7 @@ def references(sentence: Sentence) -> Iterable[Found]:
         kind = next(
             _KEYWORDS[n][0] for n in range(len(_KEYWORDS)) if match.group(f"k{n}") is not None
         )
-        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 0 if kind != "ref" else 1)
+        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 1 if kind in _LOOSER else 0)
     for match in _IS_REF.finditer(sentence):
         yield _ref(sentence, match, f"ref {match.group('id')}", 0.8, 1)
     for match in _REG.finditer(sentence):
