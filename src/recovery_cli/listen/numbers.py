@@ -135,7 +135,7 @@ _COUNT = (
     r"(?:\d{1,3}\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|months?)"
 _SPAN = (
     r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
     + _COUNT
@@ -151,6 +151,7 @@ _DAY_WORDS = (
     r"december))"
 )
 _WAITED = (
+    (keyed("more", r"\b(?P<span>" + _COUNT + r"\s" + _UNIT + r"\smore)\b"), 0),
     (
         keyed(
             "been|waited|waiting|chasing|hold", r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN
@@ -160,6 +161,33 @@ _WAITED = (
     (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
     (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
     (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
+    (
+        keyed(
+            "since",
+            r"\b(?P<span>since\s(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2}|lunchtime|lunch|"
+            r"this\smorning|breakfast|first\sthing|midnight|the\sweekend|the\supdate|"
+            r"(?:last|this)\s(?:night|week|month))\b)",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "after|over|for|open|queued|queue|now",
+            r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
+            r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,4}?(?:after|for|over)"
+            r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s" + _SPAN
+            + r"(?!\s(?:ago|old|warranty|guarantee|return))",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "elapsed|passed|on|hold|delay|queue|wait|waiting",
+            r"\b(?:some\s)?" + _SPAN + r"\s(?:have\s(?:now\s)?(?:elapsed|passed|gone\sby)|on\b"
+            r"(?=[,.!]|$)|hold|wait|waiting|delay|queue)",
+        ),
+        0,
+    ),
     (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
     (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
     (
@@ -175,7 +203,7 @@ _WAITED = (
         keyed(
             " ago",
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
-            r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b",
+            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked)\b[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
         ),
         1,
     ),
@@ -203,29 +231,36 @@ def waited(sentence: Sentence) -> Iterable[Found]:
 # --- how often it has happened ----------------------------------------------------------------
 
 _NUMBER_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_CONTACTS = (
+    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|"
+    r"missed\s(?:deliveries|appointments|visits))"
+)
 _TIMES = (
     (
         keyed(
             "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
             r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
-            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|"
+            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|copy|contact|"
+            r"order|chase|reminder|date|engineer|driver|delivery|"
             r"missed\s(?:visit|delivery|appointment)))\b",
         ),
         0,
     ),
     (
         keyed(
-            "twice|times|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x",
-            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times|\d{1,2}x|several\stimes|"
-            r"many\stimes)\b(?!\s(?:a|per)\s(?:day|week|month))",
+            "twice|times|time|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|occasions|different",
+            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times?|\d{1,2}x|several\stimes|"
+            r"many\stimes|(?:on\s)?" + _NUMBER_WORD + r"\s(?:separate\s)?occasions|"
+            + _NUMBER_WORD + r"\sdifferent\s(?:agents|people|advisors|advisers|staff|numbers|"
+            r"departments|teams))\b(?!\s(?:a|per)\s(?:day|week|month))",
         ),
         1,
     ),
     (
         keyed(
             "calls|emails|letters|messages|chats|visits|promises|missed",
-            r"\b(?P<span>" + _NUMBER_WORD + r"\s(?:phone\s)?(?:calls|emails|letters|messages|"
-            r"chats|visits|broken\spromises|missed\s(?:deliveries|appointments|visits)))\b",
+            r"\b(?P<span>" + _NUMBER_WORD + r"\s(?:phone\s)?" + _CONTACTS + r"(?:,?\s(?:and\s)?"
+            + _NUMBER_WORD + r"\s(?:phone\s)?" + _CONTACTS + r"){0,3})\b",
         ),
         2,
     ),
