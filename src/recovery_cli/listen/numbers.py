@@ -103,11 +103,14 @@ _AMOUNT = re.compile(
     re.I,
 )
 _GOOD_CUE = re.compile(
-    r"\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
-    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged)\b[^£$€\d]{0,25}$",
+    r"(?:\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
+    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged?|total|in\stotal)\b[^£$€\d]{0,25}"
+    r"|=\s?)$",
     re.I,
 )
-_BAD_CUE = re.compile(r"\b(?:from|quoted|quote|last year|new customer|usage)\b\W{0,3}$", re.I)
+_BAD_CUE = re.compile(
+    r"\b(?:from|quoted|quote|last year|new customer|usage|up\sto)\b\W{0,3}$", re.I
+)
 
 
 def amounts(sentence: Sentence) -> Iterable[Found]:
@@ -175,7 +178,8 @@ _WAITED = (
             "after|over|for|open|queued|queue|now",
             r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
             r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,4}?(?:after|for|over)"
-            r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s" + _SPAN
+            r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
+            + _SPAN
             + r"(?!\s(?:ago|old|warranty|guarantee|return))",
         ),
         0,
@@ -203,7 +207,8 @@ _WAITED = (
         keyed(
             " ago",
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
-            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked)\b[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
+            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked)\b"
+            r"[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
         ),
         1,
     ),
@@ -250,8 +255,11 @@ _TIMES = (
         keyed(
             "twice|times|time|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|occasions|different",
             r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times?|\d{1,2}x|several\stimes|"
-            r"many\stimes|(?:on\s)?" + _NUMBER_WORD + r"\s(?:separate\s)?occasions|"
-            + _NUMBER_WORD + r"\sdifferent\s(?:agents|people|advisors|advisers|staff|numbers|"
+            r"many\stimes|(?:on\s)?"
+            + _NUMBER_WORD
+            + r"\s(?:separate\s)?occasions|"
+            + _NUMBER_WORD
+            + r"\sdifferent\s(?:agents|people|advisors|advisers|staff|numbers|"
             r"departments|teams))\b(?!\s(?:a|per)\s(?:day|week|month))",
         ),
         1,
@@ -259,8 +267,15 @@ _TIMES = (
     (
         keyed(
             "calls|emails|letters|messages|chats|visits|promises|missed",
-            r"\b(?P<span>" + _NUMBER_WORD + r"\s(?:phone\s)?" + _CONTACTS + r"(?:,?\s(?:and\s)?"
-            + _NUMBER_WORD + r"\s(?:phone\s)?" + _CONTACTS + r"){0,3})\b",
+            r"\b(?P<span>"
+            + _NUMBER_WORD
+            + r"\s(?:phone\s)?"
+            + _CONTACTS
+            + r"(?:,?\s(?:and\s)?"
+            + _NUMBER_WORD
+            + r"\s(?:phone\s)?"
+            + _CONTACTS
+            + r"){0,3})\b",
         ),
         2,
     ),
