@@ -197,6 +197,7 @@ SHORTHAND = {
     "tmrw": "tomorrow",
     "re": "about",
     "approx": "about",
+    "avail": "available",
 }
 """An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
 _WITH = re.compile(r"\bw/\s?(?=\w)", re.I)

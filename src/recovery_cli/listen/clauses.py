@@ -92,7 +92,7 @@ OURS = words(
     "optician nurse surveyor fitter fitters installer plumber electrician agent advisor "
     "reader receptionist manager server waiter barista pharmacist assistant stylist "
     "porter host line service helpline chat bot checkout phone broadband internet wifi "
-    "signal network connection lift store shop branch"
+    "signal network connection lift store shop branch lounge reception desk portal"
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 
@@ -217,6 +217,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         generic = head in WEAK_HEADS
         plural = is_plural(head)
         parts["be"] = "are" if plural else "is"
+        parts["is"] = parts["be"]
         parts["were"] = "were" if plural else "was"
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"

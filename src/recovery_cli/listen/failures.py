@@ -31,7 +31,13 @@ _DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their)"
 _PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
 _W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 _NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
-_BARE = r"(?P<det>)(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
+_BARE = (
+    r"(?P<det>)(?!(?:i|i'm|i've|we|you|he|she|it|it's|its|they|this|that|there|the|a|an|my|"
+    r"our|your|his|her|their|is|was|are|were|have|has|had|do|did|can|will|would|to|in|on|at|"
+    r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how)\b)"
+    r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
+)
+"""A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
 _MOD = (
     r"(?P<mod>\s(?:of|with|for|on|in|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
     rf"(?:{_W}\s){{0,2}}?{_W})?"
@@ -67,10 +73,10 @@ _OPEN = (
 speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
 
 _NOT = vocabulary(
-    "hasn'?t|hasnt|has not|haven'?t|havent|have not|isn'?t|isnt|is not|aren'?t|arent|"
-    "are not|wasn'?t|wasnt|was not|weren'?t|werent|were not|didn'?t|didnt|did not|never|"
-    "won'?t|wont|will not|doesn'?t|doesnt|does not|can'?t|cant|cannot|couldn'?t|couldnt|"
-    "still not|not|(?:was|were|has|have|had|is|are) never"
+    "hasn't|hasnt|has not|haven't|havent|have not|isn't|isnt|is not|aren't|arent|are not|"
+    "wasn't|wasnt|was not|weren't|werent|were not|didn't|didnt|did not|never|won't|wont|"
+    "will not|doesn't|doesnt|does not|can't|cant|cannot|couldn't|couldnt|still not|not|"
+    "(?:was|were|has|have|had|is|are) never"
 )
 _DONE = vocabulary(
     "arrive[sd]?|comes?|came|turned up|turns? up|shown up|show(?:s|ed)?(?: up)?|here|"
@@ -130,14 +136,17 @@ _BROKE = vocabulary(
     "cracked|smashed|snapped|leaked|been (?:declining|rejecting|failing|crashing))|"
     r"says \"?(?:expired|invalid|declined|failed|error|incorrect|unavailable|wrong)|"
     "got (?:lost|damaged|broken|stuck|cancell?ed)|"
+    "(?:had|has|have) no (?:record|booking|reservation|trace|room|table|car|seat)s?|"
     "has (?:cracks|dents|holes|scratches|stains|marks)|"
     "have (?:cracks|dents|holes|scratches|stains|marks)|"
     r"arrived with [^,.;!?\n]{1,60}? (?:broken|damaged|smashed|cracked|missing|torn)"
 )
-_MARKED = vocabulary("has|have|had|arrived with|came with|with")
+_MARKED = vocabulary("crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark")
+"""The marks damage leaves; "has a crack" is keyed on the mark, not on "has"."""
 MARK = (
-    rf"{_MARKED.pattern}\s(?:(?:a|an|two|\d{{1,2}}|several|some)\s)?(?:(?:big|huge|massive|"
-    r"deep|large)\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark)s?"
+    r"(?:has|have|had|arrived\swith|came\swith|with)\s(?:(?:a|an|two|\d{1,2}|several|some)\s)?"
+    r"(?:(?:big|huge|massive|deep|large)\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|"
+    r"leak|mark)s?"
 )
 BROKE = rf"(?:{_BROKE.pattern}|{MARK})\b"
 """Something that happened to a thing: "crashes", "has a crack", "says expired"."""
@@ -209,6 +218,7 @@ SUFFERED = (
     r"kicked\sout|refused|ignored|stranded|turned\saway|still\swaiting\s(?:for|on)|"
     r"sent\s(?:the\swrong|someone\selse'?s|another)|given\sthe\swrong)"
     r"|(?:can'?t|cannot|cant|couldn'?t|couldnt|am\sunable\sto|was\sunable\sto|unable\sto|"
+    r"(?:have|'ve)\sbeen\sunable\sto|"
     r"still\scan'?t|still\scant)\s(?:even\s)?(?:log\s?in|login|sign\s(?:in|up)|get\s(?:in|"
     r"into|through|back\sin)|access|cancel|create|reset|book|download|register|pay|"
     r"(?:use|open|send|change|update)(?=\s(?:my|the|a|an|any|our|this))|make\sa\spayment)"
@@ -241,7 +251,7 @@ NOTED_SUFFERED = (
 
 _STATE = vocabulary(
     "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
-    "not available|not working|not ready"
+    "closed|shut|overbooked|not available|not working|not ready"
 )
 """A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in."""
 
@@ -251,6 +261,8 @@ _NO_WHAT = (
     r"explanation|word)(?:sign\sof\s)?(?:[\w'’-]{2,20}\s){0,2}[\w'’-]{2,20}"
 )
 """What is missing after "no" (not "no rush", "no reply": those are not a thing)."""
+_NO_WHAT_FEW = _NO_WHAT.replace("{0,2}", "{0,2}?")
+"""The same, as few words as will do ("no cars" in "no cars avail")."""
 
 _LATE = signal(
     r"\b(?:still\s(?:not|no|nothing|waiting|hasn'?t|hasnt|isn'?t|isnt|haven'?t|says)|"
@@ -287,7 +299,7 @@ RULES: list[Rule] = [
         "issue",
         _keys(_NOT.keys, _BROKE.keys, _MARKED.keys, _BAD.keys, SAYS.keys, _STATE.keys),
         rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{_BE}\s{BAD}|"
-        rf"(?P<weak>{SAYS.pattern})|(?P<state>{_STATE.pattern})\b){TAIL}",
+        rf"(?P<weak>{SAYS.pattern})|\"?(?P<state>{_STATE.pattern})\b){TAIL}",
         "{det} {np}{mod}{due} {pred}{tail}",
         rank=2,
         voice="any",
@@ -295,11 +307,12 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "will|would|should|meant|ment|supposed|due|must|promised|guaranteed",
-        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}{PAREN}\s(?:will|would|should|must|(?:was|were)"
-        r"\s(?:meant|ment|supposed|due|promised|guaranteed)(?:\sto)?)\s(?:now\s|definitely\s|"
-        r"only\s)?(?:be\s)?(?:ready|arrive|come|delivered|here|with\s(?:me|us)|sent|dispatched|"
-        r"fitted|installed|back|repaired|fixed|collected)\b",
-        "{det} {np} {be} late",
+        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
+        r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed)(?:\sto)?)\s"
+        r"(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|come|delivered|here|with\s"
+        r"(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|collected)\b|(?:was|were)\s"
+        r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
+        "{det} {np}{paren} {be} late",
         rank=2,
         needs=_LATE,
         voice="any",
@@ -325,7 +338,7 @@ RULES: list[Rule] = [
         "issue",
         "late|missing|damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|"
         "cancel",
-        r"\b(?:re|about|over)\s(?:an?\s|the\s|her\s|his\s|their\s)?(?P<adj>late|missing|"
+        r"(?:\b(?:re|about|over)|\bissue\s?[=:])\s(?:an?\s|the\s|her\s|his\s|their\s)?(?P<adj>late|missing|"
         r"damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|cancell?ed)\s"
         r"(?P<det>)(?P<np>[\w'’-]{2,20}(?:\s(?!(?:and|but|on|for|in|at|with|from|to|of)\b)"
         r"[\w'’-]{2,20}){0,2})(?=[\s,.;:()-]|$)",
@@ -336,11 +349,11 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(_STAFF_DID.keys),
-        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|colleague|driver|engineer|tech|"
+        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|"
         r"technician|contractor|courier|fitter|barista|server|cashier|worker)(?P<rel>\s(?:we|"
         r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
         rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
-        "a {who}{rel}{mod} {pred}{tail}",
+        "the {who}{rel}{mod} {pred}{tail}",
         rank=2,
         voice="note",
     ),
@@ -369,7 +382,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _SUFFERED_KEYS,
-        rf"{_START}(?P<pred>{SUFFERED}){TAIL}",
+        rf"(?:{_START}|\b(?:and|but)\s)(?P<pred>{SUFFERED}){TAIL}",
         "I {pred}{tail}",
         rank=3,
         voice="customer",
@@ -382,6 +395,15 @@ RULES: list[Rule] = [
         "{lead}{were}{pred}{tail}",
         rank=2,
         voice="note",
+    ),
+    rule(
+        "issue",
+        "cancelled|canceled",
+        r"\b(?P<what>cancell?ed\s[^,.;!?\n]{1,30}?),?\s(?:(?:and|but|then)\s)?(?:still\s)?(?:I\s"
+        rf"(?:was|got)\s|got\s|was\s)?(?:still\s)?(?P<how>charged|billed|debited){TAIL}",
+        "I {what} and I was still {how}{tail}",
+        rank=1,
+        voice="customer",
     ),
     rule(
         "issue",
@@ -423,6 +445,16 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "no",
+        rf"(?:\b(?P<still>still)\s|\b(?:says|said|told\s\w{{2,4}}|that|and|but)\s)(?P<what>no\s"
+        rf"(?P<np>{_NO_WHAT_FEW}))(?=\s?[,.;!?]"
+        r"|$|\s(?:avail|available|left|yet|at\sall)\b)(?P<tail>\s(?:avail|available|left|yet|at\sall))?",
+        "there {be} {still} {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
         "nobody|no one|no-one|noone",
         rf"{_OPEN}(?P<who>nobody|no\sone|no-one|noone)\s(?P<pred>(?:has\s)?(?:came|come|turned"
         rf"\sup|showed(?:\sup)?|shown\sup|arrived|came\sout))\b{TAIL}",
@@ -433,9 +465,19 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "ordered|bought|purchased",
-        r"\b(?:(?:I|we)\s(?:have\s|'ve\s)?|^)(?:ordered|bought|purchased)\s(?:(?:a|an|the|my|"
+        rf"(?:\b(?:I|we)\s(?:have\s|'ve\s)?|{_START})(?:ordered|bought|purchased)\s(?:(?:a|an|the|my|"
         rf"some|two|2)\s)?{_NP}{PAREN}(?=\s(?:on|in|from|last|for|back|online|and|which|"
         r"through|via|with)\b|[,.]|$)",
+        "my {np} {has}n't arrived yet",
+        rank=3,
+        needs=_LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "took|placed",
+        r"\b(?:you|u|they|I|we)\s(?:took|placed)\s(?:the|my|an|our)\sorder\sfor\s(?:the|a|an|my|"
+        rf"our|two|2)\s{_NP}(?=\s(?:on|in|and|from|last|which)\b|[,.;]|$)",
         "my {np} {has}n't arrived yet",
         rank=3,
         needs=_LATE,

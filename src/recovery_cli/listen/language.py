@@ -11,6 +11,8 @@ others.
 
 from __future__ import annotations
 
+import re
+
 MIN_HITS = 3
 SAMPLE = 1000
 """How many characters of the message the detector looks at."""
@@ -118,13 +120,19 @@ def detect(text: str) -> str:
 
 def _script(sample: str) -> str | None:
     """The language a script names, when most of the letters are in it."""
-    letters = [ord(char) for char in sample if char.isalpha()]
-    if not letters:
+    if sample.isascii():
+        return None
+    others = _NON_LATIN.findall(sample)
+    if len(others) * 2 <= len(_LETTER.findall(sample)):
         return None
     for lang, low, high in _SCRIPTS:
-        if sum(1 for code in letters if low <= code <= high) * 2 > len(letters):
+        if sum(1 for char in others if low <= ord(char) <= high) * 2 > len(others):
             return lang
     return None
+
+
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u036f]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _letters(lang: str, sample: str) -> int:

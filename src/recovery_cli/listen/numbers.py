@@ -294,6 +294,10 @@ def times(sentence: Sentence) -> Iterable[Found]:
                 yield _span(sentence, match, "times", rank)
 
 
+_SEVERAL_TIME = re.compile(
+    r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
+)
+"""A count with "time" left singular, as a non-native writer may ("Three time")."""
 _PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
 
@@ -309,4 +313,5 @@ def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Fou
     start = sentence.start + match.start("span")
     end = sentence.start + match.end("span")
     value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
+    value = _SEVERAL_TIME.sub(r"\1 times", value)  # "3 time already" -> "3 times"
     return Found(name, value, start, end, 0.8, rank)

@@ -97,10 +97,15 @@ CLAUSE_RULES = (
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
-    """`clean_with_offsets`, skipped for plain printable ASCII (it has nothing to remove)."""
+    """`clean_with_offsets`, skipped for plain printable ASCII (it has nothing to remove).
+
+    Curly apostrophes become straight ones ("can’t" reads as "can't"); one character for
+    one, so the offsets still point into the message as given.
+    """
     if given.isascii() and given.replace("\n", " ").replace("\t", " ").isprintable():
         return given, None
-    return clean_with_offsets(given)
+    text, offsets = clean_with_offsets(given)
+    return text.replace("’", "'").replace("‘", "'"), offsets
 
 
 def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:

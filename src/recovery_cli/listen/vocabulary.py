@@ -49,7 +49,7 @@ def vocabulary(text: str) -> Vocabulary:
             elif len(word) < 2:
                 raise ValueError(f"a phrase needs a literal start of two letters: {phrase!r}")
             else:
-                keys.add(word.split(" ")[0] if rest and " " in word else word)
+                keys.add(" ".join(word.split()))
     return Vocabulary(_factored(pairs), register(keys))
 
 
@@ -61,11 +61,22 @@ def _beginnings(phrase: str) -> list[tuple[str, str]]:
             raise ValueError(f"a phrase may not start with an optional group: {phrase!r}")
         rest = phrase[end + 1 :]
         return [pair for choice in top_level(phrase[3:end]) for pair in _beginnings(choice + rest)]
-    if phrase.startswith("\\d"):
+    if phrase.startswith("\\d") or not phrase:
         return [("", phrase)]  # "60th": no literal beginning; keyed on any digit
     meta = _META.search(phrase)
     cut = meta.start() if meta else len(phrase)
-    return [(phrase[:cut], phrase[cut:])]
+    literal, rest = phrase[:cut], phrase[cut:]
+    if literal and rest.startswith("(?:"):
+        end = _closing(rest)
+        if rest[end + 1 : end + 2] not in {"?", "*", "{"}:
+            after = rest[end + 1 :]
+            choices = top_level(rest[3:end])
+            return [
+                (literal + more, tail)
+                for choice in choices
+                for more, tail in _beginnings(choice + after)
+            ]  # "has (?:gone|doubled)": keyed on "has gone", "has doubled", not on "has"
+    return [(literal, rest)]
 
 
 def _closing(phrase: str) -> int:
