@@ -150,10 +150,22 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
         for pattern in (_DASHED, _LAST_SENTENCE):
             match = pattern.search(line.text)
             if match:
-                yield from _found(line, match, 0.75, 3)
+                yield from _found(line, match, _sureness(pattern, line.text, match), 3)
                 return
         if line.text.lower().rstrip(",.! ") not in CLOSINGS:
             return
+
+
+def _sureness(pattern: re.Pattern[str], line: str, match: re.Match[str]) -> float:
+    """How sure a name at the end of the last line is: sure enough to offer ("- Priya" on a
+    line of its own, "... Thanks, Priya") unless it is a bare word after a full stop."""
+    if pattern is _DASHED and line.lstrip()[:1] in "-–—":
+        return 0.85
+    signed = pattern is _LAST_SENTENCE and _CLOSED.search(line, 0, match.start("name"))
+    return 0.85 if signed else 0.8 if " " not in match.group("name") else 0.75
+
+
+_CLOSED = re.compile(rf"[.!?]\s(?:{_CLOSING}),?\s$", re.I)
 
 
 def _found(
