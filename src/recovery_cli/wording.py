@@ -32,6 +32,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _pairs(text: str) -> dict[str, str]:
+    """A table written as "word=replacement" pairs separated by spaces."""
+    return dict(pair.split("=", 1) for pair in text.split())
+
+
 MAX_CLAUSE = 160
 """The longest clause said back; a longer one is too long to read in a sentence."""
 
@@ -39,33 +44,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,40}|\s{1,40}|.", re.S)
 _AMPERSAND = re.compile(r"\s&\s")
 """An ampersand between words ("paid & now"), not inside a name ("M&S")."""
 
-SPELLING = {
-    "hasnt": "hasn't",
-    "havent": "haven't",
-    "isnt": "isn't",
-    "arent": "aren't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "cant": "can't",
-    "couldnt": "couldn't",
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "didnt": "didn't",
-    "wont": "won't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-    "ive": "I've",
-    "im": "I'm",
-    "ment": "meant",
-    "definately": "definitely",
-    "recieved": "received",
-    "thats": "that's",
-    "theres": "there's",
-    "youve": "you've",
-    "youre": "you're",
-    "pls": "please",
-    "u": "you",
-}
+SPELLING = _pairs(
+    "hasnt=hasn't havent=haven't isnt=isn't arent=aren't wasnt=wasn't werent=weren't "
+    "cant=can't couldnt=couldn't dont=don't doesnt=doesn't didnt=didn't wont=won't "
+    "wouldnt=wouldn't shouldnt=shouldn't ive=I've im=I'm ment=meant definately=definitely "
+    "recieved=received thats=that's theres=there's youve=you've youre=you're pls=please "
+    "u=you"
+)
 """Misspellings mended wherever they occur (all are unambiguous as whole words)."""
 
 ACRONYMS = _words(
@@ -113,38 +98,17 @@ def unshout(text: str) -> str:
 
 # --- who means whom --------------------------------------------------------------------------
 
-_CUSTOMER = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'd": "you'd",
-    "i'll": "you'll",
-}
-_HOUSEHOLD = {
-    "we": "you",
-    "us": "you",
-    "our": "your",
-    "ours": "yours",
-    "ourselves": "yourselves",
-    "we're": "you're",
-    "we've": "you've",
-    "we'd": "you'd",
-    "we'll": "you'll",
-}
-_BUSINESS = {
-    "your": "our",
-    "yours": "ours",
-    "yourself": "ourselves",
-    "yourselves": "ourselves",
-    "you're": "we're",
-    "you've": "we've",
-    "you'd": "we'd",
-    "you'll": "we'll",
-}
+_CUSTOMER = _pairs(
+    "i=you me=you my=your mine=yours myself=yourself i'm=you're i've=you've i'd=you'd i'll=you'll"
+)
+_HOUSEHOLD = _pairs(
+    "we=you us=you our=your ours=yours ourselves=yourselves we're=you're we've=you've "
+    "we'd=you'd we'll=you'll"
+)
+_BUSINESS = _pairs(
+    "your=our yours=ours yourself=ourselves yourselves=ourselves you're=we're "
+    "you've=we've you'd=we'd you'll=we'll"
+)
 _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
 _SUBJECT_NEXT = _words(
     "are were have had said told sent promised charged took take keep kept gave give "
@@ -154,68 +118,27 @@ _SUBJECT_NEXT = _words(
 )
 """Words after "you" that show it is a subject ("you sent" -> "we sent", not "us sent")."""
 
-_THIRD = {
-    "he": "you",
-    "she": "you",
-    "they": "you",
-    "cust": "you",
-    "cx": "you",
-    "customer": "you",
-    "client": "you",
-    "caller": "you",
-    "guest": "you",
-    "passenger": "you",
-    "patient": "you",
-    "him": "you",
-    "them": "you",
-    "his": "your",
-    "their": "your",
-    "cust's": "your",
-    "cx's": "your",
-    "customer's": "your",
-    "himself": "yourself",
-    "herself": "yourself",
-    "themselves": "yourself",
-}
-SHORTHAND = {
-    "acct": "account",
-    "ord": "order",
-    "pkg": "parcel",
-    "appt": "appointment",
-    "rec'd": "received",
-    "recd": "received",
-    "del": "delivery",
-    "msgd": "messaged",
-    "adv'd": "advised",
-    "mgr": "manager",
-    "dept": "department",
-    "wk": "week",
-    "wks": "weeks",
-    "hr": "hour",
-    "hrs": "hours",
-    "mins": "minutes",
-    "tmrw": "tomorrow",
-    "re": "about",
-    "approx": "about",
-    "avail": "available",
-}
+_THIRD = _pairs(
+    "he=you she=you they=you cust=you cx=you customer=you client=you caller=you guest=you "
+    "passenger=you patient=you him=you them=you his=your their=your cust's=your cx's=your "
+    "customer's=your himself=yourself herself=yourself themselves=yourself"
+)
+SHORTHAND = _pairs(
+    "acct=account ord=order pkg=parcel appt=appointment rec'd=received recd=received "
+    "del=delivery msgd=messaged adv'd=advised mgr=manager dept=department wk=week "
+    "wks=weeks hr=hour hrs=hours mins=minutes tmrw=tomorrow re=about approx=about "
+    "avail=available"
+)
 """An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
 _WITH = re.compile(r"\bw/\s?(?=\w)", re.I)
 _THIRD_SUBJECTS = _words(
     "he she they cust cx customer client caller member guest passenger patient"
 )
 _HAS = _words("got been had gone done taken lost paid made left booked seen tried")
-_AGREE = {
-    "is": "are",
-    "was": "were",
-    "has": "have",
-    "does": "do",
-    "isn't": "aren't",
-    "wasn't": "weren't",
-    "hasn't": "haven't",
-    "doesn't": "don't",
-    "'s": "'re",
-}
+_AGREE = _pairs(
+    "is=are was=were has=have does=do isn't=aren't wasn't=weren't hasn't=haven't "
+    "doesn't=don't 's='re"
+)
 _NOT_A_NOUN = _words("to and or that at in on for with by from")
 _LEADING_THIRD = re.compile(
     r"^(?:the\s+)?(?:customer|cust|cx|client|caller|member|guest|she|he|they)\b\s*", re.I
@@ -326,41 +249,16 @@ def from_customer(clause: str) -> str | None:
     return tidy(_walk(repair(clause), _customer_turn))
 
 
-_PARTICIPLES = {
-    "bend": "bent",
-    "break": "broken",
-    "broke": "broken",
-    "damage": "damaged",
-    "crack": "cracked",
-    "scratch": "scratched",
-    "close": "closed",
-    "reserve": "reserved",
-    "book": "booked",
-    "deliver": "delivered",
-    "cancel": "cancelled",
-    "charge": "charged",
-    "fix": "fixed",
-    "lose": "lost",
-    "refund": "refunded",
-    "confirm": "confirmed",
-    "recognise": "recognised",
-    "accept": "accepted",
-}
-_PAST = {
-    "arrive": "arrived",
-    "come": "came",
-    "call": "called",
-    "answer": "answered",
-    "reply": "replied",
-    "send": "sent",
-    "deliver": "delivered",
-    "ring": "rang",
-    "phone": "phoned",
-    "tell": "told",
-    "give": "gave",
-    "turn": "turned",
-    "show": "showed",
-}
+_PARTICIPLES = _pairs(
+    "bend=bent break=broken broke=broken damage=damaged crack=cracked scratch=scratched "
+    "close=closed reserve=reserved book=booked deliver=delivered cancel=cancelled "
+    "charge=charged fix=fixed lose=lost refund=refunded confirm=confirmed "
+    "recognise=recognised accept=accepted"
+)
+_PAST = _pairs(
+    "arrive=arrived come=came call=called answer=answered reply=replied send=sent "
+    "deliver=delivered ring=rang phone=phoned tell=told give=gave turn=turned show=showed"
+)
 _BE_BASE = re.compile(
     r"\b(?P<be>(?:is|are|was|were)(?:n't|\snot)?)\s(?P<verb>"
     + "|".join(_PARTICIPLES)
