@@ -241,18 +241,33 @@ _SOCIAL = keyed(
     r"\b(?:posting|sharing|posted)\sthis\s(?:publicly|online|on\s(?:twitter|x|facebook))\b",
 )
 _IN_PERSON = keyed(
-    "note|desk",
-    r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\snote\b|"
-    r"note\sfrom\s(?:counter|desk|store|branch|floor)\b|front\sdesk\b)",
+    "note|desk|log|incident|counter|gate",
+    r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
+    r"\b|note\sfrom\s(?:counter|desk|store|branch|floor)\b|front\sdesk\b|shift\slog\b[^\n]{0,40}"
+    r"\b(?:desk|counter|reception)\b|incident(?:\snote)?\s?[-:–]\s?[^\n]{0,60}\b(?:centre|center|"
+    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])",
 )
 _PHONE = keyed(
-    "called|rang|phoned|cust",
-    r"\b(?:cust(?:omer)?|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
-    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b",
+    "called|rang|phoned|cust|cx|voicemail|vm",
+    r"\b(?:cust(?:omer)?|cx|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
+    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b",
 )
-_CHAT = keyed("chat", r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b")
+_CHAT = keyed(
+    "chat",
+    r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b|\bchat\stranscript\b",
+)
+_NOTE_EMAIL = keyed(
+    "email",
+    r"\b(?:per|in|from|via)\s(?:cx'?s|cust(?:omer)?'?s|her|his|their)\semail\b|\bemailed\sin\b",
+)
+"""An agent's note about a message that came by email ("per cx's email")."""
 _HEADER = re.compile(r"[^\W\d_][\w ]{1,25}:\s")
-_ON_THE_PHONE = keyed("phone", r"\bon\sthe\sphone\b")
+_ON_THE_PHONE = keyed(
+    "phone|call|transferred",
+    r"\bon\s(?:the\s)?phone\b|\b(?:multiple|several|\d|\d(?:st|nd|rd|th)|of|on|this)\s"
+    r"calls?\b|\btransferred\b|\bcall\s(?:re|about|back)\b",
+)
+"""What shows a note was written during a call ("on phone", "3rd call", "transferred")."""
 _SUBJECT = re.compile(r"^\s{0,5}subject:", re.I | re.M)
 _FORM_FIELD = re.compile(
     r"^\s{0,5}(?:order(?:\s(?:number|ref))?|message|category|description|problem|item|name|"
@@ -260,6 +275,12 @@ _FORM_FIELD = re.compile(
     re.I | re.M,
 )
 _DEAR = re.compile(r"^\s{0,5}dear\b", re.I | re.M)
+_QUOTED_MAIL = re.compile(
+    r"^\s{0,5}(?:-{3,}\s?forwarded\smessage|from:\s[^\n]{1,60}\n\s{0,5}(?:to|sent|date):|>\s?\S)",
+    re.I | re.M,
+)
+"""A forwarded message's header or a quoted reply ("> Thank you for contacting us"): email."""
+_TITLED_LINE = re.compile(r"^(?:mrs|mr|ms|miss|dr)\.?\s", re.I)
 _LETTER_CLOSE = re.compile(r"\byours\s(?:sincerely|faithfully)\b", re.I)
 _GREETING = re.compile(r"^\s{0,5}(?:hi|hello|hey|hiya|good\s(?:morning|afternoon))\b", re.I)
 _CLOSE_LINE = re.compile(
@@ -283,6 +304,9 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     if match:
         return Channel("chat", match.group())
     if note:
+        match = _NOTE_EMAIL.search(head)
+        if match:
+            return Channel("email", match.group())
         match = _ON_THE_PHONE.search(head)
         return Channel("phone", match.group()) if match else None
     return _email(head) or _typed(head.text)
@@ -293,8 +317,8 @@ def _typed(text: str) -> Channel | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines or _HEADER.match(lines[0]):
         return None  # a form or a letter with a subject line, not typed chat
-    if lines[0][:1].islower():
-        return Channel("chat", lines[0][:40])
+    if lines[0][:1].islower() and len(lines) >= 2:
+        return Channel("chat", lines[0][:40])  # one lower-case line is as likely a text message
     bare = [line for line in lines if line[-1:].isalnum()]
     if len(lines) >= 3 and len(bare) >= 2:
         return Channel("chat", bare[0][:40])
@@ -303,11 +327,16 @@ def _typed(text: str) -> Channel | None:
 
 def _email(head: Sentence) -> Channel | None:
     text, low = head.text, head.low
+    quoted = _QUOTED_MAIL.search(text)
+    if quoted:
+        return Channel("email", quoted.group().strip())
     subject = _SUBJECT.search(text) if "subject:" in low else None
     if subject and not _FORM_FIELD.search(text):
         return Channel("email", text[subject.start() : text.find("\n", subject.start())].strip())
     dear = _DEAR.search(text) if "dear" in low else None
-    if dear and ("yours" not in low or not _LETTER_CLOSE.search(text) or "mail" in low):
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    titled = bool(lines) and _TITLED_LINE.match(lines[-1]) is not None  # "Mrs Joan Featherstone"
+    if dear and not titled and ("yours" not in low or not _LETTER_CLOSE.search(text) or "mail" in low):
         return Channel("email", text[dear.start() : dear.start() + 30].split("\n")[0].strip())
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) >= 2 and _GREETING.match(lines[0]):
