@@ -31,8 +31,9 @@ from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
 from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
+from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
-from recovery_cli.listen.signals import channel, severity
+from recovery_cli.listen.signals import channel
 from recovery_cli.text import clean_with_offsets
 
 if TYPE_CHECKING:
