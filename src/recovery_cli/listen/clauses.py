@@ -46,7 +46,7 @@ _NOT_IN_NP = words(
     "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
     "arrived came come went left took gave made kept one ones nothing everything something "
-    "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll "
+    "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll a an "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed"
 )
@@ -230,7 +230,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
         parts["are"] = " is" if bare else ""
     if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
-        parts["pred"] = f"{parts.get('be', 'is')} {parts['pred']}"
+        verb = parts.get("be", "is")
+        if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
+            verb = "have been" if verb == "are" else "has been"  # "dead since Sat"
+        parts["pred"] = f"{verb} {parts['pred']}"
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
@@ -321,6 +324,8 @@ _PROPER = words(
 def plausible_np(np: str) -> bool:
     """Whether a captured noun phrase names a thing (no verbs, pronouns or dates in it)."""
     words = np.lower().replace("’", "'").split()
+    if len(words) > 1 and words[-1] in {"one", "ones"} and words[-2] in _REPLACED:
+        words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
@@ -329,6 +334,9 @@ def plausible_np(np: str) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(?:it|them|us|me|you|him|her|this|that|these|those)$", re.I)
+
+_REPLACED = words("new second replacement other latest third")
+"""What "one" can follow and still name a thing: "the new one", "the second one"."""
 
 _NUMBERED = words("box size part item bag room gate platform seat table flat unit level")
 """Heads a number can follow without making a reference of them ("box 2", "size 6")."""

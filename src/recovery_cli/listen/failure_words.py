@@ -75,6 +75,12 @@ BROKE_WORDS = vocabulary(
     "cracked|smashed|snapped|leaked|been (?:declining|rejecting|failing|crashing))|"
     r"says \"?(?:expired|invalid|declined|failed|error|incorrect|unavailable|wrong)|"
     "got (?:lost|damaged|broken|stuck|cancell?ed)|"
+    "should have been|came through at|renewed at|went up|jumped to|rose to|"
+    "(?:is|was|are|were) being used by|(?:is|was) taken by|"
+    r"been \"?delivered\"? to (?:thin air|the wrong|someone else|a different|another)|"
+    r"delivered to (?:thin air|the wrong|someone else|a different|another)|"
+    "goes to a (?:page|site|link) that (?:doesn't|does not|doesnt) exist|goes nowhere|"
+    "went to my (?:work|old|ex|neighbour)|"
     "(?:had|has|have) no (?:record|booking|reservation|trace|room|table|car|seat)s?|"
     "has (?:cracks|dents|holes|scratches|stains|marks)|"
     "have (?:cracks|dents|holes|scratches|stains|marks)|"
@@ -190,7 +196,8 @@ NOTED_SUFFERED = (
 
 STATE = vocabulary(
     "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
-    "closed|shut|overbooked|not available|not working|not ready"
+    "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
+    "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
 )
 """A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in."""
 

@@ -48,7 +48,7 @@ from recovery_cli.listen.failure_words import (
     SUFFERED_KEYS,
 )
 
-_DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their)"
+_DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their|a|an)"
 _PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
 _W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 _NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
@@ -124,11 +124,13 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "will|would|should|meant|ment|supposed|due|must|promised|guaranteed",
+        "will|would|should|meant|ment|supposed|due|must|promised|guaranteed|booked|scheduled|"
+        "arranged",
         rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
-        r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed)(?:\sto)?)\s"
-        r"(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|come|delivered|here|with\s"
-        r"(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|collected)\b|(?:was|were)\s"
+        r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed|booked|"
+        r"scheduled|arranged)(?:\sto)?)\s(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|"
+        r"come|delivered|here|with\s(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|"
+        r"collected|collect|visit|attend|call|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
         r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
         "{det} {np}{paren} {be} late",
         rank=2,
@@ -163,6 +165,25 @@ RULES: list[Rule] = [
         "{det} {np} {were} {adj}",
         rank=2,
         voice="note",
+    ),
+    rule(
+        "issue",
+        "no-show|no show",
+        r"\b(?:re|about|over)\s(?:a\s|the\s)?no[\s-]show\s(?:on|for|at|of)\s(?:the\s|her\s|his\s|"
+        r"their\s)?(?P<det>)(?P<np>[\w'’-]{2,20}(?:\s(?!(?:and|but|ref|on|for|at)\b)[\w'’-]{2,20})"
+        r"{0,2})",
+        "{det} {np} {were} missed",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "has since|have since|has been|have been|has now|has also",
+        rf"{_START}(?P<pred>(?:has|have)(?:\s(?:since|now|also|still|then))?\sbeen\s(?:billed|"
+        rf"charged|debited|overcharged|cut\soff|locked\sout)){TAIL}",
+        "{me} {pred}{tail}",
+        rank=2,
+        voice="any",
     ),
     rule(
         "issue",
