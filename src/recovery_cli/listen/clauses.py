@@ -230,10 +230,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
         parts["are"] = " is" if bare else ""
     if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
-        verb = parts.get("be", "is")
+        link = parts.get("be", "is")
         if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
-            verb = "have been" if verb == "are" else "has been"  # "dead since Sat"
-        parts["pred"] = f"{verb} {parts['pred']}"
+            link = "have been" if link == "are" else "has been"  # "dead since Sat"
+        parts["pred"] = f"{link} {parts['pred']}"
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
