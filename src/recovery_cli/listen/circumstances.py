@@ -23,7 +23,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "can't|cant|cannot|can not|couldn|unable|able",
-        rf"(?:^|\b(?P<who>I|we|\d{{1,3}}\s[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
+        rf"(?:^|\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
         r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
         r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|am\sunable\sto|unable\sto)\s"
         rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",

@@ -142,7 +142,7 @@ STAFF_DID_WORDS = vocabulary(
     r"sent me (?:the wrong|someone else'?s|another|a different)|"
     f"took {MONEY}|taken {MONEY}|kept {MONEY}|"
     r"left (?:a|the|my|our|it) [^,.;!?\n]{0,30}?(?:leak|mess|hole|off|open|broken|unlocked|"
-    "outside|in the rain)|"
+    "outside|in the rain|puddle|water|dirt|dust|debris|marks)|"
     "left (?:scratches|marks|holes|dents|stains|rubbish|paint|damage|it (?:in|at|outside))|"
     "put a (?:foot|hole|crack|dent)|made (?:a|an|me|my|us|our|him|her|them) |"
     "read (?:my|our|out)"

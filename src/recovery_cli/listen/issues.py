@@ -100,7 +100,8 @@ DAMAGE = [
         "issue",
         "arriv|came|deliver|turned",
         rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
-        rf"[^.;\n]{{0,60}}?\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
+        r"(?:(?!\b(?:fine|ok|okay|perfect|nothing|no|not|never)\b|n't)[^.;\n]){0,60}?"
+        rf"\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
         "{det} {np} arrived damaged",
         rank=2,
     ),
