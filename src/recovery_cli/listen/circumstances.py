@@ -15,6 +15,7 @@ from recovery_cli.listen.lexicon import (
     FAMILY,
     LITTLE,
     VULNERABLE,
+    VULNERABLE_WORDS,
     WHO,
     WORDS,
 )
@@ -39,7 +40,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "i'm|i am|im|we're|we are|i was|we were|is|are|she|he|cx|cust|customer|'s|was",
+        "|".join(VULNERABLE_WORDS.keys),
         rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
         rf"(?:{FAMILY.pattern})(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
         rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"

@@ -151,12 +151,14 @@ STAFF_DID = rf"{STAFF_DID_WORDS.pattern}\b"
 """What one of ours did to the customer: "charged", "dropped", "laughed at"."""
 
 SUFFERED_KEYS = (
-    "charged|billed|overcharged|debited|double|locked|shut|cut|logged|kicked|refused|ignored|"
-    "stranded|turned|waiting|sent|given|log|login|sign|get|access|cancel|create|reset|book|"
-    "download|register|pay|got|received|receive|had|getting|being|use|open|send|make|"
-    "change|update|still|agree|agreed|authori|ask|asked|order|ordered|trying|struggling|see|"
-    "receiving|seeing|shut"
+    "charged|billed|overcharged|debited|double|locked|shut out|cut off|logged|kicked|refused|"
+    "ignored|stranded|turned away|waiting|sent the|sent someone|sent another|given the|log|"
+    "login|sign|can't|cannot|cant|couldn|unable|never|didn't|didnt|haven't|havent|have not|"
+    "did not|received the|received someone|received a different|received another|got the "
+    "wrong|got someone|got a different|keep getting|kept getting|still getting|still "
+    "receiving|still seeing|being charged|had no|got no|trying|struggling|could see|can see"
 )
+"""What a sentence needs before `SUFFERED` can match in it (its distinctive words)."""
 SUFFERED = (
     r"(?:(?:was|were|have\sbeen|'ve\sbeen|ve\sbeen|been|got|am|'m|m)\s(?:charged|billed|"
     r"overcharged|debited|double[\s-]charged|locked\sout|shut\sout|cut\soff|logged\sout|"

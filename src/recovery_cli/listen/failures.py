@@ -265,7 +265,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "no",
+        "no ",
         rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:since|"
         r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
         "there has been {what}{tail}",
@@ -274,7 +274,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "no",
+        "no ",
         rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:in\sthe\s"
         r"(?:box|bag|parcel|package)|at\sall|anywhere|on\sthe\s\w{2,12})(?:\s[^\s,.;:!?()\n]"
         r"{1,20}){0,4})",
@@ -284,7 +284,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "no",
+        "no ",
         rf"(?:\b(?P<still>still)\s|\b(?:says|said|told\s\w{{2,4}}|that|and|but)\s)(?P<what>no\s"
         rf"(?P<np>{NO_WHAT_FEW}))(?=\s?[,.;!?]"
         r"|$|\s(?:avail|available|left|yet|at\sall)\b)(?P<tail>\s(?:avail|available|left|yet|at\sall))?",

@@ -68,15 +68,16 @@ CANT = vocabulary(
     "get any sleep|concentrate|function|wait|risk|miss"
 )
 """What the customer cannot do now: a consequence, not a way in ("log in")."""
-VULNERABLE = (
-    r"(?:a|an)\s(?:single\s(?:parent|mum|mom|dad|mother|father)|pensioner|carer|"
-    r"wheelchair\suser|widow(?:er)?|(?:agency\s|night\s)?nurse|new\smum|"
-    r"(?:tight|small|fixed)\sbudget)|disabled|housebound|pregnant|diabetic|coeliac|blind|"
-    r"deaf|elderly|vulnerable|unwell|in\spain|in\shospital|on\s(?:a|my)\s(?:pension|"
-    r"(?:really\s|very\s)?tight\sbudget|low\sincome|own)|on\sbenefits|on\smy\sown|"
-    r"allergic\sto\s\w{2,15}|"
-    r"down\sto\s(?:my|our)\slast\s\w{2,15}|overdrawn|stranded"
+VULNERABLE_WORDS = vocabulary(
+    "a single (?:parent|mum|mom|dad|mother|father)|a pensioner|a carer|a wheelchair user|"
+    "a widow(?:er)?|an agency nurse|a night nurse|a nurse|a new mum|a (?:tight|small|fixed) "
+    "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
+    "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"
+    r"on a low income|on benefits|on my own|allergic to \w{2,15}|"
+    r"down to (?:my|our) last \w{2,15}|overdrawn|stranded"
 )
+VULNERABLE = VULNERABLE_WORDS.pattern
+"""Who the customer is, when it makes them vulnerable: keyed on these words themselves."""
 LITTLE = (
     r"(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s)?(?:kids?|"
     r"children|child|babies|baby|toddlers?|newborn|\d{1,2}[\s-](?:month|year|week)[\s-]old|"
