@@ -56,7 +56,7 @@ SPELLING = _pairs(
 ACRONYMS = _words(
     "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK USB HDMI SMS VIP DVD PC ATM HR "
     "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM GBP USD EUR LEGO SLA RCA "
-    "PNR GP ETA FAQ SIM OK"
+    "PNR GP ETA FAQ SIM OK USA US UAE"
 )
 """Words in capitals that are not shouting."""
 
@@ -270,11 +270,18 @@ _NEVER_BASE = re.compile(
 )
 
 
+_NOT_ARRIVED = re.compile(r"\b(?P<be>is|are)\snot\s(?P<done>arrived|come)\b", re.I)
+_HAS_FOR = {"is": "has", "are": "have"}
+_I_BEEN = re.compile(r"\b(I|you|we)\sbeen\b")
+
+
 def repair(text: str) -> str:
     """Verb forms a non-native writer commonly uses, put right where the meaning is plain:
     "the frame is bend" -> "the frame is bent", "my parcel is not arrive" -> "my parcel has
     not arrived", "nobody come" -> "nobody came"."""
     text = _BE_BASE.sub(_participle, text)
+    text = _NOT_ARRIVED.sub(lambda m: f"{_HAS_FOR[m['be'].lower()]} not {m['done']}", text)
+    text = _I_BEEN.sub(r"\1've been", text)
     return _NEVER_BASE.sub(lambda m: f"{m['who']} {_PAST[m['verb'].lower()]}", text)
 
 

@@ -34,7 +34,7 @@ def value(message: str, fact: str) -> str | None:
         ),
         ("hi the website keeps crashing at checkout", "the website keeps crashing at checkout"),
         ("Cx locked out of acct after a reset.", "you were locked out of account after a reset"),
-        ("the frame is bend and the bell is missing", "the frame is bent and the bell is missing"),
+        ("the frame is bend and the bell is missing", "the frame is bent"),
         ("my parcel is not arrive", "your parcel has not arrived"),
         (
             "The engineer you sent left a puddle under the boiler.",

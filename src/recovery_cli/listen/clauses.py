@@ -47,6 +47,8 @@ _NOT_IN_NP = words(
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
     "arrived came come went left took gave made kept one ones nothing everything something "
     "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll a an "
+    "the guest passenger patient client caller clearly really actually basically literally "
+    "honestly seriously obviously apparently anymore properly either "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed"
 )
@@ -207,6 +209,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if "np" in parts:
         if not plausible_np(np) or _PRONOUN.search(parts.get("mod", "")):
             return None  # "half of them": no thing named
+        if parts.get("det") and np.lower().split()[0] in _DETERMINERS:
+            return None  # "that the tea service": the subject starts after "that"
         head = np.lower().split()[-1]
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
@@ -226,9 +230,15 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["me"] = parts["me"]
     if "who" in parts and not parts["who"]:
         parts["who"] = parts["me"]  # "can't drive without them": the customer, unsaid
+    if parts.get("who", "").lower() == "and was":
+        parts["who"] = f"{parts['me']} was"  # "I am 84 and was without heating"
     if "who" in parts:  # "cx a single mum": the "is" a note leaves out
         bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
         parts["are"] = " is" if bare else ""
+    if parts.get("pred", "").lower().startswith("not "):  # "desk not available"
+        parts["state"] = parts["pred"]
+    if parts.get("pred", "").lower().startswith("taken ") and not parts.get("aux"):
+        return None  # "why have u taken ...": a question, not a statement
     if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
         link = parts.get("be", "is")
         if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
@@ -259,7 +269,12 @@ _BOUNDARY = re.compile(
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
     r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
-    r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please)\b)"
+    r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
+    r"do\snot|can\syou|could\syou)\b)"
+    r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
+    r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
+    r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
+    r"refused|told|sent)\b)"
     r"|\s[-–—](?=\s)",
     re.I,
 )
@@ -324,6 +339,8 @@ _PROPER = words(
 def plausible_np(np: str) -> bool:
     """Whether a captured noun phrase names a thing (no verbs, pronouns or dates in it)."""
     words = np.lower().replace("’", "'").split()
+    if len(words) > 1 and words[0] in _DETERMINERS:
+        words = words[1:]  # a rule's own "the refund": the determiner is not the noun
     if len(words) > 1 and words[-1] in {"one", "ones"} and words[-2] in _REPLACED:
         words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
@@ -333,7 +350,9 @@ def plausible_np(np: str) -> bool:
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
 
-_PRONOUN = re.compile(r"\b(?:it|them|us|me|you|him|her|this|that|these|those)$", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I
+)
 
 _REPLACED = words("new second replacement other latest third")
 """What "one" can follow and still name a thing: "the new one", "the second one"."""

@@ -56,7 +56,7 @@ BE = (
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 BROKE_WORDS = vocabulary(
-    "crash(?:es|ed|ing)|freez(?:es|ing)|froze|fail(?:s|ed|ing)|stopped working|slipped|"
+    "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|stopped working|slipped|"
     "gave way|toppled|(?:went|came) out (?:twice|again|early|double)|"
     "(?:was|were|got) taken (?:twice|again|early)|"
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "

@@ -303,8 +303,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "ordered|bought|purchased",
-        rf"(?:\b(?:I|we)\s(?:have\s|'ve\s)?|{_START})(?:ordered|bought|purchased)\s(?:(?:a|an|the|my|"
+        "ordered|purchased",
+        rf"(?:\b(?:I|we)\s(?:have\s|'ve\s)?|{_START})(?:ordered|purchased)\s(?:(?:a|an|the|my|"
         rf"some|two|2)\s)?{_NP}{PAREN}(?=\s(?:on|in|from|last|for|back|online|and|which|"
         r"through|via|with)\b|[,.]|$)",
         "my {np} {has}n't arrived yet",

@@ -147,5 +147,7 @@ def _amount(found: Found, mentions: dict[str, int]) -> Found:
     return found._replace(rank=found.rank * 10 - (mentions[found.value] - 1))
 
 
-def _key(found: Found) -> tuple[int, int]:
-    return (found.rank, -found.start if found.rank < 0 else found.start)
+def _key(found: Found) -> tuple[int, int, int]:
+    """Lower rank first, then the earliest (the latest for a negative rank), then the
+    longest: of two clauses from one place, the one that says more."""
+    return (found.rank, -found.start if found.rank < 0 else found.start, found.start - found.end)

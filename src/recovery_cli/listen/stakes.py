@@ -29,6 +29,10 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
+_VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
+"""Words that end the occasion a gift is for ("...wedding arrived with ...")."""
+
+
 NEEDS = [
     rule(
         "stakes",
@@ -73,8 +77,8 @@ NEEDS = [
         "present|gift|surprise",
         r"\b(?:as\sa|a|the)\s(?P<what>(?:(?P<kind>wedding|birthday|christmas|anniversary|leaving|"
         r"retirement|housewarming|graduation|engagement|baby)\s)?(?:present|gift|surprise))"
-        r"(?(kind)|(?=\sfor\s))(?P<for>\sfor\s(?:my|our|her|his)\s(?:[\w'’-]{2,15}\s){0,2}"
-        r"[\w'’-]{2,20})?(?=[\s,.;:!?]|$)",
+        r"(?(kind)|(?=\sfor\s))(?P<for>\sfor\s(?:my|our|her|his)\s(?:(?!" + _VERBISH + r")"
+        r"[\w'’-]{2,15}\s){0,2}(?!" + _VERBISH + r")[\w'’-]{2,20})?(?=[\s,.;:!?]|$)",
         "it is a {what}{for}",
         rank=1,
         voice="any",
