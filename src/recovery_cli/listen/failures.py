@@ -314,6 +314,16 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "about|re|regarding|with",
+        rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|with)\s(?:about\s)?"
+        rf"(?P<det>the|my|our)\s{_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
+        "{det} {np} {be} late",
+        rank=5,
+        needs=LATE,
+        voice="customer",
+    ),
+    rule(
+        "issue",
         "took|placed",
         r"\b(?:you|u|they|I|we)\s(?:took|placed)\s(?:the|my|an|our)\sorder\sfor\s(?:the|a|an|my|"
         rf"our|two|2)\s{_NP}(?=\s(?:on|in|and|from|last|which)\b|[,.;]|$)",
