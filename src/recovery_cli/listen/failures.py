@@ -12,9 +12,9 @@ A failure is stated in a handful of ways, whoever writes it and however they spe
 - something absent: "there was no record of us", "No mobile signal since 6am", "nobody
   came".
 
-Each shape is one pattern built from shared vocabularies (`NEGATED`, `BAD`, `BROKE`,
-`STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a list, and the
-list gives the key words the key index needs (`clauses.vocabulary`). The clause is the
+Each shape is one pattern built from shared vocabularies (`failure_words`: `NEGATED`,
+`BAD`, `BROKE`, `STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a
+list, and the list gives the key words the key index needs (`vocabulary`). The clause is the
 subject with its modifier and relative clause ("the TV I ordered"), the predicate, and
 the rest of the clause up to where another starts (`clauses.clip`); it is then turned to
 the customer (`wording`). The same shapes run on an agent's note, whose clause is turned
