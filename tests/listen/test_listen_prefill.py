@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from recovery_cli.library import Library
 from recovery_cli.listen import inputs_for, inputs_from, origins, read
 from recovery_cli.playbook.inputs import resolve
@@ -21,6 +23,7 @@ def test_inputs_hold_only_the_standard_inputs_a_message_can_fill() -> None:
         "issue": "your sofa still isn't here",
         "promised": "by Friday",
         "stakes": "you took two days off work for this",
+        "reference": "order 99102",
         "severity": "medium",
     }
 
@@ -31,6 +34,40 @@ def test_each_input_says_where_it_came_from() -> None:
     assert found["customer_name"].words == "Priya"
     assert SOFA[found["stakes"].start or 0 : found["stakes"].end] == found["stakes"].words
     assert "what is at stake" in found["severity"].words
+
+
+def test_the_reference_sum_wait_and_repeats_are_offered_as_inputs() -> None:
+    values = inputs_from(
+        read(
+            "This is the third time I've chased order 99102. I've been waiting three weeks "
+            "for my £49.99 refund."
+        )
+    )
+    assert values["reference"] == "order 99102"
+    assert values["amount"] == "£49.99"
+    assert values["waited"] == "three weeks"
+    assert values["times"] == "the third time"
+    assert origins(read("Order 99102 is late."))["reference"].words == "Order 99102"
+
+
+def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
+    assert inputs_from(read("I've rung 3x about it."))["times"] == "3 times"
+    reading = read("Day 4 of waiting for a reply.")
+    assert reading.value("waited") == "day 4"
+    assert "waited" not in inputs_from(reading)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My parcel is late.\nPriya",
+        "My parcel is late.\n- Priya",
+        "My parcel is late. Thanks, Priya",
+        "My parcel is late. Pls sort. Priya",
+    ],
+)
+def test_a_clearly_signed_name_is_offered_as_well_as_read(message: str) -> None:
+    assert inputs_from(read(message))["customer_name"] == "Priya"
 
 
 def test_an_unsure_fact_is_left_to_the_playbook() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen import FACTS, inputs_from, read
-from recovery_cli.listen.voice import DANGLING, MAX_CLAUSE
+from recovery_cli.wording import DANGLING, MAX_CLAUSE
 
 CLAUSES = ("issue", "stakes", "promised", "partner")
 FIRST_PERSON = re.compile(r"\b(?:I|my|me|mine|myself|I'm|I've|I'd|I'll|im|ive)\b")

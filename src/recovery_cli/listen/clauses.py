@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, words
-from recovery_cli.listen.voice import from_note, second_person
+from recovery_cli.listen.sentences import Found, Sentence, union, words
+from recovery_cli.wording import from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 """An aside in brackets, skipped ("my contact lenses (monthlies) were due ...")."""
@@ -33,6 +34,9 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
+TAIL = r"(?P<tail>(?:\s(?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.](?=\d)){1,25})){0,18})"
+"""The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)."""
+
 _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
     "should still never not no and but or so if when then because that which who whom "
@@ -41,7 +45,12 @@ _NOT_IN_NP = words(
     "also now today yesterday tonight tomorrow again even really please very too ever "
     "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
-    "arrived came come went left took gave made kept one ones"
+    "arrived came come went left took gave made kept one ones nothing everything something "
+    "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll a an "
+    "the guest passenger patient client caller clearly really actually basically literally "
+    "honestly seriously obviously apparently anymore properly either "
+    "im ive you're we're they're it's its he's she's there's that's theres thats having "
+    "being getting my our your his their says said tells told shows showed"
 )
 WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
@@ -78,6 +87,17 @@ _POSSESSIVE = re.compile(
 )
 """A family word run into what is theirs: "my daughters 7th birthday" -> "daughter's"."""
 
+Voice = Literal["customer", "note", "any"]
+
+OURS = words(
+    "app site website system portal page engineer technician tech driver courier staff "
+    "optician nurse surveyor fitter fitters installer plumber electrician agent advisor "
+    "reader receptionist manager server waiter barista pharmacist assistant stylist "
+    "porter host line service helpline chat bot checkout phone broadband internet wifi "
+    "signal network connection lift store shop branch lounge reception desk portal"
+)
+"""Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
+
 _PLURAL_SINGULARS = words("glass class gas bus address business series news")
 
 
@@ -99,8 +119,9 @@ class Rule:
     rank: int = 0
     sure: float = 0.8
     needs: re.Pattern[str] | None = None
-    noted: bool = False
-    """A rule for agents' notes: its clause speaks of the customer in the third person."""
+    voice: Voice = "customer"
+    """Whose words the rule reads: the customer's own, an agent's note about them, or both
+    (a note speaks of the customer in the third person, so its clauses turn differently)."""
 
 
 def rule(
@@ -111,75 +132,170 @@ def rule(
     rank: int = 0,
     sure: float = 0.8,
     needs: re.Pattern[str] | None = None,
-    noted: bool = False,
+    voice: Voice = "customer",
 ) -> Rule:
     """A `Rule`, compiled case-insensitively; `keys` are separated by "|"."""
     compiled = re.compile(pattern, re.I)
-    return Rule(fact, compiled, template, register(keys.split("|")), rank, sure, needs, noted)
+    return Rule(fact, compiled, template, register(keys.split("|")), rank, sure, needs, voice)
 
 
-def apply(rules: Sequence[Rule], sentences: Sequence[Sentence], text: str) -> Iterable[Found]:
-    """Every clause the rules make from a message's sentences (`text` is the message)."""
+def apply(
+    rules: Sequence[Rule], sentences: Sequence[Sentence], text: str, note: bool = False
+) -> Iterable[Found]:
+    """Every clause the rules make from a message's sentences (`text` is the message).
+
+    `note` says the message is an agent's note: only rules for notes (or for any text)
+    run, and their clauses are turned from the third person.
+    """
     if not sentences:
         return
-    keys = sentences[0].keys
+    keys = union(sentences)
+    skip = "customer" if note else "note"
     for each in rules:
-        if each.keys.isdisjoint(keys):
+        if each.voice == skip or each.keys.isdisjoint(keys):
             continue
-        hits = each.keys & keys
         if each.needs is not None and not each.needs.search(text):
             continue
         for sentence in sentences:
-            if any(key in sentence.low for key in hits):
-                yield from _matches(each, sentence)
+            if not each.keys.isdisjoint(sentence.keys):
+                yield from _matches(each, sentence, note)
 
 
-def _matches(each: Rule, sentence: Sentence) -> Iterable[Found]:
+def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
     text = sentence.text
     match = each.pattern.search(text)
     while match is not None:
         made = None
         if not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
-            made = build(each, match)  # not "if my parcel isn't here tomorrow ..."
+            made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
             continue
-        clause, generic = made
+        clause, generic, end = made
+        main = _MAIN_POINT.search(text, 0, match.start()) is not None or text[:8].lower() in {
+            "subject:",
+            "subject ",
+        }
+        weak = match.groupdict().get("weak") is not None  # weaker evidence: ranks lower
         yield Found(
             each.fact,
             clause,
             sentence.start + match.start(),
-            sentence.start + match.end(),
+            sentence.start + end,
             each.sure,
-            each.rank + (2 if generic else 0),
+            each.rank + (2 if generic else 0) + (2 if weak else 0) - (1 if main else 0),
         )
         match = each.pattern.search(text, max(match.end(), match.start() + 1))
 
 
-def build(each: Rule, match: re.Match[str]) -> tuple[str, bool] | None:
-    """The clause for one match, and whether its noun phrase is generic; None if unfit."""
+def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bool, int] | None:
+    """The clause for one match, whether its noun phrase is generic, and where it ends.
+
+    A `tail` group (the rest of a clause, see `TAIL`) is cut at the first word that starts
+    another clause, and the span ends there. A `det` group that matched nothing (a bare
+    "Optician never turned up") is filled from the noun: "the" for people and services
+    that are ours, "your" for the customer's things.
+    """
     parts = {name: _sentence_case(match, name) for name in match.groupdict()}
+    end = match.end()
+    if match.groupdict().get("tail") is not None:
+        kept = clip(parts["tail"])
+        end = match.start("tail") + len(kept)
+        if end < match.end() and match.end("tail") < match.end():
+            return None  # the pattern went on past the tail; cutting it would lose that
+        parts["tail"] = kept
     np = parts.get("np", "")
     generic = False
     if "np" in parts:
-        if not plausible_np(np):
-            return None
+        if not plausible_np(np) or _PRONOUN.search(parts.get("mod", "")):
+            return None  # "half of them": no thing named
+        if parts.get("det") and np.lower().split()[0] in _DETERMINERS:
+            return None  # "that the tea service": the subject starts after "that"
         head = np.lower().split()[-1]
+        if "det" in parts and not parts["det"]:
+            first = np.lower().split()[0]
+            verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
+            if first in _DETERMINERS or (len(first) > 4 and verb):
+                return None  # "Calmed down", "Spinning": a verb, not a bare noun
+            parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
         parts["be"] = "are" if plural else "is"
+        parts["is"] = parts["be"]
         parts["were"] = "were" if plural else "was"
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"
+    parts["me"] = "she" if note else "I"  # the customer, when a template names them
+    if "me" in match.groupdict():
+        parts["me"] = parts["me"]
+    if "who" in parts and not parts["who"]:
+        parts["who"] = parts["me"]  # "can't drive without them": the customer, unsaid
+    if parts.get("who", "").lower() == "and was":
+        parts["who"] = f"{parts['me']} was"  # "I am 84 and was without heating"
+    if "who" in parts:  # "cx a single mum": the "is" a note leaves out
+        bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
+        parts["are"] = " is" if bare else ""
+    if parts.get("pred", "").lower().startswith("not "):  # "desk not available"
+        parts["state"] = parts["pred"]
+    if parts.get("pred", "").lower().startswith("taken ") and not parts.get("aux"):
+        return None  # "why have u taken ...": a question, not a statement
+    if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
+        link = parts.get("be", "is")
+        if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
+            link = "have been" if link == "are" else "has been"  # "dead since Sat"
+        parts["pred"] = f"{link} {parts['pred']}"
+    if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
+        parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
         parts["subj"] = SUBJECTS.get(" ".join(parts["subj"].lower().split()), parts["subj"])
-    raw = _POSSESSIVE.sub(r"\1's ", each.template.format(**parts))
-    clause = (from_note if each.noted else second_person)(" ".join(raw.split()))
+    raw = _POSSESSIVE.sub(r"\1's ", _HANDLE.sub("", each.template.format(**parts)))
+    turned = from_note if note or each.voice == "note" else from_customer
+    clause = turned(" ".join(raw.split()))
     if clause is None:
         return None
     if clause.endswith(" afford"):
         clause += " it"  # "which we can't afford" -> "you can't afford it"
-    return clause, generic
+    said = clause.split()
+    if len(said) <= 3 and said[-1] in {"it", "them", "this", "that"}:
+        return None  # "we cancelled it": nothing a customer would recognise
+    return clause, generic, end
+
+
+_BOUNDARY = re.compile(
+    r"\s(?:but|so|because|cos|coz|which|while|whilst|although|though|if|unless|when|whenever|"
+    r"then|until|till|lol|tbh|pls|please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
+    r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|this|that|these|"
+    r"those|there|he|she|they|need|want|would|like|can|could|please|hope|expect|am|was))\b"
+    r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
+    r"not)\b)"
+    r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
+    r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
+    r"do\snot|can\syou|could\syou)\b)"
+    r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
+    r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
+    r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
+    r"refused|told|sent)\b)"
+    r"|\s[-–—](?=\s)",
+    re.I,
+)
+"""Where the rest of a clause stops: a word that starts another clause. "and" goes on
+("left a leak under the sink and didn't fit the tap") unless the customer starts a new
+clause of their own ("and I need it by Friday"), and a comma goes on before a verb or a
+list ("threw my parcel over the gate, didn't even knock")."""
+
+_ROOM = 110
+"""The most characters the rest of a clause may add; a longer rest is cut at a comma or
+an "and" before it, else at a word."""
+
+
+def clip(tail: str) -> str:
+    """The rest of a clause up to the first word that starts another one (see `_BOUNDARY`)."""
+    cut = _BOUNDARY.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    if len(tail) > _ROOM:
+        soft = max(tail.rfind(",", 0, _ROOM), tail.rfind(" and ", 0, _ROOM))
+        tail = tail[:soft] if soft > 0 else tail[: tail.rfind(" ", 0, _ROOM)]
+    return tail.rstrip(" ,;:-–—")
 
 
 def _sentence_case(match: re.Match[str], name: str) -> str:
@@ -188,14 +304,32 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
     start = match.start(name)
     before = match.string[:start].rstrip()
     starts = not before or before.endswith(("(", ":")) or _HANDLE_ONLY.fullmatch(before)
-    first = value.split(" ", 1)[0]
-    if starts and first[:1].isupper() and first[1:].islower() and first.lower() not in _PROPER:
+    first, _, after = value.partition(" ")
+    named = after[:1].isupper()  # "Royal Mail tracking": a name, not a sentence's capital
+    if (
+        starts
+        and not named
+        and first[:1].isupper()
+        and first[1:].islower()
+        and first.lower() not in _PROPER
+    ):
         return value[0].lower() + value[1:]
     return value
 
 
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|once|until|whether|in\scase)\s$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine)\s$", re.I
+)
+_MAIN_POINT = re.compile(
+    r"\b(?:the\sreason\sI'?m\swriting\sis|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
+    r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|bottom\sline|long\sstory\sshort)"
+    r"\b",
+    re.I,
+)
+"""Words that announce the point of a long message ("the reason I'm writing is that ...")."""
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
+_HANDLE = re.compile(r"(?<![\w@])@\w{1,30}\s?")
+"""A handle inside a clause ("the @BoltFitness staff member"): the name says it already."""
 _PROPER = words(
     "monday tuesday wednesday thursday friday saturday sunday january february april "
     "june july august september october november december mum dad"
@@ -205,11 +339,26 @@ _PROPER = words(
 def plausible_np(np: str) -> bool:
     """Whether a captured noun phrase names a thing (no verbs, pronouns or dates in it)."""
     words = np.lower().replace("’", "'").split()
+    if len(words) > 1 and words[0] in _DETERMINERS:
+        words = words[1:]  # a rule's own "the refund": the determiner is not the noun
+    if len(words) > 1 and words[-1] in {"one", "ones"} and words[-2] in _REPLACED:
+        words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
-    return not words[-1].isdigit()
+    return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
+
+
+_PRONOUN = re.compile(
+    r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I
+)
+
+_REPLACED = words("new second replacement other latest third")
+"""What "one" can follow and still name a thing: "the new one", "the second one"."""
+
+_NUMBERED = words("box size part item bag room gate platform seat table flat unit level")
+"""Heads a number can follow without making a reference of them ("box 2", "size 6")."""
 
 
 def is_plural(head: str) -> bool:

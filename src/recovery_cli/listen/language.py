@@ -11,6 +11,8 @@ others.
 
 from __future__ import annotations
 
+import re
+
 MIN_HITS = 3
 SAMPLE = 1000
 """How many characters of the message the detector looks at."""
@@ -45,6 +47,18 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "hej tack fortfarande ingen inget ska idag igår",
         "tr": "ve bir bu için ile da de çok ama değil ben benim hala hâlâ merhaba teşekkürler "
         "neden yok var mı ne olarak",
+        "da": "og jeg ikke det er en et til på med har mit mine fra kom ingen hvad sker "
+        "der hej tak venlig hilsen mvh skulle arbejde",
+        "fi": "ja ei se että mutta minä minun olen oli hei kiitos ole ollut tilaukseni "
+        "haluaisin sivustolla edelleen joka kuukausi veloitatte",
+        "cs": "dobrý den je se na že ale nic jsem mi už byla bylo prosím děkuji dodnes "
+        "objednávka měla nepřišlo tvrdí pomoc",
+        "ro": "și nu este cu pentru la mi vă rog mulțumesc bună ziua dar azi ce trebuie "
+        "să fac primit",
+        "hu": "és nem az hogy de már volt jó napot köszönöm kérem mindig tudok kaptam belépni",
+        "id": "dan tidak yang ini itu saya sudah bisa tolong terima kasih sejak tadi "
+        "pagi sama sekali segera",
+        "vi": "và không tôi của là có được cho nhưng nhận cũng đổi giúp chào mong",
     }.items()
 }
 
@@ -63,12 +77,33 @@ LETTERS: dict[str, str] = {
     "sv": "åäö",
     "tr": "ğşıçİ",
     "nl": "ĳ",
+    "da": "æøå",
+    "cs": "ěščřžýůňť",
+    "ro": "ăâîșț",
+    "hu": "őűáé",
+    "vi": "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ",
 }
+
+_SCRIPTS = (
+    ("el", 0x0370, 0x03FF),
+    ("ru", 0x0400, 0x04FF),
+    ("he", 0x0590, 0x05FF),
+    ("ar", 0x0600, 0x06FF),
+    ("hi", 0x0900, 0x097F),
+    ("th", 0x0E00, 0x0E7F),
+    ("ko", 0xAC00, 0xD7AF),
+    ("ja", 0x3040, 0x30FF),
+    ("zh", 0x4E00, 0x9FFF),
+)
+"""Scripts that name a language by themselves (Cyrillic is read as Russian)."""
 
 
 def detect(text: str) -> str:
     """The message's language as an ISO 639-1 code: "en" unless another clearly wins."""
     sample = text[:SAMPLE].lower().replace("’", "'").translate(_PUNCTUATION)
+    script = _script(sample)
+    if script is not None:
+        return script
     hits = dict.fromkeys(STOP_WORDS, 0)
     for word in sample.split():
         for lang in _INDEX.get(word, ()):
@@ -81,6 +116,23 @@ def detect(text: str) -> str:
         return "en"
     tied = [lang for lang, count in hits.items() if count == most]
     return max(tied, key=lambda lang: _letters(lang, sample)) if len(tied) > 1 else tied[0]
+
+
+def _script(sample: str) -> str | None:
+    """The language a script names, when most of the letters are in it."""
+    if sample.isascii():
+        return None
+    others = _NON_LATIN.findall(sample)
+    if len(others) * 2 <= len(_LETTER.findall(sample)):
+        return None
+    for lang, low, high in _SCRIPTS:
+        if sum(1 for char in others if low <= ord(char) <= high) * 2 > len(others):
+            return lang
+    return None
+
+
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u036f]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _letters(lang: str, sample: str) -> int:

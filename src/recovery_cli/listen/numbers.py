@@ -10,16 +10,22 @@ import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
-from recovery_cli.listen.voice import mend
+from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
 
-_NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?"
+_NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?(?:\sis)?"
 _KEYWORDS = (
-    ("order", r"order" + _NO),
+    ("order", r"(?:order|ord)" + _NO),
     ("booking", r"booking" + _NO),
     ("ticket", r"ticket" + _NO),
     ("account", r"(?:acct|account|a/c)" + _NO),
+    ("booking", r"(?:pnr|reservation)" + _NO),
+    ("job", r"job" + _NO),
+    ("contract", r"contract" + _NO),
+    ("quote", r"quote" + _NO),
+    ("username", r"user(?:name)?" + _NO),
+    ("room", r"room"),
     ("invoice", r"invoice" + _NO),
     ("policy", r"policy" + _NO),
     ("member no.", r"member(?:ship)?\s(?:no\.?|number|id)"),
@@ -29,18 +35,20 @@ _KEYWORDS = (
     ("case", r"case" + _NO),
     ("merchant ID", r"merchant\sid"),
     ("ref", r"ref(?:erence)?\.?" + _NO),
-    ("tracking", r"tracking" + _NO),
+    ("tracking", r"(?:tracking|trk)" + _NO),
 )
 _ID = (
-    r"(?P<id>#?(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"(?P<id>#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
     r"(?:\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
 _KEYED = keyed(
-    "order|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
-    "merchant|ref|tracking",
+    "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
+    "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
-    r"[\s:(]{0,4}" + _ID,
+    r"[\s:(]{0,4}(?:#\s)?" + _ID,
 )
+_LOOSER = frozenset({"ref", "tracking", "room"})
+"""Kinds that rank below an order or booking number when a message gives both."""
 _IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
 _BARE = keyed(
     "#|-",
@@ -56,7 +64,7 @@ def references(sentence: Sentence) -> Iterable[Found]:
         kind = next(
             _KEYWORDS[n][0] for n in range(len(_KEYWORDS)) if match.group(f"k{n}") is not None
         )
-        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 0 if kind != "ref" else 1)
+        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 1 if kind in _LOOSER else 0)
     for match in _IS_REF.finditer(sentence):
         yield _ref(sentence, match, f"ref {match.group('id')}", 0.8, 1)
     for match in _REG.finditer(sentence):
@@ -95,11 +103,14 @@ _AMOUNT = re.compile(
     re.I,
 )
 _GOOD_CUE = re.compile(
-    r"\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
-    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged)\b[^£$€\d]{0,25}$",
+    r"(?:\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
+    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged?|total|in\stotal)\b[^£$€\d]{0,25}"
+    r"|=\s?)$",
     re.I,
 )
-_BAD_CUE = re.compile(r"\b(?:from|quoted|quote|last year|new customer|usage)\b\W{0,3}$", re.I)
+_BAD_CUE = re.compile(
+    r"\b(?:from|quoted|quote|last year|new customer|usage|up\sto)\b\W{0,3}$", re.I
+)
 
 
 def amounts(sentence: Sentence) -> Iterable[Found]:
@@ -127,7 +138,7 @@ _COUNT = (
     r"(?:\d{1,3}\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)"
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|months?)"
 _SPAN = (
     r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
     + _COUNT
@@ -143,6 +154,7 @@ _DAY_WORDS = (
     r"december))"
 )
 _WAITED = (
+    (keyed("more", r"\b(?P<span>" + _COUNT + r"\s" + _UNIT + r"\smore)\b"), 0),
     (
         keyed(
             "been|waited|waiting|chasing|hold", r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN
@@ -152,6 +164,34 @@ _WAITED = (
     (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
     (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
     (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
+    (
+        keyed(
+            "since",
+            r"\b(?P<span>since\s(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2}|lunchtime|lunch|"
+            r"this\smorning|breakfast|first\sthing|midnight|the\sweekend|the\supdate|"
+            r"(?:last|this)\s(?:night|week|month))\b)",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "after|over|for|open|queued|queue|now",
+            r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
+            r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,4}?(?:after|for|over)"
+            r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
+            + _SPAN
+            + r"(?!\s(?:ago|old|warranty|guarantee|return))",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "elapsed|passed|on|hold|delay|queue|wait|waiting",
+            r"\b(?:some\s)?" + _SPAN + r"\s(?:have\s(?:now\s)?(?:elapsed|passed|gone\sby)|on\b"
+            r"(?=[,.!]|$)|hold|wait|waiting|delay|queue)",
+        ),
+        0,
+    ),
     (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
     (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
     (
@@ -167,7 +207,8 @@ _WAITED = (
         keyed(
             " ago",
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
-            r"submitted|opened)\b[^.]{0,40}?\b" + _SPAN + r"\sago\b",
+            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked)\b"
+            r"[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
         ),
         1,
     ),
@@ -195,29 +236,46 @@ def waited(sentence: Sentence) -> Iterable[Found]:
 # --- how often it has happened ----------------------------------------------------------------
 
 _NUMBER_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_CONTACTS = (
+    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|"
+    r"missed\s(?:deliveries|appointments|visits))"
+)
 _TIMES = (
     (
         keyed(
             "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
             r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
-            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|"
+            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|copy|contact|"
+            r"order|chase|reminder|date|engineer|driver|delivery|"
             r"missed\s(?:visit|delivery|appointment)))\b",
         ),
         0,
     ),
     (
         keyed(
-            "twice|times|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x",
-            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times|\d{1,2}x|several\stimes|"
-            r"many\stimes)\b(?!\s(?:a|per)\s(?:day|week|month))",
+            "twice|times|time|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|occasions|different",
+            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times?|\d{1,2}x|several\stimes|"
+            r"many\stimes|(?:on\s)?"
+            + _NUMBER_WORD
+            + r"\s(?:separate\s)?occasions|"
+            + _NUMBER_WORD
+            + r"\sdifferent\s(?:agents|people|advisors|advisers|staff|numbers|"
+            r"departments|teams))\b(?!\s(?:a|per)\s(?:day|week|month))",
         ),
         1,
     ),
     (
         keyed(
             "calls|emails|letters|messages|chats|visits|promises|missed",
-            r"\b(?P<span>" + _NUMBER_WORD + r"\s(?:phone\s)?(?:calls|emails|letters|messages|"
-            r"chats|visits|broken\spromises|missed\s(?:deliveries|appointments|visits)))\b",
+            r"\b(?P<span>"
+            + _NUMBER_WORD
+            + r"\s(?:phone\s)?"
+            + _CONTACTS
+            + r"(?:,?\s(?:and\s)?"
+            + _NUMBER_WORD
+            + r"\s(?:phone\s)?"
+            + _CONTACTS
+            + r"){0,3})\b",
         ),
         2,
     ),
@@ -236,6 +294,10 @@ def times(sentence: Sentence) -> Iterable[Found]:
                 yield _span(sentence, match, "times", rank)
 
 
+_SEVERAL_TIME = re.compile(
+    r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
+)
+"""A count with "time" left singular, as a non-native writer may ("Three time")."""
 _PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
 
@@ -251,4 +313,5 @@ def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Fou
     start = sentence.start + match.start("span")
     end = sentence.start + match.end("span")
     value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
+    value = _SEVERAL_TIME.sub(r"\1 times", value)  # "3 time already" -> "3 times"
     return Found(name, value, start, end, 0.8, rank)

@@ -30,26 +30,62 @@ CARRIERS = {
     "inpost": "InPost",
     "amazon logistics": "Amazon Logistics",
     "arrow xl": "Arrow XL",
+    "paypal": "PayPal",
+    "klarna": "Klarna",
+    "clearpay": "Clearpay",
+    "stripe": "Stripe",
+    "apple pay": "Apple Pay",
+    "google pay": "Google Pay",
 }
 _CARRIER = keyed(
-    "dhl|dpd|fedex|evri|hermes|royal mail|parcelforce|yodel|usps|inpost|amazon|arrow|ups|tnt|gls",
+    "dhl|dpd|fedex|evri|hermes|royal mail|parcelforce|yodel|usps|inpost|amazon|arrow|ups|tnt|gls|"
+    "paypal|klarna|clearpay|stripe|apple pay|google pay",
     r"\b(?P<p>dhl|dpd|fedex|evri|hermes|royal\smail|parcelforce|yodel|usps|inpost|"
-    r"amazon\slogistics|arrow\sxl|(?-i:UPS|TNT|GLS))\b",
+    r"amazon\slogistics|arrow\sxl|paypal|klarna|clearpay|stripe|apple\spay|google\spay|"
+    r"(?-i:UPS|TNT|GLS))\b",
 )
 _ROLES = (
     r"courier|carrier|delivery\s(?:company|firm)|lab|laboratory|supplier|manufacturer|"
-    r"wholesaler|sub-?contractor|contractor|installer|"
+    r"wholesaler|sub-?contractor|contractor|installer|venue(?:\smanager)?|"
+    r"(?:car\shire|rental|hire)\s(?:desk|company)|box\soffice|"
     r"(?:repair|print|delivery|logistics|installation|fitting)\s(?:partner|centre|center)"
 )
 _ROLE_KEYS = (
     "courier|carrier|delivery company|delivery firm|lab|supplier|manufacturer|wholesaler|"
-    "contractor|installer|partner|centre|center"
+    "contractor|installer|partner|centre|center|venue|car hire|rental|hire|box office"
 )
 _NAMED_ROLE = keyed(
     "(|:",
     rf"\b(?:{_ROLES}|partner)\s?(?:\(\s?|:\s?)(?P<p>(?-i:[A-Z])[\w&'-]{{1,25}}"
     rf"(?:\s(?-i:[A-Z])[\w&'-]{{1,25}}){{0,2}})",
 )
+_NAME = r"(?-i:[A-Z])[\w&'-]{1,25}(?:\s(?-i:[A-Z])[\w&'-]{1,25}){0,2}(?:\s(?:Ltd|Limited|plc))?"
+_NAMED_NEAR = keyed(
+    "contractor|painters|fitters|installers|builders|company|firm|carrier|courier|supplier|"
+    "operatives|engineers|subcontracted|sub-contracted|engaged|partner",
+    r"\b(?:contractor|painters|fitters|installers|builders|company|firm|carrier|courier|"
+    r"supplier|partner|engineers|subcontracted|sub-contracted)\b[^()\n]{0,40}?\((?P<p>"
+    + _NAME
+    + r")\)|\b(?:third[\s-]party\s)?(?:carrier|courier|supplier|contractor|partner),\s(?P<q>"
+    + _NAME
+    + r"),|\b(?:operatives|engineers|staff|fitters|installers)\s(?:of|from)\s(?P<r>"
+    + _NAME
+    + r")(?=,|\s(?:engaged|who|that|sent|were|came)\b)",
+)
+"""A partner's own name next to what they are: "the contractor we sent (Warmline Ltd)"."""
+_VENUE = keyed(
+    "hotel|theatre|theater|cinema|restaurant|venue|arena|spa|inn|lodge",
+    r"\bthe\s(?P<p>(?:(?-i:[A-Z])[\w'-]{1,20}\s){1,3}(?-i:Hotel|Theatre|Theater|Cinema|Restaurant|"
+    r"Venue|Hall|Arena|Spa|Inn|Lodge))\b",
+)
+"""A venue booked through us: "the Harbour View Hotel"."""
+_TRADES = keyed(
+    "cleaners|painters|decorators|builders|gardeners|roofers|fitters|installers|contractors|"
+    "gas engineer",
+    r"\b(?:your|ur)\s(?P<p>(?:[a-z]{3,12}\s)?(?:cleaners|painters|decorators|builders|gardeners|"
+    r"roofers|fitters|installers|contractors)|gas\sengineer)\b",
+)
+"""Trades that are usually someone else's firm: "Ur window cleaners smashed a pot"."""
 _SENT = keyed(
     "sent|appointed|hired|used|booked|arranged|chose",
     r"\b(?P<det>the|your|ur)\s(?P<p>(?:[a-z]{3,12}\s)?(?:engineer|fitters?|technician|plumber|"
@@ -57,17 +93,20 @@ _SENT = keyed(
     r"removal\smen|movers))\s(?:you|u|they)\s(?:sent|appointed|hired|used|booked|arranged|chose)\b",
 )
 _THEIRS = keyed(
-    "my bank|our bank|my card|our card|building society",
-    r"\b(?:my|our)\s(?P<p>bank|card\s(?:provider|company|issuer)|building\ssociety)\b"
-    r"(?!\s(?:account|details|statement|app|transfer|card|holiday|balance))",
+    "my bank|our bank|my card|our card|building society|his bank|her bank|the bank",
+    r"\b(?:my|our)\s(?P<p>bank|card\s(?:provider|company|issuer)|building\ssociety)"
+    r"\b(?!\s(?:account|details|statement|app|transfer|card|holiday|balance))"
+    r"|\b(?:the|his|her)\s(?P<q>bank)(?=\s(?:are|is|has|have|says|said|charged|charges|won'?t|"
+    r"will)\b)",
 )
 _ROLE = keyed(
     _ROLE_KEYS,
-    rf"(?:\b(?P<det>the|your|ur|our)\s)?(?P<p>{_ROLES})\b(?!\s(?:number|fee|charge|tracking|bags?))",
+    rf"(?:\b(?P<det>the|your|ur|our)\s)?(?P<p>{_ROLES})\b(?!\s(?:number|fee|charge|tracking|bags?|"
+    r"collection|pick-?up|account))",
 )
 
 
-KEYS = keys_of([_NAMED_ROLE, _CARRIER, _SENT, _THEIRS, _ROLE])
+KEYS = keys_of([_NAMED_ROLE, _NAMED_NEAR, _VENUE, _CARRIER, _SENT, _TRADES, _THEIRS, _ROLE])
 """Words one of which a sentence needs before `partners` can find anything in it."""
 
 
@@ -78,10 +117,18 @@ def partners(sentence: Sentence) -> Iterable[Found]:
         yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.9, 0)
     for match in _CARRIER.finditer(sentence):
         yield _found(sentence, match, CARRIERS[" ".join(match.group("p").lower().split())], 0.9, 0)
+    for match in _NAMED_NEAR.finditer(sentence):
+        group = next(name for name in "pqr" if match.group(name))
+        yield _found(sentence, match, match.group(group), 0.85, 0, group)
+    for match in _VENUE.finditer(sentence):
+        yield _found(sentence, match, "the " + match.group("p"), 0.8, 2)
     for match in _SENT.finditer(sentence):
         yield _found(sentence, match, "the " + _words(match.group("p")), 0.85, 1)
+    for match in _TRADES.finditer(sentence):
+        yield _found(sentence, match, "the " + _words(match.group("p")), 0.8, 2)
     for match in _THEIRS.finditer(sentence):
-        yield _found(sentence, match, "your " + _words(match.group("p")), 0.85, 1)
+        group = "p" if match.group("p") else "q"
+        yield _found(sentence, match, "your " + _words(match.group(group)), 0.85, 1, group)
     for match in _ROLE.finditer(sentence):
         det = (match.group("det") or "the").lower()
         owner = "the" if det in {"the", "our"} else "our"
@@ -92,6 +139,8 @@ def _words(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _found(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int) -> Found:
-    start = sentence.start + match.start("p")
-    return Found("partner", value, start, sentence.start + match.end("p"), sure, rank)
+def _found(
+    sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int, group: str = "p"
+) -> Found:
+    start = sentence.start + match.start(group)
+    return Found("partner", value, start, sentence.start + match.end(group), sure, rank)

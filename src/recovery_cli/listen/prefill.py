@@ -8,14 +8,43 @@ puts words in the customer's mouth. Each value keeps its origin, so an agent see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from recovery_cli.listen.model import Reading
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Playbook
 
-PREFILLED = ("customer_name", "issue", "promised", "stakes", "partner")
+PREFILLED = (
+    "customer_name",
+    "issue",
+    "promised",
+    "stakes",
+    "partner",
+    "reference",
+    "amount",
+    "waited",
+    "times",
+)
 """The standard inputs a message can fill, besides severity and channel."""
+
+_FITS = {
+    "waited": re.compile(
+        r"^(?:since\s|all\s|(?:over|nearly|almost|about|around|more\sthan|some)\s)?"
+        r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"several|a\scouple|a\sfew|since|all)",
+        re.I,
+    ),
+    "times": re.compile(
+        r"^(?:twice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)"
+        r"\stimes|the\s(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime|"
+        r"on\s\w{3,5}\s(?:separate\s)?occasions)$",
+        re.I,
+    ),
+}
+"""The shape a value needs to read after "you have waited" or as how often; a fact of
+another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
+_TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
 
 MIN_CONFIDENCE = 0.8
 """How sure a fact must be before it goes into a draft."""
@@ -55,14 +84,25 @@ def origins(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[st
         return found
     for name in PREFILLED:
         fact = reading.facts.get(name)
-        if fact is not None and fact.confidence >= min_confidence:
-            found[name] = Origin(name, fact.value, fact.words, fact.start, fact.end)
+        if fact is None or fact.confidence < min_confidence:
+            continue
+        value = _fitted(name, fact.value)
+        if value is not None:
+            found[name] = Origin(name, value, fact.words, fact.start, fact.end)
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)
     if reading.channel is not None:
         found["channel"] = Origin("channel", reading.channel.name, reading.channel.evidence)
     return found
+
+
+def _fitted(name: str, value: str) -> str | None:
+    """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit."""
+    if name == "times":
+        value = _TIMES_X.sub(r"\1 times", value)
+    shape = _FITS.get(name)
+    return value if shape is None or shape.match(value) else None
 
 
 def inputs_from(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[str, str]:

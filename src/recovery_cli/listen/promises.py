@@ -1,12 +1,17 @@
 """What we promised and when, worded to follow "We said it would be ...".
 
-A time expression only counts as a promise next to words that make it one: "you
-promised", "was told ... would be", "were due", "supposed to", "guaranteed", "was booked
-for", a delivery "slot", a quoted promise ("within 48 hours"), or the last of a chain of
-dates ("You told me Tuesday, then Friday"). Times the customer mentions for their own
-plans ("I need it by Friday") are stakes, not promises, and "2 weeks ago" is not a time
-we gave. The value is shaped for the sentence it goes into: "with you by Friday", "ready
-by Tues", "between 8am and 1pm", "within 14 days".
+A time expression (`times`) only counts as a promise next to words that make it one:
+a promise verb ("promised", "guaranteed", "assured", "was told", "confirmed for",
+"booked", "rebooked", "arranged for", "moved to"), a modal about the thing ("would be
+with me", "will now be delivered", "must come", "was meant to"), someone or something
+that said it ("you said", "the site said", "your policy says", "the confirmation
+states"), a slot or window ("Slot was 12-6", "Booking window 8-1", "the AM slot"), a
+quoted promise ("within 48 hours"), a time naming a visit ("a 2pm appointment"), or the
+last of a chain of dates ("You told me Tuesday, then Friday"; "Tue 8-12 became Thu 12-4").
+Times the customer gives for their own plans ("I need it by Friday") are stakes, a
+duration after "for" is how long, not a deadline, and "2 weeks ago" is not a time we
+gave. The value is shaped for the sentence it goes into: "with you by Friday", "ready by
+Tues", "between 8am and 1pm", "within 14 days".
 """
 
 from __future__ import annotations
@@ -15,71 +20,58 @@ import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
-from recovery_cli.listen.voice import mend
+from recovery_cli.listen.times import ANY_TIME, TIME, first_part, loose, wording
 
-_DAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|"
-    r"thu(?:rs?)?|fri|sat|sun)\b"
-)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
-_DATE = (
-    rf"(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)(?:\s(?:of\s)?{_MONTH})?|\d{{1,2}}\s{_MONTH}|"
-    rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
-)
-_REL = (
-    r"today|tomorrow|tonight|yesterday|(?:the\s)?end\sof\s(?:the\s)?(?:day|week|month)\b|"
-    r"next\sweek|this\sweek|the\sweekend"
-)
-_CLOCK = (
-    r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-3])[.:][0-5]\d\b"
-    r"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|noon|midday"
-)
-_RANGE = r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?\s?[-–]\s?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?\b"
-_DURATION = (
-    r"(?:(?:within|in)\s)?(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?|one|two|three|four|five|six|seven|"
-    r"ten|a)\s(?:working\s|business\s)?(?:hours?|days?|weeks?|months?)\b(?!\sago)"
-)
-_WHEN = rf"(?:{_REL}|{_DAY}|{_DATE})"
-TIME = (
-    rf"(?:(?P<dur>{_DURATION})"
-    rf"|(?P<range>{_RANGE})(?:\s(?P<rwhen>{_REL}|{_DAY}))?"
-    rf"|(?P<when>{_WHEN})(?P<part>\s(?:morning|afternoon|evening|am|pm)\b)?"
-    rf"(?:\s(?:at\s|between\s)?(?:(?P<wrange>{_RANGE})|(?P<wclock>{_CLOCK})))?"
-    rf"|(?P<clock>{_CLOCK})(?:\s(?P<cwhen>{_REL}|{_DAY}))?)"
-)
-_PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till|between)\s)?"
+_PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till)\s)?"
 _CUES = (
-    r"promised|promises|guaranteed?|(?:was|were)\s(?:due|told|booked|scheduled)|"
-    r"supposed\sto|meant\sto|ment\sto|would\s(?:be|arrive|come|ship|reach)|"
-    r"told\s(?:me|us)|confirmed\sfor"
+    r"promised|promises|promise\s(?:was|is)|guaranteed?|guarantees|assured|"
+    r"(?:was|were)\s(?:due|told|booked|scheduled|assured|promised|quoted|advised)|"
+    r"booked(?=\s(?:for\s)?\d)|(?:delivery|appointment|visit|engineer|technician|collection|"
+    r"reader|surveyor|nurse|repair)\s(?:was\s|is\s)?booked|rebooked|scheduled|rescheduled\s(?:for|to)|arranged\sfor|"
+    r"confirmed\sfor|supposed\sto|meant\sto|ment\sto|moved\sto|changed\sto|"
+    r"(?:would|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
+    r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
+    r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
+    r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|states|stated|"
+    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)"
 )
 _CUED = keyed(
-    "promis|guarantee|due|told|booked|scheduled|supposed|meant|ment to|would|said|confirmed",
-    rf"\b(?P<cue>{_CUES})\b(?:\s[^.\n]{{0,50}}?)??\s{_PREP}\"?{TIME}",
+    "promis|guarantee|assured|due|told|booked|rebooked|scheduled|rescheduled|arranged|"
+    "confirmed|supposed|meant|ment to|moved to|changed to|would|will|should|must|said|"
+    "states|stated|date|advised|quoted",
+    rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )
 _SAID = keyed(
-    "said",
-    rf"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy)\ssaid)\s(?:it\swould\sbe\s|it'?d\sbe\s)?"
-    rf"{_PREP}\"?{TIME}",
+    "said|says|told|promised|stated|states|written",
+    r"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy|lady|man|site|website|app|page|email|"
+    r"confirmation|policy|terms|faq|brochure|agent|advisor|it|option)\s(?:said|says|states|"
+    r"stated|is\swritten|promised|told\s(?:me|us)))\s(?:it\swould\sbe\s|it'?d\sbe\s|you\s\w{3,10}\s|that\s)?"
+    rf"(?:\w{{3,12}}\s)?{_PREP}\"?{TIME}",
 )
 _CHAIN = keyed(
-    "then",
-    rf"\bthen\s(?:(?:you|u|they)\s(?:said|promised|told\sme)\s|to\s|it\swas\s)?{_PREP}{TIME}",
+    "then|became|moved to|changed to",
+    rf"\b(?:then|became|moved\sto|changed\sto)\s(?:(?:you|u|they)\s(?:said|promised|told\sme)\s"
+    rf"|to\s|it\swas\s)?{_PREP}{TIME}",
 )
 _SLOT = keyed(
-    "slot",
-    rf"(?:(?P<a>{_RANGE}|{_CLOCK})\s(?:delivery\s|appointment\s)?slot\b"
-    rf"|\bslot\s(?P<b>{_WHEN}(?:\s(?:am|pm|morning|afternoon)\b)?))",
+    "slot|window",
+    rf"(?:(?P<a>{TIME.replace('?P<', '?P<a_')})\s(?:delivery\s|appointment\s|booking\s)?"
+    r"(?:slot|window)\b|\b(?:slot|window)\s(?:was\s|is\s|of\s)?(?!\d{1,3}\s(?:days?|weeks?))(?P<b>"
+    + TIME.replace("?P<", "?P<b_")
+    + r")|\b(?P<c>(?:am|pm|morning|afternoon|evening|all[\s-]day)\sslot))",
+)
+_VISIT = keyed(
+    "appointment|booking|delivery|visit|collection",
+    rf"\b(?:a|an|the|my|our)\s(?P<t>{TIME.replace('?P<', '?P<t_')})\s(?:appointment|booking|"
+    r"delivery|visit|collection)\b",
 )
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
-_ANY_TIME = re.compile(TIME, re.I)
-_TOLD_ON = re.compile(r"\b(?:told|said|rang|called|emailed)\s(?:me\s|us\s)?(?:on|at)\s$", re.I)
+_TOLD_ON = re.compile(
+    r"\b(?:told|said|rang|called|emailed|booked|ordered)\s(?:me\s|us\s|it\s)?(?:on|at)\s$", re.I
+)
 
 
-KEYS = keys_of([_CHAIN, _CUED, _SAID, _SLOT, _QUOTED])
+KEYS = keys_of([_CHAIN, _CUED, _SAID, _SLOT, _VISIT, _QUOTED])
 """Words one of which a sentence needs before `promises` can find anything in it."""
 
 
@@ -87,33 +79,40 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     """Promised times in one sentence; `text` is the message, for the chain of dates."""
     for match in _CHAIN.finditer(sentence):
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
-        if _ANY_TIME.search(before):
+        if ANY_TIME.search(before):
             yield _found(sentence, match, -3, 0.85)
     for pattern in (_CUED, _SAID):
         for match in pattern.finditer(sentence):
-            begin = match.start("prep") if match.group("prep") else match.start(_time_group(match))
-            if _TOLD_ON.search(sentence.text[:begin]):
-                continue
+            part = first_part(match)
+            if _TOLD_ON.search(sentence.text[: match.start(part)]):
+                continue  # "told me on Monday": when it was said, not what
+            if (match.group("prep") or "").lower() == "for" and part == "dur":
+                continue  # "for a week": how long, not by when
             cue = match.group("cue").lower()
             yield _found(sentence, match, -1 if "told" in cue or "said" in cue else -2, 0.85)
-    for match in _SLOT.finditer(sentence):
-        words = match.group("a") or match.group("b")
-        start = match.start("a") if match.group("a") else match.start("b")
-        value = _format_loose(words)
-        if value:
-            yield Found(
-                "promised",
-                value,
-                sentence.start + start,
-                sentence.start + start + len(words),
-                0.8,
-                1,
-            )
+    yield from _slots(sentence)
+    yield from _quoted(sentence)
+
+
+def _slots(sentence: Sentence) -> Iterable[Found]:
+    """Slots, windows and visits: "the 8am-1pm slot", "Slot was 12-6", "a 2pm appointment"."""
+    for pattern, names in ((_SLOT, ("a", "b", "c")), (_VISIT, ("t",))):
+        for match in pattern.finditer(sentence):
+            name = next(name for name in names if match.group(name))
+            words = match.group(name)
+            value = f"in the {words}" if name == "c" else loose(words)
+            if value:
+                start = sentence.start + match.start(name)
+                yield Found("promised", value, start, start + len(words), 0.8, 1)
+
+
+def _quoted(sentence: Sentence) -> Iterable[Found]:
+    """A promise quoted back at us: "within 48 hours", "end of day"."""
     for match in _QUOTED.finditer(sentence):
         quote = match.group("q")
         if len(quote.split()) > 6:
             continue
-        inner = _ANY_TIME.search(quote)
+        inner = ANY_TIME.search(quote)
         if inner is None:
             continue
         start = sentence.start + match.start("q")
@@ -125,21 +124,14 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
         ):
             value = f"a {inner.group('dur').lower()} {noun}"
         else:
-            value = _format(inner, None, "")
+            value = wording(inner)
         yield Found("promised", value, start, start + len(quote), 0.8, -1)
 
 
-def _time_group(match: re.Match[str]) -> str:
-    for name in ("dur", "range", "when", "clock"):
-        if match.group(name):
-            return name
-    return "dur"
-
-
 def _found(sentence: Sentence, match: re.Match[str], rank: int, sure: float) -> Found:
-    start = match.start("prep") if match.group("prep") else match.start(_time_group(match))
+    start = match.start("prep") if match.group("prep") else match.start(first_part(match))
     frame = _frame(sentence.text[: match.end()])
-    value = _format(match, match.group("prep"), frame)
+    value = wording(match, match.group("prep"), frame)
     return Found(
         "promised", value, sentence.start + start, sentence.start + match.end(), sure, rank
     )
@@ -150,45 +142,8 @@ def _frame(text: str) -> str:
     low = text.lower()
     if "ready" in low:
         return "ready "
-    if re.search(r"\b(?:ship|dispatch|sent|send|post)", low):
+    if re.search(r"\b(?:ship|dispatch|despatch|sent|send|post)", low):
         return "sent "
     if re.search(r"\b(?:deliver|arriv|come|here|with\sme|due)", low):
         return "with you "
     return ""
-
-
-def _clean(words: str) -> str:
-    return " ".join(mend(word) for word in words.replace("–", "-").split())
-
-
-def _between(words: str) -> str:
-    first, _, last = _clean(words).partition("-")
-    return f"between {first.strip()} and {last.strip()}"
-
-
-def _format(match: re.Match[str], prep: str | None, frame: str) -> str:
-    """The time as it follows "We said it would be", e.g. "with you by Friday"."""
-    prep = (prep or "").lower()
-    if match.group("dur"):
-        dur = _clean(match.group("dur")).lower()
-        return frame + (dur if dur.startswith(("within", "in ")) else f"within {dur}")
-    if match.group("range"):
-        tail = f" {_clean(match.group('rwhen'))}" if match.group("rwhen") else ""
-        return frame + _between(match.group("range")) + tail
-    if match.group("when"):
-        when = _clean(match.group("when") + (match.group("part") or ""))
-        if match.group("wrange"):
-            return frame + f"{_between(match.group('wrange'))} {when}"
-        if match.group("wclock"):
-            return frame + f"by {_clean(match.group('wclock'))} {when}"
-        if prep not in {"on", "before", "until", "by"}:
-            prep = "by"
-        return frame + f"{'by' if prep == 'until' else prep} {when}"
-    clock = _clean(match.group("clock"))
-    tail = f" {_clean(match.group('cwhen'))}" if match.group("cwhen") else ""
-    return frame + f"{prep if prep in {'by', 'before'} else 'at'} {clock}{tail}"
-
-
-def _format_loose(words: str) -> str | None:
-    match = _ANY_TIME.fullmatch(words.strip())
-    return _format(match, None, "") if match else None

@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from recovery_cli.listen import clauses, issues, numbers, parties, services, stakes
+from recovery_cli.listen import (
+    circumstances,
+    clauses,
+    failures,
+    issues,
+    numbers,
+    parties,
+    services,
+    stakes,
+)
 from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
@@ -21,9 +30,10 @@ from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
-from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split
+from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
+from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
-from recovery_cli.listen.signals import channel, severity
+from recovery_cli.listen.signals import channel
 from recovery_cli.text import clean_with_offsets
 
 if TYPE_CHECKING:
@@ -44,8 +54,8 @@ def read(message: str, triage: Triage | None = None) -> Reading:
             language, False, channel=shown, read_chars=len(given), total_chars=len(message)
         )
     note = is_agent_note(text)
-    keys = present(text.lower())
-    sentences = split(text, keys)
+    sentences = split(text)
+    keys = union(sentences)
     facts = choose(_candidates(text, note, sentences), given, offsets)
     verdict = triage.classify(text) if triage is not None else None
     routine = verdict is not None and verdict.scenario is None
@@ -76,28 +86,37 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
+CLAUSE_RULES = (
+    *issues.RULES,
+    *failures.RULES,
+    *services.NOTED,
+    *stakes.RULES,
+    *circumstances.RULES,
+    *stakes.NOTED,
+)
+"""Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
-    """`clean_with_offsets`, skipped for plain printable ASCII (it has nothing to remove)."""
+    """`clean_with_offsets`, skipped for plain printable ASCII (it has nothing to remove).
+
+    Curly apostrophes become straight ones ("can’t" reads as "can't"); one character for
+    one, so the offsets still point into the message as given.
+    """
     if given.isascii() and given.replace("\n", " ").replace("\t", " ").isprintable():
         return given, None
-    return clean_with_offsets(given)
+    text, offsets = clean_with_offsets(given)
+    return text.replace("’", "'").replace("‘", "'"), offsets
 
 
 def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:
-    keys = sentences[0].keys if sentences else frozenset()
+    keys = union(sentences)
     for wanted, extract in EXTRACTORS:
-        hits = tuple(wanted & keys)
-        if hits:
+        if not wanted.isdisjoint(keys):
             for sentence in sentences:
-                if any(key in sentence.low for key in hits):
+                if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text)
-    if note:
-        yield from clauses.apply(services.NOTED, sentences, text)
-        yield from clauses.apply(stakes.NOTED, sentences, text)
-    else:
-        yield from clauses.apply(issues.RULES, sentences, text)
-        yield from clauses.apply(stakes.RULES, sentences, text)
+    yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences)
 
 
@@ -128,5 +147,7 @@ def _amount(found: Found, mentions: dict[str, int]) -> Found:
     return found._replace(rank=found.rank * 10 - (mentions[found.value] - 1))
 
 
-def _key(found: Found) -> tuple[int, int]:
-    return (found.rank, -found.start if found.rank < 0 else found.start)
+def _key(found: Found) -> tuple[int, int, int]:
+    """Lower rank first, then the earliest (the latest for a negative rank), then the
+    longest: of two clauses from one place, the one that says more."""
+    return (found.rank, -found.start if found.rank < 0 else found.start, found.start - found.end)

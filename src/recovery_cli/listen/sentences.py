@@ -42,7 +42,7 @@ class Sentence(NamedTuple):
     start: int
     low: str
     keys: frozenset[str]
-    """The registered keys present anywhere in the message (see `keys`)."""
+    """The registered keys present in this piece (see `keys`)."""
 
     @property
     def end(self) -> int:
@@ -58,24 +58,15 @@ def sentence_of(text: str, start: int = 0, keys: frozenset[str] | None = None) -
 class Keyed:
     """A pattern that only runs on a sentence holding one of its keys (see `keys`)."""
 
-    __slots__ = ("_last", "keys", "pattern")
+    __slots__ = ("keys", "pattern")
 
     def __init__(self, keys: Iterable[str], pattern: re.Pattern[str]) -> None:
         self.keys = register(keys)
         self.pattern = pattern
-        self._last: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
 
     def present(self, sentence: Sentence) -> bool:
-        """Whether one of the pattern's keys is in the sentence.
-
-        A message's sentences share one set of keys, so the keys this pattern has in that
-        set are worked out once per message (kept as one tuple, replaced whole).
-        """
-        last = self._last
-        if last[0] is not sentence.keys:
-            last = (sentence.keys, tuple(self.keys & sentence.keys))
-            self._last = last
-        return bool(last[1]) and any(key in sentence.low for key in last[1])
+        """Whether one of the pattern's keys is in the sentence."""
+        return not self.keys.isdisjoint(sentence.keys)
 
     def finditer(self, sentence: Sentence) -> Iterator[re.Match[str]]:
         if self.present(sentence):
@@ -108,9 +99,18 @@ class Found(NamedTuple):
     """Lower wins among candidates for the same fact (then the earlier one)."""
 
 
-def split(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
-    """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out."""
-    keys = present(text.lower()) if keys is None else keys
+def union(pieces: Iterable[Sentence]) -> frozenset[str]:
+    """The keys present anywhere in some pieces (a message's, when they are all of it)."""
+    return frozenset().union(*(piece.keys for piece in pieces))
+
+
+def split(text: str) -> list[Sentence]:
+    """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out.
+
+    Each piece finds its own keys (one scan of its text), so a pattern is tried only on the
+    pieces that hold one of its keys; `union` gives the message's.
+    """
+    keys = None
     pieces: list[Sentence] = []
     begin = 0
     for stop in _STOPS.finditer(text):
@@ -127,7 +127,9 @@ def split(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
     return pieces[:MAX_PIECES]
 
 
-def _add(pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str]) -> None:
+def _add(
+    pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
+) -> None:
     """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
     while begin < end and text[begin].isspace():
         begin += 1

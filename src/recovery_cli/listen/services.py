@@ -44,41 +44,10 @@ MONEY = [
     ),
     rule(
         "issue",
-        " from my ",
-        r"\b(?:they|you|u)\s(?:took|have\stook|have\staken|'ve\staken)\s(?P<amt>(?:another"
-        r"\s)?[£$€]\d[\d,.]{0,10})\sfrom\smy\s(?P<src>card|account|bank(?:\saccount)?)"
-        r"(?P<rest>\sfor\s[^,.;!?\n]{1,30})?",
-        "{amt} was taken from my {src}{rest}",
-    ),
-    rule(
-        "issue",
-        "gone up|doubled|tripled|increased|jumped",
-        rf"\bmy\s{NP}\s(?P<pred>has\s(?:gone\sup|doubled|tripled|increased|jumped)"
-        r"(?:\sfrom\s[£$€][\d.,]{1,10}\sto\s[£$€][\d.,]{1,10})?)",
-        "my {np} {pred}",
-    ),
-    rule(
-        "issue",
         "bounced|failed|declined|rejected|refused",
         rf"\b(?P<det>your|the|my)\s{NP}\s(?P<pred>bounced|failed|was\s(?:declined|"
         rf"rejected|refused))(?P<rest>\sbecause\s{REST})?",
         "{det} {np} {pred}{rest}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "kept",
-        r"\b(?:you|u)\s(?:still\s)?kept\s(?P<np>(?:my|the)\s[£$€]\d[\d.,]{0,8}\s"
-        r"(?:deposit|fee|payment))",
-        "you kept {np}",
-        rank=2,
-    ),
-    rule(
-        "issue",
-        "wrong|incorrect",
-        rf"(?:{START}|\b(?:my|the|your)\s)(?P<np>bill|invoice|statement|price|charge|amount)\s"
-        r"(?:is|was)\s(?P<what>wrong|incorrect)\b",
-        "the {np} is {what}",
         rank=1,
     ),
     rule(
@@ -120,32 +89,6 @@ ACCESS = [
     ),
     rule(
         "issue",
-        "reset|code",
-        r"\b(?:the\s)?(?P<np>(?:password\s)?reset\s(?:link|email|code)|(?:verification|"
-        r"login|security|2fa|sms)\scode)\s(?P<pred>says\s\"[^\"\n]{1,30}\"|never\sarrives|never"
-        r"\sarrived|doesn'?t\swork|isn'?t\sworking|is\sinvalid|keeps\sfailing|has\sexpired)"
-        rf"(?P<rest>{REST})",
-        "the {np} {pred}{rest}",
-    ),
-    rule(
-        "issue",
-        "can't|cant|cannot|can not|couldn|unable",
-        rf"(?:{START}|\bI\s|\band\s)(?P<neg>can'?t|cannot|cant|couldn'?t|am\sunable\sto|"
-        r"unable\sto)\s(?P<verb>log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|back\sin)|access)"
-        rf"(?P<rest>{REST})",
-        "I {neg} {verb}{rest}",
-        rank=2,
-    ),
-    rule(
-        "issue",
-        "locked|blocked|suspended|frozen",
-        rf"\bmy\s(?P<np>account|login)\s(?:is|has\sbeen|was)\s(?P<what>locked|blocked|"
-        rf"suspended|frozen)(?P<rest>{REST})",
-        "my {np} is {what}{rest}",
-        rank=3,
-    ),
-    rule(
-        "issue",
         "expired",
         rf"\b(?P<det>your|the|my)\s{NP}\s(?P<pred>\"?expired\"?)(?P<rest>\s(?:at|on|before)"
         r"\s\w{2,12})?",
@@ -167,44 +110,6 @@ _VISITORS = (
 SERVICE = [
     rule(
         "issue",
-        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
-        "logging|dropping",
-        rf"\b(?P<det>my|our|your|ur|the)\s{NP}{PAREN}\s(?P<pred>{_OUT})(?P<rest>{REST})",
-        "{det} {np} {pred}{rest}",
-    ),
-    rule(
-        "issue",
-        "down|offline|dead|broken|declining|won't|wont|doesn't|working|crash|freez|"
-        "logging|dropping",
-        rf"^(?P<np>(?-i:[A-Z])[a-z]{{2,15}}(?:\s[a-z]{{2,15}}){{0,2}})\s(?P<pred>{_OUT})"
-        rf"(?P<rest>{REST})",
-        "the {np} {pred}{rest}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "keep",
-        rf"(?:{START}|\bI\s)keep\s(?P<verb>getting|seeing)\s(?P<what>{REST})",
-        "I keep {verb} {what}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "never|lost|cancelled",
-        rf"\bmy\s{NP}\s(?P<pred>was\snever\s(?:on|in|made|booked|recorded)[^,.;!?\n]{{0,30}}"
-        r"|(?:was|were)\s(?:lost|cancelled|never\smade))",
-        "my {np} {pred}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "didn|never",
-        rf"(?:{START}|\b(?:the|your|ur|our)\s)(?P<np>{_VISITORS})\s(?P<pred>didn'?t\s(?:turn\sup|"
-        r"show(?:\sup)?|come|arrive)|never\s(?:turned\sup|showed(?:\sup)?|came|arrived))",
-        "the {np} {pred}",
-    ),
-    rule(
-        "issue",
         "delivered",
         r"\b(?:tracking|it|the\sapp|my\sapp|your\sapp|the\swebsite)\s(?:for\s[^,.;!?\n]{1,25}"
         rf"\s)?(?:says|shows|said)\s(?P<det>my|our|the)\s{NP}\s(?:was|were|as|is|has\sbeen)\s"
@@ -224,44 +129,9 @@ SERVICE = [
             r"arrived|turned\sup)|never\s(?:came|showed|turned\sup)|didn'?t\s(?:turn|show))"
         ),
     ),
-    rule(
-        "issue",
-        "no room|no record|no table|no booking|no reservation|no car|no seat",
-        r"\bthere\s(?P<v>was|were)\sno\s(?P<what>(?:room|record|table|booking|reservation|car|"
-        r"seat)s?)(?P<rest>\sfor\s(?:us|me))?",
-        "there {v} no {what}{rest}",
-        rank=2,
-    ),
 ]
 
 PEOPLE = [
-    rule(
-        "issue",
-        "threw|dropped|spill|spilt|knocked|broke|smashed|damaged|lost|scratched|dragged|"
-        "lectured|shouted|laughed|read out|ignored|snapped|swore|trampled",
-        rf"\b(?P<pre>one\sof\s)?(?P<det>the|your|ur)\s(?:@\w{{1,30}}\s)?{NP}(?P<at>\s(?:at|in|"
-        r"from|on)\s(?:the|your|our|ur)\s(?:[\w'’]{1,20}\s){0,2}[\w'’]{1,20})?(?P<when>\s(?:today|"
-        r"yesterday|this\smorning|last\s\w{3,9}))?(?P<adv>\sjust|\sthen|\salso|\swho)?"
-        rf"\s(?P<verb>{_STAFF_DID})\s(?P<rest>{LONG_REST})",
-        "{pre}{det} {np}{at}{when}{adv} {verb} {rest}",
-        rank=1,
-    ),
-    rule(
-        "issue",
-        "you sent|you appointed",
-        rf"\b(?P<det>the|your)\s{NP}\s(?P<rel>you\s(?:sent|appointed)(?:\s(?:last\s\w{{3,9}}"
-        r"|yesterday|today|to\s[^,.;!?\n]{1,50}?))?)\s(?P<pred>(?:has|have)\sleft|left|"
-        r"(?:has|have)\sdamaged|damaged|broke|(?:has|have)\sbroken|didn'?t|never)\s"
-        r"(?P<rest>[^,.;:!?\n]{1,90}(?=[,.;:!?\n]|$))",
-        "{det} {np} {rel} {pred} {rest}",
-    ),
-    rule(
-        "issue",
-        "sent me",
-        rf"\b(?:you|u)\s(?:sent|have\ssent|'ve\ssent)\sme\s(?P<what>{REST})",
-        "you sent me {what}",
-        rank=1,
-    ),
     rule(
         "issue",
         "to cancel",
@@ -269,14 +139,6 @@ PEOPLE = [
         rf"\s{REST})",
         "I have {verb} to cancel {what}",
         rank=1,
-    ),
-    rule(
-        "issue",
-        "ordered",
-        rf"(?:{START}|\bI\s)ordered\s(?P<thing>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
-        r"(?:\s\([^()\n]{1,30}\))?\s(?:and\s|but\s)?(?:received|got)\s(?P<got>(?:one|a|an|the)"
-        rf"\s{REST})",
-        "I ordered {thing} and got {got}",
     ),
     rule(
         "issue",
@@ -292,50 +154,11 @@ _BAD = r"cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|cond
 OTHERS = [
     rule(
         "issue",
-        "charged|billed",
-        r"\b(?:I\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)|(?:you|they)(?:'ve|\shave)?"
-        rf"\s(?:charged|billed)\sme)\s(?P<amt>[£$€]\d[\d,.]{{0,10}})(?P<rest>\s(?:for|on)\s{REST})",
-        "I was charged {amt}{rest}",
-        rank=2,
-    ),
-    rule(
-        "issue",
-        "locked out",
-        rf"(?:{START}|\bI'?m\s|\bI\sam\s|\bI'?ve\sbeen\s|\bI\shave\sbeen\s|\bI\sgot\s)locked\sout"
-        r"\sof\s(?P<what>my\s[\w'’-]{2,20}(?:\s[\w'’-]{2,20})?)(?=[,.;:!?()\n]|\s|$)",
-        "I'm locked out of {what}",
-        rank=3,
-    ),
-    rule(
-        "issue",
-        "sent|gave|shared|emailed|posted|passed",
-        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>sent|gave|shared|emailed|posted|passed)\s(?P<what>my"
-        r"\s(?:details|address|data|information|personal\s\w{2,15}|phone\snumber)"
-        rf"(?:\sto\s{REST})?)",
-        "you {verb} {what}",
-    ),
-    rule(
-        "issue",
-        "cancelled|canceled|closed|deleted|suspended",
-        r"\b(?:you|u)(?:'ve|\shave)?\s(?P<verb>cancelled|canceled|closed|deleted|suspended)\s"
-        rf"(?P<what>my\s{REST})",
-        "you {verb} {what}",
-        rank=1,
-    ),
-    rule(
-        "issue",
         "cold|rude|dirty|filthy|dismissive|unhelpful|aggressive|patronising|condescending",
         rf"\b(?P<det>the|your|ur)\s{NP}\s(?P<v>was|were)\s(?:really\s|very\s|so\s|extremely\s)?"
         rf"(?P<adj>{_BAD})\b",
         "{det} {np} {v} {adj}",
         rank=1,
-    ),
-    rule(
-        "issue",
-        "overbooked|double|given",
-        rf"\b(?P<det>the|my|our)\s{NP}\s(?P<v>was|were|had\sbeen)\s(?P<what>overbooked|"
-        r"double[\s-]booked|given\saway|given\sto\ssomeone\selse)",
-        "{det} {np} {v} {what}",
     ),
 ]
 
@@ -353,26 +176,11 @@ _NOTE_START = r"(?:^|[-–:]\s|\b(?:re|but)\s|\b(?:her|his|their|the)\s)(?:prepa
 NOTED = [
     rule(
         "issue",
-        "available|missing",
-        rf"{_NOTE_START}{NP}{PAREN}\s(?P<adj>not\savailable|missing)\b",
-        "your {np} {be} {adj}",
-        noted=True,
-    ),
-    rule(
-        "issue",
         "rescheduled|cancelled|hasn't|hasnt",
         rf"{_NOTE_START}{NP}{PAREN}\s(?P<pred>(?:has|have)\sbeen\s(?:rescheduled|cancelled)|"
         r"hasn'?t\s(?:arrived|come\sin))\b",
         "your {np} {pred}",
-        noted=True,
-    ),
-    rule(
-        "issue",
-        "declined|failed|refused|rejected",
-        r"\b(?:about|re)\s(?:a|an|the|her|his|their)\s(?P<what>declined|failed|refused|rejected)\s"
-        r"(?P<np>card\spayment|payment|card|transfer)\b",
-        "her {np} was {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "issue",
@@ -380,7 +188,7 @@ NOTED = [
         r"\b(?:re|about)\s(?:an?\s)?(?P<what>unexpected|unknown|duplicate|double)\scharge"
         r"(?P<of>\sof\s[£$€]\d[\d.,]{0,9})?(?P<on>\son\s(?:her|his|their)\scard)?",
         "there was an {what} charge{of}{on}",
-        noted=True,
+        voice="note",
     ),
 ]
 """What went wrong, read from an agent's note and said to the customer."""

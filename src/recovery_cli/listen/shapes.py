@@ -11,17 +11,19 @@ from __future__ import annotations
 import re
 
 _NOTE_START = re.compile(
-    r"\s{0,10}(?:cust\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
-    r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor)\snote\b|"
-    r"note\s(?:from|on)\b|front\sdesk,|"
+    r"\s{0,10}(?:cust\b|cx\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
+    r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor|agent|shift|"
+    r"incident|dispatch)\s(?:note|log|incident)\b|incident\b|heads\sup:|pre-dispatch\b|"
+    r"note\s(?:from|on|for)\b|front\sdesk,|(?:counter|gate)\s[\w:]{2,6}[\s:]|"
     r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b)",
     re.I,
 )
 _NOTE_ANYWHERE = re.compile(
-    r"\bcust\s(?:is|has)\b|"
+    r"\bcust\s(?:is|has)\b|\bcx\b|\b(?:calls?|called|rang|phoned|complaining|upset|angry)\sre\b|"
     r"\b(?:cust|customer)\s(?:called|rang|phoned|says|said|wants|mentioned|bought|ordered)\b|"
     r"\b(?:cust|customer|guest|passenger)\s?(?::|\()\s?(?:mrs?|ms|dr|mr)?\.?\s?[A-Z]"
 )
+_VOICEMAIL = re.compile(r"\s{0,10}\[?(?:voicemail|vm)\b", re.I)
 _SPEAKER = re.compile(r"^([^\W\d_][\w'-]{0,20}):\s", re.M)
 
 
@@ -30,9 +32,16 @@ def is_agent_note(text: str) -> bool:
     head = text[:2000]
     if _NOTE_START.match(head):
         return True
+    if _VOICEMAIL.match(head):
+        return False  # a voicemail is the customer's own words, transcribed
     low = head.lower()
-    keys = ("cust", "guest", "passenger")
+    keys = ("cust", "guest", "passenger", "cx", " re ")
     return any(key in low for key in keys) and bool(_NOTE_ANYWHERE.search(head))
+
+
+def is_voicemail(text: str) -> bool:
+    """Whether the text is a transcribed voicemail (the customer's words, by phone)."""
+    return bool(_VOICEMAIL.match(text[:40]))
 
 
 def speakers(text: str) -> dict[str, int]:

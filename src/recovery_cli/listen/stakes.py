@@ -1,124 +1,225 @@
 """What is riding on it for the customer, as a clause that follows "I know".
 
-Each rule is one way people say why it matters: what they need it for ("I need it for my
-exams next week"), what it is for ("it's for my son's birthday on Sunday"), what it has
-cost them already ("I took two days off work for this"), what they cannot do without it
-("I can't bathe safely without it"), and who depends on it ("my mum has been taken into
-hospital"). A request is not a stake: "I need to speak to a manager" is left out.
+Whoever writes it, what is at stake comes in a few shapes, each one pattern over shared
+vocabularies (`lexicon`) rather than one pattern per phrasing:
+
+- a purpose: "I need it for my exams next week", "it's for my son's birthday", "these
+  are for my football trial sat", "she needs it for rent on the 1st";
+- something coming, with its day: "the wedding is on the 29th", "Rent leaves on the 1st",
+  "my in-laws arrive on Friday", "I've got the fitter booked for Monday", "we have around
+  40 guests coming", "I fly out at 6am on the 4th";
+- a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick".
+
+Who the customer is and what they cannot do now are in `circumstances`. A request is not
+a stake ("I need to speak to a manager" is left out). Clauses are turned to the customer
+by `wording`, from the customer's words or an agent's note.
 """
 
 from __future__ import annotations
 
 from recovery_cli.listen.clauses import NP, REST, Rule, rule
+from recovery_cli.listen.lexicon import (
+    EVENTS,
+    FAMILY,
+    LITTLE,
+    REQUESTS,
+    TRADES,
+    WHEN,
+    WHO,
+    WORDS,
+)
 
-_WORDS = r"(?:\s(?!and\b|but\b|so\b|because\b|or\b|which\b)[\w'’£$€-]{1,20}){0,8}"
-"""Up to eight more words, stopping before a new clause."""
+_VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
+"""Words that end the occasion a gift is for ("...wedding arrived with ...")."""
 
-_OCCASION = (
-    r"birthday|wedding|anniversary|party|funeral|christening|graduation|retirement|hen\sdo|"
-    r"stag\sdo|\d{1,3}(?:st|nd|rd|th)\b|exams?|interview|trials?|holiday|honeymoon|"
-    r"school\srun|new\sjob|first\sday"
-)
-_FAMILY = (
-    r"mum|mom|mother|dad|father|wife|husband|partner|son|daughter|child|children|kids|baby|nan|"
-    r"gran|grandmother|grandfather|grandson|granddaughter|sister|brother|niece|nephew|"
-    r"friend|boss|team"
-)
-_REQUESTS = (
-    r"speak|talk|know|hear|chase|contact|call|complain|cancel|escalate|ask|tell|check|"
-    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|move\smy\sappointment"
-)
-_PAST = r"(?=[^\n]{0,200}?\b(?:booked|turned\sup|was|were|had|splashed|bought|ordered|paid)\b)"
 
 NEEDS = [
     rule(
         "stakes",
-        "need",
-        r"(?:^|\b(?:I|we)\s(?:really\s|just\s|urgently\s)?)(?P<need>need|needed)\s"
-        r"(?P<obj>it|them|this|these|that|the\s\w{2,15})\s(?P<rest>(?:for|to|by|before|tonight|"
-        rf"today|tomorrow|this\s\w{{3,9}}|on\s\w{{3,9}})\b{_WORDS})",
-        "I {need} {obj} {rest}",
+        "need|needed|needs|want|wants",
+        rf"(?:^|\b{WHO}\s(?:really\s|just\s|urgently\s|desperately\s|only\s)?|\b(?:and|but|"
+        r"so|because|cos|as)\s|[,;]\s)(?P<need>need|needed|needs|want|wants)\s(?P<obj>it|them|this|"
+        r"these|that|those|(?!(?:a|an|the)\s(?:replacement|refund|new|call|callback|answer|"
+        r"response|date|manager|reply|explanation|human|person)\b)(?:the|my|a)\s[\w'-]{2,15}|"
+        r"(?:the|my)\s\""
+        r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
+        r"(?:for|by|before|tonight|today|tomorrow|"
+        rf"this\s\w{{3,9}}|next\s\w{{3,9}}|on\s(?:mon|tue|wed|thu|fri|sat|sun|the\s\d)\w{{0,6}}|"
+        rf"in\stime\sfor|to\s(?!{REQUESTS}))\b"
+        rf"{WORDS})",
+        "{me} {need} {obj} {rest}",
+        voice="any",
     ),
     rule(
         "stakes",
-        "need to|have to",
-        r"(?:^|\b(?:I|we)\s(?:really\s|just\s)?)(?P<need>need|have)\sto\s"
-        rf"(?!{_REQUESTS})(?P<verb>\w{{2,15}})(?P<rest>\s{REST})",
-        "I {need} to {verb}{rest}",
+        "need to|have to|needs to|has to|need money|needs money|need access|needs access",
+        rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
+        rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
+        rf"(?!{REQUESTS})(?P<verb>\w{{2,15}})"
+        rf"|(?P<money>money|the\smoney)(?=\sfor))(?P<rest>\s{REST})",
+        "{me} {need} {to}{verb}{money}{rest}",
         rank=1,
+        voice="any",
     ),
     rule(
         "stakes",
-        "new job|interview|funeral|wedding|appointment|flight|exam|operation|to pay",
-        r"\b(?:I|we)(?P<aux>'ve|\shave)?\s(?P<verb>start|have|got|am\sstarting)\s"
-        r"(?P<what>(?:a\s(?:new\sjob|job\sinterview|interview|funeral|wedding|hospital\s"
-        r"appointment|flight|exam)|an\s(?:interview|exam|operation)|exams|my\sexams|rent\sto\s"
-        rf"pay|bills\sto\spay){_WORDS})",
-        "I{aux} {verb} {what}",
-    ),
-]
-
-OCCASIONS = [
-    rule(
-        "stakes",
-        "for my|for our",
-        r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis|this\swas|they'?re|they\sare|"
-        r"there|theyre|these\sare|which\sis)\s(?P<what>a\s(?:birthday|wedding|christmas|"
-        r"anniversary|leaving|retirement)\s(?:present|gift)\s)?for\s(?P<whose>my|our)\s"
-        rf"(?=[^,.;!?\n]{{0,40}}\b(?:{_OCCASION}|{_FAMILY})\b)(?P<event>[\w'’-]{{2,20}}{_WORDS})",
+        "for my|for our|for her|for his|for their",
+        r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis|this\swas|they'?re|they\sare|these\sare|"
+        r"there|theyre|which\sis|are|is)\s(?P<what>(?:a|an|the)\s(?:[\w-]{2,15}\s){0,2}(?:present|"
+        r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s"
+        rf"(?=[^,.;!?\n]{{0,40}}\b(?:{EVENTS.pattern}|{FAMILY.pattern})\b)"
+        rf"(?P<event>[\w'’-]{{2,20}}{WORDS})",
         "{subj} {what}for {whose} {event}",
+        voice="any",
     ),
     rule(
         "stakes",
-        "for my|for our",
-        rf"^{_PAST}[^\n]{{0,200}}?\bfor\s(?P<whose>my|our)\s(?P<event>(?:[\w-]{{2,15}}"
-        rf"(?:'s|’s|s)?\s){{0,2}}(?:{_OCCASION}){_WORDS})",
-        "it was for {whose} {event}",
+        "present|gift|surprise",
+        r"\b(?:as\sa|a|the)\s(?P<what>(?:(?P<kind>wedding|birthday|christmas|anniversary|leaving|"
+        r"retirement|housewarming|graduation|engagement|baby)\s)?(?:present|gift|surprise))"
+        r"(?(kind)|(?=\sfor\s))(?P<for>\sfor\s(?:my|our|her|his)\s(?:(?!" + _VERBISH + r")"
+        r"[\w'’-]{2,15}\s){0,2}(?!" + _VERBISH + r")[\w'’-]{2,20})?(?=[\s,.;:!?]|$)",
+        "it is a {what}{for}",
         rank=1,
+        voice="any",
     ),
     rule(
         "stakes",
         "for my|for our",
-        rf"\bfor\s(?P<whose>my|our)\s(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|s)?\s){{0,2}}"
-        rf"(?:{_OCCASION}){_WORDS})",
+        rf"(?<!reason\s)\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
+        rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|s)?\s){{0,2}}"
+        rf"{EVENTS.pattern}\b{WORDS})",
         "it is for {whose} {event}",
         rank=2,
     ),
+]
+
+
+def _having(aux: str, verb: str, rank: int) -> Rule:
+    """Something coming the customer has ("I've got the fitter booked for Monday"); one
+    in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower."""
+    return rule(
+        "stakes",
+        "have|got|'ve|ve|had|start|starting|begin|'d",
+        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s)?"
+        r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
+        r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
+        rf"\s)(?:[\w'’-]{{2,15}}\s){{0,3}}?(?:{EVENTS.pattern}|{FAMILY.pattern}|"
+        rf"{TRADES.pattern})(?:\s(?:booked|coming|arriving|staying|due|starting))?"
+        r"|(?:rent|bills|a\smortgage\spayment|a\sdirect\sdebit)\s(?:to\spay|due|going\sout))\s?"
+        rf"(?P<rest>(?:{WHEN}|booked|coming|arriving|due|that|which|going){WORDS})",
+        "{who}{aux}{got} {verb}{what} {rest}",
+        rank=rank,
+        voice="any",
+    )
+
+
+COMING = [
     rule(
         "stakes",
-        "as a",
-        r"\bas\sa\s(?P<what>(?:wedding|birthday|christmas|anniversary|leaving|"
-        r"retirement|housewarming)\s(?:present|gift))(?P<rest>\sfor\s(?:my|our)\s\w{2,15})?",
-        "it is a {what}{rest}",
+        "|".join(EVENTS.keys | FAMILY.keys),
+        rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s)(?P<bare>))(?P<np>"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))(?P<pred>"
+        r"(?:\s(?:is|are|was)|'s)(?:\s(?:due|now|also|booked|coming|arriving|starting|only))?"
+        r"(?=\s(?:on|at|in|tomorrow|today|tonight|this|next|first|due|coming|any|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|\d)\b)|\s(?:starts|start|begins|ends|leaves|"
+        r"goes\sout|go\sout|kicks\soff|arrives?|arrive|comes?\sout|is\sdue|are\sdue|moves\sin|"
+        r"move\sin|fly|flies|land|lands)\b)"
+        rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})",
+        "{det} {np}{pred}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    _having(r"'ve|\shave|\shas|'s|ve", r"have|has|got|start|starts|am\sstarting|begin", 0),
+    _having(r"\shad|'d", r"had", 1),
+    rule(
+        "stakes",
+        "fly|flying|flies|travelling|traveling|leaving|going",
+        rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|\sare|'re|\sis|'s)?\s(?P<what>(?:fly|flying|flies|"
+        r"travelling|traveling|leaving|going\s(?:abroad|away|on\sholiday))(?:\sout|\sinto|"
+        rf"\sto|\shome|\sabroad)?(?:\s[\w'’-]{{2,20}}){{0,3}}?\s{WHEN}{WORDS})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+]
+
+COMING += [
+    rule(
+        "stakes",
+        "due",
+        r"\b(?P<who>he|she|I|cx)(?P<be>'s|\sis|'m|\sam)\sdue\s(?P<rest>(?:his|her|my|a)\s[\w'-]{1,20}"
+        rf"{WORDS})",
+        "{who}{be} due {rest}",
+        rank=1,
+        voice="any",
     ),
     rule(
         "stakes",
-        "wedding|funeral|party|birthday|interview|exam|flight|event|ceremony|christening|operation",
-        r"\b(?P<det>the|my|our)\s(?P<np>wedding|funeral|party|birthday|interview|exam|"
-        r"flight|event|ceremony|christening|operation)\s(?P<pred>is|was)\s(?P<rest>(?:on|at|in)"
-        rf"{_WORDS})",
+        "depends|relies|depend|rely",
+        rf"\b(?P<det>my|our|the)\s{NP}\s(?P<pred>depends\son|relies\son)\s(?P<rest>"
+        rf"[\w'-]{{1,20}}{WORDS})",
         "{det} {np} {pred} {rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "tablets|medication|meds|insulin|inhaler|prescription|pills|medicine",
+        r"\b(?P<subj>it'?s|it\swas|it\sis|they'?re|they\swere|they\sare)\s(?P<whose>my|our|his|her)\s"
+        r"(?P<what>(?:[\w'-]{2,15}\s){0,3}?(?:tablets|medication|meds|insulin|inhaler|"
+        r"prescription|pills|medicine))\b",
+        "{subj} {whose} {what}",
+        voice="any",
+    ),
+]
+
+COMING += [
+    rule(
+        "stakes",
+        "|".join(EVENTS.keys | {"it", "which", "this", "that"}),
+        r"\b(?P<subj>it|which|this|that)\s(?P<be>was|is|'s)\s(?P<whose>my|our|his|her|their)\s"
+        rf"(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}(?:\s(?!and\b|but\b)"
+        r"[\w'’-]{2,15}){0,3})",
+        "it {be} {whose} {what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(EVENTS.keys | FAMILY.keys),
+        rf"\b(?P<det>the|my|our|this|these)\s(?P<np>(?:[\w'’-]{{2,15}}\s){{0,2}}?[\w'’-]{{2,15}})\s"
+        r"(?P<be>is|was|are|were)\s(?:meant\s|bought\s|needed\s)?for\s(?P<whose>(?:my|our|her|"
+        rf"his|the|a)\s)?(?P<what>(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|"
+        rf"{FAMILY.pattern}))\b(?P<rest>{WORDS})",
+        "{det} {np} {be} for {whose}{what}{rest}",
         rank=1,
+        voice="any",
     ),
 ]
 
 COSTS = [
     rule(
         "stakes",
-        "off|holiday|leave",
-        r"\b(?P<who>I|we)(?P<aux>'ve|\shave)?\s(?:now\s)?(?P<verb>took|taken|had|booked|"
-        r"take|taking)\s(?P<span>(?:a|the|an|\w{2,6}|\d{1,2})\s(?:whole\s|full\s)?(?:days?|"
-        r"afternoon|morning|week|weekend)\s(?:off(?:\swork)?|holiday|annual\sleave|unpaid\s"
-        r"leave)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?))?)",
-        "{who}{aux} {verb} {span}",
+        "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|even\s)?"
+        r"(?P<had>had\sto\s)?(?P<verb>took|taken|take|booked|used|had|phoned|called|rang|"
+        r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:a|the|an|"
+        r"\w{2,6}|\d{1,2}|my)\s(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
+        r"weekend|time)\s(?:off(?:\swork)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
+        r"leave|unpaid\sleave|out)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
+        r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?|"
+        r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
+        "{who}{aux} {had}{verb} {span}",
+        voice="any",
     ),
     rule(
         "stakes",
-        "booked|coming|arranged",
-        r"\bI\s(?:have|'ve\sgot|had)\s(?P<what>(?:a|an|the)\s(?:plumber|fitter|"
-        r"electrician|builder|engineer|installer|removal\svan|movers|decorator|tiler|carpenter|"
-        r"joiner)\s(?:booked|coming|arranged)(?:\s(?:for|on)\s[\w'-]{2,15}(?:\s[\w'-]{2,15})?)?)",
-        "I have {what}",
+        "travelled|traveled|came|drove|flew",
+        r"\b(?P<who>my\s[\w'-]{2,15}|I|we)\s(?P<aux>had\s)?(?P<verb>travelled|traveled|came|drove|"
+        r"flew)\s(?P<rest>(?:all\sthe\sway\s|down\s|up\s|over\s)?from\s[\w'-]{2,20}"
+        r"(?:\s[\w'-]{2,20}){0,4})",
+        "{who} {aux}{verb} {rest}",
+        rank=1,
+        voice="any",
     ),
     rule(
         "stakes",
@@ -129,125 +230,46 @@ COSTS = [
     ),
     rule(
         "stakes",
-        "blocked|held up|stuck|on hold|delayed|cancelled|ruined|spoil",
+        "blocked|held up|stuck|on hold|delayed|ruined|spoil",
         rf"\b(?P<det>my|our)\s{NP}\s(?P<pred>was|were|is|are)\s(?P<what>blocked|held\s"
-        r"up|stuck|on\shold|delayed|cancelled|ruined|spoiled|spoilt)(?P<rest>(?:\s[\w'-]{1,15})"
+        r"up|stuck|on\shold|delayed|ruined|spoiled|spoilt)(?P<rest>(?:\s[\w'-]{1,15})"
         r"{0,4})",
         "{det} {np} {pred} {what}{rest}",
         rank=1,
     ),
 ]
 
-LIVES = [
+COSTS += [
     rule(
         "stakes",
-        "can't|cant|cannot|can not|couldn",
-        r"(?:^|\b(?:I|we)\s(?:literally\s|just\s|really\s)?)(?P<neg>can'?t|cannot|cant|"
-        r"can\snot|couldn'?t)\s(?P<verb>bathe|drive|see|work|sleep|walk|cook|wash|shower|eat|"
-        r"breathe|hear|get\sto\swork|pay|afford|use\sthe\sphone|leave\sthe\shouse)\b"
-        rf"(?P<rest>{_WORDS})",
-        "I {neg} {verb}{rest}",
-    ),
-    rule(
-        "stakes",
-        "feel",
-        r"\bI\s(?P<neg>don'?t|do\snot)\sfeel\s(?P<what>safe|secure)(?P<rest>(?:\s"
-        r"[\w'-]{1,15}){0,3})",
-        "I {neg} feel {what}{rest}",
-    ),
-    rule(
-        "stakes",
-        "single|pensioner|carer|wheelchair|disabled|housebound|pregnant|diabetic|blind|deaf|"
-        "down to|on my own|pension|hospital",
-        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare)\s(?P<what>a\s(?:single\sparent|"
-        r"pensioner|carer|wheelchair\suser)|disabled|housebound|pregnant|diabetic|blind|deaf|"
-        r"down\sto\smy\slast\s\w{2,15}|on\smy\sown|on\sa\spension|in\shospital)\b",
-        "{who} {what}",
+        "missed",
+        r"\b(?P<how>(?:very\s)?(?:nearly|almost)\s)?missed\s(?P<whose>my|our|the)\s(?P<what>"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|train|bus|connection|ferry))\b",
+        "{me} {how}missed {whose} {what}",
         rank=1,
+        voice="any",
     ),
     rule(
         "stakes",
-        "bad back|arthritis|diabetes|asthma|epilepsy|disability|mobility|dementia|cancer|heart",
-        r"\bI\s(?:have|'ve\sgot|suffer\sfrom)\s(?P<what>a\sbad\sback|arthritis|diabetes|"
-        r"asthma|epilepsy|a\sdisability|mobility\sproblems|dementia|cancer|a\sheart\scondition)",
-        "I have {what}",
-        rank=1,
-    ),
-    rule(
-        "stakes",
-        "work from|work nights|work shifts|run a|rely on",
-        r"\b(?:I|we)\s(?P<what>work\sfrom\shome|work\snights|work\sshifts|run\sa\s"
-        r"(?:business|shop)|rely\son\s(?:it|this|them))\b",
-        "I {what}",
-    ),
-    rule(
-        "stakes",
-        "impossible|nightmare",
-        r"\b(?P<what>working\sfrom\shome|work|school|sleeping)\s(?P<pred>is\s(?:"
-        r"impossible|a\snightmare)|has\sbeen\simpossible)",
-        "{what} {pred}",
-    ),
-    rule(
-        "stakes",
-        "depends|relies",
-        rf"\b(?P<det>my|our)\s{NP}\s(?P<pred>depends\son|relies\son)\s(?P<rest>"
-        rf"[\w'-]{{1,20}}{_WORDS})",
-        "{det} {np} {pred} {rest}",
-    ),
-    rule(
-        "stakes",
-        "hospital|ill|sick|disabled|housebound|pain|relies",
-        rf"\b(?P<det>my|our)\s(?P<who>{_FAMILY})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
-        r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
-        r"housebound|terminally\sill|in\spain)|relies\son\s[\w'-]{1,20})" + _WORDS,
-        "{det} {who} {pred}",
-    ),
-    rule(
-        "stakes",
-        "relies|depends",
-        r"\b(?P<who>he|she)\s(?P<pred>relies\son|depends\son)\s(?P<rest>[\w'-]{1,20}"
-        rf"{_WORDS})",
-        "{who} {pred} {rest}",
+        "with",
+        rf"\bwith\s(?P<what>{LITTLE})\b",
+        "{me} had {what} with {me}",
         rank=2,
-    ),
-    rule(
-        "stakes",
-        "due",
-        r"\b(?P<who>he|she)(?P<be>'s|\sis)\sdue\s(?P<rest>(?:his|her)\s[\w'-]{1,20}"
-        rf"{_WORDS})",
-        "{who}{be} due {rest}",
-        rank=2,
+        voice="any",
     ),
 ]
 
-RULES: list[Rule] = [*NEEDS, *OCCASIONS, *COSTS, *LIVES]
-"""Every stakes rule for the customer's own words (ranks decide between them)."""
+RULES: list[Rule] = [*NEEDS, *COMING, *COSTS]
+"""Every stakes shape (ranks decide between them)."""
 
-_SOMEONE = r"(?:cust(?:omer)?|he|she)"
 NOTED = [
     rule(
         "stakes",
         "booked",
-        rf"\b{_SOMEONE}\s(?:has|'s\sgot)\s(?:a\s)?(?P<what>(?:fitter|plumber|"
+        r"\b(?:cust(?:omer)?|cx|he|she)\s(?:has|'s\sgot)\s(?:a\s)?(?P<what>(?:fitter|plumber|"
         r"electrician|builder|engineer|installer|decorator)\sbooked(?:\s(?:for|on)\s[\w'-]{2,15})?)",
         "she has a {what}",
-        noted=True,
-    ),
-    rule(
-        "stakes",
-        "needs",
-        rf"\b(?:{_SOMEONE}\s)?needs\s(?P<what>(?:access\s)?to\s(?:get\sto|pay|be|"
-        rf"attend|make)\s{REST})",
-        "she needs {what}",
-        noted=True,
-    ),
-    rule(
-        "stakes",
-        "needs|wants",
-        rf"\b{_SOMEONE}\s(?:needs|wants)\s(?P<obj>these|them|it|this)\s"
-        rf"(?P<rest>(?:mainly\s)?for\s{REST})",
-        "she needs {obj} {rest}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -255,16 +277,7 @@ NOTED = [
         r"\bit\swas\s(?:his|her|their)\s(?P<what>"
         r"anniversary|birthday|wedding\sanniversary|\d{1,3}(?:st|nd|rd|th)\sbirthday)",
         "it was her {what}",
-        noted=True,
-    ),
-    rule(
-        "stakes",
-        "for his|for her|for their",
-        r"\b(?:it\swas|it'?s|is)\sfor\s(?:his|her|their)\s"
-        r"(?P<what>[\w'’]{2,20}\s(?:birthday|party|wedding|exams?|anniversary)(?:\s(?:today|"
-        r"tomorrow|on\s\w{3,9}))?)",
-        "it is for her {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -272,7 +285,7 @@ NOTED = [
         r"\bit'?s\s(?:his|her|their)\s(?P<what>rent\smoney|"
         r"pension|savings|\w{3,10}\smoney)\b",
         "it is her {what}",
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -281,16 +294,17 @@ NOTED = [
         r"presentation|meeting|funeral|wedding)(?:\s(?!and\b)[\w'-]{2,15}){0,3})",
         "she had a {what}",
         rank=1,
-        noted=True,
+        voice="note",
     ),
     rule(
         "stakes",
-        "kids|children|baby|newborn|toddler",
-        rf"\b{_SOMEONE}\s(?:has|'s\sgot)\s"
-        r"(?P<what>\d{1,2}\s(?:kids|children)|a\s(?:baby|newborn|toddler))\b",
-        "she has {what}",
+        "moving|moves",
+        r"(?:^|[,.;:]\s)(?P<what>(?:moving|moves)\sin(?:to)?\s(?:a\s|the\s|her\s|his\s)?"
+        r"(?:[\w'-]{2,15}\s){0,2}?[\w'-]{2,15})(?=\s\d{1,2}(?:st|nd|rd|th)|\s(?:on|this|next)\b)"
+        r"(?P<tail>(?:\s[\w'-]{1,15}){1,3})",
+        "you are {what}{tail}",
         rank=1,
-        noted=True,
+        voice="note",
     ),
 ]
-"""Stakes in an agent's note, said back in the second person ("she has" -> "you have")."""
+"""Stakes only an agent's note gives ("it was her anniversary"), said to the customer."""

@@ -8,9 +8,10 @@ value of kind `clause` is tidied before any template sees it:
 - spaces collapsed, end punctuation and stray quotes dropped;
 - a shouted value lower-cased, and a capital that only started the typed sentence dropped
   ("Refund not received" -> "refund not received"; "DHL", "I" and "Monday" are kept);
-- the customer turned into "you": first person ("I took two days off" -> "you took two
-  days off") and an agent's third person ("Customer is a pensioner and needs the money" ->
-  "you are a pensioner and need the money");
+- the customer turned into "you" (`wording.from_agent`, the one way words are turned to
+  the customer): first person ("I took two days off" -> "you took two days off") and an
+  agent's third person ("Customer is a pensioner and needs the money" -> "you are a
+  pensioner and need the money"); common misspellings mended ("hasnt" -> "hasn't");
 - a bare noun phrase made a clause ("job interview on Monday" -> "it is for your job
   interview on Monday"), so "I know ..." always reads.
 
@@ -19,20 +20,9 @@ A value that is none of these shapes is left as the person typed it (tidied only
 
 from __future__ import annotations
 
-import re
+from recovery_cli.wording import from_agent, unshout
 
 _END = " \t.,;:!?…-–—\"'“”‘’"
-_FIRST_PERSON = {
-    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-    "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "im": "you're",
-    "ive": "you've", "am": "are",
-}  # fmt: skip
-_THIRD_PERSON = re.compile(
-    r"^(?:the\s+)?(?:customer|cust|client|caller|member|guest|she|he|they)\b\s*", re.I
-)
-_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
-          "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "'s": "'re"}  # fmt: skip
-_WORD = re.compile(r"[A-Za-z’']+|[^A-Za-z’']+")
 _SUBJECTS = frozenset(
     {"you", "your", "you're", "you've", "you'd", "you'll", "it", "it's", "its", "they",
      "there", "this", "that", "these", "those", "we", "we're", "he", "she", "everything",
@@ -62,10 +52,7 @@ def as_clause(raw: str, *, noun_phrase: bool = True) -> str:
     text = " ".join(raw.split()).strip(_END)
     if not text:
         return ""
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) > 3 and all(char.isupper() for char in letters):
-        text = text.lower()  # shouting; "i" is put right below
-    text = _second_person(text)
+    text = from_agent(unshout(text))  # shouting lowered; "i" is put right here
     text = _lower_first(text)
     if noun_phrase and _is_occasion(text):
         words = text.split(" ")
@@ -77,44 +64,6 @@ def as_clause(raw: str, *, noun_phrase: bool = True) -> str:
 def tidy(raw: str) -> str:
     """A value inserted as it was typed, only with its spaces and end punctuation tidied."""
     return " ".join(raw.split()).strip(_END)
-
-
-def _second_person(text: str) -> str:
-    third = _THIRD_PERSON.match(text)
-    if third is not None:
-        return "you " + _agree(text[third.end() :])
-    parts = _WORD.findall(text)
-    for index, part in enumerate(parts):
-        low = part.lower().replace("’", "'")
-        if low in _FIRST_PERSON and (low != "am" or _after_i(parts, index)):
-            parts[index] = _FIRST_PERSON[low]
-        elif low in {"was", "wasn't"} and _after_i(parts, index):
-            parts[index] = "were" if low == "was" else "weren't"
-    return "".join(parts)
-
-
-def _after_i(parts: list[str], index: int) -> bool:
-    """Whether the word before `parts[index]` was "I" (already turned into "you")."""
-    before = [part for part in parts[:index] if part.strip()]
-    return bool(before) and before[-1].lower() in {"i", "you"}
-
-
-def _agree(rest: str) -> str:
-    """The verb after a third-person subject made to agree with "you": "needs" -> "need"."""
-    words = rest.split(" ")
-    if not words or not words[0]:
-        return rest
-    verb = words[0].lower()
-    if verb in _AGREE:
-        words[0] = _AGREE[verb]
-    elif re.fullmatch(r"[a-z]{3,}s", verb) and not verb.endswith(("ss", "us", "is")):
-        words[0] = verb[:-2] if verb.endswith(("shes", "ches", "xes", "oes")) else verb[:-1]
-    for index, word in enumerate(words[1:], 1):  # "... and needs the money"
-        if words[index - 1].lower() == "and":
-            words[index] = _agree(word).split(" ")[0] if word.lower() in _AGREE else word
-            if re.fullmatch(r"[a-z]{3,}s", word) and not word.endswith(("ss", "us", "is")):
-                words[index] = word[:-1]
-    return " ".join(words)
 
 
 def _lower_first(text: str) -> str:

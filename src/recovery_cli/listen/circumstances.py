@@ -1,0 +1,150 @@
+"""Who the customer is and what they cannot do now: what is at stake, in their life.
+
+"I'm 84", "I'm an agency nurse", "Dad is housebound", "I have a 4 month old", "cx a single
+mum", "I walk with a stick"; "I can't drive without them", "14 staff can't clock in",
+"I've only got 2 days of pens left", "now I'm overdrawn", "Living out of a cool box".
+A way in is not a consequence ("I can't log in" is what went wrong), and an age alone
+ranks below anything more particular.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.clauses import Rule, rule
+from recovery_cli.listen.lexicon import (
+    CANT,
+    FAMILY,
+    LITTLE,
+    VULNERABLE,
+    VULNERABLE_WORDS,
+    WHO,
+    WORDS,
+)
+
+RULES: list[Rule] = [
+    rule(
+        "stakes",
+        "can't|cant|cannot|can not|couldn|unable|able",
+        rf"(?:^|\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
+        r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
+        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|am\sunable\sto|unable\sto)\s"
+        rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",
+        "{who} {neg} {verb}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "feel",
+        r"\bI\s(?P<neg>don'?t|do\snot)\sfeel\s(?P<what>safe|secure)(?P<rest>(?:\s"
+        r"[\w'-]{1,15}){0,3})",
+        "I {neg} feel {what}{rest}",
+    ),
+    rule(
+        "stakes",
+        "|".join(VULNERABLE_WORDS.keys),
+        rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
+        rf"(?:{FAMILY.pattern})(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
+        rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"
+        rf"(?P<rest>{WORDS})",
+        "{who}{are} {what}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "i'm|i am|im|she's|he's|she is|he is|cx|aged|age",
+        r"\b(?P<who>I'?m|I\sam|Im|(?:she|he)(?:'s|\sis)|(?:cx|cust)(?:\sis)?|aged)\s(?P<what>"
+        r"(?:[6-9]\d|one\shundred)(?:\syears?(?:\sold|\sof\sage)?)?(?=[\s,.;!)]|$)|"
+        r"(?:sixty|seventy|eighty|ninety)(?:-\w{3,5})?\syears\sof\sage)",
+        "{who}{are} {what}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "have|has|got",
+        rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
+        rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
+        r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\sallergy|a\srestraining\s"
+        rf"order)(?P<rest>{WORDS})",
+        "{who}{aux}{got} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "work|works|walk|walks|rely|relies|run|depend|depends|use|uses",
+        rf"\b(?P<who>{WHO})\s(?P<what>(?:work|works)\s(?:nights|shifts|weekends)|(?:walk|walks)\swith\sa\s(?:stick|frame)|(?:rely|"
+        r"relies|depend|depends)\son\s(?:it|this|them|[\w'-]{2,15})|run\sa\s(?:business|shop)|"
+        r"(?:use|uses)\s(?:it|the\s[\w'-]{2,15}|a\swheelchair)\sto\s[\w'-]{2,15})"
+        rf"(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "got|have|left|enough|last",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?\s(?:only\s|just\s)?(?P<verb>got|"
+        r"have|has)\s(?:only\s)?(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|"
+        r"a\sfew|a\scouple\sof)\s(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|"
+        r"vials?|pairs?|left|bottles?)(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+        "{who}{aux} only {verb} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",
+        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
+        r"(?:now\s|still\s)?(?P<what>"
+        r"overdrawn|stranded|living\sout\sof|hand-washing|without|out\sof|freezing|sat\sin|"
+        r"sitting\sin)(?P<rest>(?:\s[\w'’-]{1,20}){1,6})",
+        "{who} {what}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "kid|child|bab|toddler|newborn|old|twins",
+        rf"^(?P<what>{LITTLE})\b(?P<rest>{WORDS})",
+        "{me} have {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "living|sleeping|stuck|stranded|sat|sitting|freezing",
+        r"^(?P<what>(?:living|sleeping|stuck|stranded|sat|sitting|freezing)\s(?:out\sof|on|in|at|"
+        r"without|with)\s(?:[\w'’-]{1,20}\s){0,4}?[\w'’-]{2,20})(?=[,.;!?]|$)",
+        "{me}'m {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "money",
+        r"\b(?:it'?s|it\sis|that'?s|that\sis|this\sis)\s(?P<what>(?:a\slot|a\sgreat\sdeal|a\s"
+        r"fortune)\sof\smoney|my\s(?:rent|food|bill|birthday|christmas|savings|pension)\smoney)"
+        r"(?P<rest>\s(?:to|for)\s(?:me|us))?",
+        "it is {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "impossible|nightmare",
+        r"\b(?P<what>working\sfrom\shome|work|school|sleeping)\s(?P<pred>is\s(?:"
+        r"impossible|a\snightmare)|has\sbeen\simpossible)",
+        "{what} {pred}",
+    ),
+    rule(
+        "stakes",
+        "hospital|ill|sick|disabled|housebound|pain|passed away|died",
+        rf"\b(?P<det>my|our)\s(?P<who>{FAMILY.pattern})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
+        r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
+        r"housebound|terminally\sill|in\spain)|passed\saway|has\spassed\saway|died)" + WORDS,
+        "{det} {who} {pred}",
+        voice="any",
+    ),
+]
+"""Every shape of the customer's circumstances (ranks decide between them)."""

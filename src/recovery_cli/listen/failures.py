@@ -1,0 +1,348 @@
+"""What went wrong, found by a few general shapes rather than one pattern per phrasing.
+
+A failure is stated in a handful of ways, whoever writes it and however they spell it:
+
+- a thing and what is wrong with it: "my sofa still hasn't arrived", "the box was empty",
+  "Optician never turned up", "the app wont load", "Cold-chain parcel arrived warm";
+- someone of ours (or "you") doing something to the customer: "the installer you booked
+  drilled through a water pipe", "you've taken another payment", "one of your staff
+  knocked a box of tiles off a shelf";
+- the customer on the receiving end: "I was charged £30", "I can't log in", "I ordered
+  size 9 and got size 6", "I never got the reset email";
+- something absent: "there was no record of us", "No mobile signal since 6am", "nobody
+  came".
+
+Each shape is one pattern built from shared vocabularies (`failure_words`: `NEGATED`,
+`BAD`, `BROKE`, `STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a
+list, and the list gives the key words the key index needs (`vocabulary`). The clause is the
+subject with its modifier and relative clause ("the TV I ordered"), the predicate, and
+the rest of the clause up to where another starts (`clauses.clip`); it is then turned to
+the customer (`wording`). The same shapes run on an agent's note, whose clause is turned
+from the third person ("cx's laptop won't power on" -> "your laptop won't power on"). A
+bare noun gets "the" when it is ours ("the optician") and "your" when it is theirs.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.clauses import PAREN, TAIL, Rule, rule
+from recovery_cli.listen.failure_words import (
+    ACTOR,
+    BAD,
+    BAD_WORDS,
+    BE,
+    BROKE,
+    BROKE_WORDS,
+    LATE,
+    MARKED,
+    NEGATED,
+    NO_WHAT,
+    NO_WHAT_FEW,
+    NOT,
+    NOTED,
+    NOTED_SUFFERED,
+    SAYS,
+    STAFF_DID,
+    STAFF_DID_WORDS,
+    STATE,
+    SUFFERED,
+    SUFFERED_KEYS,
+)
+
+_DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their|a|an)"
+_PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
+_W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
+_NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
+_BARE = (
+    r"(?P<det>)(?!(?:i|i'm|i've|we|you|he|she|it|it's|its|they|this|that|there|the|a|an|my|"
+    r"our|your|his|her|their|is|was|are|were|have|has|had|do|did|can|will|would|to|in|on|at|"
+    r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how)\b)"
+    r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
+)
+"""A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
+_MOD = (
+    r"(?P<mod>\s(?:of|with|for|on|in|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
+    rf"(?:{_W}\s){{0,2}}?{_W})?"
+)
+_REL = (
+    r"(?P<rel>\s(?:(?:which|that|who)\s)?(?:I|we|you|u|they)(?:\shave|'ve|\shad)?\s"
+    r"(?:ordered|bought|booked|sent|send|paid\sfor|got|received|purchased|chose|arranged|"
+    r"appointed|hired|delivered|installed|fitted|supplied|used|picked)"
+    r"(?:\s(?!(?:is|was|are|were|has|have|had|arrived|came|never|didn'?t|hasn'?t|isn'?t|"
+    r"won'?t|doesn'?t|keeps|still|just)\b)[\w'’£$€-]{1,20}){0,8}?"
+    r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?)?"
+)
+_DUE = (
+    r"(?P<due>\s(?:booked|due|scheduled|promised|ordered)\s(?:for\s)?(?:\d{1,2}(?:[:.]\d\d)?"
+    r"\s?(?:am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+)
+_FIRST = r"(?=[oabhstmeyu])"
+"""The letters a determiner or "one of" can start with: a cheap test that lets the regular
+expression engine skip every other position before it tries the subject."""
+_THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_MOD}{PAREN}{_REL}"
+"""A thing with its determiner, a modifier, an aside and a relative clause."""
+
+_START = (
+    r"^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
+    r"update|subject|re)[,:]?\s){0,2}"
+)
+"""The start of a sentence, after a time, a speaker's name, a handle or a greeting."""
+_OPEN = (
+    r"(?:^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
+    r"update|subject|re)[,:]?\s){0,2}|(?=[(,;:\-–rbasmty])(?:\(|[,;:]\s|(?<=\s)[-–]\s|"
+    r"\b(?:re|but|and|so|says|said|reports|mentioned|today|yesterday|then)\s))"
+)
+"""Where a clause with no subject of its own may start: the sentence (after a time, a
+speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
+
+
+def _keys(*vocabularies: frozenset[str] | str) -> str:
+    """Keys for `rule`: the union of vocabularies' keys and any words given as text."""
+    found: set[str] = set()
+    for each in vocabularies:
+        found.update(each.split("|") if isinstance(each, str) else each)
+    return "|".join(sorted(found))
+
+
+_THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
+
+RULES: list[Rule] = [
+    rule(
+        "issue",
+        _keys(NOT.keys, BAD_WORDS.keys, BROKE_WORDS.keys, MARKED.keys, SAYS.keys),
+        rf"\b{_THING}\s\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
+        "{pre}{det} {np}{mod}{rel} {pred}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        _keys(NOT.keys, BROKE_WORDS.keys, MARKED.keys, BAD_WORDS.keys, SAYS.keys, STATE.keys),
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{BE}\s{BAD}|"
+        rf"(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b){TAIL}",
+        "{det} {np}{mod}{due} {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "will|would|should|meant|ment|supposed|due|must|promised|guaranteed|booked|scheduled|"
+        "arranged",
+        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
+        r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed|booked|"
+        r"scheduled|arranged)(?:\sto)?)\s(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|"
+        r"come|delivered|here|with\s(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|"
+        r"collected|collect|visit|attend|call|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
+        r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
+        "{det} {np}{paren} {be} late",
+        rank=2,
+        needs=LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "promised|guaranteed",
+        rf"\b(?:you|u|they)\s(?:promised|guaranteed)\s(?:me\s|us\s)?{_DET}\s{_NP}\b",
+        "{det} {np} {be} late",
+        rank=2,
+        needs=LATE,
+    ),
+    rule(
+        "issue",
+        "where",
+        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?=\s?[?!.,]|$|\s"
+        r"(?:lol|pls|please|then|now|mate)\b)",
+        "{det} {np} {has}n't arrived",
+        rank=3,
+        needs=LATE,
+    ),
+    rule(
+        "issue",
+        "late|missing|damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|"
+        "cancel",
+        r"(?:\b(?:re|about|over)|\bissue\s?[=:])\s(?:an?\s|the\s|her\s|his\s|their\s)?(?P<adj>late|missing|"
+        r"damaged|wrong|failed|declined|double|duplicate|missed|faulty|broken|cancell?ed)\s"
+        r"(?P<det>)(?P<np>[\w'’-]{2,20}(?:\s(?!(?:and|but|on|for|in|at|with|from|to|of)\b)"
+        r"[\w'’-]{2,20}){0,2})(?=[\s,.;:()-]|$)",
+        "{det} {np} {were} {adj}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "no-show|no show",
+        r"\b(?:re|about|over)\s(?:a\s|the\s)?no[\s-]show\s(?:on|for|at|of)\s(?:the\s|her\s|his\s|"
+        r"their\s)?(?P<det>)(?P<np>[\w'’-]{2,20}(?:\s(?!(?:and|but|ref|on|for|at)\b)[\w'’-]{2,20})"
+        r"{0,2})",
+        "{det} {np} {were} missed",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "has since|have since|has been|have been|has now|has also",
+        rf"{_START}(?P<pred>(?:has|have)(?:\s(?:since|now|also|still|then))?\sbeen\s(?:billed|"
+        rf"charged|debited|overcharged|cut\soff|locked\sout)){TAIL}",
+        "{me} {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        _keys(STAFF_DID_WORDS.keys),
+        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|"
+        r"technician|contractor|courier|fitter|barista|server|cashier|worker)(?P<rel>\s(?:we|"
+        r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
+        rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
+        "the {who}{rel}{mod} {pred}{tail}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        _keys(STAFF_DID_WORDS.keys),
+        rf"{_FIRST}{_PART}\b{ACTOR}(?P<rel>\s(?:you|u|they)\s(?:sent|booked|hired|appointed|used|"
+        r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
+        r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
+        r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
+        r"(?P<aux>(?:\s(?:have|has|had)|'ve|ve)(?:\s(?:still|also|now|just|even|already))?)?"
+        rf"\s(?P<pred>{STAFF_DID}){TAIL}",
+        "{pre}{who}{at}{rel}{mod}{when}{aux} {pred}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        SUFFERED_KEYS,
+        r"(?P<lead>\b(?:I|we)(?:'?m\snow|\snow|\sjust|\salso|\sstill|\sreally|\sliterally)?"
+        rf"\s?)(?P<pred>{SUFFERED}){TAIL}",
+        "{lead}{pred}{tail}",
+        rank=2,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        SUFFERED_KEYS,
+        rf"(?:{_START}|\b(?:and|but)\s)(?P<pred>{SUFFERED}){TAIL}",
+        "I {pred}{tail}",
+        rank=3,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        _keys(NOTED.keys),
+        r"\b(?P<lead>(?:cx|cust|customer|she|he)\s(?:now\s|still\s)?)"
+        rf"(?P<pred>{NOTED_SUFFERED}){TAIL}",
+        "{lead}{were}{pred}{tail}",
+        rank=2,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "cancelled|canceled",
+        r"\b(?P<what>cancell?ed\s[^,.;!?\n]{1,30}?),?\s(?:(?:and|but|then)\s)?(?:still\s)?(?:I\s"
+        rf"(?:was|got)\s|got\s|was\s)?(?:still\s)?(?P<how>charged|billed|debited){TAIL}",
+        "I {what} and I was still {how}{tail}",
+        rank=1,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "ordered",
+        rf"(?:{_OPEN}|\b(?:I|we)\s)ordered\s(?P<thing>(?:(?:the|a|an)\s)?[^,.;!?()\n]{{2,40}}?)"
+        r"(?:\s\([^()\n]{1,30}\))?(?:,\s|\s)(?:and\s|but\s|then\s)?(?:I\s)?(?:received|got)\s"
+        rf"(?P<got>(?:one|a|an|the|some)\s[^,.;!?()\n]{{1,40}}?|[^,.;!?()\n]{{1,40}}?)\b{TAIL}",
+        "I ordered {thing} and got {got}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "there",
+        r"\b(?P<lead>there\s(?:is|was|were|'s\sbeen|has\sbeen|had\sbeen)\s(?:still\s)?)"
+        rf"(?P<what>no\s{NO_WHAT}){TAIL}",
+        "{lead}{what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no ",
+        rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:since|"
+        r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
+        "there has been {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no ",
+        rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:in\sthe\s"
+        r"(?:box|bag|parcel|package)|at\sall|anywhere|on\sthe\s\w{2,12})(?:\s[^\s,.;:!?()\n]"
+        r"{1,20}){0,4})",
+        "there was {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no ",
+        rf"(?:\b(?P<still>still)\s|\b(?:says|said|told\s\w{{2,4}}|that|and|but)\s)(?P<what>no\s"
+        rf"(?P<np>{NO_WHAT_FEW}))(?=\s?[,.;!?]"
+        r"|$|\s(?:avail|available|left|yet|at\sall)\b)(?P<tail>\s(?:avail|available|left|yet|at\sall))?",
+        "there {be} {still} {what}{tail}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "nobody|no one|no-one|noone",
+        rf"{_OPEN}(?P<who>nobody|no\sone|no-one|noone)\s(?P<pred>(?:has\s)?(?:came|come|turned"
+        rf"\sup|showed(?:\sup)?|shown\sup|arrived|came\sout))\b{TAIL}",
+        "nobody {pred}{tail}",
+        rank=4,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "ordered|purchased",
+        rf"(?:\b(?:I|we)\s(?:have\s|'ve\s)?|{_START})(?:ordered|purchased)\s(?:(?:a|an|the|my|"
+        rf"some|two|2)\s)?{_NP}{PAREN}(?=\s(?:on|in|from|last|for|back|online|and|which|"
+        r"through|via|with)\b|[,.]|$)",
+        "my {np} {has}n't arrived yet",
+        rank=3,
+        needs=LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "about|re|regarding|with",
+        rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|with)\s(?:about\s)?"
+        rf"(?P<det>the|my|our)\s{_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
+        "{det} {np} {be} late",
+        rank=5,
+        needs=LATE,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "took|placed",
+        r"\b(?:you|u|they|I|we)\s(?:took|placed)\s(?:the|my|an|our)\sorder\sfor\s(?:the|a|an|my|"
+        rf"our|two|2)\s{_NP}(?=\s(?:on|in|and|from|last|which)\b|[,.;]|$)",
+        "my {np} {has}n't arrived yet",
+        rank=3,
+        needs=LATE,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "ordered|bought|purchased",
+        rf"\b(?P<det>the|my|our)\s{_NP}\s(?:which|that)\s(?:I|we)\s(?:have\s)?(?:ordered|"
+        r"bought|purchased)\b",
+        "{det} {np} {has}n't arrived yet",
+        rank=3,
+        needs=LATE,
+    ),
+]  # fmt: skip
+"""The general shapes of a failure, in the customer's words or an agent's note."""

@@ -1,0 +1,85 @@
+"""The words what is at stake is said in: occasions, family, trades, days, consequences.
+
+Shared by `stakes` (purposes, what is coming, costs) and `circumstances` (who the customer
+is and what they cannot do now). Each list is written for people to read and extend; the
+ones built with `vocabulary` carry their own key words for the key index.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen.vocabulary import vocabulary
+
+WORDS = (
+    r"(?:\s(?!(?:and|but|so|because|or|which|was|were|is|are|has|had|have|if|when|then|"
+    r"please|pls|its|it's|i|i'm|im)\b)[\w'’£$€:/-]{1,20}){0,8}"
+)
+"""Up to eight more words, stopping before a new clause."""
+
+EVENTS = vocabulary(
+    "birthday|wedding|anniversary|party|do|funeral|christening|graduation|retirement|"
+    "hen (?:do|party)|stag (?:do|party)|exams?|interview|trials?|holiday|honeymoon|flight|"
+    "trip|school run|school trip|new job|first day|prom|concert|gig|match|game|show|"
+    "conference|presentation|meeting|deadline|appointment|operation|surgery|treatment|"
+    "ceremony|event|move|moving day|completion|christmas(?: dinner)?|dinner|lunch|"
+    "sale|kick[ -]?off|rent|mortgage|bills?|direct debit|payment|self-assessment|"
+    "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
+    r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
+)
+"""Occasions and deadlines a date can hang on."""
+
+FAMILY = vocabulary(
+    "mum|mom|mother|dad|father|wife|husband|partner|son|daughter|child|children|kids|baby|"
+    "newborn|toddler|twins|"
+    "nan|gran|grandmother|grandfather|grandson|granddaughter|sister|brother|niece|nephew|"
+    "friend|boss|team|in-laws|mother-in-law|father-in-law|family|guests|people|staff|"
+    "fiancée?|girlfriend|boyfriend|parents|grandparents|neighbour|carers?|pupils|students|"
+    "customers|clients|patients|visitors"
+)
+TRADES = vocabulary(
+    "plumber|fitter|fitters|electrician|builder|builders|engineer|installer|removal van|"
+    "removal men|movers|decorator|tiler|carpenter|joiner|painter|nurse|carer|surveyor|"
+    "gas engineer|kitchen fitter|van"
+)
+WHEN = (
+    r"(?:on|at|in|by|for|from|this|next|tomorrow|today|tonight|first\sthing|before|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|"
+    r"sat|sun|\d{1,2}(?:st|nd|rd|th))\b"
+)
+REQUESTS = (
+    r"speak|talk|know|hear|chase|contact|call|complain|cancel|escalate|ask|tell|check|"
+    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|move\smy\sappointment|"
+    r"send\sit\sback|see\sa\smanager|make\sa\scomplaint|confirm|understand|raise|"
+    r"log\sin|sign\sin|reset|access|get\sin|get\sinto|get\sback\sin|use\sthe\sapp"
+)
+ACCESS = (
+    r"log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|through|back)|access|cancel|create|"
+    r"reset|register|find|open\sit|believe|understand|see\swhy|get\shold"
+)
+WHO = r"(?:I|we|cx|cust|customer|she|he)"
+CANT = vocabulary(
+    "drive|see (?!whether|if|why|what|how|where|when|who)|work|sleep|walk|cook|wash|shower|"
+    "bathe|eat|breathe|hear|read|afford|"
+    "pay (?:my|the|our|for|rent|bills)|move (?:money|house|in)|get to (?:work|school|hospital)|"
+    "go to (?:work|school)|go out|leave the house|clock in|heat|study|revise|"
+    "travel|trade|sell|run (?:my|our|the)|take (?:my|her|his)|make (?:calls|payments|it)|"
+    "contact (?:my|our)|speak to (?:my|our)|call (?:my|our)|use the (?:phone|car|kitchen|"
+    "bathroom|toilet|shower|heating)|stand|sit|lift|do my job|do (?:my|our) (?:work|job)|"
+    "look after|care for|get (?:my|our|the) (?:kids|children)|feed|charge my|access my money|"
+    "get any sleep|concentrate|function|wait|risk|miss"
+)
+"""What the customer cannot do now: a consequence, not a way in ("log in")."""
+VULNERABLE_WORDS = vocabulary(
+    "a single (?:parent|mum|mom|dad|mother|father)|a pensioner|a carer|a wheelchair user|"
+    "a widow(?:er)?|an agency nurse|a night nurse|a nurse|a new mum|a (?:tight|small|fixed) "
+    "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
+    "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"
+    r"on a low income|on benefits|on my own|allergic to \w{2,15}|"
+    r"down to (?:my|our) last \w{2,15}|overdrawn|stranded"
+)
+VULNERABLE = VULNERABLE_WORDS.pattern
+"""Who the customer is, when it makes them vulnerable: keyed on these words themselves."""
+LITTLE = (
+    r"(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s)?(?:kids?|"
+    r"children|child|babies|baby|toddlers?|newborn|\d{1,2}[\s-](?:month|year|week)[\s-]old|"
+    r"(?:twins|grandchildren))(?:\sunder\s\w{1,5})?"
+)

@@ -1,0 +1,129 @@
+"""Time expressions, and how each is worded to follow "We said it would be".
+
+One grammar for the times people give: a duration ("within 48 hours", "5-7 working days",
+"7 to 10 days", "a few days", "24h"), a window ("8-1", "between eight and twelve",
+"between 10:00 and 14:00 on 3 May"), a day or date with or without a time ("next
+Tuesday", "Thursday 14th", "today before 6", "tomorrow 7-11", "2pm on the 15th", "10
+o'clock Friday 7th", "09/03"). `TIME` matches one; `wording` shapes it: "within 5-7
+working days", "between 8 and 1", "before 6 today", "at 2pm on the 15th". Every
+quantifier is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recovery_cli.wording import mend
+
+_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|"
+    r"thu(?:rs?)?|fri|sat|sun)\b"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)\b"
+_DATE = (
+    rf"{_DAY}\s{_ORDINAL}|(?:the\s)?{_ORDINAL}(?:\s(?:of\s)?{_MONTH})?|\d{{1,2}}\s{_MONTH}|"
+    rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+)
+_REL = (
+    r"today|tomorrow|tonight|yesterday|(?:the\s)?end\sof\s(?:the\s)?(?:day|week|month)\b|"
+    r"next\sweek|this\sweek|the\sweekend"
+)
+_HOUR = r"(?:[01]?\d|2[0-3])"
+_WORD_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CLOCK = (
+    rf"{_HOUR}(?:[.:][0-5]\d)?\s?(?:am|pm)\b|{_HOUR}[.:][0-5]\d\b"
+    rf"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|noon|midday|"
+    rf"(?:{_HOUR}|{_WORD_HOUR})\so'?clock\b"
+)
+_POINT = rf"(?:{_HOUR}(?:[.:]\d{{2}})?(?:\s?(?:am|pm))?|{_WORD_HOUR})"
+_RANGE = (
+    rf"(?:between\s)?{_POINT}\s?(?:[-–]|to|till|until)\s?{_POINT}\b"
+    r"(?!\s?(?:days?|weeks?|hours?|months?|working|business))"
+    rf"|between\s{_POINT}\sand\s{_POINT}\b"
+)
+_COUNT = (
+    r"\d{1,3}(?:\s?(?:[-–]|to)\s?\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|fourteen|twenty|thirty|a\sfew|a\scouple\sof|a"
+)
+_DURATION = (
+    rf"(?:(?:within|in)\s)?(?:{_COUNT})\s(?:working\s|business\s|full\s)?(?:hours?|hrs?|"
+    r"days?|weeks?|months?|minutes?|mins?)\b(?!\sago)|\d{1,3}\s?(?:h|hrs?)\b|"
+    r"\d{1,2}-(?:hour|day|minute)\s(?:response|turnaround|delivery|service|repair|fix)\b"
+)
+_WHEN = rf"(?:(?:next|this)\s{_DAY}|{_REL}|{_DATE}|{_DAY})"
+TIME = (
+    rf"(?:(?P<dur>{_DURATION})"
+    rf"|(?P<range>{_RANGE})(?:\s(?P<ron>on\s)?(?P<rwhen>{_WHEN}))?"
+    rf"|(?P<when>{_WHEN})(?P<part>\s(?:morning|afternoon|evening|am|pm)\b)?"
+    rf"(?:\s(?P<wprep>at|before|by|from)\s(?P<wclock>{_CLOCK}|{_HOUR}\b(?![.:]\d))"
+    rf"|\s(?P<wrange>{_RANGE})|\s(?P<wtime>{_CLOCK}))?"
+    rf"|(?P<clock>{_CLOCK})(?:\s(?P<con>on\s)?(?P<cwhen>{_WHEN}))?)"
+)
+"""One time expression, with named parts for `wording`."""
+
+ANY_TIME = re.compile(TIME, re.I)
+PARTS = ("dur", "range", "when", "clock")
+"""The groups one of which every time expression fills (the first tells its kind)."""
+
+
+def first_part(match: re.Match[str]) -> str:
+    """The name of the group that holds the start of the time in `match`."""
+    for name in PARTS:
+        if match.group(name):
+            return name
+    return "dur"
+
+
+def clean(words: str) -> str:
+    """The words of a time with capitals and spellings mended ("friday" -> "Friday")."""
+    return " ".join(mend(word) for word in words.replace("–", "-").split())
+
+
+def between(words: str) -> str:
+    """A window as "between A and B", from "8-1", "7 to 11" or "between 9 and 13"."""
+    words = clean(words)
+    if words.lower().startswith("between "):
+        return words
+    first, last = re.split(r"\s?(?:-|\bto\b|\btill\b|\buntil\b)\s?", words, maxsplit=1)
+    return f"between {first.strip()} and {last.strip()}"
+
+
+def wording(match: re.Match[str], prep: str | None = None, frame: str = "") -> str:
+    """The time as it follows "We said it would be", e.g. "with you by Friday"."""
+    prep = (prep or "").lower()
+    if match.group("dur"):
+        dur = clean(match.group("dur"))
+        if re.match(r"\d{1,2}-(?:hour|day|minute)\s", dur):
+            return f"a {dur}"
+        return frame + (dur if dur.lower().startswith(("within", "in ")) else f"within {dur}")
+    if match.group("range"):
+        tail = ""
+        if match.group("rwhen"):
+            tail = f" {match.group('ron') or ''}{clean(match.group('rwhen'))}"
+        return frame + between(match.group("range")) + tail
+    if match.group("when"):
+        when = clean(match.group("when") + (match.group("part") or ""))
+        if match.group("wrange"):
+            return frame + f"{between(match.group('wrange'))} {when}"
+        if match.group("wclock"):
+            return frame + f"{match.group('wprep').lower()} {clean(match.group('wclock'))} {when}"
+        if match.group("wtime"):
+            return frame + f"by {clean(match.group('wtime'))} {when}"
+        if prep not in {"on", "before", "until", "by"}:
+            prep = "by"
+        return frame + f"{'by' if prep == 'until' else prep} {when}"
+    clock = clean(match.group("clock"))
+    tail = ""
+    if match.group("cwhen"):
+        tail = f" {match.group('con') or ''}{clean(match.group('cwhen'))}"
+    return frame + f"{prep if prep in {'by', 'before'} else 'at'} {clock}{tail}"
+
+
+def loose(words: str) -> str | None:
+    """`words` worded as a time, if the whole of them is one."""
+    match = ANY_TIME.fullmatch(words.strip())
+    return wording(match) if match else None

@@ -1,0 +1,363 @@
+"""Someone's words turned into words addressed to the customer: one way, used everywhere.
+
+Whatever goes into a draft is read by the customer, so "I", "my", "she" and "the customer"
+must all become "you" and "your". Who wrote the words decides what turns:
+
+- `from_customer`: the customer's own message. Their "I", "my" and "me" (and "we" and
+  "our", meaning their household) become "you" and "your"; their "you" and "your" (meaning
+  us) become "we", "us" and "our". Words inside double quotes are someone else's and stay.
+- `from_note`: an agent's note about the customer. "she", "he", "they", "cust", "cx" and
+  "the customer" become "you", and the verb after them agrees ("she has" -> "you have").
+- `from_agent`: a value an agent typed into an input. "you" already means the customer;
+  their pasted first person turns ("I need it for my son's birthday" -> "you need it for
+  your son's birthday"), and so does a third-person subject at the start ("Customer is a
+  pensioner and needs the money" -> "you are a pensioner and need the money").
+
+All three mend the commonest apostrophe-less spellings ("hasnt" -> "hasn't"), capitalise
+day names, and the first two lower shouted words ("STILL NOT HERE"), keeping acronyms.
+`from_customer` and `from_note` return None for a clause that would still read wrong
+(see `tidy`): a reading leaves a fact out rather than put words in the customer's mouth.
+`from_agent` never refuses: an agent's own words are theirs to send.
+
+This module is a shared primitive: it imports nothing from `playbook` or `listen`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _pairs(text: str) -> dict[str, str]:
+    """A table written as "word=replacement" pairs separated by spaces."""
+    return dict(pair.split("=", 1) for pair in text.split())
+
+
+MAX_CLAUSE = 160
+"""The longest clause said back; a longer one is too long to read in a sentence."""
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9']{0,40}|\s{1,40}|.", re.S)
+_AMPERSAND = re.compile(r"\s&\s")
+"""An ampersand between words ("paid & now"), not inside a name ("M&S")."""
+
+SPELLING = _pairs(
+    "hasnt=hasn't havent=haven't isnt=isn't arent=aren't wasnt=wasn't werent=weren't "
+    "cant=can't couldnt=couldn't dont=don't doesnt=doesn't didnt=didn't wont=won't "
+    "wouldnt=wouldn't shouldnt=shouldn't ive=I've im=I'm ment=meant definately=definitely "
+    "recieved=received thats=that's theres=there's youve=you've youre=you're pls=please "
+    "u=you"
+)
+"""Misspellings mended wherever they occur (all are unambiguous as whole words)."""
+
+ACRONYMS = _words(
+    "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK USB HDMI SMS VIP DVD PC ATM HR "
+    "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM GBP USD EUR LEGO SLA RCA "
+    "PNR GP ETA FAQ SIM OK USA US UAE"
+)
+"""Words in capitals that are not shouting."""
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
+DANGLING = _words(
+    "to for by of with at from into the a an and or but your our their his her its that "
+    "which who because so if than as is are was were be has have had"
+)
+"""Words a clause cannot end on: it would have been cut short."""
+
+_DAYS = {
+    day: day.capitalize()
+    for day in _words(
+        "monday tuesday wednesday thursday friday saturday sunday tues tue thurs thur weds"
+    )
+}
+_SHORT_DAYS = _words("mon wed thu fri sat sun")
+"""Day names that are also words ("sat", "wed"): capitalised only after "since", "on"..."""
+_BEFORE_DAY = _words("since on by until till from last next this every")
+
+
+def mend(word: str, *, shouting: bool = True) -> str:
+    """A word with shouting lowered, a day capitalised and a common misspelling fixed."""
+    if shouting and len(word) > 1 and word.isupper() and word not in ACRONYMS and word.isalpha():
+        word = word.lower()
+    low = word.lower()
+    if low in _DAYS:
+        return _DAYS[low]
+    return SPELLING.get(low, word)
+
+
+def unshout(text: str) -> str:
+    """A value typed all in capitals, lowered (a value with some lower case is kept)."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) > 3 and all(char.isupper() for char in letters):
+        return text.lower()
+    return text
+
+
+# --- who means whom --------------------------------------------------------------------------
+
+_CUSTOMER = _pairs(
+    "i=you me=you my=your mine=yours myself=yourself i'm=you're i've=you've i'd=you'd i'll=you'll"
+)
+_HOUSEHOLD = _pairs(
+    "we=you us=you our=your ours=yours ourselves=yourselves we're=you're we've=you've "
+    "we'd=you'd we'll=you'll"
+)
+_BUSINESS = _pairs(
+    "your=our yours=ours yourself=ourselves yourselves=ourselves you're=we're "
+    "you've=we've you'd=we'd you'll=we'll"
+)
+_AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
+_SUBJECT_NEXT = _words(
+    "are were have had said told sent promised charged took take keep kept gave give "
+    "will would can can't cannot could should did didn't don't do never still just also "
+    "always only guys people lot all lost left cancelled booked moved made let "
+    "delivered clearly obviously then now again even really"
+)
+"""Words after "you" that show it is a subject ("you sent" -> "we sent", not "us sent")."""
+
+_THIRD = _pairs(
+    "he=you she=you they=you cust=you cx=you customer=you client=you caller=you guest=you "
+    "passenger=you patient=you him=you them=you his=your their=your cust's=your cx's=your "
+    "customer's=your himself=yourself herself=yourself themselves=yourself"
+)
+SHORTHAND = _pairs(
+    "acct=account ord=order pkg=parcel appt=appointment rec'd=received recd=received "
+    "del=delivery msgd=messaged adv'd=advised mgr=manager dept=department wk=week "
+    "wks=weeks hr=hour hrs=hours mins=minutes tmrw=tomorrow re=about approx=about "
+    "avail=available"
+)
+"""An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
+_WITH = re.compile(r"\bw/\s?(?=\w)", re.I)
+_THIRD_SUBJECTS = _words(
+    "he she they cust cx customer client caller member guest passenger patient"
+)
+_HAS = _words("got been had gone done taken lost paid made left booked seen tried")
+_AGREE = _pairs(
+    "is=are was=were has=have does=do isn't=aren't wasn't=weren't hasn't=haven't "
+    "doesn't=don't 's='re"
+)
+_NOT_A_NOUN = _words("to and or that at in on for with by from")
+_LEADING_THIRD = re.compile(
+    r"^(?:the\s+)?(?:customer|cust|cx|client|caller|member|guest|she|he|they)\b\s*", re.I
+)
+
+
+def agree(verb: str) -> str:
+    """A verb that followed "she" made to follow "you": "needs" -> "need", "is" -> "are"."""
+    low = verb.lower()
+    if low in _AGREE:
+        return _AGREE[low]
+    if re.fullmatch(r"[a-z]{3,}s", low) and not low.endswith(("ss", "us", "is")):
+        if low.endswith("ies") and len(low) > 4:
+            return verb[:-3] + "y"  # "flies" -> "fly"
+        return verb[:-2] if low.endswith(("shes", "ches", "xes", "oes")) else verb[:-1]
+    return verb
+
+
+Turn = Callable[[str, str, str], str | None]
+"""Given a word (lower case), the word before and the word after: its replacement, if any."""
+
+
+def _walk(clause: str, turn: Turn, *, shouting: bool = True) -> str:
+    """`clause` with every word outside double quotes mended and passed through `turn`."""
+    tokens = _TOKEN.findall(_AMPERSAND.sub(" and ", clause.replace("’", "'")))
+    quoted = _quoted(tokens)
+    places = [n for n, token in enumerate(tokens) if token[:1].isalnum() and n not in quoted]
+    previous = ""
+    for position, n in enumerate(places):
+        word = mend(tokens[n], shouting=shouting)
+        low = word.lower()
+        later = places[position + 1] if position + 1 < len(places) else None
+        following = mend(tokens[later]).lower() if later is not None else ""
+        turned = turn(low, previous, following)
+        if turned is not None:
+            word = turned
+        elif previous in _BEFORE_DAY and low in _SHORT_DAYS:
+            word = low.capitalize()
+        tokens[n] = word
+        previous = low
+    return "".join(tokens)
+
+
+def _customer_turn(low: str, previous: str, following: str) -> str | None:
+    if low in _CUSTOMER:
+        return _CUSTOMER[low]
+    if low in _HOUSEHOLD:
+        return _HOUSEHOLD[low]
+    if low in _BUSINESS:
+        return _BUSINESS[low]
+    if low == "you":
+        return "we" if _is_subject(previous, following) else "us"
+    if low == "ur":
+        return "we're" if following.endswith("ing") else "our"
+    if previous == "i" and low in _AFTER_I:
+        return _AFTER_I[low]
+    return None
+
+
+def _note_turn(low: str, previous: str, following: str) -> str | None:
+    if low in {"he's", "she's", "they're", "cust's", "cx's"} and following in _HAS | {
+        "been",
+        "got",
+    }:
+        return "you've"
+    if low in {"he's", "she's", "they're"}:
+        return "you're"
+    if low in _THIRD:
+        return _THIRD[low]
+    if low in SHORTHAND:
+        return SHORTHAND[low]
+    if low == "her":
+        return "your" if following and following not in _NOT_A_NOUN else "you"
+    if previous in _THIRD_SUBJECTS:
+        turned = agree(low)
+        return turned if turned != low else None
+    return None
+
+
+def _agent_turn(low: str, previous: str, following: str) -> str | None:
+    if low in _CUSTOMER:
+        return _CUSTOMER[low]
+    if low in _AFTER_I and previous in {"i", "you"}:
+        return _AFTER_I[low]
+    return None
+
+
+def _is_subject(previous: str, following: str) -> bool:
+    if following in _SUBJECT_NEXT or (following.endswith("ed") and len(following) > 3):
+        return True
+    return previous in {"", "and", "but", "that", "which", "because", "so", "when", "if"}
+
+
+def _quoted(tokens: list[str]) -> set[int]:
+    """Positions of tokens inside double quotes: someone else's words, left as they are."""
+    inside = False
+    found: set[int] = set()
+    for n, token in enumerate(tokens):
+        if token in {'"', "“", "”"}:
+            inside = not inside
+        elif inside:
+            found.add(n)
+    return found if not inside else set()
+
+
+def from_customer(clause: str) -> str | None:
+    """The customer's own words said back to them, or None when they would read wrong."""
+    return tidy(_walk(repair(clause), _customer_turn))
+
+
+_PARTICIPLES = _pairs(
+    "bend=bent break=broken broke=broken damage=damaged crack=cracked scratch=scratched "
+    "close=closed reserve=reserved book=booked deliver=delivered cancel=cancelled "
+    "charge=charged fix=fixed lose=lost refund=refunded confirm=confirmed "
+    "recognise=recognised accept=accepted"
+)
+_PAST = _pairs(
+    "arrive=arrived come=came call=called answer=answered reply=replied send=sent "
+    "deliver=delivered ring=rang phone=phoned tell=told give=gave turn=turned show=showed"
+)
+_BE_BASE = re.compile(
+    r"\b(?P<be>(?:is|are|was|were)(?:n't|\snot)?)\s(?P<verb>"
+    + "|".join(_PARTICIPLES)
+    + r"|arrive|come)\b",
+    re.I,
+)
+_NEVER_BASE = re.compile(
+    r"\b(?P<who>never|nobody|no\sone|no-one|noone)\s(?P<verb>" + "|".join(_PAST) + r")\b", re.I
+)
+
+
+_NOT_ARRIVED = re.compile(r"\b(?P<be>is|are)\snot\s(?P<done>arrived|come)\b", re.I)
+_HAS_FOR = {"is": "has", "are": "have"}
+_I_BEEN = re.compile(r"\b(I|you|we)\sbeen\b")
+
+
+def repair(text: str) -> str:
+    """Verb forms a non-native writer commonly uses, put right where the meaning is plain:
+    "the frame is bend" -> "the frame is bent", "my parcel is not arrive" -> "my parcel has
+    not arrived", "nobody come" -> "nobody came"."""
+    text = _BE_BASE.sub(_participle, text)
+    text = _NOT_ARRIVED.sub(lambda m: f"{_HAS_FOR[m['be'].lower()]} not {m['done']}", text)
+    text = _I_BEEN.sub(r"\1've been", text)
+    return _NEVER_BASE.sub(lambda m: f"{m['who']} {_PAST[m['verb'].lower()]}", text)
+
+
+def _participle(match: re.Match[str]) -> str:
+    be, verb = match["be"], match["verb"].lower()
+    if verb in {"arrive", "come"}:
+        has = "have" if be.lower().startswith(("are", "were")) else "has"
+        negation = " not" if "n" in be.lower()[2:] or " not" in be.lower() else ""
+        return f"{has}{negation} {'arrived' if verb == 'arrive' else 'come'}"
+    return f"{be} {_PARTICIPLES[verb]}"
+
+
+def from_note(clause: str) -> str | None:
+    """An agent's note about the customer said to the customer, or None when unfit.
+
+    "Cust has a fitter booked for Thurs" -> "you have a fitter booked for Thurs"; "it was
+    for his son's birthday" -> "it was for your son's birthday".
+    """
+    clause = re.sub(r"\bthe\s(?=(?:customer|cust|client|caller)\b)", "", clause, flags=re.I)
+    return tidy(_walk(_WITH.sub("with ", clause), _note_turn))
+
+
+def from_agent(text: str) -> str:
+    """A value an agent typed, turned to the customer (see the module docstring)."""
+    third = _LEADING_THIRD.match(text)
+    if third is not None:
+        return "you " + _agree_all(text[third.end() :])
+    return _walk(text, _agent_turn, shouting=False)
+
+
+def _agree_all(rest: str) -> str:
+    """The verbs of a clause whose subject became "you": the first, and each after "and"."""
+    words = rest.split(" ")
+    if not words or not words[0]:
+        return rest
+    words[0] = agree(words[0])
+    for index in range(1, len(words)):
+        if words[index - 1].lower() == "and":
+            words[index] = agree(words[index])
+    return " ".join(words)
+
+
+# --- what may be said back -----------------------------------------------------------------------
+
+
+def tidy(clause: str) -> str | None:
+    """A clause ready to go mid-sentence in a draft, or None when it is not fit to.
+
+    Refused: an empty or over-long clause, one with an inner "?" or "!", a handle, a
+    hashtag, markup, an emoji or an unbalanced bracket, one that still holds the first
+    person, and one that ends on a word that leaves it hanging ("to", "the", "and").
+    """
+    clause = " ".join(clause.split())
+    clause = clause.strip(" \t.,;:!?-–—…*")
+    if not clause or len(clause) > MAX_CLAUSE:
+        return None
+    if any(mark in clause for mark in "?!@#|<>{}[]\\/\ufffd") or _has_symbols(clause):
+        return None
+    if clause.count('"') % 2:
+        clause = clause.replace('"', "")
+    if clause.count("(") != clause.count(")"):
+        return None
+    first = clause.split(" ", 1)[0]
+    if first.istitle() and first.lower() not in _DAYS and not _looks_named(first):
+        clause = clause[0].lower() + clause[1:]
+    words = [token.lower() for token in re.findall(r"[\w'£$€]{1,40}", clause)]
+    if FIRST_PERSON.intersection(words) or not words or words[-1] in DANGLING:
+        return None
+    return clause
+
+
+def _has_symbols(clause: str) -> bool:
+    """Emoji and pictographs (a clause with them is not one to say back)."""
+    return any(ord(char) >= 0x2190 and not char.isalpha() for char in clause)
+
+
+def _looks_named(word: str) -> bool:
+    """Capitalised words that stay capitalised at the start of a clause."""
+    return word in {"I", "Mum", "Dad"} or (len(word) > 1 and word[1:].lower() != word[1:])

@@ -1,0 +1,194 @@
+"""The general mechanisms: phrasings no rule was written for are read the same way.
+
+These messages are not in the development sets; each shows one shape of the general
+mechanisms (a thing and its failure, one of ours doing something, the customer on the
+receiving end, something absent; a purpose, something coming, a cost, a circumstance).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recovery_cli.listen import read
+from recovery_cli.listen.vocabulary import vocabulary
+
+
+def value(message: str, fact: str) -> str | None:
+    return read(message).value(fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("The blender I bought has stopped working.", "the blender you bought has stopped working"),
+        ("Optician never turned up, app still shows confirmed.", "the optician never turned up"),
+        ("cx says pkg never arrived", "your parcel never arrived"),
+        ("my sofa still hasn't arrived", "your sofa still hasn't arrived"),
+        ("Ordered a kettle, got a toaster.", "you ordered a kettle and got a toaster"),
+        ("No hot water since Tuesday.", "there has been no hot water since Tuesday"),
+        (
+            "one of your staff knocked my coffee over the counter",
+            "one of our staff knocked your coffee over the counter",
+        ),
+        ("hi the website keeps crashing at checkout", "the website keeps crashing at checkout"),
+        ("Cx locked out of acct after a reset.", "you were locked out of account after a reset"),
+        ("the frame is bend and the bell is missing", "the frame is bent"),
+        ("my parcel is not arrive", "your parcel has not arrived"),
+        (
+            "The engineer you sent left a puddle under the boiler.",
+            "the engineer we sent left a puddle under the boiler",
+        ),
+        ("Reception had no record of our booking.", "the reception had no record of your booking"),
+    ],
+)
+def test_what_went_wrong_is_read_from_a_general_shape(message: str, issue: str) -> None:
+    assert value(message, "issue") == issue
+
+
+@pytest.mark.parametrize(
+    "message", ["you charged me twice for one order", "You've charged me twice for one order."]
+)
+def test_a_double_charge_is_said_back_either_way(message: str) -> None:
+    assert value(message, "issue") in {
+        "you were charged twice for one order",
+        "we charged you twice for one order",
+        "we've charged you twice for one order",
+    }
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Could you tell me when my order will arrive?",
+        "Thanks, the parcel arrived fine and nothing was broken.",
+        "if my parcel isn't here tomorrow I'll be ringing again",
+        "How do I change my password? I'm not locked out or anything.",
+    ],
+)
+def test_no_failure_is_read_where_none_is_stated(message: str) -> None:
+    assert value(message, "issue") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        (
+            "I need it for my daughter's wedding on Saturday.",
+            "you need it for your daughter's wedding on Saturday",
+        ),
+        ("The funeral is on Friday and I have nothing to wear.", "the funeral is on Friday"),
+        ("I took unpaid leave to wait in.", "you took unpaid leave to wait in"),
+        ("cx needs it for rent on the 1st", "you need it for rent on the 1st"),
+        ("I've only got 2 days of insulin left.", "you've only got 2 days of insulin left"),
+        ("I have a 3 month old at home.", "you have a 3 month old at home"),
+        ("I'm 82 and can't walk far without it.", "you can't walk far without it"),
+        ("We've got 20 guests coming on Sunday.", "you've got 20 guests coming on Sunday"),
+    ],
+)
+def test_what_is_at_stake_is_read_from_a_general_shape(message: str, stakes: str) -> None:
+    assert value(message, "stakes") == stakes
+
+
+def test_a_way_in_is_what_went_wrong_not_what_is_at_stake() -> None:
+    assert value("I can't log in to my account.", "stakes") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("Slot was 12-6 and nobody came.", "between 12 and 6"),
+        ("The site said 2-4 days.", "within 2-4 days"),
+        ("U said 7 to 10 days", "within 7 to 10 days"),
+        ("I was told it would be with me by 3pm today.", "with you by 3pm today"),
+        ("Booking window 8-1, no show.", "between 8 and 1"),
+    ],
+)
+def test_a_promise_is_a_time_next_to_a_promise(message: str, promised: str) -> None:
+    assert value(message, "promised") == promised
+
+
+def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
+    assert value("The doctor told me to keep off it for a week.", "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "fact", "expected"),
+    [
+        ("been like this since lunchtime", "waited", "since lunchtime"),
+        ("Queued 50 mins for nothing.", "waited", "50 mins"),
+        ("I have rung on three separate occasions.", "times", "on three separate occasions"),
+        ("he come 3 time already for same parcel", "times", "3 times"),
+        ("Ord 10099-W still missing.", "reference", "order 10099-W"),
+        ("PNR K7X2QD", "reference", "booking K7X2QD"),
+        ("hi this is Gordon calling about my worktop", "customer_name", "Gordon"),
+        (
+            "Our client: Mrs Anjali Rao\n\nDear Sirs,\nThe windows leak.",
+            "customer_name",
+            "Anjali Rao",
+        ),
+        (
+            "Dear Sirs,\nThe box was empty.\n\nMrs D. Fairweather",
+            "customer_name",
+            "Mrs D. Fairweather",
+        ),
+        ("the contractor we sent (Warmline Ltd) damaged the ceiling", "partner", "Warmline Ltd"),
+        ("I paid with PayPal and never got it", "partner", "PayPal"),
+    ],
+)
+def test_the_smaller_facts_are_read_in_more_of_their_shapes(
+    message: str, fact: str, expected: str
+) -> None:
+    assert value(message, fact) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "channel"),
+    [
+        ("voicemail 10:02 hi it's Sam, my parcel never came", "phone"),
+        ("> Your order will arrive on Monday.\n\nIt didn't.", "email"),
+        ("Store incident 14:20: cx shouted at the till", "in-person"),
+        ("cx (Mr Hale) called re ord 5521 - pkg missing", "phone"),
+        ("why is my order late", None),
+    ],
+)
+def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel: str) -> None:
+    shown = read(message).channel
+    assert (shown.name if shown else None) == channel
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("Καλησπέρα, χρεώθηκα δύο φορές για την ίδια παραγγελία", "el"),
+        ("Dobrý den, objednávka měla dorazit v pátek, ale dodnes nic nepřišlo.", "cs"),
+        ("Hei, haluaisin perua tilaukseni, mutta sivustolla ei ole peruutusnappia.", "fi"),
+    ],
+)
+def test_more_languages_are_recognised_and_left_unread(message: str, language: str) -> None:
+    reading = read(message)
+    assert (reading.language, reading.supported, reading.facts) == (language, False, {})
+
+
+def test_a_vocabulary_matches_what_its_plain_alternation_matches() -> None:
+    phrases = "hasn't|has not|has (?:gone up|doubled)|came (?:off|apart)|arrive[sd]?|crack"
+    factored = re.compile(rf"\b{vocabulary(phrases).pattern}\b", re.I)
+    plain = re.compile(rf"\b(?:{phrases})\b", re.I)
+    for text in [
+        "it has gone up",
+        "it has doubled",
+        "the handle came off",
+        "it hasn't arrived",
+        "it arrives",
+        "a crack",
+        "it has gone",
+        "it came",
+        "arrive",
+    ]:
+        assert bool(factored.search(text)) == bool(plain.search(text)), text
+
+
+def test_a_vocabulary_is_keyed_past_a_common_first_word() -> None:
+    keys = vocabulary("has (?:gone up|doubled)|crack").keys
+    assert keys == {"has gone up", "has doubled", "crack"}
