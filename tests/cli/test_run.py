@@ -111,7 +111,7 @@ def test_a_message_without_a_scenario_is_triaged_and_drafted_unattended(invoke: 
     assert data["draft"].startswith("Hi Sam,")
     assert "rent" in data["draft"]
     assert data["sources"]["customer_name"] == "read"
-    assert data["facts"]["facts"]["reference"]["value"] == "88231"
+    assert "88231" in data["facts"]["facts"]["reference"]["value"]
 
 
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
