@@ -78,11 +78,17 @@ def new_path(scenario: str) -> Path:
 
 
 class Recorder:
-    """Saves a run's transcript as it goes; a run whose transcript cannot be saved still
-    ends with its draft, so a failure is kept as a warning to show once, not raised."""
+    """Saves a run's transcript as it goes.
 
-    def __init__(self, path: Path | None) -> None:
+    A transcript kept in the state folder is a convenience: a run whose transcript
+    cannot be saved there still ends with its draft, so the failure is kept as a warning
+    to show once. A file the person named (`--transcript`, `--resume`) is what they asked
+    for: failing to write it is an error, raised at the first save.
+    """
+
+    def __init__(self, path: Path | None, *, named: bool = False) -> None:
         self.path = path
+        self.named = named
         self.warning: str | None = None
 
     def save(self, transcript: Transcript) -> None:
@@ -91,7 +97,10 @@ class Recorder:
         try:
             save(transcript, self.path)
         except RecoveryError as exc:
-            self.warning = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+            if self.named:
+                raise
+            hint = "set RECOVERY_HOME to a writable folder or pass --transcript PATH"
+            self.warning = f"{exc.message} ({hint})"
 
     @property
     def saved(self) -> Path | None:
@@ -137,7 +146,7 @@ def save(transcript: Transcript, path: Path) -> Path:
         raise RecoveryError(
             f"cannot save the transcript: {exc.message}",
             location=Location(str(path)),
-            hint="set RECOVERY_HOME to a writable folder or pass --transcript PATH",
+            hint=exc.hint,
         ) from None
     return path
 
