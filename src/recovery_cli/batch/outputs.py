@@ -4,8 +4,9 @@ Each output is written to `NAME.part` and renamed into place only when the run
 completes, so a file named by `--out` is never half written; the checkpoint beside it
 lets `--resume` continue. Two runs aimed at the same output (or the same rejects file)
 would tear it, so each run holds a lock (`.NAME.lock`, beside each file it writes) for as
-long as it writes, taken before anything is written; a second run is refused at once. Standard output (`-`), a device or a FIFO is written straight
-through instead: it cannot be renamed into place, and replacing it would destroy it.
+long as it writes, taken before anything is written; a second run is refused at once.
+Standard output (`-`), a device or a FIFO is written straight through instead: it cannot
+be renamed into place, and replacing it would destroy it.
 Such a run cannot be resumed. A write that fails (a full disk) is a clear error, and
 the last checkpoint stays for `--resume`.
 """
