@@ -113,6 +113,13 @@ def run_command(
 
         fit(heard, playbook, supplied.inputs)
     named = None if no_transcript else resume or transcript_path
+    if named is not None:
+        from recovery_cli.files import refuse_overwriting
+
+        read = lib.sources()
+        if answers is not None and str(answers) != "-":
+            read[answers] = "the answers file"
+        refuse_overwriting(named, read, what="the transcript")
     recorder = transcript.Recorder(
         named or (None if no_transcript else transcript.new_path(playbook.id)),
         named=named is not None,
