@@ -8,7 +8,6 @@ crash never leaves half a file) and read back by `recovery run --resume`.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from recovery_cli.documents import load_json
 from recovery_cli.errors import Location, Problem, RecoveryError
 from recovery_cli.files import atomic_write, read_limited
 from recovery_cli.paths import state_dir
@@ -164,8 +164,8 @@ def load(path: Path) -> Transcript:
             location=Location(str(path)),
         )
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        data = load_json(raw.decode("utf-8"), str(path))
+    except (UnicodeDecodeError, RecoveryError):
         raise RecoveryError(
             "this is not a transcript (not JSON)",
             location=Location(str(path)),
