@@ -254,3 +254,36 @@ def test_extremely_deep_nesting_within_the_size_limit_is_refused_not_a_crash() -
     )
     assert done.returncode == 0, f"exit {done.returncode}: {done.stderr[-500:]}"
     assert "nested too deeply" in done.stdout
+
+
+# --- numbers of absurd length ----------------------------------------------------------
+
+
+def test_a_number_of_thousands_of_digits_is_a_located_problem() -> None:
+    problem = refusal(f"title: ok\ncount: {'9' * 5000}\n").problems[0]
+    assert "5,000 digits" in problem.message
+    assert (problem.location.line, problem.location.field) == (2, "count")
+
+
+def test_a_long_number_quoted_as_text_is_text() -> None:
+    assert parse(f"title: '{'9' * 5000}'\n") == {"title": "9" * 5000}
+
+
+@pytest.mark.parametrize("text", ['{"a": ' + "9" * 5000 + "}", '{"a": -' + "9" * 5000 + "}"])
+def test_json_with_a_number_of_thousands_of_digits_is_refused_in_our_words(text: str) -> None:
+    with pytest.raises(RecoveryError) as caught:
+        documents.load_json(text, "a.json")
+    assert "5,000 digits" in caught.value.message
+    assert "int_max_str_digits" not in caught.value.describe()
+
+
+def test_json_keeps_or_refuses_a_repeated_key_as_asked() -> None:
+    with pytest.raises(RecoveryError, match="duplicate key `a`"):
+        documents.load_json('{"a": 1, "a": 2}', "a.json")
+    assert documents.load_json('{"a": 1, "a": 2}', "row 1", unique_keys=False) == {"a": 2}
+
+
+def test_broken_json_is_located_at_its_line_and_column() -> None:
+    with pytest.raises(RecoveryError) as caught:
+        documents.load_json('{\n  "a": }', "a.json")
+    assert (caught.value.location.line, caught.value.location.column) == (2, 8)

@@ -3,14 +3,18 @@
 Only the safe loader is used (libyaml's C parser when installed), so no tag can build a
 Python object. On top of that: a size limit, a limit on the number of nodes after alias
 expansion (a "billion laughs" document is refused before it is built), a depth limit,
-duplicate keys are errors, and only `true`/`false` are booleans, so `yes:` and `no:` stay
-the strings a trainer meant. Positions are 1-based line and column per field path, so
-`build` can turn pydantic's errors into problems that point at a line, a column and a
-field, in a trainer's words: all of them at once.
+duplicate keys are errors, a number of more than `MAX_DIGITS` digits is refused where it
+is (Python would take long over it, then fail with its own message), and only
+`true`/`false` are booleans, so `yes:` and `no:` stay the strings a trainer meant.
+Positions are 1-based line and column per field path, so `build` can turn pydantic's
+errors into problems that point at a line, a column and a field, in a trainer's words:
+all of them at once. `load_json` reads JSON (answers files,
+checkpoints, transcripts, export rows) under the same limits.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +30,9 @@ from recovery_cli.text import decode_utf8
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+MAX_DIGITS = 100
+"""The longest number a document may hold: ids, counts and amounts are a few digits."""
+_INT_TAG = "tag:yaml.org,2002:int"
 
 Positions = dict[FieldPath, tuple[int, int]]
 Model = TypeVar("Model", bound=BaseModel)
@@ -215,12 +222,73 @@ def _inspect(root: yaml.Node, path: FieldPath, source: str, positions: Positions
                 positions.setdefault(
                     (*here, key), (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 )
+                if _too_long(key_node):
+                    problems.append(_long_number(key_node, source, dotted((*here, key))))
                 stack.append((value_node, (*here, key)))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 stack.append((item, (*here, index)))
+        elif _too_long(node):
+            problems.append(_long_number(node, source, dotted(here)))
     if problems:
-        raise RecoveryError(f"{len(problems)} duplicate key(s)", problems=problems)
+        headline = problems[0].message if len(problems) == 1 else f"{len(problems)} problems"
+        raise RecoveryError(headline, problems=problems)
+
+
+def _digits(node: yaml.Node) -> int:
+    return len(str(node.value).lstrip("+-")) if node.tag == _INT_TAG else 0
+
+
+def _too_long(node: yaml.Node) -> bool:
+    return _digits(node) > MAX_DIGITS
+
+
+def _long_number(node: yaml.Node, source: str, field: str | None) -> Problem:
+    return Problem(
+        f"a number of {_digits(node):,} digits is not a value",
+        _at(node, source, field),
+        "quote it if it is meant as text",
+        "yaml",
+    )
+
+
+def load_json(text: str, source: str, *, unique_keys: bool = True) -> Any:
+    """JSON from someone we do not control, every problem a RecoveryError at `source`:
+    broken syntax (at its line and column), nesting too deep for the parser, a number
+    of more than `MAX_DIGITS` digits, and (with `unique_keys`) a key given twice."""
+
+    def number(text: str) -> int:
+        digits = len(text.lstrip("-"))
+        if digits > MAX_DIGITS:
+            raise RecoveryError(
+                f"a number of {digits:,} digits is not a value",
+                location=Location(source),
+                hint="check the file",
+            )
+        return int(text)
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key, value in pairs:
+            if key in result:
+                raise RecoveryError(
+                    f"duplicate key `{key}`",
+                    location=Location(source, field=key),
+                    hint="remove one of them: only one value can count",
+                )
+            result[key] = value
+        return result
+
+    try:
+        return json.loads(
+            text, parse_int=number, object_pairs_hook=no_duplicates if unique_keys else None
+        )
+    except json.JSONDecodeError as exc:
+        raise RecoveryError(
+            f"not valid JSON: {exc.msg}", location=Location(source, exc.lineno, exc.colno)
+        ) from None
+    except RecursionError:
+        raise RecoveryError("the JSON is nested too deeply", location=Location(source)) from None
 
 
 def _at(node: yaml.Node, source: str, field: str | None = None) -> Location:

@@ -1,6 +1,6 @@
 """Reading and writing files people name, without trusting what the names point at.
 
-Two primitives, used by everything that touches a file:
+The primitives used by everything that touches a file:
 
 - `read_limited` reads at most a given number of bytes, and only from a regular file: a
   FIFO named like a playbook must not hang `recovery list`, and `--resume /dev/zero` must
@@ -9,6 +9,9 @@ Two primitives, used by everything that touches a file:
   flushed to disk, then renamed), so a crash never leaves half a transcript and two runs
   never share a temporary name. It never turns a device or a FIFO into a regular file: it
   writes through to them instead; it refuses a directory.
+- `same_file` and `refuse_overwriting` stop an output from landing on a file the command
+  reads (its input, an answers file, a playbook), whatever the spelling: `..`, a symbolic
+  link or a hard link.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from recovery_cli.errors import Location, RecoveryError
@@ -60,6 +64,32 @@ def is_special(path: Path) -> bool:
     except OSError:
         return False
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def same_file(path: Path, other: Path) -> bool:
+    """Whether two names reach one file, so writing one would overwrite the other.
+
+    The same path once links and `..` are resolved, or (both existing) the same device
+    and inode: a hard link shares the content under a name no resolving reveals.
+    """
+    if path.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def refuse_overwriting(path: Path, read: Mapping[Path, str], *, what: str) -> None:
+    """Refuse `path` as the place for `what` when it is one of the files the command
+    reads (`read` maps each to what it is, such as "the answers file")."""
+    for other, name in read.items():
+        if same_file(path, other):
+            raise RecoveryError(
+                f"{path} is {name} ({other}): writing {what} there would destroy it",
+                location=Location(str(path)),
+                hint=f"choose another name for {what}",
+            )
 
 
 def atomic_write(

@@ -101,6 +101,14 @@ class Library:
                 found[path.name.rsplit(".", 1)[0]] = path
         return dict(sorted(found.items()))
 
+    def sources(self) -> dict[Path, str]:
+        """Every file the library is read from (playbooks, overridden ones too, and each
+        folder's settings), with what it is: no output may be written over one."""
+        found = {path: "a playbook" for folder in self.dirs for path in playbook_files(folder)}
+        for name in (PRINCIPLES_FILE, CHECKS_FILE, TRIAGE_FILE, VOICE_FILE):
+            found.update({path: f"the library's {name}" for path in files_named(name, self.dirs)})
+        return found
+
     def principle_files(self) -> list[Path]:
         return files_named(PRINCIPLES_FILE, self.dirs)
 

@@ -201,6 +201,8 @@ class Running:
         if self._done is not None:
             return self._done
         timed_out = False
+        if self.process.stdin is not None and self.process.stdin.closed:
+            self.process.stdin = None  # closed by the test: communicate() would flush it
         try:
             out, err = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

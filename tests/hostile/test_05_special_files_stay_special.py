@@ -27,7 +27,8 @@ def rows(tmp_path: Path) -> Path:
     path = tmp_path / "in.jsonl"
     path.write_text(
         "".join(json.dumps({"id": f"T-{n}", "customer_name": "Dana"}) + "\n" for n in range(3))
-        + json.dumps({"id": "T-bad", "customer_name": ""})
+        # A severity that is not one of the choices: rejected whatever the greeting needs.
+        + json.dumps({"id": "T-bad", "customer_name": "Dana", "severity": "catastrophic"})
         + "\n",
         encoding="utf-8",
     )

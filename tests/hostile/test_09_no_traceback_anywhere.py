@@ -203,7 +203,9 @@ def test_output_to_a_closed_pipe_gives_no_traceback(cli: Cli, args: tuple[str, .
         outcome = cli(*args, stdout=write_end)
     finally:
         os.close(write_end)
-    outcome.within_limits().no_traceback()
+    outcome.no_traceback()
+    if outcome.code != -signal.SIGPIPE:  # ended by SIGPIPE as Unix tools are: allowed here
+        outcome.within_limits()
     assert outcome.code in (0, 1, 2, 130) or outcome.code == -signal.SIGPIPE, outcome.describe()
 
 

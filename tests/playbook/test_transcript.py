@@ -11,7 +11,14 @@ import pytest
 from recovery_cli.errors import RecoveryError
 from recovery_cli.paths import state_dir
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.playbook.transcript import Transcript, load, new_path, save, snapshot
+from recovery_cli.playbook.transcript import (
+    Recorder,
+    Transcript,
+    load,
+    new_path,
+    save,
+    snapshot,
+)
 from recovery_cli.playbook.walk import Walk, run_scripted
 from support import playbook, question, step
 
@@ -96,8 +103,25 @@ def test_a_failed_save_keeps_the_previous_transcript_whole(
     with pytest.raises(RecoveryError) as caught:
         save(finished().model_copy(update={"status": "interrupted"}), path)
     assert "No space left on device" in caught.value.message
-    assert caught.value.hint is not None and "RECOVERY_HOME" in caught.value.hint
+    assert caught.value.hint is not None and "disk space" in caught.value.hint
     assert path.read_bytes() == before
+
+
+def test_a_transcript_in_the_state_folder_that_cannot_be_saved_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "blocked").write_text("a file, not a folder")
+    recorder = Recorder(tmp_path / "blocked" / "run.json")
+    recorder.save(finished())
+    assert recorder.saved is None
+    assert recorder.warning is not None and "RECOVERY_HOME" in recorder.warning
+
+
+def test_a_named_transcript_that_cannot_be_saved_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "blocked").write_text("a file, not a folder")
+    recorder = Recorder(tmp_path / "blocked" / "run.json", named=True)
+    with pytest.raises(RecoveryError, match="cannot save the transcript"):
+        recorder.save(finished())
 
 
 def test_a_failed_save_leaves_no_temporary_file(

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from recovery_cli.documents import load_json
 from recovery_cli.errors import Location, RecoveryError
 from recovery_cli.files import atomic_write, read_limited
 
@@ -88,7 +89,7 @@ def load(path: Path, run: str, output: Path) -> State:
         )
     raw = read_limited(path, MAX_BYTES, what="a checkpoint")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw.decode("utf-8"), str(path))
         if not isinstance(data, dict):
             raise TypeError("not a mapping")
         saved = data["state"]
@@ -101,9 +102,10 @@ def load(path: Path, run: str, output: Path) -> State:
             raise TypeError("counts must be whole numbers")
         if not isinstance(state.kinds, dict):
             raise TypeError("kinds must be a mapping")
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+    except (ValueError, TypeError, KeyError, RecoveryError) as exc:
+        why = exc.message if isinstance(exc, RecoveryError) else str(exc)
         raise RecoveryError(
-            f"the checkpoint is damaged ({exc})",
+            f"the checkpoint is damaged ({why})",
             location=where,
             hint="run without --resume to start from the first row",
         ) from None

@@ -3,8 +3,9 @@
 `recovery batch` and any program that drafts a whole export describe the run as a `Job`
 (the input, where the drafts and the rejects go, the formats and the options) and call
 `run_job`. Every mistake in the description is caught first, before anything is written:
-an output that is a folder, two outputs with one name, an output that is the input, or a
-name taken by another run's part file, lock or checkpoint.
+an output that is a folder, two outputs with one name, an output that is the input or a
+file of the library (under any spelling, a hard link included), or a name taken by
+another run's part file, lock or checkpoint.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from recovery_cli.batch.pipeline import Progress, Summary, default_workers, run
 from recovery_cli.batch.rows import InputFormat, RowSource, input_format_for
 from recovery_cli.batch.writers import OutputFormat, output_format_for
 from recovery_cli.errors import Interrupted, Location, RecoveryError
+from recovery_cli.files import refuse_overwriting, same_file
 
 STDIO = "-"
 """The name that means standard input (for the input) or standard output (for `--out`)."""
@@ -46,6 +48,9 @@ class Job:
     """The help desk preset's format, used when the input's name does not say."""
     options: list[str] = field(default_factory=list)
     """Anything else that changes the records, for the checkpoint's fingerprint."""
+    reads: dict[Path, str] = field(default_factory=dict)
+    """Files the run reads besides its input (the library's), with what each is: no
+    output may be written over one."""
 
     @property
     def input_path(self) -> Path | None:
@@ -99,23 +104,18 @@ def check_paths(job: Job, outputs: Outputs) -> None:
                 hint="give a file name (for example drafts.jsonl)",
             )
     written = outputs.paths()
-    seen: dict[Path, Path] = {}
-    for path in written:
-        key = path.resolve()
-        if key in seen:
-            raise RecoveryError(
-                f"{path} is used twice by this run ({seen[key]} and {path})",
-                hint="give --out and --rejects names that differ, and not ending in "
-                ".part, .checkpoint or .lock",
-            )
-        seen[key] = path
+    for number, path in enumerate(written):
+        for earlier in written[:number]:
+            if same_file(path, earlier):
+                raise RecoveryError(
+                    f"{path} is used twice by this run ({earlier} and {path})",
+                    hint="give --out and --rejects names that differ, and not ending in "
+                    ".part, .checkpoint or .lock",
+                )
     source = job.input_path
-    if source is not None and source.resolve() in seen:
-        raise RecoveryError(
-            f"{source} is the input; writing there would destroy it",
-            location=Location(str(source)),
-            hint="pick another name for the output",
-        )
+    read = {source: "the input", **job.reads} if source is not None else job.reads
+    for path in written:
+        refuse_overwriting(path, read, what="this run's output")
 
 
 def open_input(path: Path | None) -> BinaryIO:

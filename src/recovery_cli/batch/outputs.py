@@ -2,10 +2,11 @@
 
 Each output is written to `NAME.part` and renamed into place only when the run
 completes, so a file named by `--out` is never half written; the checkpoint beside it
-lets `--resume` continue. Two runs aimed at the same output would tear it, so each run
-holds a lock (`.NAME.lock`, beside the output) for as long as it writes; a second run
-is refused at once. Standard output (`-`), a device or a FIFO is written straight
-through instead: it cannot be renamed into place, and replacing it would destroy it.
+lets `--resume` continue. Two runs aimed at the same output (or the same rejects file)
+would tear it, so each run holds a lock (`.NAME.lock`, beside each file it writes) for as
+long as it writes, taken before anything is written; a second run is refused at once.
+Standard output (`-`), a device or a FIFO is written straight through instead: it cannot
+be renamed into place, and replacing it would destroy it.
 Such a run cannot be resumed. A write that fails (a full disk) is a clear error, and
 the last checkpoint stays for `--resume`.
 """
@@ -106,17 +107,22 @@ class Outputs:
         self.run = run
         anchor = output if output is not None and not self.output.direct else rejects
         self.checkpoint = checkpoint.checkpoint_path(anchor)
-        self.lock = lock_path(anchor)
+        self.locks = {
+            lock_path(target.path): target
+            for target in (self.output, self.rejects)
+            if target.path is not None and not target.direct
+        }
+        """A lock beside each file renamed into place (a device or a FIFO has none)."""
         self.resumable = not self.output.direct and not self.rejects.direct
         self.state = State()
         self.marked = State()
         """The state at the last chunk boundary: what a checkpoint records."""
-        self._lock: int | None = None
+        self._held: list[int] = []
         self._saved_at = time.monotonic()
 
     def paths(self) -> list[Path]:
         """Every file this run writes or takes over, for collision checks."""
-        found = [self.checkpoint, self.lock]
+        found = [self.checkpoint, *self.locks]
         for target in (self.output, self.rejects):
             if target.path is not None:
                 found.append(target.path)
@@ -126,7 +132,7 @@ class Outputs:
 
     def start(self, header: str, reject_header: str, *, resume: bool) -> bool:
         """Lock, then open both files; True when an old checkpoint was discarded."""
-        self._take_lock()
+        self._take_locks()
         try:
             return self._open(header, reject_header, resume)
         except BaseException:
@@ -157,20 +163,27 @@ class Outputs:
             self.save()  # there is always a checkpoint to resume from
         return discarded
 
-    def _take_lock(self) -> None:
-        if not self.resumable and self.output.path is None:
-            return  # standard output: nothing on disk to guard
-        try:
-            self._lock = os.open(self.lock, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise RecoveryError(
-                f"another `recovery batch` is writing {self.output.name} right now",
-                location=Location(self.output.name),
-                hint="wait for it to finish, or give this run another --out",
-            ) from None
-        except OSError as exc:
-            raise failed(str(self.lock), exc) from None
+    def _take_locks(self) -> None:
+        """Every file this run renames into place is locked, or the run is refused."""
+        for lock, target in self.locks.items():
+            try:
+                handle = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as exc:
+                self._release()
+                raise failed(str(lock), exc) from None
+            self._held.append(handle)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                self._release()
+                if isinstance(exc, BlockingIOError):
+                    raise RecoveryError(
+                        f"another `recovery batch` is writing {target.name} right now",
+                        location=Location(target.name),
+                        hint="wait for it to finish, or give this run other --out and "
+                        "--rejects names",
+                    ) from None
+                raise failed(str(lock), exc) from None
 
     def _write(self, target: Target, text: str) -> None:
         if not text:
@@ -244,6 +257,5 @@ class Outputs:
         self._release()
 
     def _release(self) -> None:
-        if self._lock is not None:
-            os.close(self._lock)
-            self._lock = None
+        while self._held:
+            os.close(self._held.pop())

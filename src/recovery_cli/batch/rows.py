@@ -23,6 +23,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
+from recovery_cli.documents import load_json
 from recovery_cli.errors import RecoveryError
 from recovery_cli.text import clean
 
@@ -295,15 +296,11 @@ def _json_row(number: int, line: int, text: str) -> Row | Malformed:
     if _SURROGATES.search(text):
         return Malformed(number, line, text, "the row is not valid UTF-8", "encoding")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return Malformed(
-            number, line, text, f"bad JSON: {exc.msg} at column {exc.colno}", "malformed"
-        )
-    except RecursionError:
-        return Malformed(number, line, text, "bad JSON: nested too deeply", "malformed")
-    except ValueError as exc:  # a number of thousands of digits
-        return Malformed(number, line, text, f"bad JSON: {exc}", "malformed")
+        data = load_json(text, f"row {number}", unique_keys=False)
+    except RecoveryError as exc:
+        column = exc.location.column
+        where = f" at column {column}" if column is not None else ""
+        return Malformed(number, line, text, f"bad JSON: {exc.message}{where}", "malformed")
     if not isinstance(data, dict):
         return Malformed(number, line, text, "a JSON line must be an object of fields", "malformed")
     fields: dict[str, object] = {

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_cli.checks.checker import Checker, Rule
-from recovery_cli.checks.compiler import Compiler, Cue
+from recovery_cli.checks.compiler import Compiler, Cue, backtracking
 from recovery_cli.checks.models import ChecksFile, CheckSpec, CueSpec, Example
 from recovery_cli.checks.patterns import Matcher
 from recovery_cli.checks.reply import CLAUSES, QUOTES, SENTENCES
@@ -77,11 +77,15 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
         value, place = settings.get(key, (default, Place("", {}, (key,))))
         compiled[key] = []
         for number, pattern in enumerate([value] if isinstance(value, str) else value):
+            where = place.at() if isinstance(value, str) else place.at(number)
             try:
                 compiled[key].append(re.compile(pattern))
             except re.error as exc:
-                where = place.at() if isinstance(value, str) else place.at(number)
                 problems.append(Problem(f"{pattern!r} is not a valid regex: {exc}", where, None))
+                continue
+            wrong = backtracking(pattern) if pattern not in default else None
+            if wrong is not None:
+                problems.append(Problem(wrong[0], where, wrong[1]))
     enabled = [(spec, place) for spec, place in specs.values() if spec.enabled]
     rules = [_rule(spec, place, compiler, principles, set(specs)) for spec, place in enabled]
     phrases = compiler.matcher(

@@ -37,11 +37,19 @@ def _verdict(pattern: str) -> tuple[str, str | None] | None:
     return _backtracking(pattern, compiled.pattern)
 
 
+FEW_TURNS = 5
+"""The most turns a repeat of an ambiguous part may take: a few cost a few times over."""
 _BACKTRACKING_HINT = (
     "a repeated part that can match the same text in more than one way takes exponential "
     "time on some replies; make the inner part possessive (`\\w++`) or atomic (`(?>...)`), "
     "or bound the outer repeat (`{0,3}`)"
 )
+
+
+def backtracking(pattern: str) -> tuple[str, str | None] | None:
+    """A problem (message, hint) when a raw regex, such as a checks file's
+    `sentence_breaks`, can backtrack catastrophically; None when it cannot."""
+    return _backtracking(pattern, pattern)
 
 
 def _backtracking(shown: str, source: str) -> tuple[str, str | None] | None:
@@ -63,10 +71,11 @@ def _risky(sub: Any) -> str | None:
     only: every variable-length part of its body is followed (after any optional parts, and
     wrapping round to the next turn) by text it cannot match, and no alternatives in it can
     start alike. `(\\w+ )+` ends every turn at a space and is fine; `(a+)+`, `(\\w+\\s?)+`
-    and `(a|a)*` are not."""
+    and `(a|a)*` are not. A repeat of more than `FEW_TURNS` turns counts as unbounded:
+    `(a?){30}` splits thirty characters in 2**30 ways."""
     for op, av in sub:
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            if av[1] == _c.MAXREPEAT:
+            if av[1] == _c.MAXREPEAT or av[1] > FEW_TURNS:
                 why = _ambiguous(av[2])
                 if why:
                     return why

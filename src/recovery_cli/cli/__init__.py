@@ -10,6 +10,7 @@ in one place, whether the CLI is run for real or by a test runner:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -50,6 +51,9 @@ class _Group(TyperGroup):
         except Exception as exc:
             if type(exc).__module__.split(".")[0] in {"typer", "click"}:
                 raise  # usage errors and exits: typer prints them and picks the code
+            if isinstance(exc, OSError) and _unwritable_output(exc):
+                _cannot_write(exc)
+                raise typer.Exit(EXIT_USAGE) from None
             log = crash_log(traceback.format_exc())
             where = f"details written to {log}" if log else "no log could be written"
             sys.stderr.write(f"recovery: an unexpected error; {where}. Please report it.\n")
@@ -149,14 +153,14 @@ def run(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         status = EXIT_BROKEN_PIPE
     except OSError as exc:  # writing help or a usage message to a full or closed stream
-        sys.stderr.write(f"recovery: cannot write its output: {exc.strerror or exc}\n")
+        _cannot_write(exc)
         status = EXIT_USAGE
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         status = EXIT_BROKEN_PIPE
     except OSError as exc:
-        sys.stderr.write(f"recovery: cannot write to standard output: {exc.strerror or exc}\n")
+        _cannot_write(exc)
         status = EXIT_USAGE
     if status == EXIT_BROKEN_PIPE or (status == EXIT_USAGE and _stdout_broken()):
         _silence_stdout()
@@ -164,11 +168,31 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _stdout_broken() -> bool:
+    """Whether standard output can no longer be written (what is left in it cannot)."""
     try:
         sys.stdout.flush()
-    except OSError:
+    except (OSError, ValueError):
         return True
     return False
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EPIPE}
+"""Why a stream cannot take more: a full disk or device, a quota, a dead reader."""
+
+
+def _unwritable_output(exc: OSError) -> bool:
+    """Whether an error that escaped a command is its output failing (a full disk, a
+    closed reader), not a bug. Files the library writes turn their own errors into
+    RecoveryError; a bare stream error (no file name) is the output's. A failed large write
+    may leave nothing buffered, so a flush cannot always tell."""
+    return (exc.errno in _OUTPUT_ERRORS and exc.filename is None) or _stdout_broken()
+
+
+def _cannot_write(exc: OSError) -> None:
+    """One line for output that could not be written, then nothing more is tried."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"recovery: cannot write its output: {exc.strerror or exc}\n")
+    _silence_stdout()
 
 
 def _silence_stdout() -> None:

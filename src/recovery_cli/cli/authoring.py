@@ -175,10 +175,13 @@ def graph_command(
     playbooks: Playbooks = None,
 ) -> None:
     """Draw a playbook's flow: steps, principles, and branches labelled with answers."""
-    from recovery_cli.files import atomic_write
+    from recovery_cli.files import atomic_write, refuse_overwriting
     from recovery_cli.playbook import graph
 
-    playbook = library(playbooks).playbook(scenario)
+    lib = library(playbooks)
+    playbook = lib.playbook(scenario)
+    if output is not None and str(output) != "-":
+        refuse_overwriting(output, lib.sources(), what="the picture")
     kind = graph.format_for(output, format.value if format else None)
     if kind in graph.DRAWN.values():
         assert output is not None

@@ -131,6 +131,7 @@ def batch_command(
 
     mapping = _mapping(map or [])
     help_desk = load_preset(preset) if preset else None
+    lib = library(playbooks)
     job = Job(
         input=input,
         out=out,
@@ -148,11 +149,12 @@ def batch_command(
         preset_format=rows.InputFormat(help_desk.format)
         if help_desk and help_desk.format
         else None,
+        reads=lib.sources(),
     )
 
     def prepare() -> BatchContext:
         return BatchContext.from_library(
-            library(playbooks), scenario=scenario, mapping=mapping, text_column=text_column,
+            lib, scenario=scenario, mapping=mapping, text_column=text_column,
             agent=agent, preset=help_desk, keep=keep or [],
         )  # fmt: skip
 

@@ -40,8 +40,11 @@ def styled() -> bool:
 
 
 def interactive() -> bool:
-    """Whether a person is at the keyboard (standard input and output are terminals)."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """Whether a person is at the keyboard (standard input and output are terminals).
+
+    A stream the caller closed (`recovery run ... <&-`) is None in Python: no person."""
+    streams = (sys.stdin, sys.stdout)
+    return all(stream is not None and stream.isatty() for stream in streams)
 
 
 def plain(text: str, style: str = "") -> Text:

@@ -112,8 +112,17 @@ def run_command(
         from recovery_cli.listen.begin import fit
 
         fit(heard, playbook, supplied.inputs)
+    named = None if no_transcript else resume or transcript_path
+    if named is not None:
+        from recovery_cli.files import refuse_overwriting
+
+        read = lib.sources()
+        if answers is not None and str(answers) != "-":
+            read[answers] = "the answers file"
+        refuse_overwriting(named, read, what="the transcript")
     recorder = transcript.Recorder(
-        None if no_transcript else resume or transcript_path or transcript.new_path(playbook.id)
+        named or (None if no_transcript else transcript.new_path(playbook.id)),
+        named=named is not None,
     )
     started = saved.started_at if saved else now()
     source = str(lib.files[playbook.id])

@@ -10,7 +10,6 @@ defaults fill what neither gave. Unknown keys are errors, so a typo is not silen
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,7 @@ def read_answers_file(path: Path) -> dict[str, object]:
     """A YAML or JSON mapping from a file (same safe reader and limits as playbooks)."""
     if path.suffix.lower() == ".json":
         text = documents.decode(_read_bytes(path), str(path))
-        data = parse_json(text, str(path))
+        data = documents.load_json(text, str(path))
     else:
         data, _ = read_document(path)
     return _mapping(data, str(path))
@@ -48,7 +47,7 @@ def read_answers_file(path: Path) -> dict[str, object]:
 def parse_answers(text: str, source: str) -> dict[str, object]:
     """Answers given as text (standard input): JSON when it looks like it, else YAML."""
     if text.lstrip().startswith("{"):
-        return _mapping(parse_json(text, source), source)
+        return _mapping(documents.load_json(text, source), source)
     data, _ = documents.parse(text, source)
     return _mapping(data, source)
 
@@ -60,33 +59,6 @@ def _mapping(data: object, source: str) -> dict[str, object]:
             location=Location(source, 1, 1),
         )
     return {str(key): value for key, value in data.items()}
-
-
-def parse_json(text: str, source: str) -> object:
-    """JSON with located errors; duplicate keys and absurd nesting are refused."""
-
-    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        result: dict[str, object] = {}
-        for key, value in pairs:
-            if key in result:
-                raise RecoveryError(
-                    f"duplicate key `{key}`",
-                    location=Location(source, field=key),
-                    hint="remove one of them: only one value can count",
-                )
-            result[key] = value
-        return result
-
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise RecoveryError(
-            f"not valid JSON: {exc.msg}", location=Location(source, exc.lineno, exc.colno)
-        ) from None
-    except RecursionError:
-        raise RecoveryError("the JSON is nested too deeply", location=Location(source)) from None
-    except ValueError as exc:  # a number of thousands of digits, among others
-        raise RecoveryError(f"not usable JSON: {exc}", location=Location(source)) from None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -19,9 +19,10 @@ from typing import Any
 
 from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.parser import Parser
 
 from recovery_cli.errors import Location, RecoveryError
-from recovery_cli.playbook.sandbox import ENVIRONMENT, Budget, bounded, refused_tag
+from recovery_cli.playbook.sandbox import ENVIRONMENT, Budget, bounded, refused
 from recovery_cli.playbook.simple_templates import Missing, flatten, parse
 
 _ENV = ENVIRONMENT
@@ -36,14 +37,18 @@ def _compiled(source: str) -> Any:
 
 @lru_cache(maxsize=1024)
 def _compiled_condition(source: str) -> Any:
-    return _ENV.compile_expression(source, undefined_to_none=False)
+    expression = _ENV.compile_expression(source, undefined_to_none=False)
+    reason = refused(Parser(_ENV, source, state="variable").parse_expression())
+    if reason is not None:
+        raise TemplateSyntaxError(reason, 1)
+    return expression
 
 
 def _allowed(source: str) -> str:
-    """The source, once it is known to use no tag that reaches for another file."""
-    tag = refused_tag(_ENV.parse(source))
-    if tag is not None:
-        raise TemplateSyntaxError(f"`{tag}` is not allowed: a template stands alone", 1)
+    """The source, once it is known to ask for nothing the sandbox would refuse."""
+    reason = refused(_ENV.parse(source))
+    if reason is not None:
+        raise TemplateSyntaxError(reason, 1)
     return source
 
 
@@ -68,6 +73,8 @@ def _failed(kind: str, exc: BaseException, where: Location | None) -> RecoveryEr
         )
     if isinstance(exc, RecursionError):
         return RecoveryError(f"{kind} calls itself without end", location=where)
+    if isinstance(exc, TemplateSyntaxError):
+        return RecoveryError(f"{kind} does not compile: {exc.message}", location=where)
     if isinstance(exc, TemplateError):
         return RecoveryError(f"{kind} error: {exc}", location=where)
     return RecoveryError(f"{kind} error: {type(exc).__name__}: {exc}", location=where)

@@ -8,7 +8,6 @@ crash never leaves half a file) and read back by `recovery run --resume`.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import secrets
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from recovery_cli.documents import load_json
 from recovery_cli.errors import Location, Problem, RecoveryError
 from recovery_cli.files import atomic_write, read_limited
 from recovery_cli.paths import state_dir
@@ -78,11 +78,17 @@ def new_path(scenario: str) -> Path:
 
 
 class Recorder:
-    """Saves a run's transcript as it goes; a run whose transcript cannot be saved still
-    ends with its draft, so a failure is kept as a warning to show once, not raised."""
+    """Saves a run's transcript as it goes.
 
-    def __init__(self, path: Path | None) -> None:
+    A transcript kept in the state folder is a convenience: a run whose transcript
+    cannot be saved there still ends with its draft, so the failure is kept as a warning
+    to show once. A file the person named (`--transcript`, `--resume`) is what they asked
+    for: failing to write it is an error, raised at the first save.
+    """
+
+    def __init__(self, path: Path | None, *, named: bool = False) -> None:
         self.path = path
+        self.named = named
         self.warning: str | None = None
 
     def save(self, transcript: Transcript) -> None:
@@ -91,7 +97,10 @@ class Recorder:
         try:
             save(transcript, self.path)
         except RecoveryError as exc:
-            self.warning = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+            if self.named:
+                raise
+            hint = "set RECOVERY_HOME to a writable folder or pass --transcript PATH"
+            self.warning = f"{exc.message} ({hint})"
 
     @property
     def saved(self) -> Path | None:
@@ -137,7 +146,7 @@ def save(transcript: Transcript, path: Path) -> Path:
         raise RecoveryError(
             f"cannot save the transcript: {exc.message}",
             location=Location(str(path)),
-            hint="set RECOVERY_HOME to a writable folder or pass --transcript PATH",
+            hint=exc.hint,
         ) from None
     return path
 
@@ -155,8 +164,8 @@ def load(path: Path) -> Transcript:
             location=Location(str(path)),
         )
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        data = load_json(raw.decode("utf-8"), str(path))
+    except (UnicodeDecodeError, RecoveryError):
         raise RecoveryError(
             "this is not a transcript (not JSON)",
             location=Location(str(path)),
