@@ -76,7 +76,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     given = {name for name, value in fields.items() if value.strip()}
     filled: set[str] = set()
     if reading is not None:  # a column always wins over what the message says
-        for name, value in inputs_for(reading, playbook).items():
+        for name, value in inputs_for(reading, playbook, specs=context.specs[scenario]).items():
             if name not in given:
                 fields[name] = value
                 filled.add(name)

@@ -9,11 +9,12 @@ puts words in the customer's mouth. Each value keeps its origin, so an agent see
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recovery_cli.listen.model import Reading
 from recovery_cli.playbook.inputs import effective_inputs
-from recovery_cli.playbook.models import Playbook
+from recovery_cli.playbook.models import Input, Playbook
 
 PREFILLED = (
     "customer_name",
@@ -111,7 +112,11 @@ def inputs_from(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dic
 
 
 def inputs_for(
-    reading: Reading, playbook: Playbook, min_confidence: float = MIN_CONFIDENCE
+    reading: Reading,
+    playbook: Playbook,
+    min_confidence: float = MIN_CONFIDENCE,
+    *,
+    specs: Sequence[Input] | None = None,
 ) -> dict[str, str]:
     """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
 
@@ -119,9 +124,12 @@ def inputs_for(
     `promised` is the service paid for ("our priority support plan"), not a time. When a
     playbook's example for `promised` reads as a noun phrase, a time read from the message
     ("by Friday") would not fit its sentences, so it is left to the playbook's default.
+    `specs` are the playbook's inputs already merged (`effective_inputs`), when the caller
+    keeps them: batch merges them once per run, not once per row.
     """
     values = inputs_from(reading, min_confidence)
-    declared = {spec.name: spec for spec in effective_inputs(playbook)}
+    merged = effective_inputs(playbook) if specs is None else specs
+    declared = {spec.name: spec for spec in merged}
     chosen = {name: value for name, value in values.items() if name in declared}
     promised = declared.get("promised")
     sample = (promised.example or promised.default or "") if promised else ""

@@ -20,6 +20,7 @@ A value that is none of these shapes is left as the person typed it (tidied only
 
 from __future__ import annotations
 
+from recovery_cli.memo import Memo
 from recovery_cli.wording import from_agent, unshout
 
 _END = " \t.,;:!?…-–—\"'“”‘’"
@@ -42,13 +43,32 @@ _VERBS = frozenset(
 )  # fmt: skip
 
 
+_CLAUSES: Memo[str] = Memo()
+_PHRASES: Memo[str] = Memo()
+
+
 def as_clause(raw: str, *, noun_phrase: bool = True) -> str:
     """A typed value as a clause that reads inside a sentence (see the module docstring).
 
     `noun_phrase` false leaves a bare noun phrase alone: for `issue`, `promised`, `partner`
     and `next_update`, where "your order is late", "ready by Friday", "the courier" and "by
-    5pm" are all what a template expects.
+    5pm" are all what a template expects. Remembered: a batch meets the same partners,
+    dates and stakes row after row.
     """
+    if noun_phrase:
+        return _CLAUSES.get(raw, _turn_clause)
+    return _PHRASES.get(raw, _turn_phrase)
+
+
+def _turn_clause(raw: str) -> str:
+    return _turned(raw, noun_phrase=True)
+
+
+def _turn_phrase(raw: str) -> str:
+    return _turned(raw, noun_phrase=False)
+
+
+def _turned(raw: str, *, noun_phrase: bool) -> str:
     text = " ".join(raw.split()).strip(_END)
     if not text:
         return ""
