@@ -88,6 +88,37 @@ def test_a_value_an_agent_types_reads_inside_a_sentence(raw: str, value: str) ->
     assert as_clause(raw) == value
 
 
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("you've been waiting THREE WEEKS", "you've been waiting three weeks"),
+        ("I said I WANT A REFUND NOW from DHL", "you said you want a refund now from DHL"),
+        ("DHL UK lost it", "DHL UK lost it"),
+        ("the NHS GP letter", "the NHS GP letter"),
+        ("it is NOT OK", "it is NOT OK"),
+    ],
+)
+def test_shouted_words_inside_a_value_are_lowered_and_acronyms_kept(raw: str, value: str) -> None:
+    assert as_clause(raw, noun_phrase=False) == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("Delivered by Tuesday", "delivered by Tuesday"),
+        ("Arriving on the 12th", "arriving on the 12th"),
+        ("Alfred said so", "Alfred said so"),
+        ("A refund within five working days", "a refund within five working days"),
+        ("A Level results", "A Level results"),
+        ("Redding Logistics", "Redding Logistics"),
+    ],
+)
+def test_a_verb_that_began_the_typed_value_loses_its_capital_and_a_name_keeps_it(
+    raw: str, value: str
+) -> None:
+    assert as_clause(raw, noun_phrase=False) == value
+
+
 def test_a_phrase_value_is_not_made_a_clause() -> None:
     assert as_clause("job interview on Monday", noun_phrase=False) == "job interview on Monday"
 

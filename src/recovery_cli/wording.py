@@ -88,12 +88,35 @@ def mend(word: str, *, shouting: bool = True) -> str:
     return SPELLING.get(low, word)
 
 
+_CAPS_WORD = r"[A-Z](?:[A-Z'’-]*[A-Z])?"
+_SHOUTED_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ ,]+{_CAPS_WORD})+\b")
+_ACRONYMS = _words(
+    "DHL UPS USPS DPD GLS TNT NHS HMRC DVLA BT EE UK US USA EU ID PIN ATM VAT GP TV PC IT "
+    "HR SMS PDF ASAP OK"
+)
+"""Capitals that are names, not shouting: a run made only of these is kept."""
+
+
 def unshout(text: str) -> str:
-    """A value typed all in capitals, lowered (a value with some lower case is kept)."""
+    """Shouting lowered: a value typed all in capitals, and a run of shouted words inside
+    one ("I've waited THREE WEEKS"); a lone acronym (DHL) and known ones in a run are kept."""
     letters = [char for char in text if char.isalpha()]
     if len(letters) > 3 and all(char.isupper() for char in letters):
         return text.lower()
-    return text
+    if not any(char.isupper() for char in text[1:]):
+        return text
+    return _SHOUTED_RUN.sub(_lower_run, text)
+
+
+def _lower_run(match: re.Match[str]) -> str:
+    words = re.findall(_CAPS_WORD, match.group())
+    shouted = [word for word in words if word not in _ACRONYMS and len(word) > 1]
+    if sum(len(word) for word in shouted) < 6:
+        return match.group()  # "DHL UK", "NOT OK": names, or too little to be shouting
+    return "".join(
+        part if part in _ACRONYMS or part == "I" else part.lower()
+        for part in re.split(f"({_CAPS_WORD})", match.group())
+    )
 
 
 # --- who means whom --------------------------------------------------------------------------

@@ -89,10 +89,29 @@ def tidy(raw: str) -> str:
 def _lower_first(text: str) -> str:
     """Drop a capital that only began the typed sentence; keep "I", acronyms and names."""
     first, _, rest = text.partition(" ")
+    if first == "A" and rest[:1].islower():
+        return "a " + rest  # "A refund within five days": the article, not a grade
     capitalised = len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower()
-    if capitalised and (first.lower() in _SUBJECTS | _DETERMINERS or _common(first.lower())):
+    if capitalised and (
+        first.lower() in _SUBJECTS | _DETERMINERS
+        or _common(first.lower())
+        or _participle(first.lower(), rest)
+    ):
         return first.lower() + (" " + rest if rest else "")
     return text
+
+
+_TIME_OR_PLACE = frozenset(
+    {"by", "on", "at", "in", "to", "for", "from", "within", "before", "after", "until", "via",
+     "with", "back", "yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
+)  # fmt: skip
+
+
+def _participle(word: str, rest: str) -> bool:
+    """A verb form that began the typed sentence ("Delivered by Tuesday", "Arriving on the
+    12th"): an -ed or -ing word before a word of time or place, so "Alfred said" is kept."""
+    following = rest.split(" ", 1)[0]
+    return len(word) > 5 and word.endswith(("ed", "ing")) and following in _TIME_OR_PLACE
 
 
 def _common(word: str) -> bool:
