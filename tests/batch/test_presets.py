@@ -349,8 +349,8 @@ def test_a_requester_with_no_name_is_greeted_neutrally_not_rejected(
 
 def _high_priority_cases() -> list[Any]:
     routine = pytest.mark.xfail(strict=True, reason=(
-        "an Urgent/High ticket is filed as routine (triage score 1.0, no evidence), so it "
-        "gets no draft at all"
+        "a product that failed dangerously in use (a brake) has no playbook yet: no shipped "
+        "scenario speaks to safety, so triage files it as routine rather than misroute it"
     ))  # fmt: skip
     cases = [pytest.param("zendesk", t, id=f"zendesk-{t}")
              for t in ("48211", "48214", "48215", "48217", "48222")]  # fmt: skip
@@ -360,7 +360,7 @@ def _high_priority_cases() -> list[Any]:
         # Urgent phone ticket: front brake failed on a descent (written by the agent)
         pytest.param("freshdesk", "20933", id="freshdesk-20933-urgent-phone", marks=routine),
         # High Twitter ticket: bike left unserviced, a day off work wasted
-        pytest.param("freshdesk", "20935", id="freshdesk-20935-high-twitter", marks=routine),
+        pytest.param("freshdesk", "20935", id="freshdesk-20935-high-twitter"),
     ]
     cases += [pytest.param("intercom", t, id=f"intercom-{t}")
               for t in ("215469812330019", "215469812330055", "215469812330078")]  # fmt: skip
@@ -407,20 +407,15 @@ def test_a_helpscout_conversation_tagged_urgent_is_drafted_at_high_severity(
 
 # ----------------------------------------------------------------------- channel
 
-SOCIAL_ROUTINE = pytest.mark.xfail(strict=True, reason=(
-    "a public complaint is filed as routine, so no public reply is drafted and the record "
-    "has no channel"
-))  # fmt: skip
-
 
 @pytest.mark.parametrize(
     ("preset", "wanted"),
     [
         pytest.param("zendesk", "48217", id="zendesk-48217-twitter"),
         # "no one got back to me ... Tracking number not found" (evidence: 'tracking number')
-        pytest.param("zendesk", "48218", id="zendesk-48218-facebook", marks=SOCIAL_ROUTINE),
+        pytest.param("zendesk", "48218", id="zendesk-48218-facebook"),
         # "it hasn't even been LOOKED at. Took a day off work for this." (no evidence)
-        pytest.param("freshdesk", "20935", id="freshdesk-20935-twitter", marks=SOCIAL_ROUTINE),
+        pytest.param("freshdesk", "20935", id="freshdesk-20935-twitter"),
         pytest.param("freshdesk", "20936", id="freshdesk-20936-facebook"),
         pytest.param("intercom", "215469812330047", id="intercom-215469812330047-facebook"),
     ],
