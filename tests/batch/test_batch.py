@@ -319,6 +319,25 @@ def test_rows_that_cannot_be_drafted_are_rejected_with_the_reason(batch: BatchRu
     run.assert_nothing_lost()
 
 
+@pytest.mark.parametrize(
+    ("out", "rejects", "looks_like"),
+    [
+        ("out.csv", None, "row,line,kind,reason,original"),  # beside a table: a table
+        ("out.csv", "r.jsonl", '{"row": 1'),  # a name that says its format is obeyed
+        ("out.jsonl", "r.tsv", "row\tline\tkind\treason\toriginal"),
+        ("out.md", None, '{"row": 1'),  # Markdown is no table to re-import: JSON lines
+    ],
+)
+def test_the_rejects_file_is_written_in_the_format_its_name_or_the_output_says(
+    batch: BatchRunner, tmp_path: Path, out: str, rejects: str | None, looks_like: str
+) -> None:
+    args = ("--rejects", str(tmp_path / rejects)) if rejects else ()
+    run = batch("id,scenario,customer_name\na,parcel-mixup,\n", *args, out=out)
+    assert run.code == 1
+    path = tmp_path / rejects if rejects else run.rejects_path
+    assert path.read_text("utf-8").startswith(looks_like)
+
+
 def test_a_row_with_no_scenario_and_no_message_is_rejected_not_guessed(batch: BatchRunner) -> None:
     run = batch("customer_name,message\nDana,\n", "-j", "1")
     assert run.rejects[0]["kind"] == "missing-input"

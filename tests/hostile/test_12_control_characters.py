@@ -159,7 +159,8 @@ def test_batch_outputs_pass_no_raw_controls_from_a_row(
     source = tmp_path / "in.jsonl"
     rows = [
         {"id": f"T-{IN_FILES}", "customer_name": IN_FILES, "stakes": IN_FILES},
-        {"id": "T-2", "customer_name": "", "stakes": IN_FILES},  # rejected: no name
+        # rejected: a severity that is none of low, medium, high (the reason quotes it)
+        {"id": "T-2", "customer_name": "", "stakes": IN_FILES, "severity": IN_FILES},
     ]
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / out_name

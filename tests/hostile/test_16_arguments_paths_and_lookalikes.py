@@ -33,18 +33,27 @@ RUN_JSON = ("run", "outsourced-delay", "--no-input", "--format", "json")
     ],
 )
 def test_a_typed_value_is_never_run_as_a_template(inproc: InProcess, value: str) -> None:
-    outcome = inproc(*RUN_JSON, "--set", f"customer_name={value}").exits(0)
+    """A stake comes back as typed (only its "I" turned to "you"); a "name" that is no name
+    is not used to greet (the draft opens "Hello,"), and neither is ever evaluated."""
+    outcome = inproc(
+        *RUN_JSON, "--set", f"customer_name={value}", "--set", f"stakes=you said {value}"
+    ).exits(0)
     draft = outcome.json()["draft"]
-    assert value in draft, "the value comes back exactly as typed, never evaluated"
+    first, *_, last = value.split(" ") * 2
+    said = draft[draft.index("you said ") :]
+    assert said.startswith(f"you said {first}") and last in said, "the markup comes back as text"
+    assert draft.startswith(("Hello,", f"Hi {value},")), draft[:80]
+    assert "49" not in draft and "<class" not in draft and len(draft) < 5_000
 
 
 def test_a_batch_value_is_never_run_as_a_template(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"customer_name": "{{ 7*7 }}"}) + "\n", encoding="utf-8")
+    row = {"customer_name": "{{ 7*7 }}", "stakes": "you said {{ 7*7 }}"}
+    source.write_text(json.dumps(row) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     cli("batch", source, "--out", out, "--scenario", "outsourced-delay", "-j", "1").exits(0)
     draft = json.loads(out.read_text("utf-8"))["draft"]
-    assert "{{ 7*7 }}" in draft and "49" not in draft
+    assert "you said {{ 7*7 }}" in draft and "49" not in draft
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\n", "\r", "\u2028", "\u0085", "\x0b", "\x0c"])

@@ -20,6 +20,7 @@ from recovery_cli.playbook import render
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.voice import Voice
+from recovery_cli.text import shorten
 
 if TYPE_CHECKING:
     from recovery_cli.library import Library
@@ -120,7 +121,8 @@ class BatchContext:
         for column, name in self.mapping.items():
             if name not in known:
                 raise RecoveryError(
-                    f"--map {column}={name}: no playbook has an input called `{name}`",
+                    f"--map {shorten(column)}={shorten(name)}: "
+                    f"no playbook has an input called `{shorten(name)}`",
                     hint="map to one of: " + ", ".join(sorted(known)),
                 )
 
@@ -139,7 +141,7 @@ class BatchContext:
             for path in paths:
                 if not has(path):
                     raise RecoveryError(
-                        f"{option} names `{path}`, which the input does not have",
+                        f"{option} names `{shorten(path)}`, which the input does not have",
                         hint="the input has: " + ", ".join(columns),
                     )
         named = lowered | {name.lower() for name in self.mapping.values()}

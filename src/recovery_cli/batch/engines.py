@@ -26,7 +26,7 @@ from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.draft import outcome_for
 from recovery_cli.batch.record import Rejection
 from recovery_cli.batch.rows import Item
-from recovery_cli.batch.writers import OutputFormat, Writer
+from recovery_cli.batch.writers import Formats, Writer
 from recovery_cli.errors import RecoveryError
 
 CHUNK = 256
@@ -43,15 +43,9 @@ class Result(NamedTuple):
     text: str
 
 
-def rejects_writer(fmt: OutputFormat) -> Writer:
-    """Rejects come in the output's format when it is a table (CSV, TSV), so a team that
-    re-imports the drafts can open both the same way; otherwise as JSON lines."""
-    return Writer(fmt if fmt in (OutputFormat.csv, OutputFormat.tsv) else OutputFormat.jsonl)
-
-
-def draft_chunk(context: BatchContext, fmt: OutputFormat, chunk: Sequence[Item]) -> list[Result]:
+def draft_chunk(context: BatchContext, formats: Formats, chunk: Sequence[Item]) -> list[Result]:
     """The results of one chunk of rows: the whole of a worker's job."""
-    writer, rejects = _writers(context, fmt)
+    writer, rejects = _writers(context, formats)
     results: list[Result] = []
     for item in chunk:
         outcome = outcome_for(context, item)
@@ -62,15 +56,15 @@ def draft_chunk(context: BatchContext, fmt: OutputFormat, chunk: Sequence[Item])
     return results
 
 
-_WRITERS: dict[tuple[int, OutputFormat], tuple[Writer, Writer]] = {}
+_WRITERS: dict[tuple[int, Formats], tuple[Writer, Writer]] = {}
 
 
-def _writers(context: BatchContext, fmt: OutputFormat) -> tuple[Writer, Writer]:
-    """A worker's writers, made once per context and format (they keep a reusable buffer)."""
-    key = (id(context), fmt)
+def _writers(context: BatchContext, formats: Formats) -> tuple[Writer, Writer]:
+    """A worker's writers, made once per context and formats (they keep a reusable buffer)."""
+    key = (id(context), formats)
     found = _WRITERS.get(key)
     if found is None:
-        found = _WRITERS[key] = (Writer(fmt, context.keep), rejects_writer(fmt))
+        found = _WRITERS[key] = (Writer(formats.output, context.keep), Writer(formats.rejects))
     return found
 
 
@@ -94,24 +88,24 @@ class Engine(Protocol):
 class Inline:
     """Every row in this process: the simplest engine, and the reference for the others."""
 
-    def __init__(self, context: BatchContext, fmt: OutputFormat) -> None:
-        self.context, self.fmt = context, fmt
+    def __init__(self, context: BatchContext, formats: Formats) -> None:
+        self.context, self.formats = context, formats
         context.warm()
 
     def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]:
         for chunk in batches:
-            yield chunk[-1].row, draft_chunk(self.context, self.fmt, chunk)
+            yield chunk[-1].row, draft_chunk(self.context, self.formats, chunk)
 
 
-_worker: tuple[BatchContext, OutputFormat] | None = None
+_worker: tuple[BatchContext, Formats] | None = None
 
 
-def _start_worker(context: BatchContext, fmt: OutputFormat) -> None:
+def _start_worker(context: BatchContext, formats: Formats) -> None:
     """Set a worker process up once: the context and compiled templates stay."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and saves
     context.warm()
-    _worker = (context, fmt)
+    _worker = (context, formats)
 
 
 def _work(chunk: Sequence[Item]) -> list[Result]:
@@ -138,9 +132,11 @@ def ordered(
 class Processes:
     """A pool of local worker processes, each set up once."""
 
-    def __init__(self, context: BatchContext, fmt: OutputFormat, workers: int) -> None:
+    def __init__(self, context: BatchContext, formats: Formats, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(context, fmt))
+        self.pool = ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(context, formats)
+        )
 
     def map(self, batches: Iterable[list[Item]]) -> Iterator[tuple[int, list[Result]]]:
         try:
@@ -162,7 +158,7 @@ class Dask:
     """A Dask cluster: a local one with `workers` processes, or the one at `scheduler`."""
 
     def __init__(
-        self, context: BatchContext, fmt: OutputFormat, workers: int, scheduler: str | None
+        self, context: BatchContext, formats: Formats, workers: int, scheduler: str | None
     ) -> None:
         try:
             from distributed import Client, LocalCluster
@@ -187,7 +183,7 @@ class Dask:
                 f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}",
                 hint="check the address (tcp://host:8786) and that the scheduler is running",
             ) from None
-        self.fmt = fmt
+        self.formats = formats
         self.width = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         context.warm()
         self.context = self.client.scatter(context, broadcast=True)
@@ -199,7 +195,7 @@ class Dask:
             self.close()
 
     def _submit(self, chunk: list[Item]) -> Any:
-        return self.client.submit(draft_chunk, self.context, self.fmt, chunk, pure=False)
+        return self.client.submit(draft_chunk, self.context, self.formats, chunk, pure=False)
 
     def close(self) -> None:
         client = getattr(self, "client", None)
@@ -211,7 +207,7 @@ class Dask:
 
 def make_engine(
     context: BatchContext,
-    fmt: OutputFormat,
+    formats: Formats,
     *,
     engine: str = "local",
     workers: int = 1,
@@ -219,9 +215,9 @@ def make_engine(
 ) -> Engine:
     """The engine asked for: `local` (inline for one worker) or `dask`."""
     if engine == "dask":
-        return Dask(context, fmt, workers, scheduler)
+        return Dask(context, formats, workers, scheduler)
     if scheduler is not None:
         raise RecoveryError("--scheduler goes with --engine dask", hint="add --engine dask")
     if workers <= 1:
-        return Inline(context, fmt)
-    return Processes(context, fmt, workers)
+        return Inline(context, formats)
+    return Processes(context, formats, workers)

@@ -21,7 +21,7 @@ from recovery_cli.batch.context import BatchContext
 from recovery_cli.batch.outputs import Outputs
 from recovery_cli.batch.pipeline import Progress, Summary, default_workers, run
 from recovery_cli.batch.rows import InputFormat, RowSource, input_format_for
-from recovery_cli.batch.writers import OutputFormat, output_format_for
+from recovery_cli.batch.writers import OutputFormat, output_format_for, rejects_format
 from recovery_cli.errors import Interrupted, Location, RecoveryError
 from recovery_cli.files import refuse_overwriting, same_file
 
@@ -82,7 +82,7 @@ class Job:
             if self.rejects == STDIO:
                 raise RecoveryError("--rejects cannot be standard output", hint="name a file")
             return Path(self.rejects)
-        ext = fmt.value if fmt in (OutputFormat.csv, OutputFormat.tsv) else "jsonl"
+        ext = rejects_format(fmt).value
         out = self.out_path
         if out is None:
             return Path(f"rejects.{ext}")
@@ -163,6 +163,7 @@ def run_job(
         try:
             summary = run(
                 context, source, outputs, out_fmt,
+                rejects_fmt=rejects_format(out_fmt, rejects.name),
                 workers=job.workers or default_workers(), engine=job.engine,
                 scheduler=job.scheduler, resume=job.resume, progress=report,
             )  # fmt: skip

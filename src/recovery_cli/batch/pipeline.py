@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from recovery_cli.batch.context import BatchContext
-from recovery_cli.batch.engines import CHUNK, chunks, make_engine, rejects_writer
+from recovery_cli.batch.engines import CHUNK, chunks, make_engine
 from recovery_cli.batch.outputs import Outputs
 from recovery_cli.batch.rows import Item, Line, Row, RowSource
-from recovery_cli.batch.writers import OutputFormat, Writer
+from recovery_cli.batch.writers import Formats, OutputFormat, Writer, rejects_format
 
 
 @dataclass
@@ -53,6 +53,7 @@ def run(
     outputs: Outputs,
     fmt: OutputFormat,
     *,
+    rejects_fmt: OutputFormat | None = None,
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
@@ -63,11 +64,16 @@ def run(
     """Stream every row of `source` through `draft_row` into `outputs`, on `engine`.
 
     On Ctrl-C the checkpoint is saved and KeyboardInterrupt propagates; on completion
-    the part files are renamed into place.
+    the part files are renamed into place. Rejects are written in `rejects_fmt`, by
+    default as `writers.rejects_format` says for `fmt`.
     """
     columns, items = first_columns(source)
     context.check_columns(columns)
-    header, reject_header = Writer(fmt, context.keep).header(), rejects_writer(fmt).reject_header()
+    formats = Formats(fmt, rejects_fmt or rejects_format(fmt))
+    header, reject_header = (
+        Writer(fmt, context.keep).header(),
+        Writer(formats.rejects).reject_header(),
+    )
     discarded = outputs.start(header, reject_header, resume=resume)
     state = outputs.state
     done = state.rows
@@ -75,7 +81,7 @@ def run(
         items = (item for item in items if item.row > done)
     try:
         drafting = make_engine(
-            context, fmt, engine=engine, workers=workers, scheduler=scheduler
+            context, formats, engine=engine, workers=workers, scheduler=scheduler
         ).map(chunks(items, chunk_size))
         for last, chunk in drafting:
             for status, kind, text in chunk:

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import NamedTuple
 
 from recovery_cli.batch.record import Finding, Record, Rejection
 from recovery_cli.errors import RecoveryError
@@ -51,6 +52,24 @@ def output_format_for(name: str) -> OutputFormat:
         f"cannot tell the output format of {name!r} from its name",
         hint="end it in .jsonl, .csv, .tsv or .md, or give --format",
     )
+
+
+class Formats(NamedTuple):
+    """What a run writes: the records in `output`'s format, the rejects in `rejects`'."""
+
+    output: OutputFormat
+    rejects: OutputFormat
+
+
+def rejects_format(output: OutputFormat, rejects: str | None = None) -> OutputFormat:
+    """A `--rejects` name that says its format (`.jsonl`, `.csv`, `.tsv`) is written that
+    way; otherwise rejects come in the output's format when it is a table, so a team that
+    re-imports the drafts opens both alike, and as JSON lines when it is not."""
+    if rejects is not None:
+        for suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
+            if rejects.lower().endswith(suffix):
+                return _OUTPUT_SUFFIXES[suffix]
+    return output if output in (OutputFormat.csv, OutputFormat.tsv) else OutputFormat.jsonl
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -145,7 +164,10 @@ def _md_inline(text: str) -> str:
 
 
 def _md_block(text: str) -> str:
-    safe = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """A draft quoted as written: every character Markdown would read as a link, an image,
+    HTML or emphasis is escaped, since values in it come from the row."""
+    html = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    safe = _MD_SPECIAL.sub(r"\\\1", html)
     return "\n".join(f"> {line}" if line.strip() else ">" for line in safe.splitlines())
 
 

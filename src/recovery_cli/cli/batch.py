@@ -18,6 +18,7 @@ import typer
 
 from recovery_cli.cli import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, app
 from recovery_cli.cli.common import ListFormat, Playbooks, library
+from recovery_cli.text import shorten
 
 if TYPE_CHECKING:
     from recovery_cli.batch.outputs import Outputs
@@ -201,7 +202,8 @@ def _mapping(pairs: list[str]) -> dict[str, str]:
         column, sep, name = pair.partition("=")
         if not sep or not column.strip() or not name.strip():
             raise RecoveryError(
-                f"--map {pair!r} is not COLUMN=INPUT", hint="e.g. --map client=customer_name"
+                f"--map {shorten(pair)!r} is not COLUMN=INPUT",
+                hint="e.g. --map client=customer_name",
             )
         mapping[column.strip()] = name.strip()
     return mapping

@@ -19,6 +19,7 @@ from recovery_cli.documents import read_document
 from recovery_cli.errors import Location, Problem, RecoveryError
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs
 from recovery_cli.playbook.models import Playbook
+from recovery_cli.text import shorten
 
 CHOOSE = "choose"
 
@@ -131,7 +132,8 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
     supplied = Supplied()
     problems: list[Problem] = []
     for key, value in raw.items():
-        where = Location(source, field=key)
+        shown = shorten(key)
+        where = Location(source, field=shown)
         if key == CHOOSE:
             if not isinstance(value, Mapping):
                 problems.append(Problem("`choose` must map step ids to a number or a line", where))
@@ -140,7 +142,7 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
                 if step_id not in step_ids:
                     problems.append(
                         Problem(
-                            f"`choose.{step_id}`: no such step",
+                            f"`choose.{shorten(str(step_id))}`: no such step",
                             where,
                             f"steps: {', '.join(sorted(step_ids))}",
                         )
@@ -159,7 +161,7 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
             if answer not in questions[key].choices:
                 problems.append(
                     Problem(
-                        f"`{answer}` is not an answer to `{key}`",
+                        f"`{shorten(answer)}` is not an answer to `{key}`",
                         where,
                         f"answer one of: {', '.join(questions[key].choices)}",
                     )
@@ -168,13 +170,13 @@ def sort_out(playbook: Playbook, raw: Mapping[str, object], source: str = "answe
                 supplied.answers[key] = answer
         elif key in STANDARD_INPUTS:
             # One script can feed any playbook: a standard input it does not use is noted.
-            supplied.notes.append(f"`{key}` is not used by `{playbook.id}`; it is set aside")
+            supplied.notes.append(f"`{shown}` is not used by `{playbook.id}`; it is set aside")
         else:
             known = sorted(input_names | set(questions))
-            close = difflib.get_close_matches(key, [*known, *STANDARD_INPUTS], n=1, cutoff=0.7)
+            close = difflib.get_close_matches(shown, [*known, *STANDARD_INPUTS], n=1, cutoff=0.7)
             hint = (f"did you mean `{close[0]}`? " if close else "") + f"known: {', '.join(known)}"
             problems.append(
-                Problem(f"`{key}` is not an input or question of `{playbook.id}`", where, hint)
+                Problem(f"`{shown}` is not an input or question of `{playbook.id}`", where, hint)
             )
     if problems:
         raise RecoveryError(f"{len(problems)} problem(s) in the supplied values", problems=problems)
