@@ -11,7 +11,8 @@ For each labelled set (tests/corpus/messages/*.yaml, format in its README) it pr
   the reading reports it unsupported);
 - severity agreement (English messages) and channel precision and recall;
 - "said back": for each fact a message gave, whether the draft made from the reading says
-  it (the labelled words appear in the draft), per fact and overall;
+  it (the labelled words appear in the draft; for a name, its first word), per fact and
+  overall;
 - the cost of reading one message (µs) against a floor of `text.lower()` plus one
   precompiled regex over the same messages, as a ratio.
 
@@ -68,6 +69,15 @@ def says(name: str, label: str, text: str) -> bool:
     return all(word in have for word in words(label))
 
 
+def said_back(name: str, label: str, draft: str) -> bool:
+    """Whether a draft says the fact back. A draft greets by first name by design, so a
+    name counts when its first word is there ("Hi Dana," for "Dana Whitfield")."""
+    if name == "customer_name":
+        first = next(iter(words(label)), "")
+        return bool(first) and first in set(words(draft))
+    return says(name, label, draft)
+
+
 @dataclass
 class Tally:
     hits: Counter[str] = field(default_factory=Counter)
@@ -99,17 +109,15 @@ class Drafted:
 def draft(reading: Reading, library: Library) -> Drafted | None:
     """The draft a batch run would make from this reading (None: routine or unsupported).
 
-    The triage's playbook, its declared standard inputs filled from the reading
-    (customer_name "there" when not found: the current playbooks require it), every
-    question at its default. Kept apart so it can move to the batch engine later.
+    The triage's playbook, its declared standard inputs filled from the reading (a name
+    not found leaves the neutral greeting), every question at its default.
     """
     verdict = reading.triage
     if not reading.supported or verdict is None or verdict.scenario is None:
         return None
     playbook = library.playbook(verdict.scenario)
     offered = inputs_for(reading, playbook)
-    supplied: dict[str, str] = {"customer_name": "there", **offered}
-    resolved = resolve(playbook, supplied)
+    resolved = resolve(playbook, offered)
     values, missing = resolved.values, resolved.missing
     if missing:
         return None
@@ -177,7 +185,7 @@ def report(
             drafted += made is not None
             for name, label in labels.items():
                 back.real[name] += 1
-                if made is not None and says(name, str(label), made.text):
+                if made is not None and said_back(name, str(label), made.text):
                     back.hits[name] += 1
                 else:
                     why[unsaid(name, str(label), reading, made)] += 1
