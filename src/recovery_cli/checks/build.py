@@ -18,6 +18,7 @@ from recovery_cli.checks.compiler import Compiler, Cue, backtracking
 from recovery_cli.checks.models import ChecksFile, CheckSpec, CueSpec, Example
 from recovery_cli.checks.patterns import Matcher
 from recovery_cli.checks.reply import CLAUSES, QUOTES, SENTENCES
+from recovery_cli.checks.vetted import Vetted
 from recovery_cli.documents import Place, build, read_document
 from recovery_cli.errors import Problem, RecoveryError
 
@@ -64,7 +65,8 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
             cues[name] = (cue, file / "cues" / name / "patterns")
         for index, spec in enumerate(model.checks):
             specs[spec.id] = (spec, file / "checks" / index)
-    compiler = Compiler(cues)
+    vetted = Vetted.from_cache()
+    compiler = Compiler(cues, vetted)
     compiler.check_cues()
     problems = compiler.problems
     defaults = {
@@ -97,6 +99,7 @@ def _build(files: Sequence[_Loaded], principles: dict[str, str]) -> Checker:
     )
     if problems:
         raise RecoveryError(f"{len(problems)} problem(s) in the checks", problems=problems)
+    vetted.save()
     examples = tuple(
         (spec.id, Example(text=item) if isinstance(item, str) else item, flag)
         for spec, _ in enabled

@@ -16,6 +16,7 @@ from typing import Any
 
 from recovery_cli.checks.models import CueSpec
 from recovery_cli.checks.patterns import ALNUM, Matcher, Regexes, heads, keys_for, translate
+from recovery_cli.checks.vetted import Vetted
 from recovery_cli.documents import Place
 from recovery_cli.errors import Location, Problem
 
@@ -188,8 +189,12 @@ class Cue:
 class Compiler:
     """Turns validated specs into matchers, collecting every located problem."""
 
-    def __init__(self, cues: dict[str, tuple[CueSpec, Place]]) -> None:
+    def __init__(
+        self, cues: dict[str, tuple[CueSpec, Place]], vetted: Vetted | None = None
+    ) -> None:
         self.cues = cues
+        self.vetted = vetted
+        """Patterns that passed vetting in an earlier run (none are trusted without it)."""
         self.problems: list[Problem] = []
         self._compiled: dict[str, Cue | None] = {}
         self._verdicts: dict[str, tuple[str, str | None] | None] = {}
@@ -210,12 +215,20 @@ class Compiler:
         """Each valid pattern with its cues expanded; problems recorded, bad ones left out."""
         for number, pattern in enumerate(patterns):
             if pattern not in self._verdicts:
-                self._verdicts[pattern] = _verdict(pattern)
+                self._verdicts[pattern] = self._vet(pattern)
             wrong = self._verdicts[pattern]
             if wrong is not None:
                 self.problems.append(Problem(wrong[0], place.at(number), wrong[1]))
                 continue
             yield self._expand(pattern, place.at(number))
+
+    def _vet(self, pattern: str) -> tuple[str, str | None] | None:
+        if self.vetted is not None and self.vetted.passed(pattern):
+            return None
+        verdict = _verdict(pattern)
+        if verdict is None and self.vetted is not None:
+            self.vetted.remember([pattern])
+        return verdict
 
     def regex(self, patterns: Sequence[str], place: Place) -> re.Pattern[str] | None:
         parts = [translate(source) for source in self.sources(patterns, place)]
