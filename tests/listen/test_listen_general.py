@@ -135,6 +135,9 @@ def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
         ),
         ("the contractor we sent (Warmline Ltd) damaged the ceiling", "partner", "Warmline Ltd"),
         ("I paid with PayPal and never got it", "partner", "PayPal"),
+        ("The lens lab keeps saying next week.", "partner", "the lens lab"),
+        ("our furniture supplier let us down", "partner", "the furniture supplier"),
+        ("the useless courier lost it", "partner", "the courier"),
     ],
 )
 def test_the_smaller_facts_are_read_in_more_of_their_shapes(

@@ -99,10 +99,17 @@ _THEIRS = keyed(
     r"|\b(?:the|his|her)\s(?P<q>bank)(?=\s(?:are|is|has|have|says|said|charged|charges|won'?t|"
     r"will)\b)",
 )
+_TRADE_NOUNS = (
+    r"lens|optical|eye|dental|photo|print|parts|furniture|flooring|kitchen|glass|glazing|stone|"
+    r"tile|tyre|tire|paint|frame|blinds?|window|door|carpet|sofa|bed|mattress|cake|flower|"
+    r"removals?|storage|bike|cycle|car|van|parcel|freight|specialist|external|outside|local"
+)
+"""Words that say which lab or supplier ("the lens lab", "our furniture supplier"): kept
+with the role, since the customer named it so. Adjectives are not ("the useless courier")."""
 _ROLE = keyed(
     _ROLE_KEYS,
-    rf"(?:\b(?P<det>the|your|ur|our)\s)?(?P<p>{_ROLES})\b(?!\s(?:number|fee|charge|tracking|bags?|"
-    r"collection|pick-?up|account))",
+    rf"(?:\b(?P<det>the|your|ur|our)\s(?:(?P<kind>{_TRADE_NOUNS})\s)?)?(?P<p>{_ROLES})\b"
+    r"(?!\s(?:number|fee|charge|tracking|bags?|collection|pick-?up|account))",
 )
 
 
@@ -132,7 +139,11 @@ def partners(sentence: Sentence) -> Iterable[Found]:
     for match in _ROLE.finditer(sentence):
         det = (match.group("det") or "the").lower()
         owner = "the" if det in {"the", "our"} else "our"
-        yield _found(sentence, match, f"{owner} {_words(match.group('p'))}", 0.8, 2)
+        kind = f"{_words(match.group('kind'))} " if match.group("kind") else ""
+        found = _found(sentence, match, f"{owner} {kind}{_words(match.group('p'))}", 0.8, 2)
+        if kind:  # the span starts at the word that says which
+            found = found._replace(start=sentence.start + match.start("kind"))
+        yield found
 
 
 def _words(text: str) -> str:
