@@ -348,17 +348,13 @@ def test_a_requester_with_no_name_is_greeted_neutrally_not_rejected(
 
 
 def _high_priority_cases() -> list[Any]:
-    routine = pytest.mark.xfail(strict=True, reason=(
-        "a product that failed dangerously in use (a brake) has no playbook yet: no shipped "
-        "scenario speaks to safety, so triage files it as routine rather than misroute it"
-    ))  # fmt: skip
     cases = [pytest.param("zendesk", t, id=f"zendesk-{t}")
              for t in ("48211", "48214", "48215", "48217", "48222")]  # fmt: skip
     cases += [pytest.param("freshdesk", t, id=f"freshdesk-{t}")
               for t in ("20931", "20939", "20940")]  # fmt: skip
     cases += [
         # Urgent phone ticket: front brake failed on a descent (written by the agent)
-        pytest.param("freshdesk", "20933", id="freshdesk-20933-urgent-phone", marks=routine),
+        pytest.param("freshdesk", "20933", id="freshdesk-20933-urgent-phone"),
         # High Twitter ticket: bike left unserviced, a day off work wasted
         pytest.param("freshdesk", "20935", id="freshdesk-20935-high-twitter"),
     ]
