@@ -6,7 +6,7 @@ import pytest
 
 from recovery_cli.library import Library
 from recovery_cli.listen import inputs_for, inputs_from, origins, read
-from recovery_cli.playbook.inputs import resolve
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, clean_value, resolve
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -52,6 +52,7 @@ def test_the_reference_sum_wait_and_repeats_are_offered_as_inputs() -> None:
 
 def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
     assert inputs_from(read("I've rung 3x about it."))["times"] == "3 times"
+    assert inputs_from(read("Third time I have called!"))["times"] == "the third time"
     reading = read("Day 4 of waiting for a reply.")
     assert reading.value("waited") == "day 4"
     assert "waited" not in inputs_from(reading)
@@ -121,3 +122,18 @@ def test_the_draft_says_the_facts_back(library: Library) -> None:
     assert "It should have been by Friday" in draft
     assert "you took two days off work for this" in draft
     assert "Hi Priya," in draft
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("customer no. GC-7710", "customer no. GC-7710"),
+        ("member no. GC-7710.", "member no. GC-7710"),
+        (" £49.99 ", "£49.99"),
+    ],
+)
+def test_a_reference_or_sum_is_kept_as_given_not_turned_to_the_customer(
+    given: str, kept: str
+) -> None:
+    for name in ("reference", "amount"):
+        assert clean_value(STANDARD_INPUTS[name], given) == kept

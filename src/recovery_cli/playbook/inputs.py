@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.models import Input, Playbook
-from recovery_cli.playbook.values import as_clause
+from recovery_cli.playbook.values import as_clause, tidy
 from recovery_cli.text import clean
 
 MAX_VALUE = 500
@@ -81,14 +81,14 @@ STANDARD_INPUTS: dict[str, Input] = {
         ),
         Input(
             name="reference",
-            kind="phrase",
+            kind="literal",
             prompt="Order, booking or ticket number",
             help="With its kind, as the customer gave it: 'order 99102', 'booking KX7P2Q'.",
             example="order 99102",
         ),
         Input(
             name="amount",
-            kind="phrase",
+            kind="literal",
             prompt="How much money is involved?",
             help="With its currency: '£49.99'.",
             example="£49.99",
@@ -160,6 +160,8 @@ def clean_value(spec: Input, raw: object) -> str:
         return as_clause(value)
     if kind == "phrase":
         return as_clause(value, noun_phrase=False)
+    if kind == "literal":
+        return tidy(value)  # "customer no. 4410" is a number's name, not a person to turn
     if kind == "name":
         return " ".join(value.split())
     return value

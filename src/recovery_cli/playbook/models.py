@@ -112,13 +112,15 @@ class Input(Strict):
     example: str | None = Field(
         default=None, description="A sample value used when lint renders the templates."
     )
-    kind: Literal["text", "clause", "phrase", "name", "choice"] | None = Field(
+    kind: Literal["text", "clause", "phrase", "literal", "name", "choice"] | None = Field(
         default=None,
         description=(
             "How a value is tidied before templates see it: `clause` (turned to the second "
             "person, end punctuation and stray capitals dropped, a bare noun phrase made a "
             "clause: for `stakes`), `phrase` (the same, noun phrases kept: `issue`, "
-            "`promised`), `name`, `choice`, or `text` (as typed). Standard inputs know theirs."
+            "`promised`), `literal` (words kept as given, spaces and end punctuation tidied: "
+            "`reference`, `amount`), `name`, `choice`, or `text` (as typed). Standard inputs "
+            "know theirs."
         ),
     )
 
