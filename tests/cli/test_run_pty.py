@@ -63,6 +63,9 @@ def answer_inputs(child: pexpect.spawn, name: str, message: str = GLASSES) -> No
         child.sendline("")  # Enter accepts the value read from the message (or the default)
     child.expect_exact("Which partner or vendor was involved, if any?")
     child.sendline("the lens lab")
+    for prompt in ("Order, booking or ticket number", "How long have they waited?"):
+        child.expect_exact(prompt)
+        child.sendline("")  # optional: nothing the message gave
     child.expect_exact("How severe is it for the customer? (low/medium/high)")
     child.sendline("")
     child.expect_exact("Channel (phone/chat/email/in-person/social)")
@@ -101,6 +104,10 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     child.sendline("")
     child.expect_exact("Which partner or vendor was involved, if any?")
     child.sendline("the lens lab")
+    child.expect_exact("Order, booking or ticket number (optional): ")
+    child.sendline("order 99102")
+    child.expect_exact("How long have they waited? (optional): ")
+    child.sendline("")
     child.expect_exact("(low/medium/high) [high]: ")  # an exam at stake reads as high
     child.sendline("")
     child.expect_exact("Channel (phone/chat/email/in-person/social)")
@@ -141,6 +148,7 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     assert isinstance(inputs, dict)
     assert inputs["customer_name"] == "Priya"  # the escape sequence was removed
     assert inputs["partner"] == "the lens lab"
+    assert inputs["reference"] == "order 99102"
     assert draft.startswith("Hi Priya,")
     assert "exam on Monday" in draft and "by Friday" in draft
     assert "This one is on us, and I will put it right today." in draft
