@@ -185,9 +185,9 @@ _JSON_HIDDEN = re.compile(
 
 
 def shorten(text: str, limit: int = 60) -> str:
-    """Text a person typed, cut to `limit` characters with an ellipsis, for a message that
-    names it: a 100 KB key must not come back as a 100 KB error."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Text cut to `limit` characters with an ellipsis, for a message or a label that names
+    it: a 100 KB key must not come back as a 100 KB error, nor a long question fill a graph."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def json_text(data: object, *, indent: int | None = None) -> str:

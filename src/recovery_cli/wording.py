@@ -89,6 +89,8 @@ def mend(word: str, *, shouting: bool = True) -> str:
 
 
 _CAPS_WORD = r"[A-Z](?:[A-Z'’-]*[A-Z])?"
+_CAPS = re.compile(_CAPS_WORD)
+_CAPS_PARTS = re.compile(f"({_CAPS_WORD})")
 _SHOUTED_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ ,]+{_CAPS_WORD})+\b")
 _ACRONYMS = _words(
     "DHL UPS USPS DPD GLS TNT NHS HMRC DVLA BT EE UK US USA EU ID PIN ATM VAT GP TV PC IT "
@@ -109,13 +111,13 @@ def unshout(text: str) -> str:
 
 
 def _lower_run(match: re.Match[str]) -> str:
-    words = re.findall(_CAPS_WORD, match.group())
+    words = _CAPS.findall(match.group())
     shouted = [word for word in words if word not in _ACRONYMS and len(word) > 1]
     if sum(len(word) for word in shouted) < 6:
         return match.group()  # "DHL UK", "NOT OK": names, or too little to be shouting
     return "".join(
         part if part in _ACRONYMS or part == "I" else part.lower()
-        for part in re.split(f"({_CAPS_WORD})", match.group())
+        for part in _CAPS_PARTS.split(match.group())
     )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.flow import Flow
 from recovery_cli.playbook.models import END, Playbook
-from recovery_cli.text import clean
+from recovery_cli.text import clean, shorten
 
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu) or "
@@ -165,8 +165,7 @@ def draw(dot_text: str, output: Path, kind: str, timeout: float = 60) -> None:
 
 
 def _short(text: str) -> str:
-    text = _one_line(text)
-    return text if len(text) <= LABEL_WIDTH else text[: LABEL_WIDTH - 1].rstrip() + "…"
+    return shorten(_one_line(text), LABEL_WIDTH)
 
 
 def _one_line(text: str) -> str:
