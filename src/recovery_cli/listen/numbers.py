@@ -298,6 +298,8 @@ _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
 """A count with "time" left singular, as a non-native writer may ("Three time")."""
+_BARE_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
+"""A count without its article ("Third time I have called"): said as "the third time"."""
 _PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
 
@@ -314,4 +316,5 @@ def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Fou
     end = sentence.start + match.end("span")
     value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
     value = _SEVERAL_TIME.sub(r"\1 times", value)  # "3 time already" -> "3 times"
+    value = _BARE_ORDINAL.sub(r"the \1", value)
     return Found(name, value, start, end, 0.8, rank)

@@ -46,8 +46,6 @@ _FITS = {
 """The shape a value needs to read after "you have waited" or as how often; a fact of
 another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
 _TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
-_BARE_ORDINAL = re.compile(r"^(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime$", re.I)
-"""'Third time I have called': the count read without its article."""
 
 MIN_CONFIDENCE = 0.8
 """How sure a fact must be before it goes into a draft."""
@@ -104,8 +102,6 @@ def _fitted(name: str, value: str) -> str | None:
     """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit."""
     if name == "times":
         value = _TIMES_X.sub(r"\1 times", value)
-        if _BARE_ORDINAL.match(value):
-            value = "the " + value.lower()
     shape = _FITS.get(name)
     return value if shape is None or shape.match(value) else None
 
