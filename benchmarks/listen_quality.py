@@ -44,8 +44,8 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-SETS = {name: MESSAGES / f"{name}.yaml" for name in ("dev", "dev2", "heldout", "heldout2")}
-DEVELOPMENT = ("dev", "dev2")
+SETS = {name: MESSAGES / f"{name}.yaml" for name in ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2")}
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4")
 """The sets that may be read and tuned on; the others are only ever measured."""
 GROUPS = {"development": DEVELOPMENT, "heldout-all": ("heldout", "heldout2")}
 EXACT = ("reference", "amount")
@@ -252,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         choices=(*SETS, *GROUPS),
         default="development",
-        help="one set, or a group: development (dev, dev2) or heldout-all (each reported apart)",
+        help="one set, or a group: development (dev to dev4) or heldout-all (each reported apart)",
     )
     parser.add_argument(
         "--errors", type=int, default=0, help="print N wrong facts (development sets only)"

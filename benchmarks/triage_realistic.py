@@ -37,6 +37,8 @@ REPO = Path(__file__).resolve().parents[1]
 SETS = {
     "dev": REPO / "tests" / "corpus" / "messages" / "dev.yaml",
     "dev2": REPO / "tests" / "corpus" / "messages" / "dev2.yaml",
+    "dev3": REPO / "tests" / "corpus" / "messages" / "dev3.yaml",
+    "dev4": REPO / "tests" / "corpus" / "messages" / "dev4.yaml",
     "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
     "heldout2": REPO / "tests" / "corpus" / "messages" / "heldout2.yaml",
 }
