@@ -111,7 +111,7 @@ def word_keys(low: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _piece_keys(piece: str) -> tuple[frozenset[str], str, str]:
     """`word_keys` of a piece of a reply, with its first and last words ("" for none)."""
     words = piece.translate(_SPACES).split()

@@ -233,7 +233,9 @@ class _ProgressBar:
         ]
         if total:
             columns.append(TimeRemainingColumn())
-        self.bar = Bar(*columns, console=console.err, transient=True)
+        # Redrawn on each update, with no thread of its own: worker processes are forked
+        # from this one, and a fork must not happen while another thread holds a lock.
+        self.bar = Bar(*columns, console=console.err, transient=True, auto_refresh=False)
         self.task = self.bar.add_task("batch", total=total, rows="0", rate="-")
         self.started = time.monotonic()
 
@@ -247,6 +249,7 @@ class _ProgressBar:
     def update(self, rows: int, position: int) -> None:
         rate = rows / max(time.monotonic() - self.started, 1e-6)
         self.bar.update(self.task, completed=position, rows=f"{rows:,}", rate=f"{rate:,.0f}")
+        self.bar.refresh()
 
 
 def _report(summary: Summary, outputs: Outputs, fmt: ListFormat) -> None:
