@@ -195,3 +195,16 @@ def test_a_vocabulary_matches_what_its_plain_alternation_matches() -> None:
 def test_a_vocabulary_is_keyed_past_a_common_first_word() -> None:
     keys = vocabulary("has (?:gone up|doubled)|crack").keys
     assert keys == {"has gone up", "has doubled", "crack"}
+
+
+def test_the_rule_index_offers_exactly_the_rules_whose_keys_a_message_holds_in_order() -> None:
+    from recovery_cli.listen.clauses import RuleIndex, rule
+
+    late = rule("issue", "late", r"my (?P<np>\w+) is late", "your {np} is late")
+    broken = rule("issue", "broke|smash", r"my (?P<np>\w+) (?:broke|smashed)", "your {np} broke")
+    both = rule("issue", "late|smash", r"late and smashed", "it is late and smashed")
+    index = RuleIndex([late, broken, both])
+
+    assert index.relevant({"smash", "arriv"}) == [broken, both]
+    assert index.relevant({"late", "smash"}) == [late, broken, both]
+    assert index.relevant({"refund"}) == []

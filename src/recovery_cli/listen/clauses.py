@@ -149,16 +149,50 @@ def apply(
     """
     if not sentences:
         return
-    keys = union(sentences)
     skip = "customer" if note else "note"
-    for each in rules:
-        if each.voice == skip or each.keys.isdisjoint(keys):
+    for each in _index(rules).relevant(union(sentences)):
+        if each.voice == skip:
             continue
         if each.needs is not None and not each.needs.search(text):
             continue
         for sentence in sentences:
             if not each.keys.isdisjoint(sentence.keys):
                 yield from _matches(each, sentence, note)
+
+
+class RuleIndex:
+    """Rules by key, so the rules that can match a message follow from the keys it holds
+    (a few dozen lookups) instead of testing every rule's keys against it."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self.by_key: dict[str, list[int]] = {}
+        for position, each in enumerate(self.rules):
+            for key in each.keys:
+                self.by_key.setdefault(key, []).append(position)
+
+    def relevant(self, keys: Iterable[str]) -> list[Rule]:
+        """The rules with a key among `keys`, in their own order (order breaks ties)."""
+        positions: set[int] = set()
+        for key in keys:
+            found = self.by_key.get(key)
+            if found is not None:
+                positions.update(found)
+        return [self.rules[position] for position in sorted(positions)]
+
+
+_INDEXES: dict[int, tuple[Sequence[Rule], RuleIndex]] = {}
+
+
+def _index(rules: Sequence[Rule]) -> RuleIndex:
+    """The index of a sequence of rules, built once (the sequence is held, so its id stays
+    its own); a few sequences at most are kept."""
+    held = _INDEXES.get(id(rules))
+    if held is None or held[0] is not rules:
+        if len(_INDEXES) >= 16:
+            _INDEXES.clear()
+        held = _INDEXES[id(rules)] = (rules, RuleIndex(rules))
+    return held[1]
 
 
 def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:

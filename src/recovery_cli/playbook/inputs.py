@@ -138,7 +138,9 @@ def clean_value(spec: Input, raw: object) -> str:
     clause or phrase is made fit for its sentence (`values.as_clause`), a name keeps one
     line, and a choice must be one of the choices (any capitals).
     """
-    value = "" if raw is None else clean(str(raw)).strip()
+    if raw is None or raw == "":
+        return ""  # nothing given: nothing to check (the commonest case in a batch row)
+    value = clean(str(raw)).strip()
     limit = MAX_TEXT if (spec.kind or "text") == "text" else MAX_VALUE
     if len(value) > limit:
         raise RecoveryError(
