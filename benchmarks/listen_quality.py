@@ -104,6 +104,8 @@ class Drafted:
     text: str
     offered: dict[str, str]
     """The inputs the reading filled for this playbook."""
+    public: bool = False
+    """A public reply (social): it may name the customer, and must not say anything private."""
 
 
 def draft(reading: Reading, library: Library) -> Drafted | None:
@@ -121,13 +123,16 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
     values, missing = resolved.values, resolved.missing
     if missing:
         return None
-    return Drafted(run_scripted(playbook, values).draft(), offered)
+    public = values.get("channel") == "social"
+    return Drafted(run_scripted(playbook, values).draft(), offered, public)
 
 
 def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
     """Why a labelled fact is not in the draft."""
     if made is None:
         return "no draft (triage said routine)"
+    if made.public and name != "customer_name":
+        return "a public reply must not say it (the private reply follows in a direct message)"
     if name not in STANDARD_INPUTS:
         return "no input for it"
     value = reading.value(name)
@@ -151,6 +156,7 @@ def report(
     drafted = 0
     shown = 0
     why: Counter[str] = Counter()
+    private = 0
     for item, reading in zip(items, readings, strict=True):
         labels: Mapping[str, object] = item.get("facts") or {}  # type: ignore[assignment]
         for name in FACTS:
@@ -188,7 +194,9 @@ def report(
                 if made is not None and said_back(name, str(label), made.text):
                     back.hits[name] += 1
                 else:
-                    why[unsaid(name, str(label), reading, made)] += 1
+                    reason = unsaid(name, str(label), reading, made)
+                    why[reason] += 1
+                    private += reason.startswith("a public reply")
     print(f"\n{title}: {len(items)} messages")
     print(f"  {'fact':<14} {'precision':>9} {'recall':>7} {'hits':>5} {'said':>5} {'real':>5}")
     for name in FACTS:
@@ -212,6 +220,11 @@ def report(
         f"  said back: {said_total}/{real_total} facts "
         f"({said_total / max(real_total, 1):.3f}) of messages that should get a draft "
         f"({drafted} drafted)"
+    )
+    print(
+        f"  said back where it may be said (not counting {private} private facts a public "
+        f"reply must not say): {said_total}/{real_total - private} "
+        f"({said_total / max(real_total - private, 1):.3f})"
     )
     for name in FACTS:
         if back.real[name]:
