@@ -191,12 +191,12 @@ def _walk(clause: str, turn: Turn, *, shouting: bool = True) -> str:
     tokens = _TOKEN.findall(_AMPERSAND.sub(" and ", clause.replace("’", "'")))
     quoted = _quoted(tokens)
     places = [n for n, token in enumerate(tokens) if token[:1].isalnum() and n not in quoted]
+    mended = [mend(tokens[n], shouting=shouting) for n in places]
+    lows = [word.lower() for word in mended]
+    lows.append("")  # what follows the last word
     previous = ""
     for position, n in enumerate(places):
-        word = mend(tokens[n], shouting=shouting)
-        low = word.lower()
-        later = places[position + 1] if position + 1 < len(places) else None
-        following = mend(tokens[later]).lower() if later is not None else ""
+        word, low, following = mended[position], lows[position], lows[position + 1]
         turned = turn(low, previous, following)
         if turned is not None:
             word = turned
@@ -380,7 +380,9 @@ def tidy(clause: str) -> str | None:
 
 def _has_symbols(clause: str) -> bool:
     """Emoji and pictographs (a clause with them is not one to say back)."""
-    return any(ord(char) >= 0x2190 and not char.isalpha() for char in clause)
+    return not clause.isascii() and any(
+        ord(char) >= 0x2190 and not char.isalpha() for char in clause
+    )
 
 
 def _looks_named(word: str) -> bool:

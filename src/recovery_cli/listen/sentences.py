@@ -113,49 +113,24 @@ def split(text: str) -> list[Sentence]:
     keys = None
     pieces: list[Sentence] = []
     begin = 0
-    wrapped = False
     for stop in _STOPS.finditer(text):
         end = stop.end()
-        if stop.group() == "\n" and _wrapped(text, stop.start()):
-            wrapped = True
-            continue  # a long line hard-wrapped mid-sentence: the sentence goes on
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
         if stop.group() == "." and _ABBREVIATION.search(
             text, max(0, stop.start() - 8), stop.start()
         ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
-        _add(pieces, text, begin, end, keys, wrapped)
+        _add(pieces, text, begin, end, keys)
         begin = end
-        wrapped = False
-    _add(pieces, text, begin, len(text), keys, wrapped)
+    _add(pieces, text, begin, len(text), keys)
     return pieces[:MAX_PIECES]
 
 
-_WRAP = 50
-"""A line at least this long, not ended by punctuation, and followed by a line that starts
-in lower case was wrapped by the writer's mail program, not ended."""
-
-
-def _wrapped(text: str, at: int) -> bool:
-    """Whether the newline at `at` wraps a sentence ("...for over two months. My\nmother is")."""
-    after = text[at + 1 : at + 2]
-    if not after.islower():
-        return False
-    line = text[text.rfind("\n", max(0, at - MAX_SENTENCE), at) + 1 : at].rstrip()
-    return len(line) >= _WRAP and line[-1:] not in {".", "!", "?", ":", ";", ","}
-
-
 def _add(
-    pieces: list[Sentence],
-    text: str,
-    begin: int,
-    end: int,
-    keys: frozenset[str] | None,
-    wrapped: bool = False,
+    pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
 ) -> None:
-    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`; in a
-    `wrapped` sentence each newline is a space (one character for one, so offsets hold)."""
+    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
@@ -163,7 +138,7 @@ def _add(
     while end - begin > MAX_SENTENCE:
         cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
         cut = cut if cut > begin else begin + MAX_SENTENCE
-        pieces.append(sentence_of(_unwrapped(text, begin, cut, wrapped), begin, keys))
+        pieces.append(sentence_of(text[begin:cut], begin, keys))
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
@@ -173,11 +148,7 @@ def _add(
     if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
         pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
     else:
-        pieces.append(sentence_of(_unwrapped(text, begin, end, wrapped), begin, keys))
-
-
-def _unwrapped(text: str, begin: int, end: int, wrapped: bool) -> str:
-    return text[begin:end].replace("\n", " ") if wrapped else text[begin:end]
+        pieces.append(sentence_of(text[begin:end], begin, keys))
 
 
 def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
