@@ -1,0 +1,65 @@
+"""More shapes of English read by the general mechanisms: form fields, sign-offs with a
+firm or a role, names given in passing, and others. Each message is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+
+
+def value(message: str, fact: str) -> str | None:
+    return read(message).value(fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("Full name: Nadia Brookes\nMessage: my kettle leaks from the base.", "Nadia Brookes"),
+        (
+            "Passenger name: Luis Ferreira\nDetails: my bag never came off the carousel.",
+            "Luis Ferreira",
+        ),
+        (
+            "Category: Billing\nContact: Imogen Hale, 07700 900111\nI was charged twice.",
+            "Imogen Hale",
+        ),
+        ("Table for 4 at 7pm tonight please, name is Whitcombe. Thanks!", "Whitcombe"),
+        ("hi, could I move my booking to Friday? ref QX77, name Tariq Aziz", "Tariq Aziz"),
+        ("the table is booked under Lister, 8pm", "Lister"),
+        ("Caller Mrs Pennington rang re a missed collection, bins left out.", "Mrs Pennington"),
+        ("Member (Jonah) says the rowing machine seat snapped.", "Jonah"),
+        (
+            "The lamp arrived with a cracked shade.\n\nThanks,\nOwen Price\nPrice + Lowe Design",
+            "Owen Price",
+        ),
+        ("The lamp arrived with a cracked shade.\n\nMarta Nowak, Nowak Florists", "Marta Nowak"),
+        ("The lamp arrived with a cracked shade.\n\n— Ruth Ellis, Office Manager", "Ruth Ellis"),
+        (
+            "Mum's pills were the wrong dose.\n\nSian Howells (daughter)\nRef PX-2211",
+            "Sian Howells",
+        ),
+        ("The room was freezing all weekend.\n\nMr & Mrs Ashdown", "Mr and Mrs Ashdown"),
+        ("the reader stopped working, acc ending 4410, thanks, Bea", "Bea"),
+        ("Guest: could we get a late checkout?\nGuest: Many thanks, Orla", "Orla"),
+        (
+            "My refund is late.\n\nThanks,\nDom\n\n---------- Forwarded message ---------\n"
+            "From: Dom Reyes\nSubject: refund\n\nStill waiting.",
+            "Dom Reyes",
+        ),
+    ],
+)
+def test_a_name_is_read_from_more_shapes(message: str, name: str) -> None:
+    assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I just ordered the plan but it's UK only, can I change it?",
+        "Guest: is there parking?\nGuest: and a cot?",
+        "The parcel was lost.\n\nLeeds, LS1 4AB",
+    ],
+)
+def test_no_name_is_read_from_these(message: str) -> None:
+    assert value(message, "customer_name") is None
