@@ -63,3 +63,24 @@ def test_a_name_is_read_from_more_shapes(message: str, name: str) -> None:
 )
 def test_no_name_is_read_from_these(message: str) -> None:
     assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("My refund still hasnt appeared.", "your refund still hasn't appeared"),
+        ("At the gate our tickets were void.", "your tickets were void"),
+        ("The lift has been out of order all week.", "the lift has been out of order all week"),
+        ("The chain on my new bike keeps slipping.", "the chain on your new bike keeps slipping"),
+        (
+            "The cable that came with my laptop melted.",
+            "the cable that came with your laptop melted",
+        ),
+        ("The courier walked mud all over my hall.", "the courier walked mud all over your hall"),
+        ("Still no refund of £40 after a month.", "you still have no refund of £40"),
+        ("★☆☆☆☆ App crashes every time I pay.", "the app crashes every time you pay"),
+        ("The sink at the back was out of order.", "the sink at the back was out of order"),
+    ],
+)
+def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:
+    assert value(message, "issue") == issue
