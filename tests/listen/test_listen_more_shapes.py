@@ -84,3 +84,30 @@ def test_no_name_is_read_from_these(message: str) -> None:
 )
 def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:
     assert value(message, "issue") == issue
+
+
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        (
+            "I have been sleeping on a camp bed in the lounge for over three weeks.",
+            "over three weeks",
+        ),
+        ("The road has been dug up for the past six weeks.", "the past six weeks"),
+        ("No reply in 9 days.", "9 days"),
+        ("That's five weeks since I asked for it.", "five weeks"),
+        ("The line has been dead since about 7am.", "since about 7am"),
+        ("Nothing works here since 3 months.", "3 months"),
+        ("No hot water since the 4th.", "since the 4th"),
+        ("I spent 3 hours on hold last week.", "3 hours"),
+        ("Still no refund of £30 almost two months later.", "almost two months"),
+        ("sat in reception 50 mins and nobody came", "50 mins"),
+        ("Took 6 days for anyone to reply.", "6 days"),
+    ],
+)
+def test_how_long_is_read_in_more_shapes(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+
+
+def test_a_day_taken_off_is_not_a_wait() -> None:
+    assert value("I took a day off work for this and nobody came.", "waited") is None
