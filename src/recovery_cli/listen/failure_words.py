@@ -23,7 +23,8 @@ DONE = vocabulary(
     "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
-    "recorded|in stock|back|on the (?:system|list|van|booking)|made|"
+    "recorded|in stock|back|on the (?:system|list|van|booking)|made|appeared|"
+    "come through|gone through|cleared|landed|turned on|switched on|"
     "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
 )
@@ -40,7 +41,7 @@ BAD_WORDS = vocabulary(
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
-    "no[ -]show|"
+    "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
     "not (?:working|there|here|right|available|valid|reserved?|booked|ready|suitable|"
     "included|close|closing|delivered|finished|fixed|what (?:I|we) (?:ordered|paid for|booked|"
     "asked for))"
@@ -57,6 +58,9 @@ BE = (
 )
 BROKE_WORDS = vocabulary(
     "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|stopped working|slipped|"
+    "(?:is|are|keeps?|kept) (?:slipping|leaking|sticking|rattling|flickering|peeling|overheating|"
+    "tripping|dripping|buffering|dropping out|cutting out|falling apart|coming apart)|"
+    "melted|caught fire|exploded|shrank|faded|peeled|"
     "gave way|toppled|(?:went|came) out (?:twice|again|early|double)|"
     "(?:was|were|got) taken (?:twice|again|early)|"
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "
@@ -134,6 +138,7 @@ MONEY = (
 STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|threw|dropped|spilled|spilt|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
+    "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
     "lectured|shouted at|swore at|snapped at|ignored|refused|read out|"
     "rolled (?:his|her|their) eyes|hung up on|burnt|burned|trapped|ran|reversed|lost|"
     "cancell?ed (?:my|our|the|a|an) |"

@@ -60,7 +60,7 @@ _BARE = (
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
 _MOD = (
-    r"(?P<mod>\s(?:of|with|for|on|in|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
+    r"(?P<mod>\s(?:of|with|for|on|in|at|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
     rf"(?:{_W}\s){{0,2}}?{_W})?"
 )
 _REL = (
@@ -69,7 +69,8 @@ _REL = (
     r"appointed|hired|delivered|installed|fitted|supplied|used|picked)"
     r"(?:\s(?!(?:is|was|are|were|has|have|had|arrived|came|never|didn'?t|hasn'?t|isn'?t|"
     r"won'?t|doesn'?t|keeps|still|just)\b)[\w'’£$€-]{1,20}){0,8}?"
-    r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?)?"
+    r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?"
+    r"|\s(?:that|which)\s(?:came|comes)\swith\s(?:my|the|our|a|an)(?:\s[\w'’-]{1,20}){1,3}?)?"
 )
 _DUE = (
     r"(?P<due>\s(?:booked|due|scheduled|promised|ordered)\s(?:for\s)?(?:\d{1,2}(?:[:.]\d\d)?"
@@ -88,7 +89,7 @@ _START = (
 )
 """The start of a sentence, after a time, a speaker's name, a handle or a greeting."""
 _OPEN = (
-    r"(?:^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:^(?:>\s?|[★☆]{1,5}\s)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
     r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
     r"update|subject|re)[,:]?\s){0,2}|(?=[(,;:\-–rbasmty])(?:\(|[,;:]\s|(?<=\s)[-–]\s|"
     r"\b(?:re|but|and|so|says|said|reports|mentioned|today|yesterday|then)\s))"

@@ -88,8 +88,9 @@ ARRIVAL = [
     rule(
         "issue",
         "still no",
-        rf"\bstill\sno\s{NP}(?=\s?[.,;!]|\s(?:and|but)\b|$)",
-        "I still have no {np}",
+        rf"\bstill\sno\s{NP}(?P<of>\sof\s[£$€]\d[\d.,]{{0,9}})?(?=\s?[.,;!]|\s(?:and|but|"
+        r"almost|nearly|over|after)\b|$)",
+        "I still have no {np}{of}",
         rank=1,
     ),
 ]

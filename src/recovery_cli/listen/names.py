@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
+from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, union, words
 from recovery_cli.listen.shapes import is_agent_note, speakers
 
@@ -20,6 +22,11 @@ _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
 _NAME = rf"(?:{_INITIAL}\s?){{0,2}}{_TOKEN}(?:\s(?:{_TOKEN}|{_INITIAL})){{0,2}}"
 _TITLE = r"(?:mrs|mr|ms|miss|dr|mx)\.?"
+_RELATION = (
+    r"(?:daughter|son|wife|husband|partner|mother|father|mum|dad|sister|brother|niece|nephew|"
+    r"carer|granddaughter|grandson|account\sholder|executor|tenant|owner|parent|guardian)"
+)
+"""Who the writer is to the person concerned: "Joanne Whitlow (daughter)"."""
 
 CLOSINGS = (
     "many thanks",
@@ -42,10 +49,27 @@ CLOSINGS = (
     "love",
 )
 _CLOSING = "|".join(c.replace(" ", r"\s") for c in CLOSINGS)
-_SIGNED = re.compile(rf"^(?:{_CLOSING}),?\s(?P<name>(?:{_TITLE}\s)?{_NAME})$", re.I)
+_SIGNED = re.compile(
+    rf"^(?:{_CLOSING}),?\s(?P<name>(?:{_TITLE}\s)?{_NAME})(?:\s\([\w\s]{{1,20}}\))?$", re.I
+)
+_COMMA = re.compile(
+    rf"^(?:[-–—]\s?)?(?:(?:{_CLOSING}),?\s)?(?P<name>(?:{_TITLE}\s)?{_NAME}),\s"
+    r"(?![A-Z]{1,2}\d)[^\n]{1,50}$",
+    re.I,
+)
+"""A name with a firm, a role or a number after a comma: "Karl Dunne, Dunne Architects",
+"— Lindiwe Dube, IT Manager", "Farah Siddiqui, membership 2209187" (not "Leeds, LS1 4AB")."""
+_SPEAKER_LABEL = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s)?[A-Za-z][\w\s()]{0,30}:\s")
+"""A chat line's time and speaker, before a sign-off typed in the chat ("Guest: Many thanks,
+Ffion")."""
+_QUOTED = re.compile(
+    r"^(?:-{2,}\s?(?:original\smessage|forwarded(?:\smessage)?)\s?-{2,}|>|from:\s|on\s.{1,60}wrote:)",
+    re.I | re.M,
+)
+"""Where a forwarded or quoted message starts: the writer's sign-off is just above it."""
 _BARE_LINE = re.compile(
     rf"^(?P<name>(?:{_TITLE}\s)?{_NAME}|{_TOKEN}\s(?:and|&)\s{_TOKEN}\s{_TOKEN})"
-    rf"(?:\s\((?:{_TITLE})\))?$",
+    rf"(?:\s\((?:{_TITLE}|{_RELATION})\))?$",
     re.I,
 )
 _DASHED = re.compile(
@@ -53,7 +77,8 @@ _DASHED = re.compile(
     re.I,
 )
 _LAST_SENTENCE = re.compile(
-    rf"[.!?]\s(?:(?:{_CLOSING}),?\s)?(?P<name>{_TOKEN}(?:\s{_TOKEN})?)$", re.I
+    rf"(?:[.!?]\s(?:(?:{_CLOSING}),?\s)?|,\s(?:{_CLOSING}),?\s)(?P<name>{_TOKEN}(?:\s{_TOKEN})?)$",
+    re.I,
 )
 _INTRO = keyed(
     "name is|this is|it's|its |it is",
@@ -73,6 +98,31 @@ _NOTED = keyed(
     rf"(?:\s?:\s?|\s?\(\s?|\s)(?P<name>(?:{_TITLE}\s)?{_NAME})",
 )
 _TITLED = keyed("mr|ms|dr|mx|miss", rf"(?<!\ba\s)(?<!\ban\s)\b(?P<name>{_TITLE}\s{_NAME})")
+_ROLE = keyed(
+    "caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|visitor",
+    r"\b(?:caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|"
+    rf"visitor)\s(?:\(\s?(?P<own>(?:{_TITLE}\s)?{_NAME})\)|(?P<name>{_TITLE}\s{_NAME}))",
+)
+"""The person a log or a note is about, in any message: "Caller Mrs Fenwick", "Guest Ms
+Abimbola", "Member (Carl)": a title or brackets say it is a name."""
+_FIELD = re.compile(
+    r"^(?:(?:full|your|customer|passenger|guest|lead\spassenger|patient|member|account\sholder|"
+    rf"contact)\s)?(?:name|contact)\s?:\s?(?P<name>(?:{_TITLE}\s)?{_NAME})(?:,|\s?$)",
+    re.I | re.M,
+)
+"""A form's name field ("Name: Dev Patel", "Passenger name: Tomasz Wrona", "Contact:
+Bernadette Kwan, 07700 900482")."""
+_NAME_GIVEN = keyed(
+    "name|under",
+    r"(?:(?:^|[,.;:]\s|\b(?:under|in)\s(?:the\s)?)(?<!my\s)name(?:\sis|\s?:)?"
+    r"|\b(?:is|booked|reserved|it's|its)\sunder(?:\sthe\sname(?:\sof)?)?)\s"
+    rf"(?P<name>(?:{_TITLE}\s)?{_NAME})",
+)
+"""A name given in passing: "name is Hargreaves", "Room 208, name Okafor", "ref is
+ZP4K7M, name Eoin Gallagher", "account is under Patel"."""
+_FIELD_KEYS = register(("name", "contact", "under"))
+_FROM = re.compile(rf"^from:\s(?P<name>{_TOKEN}\s{_TOKEN})\s*$", re.I | re.M)
+"""A forwarded message's sender ("From: Sam Okafor"), who may sign off with "Sam"."""
 
 NOT_NAMES = words(
     "thanks thank cheers regards hello hi hey dear sir madam sirs team support customer "
@@ -89,7 +139,8 @@ NOT_NAMES = words(
     "finance ops operations director officer department black boxing christmas easter "
     "is was has had called rang phoned thx ta love wants says said asked refused mum "
     "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
-    "appalling seriously"
+    "appalling seriously guest user member visitor caller client patient passenger "
+    "resident tenant"
 )
 _ROLE_LINE = re.compile(
     r",|\b(?:ltd|limited|co|inc|plc|llc|llp|solicitors|lawyers|associates|partners|"
@@ -113,12 +164,32 @@ def customer_names(text: str, sentences: Sequence[Sentence]) -> Iterable[Found]:
     if not _INTRO.keys.isdisjoint(keys):
         for sentence in sentences:
             for match in _INTRO.finditer(sentence):
-                yield from _found(
-                    sentence, match, 0.85, 1, "name" if match.group("name") else "intro"
-                )
+                group = "name" if match.group("name") else "intro"
+                if group == "intro" and _trim(match.group(group)) != match.group(group):
+                    continue  # "it's UK only": not a name said to introduce oneself
+                yield from _found(sentence, match, 0.85, 1, group)
+    if not _FIELD_KEYS.isdisjoint(keys):
+        head = sentence_of(text[:3000], 0, keys)
+        for match in _FIELD.finditer(head.text):
+            yield from _found(head, match, 0.9, 0)
+        for match in _NAME_GIVEN.finditer(head):
+            yield from _found(head, match, 0.85, 1)
+    if not _ROLE.keys.isdisjoint(keys):
+        for sentence in sentences[:6]:
+            for match in _ROLE.finditer(sentence):
+                yield from _found(sentence, match, 0.85, 1, "own" if match.group("own") else "name")
     if is_agent_note(text):
         yield from _from_note(text, keys)
-    yield from _signed_off(text, keys)
+    quoted = _QUOTED.search(text, 0, 20_000)
+    signed = list(_signed_off(text, keys))
+    if quoted is not None and quoted.start() > 0:
+        signed += _signed_off(text[: quoted.start()].rstrip(), keys)
+    for found in signed:
+        if quoted is not None and " " not in found.value:  # "Sam" who forwarded "From: Sam Okafor"
+            for sender in _FROM.finditer(text, quoted.start(), quoted.start() + 3000):
+                if sender.group("name").split()[0] == found.value:
+                    found = found._replace(value=_polish(sender.group("name")) or found.value)
+        yield found
 
 
 def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
@@ -131,29 +202,54 @@ def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
 
 def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
-    tail = lines(text[-600:], keys)[-4:]  # a sign-off is on the last few lines
     offset = max(0, len(text) - 600)
+    tail = [
+        line._replace(start=line.start + offset) for line in lines(text[-600:], keys)[-5:]
+    ]  # a sign-off is on the last few lines
+    for before, line in pairwise(tail):  # "Thanks,\nOllie Brandt\n(firm)"
+        if before.text.lower().rstrip(",.! ") in CLOSINGS:
+            match = _BARE_LINE.match(line.text) or _COMMA.match(line.text)
+            found = list(_found(line, match, 0.9, 2)) if match else []
+            if found:
+                yield from found
+                return
     checked = 0
+    fallback: tuple[Sentence, re.Match[str]] | None = None
     for line in reversed(tail):
-        line = line._replace(start=line.start + offset)
         if checked >= 3:
             break
         checked += 1
+        label = _SPEAKER_LABEL.match(line.text)
+        if label is not None and line is tail[-1]:
+            line = line._replace(text=line.text[label.end() :], start=line.start + label.end())
         short = len(line.text) < 60 and not re.search(r"[.!?]\s", line.text)
         if short and _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
+            signed = _LAST_SENTENCE.search(line.text)
+            if signed and _CLOSED.search(line.text, 0, signed.start("name")):
+                yield from _found(line, signed, 0.85, 3)  # "acc ending 7710, thanks, Val"
+                return
+            comma = _COMMA.match(line.text)
+            if fallback is None and comma is not None:
+                fallback = (line, comma)
             continue
         for pattern, sure in ((_SIGNED, 0.9), (_BARE_LINE, 0.85)):
             match = pattern.match(line.text)
             if match:
-                yield from _found(line, match, sure, 2)
-                return
-        for pattern in (_DASHED, _LAST_SENTENCE):
-            match = pattern.search(line.text)
-            if match:
-                yield from _found(line, match, _sureness(pattern, line.text, match), 3)
-                return
-        if line.text.lower().rstrip(",.! ") not in CLOSINGS:
-            return
+                found = list(_found(line, match, sure, 2))
+                if found or not any(char.isdigit() for char in line.text):
+                    yield from found
+                    return
+                break  # "Ref OT-3390": a reference line under the name
+        else:
+            for pattern in (_DASHED, _LAST_SENTENCE):
+                match = pattern.search(line.text)
+                if match:
+                    yield from _found(line, match, _sureness(pattern, line.text, match), 3)
+                    return
+            if line.text.lower().rstrip(",.! ") not in CLOSINGS:
+                break
+    if fallback is not None:
+        yield from _found(fallback[0], fallback[1], 0.8, 3)
 
 
 def _sureness(pattern: re.Pattern[str], line: str, match: re.Match[str]) -> float:
@@ -165,7 +261,7 @@ def _sureness(pattern: re.Pattern[str], line: str, match: re.Match[str]) -> floa
     return 0.85 if signed else 0.8 if " " not in match.group("name") else 0.75
 
 
-_CLOSED = re.compile(rf"[.!?]\s(?:{_CLOSING}),?\s$", re.I)
+_CLOSED = re.compile(rf"[.!?,]\s(?:{_CLOSING}),?\s$", re.I)
 
 
 def _found(
@@ -204,6 +300,8 @@ def _polish(raw: str) -> str | None:
         return None
     if _is_initial(tokens[-1]):
         return None
+    if joined and title is not None and re.fullmatch(_TITLE, tokens[0], re.I) and len(tokens) == 2:
+        return f"{title} and {tokens[0].rstrip('.').capitalize()} {tokens[1]}"  # "Mr & Mrs Greaves"
     if joined:
         return raw if title is None else None
     if title is None:

@@ -135,12 +135,12 @@ def amounts(sentence: Sentence) -> Iterable[Found]:
 # --- how long they have waited --------------------------------------------------------------
 
 _COUNT = (
-    r"(?:\d{1,3}\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d{1,3}(?:\.\d)?\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
 _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|months?)"
 _SPAN = (
-    r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan)\s)?"
+    r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan|the\s(?:past|last))\s)?"
     + _COUNT
     + r"\s?(?:working\s)?"
     + _UNIT
@@ -162,13 +162,53 @@ _WAITED = (
         0,
     ),
     (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
+    (
+        keyed(
+            "that's|thats|that is|it's|its|it is",
+            r"\b(?:that'?s|that\sis|it'?s|it\sis)\s(?:now\s|been\s)?"
+            + _SPAN
+            + r"(?=\s(?:since|now|with|and|later|of\s(?:waiting|chasing|no))\b|\s?[.,!]|$)",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "since|response|reply|answer|word|update|contact",
+            r"\b(?:no\s(?:response|reply|answer|word|update|contact)\s(?:in|for)|since)\s"
+            + _SPAN
+            + r"(?!\s(?:ago|old))",
+        ),
+        0,
+    ),
+    (keyed("trying|chasing", r"\b" + _SPAN + r"\s(?:trying|chasing)\b"), 0),
+    (keyed("on hold|on the phone", r"\b" + _SPAN + r"\s(?:on\shold|on\sthe\sphone)\b"), 1),
+    (
+        keyed(
+            "later",
+            r"\b(?:still|no|nothing|never)\b[^.\n]{0,50}?\s" + _SPAN + r"\slater\b",
+        ),
+        0,
+    ),
+    (
+        keyed(
+            "sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took",
+            r"\b(?:sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took)"
+            r"\s(?:(?:in|at|on|outside)\s(?:the\s|a\s)?[\w'-]{1,15}\s)?"
+            + _SPAN
+            + r"(?!\s(?:ago|old|before|earlier|off|out|of|holiday|leave)\b)",
+        ),
+        1,
+    ),
     (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
     (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
     (
         keyed(
             "since",
-            r"\b(?P<span>since\s(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2}|lunchtime|lunch|"
-            r"this\smorning|breakfast|first\sthing|midnight|the\sweekend|the\supdate|"
+            r"\b(?P<span>since\s(?:(?:about|around|approx\.?|roughly|just\safter|just\sbefore)\s)?"
+            r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)(?:\s(?:yesterday|today|this\smorning|last\snight))?|"
+            r"\d{1,2}[:.]\d{2}|lunchtime|lunch|(?:the\s)?\d{1,2}(?:st|nd|rd|th)|"
+            r"this\smorning|breakfast|first\sthing|midnight|the\sweekend|the\supdate(?:\son\s"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|"
             r"(?:last|this)\s(?:night|week|month))\b)",
         ),
         0,
@@ -216,7 +256,7 @@ _WAITED = (
 _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline",
     r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline)"
-    r"\b(?:[^.,;\n]|[.,](?=\d)){0,30}?\bfor\s" + _SPAN,
+    r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,
 )
 
 

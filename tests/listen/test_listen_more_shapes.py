@@ -1,0 +1,113 @@
+"""More shapes of English read by the general mechanisms: form fields, sign-offs with a
+firm or a role, names given in passing, and others. Each message is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+
+
+def value(message: str, fact: str) -> str | None:
+    return read(message).value(fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("Full name: Nadia Brookes\nMessage: my kettle leaks from the base.", "Nadia Brookes"),
+        (
+            "Passenger name: Luis Ferreira\nDetails: my bag never came off the carousel.",
+            "Luis Ferreira",
+        ),
+        (
+            "Category: Billing\nContact: Imogen Hale, 07700 900111\nI was charged twice.",
+            "Imogen Hale",
+        ),
+        ("Table for 4 at 7pm tonight please, name is Whitcombe. Thanks!", "Whitcombe"),
+        ("hi, could I move my booking to Friday? ref QX77, name Tariq Aziz", "Tariq Aziz"),
+        ("the table is booked under Lister, 8pm", "Lister"),
+        ("Caller Mrs Pennington rang re a missed collection, bins left out.", "Mrs Pennington"),
+        ("Member (Jonah) says the rowing machine seat snapped.", "Jonah"),
+        (
+            "The lamp arrived with a cracked shade.\n\nThanks,\nOwen Price\nPrice + Lowe Design",
+            "Owen Price",
+        ),
+        ("The lamp arrived with a cracked shade.\n\nMarta Nowak, Nowak Florists", "Marta Nowak"),
+        ("The lamp arrived with a cracked shade.\n\n— Ruth Ellis, Office Manager", "Ruth Ellis"),
+        (
+            "Mum's pills were the wrong dose.\n\nSian Howells (daughter)\nRef PX-2211",
+            "Sian Howells",
+        ),
+        ("The room was freezing all weekend.\n\nMr & Mrs Ashdown", "Mr and Mrs Ashdown"),
+        ("the reader stopped working, acc ending 4410, thanks, Bea", "Bea"),
+        ("Guest: could we get a late checkout?\nGuest: Many thanks, Orla", "Orla"),
+        (
+            "My refund is late.\n\nThanks,\nDom\n\n---------- Forwarded message ---------\n"
+            "From: Dom Reyes\nSubject: refund\n\nStill waiting.",
+            "Dom Reyes",
+        ),
+    ],
+)
+def test_a_name_is_read_from_more_shapes(message: str, name: str) -> None:
+    assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I just ordered the plan but it's UK only, can I change it?",
+        "Guest: is there parking?\nGuest: and a cot?",
+        "The parcel was lost.\n\nLeeds, LS1 4AB",
+    ],
+)
+def test_no_name_is_read_from_these(message: str) -> None:
+    assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("My refund still hasnt appeared.", "your refund still hasn't appeared"),
+        ("At the gate our tickets were void.", "your tickets were void"),
+        ("The lift has been out of order all week.", "the lift has been out of order all week"),
+        ("The chain on my new bike keeps slipping.", "the chain on your new bike keeps slipping"),
+        (
+            "The cable that came with my laptop melted.",
+            "the cable that came with your laptop melted",
+        ),
+        ("The courier walked mud all over my hall.", "the courier walked mud all over your hall"),
+        ("Still no refund of £40 after a month.", "you still have no refund of £40"),
+        ("★☆☆☆☆ App crashes every time I pay.", "the app crashes every time you pay"),
+        ("The sink at the back was out of order.", "the sink at the back was out of order"),
+    ],
+)
+def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:
+    assert value(message, "issue") == issue
+
+
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        (
+            "I have been sleeping on a camp bed in the lounge for over three weeks.",
+            "over three weeks",
+        ),
+        ("The road has been dug up for the past six weeks.", "the past six weeks"),
+        ("No reply in 9 days.", "9 days"),
+        ("That's five weeks since I asked for it.", "five weeks"),
+        ("The line has been dead since about 7am.", "since about 7am"),
+        ("Nothing works here since 3 months.", "3 months"),
+        ("No hot water since the 4th.", "since the 4th"),
+        ("I spent 3 hours on hold last week.", "3 hours"),
+        ("Still no refund of £30 almost two months later.", "almost two months"),
+        ("sat in reception 50 mins and nobody came", "50 mins"),
+        ("Took 6 days for anyone to reply.", "6 days"),
+    ],
+)
+def test_how_long_is_read_in_more_shapes(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+
+
+def test_a_day_taken_off_is_not_a_wait() -> None:
+    assert value("I took a day off work for this and nobody came.", "waited") is None
