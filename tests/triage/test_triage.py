@@ -452,6 +452,45 @@ def test_a_negation_does_not_reach_over_many_ignored_words() -> None:
     assert scorer.classify("nothing you can do about it is broken").scenario == "damaged"
 
 
+def test_a_phrase_is_said_within_one_sentence() -> None:
+    scorer = mechanisms()
+    assert scorer.classify("I have a problem with my payment").evidence == ["payment problem"]
+    assert scorer.classify("The payment went through. No problem at all").scenario is None
+    assert scorer.classify("Money went out twice! Back to the shop").scenario is None
+    # the nearest words count: the first "refund" is in another sentence
+    result = scorer.classify("refund. what is the status of my refund")
+    assert "refund status" in result.evidence
+    # a question runs on into what it is about
+    assert "order is late" in scorer.classify("where is my order? it is late").evidence
+
+
+def test_a_reference_is_read_as_a_number() -> None:
+    scorer = mechanisms(variants={**SETTINGS["variants"], "tl": "team leader"})
+    terms = scorer.normaliser.terms
+    assert terms("order TL-33091 arrived") == terms("order arrived")
+    assert terms("see INV/2024/0091 and ACME-PRS-0042") == terms("see and")
+    assert terms("a wi-fi e-mail") == ["wi", "fi", "e", "mail"]  # no digit: words
+
+
+def test_killed_is_a_story_and_kill_a_threat() -> None:
+    threat = playbook("abuse", "abuse", [], ["kill"])
+    danger = playbook("safety", "order-problem", [], ["killed"])
+    scorer = Triage([threat, danger], TriageSettings.model_validate(SETTINGS))
+    assert scorer.classify("I will kill you").scenario == "abuse"
+    assert scorer.classify("the heater could have killed her").scenario == "safety"
+
+
+def test_an_idiom_hides_its_words_from_one_word_triggers() -> None:
+    scorer = mechanisms(
+        idioms=["late husband", "late checkout"],
+        routine={"phrases": ["late checkout"], "words": []},
+    )
+    assert scorer.classify("my late husband bought it").scenario is None
+    assert scorer.classify("my late husband's parcel is late").scenario == "late"
+    assert scorer.classify("can I have a late checkout?").evidence == ["late checkout"]
+    assert scorer.classify("my order is late").scenario == "late"
+
+
 @pytest.mark.parametrize(
     ("message", "scenario"),
     [
@@ -480,7 +519,13 @@ def test_a_negation_does_not_reach_over_many_ignored_words() -> None:
         ("The app freezes on a grey screen every time I open it.", "service-outage"),
         ("Parcel says out for delivery for three days now.", "outsourced-delay"),
         ("Waited in all afternoon for the repair man. No sign of him.", "missed-appointment"),
+        # words that mean something else where they stand
+        ("Order TL-33091: the lamp arrived cracked, please send another", "damaged-item"),
+        ("The bookcase tipped over onto my son. It could have killed him.", "product-safety"),
+        ("My late husband's recliner has stopped working, can you repair it?", None),
         # and routine requests that stay routine
+        ("Is it possible to get a late checkout tomorrow? Room 208.", None),
+        ("Please change my payment method to a monthly direct debit.", None),
         ("Is the engineer still coming tomorrow? Just checking.", None),
         ("When does my contract end?", None),
         ("Can I return an unwanted gift without a receipt?", None),

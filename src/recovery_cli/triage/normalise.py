@@ -25,14 +25,18 @@ MAX_CHARS = 20_000
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _PIECE = re.compile(
-    r"[a-z][a-z0-9]*(?:'[a-z0-9]+)*|[0-9]+(?:[.,:][0-9]+)*[a-z0-9]*|[.!?;:,\n]+"
+    r"[a-z][a-z0-9]*(?=[-/][a-z0-9/-]*[0-9])(?:[-/][a-z0-9]+)+"
+    r"|[a-z][a-z0-9]*(?:'[a-z0-9]+)*|[0-9]+(?:[.,:][0-9]+)*[a-z0-9]*|[.!?;:,\n]+"
     r"|[\"\u201c\u201d]|^[ \t]*>",
     re.MULTILINE,
 )
-"""A number with its points ("19.99", "16:20"); a word; a run of . ! ? ; : , and line
-breaks; a quotation mark; a `>` opening a line."""
+"""A reference ("TL-33091", "INV/2024/0091"); a number with its points ("19.99", "16:20");
+a word; a run of . ! ? ; : , and line breaks; a quotation mark; a `>` opening a line."""
 _BREAK: tuple[str, ...] = ("\n",)  # never a term: terms are letters and digits
 """What a run of . ! ? ; : , or a line break resolves to: no term, the start of a clause."""
+_SENTENCE = re.compile(r"[.!;]|\n\n")
+"""A run of punctuation that ends a sentence: . ! ? ; or a blank line (not a comma, nor
+the line break of a wrapped paragraph)."""
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _QUOTES = frozenset('"\u201c\u201d')
 _QUOTE: tuple[str, ...] = ('"',)
@@ -54,6 +58,8 @@ class Reading(NamedTuple):
     quoted: set[int]  # positions of terms inside quotation marks or on a `>` line
     far: set[int]  # terms after more ignored words than a negation reaches over: in
     # "nothing you can do about changing", "nothing" does not reach "changing"
+    sentences: frozenset[int] = frozenset()  # terms that begin a sentence (after . ! ? ;
+    # or a blank line): a phrase's words are said in one sentence
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -79,11 +85,13 @@ _KEPT = {
     "canceled": "cancelled",
     "changed": "changed",
     "delivered": "delivered",
+    "killed": "killed",
 }
 """Words whose stem would be another word that matters: "note" is not "not"; and what a
 customer "ordered", "returned", "cancelled" or "changed" is done, where to "order",
 "return", "cancel" or "change" is what a routine request asks to do; a parcel "delivered"
-is a status, where a "delivery" is the topic."""
+is a status, where a "delivery" is the topic; what "killed" (or could have) is told, where
+"kill" is a threat."""
 
 
 def stem(word: str) -> str:
@@ -254,6 +262,7 @@ class Normaliser:
         breaks: set[int] = set()
         quoted: set[int] = set()
         far: set[int] = set()
+        sentences: set[int] = set()
         cache = self._cache
         folded = fold(text[:MAX_CHARS])
         if self._labels is not None and ":" in folded:
@@ -274,6 +283,8 @@ class Normaliser:
                 cache[token] = found
             if found is _BREAK:
                 breaks.add(len(result))
+                if _SENTENCE.search(token):
+                    sentences.add(len(result))
                 skipped = 0
                 if marked and "\n" in token:
                     inside = line = False  # a quotation ends with its line
@@ -290,12 +301,14 @@ class Normaliser:
                 if inside or line:
                     quoted.update(range(len(result), len(result) + len(found)))
                 result.extend(found)
-        return Reading(result, breaks, quoted, far)
+        return Reading(result, breaks, quoted, far, frozenset(sentences))
 
     def _piece(self, token: str) -> tuple[str, ...]:
         """A word's terms, or the mark a piece of punctuation stands for."""
         first = token[0]
         if first.isalnum():
+            if "-" in token or "/" in token:
+                return ()  # a reference ("TL-33091" is no team leader): like a number
             return self._resolve(token)
         if first in _QUOTES:
             return _QUOTE

@@ -18,6 +18,7 @@ Everything is compiled once; `classify` reads a message once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,18 +63,37 @@ class TriageResult(Candidate):
         return {**super().to_json(), "candidates": [c.to_json() for c in self.candidates]}
 
 
-def _start(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+_NONE: frozenset[int] = frozenset()
+_WHOLE = (0, 1 << 30)
+"""A whole message, as the bounds of a sentence."""
+
+
+def _sentence(starts: list[int], position: int) -> tuple[int, int]:
+    """The bounds (first term, and the term after the last) of the sentence a term is in;
+    `starts` are where sentences begin, in order."""
+    at = bisect_right(starts, position)
+    return (starts[at - 1] if at else 0, starts[at] if at < len(starts) else 1 << 30)
+
+
+def _start(
+    terms: list[str],
+    position: int,
+    rest: tuple[str, ...],
+    gap: int,
+    sentence: tuple[int, int] = _WHOLE,
+) -> int:
     """Where a phrase anchored at `terms[position]` begins, or -1 when it is not there.
 
     Customers say "refund status" and "status of my refund", "payment problem" and
     "problem with my payment": a phrase matches when its other words (`rest`) all occur
-    within its own length plus `gap` other words of the anchor, in any order.
+    within its own length plus `gap` other words of the anchor, in any order, in the
+    anchor's sentence ("...never arrived. Will order again" has no "order ... arrived").
     """
     if not rest:
         return position
     reach = len(rest) + gap
-    low = position - reach if position > reach else 0
-    window = terms[low : position + reach + 1]
+    low = max(position - reach if position > reach else 0, sentence[0])
+    window = terms[low : min(position + reach + 1, sentence[1])]
     for term in rest:
         if term not in window:
             return -1
@@ -100,14 +120,16 @@ class _Rule:
     weak: bool = False  # made only of weak words: names a topic, not a failure
 
 
-def _in_order(terms: list[str], start: int, form: tuple[str, ...], gap: int) -> bool:
+def _in_order(
+    terms: list[str], start: int, form: tuple[str, ...], gap: int, end: int = 1 << 30
+) -> bool:
     """Whether `form` is said from `start` in its own order, `gap` other words allowed
-    between each word and the next."""
+    between each word and the next, before `end` (where the sentence ends)."""
     if terms[start] != form[0]:
         return False
     position = start
     for word in form[1:]:
-        window = terms[position + 1 : position + 2 + gap]
+        window = terms[position + 1 : min(position + 2 + gap, end)]
         if word not in window:
             return False
         position += 1 + window.index(word)
@@ -119,13 +141,19 @@ def _clause(breaks: set[int], position: int) -> int:
     return sum(1 for start in breaks if start <= position)
 
 
-def _end(terms: list[str], position: int, rest: tuple[str, ...], gap: int) -> int:
+def _end(
+    terms: list[str],
+    position: int,
+    rest: tuple[str, ...],
+    gap: int,
+    sentence: tuple[int, int] = _WHOLE,
+) -> int:
     """Where a phrase found at `position` (by `_start`) ends: its last word's position."""
     if not rest:
         return position
     reach = len(rest) + gap
-    low = position - reach if position > reach else 0
-    window = terms[low : position + reach + 1]
+    low = max(position - reach if position > reach else 0, sentence[0])
+    window = terms[low : min(position + reach + 1, sentence[1])]
     return max(position, *(low + window.index(term) for term in rest))
 
 
@@ -188,8 +216,14 @@ class Triage:
             (
                 *(text for _, phrases, words in sources for text in (*phrases, *words)),
                 *settings.negations,
+                *settings.idioms,
             ),
         )
+        self.idioms: dict[str, list[tuple[str, ...]]] = {}
+        for idiom in settings.idioms:
+            form = tuple(self.normaliser.terms(idiom))
+            if form:
+                self.idioms.setdefault(form[0], []).append(form)
         self.negations = frozenset(
             term for word in settings.negations for term in self.normaliser.terms(word)
         )
@@ -276,6 +310,7 @@ class Triage:
     def _tally(self, text: str) -> _Tally:
         reading = self.normaliser.read(text)
         terms, breaks, quoted = reading.terms, reading.breaks, reading.quoted
+        starts = sorted(reading.sentences)
         found: dict[int, int] = {}  # rule -> where it begins in the message
         gap = self.settings.phrase_gap
         negations = self.negations
@@ -284,25 +319,27 @@ class Triage:
         rules = self.rules
         index = self.index
         present = set(terms)
+        masked = self._idioms(terms) if self.idioms else _NONE
         for position, term in enumerate(terms):
             for rest, rule, strict in index.get(term, ()):
-                if rule in found:
-                    continue
+                if rule in found or (not rest and position in masked):
+                    continue  # counted already; or "late" in "my late husband"
                 if rest:
                     if not present.issuperset(rest):
                         continue  # a phrase whose other words the message never says
-                    start = _start(terms, position, rest, gap)
+                    sentence = _sentence(starts, position) if starts else _WHOLE
+                    start = _start(terms, position, rest, gap, sentence)
                     if start < 0:
                         continue
                 else:
-                    start = position
+                    start, sentence = position, _WHOLE
                 hit = rules[rule]
                 if hit.then and not _then(
-                    terms, _end(terms, position, rest, gap), hit.then, span_reach, gap
+                    terms, _end(terms, position, rest, gap, sentence), hit.then, span_reach, gap
                 ):
                     continue
                 if strict:
-                    if not _in_order(terms, start, strict, gap):
+                    if not _in_order(terms, start, strict, gap, sentence[1]):
                         continue
                 elif (
                     start
@@ -336,6 +373,16 @@ class Triage:
             if tally.first[hit.target] < 0:
                 tally.first[hit.target] = start
         return tally
+
+    def _idioms(self, terms: list[str]) -> set[int]:
+        """Where the idioms are said (word for word): no one-word trigger reads there."""
+        masked: set[int] = set()
+        idioms = self.idioms
+        for position, term in enumerate(terms):
+            for form in idioms.get(term, ()):
+                if tuple(terms[position : position + len(form)]) == form:
+                    masked.update(range(position, position + len(form)))
+        return masked
 
     def _failing(self, found: dict[int, int], matched: list[int], breaks: set[int]) -> set[int]:
         """The clauses (by number) that state a failure: a failure state is in them."""

@@ -105,6 +105,11 @@ class TriageSettings(Strict):
         le=1,
         description="Multiplies routine's vocabulary points once a failure cue is found.",
     )
+    idioms: list[str] = Field(
+        default_factory=list,
+        description="Phrases whose words mean something else together ('my late husband', "
+        "'late checkout'): no one-word trigger, failure state or cue reads a word of theirs.",
+    )
     priors: dict[str, float] = Field(
         default_factory=dict,
         description="Points a playbook (by id) earns on top once one of its own triggers matched.",
