@@ -42,6 +42,15 @@ GLASSES = (
 )
 
 
+OPTIONAL_FACTS = (
+    "Order, booking or ticket number",
+    "How much money is involved?",
+    "How long have they waited?",
+    "How often has it happened?",
+)
+"""The optional facts outsourced-delay asks for after the partner, in order."""
+
+
 def paste(child: pexpect.spawn, message: str) -> None:
     """Paste the customer's words at the first prompt; an empty line ends them."""
     child.expect_exact("Paste what the customer said")
@@ -63,7 +72,7 @@ def answer_inputs(child: pexpect.spawn, name: str, message: str = GLASSES) -> No
         child.sendline("")  # Enter accepts the value read from the message (or the default)
     child.expect_exact("Which partner or vendor was involved, if any?")
     child.sendline("the lens lab")
-    for prompt in ("Order, booking or ticket number", "How long have they waited?"):
+    for prompt in OPTIONAL_FACTS:
         child.expect_exact(prompt)
         child.sendline("")  # optional: nothing the message gave
     child.expect_exact("How severe is it for the customer? (low/medium/high)")
@@ -106,8 +115,9 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     child.sendline("the lens lab")
     child.expect_exact("Order, booking or ticket number (optional): ")
     child.sendline("order 99102")
-    child.expect_exact("How long have they waited? (optional): ")
-    child.sendline("")
+    for prompt in OPTIONAL_FACTS[1:]:
+        child.expect_exact(f"{prompt} (optional): ")
+        child.sendline("")
     child.expect_exact("(low/medium/high) [high]: ")  # an exam at stake reads as high
     child.sendline("")
     child.expect_exact("Channel (phone/chat/email/in-person/social)")
