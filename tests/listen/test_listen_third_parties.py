@@ -1,0 +1,52 @@
+"""Firms named beside what they are, their staff and what went through them, promises said
+in more ways, and what is at stake in more shapes. Each message is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+
+
+def value(message: str, fact: str) -> str | None:
+    return read(message).value(fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("Your courier Brightpath left my parcel in the rain.", "Brightpath"),
+        ("Our delivery partner Mercer Haulage lost the second box.", "Mercer Haulage"),
+        ("The fitters, Oakham Interiors, left the doors hanging off.", "Oakham Interiors"),
+        ("The engineer said he was from a subcontractor called WireWise.", "WireWise"),
+        ("my van is at your approved repairer (Fenton Autos) for a month now", "Fenton Autos"),
+        ("The Zipline driver threw the box over the gate.", "Zipline"),
+        ("An Openfield engineer came and left without fitting anything.", "Openfield"),
+        ("The delivery guy from Calder Freight would not carry it upstairs.", "Calder Freight"),
+        ("My spare keys were couriered overnight via SpeedyBox and never came.", "SpeedyBox"),
+        ("Tracking says it was delivered this morning by QRX but nobody knocked.", "QRX"),
+        ('I had a text from "Harbour Logistics" moving the date again.', "Harbour Logistics"),
+        (
+            "Emails from a travel company - Seabright Holidays - keep arriving.",
+            "Seabright Holidays",
+        ),
+        ("Your courier NEVER came and I waited in all day.", "our courier"),
+        ("the management company says the lift is not their problem", "the management company"),
+    ],
+)
+def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:
+    assert value(message, "partner") == partner
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The driver from Monday was lovely, the one today was not.",
+        "I had an email from Sarah in your billing team about the refund.",
+        "The receipt was sent by SMS to the wrong number.",
+        "Your company HomeHub has charged me twice.",
+        "Delivered by Tom, who was very polite, but the lamp is broken.",
+    ],
+)
+def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str) -> None:
+    assert value(message, "partner") is None
