@@ -50,3 +50,37 @@ def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:
 )
 def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str) -> None:
     assert value(message, "partner") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("Your terms say deposits are returned within 10 days. It has been a month.", "10 days"),
+        ("Your agent said the new part would be fitted by Thursday. Nothing.", "Thursday"),
+        ("Your app said Express delivery by Tues and it is now Friday.", "Tues"),
+        ("The rep I spoke to said 3-5 working days for the refund.", "3-5 working days"),
+        ("I signed up on the promise of a working line by the 9th.", "the 9th"),
+        ("I arrived for my 4:15 consultation and there was no record of me.", "4:15"),
+        ('Told Monday, then Tuesday, then "definitely Thursday lunchtime".', "Thursday lunchtime"),
+        (
+            'You said the 3rd. Then on the 5th you apologised and said "end of the week".',
+            "end of the week",
+        ),
+    ],
+)
+def test_a_promise_is_read_in_more_shapes(message: str, promised: str) -> None:
+    found = value(message, "promised")
+    assert found is not None and promised in found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I will be away by Friday so please deliver before then.",
+        "We will leave within 2 hours if nobody calls.",
+        "The man said 5-7\nand then hung up.",
+        "I said to my wife by Friday it would be here.",
+    ],
+)
+def test_no_promise_is_read_from_the_customers_own_plans(message: str) -> None:
+    assert value(message, "promised") is None
