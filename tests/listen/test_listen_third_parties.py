@@ -56,6 +56,7 @@ def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str
     ("message", "promised"),
     [
         ("Your terms say deposits are returned within 10 days. It has been a month.", "10 days"),
+        ("Is the technician still coming tomorrow 9-1? Ref 4410", "9"),
         ("Your agent said the new part would be fitted by Thursday. Nothing.", "Thursday"),
         ("Your app said Express delivery by Tues and it is now Friday.", "Tues"),
         ("The rep I spoke to said 3-5 working days for the refund.", "3-5 working days"),
@@ -78,9 +79,43 @@ def test_a_promise_is_read_in_more_shapes(message: str, promised: str) -> None:
     [
         "I will be away by Friday so please deliver before then.",
         "We will leave within 2 hours if nobody calls.",
+        "My fitter is coming Weds to put it together.",
         "The man said 5-7\nand then hung up.",
         "I said to my wife by Friday it would be here.",
     ],
 )
 def test_no_promise_is_read_from_the_customers_own_plans(message: str) -> None:
     assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        ("The boiler is still broken and I've lost a week's wages.", "you've lost a week's wages"),
+        ("Took the morning off unpaid for this. Nobody came.", "took the morning off unpaid"),
+        ("I've been off work without pay since Monday.", "been off work without pay since Monday"),
+        ("The card reader is down and we're losing customers every hour.", "losing customers"),
+        ("Refund the £60 please, I'm broke till payday.", "you're broke till payday"),
+        ("I had to leave for a christening at 2 so the slot mattered.", "leave for a christening"),
+        ("She is travelling to her nephew's graduation on Friday.", "graduation"),
+        ("The table is not booked. It's my mum's 70th.", "it's your mum's 70th"),
+        ("I drive for a living and the car is still at the garage.", "you drive for a living"),
+        ("Cx rang, says the van blocked the drive. Cx works from home.", "you work from home"),
+    ],
+)
+def test_what_is_at_stake_is_read_in_more_shapes(message: str, stakes: str) -> None:
+    found = value(message, "stakes")
+    assert found is not None and stakes in found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I work from home so I saw the driver walk straight past.",
+        "I lost the receipt but I have the bank statement.",
+        "Is it losing signal because of the update?",
+        "The parcel went to my neighbour instead.",
+    ],
+)
+def test_no_stake_is_read_from_evidence_or_a_question(message: str) -> None:
+    assert value(message, "stakes") is None

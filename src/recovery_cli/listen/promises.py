@@ -33,12 +33,16 @@ _CUES = (
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
     r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
     r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|states|stated|"
-    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)"
+    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)|"
+    r"(?:(?<=the\s)|(?<=your\s)|(?<=ur\s))(?:engineer|driver|courier|technician|installer|"
+    r"nurse|surveyor|van)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|arriving|"
+    r"expected)|(?:(?<=the\s)|(?<=my\s)|(?<=your\s))(?:delivery|parcel|order)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|"
+    r"arriving|expected)"
 )
 _CUED = keyed(
     "promis|guarantee|assured|due|told|booked|rebooked|scheduled|rescheduled|arranged|"
     "confirmed|supposed|meant|ment to|moved to|changed to|would|will|should|must|said|"
-    "states|stated|date|advised|quoted",
+    "states|stated|date|advised|quoted|coming|arriving|expected",
     rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )
 _SAID = keyed(
@@ -60,15 +64,20 @@ _SAID_AFTER = re.compile(
 )
 """After "then on the 12th": the date it was said on, when what was said follows."""
 _FAR = keyed(
-    "will|would|should|said|say|says|states|stated|promised|told|quoted|agreed",
-    rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>will|would|should|said|say|says|states|stated|promised|"
+    "said|say|says|states|stated|promised|told|quoted|agreed",
+    rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|say|says|states|stated|promised|"
     r"told\s(?:me|us)|quoted|agreed)\b(?:\s(?:[^.\n]|\.(?=\d)){0,60}?)?\s"
     rf"(?P<prep>within|by|before)\s\"?{TIME}",
 )
-"""A promise further from its cue: "your policy says refunds are issued within 14 days",
-"A member of the team will be in touch within 48 hours", "your website said Royal Mail
-special delivery by Weds"; a modal only counts with "within" (not "I will be away by
-Friday")."""
+"""A promise further from what said it: "your policy says refunds are issued within 14
+days", "your website said Royal Mail special delivery by Weds"."""
+_QUOTED_WITHIN = keyed(
+    '"',
+    r"\"(?:[^\"\n]{0,60}?\s)?(?P<cue>will|would|should)\s(?:[^\"\n]{0,40}?\s)?"
+    rf"(?P<prep>within)\s{TIME}",
+)
+"""A quoted promise with its own modal: '"Refund ... will be processed within 5 working
+days."' (a modal alone is anyone's: "I will be away by Friday")."""
 _SAID_NOW = keyed(
     "said|told|quoted",
     rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|told|quoted)\s(?:me\s|us\s|it\swas\s|it'?d\sbe\s)?"
@@ -102,7 +111,9 @@ _TOLD_ON = re.compile(
 )
 
 
-KEYS = keys_of([_CHAIN, _CUED, _SAID, _FAR, _SAID_NOW, _SLOT, _VISIT, _BOOKED_TIME, _QUOTED])
+KEYS = keys_of(
+    [_CHAIN, _CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW, _SLOT, _VISIT, _BOOKED_TIME, _QUOTED]
+)
 """Words one of which a sentence needs before `promises` can find anything in it."""
 
 
@@ -114,7 +125,7 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
         said_on = (match.group("prep") or "").lower() == "on" and '"' not in match.group()
         if ANY_TIME.search(before) and not (said_on and _SAID_AFTER.search(after)):
             yield _found(sentence, match, -3, 0.85)
-    for pattern in (_CUED, _SAID, _FAR, _SAID_NOW):
+    for pattern in (_CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW):
         for match in pattern.finditer(sentence):
             part = first_part(match)
             if _TOLD_ON.search(sentence.text[: match.start(part)]):
@@ -122,14 +133,10 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             if (match.group("prep") or "").lower() == "for" and part == "dur":
                 continue  # "for a week": how long, not by when
             cue = match.group("cue").lower()
-            if pattern is _FAR and (
-                ANY_TIME.search(sentence.text[match.end("cue") : match.start("prep")])
-                or (
-                    cue in {"will", "would", "should"}
-                    and (match.group("prep").lower() != "within" or part != "dur")
-                )
+            if pattern in (_FAR, _QUOTED_WITHIN) and ANY_TIME.search(
+                sentence.text[match.end("cue") : match.start("prep")]
             ):
-                continue  # a nearer time is the promise; "I will be away by Friday" is none
+                continue  # a nearer time is the promise
             if (
                 pattern in (_SAID, _SAID_NOW)
                 and part == "range"
