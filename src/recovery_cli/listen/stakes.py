@@ -288,10 +288,10 @@ COSTS += [
         "stakes",
         "|".join(EVENTS.keys),
         rf"(?:\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s|\shad\sto|\swas|\swere|"
-        r"\shave\sto|'ve\sgot\sto)?\s|[,;]\s(?P<be>is|was)\s)(?P<verb>(?:travelling|traveling|"
+        r"\shave\sto|'ve\sgot\sto)?\s)(?P<verb>(?:travelling|traveling|"
         r"going|flying|driving|leaving|leave|go|here|over)\s(?:to|for)\s(?:a|an|the|my|our|his|"
         rf"her|their)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern})\b(?P<rest>{WORDS})",
-        "{who}{aux}{be} {verb}{rest}",
+        "{who}{aux} {verb}{rest}",
         rank=1,
         voice="any",
     ),
