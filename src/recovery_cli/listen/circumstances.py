@@ -83,6 +83,25 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
+        "drive for|drives for",
+        r"(?:^|\b(?P<who>I|we|she|he|(?:my|our)\s[\w'-]{2,15})\s(?:also\s|both\s|now\s)?)"
+        r"(?P<what>(?:drive|drives)\sfor\s(?:a\sliving|work|(?:my|her|his)\s(?:job|work)))\b"
+        rf"(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "works from|does not drive|doesn't drive|doesnt drive",
+        r"\b(?P<who>cx|cust|customer|she|he)\s(?:also\s|now\s)?(?P<what>works\sfrom\shome|"
+        r"(?:doesn'?t|does\snot)\sdrive)\b",
+        "{who} {what}",
+        rank=1,
+        voice="note",
+    ),
+    rule(
+        "stakes",
         "got|have|left|enough|last",
         rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?\s(?:only\s|just\s)?(?P<verb>got|"
         r"have|has)\s(?:only\s)?(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|"

@@ -47,12 +47,14 @@ _CARRIER = keyed(
 _ROLES = (
     r"courier|carrier|delivery\s(?:company|firm)|lab|laboratory|supplier|manufacturer|"
     r"wholesaler|sub-?contractor|contractor|installer|venue(?:\smanager)?|"
+    r"management\scompany|managing\sagents?|letting\sagents?|"
     r"(?:car\shire|rental|hire)\s(?:desk|company)|box\soffice|"
     r"(?:repair|print|delivery|logistics|installation|fitting)\s(?:partner|centre|center)"
 )
 _ROLE_KEYS = (
     "courier|carrier|delivery company|delivery firm|lab|supplier|manufacturer|wholesaler|"
-    "contractor|installer|partner|centre|center|venue|car hire|rental|hire|box office"
+    "contractor|installer|partner|centre|center|venue|car hire|rental|hire|box office|"
+    "management company|managing agent|letting agent"
 )
 _NAMED_ROLE = keyed(
     "(|:",
@@ -73,6 +75,64 @@ _NAMED_NEAR = keyed(
     + r")(?=,|\s(?:engaged|who|that|sent|were|came)\b)",
 )
 """A partner's own name next to what they are: "the contractor we sent (Warmline Ltd)"."""
+_NOT_NAME = (
+    r"(?!(?:I|I'm|I've|I'd|I'll|The|This|That|These|Those|They|Them|Their|There|Then|He|She|"
+    r"It|It's|We|You|Your|My|Our|His|Her|And|But|So|On|In|At|For|To|If|As|Not|No|Yes|Has|Had|"
+    r"Was|Were|Did|Does|Is|Are|Can|Will|Would|Also|Just|Still|Never|Today|Tomorrow|Yesterday|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Weds|Thu|"
+    r"Thur|Thurs|Fri|Sat|Sun|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Christmas|"
+    r"Easter|Mr|Mrs|Ms|Miss|Dr|Order|Delivery|Customer|Service|Services|Support|Online|"
+    r"Team|Tracking|Please|Thanks|Hi|Hello|Dear|Subject|Ref|Re|Again|ALL|DAY|NOT|DID|"
+    r"WAS|HAS|THE|AND|YOU|OK|UK|US|EU|TV|PC|GP|NHS|AM|PM|SMS|MMS|PDF|URL|ETA|ASAP|FYI|DM|"
+    r"ID|PIN|OTP|QR|IT|HR)\b)"
+)
+_FIRM_WORD = rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-]))"
+_FIRM = rf"{_FIRM_WORD}(?:\s(?:&\s)?{_FIRM_WORD}){{0,2}}(?:\s(?-i:Ltd|Limited|plc|&\sCo))?"
+_BRAND = rf"{_NOT_NAME}(?-i:[A-Z][A-Z\d]{{1,4}}(?![\w'-])|[A-Z][a-z]{{1,12}}[A-Z][\w'-]{{1,12}})"
+"""A name that is no one's first name: "DPX", "QuickBag"."""
+"""A firm's own name: capitalised words ("Kestrel Logistics", "Harcourt & Lyle", "DPX"),
+never a pronoun, a day, a month or a word a customer shouts ("NOT")."""
+_FIRM_ROLES = (
+    r"courier|carrier|(?:delivery|logistics|installation|repair)\s(?:partner|company|firm)|"
+    r"supplier|sub-?contractor|contractor|installers?|fitters|(?:approved\s)?repairer|"
+    r"garage|groomer|surveyor|valuers?|solicitors?|funeral\sdirectors|removal\s(?:firm|company)|"
+    r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner"
+)
+_FIRM_NAMED = keyed(
+    "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
+    "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
+    "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency",
+    rf"\b(?:{_FIRM_ROLES})(?:,\s|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
+    rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&)|$)"
+    rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
+    rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
+    rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))",
+)
+"""A role and the firm's name beside it: "your courier Yodex", "The installer, Rockwell
+Joinery, finished", "a subcontractor called LineRight"."""
+_FIRM_BRACKETED = keyed(
+    "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor",
+    rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
+    rf"fitters|suppliers?|contractors?)\b[^()\n]{{0,40}}?\((?P<p>{_FIRM})\)",
+)
+"""A role with the firm's name in brackets further on: "the surveyor your bank instructed
+(Hartley Valuations)", "the couriers fault (DPX)"."""
+_FIRM_STAFF = keyed(
+    "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
+    "delivered|couriered|shipped|dispatched|sent",
+    rf"\b(?:the|a|an|your|their|our)\s\"?(?P<p>{_FIRM})\"?\s(?:driver|rider|courier|engineers?|"
+    r"technician|van|tracking|depot|fitters?|installers?)\b"
+    rf"|\b(?:driver|rider|guy|man|lad|bloke|engineer|installer|fitter|technician|courier|"
+    rf"surveyor|fitters|installers|engineers)\s(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
+    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned)\s(?:[\w'\".-]{{1,12}}\s){{0,6}}"
+    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|by\s(?P<s>{_BRAND}))"
+    rf"|\b(?:email|e-mail|text|message|notification|letter|call)\sfrom\s(?:\"(?P<t>{_FIRM})\"|"
+    rf"(?P<u>{_BRAND}))",
+)
+"""The firm's staff, van or tracking, or a thing sent through it: "The Parcelgo driver",
+"an Openreach engineer", "the delivery guy from Hartwell Freight", "couriered via
+QuickBag"."""
 _VENUE = keyed(
     "hotel|theatre|theater|cinema|restaurant|venue|arena|spa|inn|lodge",
     r"\bthe\s(?P<p>(?:(?-i:[A-Z])[\w'-]{1,20}\s){1,3}(?-i:Hotel|Theatre|Theater|Cinema|Restaurant|"
@@ -113,7 +173,21 @@ _ROLE = keyed(
 )
 
 
-KEYS = keys_of([_NAMED_ROLE, _NAMED_NEAR, _VENUE, _CARRIER, _SENT, _TRADES, _THEIRS, _ROLE])
+KEYS = keys_of(
+    [
+        _NAMED_ROLE,
+        _NAMED_NEAR,
+        _FIRM_NAMED,
+        _FIRM_BRACKETED,
+        _FIRM_STAFF,
+        _VENUE,
+        _CARRIER,
+        _SENT,
+        _TRADES,
+        _THEIRS,
+        _ROLE,
+    ]
+)
 """Words one of which a sentence needs before `partners` can find anything in it."""
 
 
@@ -127,6 +201,11 @@ def partners(sentence: Sentence) -> Iterable[Found]:
     for match in _NAMED_NEAR.finditer(sentence):
         group = next(name for name in "pqr" if match.group(name))
         yield _found(sentence, match, match.group(group), 0.85, 0, group)
+    for pattern in (_FIRM_NAMED, _FIRM_BRACKETED, _FIRM_STAFF):
+        for match in pattern.finditer(sentence):
+            group = next(name for name in "pqrstu" if match.groupdict().get(name))
+            name = match.group(group)
+            yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.85, 0, group)
     for match in _VENUE.finditer(sentence):
         yield _found(sentence, match, "the " + match.group("p"), 0.8, 2)
     for match in _SENT.finditer(sentence):

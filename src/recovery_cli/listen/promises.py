@@ -24,7 +24,7 @@ from recovery_cli.listen.times import ANY_TIME, TIME, first_part, loose, wording
 
 _PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till)\s)?"
 _CUES = (
-    r"promised|promises|promise\s(?:was|is)|guaranteed?|guarantees|assured|"
+    r"promised|promises|promise\s(?:was|is|of)|guaranteed?|guarantees|assured|"
     r"(?:was|were)\s(?:due|told|booked|scheduled|assured|promised|quoted|advised)|"
     r"booked(?=\s(?:for\s)?\d)|(?:delivery|appointment|visit|engineer|technician|collection|"
     r"reader|surveyor|nurse|repair)\s(?:was\s|is\s)?booked|rebooked|scheduled|rescheduled\s(?:for|to)|arranged\sfor|"
@@ -33,12 +33,16 @@ _CUES = (
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
     r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
     r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|states|stated|"
-    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)"
+    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)|"
+    r"(?:(?<=the\s)|(?<=your\s)|(?<=ur\s))(?:engineer|driver|courier|technician|installer|"
+    r"nurse|surveyor|van)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|arriving|"
+    r"expected)|(?:(?<=the\s)|(?<=my\s)|(?<=your\s))(?:delivery|parcel|order)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|"
+    r"arriving|expected)"
 )
 _CUED = keyed(
     "promis|guarantee|assured|due|told|booked|rebooked|scheduled|rescheduled|arranged|"
     "confirmed|supposed|meant|ment to|moved to|changed to|would|will|should|must|said|"
-    "states|stated|date|advised|quoted",
+    "states|stated|date|advised|quoted|coming|arriving|expected",
     rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )
 _SAID = keyed(
@@ -51,8 +55,35 @@ _SAID = keyed(
 _CHAIN = keyed(
     "then|became|moved to|changed to",
     rf"\b(?:then|became|moved\sto|changed\sto)\s(?:(?:you|u|they)\s(?:said|promised|told\sme)\s"
-    rf"|to\s|it\swas\s)?{_PREP}{TIME}",
+    rf"|to\s|it\swas\s)?\"?(?:definitely\s|probably\s|hopefully\s|maybe\s)?{_PREP}{TIME}",
 )
+_SAID_AFTER = re.compile(
+    r"^[\s,]{0,3}(?:\w{1,12}\s){0,4}?(?:said|say|says|told|wrote|texted|emailed|promised|"
+    r"apologised|apologized)\b|^\W{0,3}\"",
+    re.I,
+)
+"""After "then on the 12th": the date it was said on, when what was said follows."""
+_FAR = keyed(
+    "said|say|says|states|stated|promised|told|quoted|agreed",
+    rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|say|says|states|stated|promised|"
+    r"told\s(?:me|us)|quoted|agreed)\b(?:\s(?:[^.\n]|\.(?=\d)){0,60}?)?\s"
+    rf"(?P<prep>within|by|before)\s\"?{TIME}",
+)
+"""A promise further from what said it: "your policy says refunds are issued within 14
+days", "your website said Royal Mail special delivery by Weds"."""
+_QUOTED_WITHIN = keyed(
+    '"',
+    r"\"(?:[^\"\n]{0,60}?\s)?(?P<cue>will|would|should)\s(?:[^\"\n]{0,40}?\s)?"
+    rf"(?P<prep>within)\s{TIME}",
+)
+"""A quoted promise with its own modal: '"Refund ... will be processed within 5 working
+days."' (a modal alone is anyone's: "I will be away by Friday")."""
+_SAID_NOW = keyed(
+    "said|told|quoted",
+    rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|told|quoted)\s(?:me\s|us\s|it\swas\s|it'?d\sbe\s)?"
+    rf"\"?{_PREP}{TIME}",
+)
+"""A time straight after "said" or "told": "Marco said 5-7 working days"."""
 _SLOT = keyed(
     "slot|window",
     rf"(?:(?P<a>{TIME.replace('?P<', '?P<a_')})\s(?:delivery\s|appointment\s|booking\s)?"
@@ -65,13 +96,24 @@ _VISIT = keyed(
     rf"\b(?:a|an|the|my|our)\s(?P<t>{TIME.replace('?P<', '?P<t_')})\s(?:appointment|booking|"
     r"delivery|visit|collection)\b",
 )
+_BOOKED_TIME = keyed(
+    "appointment|booking|delivery|visit|collection|table|reservation|class|session|cleaning|"
+    "check|consultation|fitting|viewing|haircut|treatment|lesson|tour|flight|train|call|pick|"
+    "install|slot",
+    rf"\b(?:my|our|the|a|an)\s(?P<t>{TIME.replace('?P<', '?P<t_')})\s(?:appointment|booking|"
+    r"delivery|visit|collection|table|reservation|class|session|cleaning|check-?up|consultation|"
+    r"fitting|viewing|haircut|treatment|lesson|tour|flight|train|call|pick-?up|install(?:ation)?)\b",
+)
+"""A time of day naming what was booked: "my 2:30 cleaning", "our 7pm table"."""
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
 _TOLD_ON = re.compile(
     r"\b(?:told|said|rang|called|emailed|booked|ordered)\s(?:me\s|us\s|it\s)?(?:on|at)\s$", re.I
 )
 
 
-KEYS = keys_of([_CHAIN, _CUED, _SAID, _SLOT, _VISIT, _QUOTED])
+KEYS = keys_of(
+    [_CHAIN, _CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW, _SLOT, _VISIT, _BOOKED_TIME, _QUOTED]
+)
 """Words one of which a sentence needs before `promises` can find anything in it."""
 
 
@@ -79,9 +121,11 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     """Promised times in one sentence; `text` is the message, for the chain of dates."""
     for match in _CHAIN.finditer(sentence):
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
-        if ANY_TIME.search(before):
+        after = sentence.text[match.end() : match.end() + 60]
+        said_on = (match.group("prep") or "").lower() == "on" and '"' not in match.group()
+        if ANY_TIME.search(before) and not (said_on and _SAID_AFTER.search(after)):
             yield _found(sentence, match, -3, 0.85)
-    for pattern in (_CUED, _SAID):
+    for pattern in (_CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW):
         for match in pattern.finditer(sentence):
             part = first_part(match)
             if _TOLD_ON.search(sentence.text[: match.start(part)]):
@@ -89,6 +133,16 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             if (match.group("prep") or "").lower() == "for" and part == "dur":
                 continue  # "for a week": how long, not by when
             cue = match.group("cue").lower()
+            if pattern in (_FAR, _QUOTED_WITHIN) and ANY_TIME.search(
+                sentence.text[match.end("cue") : match.start("prep")]
+            ):
+                continue  # a nearer time is the promise
+            if (
+                pattern in (_SAID, _SAID_NOW)
+                and part == "range"
+                and not re.search(r"[ap]m|[:.]|between", match.group("range"), re.I)
+            ):
+                continue  # "said 5-7" (working days on the next line): not a window
             yield _found(sentence, match, -1 if "told" in cue or "said" in cue else -2, 0.85)
     yield from _slots(sentence)
     yield from _quoted(sentence)
@@ -96,9 +150,11 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
 
 def _slots(sentence: Sentence) -> Iterable[Found]:
     """Slots, windows and visits: "the 8am-1pm slot", "Slot was 12-6", "a 2pm appointment"."""
-    for pattern, names in ((_SLOT, ("a", "b", "c")), (_VISIT, ("t",))):
+    for pattern, names in ((_SLOT, ("a", "b", "c")), (_VISIT, ("t",)), (_BOOKED_TIME, ("t",))):
         for match in pattern.finditer(sentence):
             name = next(name for name in names if match.group(name))
+            if pattern is _BOOKED_TIME and not match.group("t_clock"):
+                continue  # only a time of day: "the 2 week delivery" is not a booking
             words = match.group(name)
             value = f"in the {words}" if name == "c" else loose(words)
             if value:

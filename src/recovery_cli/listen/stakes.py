@@ -56,7 +56,7 @@ NEEDS = [
         rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
         rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
         rf"(?!{REQUESTS})(?P<verb>\w{{2,15}})"
-        rf"|(?P<money>money|the\smoney)(?=\sfor))(?P<rest>\s{REST})",
+        rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?P<rest>\s{REST})",
         "{me} {need} {to}{verb}{money}{rest}",
         rank=1,
         voice="any",
@@ -177,10 +177,10 @@ COMING += [
     rule(
         "stakes",
         "|".join(EVENTS.keys | {"it", "which", "this", "that"}),
-        r"\b(?P<subj>it|which|this|that)\s(?P<be>was|is|'s)\s(?P<whose>my|our|his|her|their)\s"
-        rf"(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}(?:\s(?!and\b|but\b)"
+        r"\b(?P<subj>it|which|this|that)(?P<be>\swas|\sis|'s|’s)\s(?P<whose>my|our|his|her|"
+        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}(?:\s(?!and\b|but\b)"
         r"[\w'’-]{2,15}){0,3})",
-        "it {be} {whose} {what}",
+        "it{be} {whose} {what}",
         voice="any",
     ),
     rule(
@@ -200,11 +200,12 @@ COSTS = [
     rule(
         "stakes",
         "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time",
-        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|even\s)?"
+        rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|^(?=(?:took|had\sto)\s))"
+        r"(?:now\s|already\s|even\s)?"
         r"(?P<had>had\sto\s)?(?P<verb>took|taken|take|booked|used|had|phoned|called|rang|"
-        r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:a|the|an|"
-        r"\w{2,6}|\d{1,2}|my)\s(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
-        r"weekend|time)\s(?:off(?:\swork)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
+        r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:(?:a|the|an|"
+        r"\w{2,6}|\d{1,2}|my)\s)?(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
+        r"weekend|time)\s(?:off(?:\swork)?(?:\sunpaid|\swithout\spay)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
         r"leave|unpaid\sleave|out)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
         r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?|"
         r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
@@ -240,6 +241,60 @@ COSTS = [
 ]
 
 COSTS += [
+    rule(
+        "stakes",
+        "lost|lose|losing|without pay|unpaid",
+        rf"(?:^|\b(?P<who>{WHO})(?P<aux>\shave|'ve|\shas|\shad|'d|\swill|'ll)?\s"
+        r"(?:now\s|already\s|also\s)?|\band\s|[,;]\s)(?P<what>(?:lost|lose)\s(?:a|the|my|our|"
+        r"her|his|two|three|\d{1,2})\s(?:whole\s|full\s|half\s)?(?:day|days|week|weeks|shift|"
+        r"shifts|morning|afternoon)(?:'s|’s|s'|s)?\s(?:pay|wages|work|earnings|income))\b",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "without pay|unpaid",
+        r"\b(?P<who>I'?ve|I\shave|we'?ve|we\shave|I\shad|(?:she|he)\shas|(?:she|he)'s)\s"
+        r"(?P<what>been\soff\swork\s(?:without\spay|unpaid))(?P<rest>(?:\s(?:since|for)"
+        r"(?:\s[\w'-]{1,15}){1,3})?)",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "losing|lose",
+        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\swill|I\swill|we'?ll|I'?ll|we\scould|I\scould|"
+        r"(?:she|he)(?:\sis|'s))\s(?:already\s|now\s|literally\s)?(?P<what>(?:losing|lose)\s"
+        r"(?:customers|clients|sales|money|business|orders|bookings|trade|income|work|jobs|"
+        r"my\sjob|our\sjobs|(?:a\slot\sof|hundreds\sof|thousands\sof)\s(?:pounds|money|"
+        r"sales|orders|customers)))\b"
+        rf"(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "payday",
+        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|(?:she|he)(?:\sis|'s))\s(?P<what>(?:skint|broke|"
+        r"short|overdrawn|struggling)\s(?:til|till|until|before|to)\spayday)\b",
+        "{who} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(EVENTS.keys),
+        rf"(?:\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s|\shad\sto|\swas|\swere|"
+        r"\shave\sto|'ve\sgot\sto)?\s)(?P<verb>(?:travelling|traveling|"
+        r"going|flying|driving|leaving|leave|go|here|over)\s(?:to|for)\s(?:a|an|the|my|our|his|"
+        rf"her|their)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern})\b(?P<rest>{WORDS})",
+        "{who}{aux} {verb}{rest}",
+        rank=1,
+        voice="any",
+    ),
     rule(
         "stakes",
         "missed",

@@ -1,0 +1,121 @@
+"""Firms named beside what they are, their staff and what went through them, promises said
+in more ways, and what is at stake in more shapes. Each message is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+
+
+def value(message: str, fact: str) -> str | None:
+    return read(message).value(fact)
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("Your courier Brightpath left my parcel in the rain.", "Brightpath"),
+        ("Our delivery partner Mercer Haulage lost the second box.", "Mercer Haulage"),
+        ("The fitters, Oakham Interiors, left the doors hanging off.", "Oakham Interiors"),
+        ("The engineer said he was from a subcontractor called WireWise.", "WireWise"),
+        ("my van is at your approved repairer (Fenton Autos) for a month now", "Fenton Autos"),
+        ("The Zipline driver threw the box over the gate.", "Zipline"),
+        ("An Openfield engineer came and left without fitting anything.", "Openfield"),
+        ("The delivery guy from Calder Freight would not carry it upstairs.", "Calder Freight"),
+        ("My spare keys were couriered overnight via SpeedyBox and never came.", "SpeedyBox"),
+        ("Tracking says it was delivered this morning by QRX but nobody knocked.", "QRX"),
+        ('I had a text from "Harbour Logistics" moving the date again.', "Harbour Logistics"),
+        (
+            "Emails from a travel company - Seabright Holidays - keep arriving.",
+            "Seabright Holidays",
+        ),
+        ("Your courier NEVER came and I waited in all day.", "our courier"),
+        ("the management company says the lift is not their problem", "the management company"),
+    ],
+)
+def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:
+    assert value(message, "partner") == partner
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The driver from Monday was lovely, the one today was not.",
+        "I had an email from Sarah in your billing team about the refund.",
+        "The receipt was sent by SMS to the wrong number.",
+        "Your company HomeHub has charged me twice.",
+        "Delivered by Tom, who was very polite, but the lamp is broken.",
+    ],
+)
+def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str) -> None:
+    assert value(message, "partner") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("Your terms say deposits are returned within 10 days. It has been a month.", "10 days"),
+        ("Is the technician still coming tomorrow 9-1? Ref 4410", "9"),
+        ("Your agent said the new part would be fitted by Thursday. Nothing.", "Thursday"),
+        ("Your app said Express delivery by Tues and it is now Friday.", "Tues"),
+        ("The rep I spoke to said 3-5 working days for the refund.", "3-5 working days"),
+        ("I signed up on the promise of a working line by the 9th.", "the 9th"),
+        ("I arrived for my 4:15 consultation and there was no record of me.", "4:15"),
+        ('Told Monday, then Tuesday, then "definitely Thursday lunchtime".', "Thursday lunchtime"),
+        (
+            'You said the 3rd. Then on the 5th you apologised and said "end of the week".',
+            "end of the week",
+        ),
+    ],
+)
+def test_a_promise_is_read_in_more_shapes(message: str, promised: str) -> None:
+    found = value(message, "promised")
+    assert found is not None and promised in found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I will be away by Friday so please deliver before then.",
+        "We will leave within 2 hours if nobody calls.",
+        "My fitter is coming Weds to put it together.",
+        "The man said 5-7\nand then hung up.",
+        "I said to my wife by Friday it would be here.",
+    ],
+)
+def test_no_promise_is_read_from_the_customers_own_plans(message: str) -> None:
+    assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        ("The boiler is still broken and I've lost a week's wages.", "you've lost a week's wages"),
+        ("Took the morning off unpaid for this. Nobody came.", "took the morning off unpaid"),
+        ("I've been off work without pay since Monday.", "been off work without pay since Monday"),
+        ("The card reader is down and we're losing customers every hour.", "losing customers"),
+        ("Refund the £60 please, I'm broke till payday.", "you're broke till payday"),
+        ("I had to leave for a christening at 2 so the slot mattered.", "leave for a christening"),
+        ("She is travelling to her nephew's graduation on Friday.", "graduation"),
+        ("The table is not booked. It's my mum's 70th.", "it's your mum's 70th"),
+        ("I drive for a living and the car is still at the garage.", "you drive for a living"),
+        ("Cx rang, says the van blocked the drive. Cx works from home.", "you work from home"),
+    ],
+)
+def test_what_is_at_stake_is_read_in_more_shapes(message: str, stakes: str) -> None:
+    found = value(message, "stakes")
+    assert found is not None and stakes in found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I work from home so I saw the driver walk straight past.",
+        "I lost the receipt but I have the bank statement.",
+        "Is it losing signal because of the update?",
+        "The parcel went to my neighbour instead.",
+    ],
+)
+def test_no_stake_is_read_from_evidence_or_a_question(message: str) -> None:
+    assert value(message, "stakes") is None
