@@ -75,6 +75,15 @@ def _sentence(starts: list[int], position: int) -> tuple[int, int]:
     return (starts[at - 1] if at else 0, starts[at] if at < len(starts) else 1 << 30)
 
 
+def _window(
+    terms: list[str], position: int, reach: int, sentence: tuple[int, int]
+) -> tuple[int, list[str]]:
+    """The terms within `reach` of `position`, inside its sentence, and where they begin:
+    where `_start` looks for a phrase's other words and `_end` finds the last of them."""
+    low = max(position - reach, 0, sentence[0])
+    return low, terms[low : min(position + reach + 1, sentence[1])]
+
+
 def _start(
     terms: list[str],
     position: int,
@@ -91,9 +100,7 @@ def _start(
     """
     if not rest:
         return position
-    reach = len(rest) + gap
-    low = max(position - reach if position > reach else 0, sentence[0])
-    window = terms[low : min(position + reach + 1, sentence[1])]
+    low, window = _window(terms, position, len(rest) + gap, sentence)
     for term in rest:
         if term not in window:
             return -1
@@ -151,9 +158,7 @@ def _end(
     """Where a phrase found at `position` (by `_start`) ends: its last word's position."""
     if not rest:
         return position
-    reach = len(rest) + gap
-    low = max(position - reach if position > reach else 0, sentence[0])
-    window = terms[low : min(position + reach + 1, sentence[1])]
+    low, window = _window(terms, position, len(rest) + gap, sentence)
     return max(position, *(low + window.index(term) for term in rest))
 
 
