@@ -32,7 +32,7 @@ _CUES = (
     r"(?:would|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
     r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
-    r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|states|stated|"
+    r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|"
     r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)|"
     r"(?:(?<=the\s)|(?<=your\s)|(?<=ur\s))(?:engineer|driver|courier|technician|installer|"
     r"nurse|surveyor|van)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|arriving|"

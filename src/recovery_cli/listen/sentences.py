@@ -113,24 +113,75 @@ def split(text: str) -> list[Sentence]:
     keys = None
     pieces: list[Sentence] = []
     begin = 0
+    wrapped = False
+    widest: int | None = None
     for stop in _STOPS.finditer(text):
         end = stop.end()
+        if stop.group() == "\n" and text[end : end + 1].islower():
+            widest = _widest(text) if widest is None else widest
+            if _wrapped(text, stop.start(), widest):
+                wrapped = True
+                continue  # a long line hard-wrapped mid-sentence: the sentence goes on
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
         if stop.group() == "." and _ABBREVIATION.search(
             text, max(0, stop.start() - 8), stop.start()
         ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
-        _add(pieces, text, begin, end, keys)
+        _add(pieces, text, begin, end, keys, wrapped)
         begin = end
-    _add(pieces, text, begin, len(text), keys)
+        wrapped = False
+    _add(pieces, text, begin, len(text), keys, wrapped)
     return pieces[:MAX_PIECES]
 
 
+_WRAP = 50
+"""A wrapped line is at least this long: shorter ones were ended by their writer."""
+
+_WIDEST_WRAP = 100
+"""Mail programs wrap at 72 to 80 columns; text with longer lines was not wrapped by one."""
+
+
+def _wrapped(text: str, at: int, widest: int) -> bool:
+    """Whether the newline at `at` wraps a sentence ("...for over two months. My\nmother is").
+
+    A mail program breaks a line only when the next word would pass its width, which is at
+    least the `widest` line of the message: so a line that had room for the next word, or
+    one ended by punctuation, or a next line that starts in capitals, was ended by its
+    writer. So was every line of a message that never ends a sentence inside a line: its
+    writer ends sentences with line breaks ("the party stuff is stuck with us\norder 31-88420").
+    A `widest` of 0 says the message is not wrapped at all.
+    """
+    after = text[at + 1 : at + 2]
+    if not after.islower() or not 0 < widest <= _WIDEST_WRAP:
+        return False
+    line = text[text.rfind("\n", max(0, at - MAX_SENTENCE), at) + 1 : at].rstrip()
+    if len(line) < _WRAP or line[-1:] in {".", "!", "?", ":", ";", ","}:
+        return False
+    following = text[at + 1 : at + 1 + _WIDEST_WRAP].split(None, 1)
+    return len(line) + 1 + len(following[0] if following else "") > widest
+
+
+_INNER_STOP = re.compile(r"[.!?] {1,3}[A-Za-z]")
+
+
+def _widest(text: str) -> int:
+    """The length of the longest line of `text`, or 0 when no sentence ends inside a line."""
+    if _INNER_STOP.search(text) is None:
+        return 0
+    return max(map(len, text.split("\n")), default=0)
+
+
 def _add(
-    pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
+    pieces: list[Sentence],
+    text: str,
+    begin: int,
+    end: int,
+    keys: frozenset[str] | None,
+    wrapped: bool = False,
 ) -> None:
-    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
+    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`; in a
+    `wrapped` sentence each newline is a space (one character for one, so offsets hold)."""
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
@@ -138,7 +189,7 @@ def _add(
     while end - begin > MAX_SENTENCE:
         cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
         cut = cut if cut > begin else begin + MAX_SENTENCE
-        pieces.append(sentence_of(text[begin:cut], begin, keys))
+        pieces.append(sentence_of(_unwrapped(text, begin, cut, wrapped), begin, keys))
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
@@ -148,7 +199,11 @@ def _add(
     if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
         pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
     else:
-        pieces.append(sentence_of(text[begin:end], begin, keys))
+        pieces.append(sentence_of(_unwrapped(text, begin, end, wrapped), begin, keys))
+
+
+def _unwrapped(text: str, begin: int, end: int, wrapped: bool) -> str:
+    return text[begin:end].replace("\n", " ") if wrapped else text[begin:end]
 
 
 def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:

@@ -26,7 +26,7 @@ _MONTH = (
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)\b"
 _DATE = (
     rf"{_DAY}\s{_ORDINAL}|(?:the\s)?{_ORDINAL}(?:\s(?:of\s)?{_MONTH})?|\d{{1,2}}\s{_MONTH}|"
-    rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+    rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![\d/])(?!24/7\b)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
 )
 _REL = (
     r"today|tomorrow|tonight|yesterday|(?:the\s)?end\sof\s(?:the\s)?(?:day|week|month)\b|"
