@@ -11,11 +11,11 @@ message's `acceptable` ids. Precision of a playbook: of the messages sent to it,
 it fits (labelled or acceptable); recall: of the messages labelled with it, how many were
 routed right.
 
-    python benchmarks/triage_realistic.py [--set dev|dev2|heldout|heldout2] [--playbooks DIR]
+    python benchmarks/triage_realistic.py [--set dev|...|dev5|heldout|heldout2] [--playbooks DIR]
                                           [--errors N]
 
-Tune on `dev` and `dev2`. `heldout` and `heldout2` are measured, never looked into:
-`--errors` refuses them, whether named by `--set` or by `--data`.
+Tune on the development sets, `dev` to `dev5`. `heldout` and `heldout2` are measured, never
+looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ SETS = {
     "dev2": REPO / "tests" / "corpus" / "messages" / "dev2.yaml",
     "dev3": REPO / "tests" / "corpus" / "messages" / "dev3.yaml",
     "dev4": REPO / "tests" / "corpus" / "messages" / "dev4.yaml",
+    "dev5": REPO / "tests" / "corpus" / "messages" / "dev5.yaml",
     "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
     "heldout2": REPO / "tests" / "corpus" / "messages" / "heldout2.yaml",
 }
