@@ -128,6 +128,23 @@ def test_a_promise_reads_after_we_said_it_would_be(message: str, promised: str) 
     assert values(message)["promised"] == promised
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I have been a member for 10 years and never had this.",
+        "I had to file a complaint 3 times before anyone listened.",
+        "They sent a batch of 200 flyers with the wrong date.",
+        "Our project 2026 launch is ruined.",
+    ],
+)
+def test_words_that_name_references_elsewhere_do_not_make_one(message: str) -> None:
+    assert "reference" not in values(message)
+
+
+def test_an_order_number_comes_before_the_card_it_was_paid_with() -> None:
+    assert values("Order 88123 was paid with my card ending 1234.")["reference"] == "order 88123"
+
+
 def test_a_time_the_customer_needs_is_not_a_promise() -> None:
     assert "promised" not in values("I have to pay my bill by Friday.")
 
@@ -142,6 +159,16 @@ def test_a_time_the_customer_needs_is_not_a_promise() -> None:
         ("Order: INV-2026-0113", "order INV-2026-0113"),
         ("acct no. 0042 1187", "account 0042 1187"),
         ("I paid with RX-40912 in mind", "RX-40912"),
+        ("Re: savings account ending 3381", "your account ending 3381"),
+        ("Taken from my card ending in 7702 twice.", "your card ending 7702"),
+        ("my current account (ending 1190) is frozen", "your account ending 1190"),
+        ("Dev Malhotra, membership 4471920", "member no. 4471920"),
+        ("mem no 8830021, the class was cancelled again", "member no. 8830021"),
+        ("Caller re job card 71204, the tyre is flat again", "job 71204"),
+        ("The yoghurt from batch B7730 smelt off.", "batch B7730"),
+        ("Lost suitcase, file LGWXY40012", "file LGWXY40012"),
+        ("Subject: Your bill - ACC/2026/4471", "ACC/2026/4471"),
+        ("Please reset the quota on our project dx-20419", "project dx-20419"),
     ],
 )
 def test_references_come_in_many_shapes(message: str, reference: str) -> None:

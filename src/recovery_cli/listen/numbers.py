@@ -15,23 +15,31 @@ from recovery_cli.wording import mend
 # --- references ---------------------------------------------------------------------------
 
 _NO = r"(?:\s(?:no\.?|number|num|ref(?:erence)?|id|code)(?![a-z]))?(?:\sis)?"
+_ENDING = r"(?:ending|ends)(?:\s(?:in|with|is))?"
+"""The last digits of an account or a card: "account ending 4410", "card ending in 2291".
+Read as "your account ending 4410": a draft says "about your account ending 4410"."""
 _KEYWORDS = (
     ("order", r"(?:order|ord)" + _NO),
     ("booking", r"booking" + _NO),
     ("ticket", r"ticket" + _NO),
+    ("your account ending", r"(?:acct|account|a/c)\s\(?(?:no\.?\s|number\s)?" + _ENDING),
+    ("your card ending", r"card\s(?:no\.?\s|number\s)?" + _ENDING),
     ("account", r"(?:acct|account|a/c)" + _NO),
     ("booking", r"(?:pnr|reservation)" + _NO),
-    ("job", r"job" + _NO),
+    ("job", r"job(?:\s(?:card|sheet))?" + _NO),
     ("contract", r"contract" + _NO),
     ("quote", r"quote" + _NO),
     ("username", r"user(?:name)?" + _NO),
     ("room", r"room"),
     ("invoice", r"invoice" + _NO),
     ("policy", r"policy" + _NO),
-    ("member no.", r"member(?:ship)?\s(?:no\.?|number|id)"),
+    ("member no.", r"(?:member(?:ship)?|mem)(?:\s(?:no\.?|number|id))?"),
     ("customer no.", r"customer\s(?:no\.?|number|id)"),
     ("confirmation", r"conf(?:irmation)?\.?" + _NO),
     ("claim", r"claim" + _NO),
+    ("batch", r"batch" + _NO),
+    ("project", r"project(?!\s(?:19|20)\d\d\b)" + _NO),
+    ("file", r"file" + _NO),
     ("case", r"case" + _NO),
     ("merchant ID", r"merchant\sid"),
     ("ref", r"ref(?:erence)?\.?" + _NO),
@@ -43,17 +51,29 @@ _ID = (
 )
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
-    "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room",
+    "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
+    "batch|project|file",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
     r"[\s:(]{0,4}(?:#\s)?" + _ID,
 )
-_LOOSER = frozenset({"ref", "tracking", "room"})
+_LOOSER = frozenset(
+    {
+        "ref",
+        "tracking",
+        "room",
+        "your account ending",
+        "your card ending",
+        "batch",
+        "project",
+        "file",
+    }
+)
 """Kinds that rank below an order or booking number when a message gives both."""
 _IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
 _BARE = keyed(
-    "#|-",
-    r"(?<![\w#-])(?P<id>#(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
-    r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?)(?![\w-])",
+    "#|-|/",
+    r"(?<![\w#/-])(?P<id>#(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?|(?-i:[A-Z]{2,4})/\d{2,6}/\d{2,8})(?![\w/-])",
 )
 _REG = keyed("reg", r"\breg(?:istration)?\.?\s(?P<id>(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}))\b")
 
