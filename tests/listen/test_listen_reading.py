@@ -212,6 +212,37 @@ def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "There are two payments of £42.10 twice on my statement for one lamp.",
+        "I switched the router off and on about 8 times, still no lights.",
+        "Reinstalled the app twice, it still crashes at login.",
+        "I have worn the jacket twice and the zip has gone.",
+        "Caller was warned twice about his language and the call was ended.",
+        "The hotel charged nearly twice the rate we booked.",
+        "Renewal is three times what I paid last year.",
+        "It takes twice as long as you said.",
+        "Delivery note says 2x Oak Chairs but only one came.",
+        "My bill is 3x normal this quarter.",
+    ],
+)
+def test_a_count_that_is_not_a_failure_happening_again_is_not_read(message: str) -> None:
+    assert "times" not in values(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "times"),
+    [
+        ("I've told you 3 times the parcel number is on the label.", "3 times"),
+        ("Chased 4x already and still nothing.", "4x"),
+        ("The boiler has lost pressure twice since the service.", "twice"),
+    ],
+)
+def test_a_failure_or_a_chase_said_again_is_read_how_often(message: str, times: str) -> None:
+    assert values(message)["times"] == times
+
+
+@pytest.mark.parametrize(
     ("message", "name"),
     [
         ("My parcel is late.\nPriya", "Priya"),

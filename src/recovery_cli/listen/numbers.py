@@ -350,8 +350,15 @@ def times(sentence: Sentence) -> Iterable[Found]:
     """How often it has gone wrong or they have had to ask ("the third time", "twice")."""
     for pattern, rank in _TIMES:
         for match in pattern.finditer(sentence):
-            if not _PAID.search(sentence.text, max(0, match.start() - 25), match.start()):
-                yield _span(sentence, match, "times", rank)
+            before = sentence.text[max(0, match.start() - 50) : match.start()]
+            after = sentence.text[match.end() : match.end() + 12]
+            if _PAID.search(before) or _NOT_A_REPEAT_BEFORE.search(before):
+                continue
+            if _NOT_A_REPEAT_AFTER.match(after) or (
+                match.group("span")[-1:] in "xX" and _NOT_A_COUNT_AFTER.match(after)
+            ):
+                continue
+            yield _span(sentence, match, "times", rank)
 
 
 _SEVERAL_TIME = re.compile(
@@ -360,8 +367,28 @@ _SEVERAL_TIME = re.compile(
 """A count with "time" left singular, as a non-native writer may ("Three time")."""
 _BARE_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
 """A count without its article ("Third time I have called"): said as "the third time"."""
-_PAID = re.compile(r"\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?\s$", re.I)
+_PAID = re.compile(
+    r"(?:\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?|[£$€]\d[\d,]{0,9}(?:\.\d\d)?)\s$",
+    re.I,
+)
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
+_NOT_A_REPEAT_BEFORE = re.compile(
+    r"\b(?:(?:restarted|rebooted|reinstalled|reset|wore|worn|washed|used|(?:switched|turned)"
+    r"(?:\s\w{1,12}){0,2}\s(?:off\sand\son|on\sand\soff))(?:\s\w{1,12}){0,3}"
+    r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost)\s$",
+    re.I,
+)
+"""Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
+them twice", "warned twice") or a multiple ("nearly twice the rate"), not a failure that
+happened again."""
+_NOT_A_REPEAT_AFTER = re.compile(
+    r"\s(?:what\b|as\s(?:much|many|long|big|high|expensive|fast|slow|bad)\b|the\s(?:price|cost|"
+    r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b)",
+    re.I,
+)
+"""After a count: a multiple ("twice the price", "three times as long")."""
+_NOT_A_COUNT_AFTER = re.compile(r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|bigger)\b)")
+"""After "2x": a quantity or a size ("2x 12kg bags", "1x Hampton Sofa", "3x normal")."""
 
 
 def _day(word: str) -> str:
