@@ -207,6 +207,25 @@ def test_how_long_they_have_waited_and_how_often(message: str, waited: str, time
     assert (facts["waited"], facts["times"]) == (waited, times)
 
 
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("Two weeks later the skip is still on my drive.", "two weeks"),
+        (
+            "We logged it at 9am; the first reply came 5 hours 15 minutes later.",
+            "5 hours 15 minutes",
+        ),
+        ("Train delayed by 50 mins and no announcement.", "50 mins"),
+    ],
+)
+def test_a_wait_told_as_what_came_later_or_a_delay_is_read(message: str, waited: str) -> None:
+    assert values(message)["waited"] == waited
+
+
+def test_a_time_after_which_things_went_right_is_no_wait() -> None:
+    assert "waited" not in values("Two days later the refund arrived, thank you.")
+
+
 def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
     assert "times" not in values("You have charged me twice for the same order.")
 

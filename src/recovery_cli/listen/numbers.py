@@ -164,7 +164,7 @@ _SPAN = (
     + _COUNT
     + r"\s?(?:working\s)?"
     + _UNIT
-    + r"(?:\s\d{1,2}(?:\s?mins?)?(?![\w:.]))?)\b"
+    + r"(?:\s\d{1,2}(?:\s?min(?:ute)?s?)?(?![\w:.]))?)\b"
 )
 _DAY_WORDS = (
     r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s)?(?:monday|tuesday|wednesday|thursday|"
@@ -220,6 +220,18 @@ _WAITED = (
         1,
     ),
     (keyed("now|later", r"\b" + _SPAN + r"\s(?:now\b|later(?=,?\s(?:nothing|still|no\b)))"), 0),
+    (
+        keyed("later", r"\b" + _SPAN + r"\slater\b(?=[^.!?\n]{0,40}?\b(?:still|nothing|never)\b)"),
+        0,
+    ),
+    (
+        keyed(
+            "response|reply|answer",
+            r"\b(?:response|reply|answer)\b[^.!?\n]{0,25}?\s" + _SPAN + r"\slater\b",
+        ),
+        0,
+    ),
+    (keyed("delayed", r"\bdelayed\s(?:by\s)?" + _SPAN + r"(?!\s(?:ago|before|earlier))"), 1),
     (keyed("since", r"\b(?P<span>since\s(?:the\s[a-z]{3,10}\s)?" + _DAY_WORDS + r")\b"), 0),
     (
         keyed(
