@@ -119,3 +119,23 @@ def test_what_is_at_stake_is_read_in_more_shapes(message: str, stakes: str) -> N
 )
 def test_no_stake_is_read_from_evidence_or_a_question(message: str) -> None:
     assert value(message, "stakes") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Every day off the road costs me money (self-employed courier).",
+        "I'm a plumber myself and I can see the valve was fitted backwards.",
+    ],
+)
+def test_the_customers_own_trade_is_not_a_third_party(message: str) -> None:
+    assert read(message).value("partner") is None
+
+
+def test_a_firm_named_in_brackets_on_the_next_wrapped_line_is_read() -> None:
+    message = (
+        "The wardrobe door came off its hinges on the first day. The assembly was done by\n"
+        "the fitter you sent and the carcass is scratched everywhere. The fitting firm\n"
+        "(Lockwood Installs) has not answered a single email since. Please call me.\n"
+    )
+    assert read(message).value("partner") == "Lockwood Installs"

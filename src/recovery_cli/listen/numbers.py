@@ -213,7 +213,7 @@ _WAITED = (
         keyed(
             "sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took",
             r"\b(?:sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took)"
-            r"\s(?:(?:in|at|on|outside)\s(?:the\s|a\s)?[\w'-]{1,15}\s)?"
+            r"\s(?:(?:in|at|on|outside)\s(?:the\s|a\s)?[\w'-]{1,15}\s){0,2}(?:for\s)?"
             + _SPAN
             + r"(?!\s(?:ago|old|before|earlier|off|out|of|holiday|leave)\b)",
         ),

@@ -191,7 +191,23 @@ KEYS = keys_of(
 """Words one of which a sentence needs before `partners` can find anything in it."""
 
 
+_OWN_TRADE = re.compile(
+    r"(?:\bself[\s-]employed|\bI'?m\s(?:a|an)|\bI\sam\s(?:a|an)|\bwork(?:ing)?\sas\s(?:a|an))"
+    r"(?:\s[\w-]{1,15})?\s$",
+    re.I,
+)
+"""Before a role: the customer's own trade ("I drive for a living (self employed courier)")."""
+
+
 def partners(sentence: Sentence) -> Iterable[Found]:
+    """Third parties named in one sentence, less the customer's own trade."""
+    for found in _named(sentence):
+        at = found.start - sentence.start
+        if not _OWN_TRADE.search(sentence.text[max(0, at - 40) : at]):
+            yield found
+
+
+def _named(sentence: Sentence) -> Iterable[Found]:
     """Third parties named in one sentence; names beat roles."""
     for match in _NAMED_ROLE.finditer(sentence):
         name = match.group("p")

@@ -117,7 +117,7 @@ def split(text: str) -> list[Sentence]:
     widest: int | None = None
     for stop in _STOPS.finditer(text):
         end = stop.end()
-        if stop.group() == "\n" and text[end : end + 1].islower():
+        if stop.group() == "\n" and (text[end : end + 1].islower() or text[end : end + 1] == "("):
             widest = _widest(text) if widest is None else widest
             if _wrapped(text, stop.start(), widest):
                 wrapped = True
@@ -147,13 +147,14 @@ def _wrapped(text: str, at: int, widest: int) -> bool:
 
     A mail program breaks a line only when the next word would pass its width, which is at
     least the `widest` line of the message: so a line that had room for the next word, or
-    one ended by punctuation, or a next line that starts in capitals, was ended by its
-    writer. So was every line of a message that never ends a sentence inside a line: its
-    writer ends sentences with line breaks ("the party stuff is stuck with us\norder 31-88420").
-    A `widest` of 0 says the message is not wrapped at all.
+    one ended by punctuation, or a next line that starts in capitals (not in lower case or
+    with a bracket: "Courier\n(Roadbridge)"), was ended by its writer. So was every line
+    of a message that never ends a sentence inside a line: its writer ends sentences with
+    line breaks ("the party stuff is stuck with us\norder 31-88420"). A `widest` of 0 says
+    the message is not wrapped at all.
     """
     after = text[at + 1 : at + 2]
-    if not after.islower() or not 0 < widest <= _WIDEST_WRAP:
+    if not (after.islower() or after == "(") or not 0 < widest <= _WIDEST_WRAP:
         return False
     line = text[text.rfind("\n", max(0, at - MAX_SENTENCE), at) + 1 : at].rstrip()
     if len(line) < _WRAP or line[-1:] in {".", "!", "?", ":", ";", ","}:
@@ -197,7 +198,8 @@ def _add(
         return
     last = pieces[-1] if pieces else None
     if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
-        pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
+        joined = last.text + _unwrapped(text, last.end, end, wrapped)
+        pieces[-1] = sentence_of(joined, last.start, keys)
     else:
         pieces.append(sentence_of(_unwrapped(text, begin, end, wrapped), begin, keys))
 
