@@ -139,3 +139,38 @@ def test_a_firm_named_in_brackets_on_the_next_wrapped_line_is_read() -> None:
         "(Lockwood Installs) has not answered a single email since. Please call me.\n"
     )
     assert read(message).value("partner") == "Lockwood Installs"
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        (
+            "You said Monday it would be fitted Tuesday morning, then Tuesday you said Thursday"
+            " afternoon and still nobody.",
+            "by Thursday afternoon",
+        ),
+        ("It was meant to come Monday, now they say Thursday.", "with you by Thursday"),
+        (
+            "The fitter's slot was 9-11 today and nobody came. Orig booked 4/5 too, also missed.",
+            "between 9 and 11 today",
+        ),
+    ],
+)
+def test_the_latest_link_of_a_chain_of_promises_is_read(message: str, promised: str) -> None:
+    assert read(message).value("promised") == promised
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'They iced "Happy 7th Birthday Leo" on someone else\'s cake.',
+        'The rep told me it was £25 a month "all in" and it is £38.',
+        'They said the table was booked for "last Friday" and gave it away.',
+        'I was told "the spa is only open Mon-Fri" when I arrived.',
+        "Your tracking says it is on the 3rd floor sorting belt.",
+    ],
+)
+def test_no_promise_is_read_from_a_birthday_a_price_a_day_gone_or_opening_days(
+    message: str,
+) -> None:
+    assert read(message).value("promised") is None

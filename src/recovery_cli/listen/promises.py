@@ -46,11 +46,11 @@ _CUED = keyed(
     rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )
 _SAID = keyed(
-    "said|says|told|promised|stated|states|written",
+    "said|says|say|told|promised|stated|states|written",
     r"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy|lady|man|site|website|app|page|email|"
-    r"confirmation|policy|terms|faq|brochure|agent|advisor|it|option)\s(?:said|says|states|"
+    r"confirmation|policy|terms|faq|brochure|agent|advisor|it|option)\s(?:said|says|say|states|"
     r"stated|is\swritten|promised|told\s(?:me|us)))\s(?:it\swould\sbe\s|it'?d\sbe\s|you\s\w{3,10}\s|that\s)?"
-    rf"(?:\w{{3,12}}\s)?{_PREP}\"?{TIME}",
+    rf"(?:(?!the\s)\w{{3,12}}\s)?{_PREP}\"?{TIME}",
 )
 _CHAIN = keyed(
     "then|became|moved to|changed to",
@@ -106,6 +106,12 @@ _BOOKED_TIME = keyed(
 )
 """A time of day naming what was booked: "my 2:30 cleaning", "our 7pm table"."""
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
+_NOT_OURS = re.compile(r"(?:[£$€]\s?\d[\d,.]{0,9}\s(?:per\s)?|\blast\s|\bsince\s)$", re.I)
+"""Before a time: a price ("£30 a month"), a day gone by ("last Saturday") or a wait."""
+_ORIGINAL = re.compile(r"\b(?:orig(?:inally)?|at\sfirst|first)\b[^.\n]{0,30}$", re.I)
+"""Before a promise: the first of a chain ("orig booked 3/11"), not the one that stands."""
+_THEN = re.compile(r"\b(?:then|now|but\sthen)\b[^.\n]{0,25}$", re.I)
+"""Before a promise: a later link of a chain of dates."""
 _TOLD_ON = re.compile(
     r"\b(?:told|said|rang|called|emailed|booked|ordered)\s(?:me\s|us\s|it\s)?(?:on|at)\s$", re.I
 )
@@ -122,14 +128,17 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     for match in _CHAIN.finditer(sentence):
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
         after = sentence.text[match.end() : match.end() + 60]
-        said_on = (match.group("prep") or "").lower() == "on" and '"' not in match.group()
+        said_on = (match.group("prep") or "").lower() in {"on", ""} and '"' not in match.group()
         if ANY_TIME.search(before) and not (said_on and _SAID_AFTER.search(after)):
             yield _found(sentence, match, -3, 0.85)
     for pattern in (_CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW):
         for match in pattern.finditer(sentence):
             part = first_part(match)
-            if _TOLD_ON.search(sentence.text[: match.start(part)]):
+            before = sentence.text[: match.start(part)]
+            if _TOLD_ON.search(before):
                 continue  # "told me on Monday": when it was said, not what
+            if _NOT_OURS.search(before):
+                continue  # "£30 a month", "last Saturday": a price or a day gone by
             if (match.group("prep") or "").lower() == "for" and part == "dur":
                 continue  # "for a week": how long, not by when
             cue = match.group("cue").lower()
@@ -143,7 +152,12 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                 and not re.search(r"[ap]m|[:.]|between", match.group("range"), re.I)
             ):
                 continue  # "said 5-7" (working days on the next line): not a window
-            yield _found(sentence, match, -1 if "told" in cue or "said" in cue else -2, 0.85)
+            rank = -1 if "told" in cue or "said" in cue else -2
+            if _ORIGINAL.search(before):
+                rank = 2
+            elif _THEN.search(sentence.text[: match.start()]):
+                rank = -3  # "..., then Wednesday you said Friday": the chain's latest
+            yield _found(sentence, match, rank, 0.85)
     yield from _slots(sentence)
     yield from _quoted(sentence)
 
@@ -169,7 +183,7 @@ def _quoted(sentence: Sentence) -> Iterable[Found]:
         if len(quote.split()) > 6:
             continue
         inner = ANY_TIME.search(quote)
-        if inner is None:
+        if inner is None or _NOT_OURS.search(quote[: inner.start()]):
             continue
         start = sentence.start + match.start("q")
         noun = match.group("noun")

@@ -16,14 +16,19 @@ import re
 from recovery_cli.wording import mend
 
 _DAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|"
-    r"thu(?:rs?)?|fri|sat|sun)\b"
+    r"(?<![a-z][-–])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|"
+    r"thu(?:rs?)?|fri|sat|sun)\b(?!\s?[-–]\s?(?:mon|tue|wed|thu|fri|sat|sun))"
 )
+"""A day of the week, not the first of a range of days ("Mon-Fri": opening hours)."""
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
-_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)\b"
+_ORDINAL = (
+    r"\d{1,2}(?:st|nd|rd|th)\b(?!\s(?:birthday|bday|b-day|anniversary|floor|grade|year|place|"
+    r"row|edition|generation|time|attempt|call|email|month|week|day|person|one)\b)"
+)
+"""A day of the month: "the 14th", not "5th birthday" or "the 3rd floor"."""
 _DATE = (
     rf"{_DAY}\s{_ORDINAL}|(?:the\s)?{_ORDINAL}(?:\s(?:of\s)?{_MONTH})?|\d{{1,2}}\s{_MONTH}|"
     rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![\d/])(?!24/7\b)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
