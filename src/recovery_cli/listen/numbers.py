@@ -38,6 +38,9 @@ _KEYWORDS = (
     ("confirmation", r"conf(?:irmation)?\.?" + _NO),
     ("claim", r"claim" + _NO),
     ("batch", r"batch" + _NO),
+    ("return", r"(?:return|rma)\s(?:no\.?|number|ref(?:erence)?|id|code)|rma"),
+    ("PO", r"(?-i:PO)(?:\s(?:no\.?|number))?"),
+    ("flight", r"flight(?:\s(?:no\.?|number))?(?=[\s:]{1,3}#?[a-z\d]?[a-z]\d)"),
     ("project", r"project(?!\s(?:19|20)\d\d\b)" + _NO),
     ("file", r"file" + _NO),
     ("case", r"case" + _NO),
@@ -52,7 +55,7 @@ _ID = (
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
-    "batch|project|file",
+    "batch|project|file|return|rma|po|flight",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
     r"[\s:(]{0,4}(?:#\s)?" + _ID,
 )
@@ -66,6 +69,9 @@ _LOOSER = frozenset(
         "batch",
         "project",
         "file",
+        "flight",
+        "PO",
+        "return",
     }
 )
 """Kinds that rank below an order or booking number when a message gives both."""
