@@ -154,6 +154,16 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Store incident 14:20: cx shouted at the till", "in-person"),
         ("cx (Mr Hale) called re ord 5521 - pkg missing", "phone"),
         ("why is my order late", None),
+        ("Visitor: hi, my parcel says delivered but it is not here, can you check", "chat"),
+        ("[09:41] Customer: the app logs me out every time I open my statements", "chat"),
+        (
+            "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
+            "I am writing about the boiler your engineer\n"
+            "fitted in March. It has failed three times and each visit has cost me a day\n"
+            "off work. I would like a refund of the call-out fees.\n\n"
+            "Yours faithfully,\nE. Marsh\n",
+            None,
+        ),
     ],
 )
 def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel: str) -> None:

@@ -82,6 +82,9 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
+    match = _CHAT_OPENER.match(head.text)
+    if match:
+        return Channel("chat", match.group("who") + ":")
     match = _CHAT.search(head)
     if match:
         return Channel("chat", match.group())
@@ -94,14 +97,27 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     return _email(head) or _typed(head.text)
 
 
+_TYPED_LINE = 50
+"""A line typed as spoken is shorter than this; a longer one without an end stop was
+wrapped by a mail program (a letter's or an email's), not sent as it is."""
+_CHAT_OPENER = re.compile(
+    r"\s{0,5}(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s{0,3})?(?P<who>visitor|customer|user|you|me)"
+    r"(?:\s\d{1,2}[:.]\d{2})?:\s{1,3}(?:\S{1,30}\s){3}",
+    re.I,
+)
+"""A transcript opening with the customer's chat label ("Visitor: hi, my order...")."""
+
+
 def _typed(text: str) -> Channel | None:
     """Chat: typed as it is spoken, starting in lower case, or in short unpunctuated lines."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines or _HEADER.match(lines[0]):
         return None  # a form or a letter with a subject line, not typed chat
+    if _DEAR.search(text) or _LETTER_CLOSE.search(text):
+        return None  # a letter: its address lines are short and unpunctuated too
     if lines[0][:1].islower() and len(lines) >= 2:
         return Channel("chat", lines[0][:40])  # one lower-case line is as likely a text message
-    bare = [line for line in lines if line[-1:].isalnum()]
+    bare = [line for line in lines if line[-1:].isalnum() and len(line) < _TYPED_LINE]
     if len(lines) >= 3 and len(bare) >= 2:
         return Channel("chat", bare[0][:40])
     return None
