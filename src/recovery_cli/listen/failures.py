@@ -98,6 +98,25 @@ _OPEN = (
 speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
 
 
+_HEADLINE = (
+    r"^(?:subject|title)\s?:\s(?:(?:re|fwd?|fw)\s?:\s){0,4}(?![^\n]{0,80}?\bplease\b)"
+    r"(?:(?:order|booking|ref|account|acct|claim)\s#?[\w-]{2,20}\s[-–—:]\s)?"
+)
+"""A subject line, past "Re:" and "Fwd:" and an order number: it names the problem in a few
+words ("Wrong phone sent - order MX-7", "Card payment taken twice"), unless it asks for
+something ("wrong size, please change")."""
+_HEADLINE_END = r"(?=\s[-–—]\s|\s?[!.,(]|\sand\s|$)"
+"""Where the headline's first phrase ends: a dash, a stop, a bracket, "and"; never "?"."""
+_UNDONE = (
+    r"(?:still\s)?not\s(?:received|processed|honou?red|delivered|refunded|fixed|returned|"
+    r"credited|applied|cancell?ed|paid|sent|activated|connected|repaired|installed)"
+    r"|(?:taken|charged|billed|debited|paid|sent|delivered)\s(?:twice|double|two\stimes)"
+    r"|double[\s-](?:booked|charged|billed)|(?:sent|delivered|posted)\sto\s(?:the\s)?wrong"
+    r"\s[\w'’-]{2,15}|charged\s(?:on|for)\s(?:a|an|my|the)\s[\w%'’-]{1,20}"
+)
+"""What a headline says was not done, or done wrong, with its verb's "was" left out."""
+
+
 def _keys(*vocabularies: frozenset[str] | str) -> str:
     """Keys for `rule`: the union of vocabularies' keys and any words given as text."""
     found: set[str] = set()
@@ -109,6 +128,30 @@ def _keys(*vocabularies: frozenset[str] | str) -> str:
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
 RULES: list[Rule] = [
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?P<what>wrong\s(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})(?:\s(?:sent|"
+        r"delivered|given|supplied|dispensed|received))?(?P<tail>\s(?:in|for|on|with)\s(?:my|our|"
+        rf"the|his|her)\s(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})?{_HEADLINE_END}",
+        "I received the {what}{tail}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}{_BARE}(?:\s[-–—:])?\s(?P<done>{_UNDONE}){_HEADLINE_END}",
+        "{det} {np} {were} {done}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?P<pred>(?:denied|refused|overcharged|double[\s-]charged)"
+        rf"(?:\s[\w'’£$€%-]{{1,20}}){{0,6}}?){_HEADLINE_END}",
+        "I was {pred}",
+        rank=1,
+    ),
     rule(
         "issue",
         _keys(NOT.keys, BAD_WORDS.keys, BROKE_WORDS.keys, MARKED.keys, SAYS.keys),

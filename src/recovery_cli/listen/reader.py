@@ -86,15 +86,12 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
-CLAUSE_RULES = (
-    *issues.RULES,
-    *failures.RULES,
-    *services.NOTED,
-    *stakes.RULES,
-    *circumstances.RULES,
-    *stakes.NOTED,
-)
-"""Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+ISSUE_RULES = (*issues.RULES, *failures.RULES, *services.NOTED)
+"""The rules for what went wrong: they read sentences a mail program wrapped as one."""
+
+CLAUSE_RULES = (*stakes.RULES, *circumstances.RULES, *stakes.NOTED)
+"""Every other clause rule; each says whose words it reads (the customer's, a note's or
+any)."""
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
@@ -116,6 +113,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
             for sentence in sentences:
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text)
+    yield from clauses.apply(ISSUE_RULES, split(text, wrapped=True), text, note)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences)
 

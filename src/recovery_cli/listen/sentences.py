@@ -35,6 +35,14 @@ _ABBREVIATION = re.compile(
 )
 
 
+_WRAP = 55
+"""A line at least this long that stops mid-sentence was wrapped, not ended."""
+_WRAPPED_LINE = re.compile(rf"[^\n]{{{_WRAP - 1}}}[\w,'\"’)-]$")
+_WRAPPED = re.compile(r"[a-z(]")
+"""How the next line of a wrapped sentence starts: in lower case or with a bracket (a digit
+more often starts a list's next line)."""
+
+
 class Sentence(NamedTuple):
     """A piece of the message, where it starts, its lower-case form, and the message's keys."""
 
@@ -104,26 +112,35 @@ def union(pieces: Iterable[Sentence]) -> frozenset[str]:
     return frozenset().union(*(piece.keys for piece in pieces))
 
 
-def split(text: str) -> list[Sentence]:
+def split(text: str, wrapped: bool = False) -> list[Sentence]:
     """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out.
 
     Each piece finds its own keys (one scan of its text), so a pattern is tried only on the
-    pieces that hold one of its keys; `union` gives the message's.
+    pieces that hold one of its keys; `union` gives the message's. With `wrapped`, a line
+    break inside a sentence a mail program wrapped (`_WRAPPED`) does not end it.
     """
     keys = None
     pieces: list[Sentence] = []
     begin = 0
+    flat = text.replace("\n", " ") if wrapped else text  # one character for one
     for stop in _STOPS.finditer(text):
         end = stop.end()
+        if (
+            wrapped
+            and stop.group() == "\n"
+            and _WRAPPED.match(text, end)
+            and _WRAPPED_LINE.search(text, max(0, stop.start() - _WRAP), stop.start())
+        ):
+            continue  # "Our waiter tripped and tipped an\nentire tray": one sentence
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
         if stop.group() == "." and _ABBREVIATION.search(
             text, max(0, stop.start() - 8), stop.start()
         ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
-        _add(pieces, text, begin, end, keys)
+        _add(pieces, flat, begin, end, keys)
         begin = end
-    _add(pieces, text, begin, len(text), keys)
+    _add(pieces, flat, begin, len(text), keys)
     return pieces[:MAX_PIECES]
 
 
