@@ -56,3 +56,38 @@ def test_a_sentence_wrapped_across_lines_is_read_as_one() -> None:
 def test_a_short_line_is_not_joined_to_the_next() -> None:
     message = "my kettle leaks\nneed a new one by friday"
     assert issue(message) == "your kettle leaks"
+
+
+def test_a_failure_told_late_in_a_long_story_is_not_the_issue() -> None:
+    message = (
+        "Hello, we came to your Riverside branch for my mother's 80th on Saturday evening. "
+        "We had booked the garden room weeks before and ordered the set menu in advance, "
+        "and the staff were lovely when we arrived and brought the cake out on time. "
+        "The starters were good and the wine was what we had chosen. "
+        "At the end of the night the card machine was broken.\n\nAnnika"
+    )
+    assert issue(message) is None
+
+
+def test_a_failure_after_the_reason_for_writing_is_the_issue() -> None:
+    message = (
+        "Hello, I have been a customer for nine years and never once complained, and I "
+        "like your staff, your prices and the way the shop is laid out on the high street. "
+        "I moved to the area in 2016 and have shopped with you every week since then. "
+        "The reason I'm writing is that my loyalty points have disappeared from my account."
+        "\n\nBest wishes,\nTobias"
+    )
+    assert issue(message) == "your loyalty points have disappeared from your account"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'I cancelled in May and the email says "Your membership has been cancelled".',
+        "Mum's stopped working too, so we have two broken heaters now.",
+        "You promised the 14th is the latest, and it still isn't here.",
+    ],
+)
+def test_no_issue_is_made_of_quoted_words_a_pronoun_or_a_date(message: str) -> None:
+    value = issue(message)
+    assert value is None or not value.startswith(("our membership", "your mum's", "the 14th"))

@@ -49,6 +49,7 @@ _NOT_IN_NP = words(
     "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll a an "
     "the guest passenger patient client caller clearly really actually basically literally "
     "honestly seriously obviously apparently anymore properly either "
+    "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed"
 )
@@ -200,7 +201,10 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
     match = each.pattern.search(text)
     while match is not None:
         made = None
-        if not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
+        quoted = each.fact == "issue" and _QUOTED.search(
+            text, max(0, match.start() - 3), match.start()
+        )
+        if not quoted and not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
             made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
@@ -354,6 +358,9 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine)\s$", re.I
 )
+_QUOTED = re.compile(r"(?:^|[\s(:])[\"“]$")
+"""A failure quoted from someone else ('the email says "Your subscription has been
+cancelled"') is what they said, not what went wrong."""
 _MAIN_POINT = re.compile(
     r"\b(?:the\sreason\sI'?m\swriting\sis|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
     r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|bottom\sline|long\sstory\sshort)"
@@ -379,6 +386,8 @@ def plausible_np(np: str) -> bool:
         words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
+    if words[-1].endswith("'s") or any(_ORDINAL.fullmatch(word) for word in words):
+        return False  # "lift's broken", "the 19th is late": no thing named
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
@@ -387,6 +396,9 @@ def plausible_np(np: str) -> bool:
 _PRONOUN = re.compile(
     r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I
 )
+
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+"""A day of the month ("the 19th"), never a thing."""
 
 _REPLACED = words("new second replacement other latest third")
 """What "one" can follow and still name a thing: "the new one", "the second one"."""
