@@ -91,3 +91,40 @@ def test_a_failure_after_the_reason_for_writing_is_the_issue() -> None:
 def test_no_issue_is_made_of_quoted_words_a_pronoun_or_a_date(message: str) -> None:
     value = issue(message)
     assert value is None or not value.startswith(("our membership", "your mum's", "the 14th"))
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "The courier app says my printer was delivered at noon. I was in all day and "
+            "nobody knocked.",
+            "your printer shows as delivered but hasn't reached you",
+        ),
+        (
+            "your driver marked my shoes as delivered yesterday, nothing here",
+            "your shoes show as delivered but haven't reached you",
+        ),
+        (
+            "Subject: Rug marked delivered, not here\n\nHi, it never came.\nMo",
+            "your rug shows as delivered but hasn't reached you",
+        ),
+        (
+            "When I collected the van there was a deep scratch along the sliding door.",
+            "there was a deep scratch along the sliding door",
+        ),
+        (
+            "The frame is fine but the blinds are NOT blackout, they're just dim-out.",
+            "the blinds are not blackout",
+        ),
+        ("Your website's been down since breakfast.", "our website has been down since breakfast"),
+        ("My wifi is slow every evening.", "your wifi is slow every evening"),
+        ("At the desk they said my reservation doesn't exist.", "your reservation doesn't exist"),
+    ],
+)
+def test_more_ways_of_saying_what_went_wrong(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_delivery_shown_without_any_sign_it_is_missing_is_not_an_issue() -> None:
+    assert issue("Tracking says my printer was delivered at noon, thank you so much!") is None

@@ -288,7 +288,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["subj"] = SUBJECTS.get(" ".join(parts["subj"].lower().split()), parts["subj"])
     raw = _POSSESSIVE.sub(r"\1's ", _HANDLE.sub("", each.template.format(**parts)))
     turned = from_note if note or each.voice == "note" else from_customer
-    clause = turned(" ".join(raw.split()))
+    clause = turned(" ".join(raw.split()).replace(" 's been ", " has been "))  # "app's been"
     if clause is None:
         return None
     if clause.endswith(" afford"):

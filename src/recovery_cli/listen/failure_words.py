@@ -23,7 +23,7 @@ DONE = vocabulary(
     "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
-    "recorded|in stock|back|on the (?:system|list|van|booking)|made|appeared|"
+    "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
     "come through|gone through|cleared|landed|turned on|switched on|"
     "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
@@ -37,7 +37,7 @@ NEGATED = (
 BAD_WORDS = vocabulary(
     "broken|smashed|cracked|damaged|dented|chipped|scratched|torn|ripped|stained|leaking|"
     "bent|shattered|crushed|snapped|faulty|missing|empty|wrong|late|delayed|cancell?ed|lost|"
-    "down|offline|dead|frozen|locked|blocked|suspended|invalid|expired|incorrect|warm|"
+    "down|offline|dead|frozen|slow|locked|blocked|suspended|invalid|expired|incorrect|warm|"
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
@@ -53,7 +53,7 @@ BAD = (
 """A state that is a failure: "cracked", "empty", "down", "not available"."""
 
 BE = (
-    r"(?:is|are|was|were|'s|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
+    r"(?:is|are|was|were|'s(?:\sbeen)?|'ve\sbeen|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 BROKE_WORDS = vocabulary(

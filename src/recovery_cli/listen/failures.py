@@ -47,6 +47,7 @@ from recovery_cli.listen.failure_words import (
     SUFFERED,
     SUFFERED_KEYS,
 )
+from recovery_cli.listen.services import NOT_RECEIVED
 
 _DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their|a|an)"
 _PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
@@ -147,6 +148,14 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "subject|title",
+        rf"{_HEADLINE}{_BARE}\s[\"“]delivered[\"”]",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        rank=1,
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "subject|title",
         rf"{_HEADLINE}(?P<pred>(?:denied|refused|overcharged|double[\s-]charged)"
         rf"(?:\s[\w'’£$€%-]{{1,20}}){{0,6}}?){_HEADLINE_END}",
         "I was {pred}",
@@ -155,7 +164,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BAD_WORDS.keys, BROKE_WORDS.keys, MARKED.keys, SAYS.keys),
-        rf"\b{_THING}\s\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
+        rf"\b{_THING}(?:\s|(?='s\sbeen\s))\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
         "{pre}{det} {np}{mod}{rel} {pred}{tail}",
         rank=1,
         voice="any",
@@ -298,6 +307,27 @@ RULES: list[Rule] = [
         r"(?:\s\([^()\n]{1,30}\))?(?:,\s|\s)(?:and\s|but\s|then\s)?(?:I\s)?(?:received|got)\s"
         rf"(?P<got>(?:one|a|an|the|some)\s[^,.;!?()\n]{{1,40}}?|[^,.;!?()\n]{{1,40}}?)\b{TAIL}",
         "I ordered {thing} and got {got}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        _keys(MARKED.keys, "scrape"),
+        r"\bthere\s(?P<be>was|were|is|are)\s(?:now\s|also\s)?(?P<what>(?:a|an|two|three|several|"
+        r"some)\s(?:[\w'’-]{1,15}\s){0,2}?(?:dent|scratch|scrape|crack|hole|tear|stain|chip|gouge|"
+        r"mark|burn)(?:e?s)?(?:\s(?:and|&)\s(?:a\s)?[\w-]{2,12})?)\s(?P<where>(?:on|in|down|across|"
+        r"along|under)\s(?:the|my|our|his|her)\s(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})"
+        r"(?=\s?[,.;!?]|\s(?:that|which|and|but|when)\b|$)",
+        "there {be} {what} {where}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "not",
+        rf"\b{_THING}\s(?:is|are|was|were)\s(?-i:NOT|not)\s(?P<what>(?:the\s|a\s|an\s)?[\w'’-]{{2,20}}"
+        r"(?:\s[\w'’-]{2,20}){0,2}?)(?=,\s(?:they'?re|it'?s|they\sare|it\sis|but|instead)\b|\s"
+        r"(?:but|instead)\b|\s?[-–—;]\s?(?:they|it)\b)",
+        "{pre}{det} {np}{mod}{rel} {be} not {what}",
         rank=1,
         voice="any",
     ),

@@ -31,7 +31,7 @@ from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
-from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
+from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, rewrapped, split, union
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.listen.signals import channel
@@ -128,7 +128,7 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
             for sentence in sentences:
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text)
-    yield from clauses.apply(ISSUE_RULES, split(text, wrapped=True), text, note)
+    yield from clauses.apply(ISSUE_RULES, rewrapped(text, sentences), text, note)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences)
 

@@ -144,6 +144,19 @@ def split(text: str, wrapped: bool = False) -> list[Sentence]:
     return pieces[:MAX_PIECES]
 
 
+_BREAK = re.compile(r"[\w,'\"’)-]\n[a-z(]")
+"""A line break inside a sentence, as a mail program leaves it (the line's length aside)."""
+
+
+def rewrapped(text: str, pieces: list[Sentence]) -> list[Sentence]:
+    """`split(text, wrapped=True)`, or `pieces` (its plain split) when no line was wrapped:
+    most messages have none, and their sentences are not found twice."""
+    for found in _BREAK.finditer(text):
+        if found.start() - text.rfind("\n", 0, found.start()) > _WRAP:
+            return split(text, wrapped=True)
+    return pieces
+
+
 def _add(
     pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
 ) -> None:
