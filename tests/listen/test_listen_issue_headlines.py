@@ -128,3 +128,18 @@ def test_more_ways_of_saying_what_went_wrong(message: str, said: str) -> None:
 
 def test_a_delivery_shown_without_any_sign_it_is_missing_is_not_an_issue() -> None:
     assert issue("Tracking says my printer was delivered at noon, thank you so much!") is None
+
+
+def test_a_long_chat_line_is_said_back_without_the_next_one() -> None:
+    message = (
+        "the courier threw my parcel over the side gate into the flower bed and just left\n"
+        "nothing broken luckily but the box is soaked"
+    )
+    assert issue(message) == (
+        "the courier threw your parcel over the side gate into the flower bed and just left"
+    )
+
+
+def test_a_note_says_back_the_failure_not_what_the_passenger_did_next() -> None:
+    message = "Gate log 14:10. Train cancelled, passenger Mr Hale shouted at staff for ten minutes."
+    assert issue(message) == "your train is cancelled"

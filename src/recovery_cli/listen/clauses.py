@@ -34,8 +34,9 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
-TAIL = r"(?P<tail>(?:\s(?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.](?=\d)){1,25})){0,18})"
-"""The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)."""
+TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.](?=\d)){1,25})){0,18})"
+"""The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)
+or at a line break kept in a wrapped sentence (`sentences.split`)."""
 
 _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
@@ -307,6 +308,7 @@ _BOUNDARY = re.compile(
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
     r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
+    r"cx|cust|customer|passenger|guest|caller|patient|member|client|tenant|resident|"
     r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
     r"do\snot|can\syou|could\syou)\b)"
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"

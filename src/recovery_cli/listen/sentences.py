@@ -38,6 +38,13 @@ _ABBREVIATION = re.compile(
 _WRAP = 55
 """A line at least this long that stops mid-sentence was wrapped, not ended."""
 _WRAPPED_LINE = re.compile(rf"[^\n]{{{_WRAP - 1}}}[\w,'\"’)-]$")
+_MID_PHRASE = re.compile(
+    r"(?:,|\b(?:a|an|the|of|and|or|to|at|for|with|from|by|was|were|is|are|has|have|had|be|"
+    r"been|my|our|your|his|her|their|its|this|that|into|onto|not|no|very|as|than|about|"
+    r"because|but|which|who|when|where|while))$",
+    re.I,
+)
+"""A line that stops on a comma or a small word stops mid-phrase: the next line goes on."""
 _WRAPPED = re.compile(r"[a-z(]")
 """How the next line of a wrapped sentence starts: in lower case or with a bracket (a digit
 more often starts a list's next line)."""
@@ -117,12 +124,14 @@ def split(text: str, wrapped: bool = False) -> list[Sentence]:
 
     Each piece finds its own keys (one scan of its text), so a pattern is tried only on the
     pieces that hold one of its keys; `union` gives the message's. With `wrapped`, a line
-    break inside a sentence a mail program wrapped (`_WRAPPED`) does not end it.
+    break inside a sentence a mail program wrapped (`_WRAPPED`) does not end it; it reads
+    as a space when the line stops mid-phrase (`_MID_PHRASE`), and is kept otherwise, so
+    the rest of a clause (`clauses.TAIL`) stops there.
     """
     keys = None
-    pieces: list[Sentence] = []
+    cuts: list[tuple[int, int]] = []
+    spaces: list[int] = []
     begin = 0
-    flat = text.replace("\n", " ") if wrapped else text  # one character for one
     for stop in _STOPS.finditer(text):
         end = stop.end()
         if (
@@ -131,6 +140,8 @@ def split(text: str, wrapped: bool = False) -> list[Sentence]:
             and _WRAPPED.match(text, end)
             and _WRAPPED_LINE.search(text, max(0, stop.start() - _WRAP), stop.start())
         ):
+            if _MID_PHRASE.search(text, max(0, stop.start() - 12), stop.start()):
+                spaces.append(stop.start())
             continue  # "Our waiter tripped and tipped an\nentire tray": one sentence
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
@@ -138,9 +149,16 @@ def split(text: str, wrapped: bool = False) -> list[Sentence]:
             text, max(0, stop.start() - 8), stop.start()
         ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
-        _add(pieces, flat, begin, end, keys)
+        cuts.append((begin, end))
         begin = end
-    _add(pieces, flat, begin, len(text), keys)
+    cuts.append((begin, len(text)))
+    flat = text
+    if spaces:  # one character for one, so offsets still hold
+        bounds = [-1, *spaces, len(text)]
+        flat = " ".join(text[bounds[i] + 1 : bounds[i + 1]] for i in range(len(bounds) - 1))
+    pieces: list[Sentence] = []
+    for begin, end in cuts:
+        _add(pieces, flat, begin, end, keys)
     return pieces[:MAX_PIECES]
 
 
