@@ -388,7 +388,9 @@ def plausible_np(np: str) -> bool:
         words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
-    if words[-1].endswith("'s") or any(_ORDINAL.fullmatch(word) for word in words):
+    if words[-1].endswith("'s") or any(
+        word[:1].isdigit() and _ORDINAL.fullmatch(word) for word in words
+    ):
         return False  # "lift's broken", "the 19th is late": no thing named
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False

@@ -137,14 +137,18 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
     """The best candidate for each fact, as a `Fact` with offsets into `given`."""
     best: dict[str, Found] = {}
     mentions: dict[str, int] = {}
-    story = _STORY.search(given)
-    begin = story.start() if story is not None else 0
-    reach = begin + max(ISSUE_REACH, (len(given) - begin) // 2)
+    reach = max(ISSUE_REACH, len(given) // 2)
+    story: int | None = None
     for found in candidates:
         if found.confidence < MIN_CONFIDENCE:
             continue
         if found.name == "issue" and found.start > reach:
-            continue
+            if story is None:  # looked for only when needed: most issues come early
+                told = _STORY.search(given)
+                story = told.start() if told is not None else 0
+                reach = story + max(ISSUE_REACH, (len(given) - story) // 2)
+            if found.start > reach:
+                continue
         if found.name == "amount":
             found = _amount(found, mentions)
         held = best.get(found.name)

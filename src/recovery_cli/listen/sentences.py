@@ -119,14 +119,15 @@ def union(pieces: Iterable[Sentence]) -> frozenset[str]:
     return frozenset().union(*(piece.keys for piece in pieces))
 
 
-def split(text: str, wrapped: bool = False) -> list[Sentence]:
+def split(text: str, wrapped: bool = False, known: list[Sentence] | None = None) -> list[Sentence]:
     """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out.
 
     Each piece finds its own keys (one scan of its text), so a pattern is tried only on the
     pieces that hold one of its keys; `union` gives the message's. With `wrapped`, a line
     break inside a sentence a mail program wrapped (`_WRAPPED`) does not end it; it reads
     as a space when the line stops mid-phrase (`_MID_PHRASE`), and is kept otherwise, so
-    the rest of a clause (`clauses.TAIL`) stops there.
+    the rest of a clause (`clauses.TAIL`) stops there. A piece of `known` (the same text's
+    plain split) is reused as it is when nothing joined it, so its keys are not found again.
     """
     keys = None
     cuts: list[tuple[int, int]] = []
@@ -157,8 +158,9 @@ def split(text: str, wrapped: bool = False) -> list[Sentence]:
         bounds = [-1, *spaces, len(text)]
         flat = " ".join(text[bounds[i] + 1 : bounds[i + 1]] for i in range(len(bounds) - 1))
     pieces: list[Sentence] = []
+    reuse = {piece.start: piece for piece in known} if known else None
     for begin, end in cuts:
-        _add(pieces, flat, begin, end, keys)
+        _add(pieces, flat, begin, end, keys, reuse)
     return pieces[:MAX_PIECES]
 
 
@@ -171,14 +173,20 @@ def rewrapped(text: str, pieces: list[Sentence]) -> list[Sentence]:
     most messages have none, and their sentences are not found twice."""
     for found in _BREAK.finditer(text):
         if found.start() - text.rfind("\n", 0, found.start()) > _WRAP:
-            return split(text, wrapped=True)
+            return split(text, wrapped=True, known=pieces)
     return pieces
 
 
 def _add(
-    pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
+    pieces: list[Sentence],
+    text: str,
+    begin: int,
+    end: int,
+    keys: frozenset[str] | None,
+    reuse: dict[int, Sentence] | None = None,
 ) -> None:
-    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
+    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE` (one of
+    `reuse`, by where it starts, when its text is the same)."""
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
@@ -196,7 +204,11 @@ def _add(
     if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
         pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
     else:
-        pieces.append(sentence_of(text[begin:end], begin, keys))
+        held = reuse.get(begin) if reuse is not None else None
+        if held is not None and held.end == end and held.text == text[begin:end]:
+            pieces.append(held)
+        else:
+            pieces.append(sentence_of(text[begin:end], begin, keys))
 
 
 def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
