@@ -143,3 +143,28 @@ def test_a_long_chat_line_is_said_back_without_the_next_one() -> None:
 def test_a_note_says_back_the_failure_not_what_the_passenger_did_next() -> None:
     message = "Gate log 14:10. Train cancelled, passenger Mr Hale shouted at staff for ten minutes."
     assert issue(message) == "your train is cancelled"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "my water bill went out twice and if it isn't back by Friday I'm going to the bank",
+            "your water bill went out twice",
+        ),
+        (
+            "hi where is my refund for the broken kettle? it's been a month",
+            "your refund for the broken kettle hasn't arrived",
+        ),
+        (
+            "Agent: hello\nCustomer: Locked out of my work laptop since Monday",
+            "you were locked out of your work laptop since Monday",
+        ),
+        (
+            "Caller chasing refund for cancelled yoga course — said 5 days, now 3 weeks.",
+            "the refund for cancelled yoga course still hasn't come through",
+        ),
+    ],
+)
+def test_what_went_wrong_in_chats_and_notes(message: str, said: str) -> None:
+    assert issue(message) == said

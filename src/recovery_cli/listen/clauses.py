@@ -335,7 +335,14 @@ def clip(tail: str) -> str:
     if len(tail) > _ROOM:
         soft = max(tail.rfind(",", 0, _ROOM), tail.rfind(" and ", 0, _ROOM))
         tail = tail[:soft] if soft > 0 else tail[: tail.rfind(" ", 0, _ROOM)]
-    return tail.rstrip(" ,;:-–—")
+    tail = tail.rstrip(" ,;:-–—")
+    if cut is not None:  # "went out twice and | if you don't fix it": not "and" on its own
+        tail = _DANGLING.sub("", tail)
+    return tail
+
+
+_DANGLING = re.compile(r"(?:\s(?:and|or|but|so|then|and\sthen))+$", re.I)
+"""A joining word left at the end of a clause once the next clause is cut off."""
 
 
 def _sentence_case(match: re.Match[str], name: str) -> str:

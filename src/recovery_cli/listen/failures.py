@@ -204,9 +204,10 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "where",
-        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?=\s?[?!.,]|$|\s"
+        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?P<mod>\sfor\s(?:the|"
+        r"my|our|a|an)\s(?:[\w'’-]{1,20}\s){0,3}?[\w'’-]{1,20})?(?=\s?[?!.,]|$|\s"
         r"(?:lol|pls|please|then|now|mate)\b)",
-        "{det} {np} {has}n't arrived",
+        "{det} {np}{mod} {has}n't arrived",
         rank=3,
         needs=LATE,
     ),
@@ -290,6 +291,25 @@ RULES: list[Rule] = [
         "{lead}{were}{pred}{tail}",
         rank=2,
         voice="note",
+    ),
+    rule(
+        "issue",
+        "locked out|shut out|kicked out|logged out",
+        rf"(?!subject\b){_START}(?P<pred>(?:locked|shut|kicked|logged)\sout\sof){TAIL}",
+        "I was {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "chasing",
+        r"\bchasing\s(?:up\s)?(?:(?:a|the|my|our|her|his|their)\s)?(?P<np>refund|replacement|"
+        r"credit|compensation|repair)(?P<mod>\sfor\s(?:(?:a|an|the|my|our|her|his|their)\s)?"
+        r"(?:[\w'’$£€.,-]{1,20}\s){0,4}?[\w'’$£€.,-]{1,20})?(?=\s?[,.;!?()—–-]|\s(?:and|but|which|"
+        r"that|as|since|from|after)\b|$)",
+        "the {np}{mod} still {has}n't come through",
+        rank=2,
+        voice="any",
     ),
     rule(
         "issue",
