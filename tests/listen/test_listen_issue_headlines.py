@@ -168,3 +168,17 @@ def test_a_note_says_back_the_failure_not_what_the_passenger_did_next() -> None:
 )
 def test_what_went_wrong_in_chats_and_notes(message: str, said: str) -> None:
     assert issue(message) == said
+
+
+def test_a_line_wrapped_after_a_small_word_goes_on_whatever_follows() -> None:
+    message = (
+        "We stayed three nights in the Garden Suite for our anniversary, and the hot tub at\n"
+        "Ferncliffe was broken for the whole stay.\n\nIlse"
+    )
+    assert issue(message) == "the hot tub at Ferncliffe was broken for the whole stay"
+
+
+def test_a_time_with_a_colon_is_kept_whole() -> None:
+    assert issue("Our payroll export failed at 09:40 this morning.") == (
+        "your payroll export failed at 09:40 this morning"
+    )

@@ -34,7 +34,7 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
-TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.](?=\d)){1,25})){0,18})"
+TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.:](?=\d)){1,25})){0,18})"
 """The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)
 or at a line break kept in a wrapped sentence (`sentences.split`)."""
 

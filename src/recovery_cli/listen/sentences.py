@@ -138,12 +138,13 @@ def split(text: str, wrapped: bool = False, known: list[Sentence] | None = None)
         if (
             wrapped
             and stop.group() == "\n"
-            and _WRAPPED.match(text, end)
             and _WRAPPED_LINE.search(text, max(0, stop.start() - _WRAP), stop.start())
         ):
             if _MID_PHRASE.search(text, max(0, stop.start() - 12), stop.start()):
-                spaces.append(stop.start())
-            continue  # "Our waiter tripped and tipped an\nentire tray": one sentence
+                spaces.append(stop.start())  # "The lounge at\nManchester": whatever follows
+                continue
+            if _WRAPPED.match(text, end):
+                continue  # "Our waiter tripped and tipped an\nentire tray": one sentence
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
         if stop.group() == "." and _ABBREVIATION.search(
@@ -164,7 +165,7 @@ def split(text: str, wrapped: bool = False, known: list[Sentence] | None = None)
     return pieces[:MAX_PIECES]
 
 
-_BREAK = re.compile(r"[\w,'\"’)-]\n[a-z(]")
+_BREAK = re.compile(r"[\w,'\"’)-]\n\S")
 """A line break inside a sentence, as a mail program leaves it (the line's length aside)."""
 
 
@@ -172,7 +173,10 @@ def rewrapped(text: str, pieces: list[Sentence]) -> list[Sentence]:
     """`split(text, wrapped=True)`, or `pieces` (its plain split) when no line was wrapped:
     most messages have none, and their sentences are not found twice."""
     for found in _BREAK.finditer(text):
-        if found.start() - text.rfind("\n", 0, found.start()) > _WRAP:
+        at = found.start() + 1
+        if at - text.rfind("\n", 0, at) > _WRAP and (
+            _WRAPPED.match(text, at + 1) or _MID_PHRASE.search(text, max(0, at - 12), at)
+        ):
             return split(text, wrapped=True, known=pieces)
     return pieces
 
