@@ -182,3 +182,10 @@ def test_a_time_with_a_colon_is_kept_whole() -> None:
     assert issue("Our payroll export failed at 09:40 this morning.") == (
         "your payroll export failed at 09:40 this morning"
     )
+
+
+def test_what_someone_else_says_is_not_the_issue_but_our_screen_is() -> None:
+    assert issue('Seller says "not our problem" and hung up.') is None
+    assert issue('App keeps saying "payment failed" at the last step.') == (
+        'the app keeps saying "payment failed" at the last step'
+    )

@@ -256,6 +256,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
             if first in _DETERMINERS or (len(first) > 4 and verb):
                 return None  # "Calmed down", "Spinning": a verb, not a bare noun
+            if match.groupdict().get("weak") is not None and head not in OURS:
+                return None  # "Seller says ...": what someone said, not what went wrong
             parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
