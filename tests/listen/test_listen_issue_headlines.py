@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from recovery_cli.listen import read
+from recovery_cli.wording import from_note
 
 BODY = "\n\nHello, I placed the order on Monday evening from my laptop.\n\nThanks,\nRosa Lindqvist"
 
@@ -189,3 +190,34 @@ def test_what_someone_else_says_is_not_the_issue_but_our_screen_is() -> None:
     assert issue('App keeps saying "payment failed" at the last step.') == (
         'the app keeps saying "payment failed" at the last step'
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Caller says new windscreen leaking, water on the passenger seat after rain.",
+            "your new windscreen is leaking",
+        ),
+        (
+            "Subject: Waiter spilled red wine over my laptop\n\nHi, it was Friday night.\nKit",
+            "the waiter spilled red wine over your laptop",
+        ),
+        (
+            "Subject: New kettle DOA\n\nHi, it just clicks.\nKit",
+            "your new kettle was dead on arrival",
+        ),
+        (
+            "Cust advises plumber no-show for boiler service today, second time.",
+            "the plumber was a no-show for boiler service",
+        ),
+        ("You sent my home address to a stranger.", "we sent your home address to a stranger"),
+    ],
+)
+def test_notes_and_subject_lines_say_what_was_done(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_note_keeps_passenger_and_customer_when_they_name_a_thing() -> None:
+    assert from_note("water in the passenger footwell") == "water in the passenger footwell"
+    assert from_note("customer services closed the case") == "customer services closed the case"

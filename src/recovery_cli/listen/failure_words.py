@@ -130,7 +130,8 @@ ACTOR = (
     r"[\w'’]{1,20})?"
 )
 THEIRS = (
-    "(?:my|our) (?:details|address|data|information|info|personal|phone|number|parcel|order|card)"
+    "(?:my|our) (?:(?:new|old|home|full|personal|private|medical|bank) )?"
+    "(?:details|address|data|information|info|personal|phone|number|parcel|order|card)"
 )
 MONEY = (
     r"(?:another |my |the |a )?(?:[£$€]\d{1,9}(?:[.,]\d{1,3}){0,2}|payment|money|deposit|fee|"
@@ -204,6 +205,7 @@ NOTED_SUFFERED = (
 
 STATE = vocabulary(
     "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
+    "leaking|faulty|damaged|flooded|dripping|"
     "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
     "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
 )

@@ -41,6 +41,7 @@ from recovery_cli.listen.failure_words import (
     NOTED,
     NOTED_SUFFERED,
     SAYS,
+    STAFF,
     STAFF_DID,
     STAFF_DID_WORDS,
     STATE,
@@ -152,6 +153,32 @@ RULES: list[Rule] = [
         "{det} {np} show{s} as delivered but {has}n't reached me",
         rank=1,
         needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}{_BARE}\s(?:doa|dead\son\sarrival){_HEADLINE_END}",
+        "{det} {np} {were} dead on arrival",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?:the\s|your\s|ur\s)?(?P<who>(?:[\w'’-]{{2,20}}\s){{0,2}}?{STAFF})\s"
+        rf"(?P<pred>{STAFF_DID}){TAIL}",
+        "the {who} {pred}{tail}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "no-show|no show",
+        r"\b(?:advises|reports|says|said|re:?|about)\s(?:an?\s|the\s)?(?P<det>)(?P<np>[\w'’-]{2,20}"
+        r"(?:\s[\w'’-]{2,20})?)\sno[\s-]show\b(?P<for>\s(?:for|on|at)\s(?:(?:the|my|her|his|their|"
+        r"our|a)\s)?(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})?(?=\s?[,.;!?()]|\s(?:and|but|today|"
+        r"yesterday|this|slot)\b|$)",
+        "{det} {np} was a no-show{for}",
+        rank=2,
+        voice="any",
     ),
     rule(
         "issue",
