@@ -221,3 +221,42 @@ def test_notes_and_subject_lines_say_what_was_done(message: str, said: str) -> N
 def test_a_note_keeps_passenger_and_customer_when_they_name_a_thing() -> None:
     assert from_note("water in the passenger footwell") == "water in the passenger footwell"
     assert from_note("customer services closed the case") == "customer services closed the case"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Found a long hair in the lasagne from your deli counter.",
+            "you found a long hair in the lasagne",
+        ),
+        ("Found a cheaper one in the market, so please cancel.", None),
+        (
+            "our websites on your eu-2 cluster are returning 503 since 6am",
+            "your websites on our eu-2 cluster are returning 503 since 6am",
+        ),
+        (
+            "Driver walked mud all through my kitchen before I could stop him.",
+            "the driver walked mud all through your kitchen before you could stop him",
+        ),
+        (
+            "the nurse told the whole ward about my diagnosis",
+            "the nurse told the whole ward about your diagnosis",
+        ),
+        (
+            "Hi, my order of blue wool socks was meant to come Tuesday, it's now Friday.",
+            "your order of blue wool socks is late",
+        ),
+    ],
+)
+def test_still_more_ways_of_saying_what_went_wrong(message: str, said: str | None) -> None:
+    assert issue(message) == said
+
+
+def test_a_clause_stopped_by_a_wrapped_line_ends_at_its_last_comma() -> None:
+    message = (
+        "Hello, on Tuesday the fitter drilled into the hallway wall in the wrong place, left a\n"
+        "gap around the new double socket outlet wide enough to put\n"
+        "two fingers in.\n\nBo"
+    )
+    assert issue(message) == "the fitter drilled into the hallway wall in the wrong place"

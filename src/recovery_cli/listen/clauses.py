@@ -239,6 +239,12 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     end = match.end()
     if match.groupdict().get("tail") is not None:
         kept = clip(parts["tail"])
+        if (
+            "," in kept
+            and kept == parts["tail"]
+            and _UNFINISHED.match(match.string, match.end("tail"))
+        ):
+            kept = kept[: kept.rfind(",")]  # stopped mid-clause (a wrapped line, the word limit)
         end = match.start("tail") + len(kept)
         if end < match.end() and match.end("tail") < match.end():
             return None  # the pattern went on past the tail; cutting it would lose that
@@ -343,7 +349,11 @@ def clip(tail: str) -> str:
     return tail
 
 
-_DANGLING = re.compile(r"(?:\s(?:and|or|but|so|then|and\sthen))+$", re.I)
+_UNFINISHED = re.compile(r"\n|\s\w")
+"""What follows a tail that stopped before its clause ended: a kept line break, or a word."""
+_DANGLING = re.compile(
+    r"(?:\s(?:and|or|but|so|then|and\sthen|after|before|since|because|while|until|when))+$", re.I
+)
 """A joining word left at the end of a clause once the next clause is cut off."""
 
 

@@ -209,13 +209,14 @@ RULES: list[Rule] = [
         "issue",
         "will|would|should|meant|ment|supposed|due|must|promised|guaranteed|booked|scheduled|"
         "arranged",
-        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
+        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<of>\sof\s(?:[\w'’-]{{1,20}}\s){{0,2}}?"
+        rf"[\w'’-]{{1,20}})?(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
         r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed|booked|"
         r"scheduled|arranged)(?:\sto)?)\s(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|"
         r"come|delivered|here|with\s(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|"
         r"collected|collect|visit|attend|call|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
         r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
-        "{det} {np}{paren} {be} late",
+        "{det} {np}{of}{paren} {be} late",
         rank=2,
         needs=LATE,
         voice="any",
@@ -272,13 +273,15 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(STAFF_DID_WORDS.keys),
-        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|"
-        r"technician|contractor|courier|fitter|barista|server|cashier|worker)(?P<rel>\s(?:we|"
+        rf"{_OPEN}(?P<who>(?:(?:bin|delivery|cabin|cleaning|kitchen|removal|dental|ground)\s)?"
+        r"(?:staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|technician|"
+        r"contractor|courier|fitter|barista|server|cashier|worker|crew|team|cleaner|porter|"
+        r"installer|plumber|electrician|nurse|receptionist|guard|groomer|mechanic))(?P<rel>\s(?:we|"
         r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
         rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
         "the {who}{rel}{mod} {pred}{tail}",
         rank=2,
-        voice="note",
+        voice="any",
     ),
     rule(
         "issue",
@@ -337,6 +340,18 @@ RULES: list[Rule] = [
         "the {np}{mod} still {has}n't come through",
         rank=2,
         voice="any",
+    ),
+    rule(
+        "issue",
+        "found",
+        rf"(?:{_START}|\b(?:I|we)\s(?:just\s|have\s|'ve\s|then\s)?)found\s(?P<what>(?:a|an|some|two|"
+        r"three|\d{1,2})\s(?:[\w'’-]{1,20}\s){0,3}?(?:piece|bit|shard|chunk|lump|hair|fly|insect|"
+        r"bug|slug|worm|maggot|glass|plastic|metal|stone|mould|mold|bone|screw|nail|staple|"
+        r"plaster|cockroach|droppings)s?(?:\sof\s(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})?)\s"
+        r"(?P<where>in\s(?:the|my|our|his|her|a|an)\s(?:[\w'’-]{1,20}\s){0,3}?[\w'’-]{1,20})"
+        r"(?=\s?[,.;!?(]|\s(?:from|which|that|and|but|I|we|when|after)\b|$)",
+        "I found {what} {where}",
+        rank=1,
     ),
     rule(
         "issue",
