@@ -260,3 +260,14 @@ def test_a_clause_stopped_by_a_wrapped_line_ends_at_its_last_comma() -> None:
         "two fingers in.\n\nBo"
     )
     assert issue(message) == "the fitter drilled into the hallway wall in the wrong place"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We booked the spa package for my birthday. There was no champagne in the room.",
+        "The surveyor was booked for 9 on Monday. Nobody came and nobody rang.",
+    ],
+)
+def test_a_detail_or_an_absence_that_names_nothing_is_left_to_the_playbook(message: str) -> None:
+    assert issue(message) is None

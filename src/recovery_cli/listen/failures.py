@@ -395,15 +395,6 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "there",
-        r"\b(?P<lead>there\s(?:is|was|were|'s\sbeen|has\sbeen|had\sbeen)\s(?:still\s)?)"
-        rf"(?P<what>no\s{NO_WHAT}){TAIL}",
-        "{lead}{what}{tail}",
-        rank=3,
-        voice="any",
-    ),
-    rule(
-        "issue",
         "no ",
         rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:since|"
         r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
@@ -429,15 +420,6 @@ RULES: list[Rule] = [
         r"|$|\s(?:avail|available|left|yet|at\sall)\b)(?P<tail>\s(?:avail|available|left|yet|at\sall))?",
         "there {be} {still} {what}{tail}",
         rank=3,
-        voice="any",
-    ),
-    rule(
-        "issue",
-        "nobody|no one|no-one|noone",
-        rf"{_OPEN}(?P<who>nobody|no\sone|no-one|noone)\s(?P<pred>(?:has\s)?(?:came|come|turned"
-        rf"\sup|showed(?:\sup)?|shown\sup|arrived|came\sout))\b{TAIL}",
-        "nobody {pred}{tail}",
-        rank=4,
         voice="any",
     ),
     rule(
