@@ -9,8 +9,13 @@ A failure is stated in a handful of ways, whoever writes it and however they spe
   knocked a box of tiles off a shelf";
 - the customer on the receiving end: "I was charged £30", "I can't log in", "I ordered
   size 9 and got size 6", "I never got the reset email";
-- something absent: "there was no record of us", "No mobile signal since 6am", "nobody
-  came".
+- something absent: "No mobile signal since 6am", "still no money back" (a bare "there was
+  no champagne" or "nobody came" names nothing and is left to the playbook's wording);
+- a subject line that names the problem: "Wrong phone sent", "Card payment taken twice",
+  "MOT booking not honoured", "Mattress "delivered"", unless it asks for something;
+- a delivery shown but not received, a mark found on a thing ("there was a dent on the
+  rear bumper"), a wrong item said plainly ("the lenses are NOT varifocals"), something
+  found in food.
 
 Each shape is one pattern built from shared vocabularies (`failure_words`: `NEGATED`,
 `BAD`, `BROKE`, `STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a
