@@ -164,6 +164,11 @@ _AGREE = _pairs(
     "is=are was=were has=have does=do isn't=aren't wasn't=weren't hasn't=haven't "
     "doesn't=don't 's='re"
 )
+_COMPOUNDS = _words(
+    "seat seats side door window footwell lounge service services area areas number "
+    "portal record records entrance lift toilets toilet car cars parking"
+)
+"""Nouns that make "passenger", "customer" or "guest" part of a thing's name."""
 _NOT_A_NOUN = _words("to and or that at in on for with by from")
 _LEADING_THIRD = re.compile(
     r"^(?:the\s+)?(?:customer|cust|cx|client|caller|member|guest|she|he|they)\b\s*", re.I
@@ -231,13 +236,15 @@ def _note_turn(low: str, previous: str, following: str) -> str | None:
         return "you've"
     if low in {"he's", "she's", "they're"}:
         return "you're"
+    if low in _THIRD and following in _COMPOUNDS:
+        return None  # "passenger footwell", "customer services": a thing, not the customer
     if low in _THIRD:
         return _THIRD[low]
     if low in SHORTHAND:
         return SHORTHAND[low]
     if low == "her":
         return "your" if following and following not in _NOT_A_NOUN else "you"
-    if previous in _THIRD_SUBJECTS:
+    if previous in _THIRD_SUBJECTS and low not in _COMPOUNDS:
         turned = agree(low)
         return turned if turned != low else None
     return None

@@ -34,8 +34,9 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
-TAIL = r"(?P<tail>(?:\s(?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.](?=\d)){1,25})){0,18})"
-"""The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)."""
+TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.:](?=\d)){1,25})){0,18})"
+"""The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)
+or at a line break kept in a wrapped sentence (`sentences.split`)."""
 
 _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
@@ -49,6 +50,7 @@ _NOT_IN_NP = words(
     "anything someone nobody everyone anyone somebody all cx cust customer i'm i've i'd i'll a an "
     "the guest passenger patient client caller clearly really actually basically literally "
     "honestly seriously obviously apparently anymore properly either "
+    "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed"
 )
@@ -200,7 +202,10 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
     match = each.pattern.search(text)
     while match is not None:
         made = None
-        if not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
+        quoted = each.fact == "issue" and _QUOTED.search(
+            text, max(0, match.start() - 3), match.start()
+        )
+        if not quoted and not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
             made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
@@ -234,6 +239,12 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     end = match.end()
     if match.groupdict().get("tail") is not None:
         kept = clip(parts["tail"])
+        if (
+            "," in kept
+            and kept == parts["tail"]
+            and _UNFINISHED.match(match.string, match.end("tail"))
+        ):
+            kept = kept[: kept.rfind(",")]  # stopped mid-clause (a wrapped line, the word limit)
         end = match.start("tail") + len(kept)
         if end < match.end() and match.end("tail") < match.end():
             return None  # the pattern went on past the tail; cutting it would lose that
@@ -251,6 +262,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
             if first in _DETERMINERS or (len(first) > 4 and verb):
                 return None  # "Calmed down", "Spinning": a verb, not a bare noun
+            if match.groupdict().get("weak") is not None and head not in OURS:
+                return None  # "Seller says ...": what someone said, not what went wrong
             parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
@@ -284,7 +297,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["subj"] = SUBJECTS.get(" ".join(parts["subj"].lower().split()), parts["subj"])
     raw = _POSSESSIVE.sub(r"\1's ", _HANDLE.sub("", each.template.format(**parts)))
     turned = from_note if note or each.voice == "note" else from_customer
-    clause = turned(" ".join(raw.split()))
+    clause = turned(" ".join(raw.split()).replace(" 's been ", " has been "))  # "app's been"
     if clause is None:
         return None
     if clause.endswith(" afford"):
@@ -303,6 +316,7 @@ _BOUNDARY = re.compile(
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
     r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
+    r"cx|cust|customer|passenger|guest|caller|patient|member|client|tenant|resident|"
     r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
     r"do\snot|can\syou|could\syou)\b)"
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
@@ -329,7 +343,18 @@ def clip(tail: str) -> str:
     if len(tail) > _ROOM:
         soft = max(tail.rfind(",", 0, _ROOM), tail.rfind(" and ", 0, _ROOM))
         tail = tail[:soft] if soft > 0 else tail[: tail.rfind(" ", 0, _ROOM)]
-    return tail.rstrip(" ,;:-–—")
+    tail = tail.rstrip(" ,;:-–—")
+    if cut is not None:  # "went out twice and | if you don't fix it": not "and" on its own
+        tail = _DANGLING.sub("", tail)
+    return tail
+
+
+_UNFINISHED = re.compile(r"\n|\s\w")
+"""What follows a tail that stopped before its clause ended: a kept line break, or a word."""
+_DANGLING = re.compile(
+    r"(?:\s(?:and|or|but|so|then|and\sthen|after|before|since|because|while|until|when))+$", re.I
+)
+"""A joining word left at the end of a clause once the next clause is cut off."""
 
 
 def _sentence_case(match: re.Match[str], name: str) -> str:
@@ -354,6 +379,9 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine)\s$", re.I
 )
+_QUOTED = re.compile(r"(?:^|[\s(:])[\"“]$")
+"""A failure quoted from someone else ('the email says "Your subscription has been
+cancelled"') is what they said, not what went wrong."""
 _MAIN_POINT = re.compile(
     r"\b(?:the\sreason\sI'?m\swriting\sis|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
     r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|bottom\sline|long\sstory\sshort)"
@@ -379,6 +407,10 @@ def plausible_np(np: str) -> bool:
         words = words[:-1]  # "the new one won't lock": a thing all the same
     if not words or any(word in _NOT_IN_NP for word in words):
         return False
+    if words[-1].endswith("'s") or any(
+        word[:1].isdigit() and _ORDINAL.fullmatch(word) for word in words
+    ):
+        return False  # "lift's broken", "the 19th is late": no thing named
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
@@ -387,6 +419,9 @@ def plausible_np(np: str) -> bool:
 _PRONOUN = re.compile(
     r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I
 )
+
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+"""A day of the month ("the 19th"), never a thing."""
 
 _REPLACED = words("new second replacement other latest third")
 """What "one" can follow and still name a thing: "the new one", "the second one"."""

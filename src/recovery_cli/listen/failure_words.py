@@ -23,7 +23,7 @@ DONE = vocabulary(
     "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
-    "recorded|in stock|back|on the (?:system|list|van|booking)|made|appeared|"
+    "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
     "come through|gone through|cleared|landed|turned on|switched on|"
     "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
@@ -37,7 +37,7 @@ NEGATED = (
 BAD_WORDS = vocabulary(
     "broken|smashed|cracked|damaged|dented|chipped|scratched|torn|ripped|stained|leaking|"
     "bent|shattered|crushed|snapped|faulty|missing|empty|wrong|late|delayed|cancell?ed|lost|"
-    "down|offline|dead|frozen|locked|blocked|suspended|invalid|expired|incorrect|warm|"
+    "down|offline|dead|frozen|slow|locked|blocked|suspended|invalid|expired|incorrect|warm|"
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
@@ -53,7 +53,7 @@ BAD = (
 """A state that is a failure: "cracked", "empty", "down", "not available"."""
 
 BE = (
-    r"(?:is|are|was|were|'s|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
+    r"(?:is|are|was|were|'s(?:\sbeen)?|'ve\sbeen|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 BROKE_WORDS = vocabulary(
@@ -61,7 +61,9 @@ BROKE_WORDS = vocabulary(
     "(?:is|are|keeps?|kept) (?:slipping|leaking|sticking|rattling|flickering|peeling|overheating|"
     "tripping|dripping|buffering|dropping out|cutting out|falling apart|coming apart)|"
     "melted|caught fire|exploded|shrank|faded|peeled|"
-    "gave way|toppled|(?:went|came) out (?:twice|again|early|double)|"
+    r"(?:is|are|keeps?|kept) returning (?:an? )?(?:\d{3}|errors?)|"
+    "gave way|toppled(?: over)?|tipped over|fell over|"
+    "(?:went|came) out (?:twice|again|early|double)|"
     "(?:was|were|got) taken (?:twice|again|early)|"
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "
     r"(?:a |an |the wrong|someone|somebody|another|my ex|a complete)|"
@@ -129,7 +131,8 @@ ACTOR = (
     r"[\w'’]{1,20})?"
 )
 THEIRS = (
-    "(?:my|our) (?:details|address|data|information|info|personal|phone|number|parcel|order|card)"
+    "(?:my|our) (?:(?:new|old|home|full|personal|private|medical|bank) )?"
+    "(?:details|address|data|information|info|personal|phone|number|parcel|order|card)"
 )
 MONEY = (
     r"(?:another |my |the |a )?(?:[£$€]\d{1,9}(?:[.,]\d{1,3}){0,2}|payment|money|deposit|fee|"
@@ -140,6 +143,7 @@ STAFF_DID_WORDS = vocabulary(
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
     "lectured|shouted at|swore at|snapped at|ignored|refused|read out|"
+    "told (?:the whole|the entire|everyone|the other|other|all the)|"
     "rolled (?:his|her|their) eyes|hung up on|burnt|burned|trapped|ran|reversed|lost|"
     "cancell?ed (?:my|our|the|a|an) |"
     f"gave {THEIRS}|sent {THEIRS}|shared {THEIRS}|emailed {THEIRS}|posted {THEIRS}|"
@@ -203,6 +207,7 @@ NOTED_SUFFERED = (
 
 STATE = vocabulary(
     "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
+    "leaking|faulty|damaged|flooded|dripping|"
     "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
     "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
 )

@@ -9,8 +9,13 @@ A failure is stated in a handful of ways, whoever writes it and however they spe
   knocked a box of tiles off a shelf";
 - the customer on the receiving end: "I was charged £30", "I can't log in", "I ordered
   size 9 and got size 6", "I never got the reset email";
-- something absent: "there was no record of us", "No mobile signal since 6am", "nobody
-  came".
+- something absent: "No mobile signal since 6am", "still no money back" (a bare "there was
+  no champagne" or "nobody came" names nothing and is left to the playbook's wording);
+- a subject line that names the problem: "Wrong phone sent", "Card payment taken twice",
+  "MOT booking not honoured", "Mattress "delivered"", unless it asks for something;
+- a delivery shown but not received, a mark found on a thing ("there was a dent on the
+  rear bumper"), a wrong item said plainly ("the lenses are NOT varifocals"), something
+  found in food.
 
 Each shape is one pattern built from shared vocabularies (`failure_words`: `NEGATED`,
 `BAD`, `BROKE`, `STAFF_DID`, `SUFFERED`): a new way of saying "broken" is one phrase in a
@@ -41,12 +46,14 @@ from recovery_cli.listen.failure_words import (
     NOTED,
     NOTED_SUFFERED,
     SAYS,
+    STAFF,
     STAFF_DID,
     STAFF_DID_WORDS,
     STATE,
     SUFFERED,
     SUFFERED_KEYS,
 )
+from recovery_cli.listen.services import NOT_RECEIVED
 
 _DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their|a|an)"
 _PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
@@ -98,6 +105,25 @@ _OPEN = (
 speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
 
 
+_HEADLINE = (
+    r"^(?:subject|title)\s?:\s(?:(?:re|fwd?|fw)\s?:\s){0,4}(?![^\n]{0,80}?\bplease\b)"
+    r"(?:(?:order|booking|ref|account|acct|claim)\s#?[\w-]{2,20}\s[-–—:]\s)?"
+)
+"""A subject line, past "Re:" and "Fwd:" and an order number: it names the problem in a few
+words ("Wrong phone sent - order MX-7", "Card payment taken twice"), unless it asks for
+something ("wrong size, please change")."""
+_HEADLINE_END = r"(?=\s[-–—]\s|\s?[!.,(]|\sand\s|$)"
+"""Where the headline's first phrase ends: a dash, a stop, a bracket, "and"; never "?"."""
+_UNDONE = (
+    r"(?:still\s)?not\s(?:received|processed|honou?red|delivered|refunded|fixed|returned|"
+    r"credited|applied|cancell?ed|paid|sent|activated|connected|repaired|installed)"
+    r"|(?:taken|charged|billed|debited|paid|sent|delivered)\s(?:twice|double|two\stimes)"
+    r"|double[\s-](?:booked|charged|billed)|(?:sent|delivered|posted)\sto\s(?:the\s)?wrong"
+    r"\s[\w'’-]{2,15}|charged\s(?:on|for)\s(?:a|an|my|the)\s[\w%'’-]{1,20}"
+)
+"""What a headline says was not done, or done wrong, with its verb's "was" left out."""
+
+
 def _keys(*vocabularies: frozenset[str] | str) -> str:
     """Keys for `rule`: the union of vocabularies' keys and any words given as text."""
     found: set[str] = set()
@@ -111,8 +137,66 @@ _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 RULES: list[Rule] = [
     rule(
         "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?P<what>wrong\s(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})(?:\s(?:sent|"
+        r"delivered|given|supplied|dispensed|received))?(?P<tail>\s(?:in|for|on|with)\s(?:my|our|"
+        rf"the|his|her)\s(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})?{_HEADLINE_END}",
+        "I received the {what}{tail}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}{_BARE}(?:\s[-–—:])?\s(?P<done>{_UNDONE}){_HEADLINE_END}",
+        "{det} {np} {were} {done}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}{_BARE}\s[\"“]delivered[\"”]",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        rank=1,
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}{_BARE}\s(?:doa|dead\son\sarrival){_HEADLINE_END}",
+        "{det} {np} {were} dead on arrival",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?:the\s|your\s|ur\s)?(?P<who>(?:[\w'’-]{{2,20}}\s){{0,2}}?{STAFF})\s"
+        rf"(?P<pred>{STAFF_DID}){TAIL}",
+        "the {who} {pred}{tail}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "no-show|no show",
+        r"\b(?:advises|reports|says|said|re:?|about)\s(?:an?\s|the\s)?(?P<det>)(?P<np>[\w'’-]{2,20}"
+        r"(?:\s[\w'’-]{2,20})?)\sno[\s-]show\b(?P<for>\s(?:for|on|at)\s(?:(?:the|my|her|his|their|"
+        r"our|a)\s)?(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})?(?=\s?[,.;!?()]|\s(?:and|but|today|"
+        r"yesterday|this|slot)\b|$)",
+        "{det} {np} was a no-show{for}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "subject|title",
+        rf"{_HEADLINE}(?P<pred>(?:denied|refused|overcharged|double[\s-]charged)"
+        rf"(?:\s[\w'’£$€%-]{{1,20}}){{0,6}}?){_HEADLINE_END}",
+        "I was {pred}",
+        rank=1,
+    ),
+    rule(
+        "issue",
         _keys(NOT.keys, BAD_WORDS.keys, BROKE_WORDS.keys, MARKED.keys, SAYS.keys),
-        rf"\b{_THING}\s\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
+        rf"\b{_THING}(?:\s|(?='s\sbeen\s))\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
         "{pre}{det} {np}{mod}{rel} {pred}{tail}",
         rank=1,
         voice="any",
@@ -130,13 +214,14 @@ RULES: list[Rule] = [
         "issue",
         "will|would|should|meant|ment|supposed|due|must|promised|guaranteed|booked|scheduled|"
         "arranged",
-        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
+        rf"(?:\b{_DET}\s|{_OPEN}(?P<bare>)){_NP}(?P<of>\sof\s(?:[\w'’-]{{1,20}}\s){{0,2}}?"
+        rf"[\w'’-]{{1,20}})?(?P<paren>\s\([^()\n]{{1,30}}\))?\s(?:(?:will|would|"
         r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed|booked|"
         r"scheduled|arranged)(?:\sto)?)\s(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|"
         r"come|delivered|here|with\s(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|"
         r"collected|collect|visit|attend|call|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
         r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
-        "{det} {np}{paren} {be} late",
+        "{det} {np}{of}{paren} {be} late",
         rank=2,
         needs=LATE,
         voice="any",
@@ -152,9 +237,10 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "where",
-        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?=\s?[?!.,]|$|\s"
+        rf"\bwhere(?:'?s|\sis|\sare|\sthe\shell\sis)\s(?P<det>my|our)\s{_NP}(?P<mod>\sfor\s(?:the|"
+        r"my|our|a|an)\s(?:[\w'’-]{1,20}\s){0,3}?[\w'’-]{1,20})?(?=\s?[?!.,]|$|\s"
         r"(?:lol|pls|please|then|now|mate)\b)",
-        "{det} {np} {has}n't arrived",
+        "{det} {np}{mod} {has}n't arrived",
         rank=3,
         needs=LATE,
     ),
@@ -192,13 +278,15 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(STAFF_DID_WORDS.keys),
-        rf"{_OPEN}(?P<who>staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|"
-        r"technician|contractor|courier|fitter|barista|server|cashier|worker)(?P<rel>\s(?:we|"
+        rf"{_OPEN}(?P<who>(?:(?:bin|delivery|cabin|cleaning|kitchen|removal|dental|ground)\s)?"
+        r"(?:staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|technician|"
+        r"contractor|courier|fitter|barista|server|cashier|worker|crew|team|cleaner|porter|"
+        r"installer|plumber|electrician|nurse|receptionist|guard|groomer|mechanic))(?P<rel>\s(?:we|"
         r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
         rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
         "the {who}{rel}{mod} {pred}{tail}",
         rank=2,
-        voice="note",
+        voice="any",
     ),
     rule(
         "issue",
@@ -241,6 +329,37 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "locked out|shut out|kicked out|logged out",
+        rf"(?!subject\b){_START}(?P<pred>(?:locked|shut|kicked|logged)\sout\sof){TAIL}",
+        "I was {pred}{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "chasing",
+        r"\bchasing\s(?:up\s)?(?:(?:a|the|my|our|her|his|their)\s)?(?P<np>refund|replacement|"
+        r"credit|compensation|repair)(?P<mod>\sfor\s(?:(?:a|an|the|my|our|her|his|their)\s)?"
+        r"(?:[\w'’$£€.,-]{1,20}\s){0,4}?[\w'’$£€.,-]{1,20})?(?=\s?[,.;!?()—–-]|\s(?:and|but|which|"
+        r"that|as|since|from|after)\b|$)",
+        "the {np}{mod} still {has}n't come through",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "found",
+        rf"(?:{_START}|\b(?:I|we)\s(?:just\s|have\s|'ve\s|then\s)?)found\s(?P<what>(?:a|an|some|two|"
+        r"three|\d{1,2})\s(?:[\w'’-]{1,20}\s){0,3}?(?:piece|bit|shard|chunk|lump|hair|fly|insect|"
+        r"bug|slug|worm|maggot|glass|plastic|metal|stone|mould|mold|bone|screw|nail|staple|"
+        r"plaster|cockroach|droppings)s?(?:\sof\s(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})?)\s"
+        r"(?P<where>in\s(?:the|my|our|his|her|a|an)\s(?:[\w'’-]{1,20}\s){0,3}?[\w'’-]{1,20})"
+        r"(?=\s?[,.;!?(]|\s(?:from|which|that|and|but|I|we|when|after)\b|$)",
+        "I found {what} {where}",
+        rank=1,
+    ),
+    rule(
+        "issue",
         "cancelled|canceled",
         r"\b(?P<what>cancell?ed\s[^,.;!?\n]{1,30}?),?\s(?:(?:and|but|then)\s)?(?:still\s)?(?:I\s"
         rf"(?:was|got)\s|got\s|was\s)?(?:still\s)?(?P<how>charged|billed|debited){TAIL}",
@@ -260,11 +379,23 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
-        "there",
-        r"\b(?P<lead>there\s(?:is|was|were|'s\sbeen|has\sbeen|had\sbeen)\s(?:still\s)?)"
-        rf"(?P<what>no\s{NO_WHAT}){TAIL}",
-        "{lead}{what}{tail}",
-        rank=3,
+        _keys(MARKED.keys, "scrape"),
+        r"\bthere\s(?P<be>was|were|is|are)\s(?:now\s|also\s)?(?P<what>(?:a|an|two|three|several|"
+        r"some)\s(?:[\w'’-]{1,15}\s){0,2}?(?:dent|scratch|scrape|crack|hole|tear|stain|chip|gouge|"
+        r"mark|burn)(?:e?s)?(?:\s(?:and|&)\s(?:a\s)?[\w-]{2,12})?)\s(?P<where>(?:on|in|down|across|"
+        r"along|under)\s(?:the|my|our|his|her)\s(?:[\w'’-]{1,20}\s){0,2}?[\w'’-]{1,20})"
+        r"(?=\s?[,.;!?]|\s(?:that|which|and|but|when)\b|$)",
+        "there {be} {what} {where}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "not",
+        rf"\b{_THING}\s(?:is|are|was|were)\s(?-i:NOT|not)\s(?P<what>(?:the\s|a\s|an\s)?[\w'’-]{{2,20}}"
+        r"(?:\s[\w'’-]{2,20}){0,2}?)(?=,\s(?:they'?re|it'?s|they\sare|it\sis|but|instead)\b|\s"
+        r"(?:but|instead)\b|\s?[-–—;]\s?(?:they|it)\b)",
+        "{pre}{det} {np}{mod}{rel} {be} not {what}",
+        rank=1,
         voice="any",
     ),
     rule(
@@ -294,15 +425,6 @@ RULES: list[Rule] = [
         r"|$|\s(?:avail|available|left|yet|at\sall)\b)(?P<tail>\s(?:avail|available|left|yet|at\sall))?",
         "there {be} {still} {what}{tail}",
         rank=3,
-        voice="any",
-    ),
-    rule(
-        "issue",
-        "nobody|no one|no-one|noone",
-        rf"{_OPEN}(?P<who>nobody|no\sone|no-one|noone)\s(?P<pred>(?:has\s)?(?:came|come|turned"
-        rf"\sup|showed(?:\sup)?|shown\sup|arrived|came\sout))\b{TAIL}",
-        "nobody {pred}{tail}",
-        rank=4,
         voice="any",
     ),
     rule(

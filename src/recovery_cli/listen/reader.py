@@ -9,6 +9,7 @@ on each sentence. Of the candidates for each fact the lowest rank wins, then the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,20 @@ if TYPE_CHECKING:
 
 MIN_CONFIDENCE = 0.75
 """Facts below this are not kept at all (precision over recall)."""
+
+ISSUE_REACH = 250
+"""What went wrong is said early: a failure first named past this many characters and past
+the first half of the story is a detail of one told before it ("the stain won't come out",
+"my neighbours are down too"), so it is not offered as the issue."""
+
+_STORY = re.compile(
+    r"^(?:-{2,}\s?(?:original\smessage|forwarded(?:\smessage)?)\s?-{2,}|>)|"
+    r"\b(?:the\sreason\sI'?m\swriting|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
+    r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|long\sstory\sshort)\b",
+    re.I | re.M,
+)
+"""Where the story itself starts, when the message says so: a forwarded or quoted message,
+or "the reason I'm writing is"."""
 
 
 def read(message: str, triage: Triage | None = None) -> Reading:
@@ -124,9 +139,18 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
     """The best candidate for each fact, as a `Fact` with offsets into `given`."""
     best: dict[str, Found] = {}
     mentions: dict[str, int] = {}
+    reach = max(ISSUE_REACH, len(given) // 2)
+    story: int | None = None
     for found in candidates:
         if found.confidence < MIN_CONFIDENCE:
             continue
+        if found.name == "issue" and found.start > reach:
+            if story is None:  # looked for only when needed: most issues come early
+                told = _STORY.search(given)
+                story = told.start() if told is not None else 0
+                reach = story + max(ISSUE_REACH, (len(given) - story) // 2)
+            if found.start > reach:
+                continue
         if found.name == "amount":
             found = _amount(found, mentions)
         held = best.get(found.name)

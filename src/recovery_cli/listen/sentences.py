@@ -108,19 +108,21 @@ def split(text: str) -> list[Sentence]:
     """The sentences of `text` (already cut to `MAX_CHARS`), blank ones left out.
 
     Each piece finds its own keys (one scan of its text), so a pattern is tried only on the
-    pieces that hold one of its keys; `union` gives the message's.
+    pieces that hold one of its keys; `union` gives the message's. A line break a mail
+    program put inside a sentence (`_wrapped`) does not end it, and reads as a space (one
+    character for one, so offsets still hold): "for the past\nfive weeks".
     """
     keys = None
-    pieces: list[Sentence] = []
+    cuts: list[tuple[int, int]] = []
+    spaces: list[int] = []
     begin = 0
-    wrapped = False
     widest: int | None = None
     for stop in _STOPS.finditer(text):
         end = stop.end()
-        if stop.group() == "\n" and (text[end : end + 1].islower() or text[end : end + 1] == "("):
+        if stop.group() == "\n" and end < len(text) and not text[end].isspace():
             widest = _widest(text) if widest is None else widest
             if _wrapped(text, stop.start(), widest):
-                wrapped = True
+                spaces.append(stop.start())
                 continue  # a long line hard-wrapped mid-sentence: the sentence goes on
         if stop.group() != "\n" and end < len(text) and not text[end].isspace():
             continue  # "£89.99", "10.05", "e.g.x": not the end of a sentence
@@ -128,10 +130,16 @@ def split(text: str) -> list[Sentence]:
             text, max(0, stop.start() - 8), stop.start()
         ):
             continue  # "acct no. 0042", "Mr. Doyle": not the end either
-        _add(pieces, text, begin, end, keys, wrapped)
+        cuts.append((begin, end))
         begin = end
-        wrapped = False
-    _add(pieces, text, begin, len(text), keys, wrapped)
+    cuts.append((begin, len(text)))
+    flat = text
+    if spaces:  # one character for one, so offsets still hold
+        bounds = [-1, *spaces, len(text)]
+        flat = " ".join(text[bounds[i] + 1 : bounds[i + 1]] for i in range(len(bounds) - 1))
+    pieces: list[Sentence] = []
+    for begin, end in cuts:
+        _add(pieces, flat, begin, end, keys)
     return pieces[:MAX_PIECES]
 
 
@@ -141,26 +149,43 @@ _WRAP = 50
 _WIDEST_WRAP = 100
 """Mail programs wrap at 72 to 80 columns; text with longer lines was not wrapped by one."""
 
+_MID_PHRASE = re.compile(
+    r"(?:,|\b(?:a|an|the|of|and|or|to|at|for|with|from|by|was|were|is|are|has|have|had|be|"
+    r"been|my|our|your|his|her|their|its|this|that|into|onto|not|no|very|as|than|about|"
+    r"because|but|which|who|when|where|while))$",
+    re.I,
+)
+"""A line that stops on a comma or a small word stops mid-phrase: the next line goes on."""
+
+_NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
+"""How a line starts when it is not the rest of the one before: a quote, a list item, a
+header or a speaker ("Customer: ..."), a time stamp."""
+
 
 def _wrapped(text: str, at: int, widest: int) -> bool:
-    """Whether the newline at `at` wraps a sentence ("...for over two months. My\nmother is").
+    """Whether the line break at `at` was put inside a sentence by a mail program.
 
-    A mail program breaks a line only when the next word would pass its width, which is at
-    least the `widest` line of the message: so a line that had room for the next word, or
-    one ended by punctuation, or a next line that starts in capitals (not in lower case or
-    with a bracket: "Courier\n(Roadbridge)"), was ended by its writer. So was every line
-    of a message that never ends a sentence inside a line: its writer ends sentences with
-    line breaks ("the party stuff is stuck with us\norder 31-88420"). A `widest` of 0 says
-    the message is not wrapped at all.
+    No writer ends a long line on a comma or a small word ("...for lunch on Sunday and
+    the\nwaiter knocked"): that line was wrapped. Otherwise a mail program breaks a line only
+    when the next word would pass its width, which is at least the `widest` line of the
+    message, and the sentence goes on into a line that starts in lower case or with a
+    bracket ("Courier\n(Roadbridge)"). So a short line, a line that had room for the next
+    word or one ended by a stop was ended by its writer, and so was one followed by a quote,
+    a list item, a header or a speaker; and so was every line of a message that never ends
+    a sentence inside a line ("the party stuff is stuck with us\norder 31-88420"): for it,
+    `widest` is 0.
     """
-    after = text[at + 1 : at + 2]
-    if not (after.islower() or after == "(") or not 0 < widest <= _WIDEST_WRAP:
-        return False
     line = text[text.rfind("\n", max(0, at - MAX_SENTENCE), at) + 1 : at].rstrip()
-    if len(line) < _WRAP or line[-1:] in {".", "!", "?", ":", ";", ","}:
+    if len(line) < _WRAP or line[-1:] in {".", "!", "?", ":", ";"}:
         return False
-    following = text[at + 1 : at + 1 + _WIDEST_WRAP].split(None, 1)
-    return len(line) + 1 + len(following[0] if following else "") > widest
+    following = text[at + 1 : at + 1 + _WIDEST_WRAP]
+    if _NOT_CONTINUED.match(following):
+        return False
+    if _MID_PHRASE.search(line, max(0, len(line) - 12)):
+        return True
+    if not 0 < widest <= _WIDEST_WRAP or not (following[:1].islower() or following[:1] == "("):
+        return False
+    return len(line) + 1 + len(following.split(None, 1)[0]) > widest
 
 
 _INNER_STOP = re.compile(r"[.!?] {1,3}[A-Za-z]")
@@ -174,15 +199,9 @@ def _widest(text: str) -> int:
 
 
 def _add(
-    pieces: list[Sentence],
-    text: str,
-    begin: int,
-    end: int,
-    keys: frozenset[str] | None,
-    wrapped: bool = False,
+    pieces: list[Sentence], text: str, begin: int, end: int, keys: frozenset[str] | None
 ) -> None:
-    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`; in a
-    `wrapped` sentence each newline is a space (one character for one, so offsets hold)."""
+    """Add text[begin:end] without its outer whitespace, in pieces of `MAX_SENTENCE`."""
     while begin < end and text[begin].isspace():
         begin += 1
     while end > begin and text[end - 1].isspace():
@@ -190,7 +209,7 @@ def _add(
     while end - begin > MAX_SENTENCE:
         cut = text.rfind(" ", begin + MAX_SENTENCE // 2, begin + MAX_SENTENCE)
         cut = cut if cut > begin else begin + MAX_SENTENCE
-        pieces.append(sentence_of(_unwrapped(text, begin, cut, wrapped), begin, keys))
+        pieces.append(sentence_of(text[begin:cut], begin, keys))
         begin = cut
         while begin < end and text[begin].isspace():
             begin += 1
@@ -198,14 +217,9 @@ def _add(
         return
     last = pieces[-1] if pieces else None
     if last is not None and end - begin < _TINY and end - last.start <= MAX_SENTENCE:
-        joined = last.text + _unwrapped(text, last.end, end, wrapped)
-        pieces[-1] = sentence_of(joined, last.start, keys)
+        pieces[-1] = sentence_of(text[last.start : end], last.start, keys)
     else:
-        pieces.append(sentence_of(_unwrapped(text, begin, end, wrapped), begin, keys))
-
-
-def _unwrapped(text: str, begin: int, end: int, wrapped: bool) -> str:
-    return text[begin:end].replace("\n", " ") if wrapped else text[begin:end]
+        pieces.append(sentence_of(text[begin:end], begin, keys))
 
 
 def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:

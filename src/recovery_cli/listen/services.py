@@ -11,7 +11,9 @@ from recovery_cli.listen.clauses import LONG_REST, NP, PAREN, REST, START, Rule,
 
 NOT_RECEIVED = signal(
     r"\b(?:never|nothing|not\shere|haven'?t\s(?:had|got|received)|havent\s(?:had|got)|"
-    r"didn'?t\s(?:get|receive|sign)|wasn'?t|no\sparcel|no\ssign|nowhere)\b"
+    r"didn'?t\s(?:get|receive|sign)|wasn'?t|no\sparcel|no\ssign|nowhere|not\sreceived|"
+    r"(?:nobody|no\sone|no-one)(?:'s|\shas)?\s(?:knocked|called|came|rang|been)|no\svan|"
+    r"isn'?t\s(?:even\s)?(?:mine|here|ours))\b"
 )
 """Some sign in the message that a thing never reached the customer."""
 
@@ -107,7 +109,31 @@ _OUT = (
 _VISITORS = (
     r"engineer|technician|driver|fitter|nurse|surveyor|courier|plumber|electrician|installer"
 )
+_DELIVERED = r"\s(?:as\s)?[\"“]?delivered\b"
 SERVICE = [
+    rule(
+        "issue",
+        "delivered",
+        rf"\b(?:says?|shows?|said|showing)\s(?:that\s)?(?P<det>my|our|the)\s{NP}{PAREN}\s(?:was|were|"
+        rf"is|are|has\sbeen|have\sbeen)\s(?:marked{_DELIVERED}|[\"“]?delivered\b)",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "marked",
+        rf"\bmarked\s(?P<det>my|our|the)\s{NP}{_DELIVERED}",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
+        "marked",
+        rf"(?:\b(?P<det>my|our|the)\s|{START}(?P<bare>)){NP}\s(?:was\s|is\s|has\sbeen\s)?"
+        rf"marked{_DELIVERED}",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        needs=NOT_RECEIVED,
+    ),
     rule(
         "issue",
         "delivered",

@@ -1,0 +1,273 @@
+"""What went wrong, read from a subject line and from sentences a mail program wrapped.
+Each message is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+from recovery_cli.wording import from_note
+
+BODY = "\n\nHello, I placed the order on Monday evening from my laptop.\n\nThanks,\nRosa Lindqvist"
+
+
+def issue(message: str) -> str | None:
+    return read(message).value("issue")
+
+
+@pytest.mark.parametrize(
+    ("subject", "said"),
+    [
+        ("Wrong kettle sent - order KT-5531", "you received the wrong kettle"),
+        (
+            "Wrong size shoes in my son's school order",
+            "you received the wrong size shoes in your son's school order",
+        ),
+        ("Order BX-4410 - wrong colour and lid missing", "you received the wrong colour"),
+        ("Direct debit taken twice", "your direct debit was taken twice"),
+        ("Re: Fwd: Warranty claim not processed", "your warranty claim was not processed"),
+        ("Tennis court booking — double booked", "your tennis court booking was double booked"),
+        ("Refused entry despite a valid ticket", "you were refused entry despite a valid ticket"),
+    ],
+)
+def test_a_subject_line_that_names_the_problem_is_said_back(subject: str, said: str) -> None:
+    assert issue(f"Subject: {subject}{BODY}") == said
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Order KT-5531 - wrong size, please swap before it ships",
+        "Order KT-5531 — wrong plan?",
+    ],
+)
+def test_a_subject_line_that_asks_for_something_is_not_a_failure(subject: str) -> None:
+    assert issue(f"Subject: {subject}{BODY}") is None
+
+
+def test_a_sentence_wrapped_across_lines_is_read_as_one() -> None:
+    message = (
+        "Hello,\n\nWe went to your Harbour Road branch for lunch on Sunday and the\n"
+        "waiter knocked a whole jug of water over my laptop, which no longer starts.\n\n"
+        "Gideon"
+    )
+    assert issue(message) == ("the waiter knocked a whole jug of water over your laptop")
+
+
+def test_a_short_line_is_not_joined_to_the_next() -> None:
+    message = "my kettle leaks\nneed a new one by friday"
+    assert issue(message) == "your kettle leaks"
+
+
+def test_a_failure_told_late_in_a_long_story_is_not_the_issue() -> None:
+    message = (
+        "Hello, we came to your Riverside branch for my mother's 80th on Saturday evening. "
+        "We had booked the garden room weeks before and ordered the set menu in advance, "
+        "and the staff were lovely when we arrived and brought the cake out on time. "
+        "The starters were good and the wine was what we had chosen. "
+        "At the end of the night the card machine was broken.\n\nAnnika"
+    )
+    assert issue(message) is None
+
+
+def test_a_failure_after_the_reason_for_writing_is_the_issue() -> None:
+    message = (
+        "Hello, I have been a customer for nine years and never once complained, and I "
+        "like your staff, your prices and the way the shop is laid out on the high street. "
+        "I moved to the area in 2016 and have shopped with you every week since then. "
+        "The reason I'm writing is that my loyalty points have disappeared from my account."
+        "\n\nBest wishes,\nTobias"
+    )
+    assert issue(message) == "your loyalty points have disappeared from your account"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'I cancelled in May and the email says "Your membership has been cancelled".',
+        "Mum's stopped working too, so we have two broken heaters now.",
+        "You promised the 14th is the latest, and it still isn't here.",
+    ],
+)
+def test_no_issue_is_made_of_quoted_words_a_pronoun_or_a_date(message: str) -> None:
+    value = issue(message)
+    assert value is None or not value.startswith(("our membership", "your mum's", "the 14th"))
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "The courier app says my printer was delivered at noon. I was in all day and "
+            "nobody knocked.",
+            "your printer shows as delivered but hasn't reached you",
+        ),
+        (
+            "your driver marked my shoes as delivered yesterday, nothing here",
+            "your shoes show as delivered but haven't reached you",
+        ),
+        (
+            "Subject: Rug marked delivered, not here\n\nHi, it never came.\nMo",
+            "your rug shows as delivered but hasn't reached you",
+        ),
+        (
+            "When I collected the van there was a deep scratch along the sliding door.",
+            "there was a deep scratch along the sliding door",
+        ),
+        (
+            "The frame is fine but the blinds are NOT blackout, they're just dim-out.",
+            "the blinds are not blackout",
+        ),
+        ("Your website's been down since breakfast.", "our website has been down since breakfast"),
+        ("My wifi is slow every evening.", "your wifi is slow every evening"),
+        ("At the desk they said my reservation doesn't exist.", "your reservation doesn't exist"),
+    ],
+)
+def test_more_ways_of_saying_what_went_wrong(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_delivery_shown_without_any_sign_it_is_missing_is_not_an_issue() -> None:
+    assert issue("Tracking says my printer was delivered at noon, thank you so much!") is None
+
+
+def test_a_long_chat_line_is_said_back_without_the_next_one() -> None:
+    message = (
+        "the courier threw my parcel over the side gate into the flower bed and just left\n"
+        "nothing broken luckily but the box is soaked"
+    )
+    assert issue(message) == (
+        "the courier threw your parcel over the side gate into the flower bed and just left"
+    )
+
+
+def test_a_note_says_back_the_failure_not_what_the_passenger_did_next() -> None:
+    message = "Gate log 14:10. Train cancelled, passenger Mr Hale shouted at staff for ten minutes."
+    assert issue(message) == "your train is cancelled"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "my water bill went out twice and if it isn't back by Friday I'm going to the bank",
+            "your water bill went out twice",
+        ),
+        (
+            "hi where is my refund for the broken kettle? it's been a month",
+            "your refund for the broken kettle hasn't arrived",
+        ),
+        (
+            "Agent: hello\nCustomer: Locked out of my work laptop since Monday",
+            "you were locked out of your work laptop since Monday",
+        ),
+        (
+            "Caller chasing refund for cancelled yoga course — said 5 days, now 3 weeks.",
+            "the refund for cancelled yoga course still hasn't come through",
+        ),
+    ],
+)
+def test_what_went_wrong_in_chats_and_notes(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_line_wrapped_after_a_small_word_goes_on_whatever_follows() -> None:
+    message = (
+        "We stayed three nights in the Garden Suite for our anniversary, and the hot tub at\n"
+        "Ferncliffe was broken for the whole stay.\n\nIlse"
+    )
+    assert issue(message) == "the hot tub at Ferncliffe was broken for the whole stay"
+
+
+def test_a_time_with_a_colon_is_kept_whole() -> None:
+    assert issue("Our payroll export failed at 09:40 this morning.") == (
+        "your payroll export failed at 09:40 this morning"
+    )
+
+
+def test_what_someone_else_says_is_not_the_issue_but_our_screen_is() -> None:
+    assert issue('Seller says "not our problem" and hung up.') is None
+    assert issue('App keeps saying "payment failed" at the last step.') == (
+        'the app keeps saying "payment failed" at the last step'
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Caller says new windscreen leaking, water on the passenger seat after rain.",
+            "your new windscreen is leaking",
+        ),
+        (
+            "Subject: Waiter spilled red wine over my laptop\n\nHi, it was Friday night.\nKit",
+            "the waiter spilled red wine over your laptop",
+        ),
+        (
+            "Subject: New kettle DOA\n\nHi, it just clicks.\nKit",
+            "your new kettle was dead on arrival",
+        ),
+        (
+            "Cust advises plumber no-show for boiler service today, second time.",
+            "the plumber was a no-show for boiler service",
+        ),
+        ("You sent my home address to a stranger.", "we sent your home address to a stranger"),
+    ],
+)
+def test_notes_and_subject_lines_say_what_was_done(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_note_keeps_passenger_and_customer_when_they_name_a_thing() -> None:
+    assert from_note("water in the passenger footwell") == "water in the passenger footwell"
+    assert from_note("customer services closed the case") == "customer services closed the case"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Found a long hair in the lasagne from your deli counter.",
+            "you found a long hair in the lasagne",
+        ),
+        ("Found a cheaper one in the market, so please cancel.", None),
+        (
+            "our websites on your eu-2 cluster are returning 503 since 6am",
+            "your websites on our eu-2 cluster are returning 503 since 6am",
+        ),
+        (
+            "Driver walked mud all through my kitchen before I could stop him.",
+            "the driver walked mud all through your kitchen before you could stop him",
+        ),
+        (
+            "the nurse told the whole ward about my diagnosis",
+            "the nurse told the whole ward about your diagnosis",
+        ),
+        (
+            "Hi, my order of blue wool socks was meant to come Tuesday, it's now Friday.",
+            "your order of blue wool socks is late",
+        ),
+    ],
+)
+def test_still_more_ways_of_saying_what_went_wrong(message: str, said: str | None) -> None:
+    assert issue(message) == said
+
+
+def test_a_clause_stopped_by_a_wrapped_line_ends_at_its_last_comma() -> None:
+    message = (
+        "Hello, on Tuesday the fitter drilled into the hallway wall in the wrong place, left a\n"
+        "gap around the new double socket outlet wide enough to put\n"
+        "two fingers in.\n\nBo"
+    )
+    assert issue(message) == "the fitter drilled into the hallway wall in the wrong place"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We booked the spa package for my birthday. There was no champagne in the room.",
+        "The surveyor was booked for 9 on Monday. Nobody came and nobody rang.",
+    ],
+)
+def test_a_detail_or_an_absence_that_names_nothing_is_left_to_the_playbook(message: str) -> None:
+    assert issue(message) is None
