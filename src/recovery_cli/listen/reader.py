@@ -30,7 +30,7 @@ from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
-from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
+from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, unwrapped
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.listen.signals import channel
@@ -86,15 +86,13 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
-CLAUSE_RULES = (
-    *issues.RULES,
-    *failures.RULES,
-    *services.NOTED,
-    *stakes.RULES,
-    *circumstances.RULES,
-    *stakes.NOTED,
-)
-"""Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+CLAUSE_RULES = (*issues.RULES, *failures.RULES, *services.NOTED)
+"""The clause rules read sentence by sentence; each says whose words it reads (the
+customer's, a note's or any)."""
+
+STAKES_RULES = (*stakes.RULES, *circumstances.RULES, *stakes.NOTED)
+"""The clause rules for what is at stake, read in sentences a mail program's line breaks
+do not cut ("I drive for / a living")."""
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:
@@ -117,6 +115,10 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
+    whole = unwrapped(text)
+    yield from clauses.apply(
+        STAKES_RULES, sentences if whole == text else split(whole), whole, note
+    )
     yield from customer_names(text, sentences)
 
 

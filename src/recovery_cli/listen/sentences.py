@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import NamedTuple
 
 from recovery_cli.listen.keys import present, register
@@ -168,3 +169,33 @@ def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
 def words(text: str) -> frozenset[str]:
     """A vocabulary written as one string of words: easier to read and to edit than a list."""
     return frozenset(text.split())
+
+
+_WRAP_MIN = 40
+"""A line at least this long, ending without a stop, was most likely wrapped by a mail program."""
+
+_NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
+"""How a line starts when it is not the rest of the one before: a quote, a list item, a
+header or a speaker ("Customer: ..."), a time stamp."""
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks a mail program put inside sentences made spaces.
+
+    One character for one, so offsets still hold. Only for clauses that read a whole
+    sentence (what is at stake): joining lines read wrong promised dates elsewhere.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for before, line in pairwise(lines):
+        end = before.rstrip()
+        wrapped = (
+            len(end) >= _WRAP_MIN
+            and end[-1] not in ".!?:;\"')"
+            and line[:1].strip() != ""
+            and _NOT_CONTINUED.match(line) is None
+        )
+        joined.append((" " if wrapped else "\n") + line)
+    return "".join(joined)

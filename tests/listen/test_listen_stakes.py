@@ -1,0 +1,42 @@
+"""What is riding on it for the customer: the shapes it comes in, and what is not a stake.
+
+Every example is written for these tests; none is from the labelled sets.
+"""
+
+from __future__ import annotations
+
+from recovery_cli.listen import read
+from recovery_cli.listen.sentences import unwrapped
+
+
+def stakes(message: str) -> str | None:
+    return read(message).value("stakes")
+
+
+def test_a_stake_wrapped_across_two_lines_by_a_mail_program_is_read_whole() -> None:
+    message = (
+        "Hello, the replacement laptop you promised for Tuesday has not been sent. I teach\n"
+        "from home and need it for my lessons on Monday morning.\n"
+    )
+    assert stakes(message) == "you need it for your lessons on Monday morning"
+
+
+def test_unwrapping_keeps_offsets_and_leaves_headers_lists_and_short_lines() -> None:
+    message = (
+        "Name: Ana\nOrder: 5521\nThe blender I ordered three weeks ago is still not\n"
+        "here at all.\n- item one\n"
+    )
+    joined = unwrapped(message)
+    assert len(joined) == len(message)
+    assert "Name: Ana\nOrder: 5521\n" in joined
+    assert "still not here at all.\n- item one" in joined
+
+
+def test_where_a_wrapped_stake_was_found_points_into_the_message_as_given() -> None:
+    message = (
+        "The parcel with the new school shoes is lost, and I need them for my son’s\n"
+        "first day on Wednesday.\n"
+    )
+    fact = read(message).facts["stakes"]
+    assert message[fact.start : fact.end] == fact.words
+    assert "first day" in fact.value
