@@ -5,6 +5,8 @@ Every example is written for these tests; none is from the labelled sets.
 
 from __future__ import annotations
 
+import pytest
+
 from recovery_cli.listen import read
 from recovery_cli.listen.sentences import unwrapped
 
@@ -40,3 +42,35 @@ def test_where_a_wrapped_stake_was_found_points_into_the_message_as_given() -> N
     fact = read(message).facts["stakes"]
     assert message[fact.start : fact.end] == fact.words
     assert "first day" in fact.value
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm 84 and the new kettle leaks all over the worktop.",
+        "Paid £28 for something we can't eat, it was all cold.",
+        "The clock you broke in transit was for my late father.",
+        "I'm travelling on my own and the receptionist read my room number out loud.",
+        "The app logged me out and now I cant see my bill.",
+        "Sat in the waiting room 40 mins and the trainer never came.",
+    ],
+)
+def test_what_is_not_riding_on_it_is_left_out(message: str) -> None:
+    assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "I'm flying to Rome on the 9th and need the lenses before then.",
+            "you're flying to Rome on the 9th",
+        ),
+        (
+            "I can't see anything through these glasses. I start a new job on Monday.",
+            "you start a new job on Monday",
+        ),
+    ],
+)
+def test_an_occasion_outranks_a_complaint_about_the_thing_itself(message: str, stake: str) -> None:
+    assert stakes(message) == stake

@@ -1,10 +1,12 @@
 """Who the customer is and what they cannot do now: what is at stake, in their life.
 
-"I'm 84", "I'm an agency nurse", "Dad is housebound", "I have a 4 month old", "cx a single
-mum", "I walk with a stick"; "I can't drive without them", "14 staff can't clock in",
-"I've only got 2 days of pens left", "now I'm overdrawn", "Living out of a cool box".
-A way in is not a consequence ("I can't log in" is what went wrong), and an age alone
-ranks below anything more particular.
+"I'm an agency nurse", "Dad is housebound", "I have a 4 month old", "cx a single mum",
+"I walk with a stick"; "I can't drive without them", "14 staff can't clock in", "I've only
+got 2 days of pens left", "now I'm overdrawn", "Living out of a cool box".
+A way in is not a consequence ("I can't log in" is what went wrong). An age alone ("I'm
+84") is who the customer is, not what rides on the failure: `severity` weighs it, a draft
+does not say it. What the customer cannot do ranks below an occasion or a deadline, which
+says more of what is riding on it ("I can't read with them" < "I start a new job Monday").
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "can't|cant|cannot|can not|couldn|unable|able",
-        rf"(?:^|\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
+        rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
         r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
         r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|am\sunable\sto|unable\sto)\s"
         rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",
         "{who} {neg} {verb}{rest}",
+        rank=1,
         voice="any",
     ),
     rule(
@@ -47,16 +50,6 @@ RULES: list[Rule] = [
         rf"(?P<rest>{WORDS})",
         "{who}{are} {what}{rest}",
         rank=2,
-        voice="any",
-    ),
-    rule(
-        "stakes",
-        "i'm|i am|im|she's|he's|she is|he is|cx|aged|age",
-        r"\b(?P<who>I'?m|I\sam|Im|(?:she|he)(?:'s|\sis)|(?:cx|cust)(?:\sis)?|aged)\s(?P<what>"
-        r"(?:[6-9]\d|one\shundred)(?:\syears?(?:\sold|\sof\sage)?)?(?=[\s,.;!)]|$)|"
-        r"(?:sixty|seventy|eighty|ninety)(?:-\w{3,5})?\syears\sof\sage)",
-        "{who}{are} {what}",
-        rank=3,
         voice="any",
     ),
     rule(
@@ -132,8 +125,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "living|sleeping|stuck|stranded|sat|sitting|freezing",
-        r"^(?P<what>(?:living|sleeping|stuck|stranded|sat|sitting|freezing)\s(?:out\sof|on|in|at|"
+        "living|sleeping|stuck|stranded|freezing",
+        r"^(?P<what>(?:living|sleeping|stuck|stranded|freezing)\s(?:out\sof|on|in|at|"
         r"without|with)\s(?:[\w'’-]{1,20}\s){0,4}?[\w'’-]{2,20})(?=[,.;!?]|$)",
         "{me}'m {what}",
         rank=1,

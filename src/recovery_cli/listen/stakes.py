@@ -42,7 +42,7 @@ NEEDS = [
         r"these|that|those|(?!(?:a|an|the)\s(?:replacement|refund|new|call|callback|answer|"
         r"response|date|manager|reply|explanation|human|person)\b)(?:the|my|a)\s[\w'-]{2,15}|"
         r"(?:the|my)\s\""
-        r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
+        r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?!(?:before|by|until|for)\s(?:then|that)\b)(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
         r"(?:for|by|before|tonight|today|tomorrow|"
         rf"this\s\w{{3,9}}|next\s\w{{3,9}}|on\s(?:mon|tue|wed|thu|fri|sat|sun|the\s\d)\w{{0,6}}|"
         rf"in\stime\sfor|to\s(?!{REQUESTS}))\b"
@@ -66,7 +66,7 @@ NEEDS = [
         "for my|for our|for her|for his|for their",
         r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis|this\swas|they'?re|they\sare|these\sare|"
         r"there|theyre|which\sis|are|is)\s(?P<what>(?:a|an|the)\s(?:[\w-]{2,15}\s){0,2}(?:present|"
-        r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s"
+        r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s(?!late\s)"
         rf"(?=[^,.;!?\n]{{0,40}}\b(?:{EVENTS.pattern}|{FAMILY.pattern})\b)"
         rf"(?P<event>[\w'’-]{{2,20}}{WORDS})",
         "{subj} {what}for {whose} {event}",
@@ -137,7 +137,8 @@ COMING = [
         "fly|flying|flies|travelling|traveling|leaving|going",
         rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|\sare|'re|\sis|'s)?\s(?P<what>(?:fly|flying|flies|"
         r"travelling|traveling|leaving|going\s(?:abroad|away|on\sholiday))(?:\sout|\sinto|"
-        rf"\sto|\shome|\sabroad)?(?:\s[\w'’-]{{2,20}}){{0,3}}?\s{WHEN}{WORDS})",
+        rf"\sto|\shome|\sabroad)?(?:\s[\w'’-]{{2,20}}){{0,3}}?\s(?!on\s(?:my|our|his|her)\sown\b)"
+        rf"{WHEN}{WORDS})",
         "{who}{aux} {what}",
         rank=1,
         voice="any",
@@ -178,7 +179,7 @@ COMING += [
         "stakes",
         "|".join(EVENTS.keys | {"it", "which", "this", "that"}),
         r"\b(?P<subj>it|which|this|that)(?P<be>\swas|\sis|'s|’s)\s(?P<whose>my|our|his|her|"
-        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}(?:\s(?!and\b|but\b)"
+        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b(?:\s(?!and\b|but\b)"
         r"[\w'’-]{2,15}){0,3})",
         "it{be} {whose} {what}",
         voice="any",
