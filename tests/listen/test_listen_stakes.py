@@ -74,3 +74,62 @@ def test_what_is_not_riding_on_it_is_left_out(message: str) -> None:
 )
 def test_an_occasion_outranks_a_complaint_about_the_thing_itself(message: str, stake: str) -> None:
     assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The part is late. My husband needs the car tonight for his hospital appointment.",
+            "your husband needs the car tonight for his hospital appointment",
+        ),
+        (
+            "The sweep never came. I've got a chimney sweep booked for Tuesday and no flue cover.",
+            "you've got a chimney sweep booked for Tuesday",
+        ),
+        (
+            "My passport expires on the 3rd and the renewal is stuck.",
+            "your passport expires on the 3rd",
+        ),
+        (
+            "We're hosting my dad's retirement party on Saturday and the marquee is not here.",
+            "you're hosting your dad's retirement party on Saturday",
+        ),
+        (
+            "The oven is broken and I'm having 12 people over on Sunday.",
+            "you're having 12 people over on Sunday",
+        ),
+        (
+            "I'm moving out of the flat on the 30th, so I need the deposit back.",
+            "you're moving out of the flat on the 30th",
+        ),
+        ("The card has not come and I'm in Lisbon from Monday.", "you're in Lisbon from Monday"),
+        ("I work from home, so the broadband matters.", "you work from home"),
+        (
+            "I'm travelling up from Cornwall for the show and the tickets are missing.",
+            "you're travelling up from Cornwall for the show",
+        ),
+        (
+            "I need to get the van insured today because the old policy ends at midnight.",
+            "you need to get the van insured today",
+        ),
+        (
+            "I need that money for the deposit on my flat.",
+            "you need that money for the deposit on your flat",
+        ),
+        (
+            "The invoice is wrong and I need to pay the roofer £2,400 by Friday.",
+            "you need to pay the roofer £2,400 by Friday",
+        ),
+    ],
+)
+def test_what_is_riding_on_it_is_read_from_a_general_shape(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I want this looked at by a manager.", "I want that sorted by Friday.", "I live alone."],
+)
+def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
+    assert stakes(message) is None

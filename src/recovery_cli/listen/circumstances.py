@@ -25,10 +25,20 @@ from recovery_cli.listen.lexicon import (
 RULES: list[Rule] = [
     rule(
         "stakes",
+        "from home",
+        r"\b(?P<who>I|we|she|he)\s(?:also\s|mainly\s|now\s|mostly\s)?(?P<what>(?:work|works)\s"
+        r"(?:(?!from\b)[\w'-]{1,15}\s){0,3}?from\shome)(?!,?\s(?:so|and)\s(?:I|we)\s(?:saw|was|"
+        rf"were|would|know|heard|(?:have|'ve)\sbeen)\b)(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "can't|cant|cannot|can not|couldn|unable|able",
         rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
         r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
-        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|am\sunable\sto|unable\sto)\s"
+        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
+        r"am\sunable\sto|unable\sto)\s"
         rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",
         "{who} {neg} {verb}{rest}",
         rank=1,

@@ -17,7 +17,7 @@ by `wording`, from the customer's words or an agent's note.
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import NP, REST, Rule, rule
+from recovery_cli.listen.clauses import NP, TAIL, Rule, rule
 from recovery_cli.listen.lexicon import (
     EVENTS,
     FAMILY,
@@ -28,6 +28,9 @@ from recovery_cli.listen.lexicon import (
     WHO,
     WORDS,
 )
+
+_REST = r"(?:[^,.;:!?()\n]|[.,](?=\d)){0,60}(?=[,.;:!?()\n]|$)"
+"""The rest of a clause, up to its end within reach ("£4,500" and "£9.99" go on)."""
 
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
 """Words that end the occasion a gift is for ("...wedding arrived with ...")."""
@@ -41,6 +44,7 @@ NEEDS = [
         r"so|because|cos|as)\s|[,;]\s)(?P<need>need|needed|needs|want|wants)\s(?P<obj>it|them|this|"
         r"these|that|those|(?!(?:a|an|the)\s(?:replacement|refund|new|call|callback|answer|"
         r"response|date|manager|reply|explanation|human|person)\b)(?:the|my|a)\s[\w'-]{2,15}|"
+        r"(?:that|this|our|his|her)\s(?![\w'-]{1,13}ed\b)[\w'-]{2,15}|"
         r"(?:the|my)\s\""
         r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?!(?:before|by|until|for)\s(?:then|that)\b)(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
         r"(?:for|by|before|tonight|today|tomorrow|"
@@ -56,8 +60,8 @@ NEEDS = [
         rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
         rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
         rf"(?!{REQUESTS})(?P<verb>\w{{2,15}})"
-        rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?P<rest>\s{REST})",
-        "{me} {need} {to}{verb}{money}{rest}",
+        rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?:(?P<rest>\s{_REST})|{TAIL})",
+        "{me} {need} {to}{verb}{money}{rest}{tail}",
         rank=1,
         voice="any",
     ),
@@ -215,11 +219,11 @@ COSTS = [
     ),
     rule(
         "stakes",
-        "travelled|traveled|came|drove|flew",
-        r"\b(?P<who>my\s[\w'-]{2,15}|I|we)\s(?P<aux>had\s)?(?P<verb>travelled|traveled|came|drove|"
-        r"flew)\s(?P<rest>(?:all\sthe\sway\s|down\s|up\s|over\s)?from\s[\w'-]{2,20}"
+        "travelled|traveled|came|drove|flew|travelling|traveling|coming|driving|flying",
+        r"\b(?P<who>my\s[\w'-]{2,15}|I|we)(?P<aux>\shad|'m|\sam|'re|\sare|\sis|'s)?\s(?P<verb>"
+        r"travelled|traveled|came|drove|flew|travell?ing|coming|driving|flying)\s(?P<rest>(?:all\sthe\sway\s|down\s|up\s|over\s)?from\s[\w'-]{2,20}"
         r"(?:\s[\w'-]{2,20}){0,4})",
-        "{who} {aux}{verb} {rest}",
+        "{who}{aux} {verb} {rest}",
         rank=1,
         voice="any",
     ),
@@ -311,6 +315,76 @@ COSTS += [
         rf"\bwith\s(?P<what>{LITTLE})\b",
         "{me} had {what} with {me}",
         rank=2,
+        voice="any",
+    ),
+]
+
+_CLAUSE = (
+    r"(?:\s(?!(?:and|but|so|because|or|which|that|who|was|were|is|are|has|had|have|if|when|"
+    r"then|please|pls|its|it's|it|i|i'm|im|we|they|you)\b)[\w'’£$€:/-]{1,20}){0,8}"
+)
+"""Up to eight more words, stopping before a new clause or a relative one ("that it won't ...")."""
+
+_DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
+
+COMING += [
+    rule(
+        "stakes",
+        "need|needs|needed",
+        rf"\b(?P<det>my|our|the)\s(?P<who>{FAMILY.pattern}|accountant|landlord|lender|solicitor|"
+        r"employer|vet|doctor|school)\s(?P<need>needs|need|needed)\s(?P<obj>it|them|this|these|"
+        r"(?:the|my|our|his|her|their|a)\s[\w'-]{2,15})\s(?P<rest>(?:for|by|before|tonight|today|"
+        rf"tomorrow|this\s\w{{3,9}}|next\s\w{{3,9}}|in\stime\sfor)\b{_CLAUSE})",
+        "{det} {who} {need} {obj} {rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "booked",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s(?P<verb>(?:have|has|got)\s)?"
+        rf"(?P<what>(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,2}}?[\w'’-]{{2,15}}\sbooked)\s"
+        rf"(?P<rest>{WHEN}{_CLAUSE})",
+        "{who}{aux}{got} {verb}{what} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "run out|runs out|expire|expires|ends|closes|renewal",
+        rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
+        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>{WHEN}{_CLAUSE})",
+        "{det} {np} {pred} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "hosting|throwing|holding|organising|organizing|having",
+        rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s)?\s(?P<what>(?:hosting|throwing|"
+        rf"holding|organi[sz]ing)\s(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b|"
+        r"(?:having|hosting)\s(?:\d{1,3}|a\sfew|some|[a-z]{3,6})\s(?:people|guests|friends|family|"
+        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE})",
+        "{who}{aux}{are} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "moving|relocating|emigrating",
+        rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s|\swill\sbe|'ll\sbe)\s(?P<what>"
+        r"(?:moving|relocating|emigrating)\s(?:out|house|home|abroad|to|into|back|away|abroad)\b"
+        rf"{_CLAUSE})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "away|abroad|in|at",
+        r"\b(?P<who>I|we|she|he)(?P<aux>'m|\sam|'re|\sare|\sis|'s|'ll\sbe|\swill\sbe)\s(?P<what>"
+        r"(?:away|abroad|(?:in|at)\s(?-i:[A-Z])[\w'-]{2,20}|at\sa\s(?:[\w'-]{2,15}\s)?"
+        rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_CLAUSE})",
+        "{who}{aux} {what}",
+        rank=1,
         voice="any",
     ),
 ]
