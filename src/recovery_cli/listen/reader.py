@@ -30,7 +30,15 @@ from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
-from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, unwrapped
+from recovery_cli.listen.sentences import (
+    MAX_CHARS,
+    Found,
+    Sentence,
+    rejoined,
+    split,
+    union,
+    unwrapped,
+)
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.listen.signals import channel
@@ -116,9 +124,8 @@ def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Fo
                     yield from extract(sentence, text)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     whole = unwrapped(text)
-    yield from clauses.apply(
-        STAKES_RULES, sentences if whole == text else split(whole), whole, note
-    )
+    joined = sentences if whole == text else rejoined(sentences, text, whole)
+    yield from clauses.apply(STAKES_RULES, joined, whole, note)
     yield from customer_names(text, sentences)
 
 

@@ -199,3 +199,27 @@ def unwrapped(text: str) -> str:
         )
         joined.append((" " if wrapped else "\n") + line)
     return "".join(joined)
+
+
+def rejoined(pieces: list[Sentence], text: str, whole: str) -> list[Sentence]:
+    """The sentences of `whole` (`unwrapped(text)`), made from those of `text`: pieces a
+    wrapped line break parted are joined (up to `MAX_SENTENCE`), so only they are scanned
+    for keys again, instead of splitting the whole message a second time."""
+    groups: list[list[Sentence]] = []
+    for piece in pieces:
+        last = groups[-1] if groups else None
+        if (
+            last is not None
+            and piece.end - last[0].start <= MAX_SENTENCE
+            and "\n" in text[last[-1].end : piece.start]
+            and "\n" not in whole[last[-1].end : piece.start]
+        ):
+            last.append(piece)
+        else:
+            groups.append([piece])
+    return [
+        group[0]
+        if len(group) == 1
+        else sentence_of(whole[group[0].start : group[-1].end], group[0].start)
+        for group in groups
+    ]
