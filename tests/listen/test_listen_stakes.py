@@ -133,3 +133,21 @@ def test_what_is_riding_on_it_is_read_from_a_general_shape(message: str, stake: 
 )
 def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
     assert stakes(message) is None
+
+
+def test_what_the_thing_is_needed_for_outranks_what_else_cannot_be_done() -> None:
+    message = (
+        "The glasses came snapped. I can't go out to the shop, and I can't read my letters "
+        "or my bills without them."
+    )
+    assert stakes(message) == "you can't read your letters or your bills without them"
+
+
+def test_a_requirement_quoted_back_is_not_a_stake_but_a_bereavement_is() -> None:
+    message = "Your branch says I need to be the account holder. My dad passed away in May."
+    assert stakes(message) == "your dad passed away"
+
+
+def test_a_payment_that_is_due_outranks_a_bereavement() -> None:
+    message = "My wife died in March and I need to pay the florist £300 by Friday."
+    assert stakes(message) == "you need to pay the florist £300 by Friday"

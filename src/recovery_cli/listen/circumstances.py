@@ -22,6 +22,25 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
+
+def _cant(without: bool) -> Rule:
+    """What the customer cannot do now. "I can't read my labels without them" says what
+    the thing is for, and ranks with an occasion; a bare "I can't go out" ranks below."""
+    need = r"(?=[^,.;!?\n]{0,60}\bwithout\b)" if without else ""
+    return rule(
+        "stakes",
+        "can't|cant|cannot|can not|couldn|unable|able",
+        rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
+        r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
+        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
+        r"am\sunable\sto|unable\sto)\s"
+        rf"(?:even\s)?(?P<verb>{CANT.pattern})\b{need}(?P<rest>{WORDS})",
+        "{who} {neg} {verb}{rest}",
+        rank=0 if without else 1,
+        voice="any",
+    )
+
+
 RULES: list[Rule] = [
     rule(
         "stakes",
@@ -32,18 +51,8 @@ RULES: list[Rule] = [
         "{who} {what}{rest}",
         voice="any",
     ),
-    rule(
-        "stakes",
-        "can't|cant|cannot|can not|couldn|unable|able",
-        rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
-        r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
-        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
-        r"am\sunable\sto|unable\sto)\s"
-        rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",
-        "{who} {neg} {verb}{rest}",
-        rank=1,
-        voice="any",
-    ),
+    _cant(without=True),
+    _cant(without=False),
     rule(
         "stakes",
         "feel",
@@ -164,7 +173,8 @@ RULES: list[Rule] = [
         "hospital|ill|sick|disabled|housebound|pain|passed away|died",
         rf"\b(?P<det>my|our)\s(?P<who>{FAMILY.pattern})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
         r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
-        r"housebound|terminally\sill|in\spain)|passed\saway|has\spassed\saway|died)" + WORDS,
+        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died))"
+        + WORDS,
         "{det} {who} {pred}",
         voice="any",
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from recovery_cli.listen.vocabulary import vocabulary
 
 WORDS = (
-    r"(?:\s(?!(?:and|but|so|because|or|which|was|were|is|are|has|had|have|if|when|then|"
+    r"(?:\s(?!(?:and|but|so|because|or(?!\s(?:my|the|our|his|her)\b)|which|was|were|is|are|has|had|have|if|when|then|"
     r"please|pls|tbh|lol|asap|its|it's|i|i'm|im)\b)[\w'’£$€:/-]{1,20}){0,8}"
 )
 """Up to eight more words, stopping before a new clause."""
