@@ -151,3 +151,35 @@ def test_a_requirement_quoted_back_is_not_a_stake_but_a_bereavement_is() -> None
 def test_a_payment_that_is_due_outranks_a_bereavement() -> None:
     message = "My wife died in March and I need to pay the florist £300 by Friday."
     assert stakes(message) == "you need to pay the florist £300 by Friday"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("The vet food never came. She has a show on the 30th.", "she has a show on the 30th"),
+        (
+            "Parcel lost. Cust needs laptop for college on Monday.",
+            "you need the laptop for college on Monday",
+        ),
+        ("cancel the broadband please, Im moving to Spain.", "you're moving to Spain"),
+        (
+            "The shop page won't load and I have a promo going live at 8 for the bank holiday.",
+            "you have a promo going live at 8 for the bank holiday",
+        ),
+        ("I'm on a fixed income and the bill has doubled.", "you're on a fixed income"),
+        (
+            "We can't travel now: my wife needs an operation on the 2nd.",
+            "your wife needs an operation on the 2nd",
+        ),
+        (
+            "The hotel has cancelled. He needs an operation on the 2nd.",
+            "he needs an operation on the 2nd",
+        ),
+    ],
+)
+def test_who_it_matters_to_is_kept_and_their_verb_agrees(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_need_for_the_service_itself_is_a_request_not_a_stake() -> None:
+    assert stakes("The centre had no record of me. I need an MOT this week.") is None

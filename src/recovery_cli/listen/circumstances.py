@@ -29,12 +29,12 @@ def _cant(without: bool) -> Rule:
     need = r"(?=[^,.;!?\n]{0,60}\bwithout\b)" if without else ""
     return rule(
         "stakes",
-        "can't|cant|cannot|can not|couldn|unable|able",
+        "can't|cant|cannot|can not|can no|couldn|unable|able",
         rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
         r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
-        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
+        r"cannot|cant|can\snot|can\sno\slonger|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
         r"am\sunable\sto|unable\sto)\s"
-        rf"(?:even\s)?(?P<verb>{CANT.pattern})\b{need}(?P<rest>{WORDS})",
+        rf"(?:even\s|legally\s|safely\s)?(?P<verb>{CANT.pattern})\b{need}(?P<rest>{WORDS})",
         "{who} {neg} {verb}{rest}",
         rank=0 if without else 1,
         voice="any",
@@ -146,7 +146,7 @@ RULES: list[Rule] = [
         "stakes",
         "living|sleeping|stuck|stranded|freezing",
         r"^(?P<what>(?:living|sleeping|stuck|stranded|freezing)\s(?:out\sof|on|in|at|"
-        r"without|with)\s(?:[\w'’-]{1,20}\s){0,4}?[\w'’-]{2,20})(?=[,.;!?]|$)",
+        r"without|with)\s(?:[\w'’-]{1,20}\s){0,7}?[\w'’-]{2,20})(?=[,.;!?]|$)",
         "{me}'m {what}",
         rank=1,
         voice="any",

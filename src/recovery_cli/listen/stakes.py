@@ -40,10 +40,12 @@ NEEDS = [
     rule(
         "stakes",
         "need|needed|needs|want|wants",
-        rf"(?:^|\b{WHO}\s(?:really\s|just\s|urgently\s|desperately\s|only\s)?|\b(?:and|but|"
+        r"(?:^|\b(?:(?P<who>I|we|she|he)|cx|cust|customer)\s(?:really\s|just\s|urgently\s|"
+        r"desperately\s|only\s)?|\b(?:and|but|"
         r"so|because|cos|as)\s|[,;]\s)(?P<need>need|needed|needs|want|wants)\s(?P<obj>it|them|this|"
         r"these|that|those|(?!(?:a|an|the)\s(?:replacement|refund|new|call|callback|answer|"
-        r"response|date|manager|reply|explanation|human|person)\b)(?:the|my|a)\s[\w'-]{2,15}|"
+        r"response|date|manager|reply|explanation|human|person)\b)(?:(?:the|my)\s[\w'-]{2,15}|"
+        r"an?\s[\w'-]{2,15}(?!\s(?:this|next|today|tonight|tomorrow|asap)\b))|"
         r"(?:that|this|our|his|her)\s(?![\w'-]{1,13}ed\b)[\w'-]{2,15}|"
         r"(?:the|my)\s\""
         r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?!(?:before|by|until|for)\s(?:then|that)\b)(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
@@ -51,7 +53,7 @@ NEEDS = [
         rf"this\s\w{{3,9}}|next\s\w{{3,9}}|on\s(?:mon|tue|wed|thu|fri|sat|sun|the\s\d)\w{{0,6}}|"
         rf"in\stime\sfor|to\s(?!{REQUESTS}))\b"
         rf"{WORDS})",
-        "{me} {need} {obj} {rest}",
+        "{who} {need} {obj} {rest}",
         voice="any",
     ),
     rule(
@@ -104,7 +106,7 @@ def _having(aux: str, verb: str, rank: int) -> Rule:
     in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower."""
     return rule(
         "stakes",
-        "have|got|'ve|ve|had|start|starting|begin|'d",
+        "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
         rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s)?"
         r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
@@ -330,11 +332,23 @@ _DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|tw
 COMING += [
     rule(
         "stakes",
+        "need|needs",
+        r"\b(?:(?P<who>I|we|she|he)|cx|cust|customer)\s(?P<need>needs|need)\s(?!(?:help|someone|somebody|something|"
+        r"anything|answers?|info|information|confirmation|proof|details|assistance|support|"
+        r"money|access|to|it|them|this|that|these|those|a|an|the|my|our|her|his|your|more|you)\b)"
+        rf"(?P<obj>[a-z][\w'-]{{2,15}})\s(?P<rest>(?:for|to)\s(?!{REQUESTS}|be\b)[\w'-]{{2,15}}{_CLAUSE})",
+        "{who} {need} the {obj} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "need|needs|needed",
         rf"\b(?P<det>my|our|the)\s(?P<who>{FAMILY.pattern}|accountant|landlord|lender|solicitor|"
         r"employer|vet|doctor|school)\s(?P<need>needs|need|needed)\s(?P<obj>it|them|this|these|"
-        r"(?:the|my|our|his|her|their|a)\s[\w'-]{2,15})\s(?P<rest>(?:for|by|before|tonight|today|"
-        rf"tomorrow|this\s\w{{3,9}}|next\s\w{{3,9}}|in\stime\sfor)\b{_CLAUSE})",
+        r"(?:the|my|our|his|her|their|an?)\s[\w'-]{2,15})\s(?P<rest>(?:for|by|before|tonight|today|"
+        rf"tomorrow|this\s\w{{3,9}}|next\s\w{{3,9}}|in\stime\sfor|on\s(?:mon|tue|wed|thu|fri|sat|"
+        rf"sun|the\s\d)\w{{0,6}})\b{_CLAUSE})",
         "{det} {who} {need} {obj} {rest}",
         voice="any",
     ),
@@ -370,7 +384,7 @@ COMING += [
     rule(
         "stakes",
         "moving|relocating|emigrating",
-        rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s|\swill\sbe|'ll\sbe)\s(?P<what>"
+        rf"\b(?P<who>{WHO})(?P<aux>'?m|\sam|'re|\sare|\sis|'s|\swill\sbe|'ll\sbe)\s(?P<what>"
         r"(?:moving|relocating|emigrating)\s(?:out|house|home|abroad|to|into|back|away|abroad)\b"
         rf"{_CLAUSE})",
         "{who}{aux} {what}",
