@@ -183,3 +183,31 @@ def test_who_it_matters_to_is_kept_and_their_verb_agrees(message: str, stake: st
 
 def test_a_need_for_the_service_itself_is_a_request_not_a_stake() -> None:
     assert stakes("The centre had no record of me. I need an MOT this week.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The van is still in. I've been paying £25 a day for a courtesy car since Tuesday.",
+            "you've been paying £25 a day for a courtesy car since Tuesday",
+        ),
+        (
+            "The bed never came. Sleeping on a sofa in the lounge with a bad hip.",
+            "you're sleeping on a sofa in the lounge with a bad hip",
+        ),
+        (
+            "Please chase the refund, it's money I need for the deposit on our new flat.",
+            "it is money you need for the deposit on your new flat",
+        ),
+        ("Subject: Checkout broken - losing sales", "you're losing sales"),
+        ("The depot is 15 miles away and shuts at 4. I don't drive.", "you don't drive"),
+        ("wrong cake delivered 😡 party starts at 3. order 4471", "your party starts at 3"),
+    ],
+)
+def test_a_cost_borne_a_hardship_or_a_loss_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_not_driving_as_part_of_another_clause_is_not_read_alone() -> None:
+    assert stakes("I don't drive past the depot any more.") is None

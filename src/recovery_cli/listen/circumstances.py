@@ -55,6 +55,14 @@ RULES: list[Rule] = [
     _cant(without=False),
     rule(
         "stakes",
+        "drive",
+        r"(?:^|[.!?]\s)(?P<who>I|we)\s(?P<neg>don'?t|do\snot)\s(?:even\s)?drive\b(?=[,.;!?]|$|\s(?:and|so|"
+        r"myself)\b)",
+        "{who} {neg} drive",
+        rank=1,
+    ),
+    rule(
+        "stakes",
         "feel",
         r"\bI\s(?P<neg>don'?t|do\snot)\sfeel\s(?P<what>safe|secure)(?P<rest>(?:\s"
         r"[\w'-]{1,15}){0,3})",
@@ -146,7 +154,7 @@ RULES: list[Rule] = [
         "stakes",
         "living|sleeping|stuck|stranded|freezing",
         r"^(?P<what>(?:living|sleeping|stuck|stranded|freezing)\s(?:out\sof|on|in|at|"
-        r"without|with)\s(?:[\w'’-]{1,20}\s){0,7}?[\w'’-]{2,20})(?=[,.;!?]|$)",
+        r"without|with)\s(?:[\w'’-]{1,20}\s){0,9}?[\w'’-]{2,20})(?=[,.;!?]|$)",
         "{me}'m {what}",
         rank=1,
         voice="any",

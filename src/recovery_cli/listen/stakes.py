@@ -32,6 +32,14 @@ from recovery_cli.listen.lexicon import (
 _REST = r"(?:[^,.;:!?()\n]|[.,](?=\d)){0,60}(?=[,.;:!?()\n]|$)"
 """The rest of a clause, up to its end within reach ("£4,500" and "£9.99" go on)."""
 
+_CLAUSE = (
+    r"(?:\s(?!(?:and|but|so|because|or|which|that|who|was|were|is|are|has|had|have|if|when|"
+    r"then|please|pls|its|it's|it|i|i'm|im|we|they|you)\b)[\w'’£$€:/-]{1,20}){0,8}"
+)
+"""Up to eight more words, stopping before a new clause or a relative one ("that it won't ...")."""
+
+_DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
+
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
 """Words that end the occasion a gift is for ("...wedding arrived with ...")."""
 
@@ -124,7 +132,7 @@ COMING = [
     rule(
         "stakes",
         "|".join(EVENTS.keys | FAMILY.keys),
-        rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s)(?P<bare>))(?P<np>"
+        rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s|(?<=[\U0001F300-\U0001FAFF]\s))(?P<bare>))(?P<np>"
         rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))(?P<pred>"
         r"(?:\s(?:is|are|was)|'s)(?:\s(?:due|now|also|booked|coming|arriving|starting|only))?"
         r"(?=\s(?:on|at|in|tomorrow|today|tonight|this|next|first|due|coming|any|monday|tuesday|"
@@ -284,6 +292,33 @@ COSTS += [
     ),
     rule(
         "stakes",
+        "losing",
+        r"(?:^(?:subject:\s)?|\s[-–—]\s)(?P<what>losing\s(?:customers|clients|sales|money|business|"
+        r"orders|bookings|trade|income|work|jobs))\b",
+        "{me}'m {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "paying|pay for|to hire|to rent|to buy",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?(?P<what>"
+        r"(?:been\spaying|had\sto\s(?:pay\sfor|hire|rent|buy))\s(?:[\w'’£$€.,-]{1,15}\s){0,5}?"
+        rf"(?:for|since|to|while|until)\s[\w'’£$€-]{{1,20}}{_CLAUSE})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "money i need|money we need|money i needed|money we needed",
+        r"\b(?P<subj>it'?s|it\sis|that'?s|that\sis|this\sis)\s(?P<what>(?:the\s|my\s|our\s)?money\s"
+        rf"(?:I|we)\s(?:need|needed)\s(?:for|to)\s[\w'’-]{{2,15}}{_CLAUSE})",
+        "it is {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "payday",
         r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|(?:she|he)(?:\sis|'s))\s(?P<what>(?:skint|broke|"
         r"short|overdrawn|struggling)\s(?:til|till|until|before|to)\spayday)\b",
@@ -320,14 +355,6 @@ COSTS += [
         voice="any",
     ),
 ]
-
-_CLAUSE = (
-    r"(?:\s(?!(?:and|but|so|because|or|which|that|who|was|were|is|are|has|had|have|if|when|"
-    r"then|please|pls|its|it's|it|i|i'm|im|we|they|you)\b)[\w'’£$€:/-]{1,20}){0,8}"
-)
-"""Up to eight more words, stopping before a new clause or a relative one ("that it won't ...")."""
-
-_DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
 
 COMING += [
     rule(
