@@ -420,7 +420,7 @@ COMING += [
     ),
     rule(
         "stakes",
-        "away|abroad|in|at",
+        "i'm|i am|we're|we are|she's|she is|he's|he is|i'll|we'll|will be",
         r"\b(?P<who>I|we|she|he)(?P<aux>'m|\sam|'re|\sare|\sis|'s|'ll\sbe|\swill\sbe)\s(?P<what>"
         r"(?:away|abroad|(?:in|at)\s(?-i:[A-Z])[\w'-]{2,20}|at\sa\s(?:[\w'-]{2,15}\s)?"
         rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_CLAUSE})",
