@@ -211,3 +211,8 @@ def test_a_cost_borne_a_hardship_or_a_loss_is_read(message: str, stake: str) -> 
 
 def test_not_driving_as_part_of_another_clause_is_not_read_alone() -> None:
     assert stakes("I don't drive past the depot any more.") is None
+
+
+def test_what_the_customer_cannot_afford_outranks_a_date_said_before_it() -> None:
+    message = "The offer ends on Friday and then it's £30 a month, which we can't afford."
+    assert stakes(message) == "you can't afford it"

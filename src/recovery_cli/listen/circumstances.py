@@ -25,8 +25,9 @@ from recovery_cli.listen.lexicon import (
 
 def _cant(without: bool) -> Rule:
     """What the customer cannot do now. "I can't read my labels without them" says what
-    the thing is for, and ranks with an occasion; a bare "I can't go out" ranks below."""
-    need = r"(?=[^,.;!?\n]{0,60}\bwithout\b)" if without else ""
+    the thing is for and "we can't afford it" what the money is, so they rank with an
+    occasion; a bare "I can't go out" ranks below."""
+    need = r"(?:(?<=afford)|(?=[^,.;!?\n]{0,60}\bwithout\b))" if without else ""
     return rule(
         "stakes",
         "can't|cant|cannot|can not|can no|couldn|unable|able",
