@@ -216,3 +216,24 @@ def test_not_driving_as_part_of_another_clause_is_not_read_alone() -> None:
 def test_what_the_customer_cannot_afford_outranks_a_date_said_before_it() -> None:
     message = "The offer ends on Friday and then it's £30 a month, which we can't afford."
     assert stakes(message) == "you can't afford it"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("cant get into the portal to pay. rent due on friday", "your rent is due on Friday"),
+        ("The fridge in the shop died overnight and we open tomorrow.", "you open tomorrow"),
+        (
+            "Please stop the food deliveries. My cat passed away in June.",
+            "your cat passed away in June",
+        ),
+        (
+            "The heater sparked and smoked. My 2 year old sleeps in that room.",
+            "your 2 year old sleeps in that room",
+        ),
+    ],
+)
+def test_a_deadline_an_opening_a_loss_or_a_small_child_at_risk_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake

@@ -64,6 +64,24 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
+        "year old|month old|week old|baby|toddler|newborn",
+        r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-](?:year|month|week)[\s-]old|baby|toddler|newborn)\s"
+        rf"(?P<pred>sleeps|uses|plays|eats|drinks|lives|shares|goes)\b(?P<rest>{WORDS})",
+        "{det} {what} {pred}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "passed away|died",
+        r"\b(?P<det>my|our)\s(?P<who>dog|cat|pet|horse)\s(?P<pred>passed\saway|has\spassed\saway|died)"
+        rf"(?P<rest>{WORDS})",
+        "{det} {who} {pred}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "feel",
         r"\bI\s(?P<neg>don'?t|do\snot)\sfeel\s(?P<what>safe|secure)(?P<rest>(?:\s"
         r"[\w'-]{1,15}){0,3})",

@@ -410,6 +410,24 @@ COMING += [
     ),
     rule(
         "stakes",
+        "due",
+        rf"(?:^|[,.;:]\s)(?P<det>)(?P<np>(?:{EVENTS.pattern}|{FAMILY.pattern}))\sdue\s"
+        rf"(?P<rest>(?:next|this|tomorrow|today|tonight|on|in|by|any)\b{_CLAUSE})",
+        "{det} {np} {is} due {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "open|launch|reopen|go live",
+        r"\b(?P<who>I|we)\s(?P<verb>open|launch|reopen|go\slive)\s"
+        rf"(?P<rest>(?:tomorrow|today|tonight|this\s\w{{3,9}}|next\s\w{{3,9}}|on\s\w{{3,9}})\b{_CLAUSE})",
+        "{who} {verb} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "moving|relocating|emigrating",
         rf"\b(?P<who>{WHO})(?P<aux>'?m|\sam|'re|\sare|\sis|'s|\swill\sbe|'ll\sbe)\s(?P<what>"
         r"(?:moving|relocating|emigrating)\s(?:out|house|home|abroad|to|into|back|away|abroad)\b"
