@@ -237,3 +237,13 @@ def test_a_deadline_an_opening_a_loss_or_a_small_child_at_risk_is_read(
     message: str, stake: str
 ) -> None:
     assert stakes(message) == stake
+
+
+def test_a_line_its_writer_ended_is_not_joined_to_the_next() -> None:
+    message = (
+        "so first it was monday then wednesday and now its next week\n"
+        "this is for my daughters birthday party on saturday the 4th\n"
+        "the bouncy castle and all the food and the cake are already paid for by the way\n"
+    )
+    assert unwrapped(message) == message
+    assert stakes(message) == "it is for your daughter's birthday party on Saturday the 4th"

@@ -11,7 +11,7 @@ from recovery_cli.listen.vocabulary import vocabulary
 
 WORDS = (
     r"(?:\s(?!(?:and|but|so|because|or(?!\s(?:my|the|our|his|her)\b)|which|was|were|is|are|has|had|have|if|when|then|"
-    r"please|pls|tbh|lol|asap|its|it's|i|i'm|im)\b)[\w£$€][\w'’£$€:/-]{0,19}){0,8}"
+    r"please|pls|tbh|lol|asap|like|its|it's|i|i'm|im)\b)[\w£$€][\w'’£$€:/-]{0,19}){0,8}"
 )
 """Up to eight more words, stopping before a new clause."""
 

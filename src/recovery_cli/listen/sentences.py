@@ -171,8 +171,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_WRAP_MIN = 40
-"""A line at least this long, ending without a stop, was most likely wrapped by a mail program."""
+_WRAP_MIN = 50
+"""A line shorter than this was ended by its writer, not wrapped by a mail program."""
 
 _NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
 """How a line starts when it is not the rest of the one before: a quote, a list item, a
@@ -182,17 +182,22 @@ header or a speaker ("Customer: ..."), a time stamp."""
 def unwrapped(text: str) -> str:
     """`text` with the line breaks a mail program put inside sentences made spaces.
 
+    A line was wrapped when it is long, ends without a stop, and the next line's first
+    word would not have fitted on it (the longest line stands for the width wrapped to).
+
     One character for one, so offsets still hold. Only for clauses that read a whole
     sentence (what is at stake): joining lines read wrong promised dates elsewhere.
     """
     if "\n" not in text:
         return text
     lines = text.split("\n")
+    width = max(len(line.rstrip()) for line in lines)
     joined = [lines[0]]
     for before, line in pairwise(lines):
         end = before.rstrip()
         wrapped = (
             len(end) >= _WRAP_MIN
+            and len(end) + 1 + len(line.split(" ", 1)[0]) > width
             and end[-1] not in ".!?:;\"')"
             and line[:1].strip() != ""
             and _NOT_CONTINUED.match(line) is None
