@@ -104,6 +104,10 @@ def test_an_occasion_outranks_a_complaint_about_the_thing_itself(message: str, s
             "you're moving out of the flat on the 30th",
         ),
         ("The card has not come and I'm in Lisbon from Monday.", "you're in Lisbon from Monday"),
+        (
+            "My case never arrived. I'm at a trade fair in Milan wearing yesterday's shirt.",
+            "you're at a trade fair in Milan",
+        ),
         ("I work from home, so the broadband matters.", "you work from home"),
         (
             "I'm travelling up from Cornwall for the show and the tickets are missing.",

@@ -38,6 +38,10 @@ _CLAUSE = (
 )
 """Up to eight more words, stopping before a new clause or a relative one ("that it won't ...")."""
 
+_PLACE = _CLAUSE.replace(r"(?:\s(?!", r"(?:\s(?!(?!morning|evening)[\w'-]{1,15}ing\b)(?!", 1)
+"""As `_CLAUSE`, also stopping before what the customer is doing there ("... in Geneva
+wearing the same clothes")."""
+
 _DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
 
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
@@ -441,7 +445,7 @@ COMING += [
         "i'm|i am|we're|we are|she's|she is|he's|he is|i'll|we'll|will be",
         r"\b(?P<who>I|we|she|he)(?P<aux>'m|\sam|'re|\sare|\sis|'s|'ll\sbe|\swill\sbe)\s(?P<what>"
         r"(?:away|abroad|(?:in|at)\s(?-i:[A-Z])[\w'-]{2,20}|at\sa\s(?:[\w'-]{2,15}\s)?"
-        rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_CLAUSE})",
+        rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_PLACE})",
         "{who}{aux} {what}",
         rank=1,
         voice="any",
