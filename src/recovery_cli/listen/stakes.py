@@ -4,11 +4,14 @@ Whoever writes it, what is at stake comes in a few shapes, each one pattern over
 vocabularies (`lexicon`) rather than one pattern per phrasing:
 
 - a purpose: "I need it for my exams next week", "it's for my son's birthday", "these
-  are for my football trial sat", "she needs it for rent on the 1st";
+  are for my football trial sat", "she needs it for rent on the 1st", "my wife needs the
+  car tonight for her dialysis appointment" (someone else's need stays theirs);
 - something coming, with its day: "the wedding is on the 29th", "Rent leaves on the 1st",
   "my in-laws arrive on Friday", "I've got the fitter booked for Monday", "we have around
-  40 guests coming", "I fly out at 6am on the 4th";
-- a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick".
+  40 guests coming", "I fly out at 6am on the 4th", "my MOT runs out on Friday", "we're
+  hosting my husband's 60th", "I'm in Spain from Sunday", "I'm moving out on the 20th";
+- a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick",
+  "I've been paying £38 a day for a hire car".
 
 Who the customer is and what they cannot do now are in `circumstances`. A request is not
 a stake ("I need to speak to a manager" is left out). Clauses are turned to the customer
