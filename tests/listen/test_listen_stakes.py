@@ -251,3 +251,24 @@ def test_a_line_its_writer_ended_is_not_joined_to_the_next() -> None:
     )
     assert unwrapped(message) == message
     assert stakes(message) == "it is for your daughter's birthday party on Saturday the 4th"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The label said nut free. She reacted at once and we spent the night in A&E.",
+            "you spent the night in A&E",
+        ),
+        (
+            "The boiler failed again and I spent the first weekend of my leave at a launderette.",
+            "you spent the first weekend of your leave at a launderette",
+        ),
+    ],
+)
+def test_time_spent_somewhere_because_of_the_failure_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_time_spent_with_us_is_not_a_stake() -> None:
+    assert stakes("I spent two hours on hold and an hour at the branch.") is None

@@ -317,6 +317,17 @@ COSTS += [
     ),
     rule(
         "stakes",
+        "spent|spend",
+        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s)?(?P<verb>spent|spend)\s"
+        r"(?P<what>(?:the|a|an|two|three|four|\d{1,2})\s(?:[\w'’-]{2,12}\s){0,5}?(?:in|at)\s"
+        r"(?!(?:the\s)?(?:phone|shop|store|branch|counter|desk|checkout)\b)(?:(?:a|an|the|my|our)\s)?"
+        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)",
+        "{who} {had}{verb} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "money i need|money we need|money i needed|money we needed",
         r"\b(?P<subj>it'?s|it\sis|that'?s|that\sis|this\sis)\s(?P<what>(?:the\s|my\s|our\s)?money\s"
         rf"(?:I|we)\s(?:need|needed)\s(?:for|to)\s[\w'’-]{{2,15}}{_CLAUSE})",
