@@ -272,3 +272,20 @@ def test_time_spent_somewhere_because_of_the_failure_is_read(message: str, stake
 
 def test_time_spent_with_us_is_not_a_stake() -> None:
     assert stakes("I spent two hours on hold and an hour at the branch.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "I have to pay my gas bill by Friday or I get a late fee.",
+            "you have to pay your gas bill by Friday or you get a late fee",
+        ),
+        (
+            "Cust needs to pay the plumber £1,200 by Monday or loses the slot.",
+            "you need to pay the plumber £1,200 by Monday",
+        ),
+    ],
+)
+def test_what_follows_or_is_kept_only_when_it_says_who(message: str, stake: str) -> None:
+    assert stakes(message) == stake

@@ -32,8 +32,9 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
-_REST = r"(?:[^,.;:!?()\n]|[.,](?=\d)){0,60}(?=[,.;:!?()\n]|$)"
-"""The rest of a clause, up to its end within reach ("£4,500" and "£9.99" go on)."""
+_REST = r"(?:(?!\sor\s(?!I\b|we\b))(?:[^,.;:!?()\n]|[.,](?=\d))){0,60}(?=[,.](?!\d)|[;:!?()\n]|$)"
+"""The rest of a clause, up to its end within reach ("£4,500" and "£9.99" go on; "or I get
+a late fee" goes on, "or loses his slot", with no subject of its own, does not)."""
 
 _CLAUSE = (
     r"(?:\s(?!(?:and|but|so|because|or|which|that|who|was|were|is|are|has|had|have|if|when|"
