@@ -168,6 +168,9 @@ def test_a_verb_agrees_with_you(verb: str, agreed: str) -> None:
         ("my class is not reserve", "your class is not reserved"),
         ("the product never arrive", "the product never arrived"),
         ("the shop is open", "the shop is open"),
+        ("I needs it for work", "you need it for work"),
+        ("I has a hospital visit", "you have a hospital visit"),
+        ("she needs it for work", "she needs it for work"),
     ],
 )
 def test_a_non_native_verb_form_is_put_right_where_the_meaning_is_plain(

@@ -305,6 +305,8 @@ _NEVER_BASE = re.compile(
 _NOT_ARRIVED = re.compile(r"\b(?P<be>is|are)\snot\s(?P<done>arrived|come)\b", re.I)
 _HAS_FOR = {"is": "has", "are": "have"}
 _I_BEEN = re.compile(r"\b(I|you|we)\sbeen\b")
+_I_AGREE = re.compile(r"\b(I|you|we)\s(need|want|ha)s\b")
+"""A verb left agreeing with someone else ("I needs it"): "I need it", "I have it"."""
 
 
 def repair(text: str) -> str:
@@ -314,6 +316,7 @@ def repair(text: str) -> str:
     text = _BE_BASE.sub(_participle, text)
     text = _NOT_ARRIVED.sub(lambda m: f"{_HAS_FOR[m['be'].lower()]} not {m['done']}", text)
     text = _I_BEEN.sub(r"\1've been", text)
+    text = _I_AGREE.sub(lambda m: f"{m[1]} {m[2]}{'ve' if m[2] == 'ha' else ''}", text)
     return _NEVER_BASE.sub(lambda m: f"{m['who']} {_PAST[m['verb'].lower()]}", text)
 
 

@@ -1,10 +1,12 @@
 """Who the customer is and what they cannot do now: what is at stake, in their life.
 
-"I'm 84", "I'm an agency nurse", "Dad is housebound", "I have a 4 month old", "cx a single
-mum", "I walk with a stick"; "I can't drive without them", "14 staff can't clock in",
-"I've only got 2 days of pens left", "now I'm overdrawn", "Living out of a cool box".
-A way in is not a consequence ("I can't log in" is what went wrong), and an age alone
-ranks below anything more particular.
+"I'm an agency nurse", "Dad is housebound", "I have a 4 month old", "cx a single mum",
+"I walk with a stick"; "I can't drive without them", "14 staff can't clock in", "I've only
+got 2 days of pens left", "now I'm overdrawn", "Living out of a cool box".
+A way in is not a consequence ("I can't log in" is what went wrong). An age alone ("I'm
+84") is who the customer is, not what rides on the failure: `severity` weighs it, a draft
+does not say it. What the customer cannot do ranks below an occasion or a deadline, which
+says more of what is riding on it ("I can't read with them" < "I start a new job Monday").
 """
 
 from __future__ import annotations
@@ -20,15 +22,62 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
+
+def _cant(without: bool) -> Rule:
+    """What the customer cannot do now. "I can't read my labels without them" says what
+    the thing is for and "we can't afford it" what the money is, so they rank with an
+    occasion; a bare "I can't go out" ranks below."""
+    need = r"(?:(?<=afford)|(?=[^,.;!?\n]{0,60}\bwithout\b))" if without else ""
+    return rule(
+        "stakes",
+        "can't|cant|cannot|can not|can no|couldn|unable|able",
+        rf"(?:^|(?<!thing\s)\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
+        r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
+        r"cannot|cant|can\snot|can\sno\slonger|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
+        r"am\sunable\sto|unable\sto)\s"
+        rf"(?:even\s|legally\s|safely\s)?(?P<verb>{CANT.pattern})\b{need}(?P<rest>{WORDS})",
+        "{who} {neg} {verb}{rest}",
+        rank=0 if without else 1,
+        voice="any",
+    )
+
+
 RULES: list[Rule] = [
     rule(
         "stakes",
-        "can't|cant|cannot|can not|couldn|unable|able",
-        rf"(?:^|\b(?P<who>I|we|\d{{1,3}}\s(?!and\b|or\b|but\b)[\w'-]{{2,15}}|cx|she|he|the\s[\w'-]{{2,15}})\s"
-        r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
-        r"cannot|cant|can\snot|couldn'?t|won'?t\sbe\sable\sto|am\sunable\sto|unable\sto)\s"
-        rf"(?:even\s)?(?P<verb>{CANT.pattern})\b(?P<rest>{WORDS})",
-        "{who} {neg} {verb}{rest}",
+        "from home",
+        r"\b(?P<who>I|we|she|he)\s(?:also\s|mainly\s|now\s|mostly\s)?(?P<what>(?:work|works)\s"
+        r"(?:(?!from\b)[\w'-]{1,15}\s){0,3}?from\shome)(?!,?\s(?:so|and)\s(?:I|we)\s(?:saw|was|"
+        rf"were|would|know|heard|(?:have|'ve)\sbeen)\b)(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        voice="any",
+    ),
+    _cant(without=True),
+    _cant(without=False),
+    rule(
+        "stakes",
+        "drive",
+        r"(?:^|[.!?]\s)(?P<who>I|we)\s(?P<neg>don'?t|do\snot)\s(?:even\s)?drive\b(?=[,.;!?]|$|\s(?:and|so|"
+        r"myself)\b)",
+        "{who} {neg} drive",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "year old|month old|week old|baby|toddler|newborn",
+        r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-](?:year|month|week)[\s-]old|baby|toddler|newborn)\s"
+        rf"(?P<pred>sleeps|uses|plays|eats|drinks|lives|shares|goes)\b(?P<rest>{WORDS})",
+        "{det} {what} {pred}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "passed away|died",
+        r"\b(?P<det>my|our)\s(?P<who>dog|cat|pet|horse)\s(?P<pred>passed\saway|has\spassed\saway|died)"
+        rf"(?P<rest>{WORDS})",
+        "{det} {who} {pred}{rest}",
+        rank=2,
         voice="any",
     ),
     rule(
@@ -47,16 +96,6 @@ RULES: list[Rule] = [
         rf"(?P<rest>{WORDS})",
         "{who}{are} {what}{rest}",
         rank=2,
-        voice="any",
-    ),
-    rule(
-        "stakes",
-        "i'm|i am|im|she's|he's|she is|he is|cx|aged|age",
-        r"\b(?P<who>I'?m|I\sam|Im|(?:she|he)(?:'s|\sis)|(?:cx|cust)(?:\sis)?|aged)\s(?P<what>"
-        r"(?:[6-9]\d|one\shundred)(?:\syears?(?:\sold|\sof\sage)?)?(?=[\s,.;!)]|$)|"
-        r"(?:sixty|seventy|eighty|ninety)(?:-\w{3,5})?\syears\sof\sage)",
-        "{who}{are} {what}",
-        rank=3,
         voice="any",
     ),
     rule(
@@ -132,9 +171,9 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "living|sleeping|stuck|stranded|sat|sitting|freezing",
-        r"^(?P<what>(?:living|sleeping|stuck|stranded|sat|sitting|freezing)\s(?:out\sof|on|in|at|"
-        r"without|with)\s(?:[\w'’-]{1,20}\s){0,4}?[\w'’-]{2,20})(?=[,.;!?]|$)",
+        "living|sleeping|stuck|stranded|freezing",
+        r"^(?P<what>(?:living|sleeping|stuck|stranded|freezing)\s(?:out\sof|on|in|at|"
+        r"without|with)\s(?:[\w'’-]{1,20}\s){0,9}?[\w'’-]{2,20})(?=[,.;!?]|$)",
         "{me}'m {what}",
         rank=1,
         voice="any",
@@ -161,7 +200,8 @@ RULES: list[Rule] = [
         "hospital|ill|sick|disabled|housebound|pain|passed away|died",
         rf"\b(?P<det>my|our)\s(?P<who>{FAMILY.pattern})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
         r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
-        r"housebound|terminally\sill|in\spain)|passed\saway|has\spassed\saway|died)" + WORDS,
+        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died))"
+        + WORDS,
         "{det} {who} {pred}",
         voice="any",
     ),

@@ -36,7 +36,7 @@ LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 
 TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.:](?=\d)){1,25})){0,18})"
 """The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)
-or at a line break kept in a wrapped sentence (`sentences.split`)."""
+or at a line break."""
 
 _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
@@ -350,7 +350,7 @@ def clip(tail: str) -> str:
 
 
 _UNFINISHED = re.compile(r"\n|\s\w")
-"""What follows a tail that stopped before its clause ended: a kept line break, or a word."""
+"""What follows a tail that stopped before its clause ended: a line break, or a word."""
 _DANGLING = re.compile(
     r"(?:\s(?:and|or|but|so|then|and\sthen|after|before|since|because|while|until|when))+$", re.I
 )

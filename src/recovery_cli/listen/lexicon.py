@@ -10,8 +10,8 @@ from __future__ import annotations
 from recovery_cli.listen.vocabulary import vocabulary
 
 WORDS = (
-    r"(?:\s(?!(?:and|but|so|because|or|which|was|were|is|are|has|had|have|if|when|then|"
-    r"please|pls|its|it's|i|i'm|im)\b)[\w'’£$€:/-]{1,20}){0,8}"
+    r"(?:\s(?!(?:and|but|so|because|or(?!\s(?:my|the|our|his|her)\b)|which|was|were|is|are|has|had|have|if|when|then|"
+    r"please|pls|tbh|lol|asap|like|its|it's|i|i'm|im)\b)[\w£$€][\w'’£$€:/-]{0,19}){0,8}"
 )
 """Up to eight more words, stopping before a new clause."""
 
@@ -23,6 +23,7 @@ EVENTS = vocabulary(
     "ceremony|event|move|moving day|completion|christmas(?: dinner)?|dinner|lunch|"
     "sale|kick[ -]?off|rent|mortgage|bills?|direct debit|payment|self-assessment|"
     "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
+    "project|launch|opening|promo|bday|b'day|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
 """Occasions and deadlines a date can hang on."""
@@ -57,7 +58,8 @@ ACCESS = (
 )
 WHO = r"(?:I|we|cx|cust|customer|she|he)"
 CANT = vocabulary(
-    "drive|see (?!whether|if|why|what|how|where|when|who)|work|sleep|walk|cook|wash|shower|"
+    "drive|see(?! (?:whether|if|why|what|how|where|when|who|my|the|our|your|any)\\b)|"
+    "work|sleep|walk|cook|wash|shower|"
     "bathe|eat|breathe|hear|read|afford|"
     "pay (?:my|the|our|for|rent|bills)|move (?:money|house|in)|get to (?:work|school|hospital)|"
     "go to (?:work|school)|go out|leave the house|clock in|heat|study|revise|"
@@ -73,7 +75,8 @@ VULNERABLE_WORDS = vocabulary(
     "a widow(?:er)?|an agency nurse|a night nurse|a nurse|a new mum|a (?:tight|small|fixed) "
     "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
     "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"
-    r"on a low income|on benefits|on my own|allergic to \w{2,15}|"
+    r"on a (?:low|fixed|limited) income|on benefits|on universal credit|on my own|"
+    r"allergic to \w{2,15}|"
     r"down to (?:my|our) last \w{2,15}|overdrawn|stranded"
 )
 VULNERABLE = VULNERABLE_WORDS.pattern

@@ -4,11 +4,14 @@ Whoever writes it, what is at stake comes in a few shapes, each one pattern over
 vocabularies (`lexicon`) rather than one pattern per phrasing:
 
 - a purpose: "I need it for my exams next week", "it's for my son's birthday", "these
-  are for my football trial sat", "she needs it for rent on the 1st";
+  are for my football trial sat", "she needs it for rent on the 1st", "my wife needs the
+  car tonight for her dialysis appointment" (someone else's need stays theirs);
 - something coming, with its day: "the wedding is on the 29th", "Rent leaves on the 1st",
   "my in-laws arrive on Friday", "I've got the fitter booked for Monday", "we have around
-  40 guests coming", "I fly out at 6am on the 4th";
-- a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick".
+  40 guests coming", "I fly out at 6am on the 4th", "my MOT runs out on Friday", "we're
+  hosting my husband's 60th", "I'm in Spain from Sunday", "I'm moving out on the 20th";
+- a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick",
+  "I've been paying £38 a day for a hire car".
 
 Who the customer is and what they cannot do now are in `circumstances`. A request is not
 a stake ("I need to speak to a manager" is left out). Clauses are turned to the customer
@@ -17,7 +20,7 @@ by `wording`, from the customer's words or an agent's note.
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import NP, REST, Rule, rule
+from recovery_cli.listen.clauses import NP, TAIL, Rule, rule
 from recovery_cli.listen.lexicon import (
     EVENTS,
     FAMILY,
@@ -29,6 +32,22 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
+_REST = r"(?:(?!\sor\s(?!I\b|we\b))(?:[^,.;:!?()\n]|[.,](?=\d))){0,60}(?=[,.](?!\d)|[;:!?()\n]|$)"
+"""The rest of a clause, up to its end within reach ("£4,500" and "£9.99" go on; "or I get
+a late fee" goes on, "or loses his slot", with no subject of its own, does not)."""
+
+_CLAUSE = (
+    r"(?:\s(?!(?:and|but|so|because|or|which|that|who|was|were|is|are|has|had|have|if|when|"
+    r"then|please|pls|its|it's|it|i|i'm|im|we|they|you)\b)[\w'’£$€:/-]{1,20}){0,8}"
+)
+"""Up to eight more words, stopping before a new clause or a relative one ("that it won't ...")."""
+
+_PLACE = _CLAUSE.replace(r"(?:\s(?!", r"(?:\s(?!(?!morning|evening)[\w'-]{1,15}ing\b)(?!", 1)
+"""As `_CLAUSE`, also stopping before what the customer is doing there ("... in Geneva
+wearing the same clothes")."""
+
+_DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
+
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
 """Words that end the occasion a gift is for ("...wedding arrived with ...")."""
 
@@ -37,17 +56,20 @@ NEEDS = [
     rule(
         "stakes",
         "need|needed|needs|want|wants",
-        rf"(?:^|\b{WHO}\s(?:really\s|just\s|urgently\s|desperately\s|only\s)?|\b(?:and|but|"
+        r"(?:^|\b(?:(?P<who>I|we|she|he)|cx|cust|customer)\s(?:really\s|just\s|urgently\s|"
+        r"desperately\s|only\s)?|\b(?:and|but|"
         r"so|because|cos|as)\s|[,;]\s)(?P<need>need|needed|needs|want|wants)\s(?P<obj>it|them|this|"
         r"these|that|those|(?!(?:a|an|the)\s(?:replacement|refund|new|call|callback|answer|"
-        r"response|date|manager|reply|explanation|human|person)\b)(?:the|my|a)\s[\w'-]{2,15}|"
+        r"response|date|manager|reply|explanation|human|person)\b)(?:(?:the|my)\s[\w'-]{2,15}|"
+        r"an?\s[\w'-]{2,15}(?!\s(?:this|next|today|tonight|tomorrow|asap)\b))|"
+        r"(?:that|this|our|his|her)\s(?![\w'-]{1,13}ed\b)[\w'-]{2,15}|"
         r"(?:the|my)\s\""
-        r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
+        r"[^\"\n]{1,20}\"\s[\w'-]{2,15})\s(?!(?:before|by|until|for)\s(?:then|that)\b)(?P<rest>(?:(?:mainly|mostly|only|just|urgently)\s)?"
         r"(?:for|by|before|tonight|today|tomorrow|"
         rf"this\s\w{{3,9}}|next\s\w{{3,9}}|on\s(?:mon|tue|wed|thu|fri|sat|sun|the\s\d)\w{{0,6}}|"
         rf"in\stime\sfor|to\s(?!{REQUESTS}))\b"
         rf"{WORDS})",
-        "{me} {need} {obj} {rest}",
+        "{who} {need} {obj} {rest}",
         voice="any",
     ),
     rule(
@@ -55,9 +77,9 @@ NEEDS = [
         "need to|have to|needs to|has to|need money|needs money|need access|needs access",
         rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
         rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
-        rf"(?!{REQUESTS})(?P<verb>\w{{2,15}})"
-        rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?P<rest>\s{REST})",
-        "{me} {need} {to}{verb}{money}{rest}",
+        rf"(?!{REQUESTS}|be\s(?:the|a|an)\b)(?P<verb>\w{{2,15}})"
+        rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?:(?P<rest>\s{_REST})|{TAIL})",
+        "{me} {need} {to}{verb}{money}{rest}{tail}",
         rank=1,
         voice="any",
     ),
@@ -66,7 +88,7 @@ NEEDS = [
         "for my|for our|for her|for his|for their",
         r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis|this\swas|they'?re|they\sare|these\sare|"
         r"there|theyre|which\sis|are|is)\s(?P<what>(?:a|an|the)\s(?:[\w-]{2,15}\s){0,2}(?:present|"
-        r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s"
+        r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s(?!late\s)"
         rf"(?=[^,.;!?\n]{{0,40}}\b(?:{EVENTS.pattern}|{FAMILY.pattern})\b)"
         rf"(?P<event>[\w'’-]{{2,20}}{WORDS})",
         "{subj} {what}for {whose} {event}",
@@ -100,7 +122,7 @@ def _having(aux: str, verb: str, rank: int) -> Rule:
     in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower."""
     return rule(
         "stakes",
-        "have|got|'ve|ve|had|start|starting|begin|'d",
+        "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
         rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s)?"
         r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
@@ -118,7 +140,7 @@ COMING = [
     rule(
         "stakes",
         "|".join(EVENTS.keys | FAMILY.keys),
-        rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s)(?P<bare>))(?P<np>"
+        rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s|(?<=[\U0001F300-\U0001FAFF]\s))(?P<bare>))(?P<np>"
         rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))(?P<pred>"
         r"(?:\s(?:is|are|was)|'s)(?:\s(?:due|now|also|booked|coming|arriving|starting|only))?"
         r"(?=\s(?:on|at|in|tomorrow|today|tonight|this|next|first|due|coming|any|monday|tuesday|"
@@ -137,7 +159,8 @@ COMING = [
         "fly|flying|flies|travelling|traveling|leaving|going",
         rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|\sare|'re|\sis|'s)?\s(?P<what>(?:fly|flying|flies|"
         r"travelling|traveling|leaving|going\s(?:abroad|away|on\sholiday))(?:\sout|\sinto|"
-        rf"\sto|\shome|\sabroad)?(?:\s[\w'’-]{{2,20}}){{0,3}}?\s{WHEN}{WORDS})",
+        rf"\sto|\shome|\sabroad)?(?:\s[\w'’-]{{2,20}}){{0,3}}?\s(?!on\s(?:my|our|his|her)\sown\b)"
+        rf"{WHEN}{WORDS})",
         "{who}{aux} {what}",
         rank=1,
         voice="any",
@@ -178,7 +201,7 @@ COMING += [
         "stakes",
         "|".join(EVENTS.keys | {"it", "which", "this", "that"}),
         r"\b(?P<subj>it|which|this|that)(?P<be>\swas|\sis|'s|’s)\s(?P<whose>my|our|his|her|"
-        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}(?:\s(?!and\b|but\b)"
+        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b(?:\s(?!and\b|but\b)"
         r"[\w'’-]{2,15}){0,3})",
         "it{be} {whose} {what}",
         voice="any",
@@ -214,11 +237,11 @@ COSTS = [
     ),
     rule(
         "stakes",
-        "travelled|traveled|came|drove|flew",
-        r"\b(?P<who>my\s[\w'-]{2,15}|I|we)\s(?P<aux>had\s)?(?P<verb>travelled|traveled|came|drove|"
-        r"flew)\s(?P<rest>(?:all\sthe\sway\s|down\s|up\s|over\s)?from\s[\w'-]{2,20}"
+        "travelled|traveled|came|drove|flew|travelling|traveling|coming|driving|flying",
+        r"\b(?P<who>my\s[\w'-]{2,15}|I|we)(?P<aux>\shad|'m|\sam|'re|\sare|\sis|'s)?\s(?P<verb>"
+        r"travelled|traveled|came|drove|flew|travell?ing|coming|driving|flying)\s(?P<rest>(?:all\sthe\sway\s|down\s|up\s|over\s)?from\s[\w'-]{2,20}"
         r"(?:\s[\w'-]{2,20}){0,4})",
-        "{who} {aux}{verb} {rest}",
+        "{who}{aux} {verb} {rest}",
         rank=1,
         voice="any",
     ),
@@ -277,6 +300,44 @@ COSTS += [
     ),
     rule(
         "stakes",
+        "losing",
+        r"(?:^(?:subject:\s)?|\s[-–—]\s)(?P<what>losing\s(?:customers|clients|sales|money|business|"
+        r"orders|bookings|trade|income|work|jobs))\b",
+        "{me}'m {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "paying|pay for|to hire|to rent|to buy",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?(?P<what>"
+        r"(?:been\spaying|had\sto\s(?:pay\sfor|hire|rent|buy))\s(?:[\w'’£$€.,-]{1,15}\s){0,5}?"
+        rf"(?:for|since|to|while|until)\s[\w'’£$€-]{{1,20}}{_CLAUSE})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "spent|spend",
+        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s)?(?P<verb>spent|spend)\s"
+        r"(?P<what>(?:the|a|an|two|three|four|\d{1,2})\s(?:[\w'’-]{2,12}\s){0,5}?(?:in|at)\s"
+        r"(?!(?:the\s)?(?:phone|shop|store|branch|counter|desk|checkout)\b)(?:(?:a|an|the|my|our)\s)?"
+        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)",
+        "{who} {had}{verb} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "money i need|money we need|money i needed|money we needed",
+        r"\b(?P<subj>it'?s|it\sis|that'?s|that\sis|this\sis)\s(?P<what>(?:the\s|my\s|our\s)?money\s"
+        rf"(?:I|we)\s(?:need|needed)\s(?:for|to)\s[\w'’-]{{2,15}}{_CLAUSE})",
+        "it is {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "payday",
         r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|(?:she|he)(?:\sis|'s))\s(?P<what>(?:skint|broke|"
         r"short|overdrawn|struggling)\s(?:til|till|until|before|to)\spayday)\b",
@@ -310,6 +371,98 @@ COSTS += [
         rf"\bwith\s(?P<what>{LITTLE})\b",
         "{me} had {what} with {me}",
         rank=2,
+        voice="any",
+    ),
+]
+
+COMING += [
+    rule(
+        "stakes",
+        "need|needs",
+        r"\b(?:(?P<who>I|we|she|he)|cx|cust|customer)\s(?P<need>needs|need)\s(?!(?:help|someone|somebody|something|"
+        r"anything|answers?|info|information|confirmation|proof|details|assistance|support|"
+        r"money|access|to|it|them|this|that|these|those|a|an|the|my|our|her|his|your|more|you)\b)"
+        rf"(?P<obj>[a-z][\w'-]{{2,15}})\s(?P<rest>(?:for|to)\s(?!{REQUESTS}|be\b)[\w'-]{{2,15}}{_CLAUSE})",
+        "{who} {need} the {obj} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "need|needs|needed",
+        rf"\b(?P<det>my|our|the)\s(?P<who>{FAMILY.pattern}|accountant|landlord|lender|solicitor|"
+        r"employer|vet|doctor|school)\s(?P<need>needs|need|needed)\s(?P<obj>it|them|this|these|"
+        r"(?:the|my|our|his|her|their|an?)\s[\w'-]{2,15})\s(?P<rest>(?:for|by|before|tonight|today|"
+        rf"tomorrow|this\s\w{{3,9}}|next\s\w{{3,9}}|in\stime\sfor|on\s(?:mon|tue|wed|thu|fri|sat|"
+        rf"sun|the\s\d)\w{{0,6}})\b{_CLAUSE})",
+        "{det} {who} {need} {obj} {rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "booked",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s(?P<verb>(?:have|has|got)\s)?"
+        rf"(?P<what>(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,2}}?[\w'’-]{{2,15}}\sbooked)\s"
+        rf"(?P<rest>{WHEN}{_CLAUSE})",
+        "{who}{aux}{got} {verb}{what} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "run out|runs out|expire|expires|ends|closes|renewal",
+        rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
+        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>{WHEN}{_CLAUSE})",
+        "{det} {np} {pred} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "hosting|throwing|holding|organising|organizing|having",
+        rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s)?\s(?P<what>(?:hosting|throwing|"
+        rf"holding|organi[sz]ing)\s(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b|"
+        r"(?:having|hosting)\s(?:\d{1,3}|a\sfew|some|[a-z]{3,6})\s(?:people|guests|friends|family|"
+        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE})",
+        "{who}{aux}{are} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "due",
+        rf"(?:^|[,.;:]\s)(?P<det>)(?P<np>(?:{EVENTS.pattern}|{FAMILY.pattern}))\sdue\s"
+        rf"(?P<rest>(?:next|this|tomorrow|today|tonight|on|in|by|any)\b{_CLAUSE})",
+        "{det} {np} {is} due {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "open|launch|reopen|go live",
+        r"\b(?P<who>I|we)\s(?P<verb>open|launch|reopen|go\slive)\s"
+        rf"(?P<rest>(?:tomorrow|today|tonight|this\s\w{{3,9}}|next\s\w{{3,9}}|on\s\w{{3,9}})\b{_CLAUSE})",
+        "{who} {verb} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "moving|relocating|emigrating",
+        rf"\b(?P<who>{WHO})(?P<aux>'?m|\sam|'re|\sare|\sis|'s|\swill\sbe|'ll\sbe)\s(?P<what>"
+        r"(?:moving|relocating|emigrating)\s(?:out|house|home|abroad|to|into|back|away|abroad)\b"
+        rf"{_CLAUSE})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "i'm|i am|we're|we are|she's|she is|he's|he is|i'll|we'll|will be",
+        r"\b(?P<who>I|we|she|he)(?P<aux>'m|\sam|'re|\sare|\sis|'s|'ll\sbe|\swill\sbe)\s(?P<what>"
+        r"(?:away|abroad|(?:in|at)\s(?-i:[A-Z])[\w'-]{2,20}|at\sa\s(?:[\w'-]{2,15}\s)?"
+        rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_PLACE})",
+        "{who}{aux} {what}",
+        rank=1,
         voice="any",
     ),
 ]

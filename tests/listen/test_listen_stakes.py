@@ -1,0 +1,295 @@
+"""What is riding on it for the customer: the shapes it comes in, and what is not a stake.
+
+Every example is written for these tests; none is from the labelled sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+from recovery_cli.listen.sentences import split
+
+
+def stakes(message: str) -> str | None:
+    return read(message).value("stakes")
+
+
+def test_a_stake_wrapped_across_two_lines_by_a_mail_program_is_read_whole() -> None:
+    message = (
+        "Hello, the replacement laptop you promised for Tuesday has not been sent. I teach\n"
+        "from home and need it for my lessons on Monday morning.\n"
+    )
+    assert stakes(message) == "you need it for your lessons on Monday morning"
+
+
+def test_unwrapping_keeps_offsets_and_leaves_headers_lists_and_short_lines() -> None:
+    message = (
+        "Name: Ana\nOrder: 5521\nThe blender I ordered three weeks ago is still not\n"
+        "here at all.\n- item one\n"
+    )
+    pieces = split(message)
+    assert [piece.text for piece in pieces] == [
+        "Name: Ana",
+        "Order: 5521",
+        "The blender I ordered three weeks ago is still not here at all.",
+        "- item one",
+    ]
+    assert all(message[p.start : p.end].replace("\n", " ") == p.text for p in pieces)
+
+
+def test_where_a_wrapped_stake_was_found_points_into_the_message_as_given() -> None:
+    message = (
+        "The parcel with the new school shoes is lost. Please help, I need them for my son’s\n"
+        "first day on Wednesday.\n"
+    )
+    fact = read(message).facts["stakes"]
+    assert message[fact.start : fact.end] == fact.words
+    assert "first day" in fact.value
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm 84 and the new kettle leaks all over the worktop.",
+        "Paid £28 for something we can't eat, it was all cold.",
+        "The clock you broke in transit was for my late father.",
+        "I'm travelling on my own and the receptionist read my room number out loud.",
+        "The app logged me out and now I cant see my bill.",
+        "Sat in the waiting room 40 mins and the trainer never came.",
+    ],
+)
+def test_what_is_not_riding_on_it_is_left_out(message: str) -> None:
+    assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "I'm flying to Rome on the 9th and need the lenses before then.",
+            "you're flying to Rome on the 9th",
+        ),
+        (
+            "I can't see anything through these glasses. I start a new job on Monday.",
+            "you start a new job on Monday",
+        ),
+    ],
+)
+def test_an_occasion_outranks_a_complaint_about_the_thing_itself(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The part is late. My husband needs the car tonight for his hospital appointment.",
+            "your husband needs the car tonight for his hospital appointment",
+        ),
+        (
+            "The sweep never came. I've got a chimney sweep booked for Tuesday and no flue cover.",
+            "you've got a chimney sweep booked for Tuesday",
+        ),
+        (
+            "My passport expires on the 3rd and the renewal is stuck.",
+            "your passport expires on the 3rd",
+        ),
+        (
+            "We're hosting my dad's retirement party on Saturday and the marquee is not here.",
+            "you're hosting your dad's retirement party on Saturday",
+        ),
+        (
+            "The oven is broken and I'm having 12 people over on Sunday.",
+            "you're having 12 people over on Sunday",
+        ),
+        (
+            "I'm moving out of the flat on the 30th, so I need the deposit back.",
+            "you're moving out of the flat on the 30th",
+        ),
+        ("The card has not come and I'm in Lisbon from Monday.", "you're in Lisbon from Monday"),
+        (
+            "My case never arrived. I'm at a sales conference in Milan wearing yesterday's shirt.",
+            "you're at a sales conference in Milan",
+        ),
+        ("I work from home, so the broadband matters.", "you work from home"),
+        (
+            "I'm travelling up from Cornwall for the show and the tickets are missing.",
+            "you're travelling up from Cornwall for the show",
+        ),
+        (
+            "I need to get the van insured today because the old policy ends at midnight.",
+            "you need to get the van insured today",
+        ),
+        (
+            "I need that money for the deposit on my flat.",
+            "you need that money for the deposit on your flat",
+        ),
+        (
+            "The invoice is wrong and I need to pay the roofer £2,400 by Friday.",
+            "you need to pay the roofer £2,400 by Friday",
+        ),
+    ],
+)
+def test_what_is_riding_on_it_is_read_from_a_general_shape(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I want this looked at by a manager.", "I want that sorted by Friday.", "I live alone."],
+)
+def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
+    assert stakes(message) is None
+
+
+def test_what_the_thing_is_needed_for_outranks_what_else_cannot_be_done() -> None:
+    message = (
+        "The glasses came snapped. I can't go out to the shop, and I can't read my letters "
+        "or my bills without them."
+    )
+    assert stakes(message) == "you can't read your letters or your bills without them"
+
+
+def test_a_requirement_quoted_back_is_not_a_stake_but_a_bereavement_is() -> None:
+    message = "Your branch says I need to be the account holder. My dad passed away in May."
+    assert stakes(message) == "your dad passed away"
+
+
+def test_a_payment_that_is_due_outranks_a_bereavement() -> None:
+    message = "My wife died in March and I need to pay the florist £300 by Friday."
+    assert stakes(message) == "you need to pay the florist £300 by Friday"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("The vet food never came. She has a show on the 30th.", "she has a show on the 30th"),
+        (
+            "Parcel lost. Cust needs laptop for college on Monday.",
+            "you need the laptop for college on Monday",
+        ),
+        ("cancel the broadband please, Im moving to Spain.", "you're moving to Spain"),
+        (
+            "The shop page won't load and I have a promo going live at 8 for the bank holiday.",
+            "you have a promo going live at 8 for the bank holiday",
+        ),
+        ("I'm on a fixed income and the bill has doubled.", "you're on a fixed income"),
+        (
+            "We can't travel now: my wife needs an operation on the 2nd.",
+            "your wife needs an operation on the 2nd",
+        ),
+        (
+            "The hotel has cancelled. He needs an operation on the 2nd.",
+            "he needs an operation on the 2nd",
+        ),
+    ],
+)
+def test_who_it_matters_to_is_kept_and_their_verb_agrees(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_need_for_the_service_itself_is_a_request_not_a_stake() -> None:
+    assert stakes("The centre had no record of me. I need an MOT this week.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The van is still in. I've been paying £25 a day for a courtesy car since Tuesday.",
+            "you've been paying £25 a day for a courtesy car since Tuesday",
+        ),
+        (
+            "The bed never came. Sleeping on a sofa in the lounge with a bad hip.",
+            "you're sleeping on a sofa in the lounge with a bad hip",
+        ),
+        (
+            "Please chase the refund, it's money I need for the deposit on our new flat.",
+            "it is money you need for the deposit on your new flat",
+        ),
+        ("Subject: Checkout broken - losing sales", "you're losing sales"),
+        ("The depot is 15 miles away and shuts at 4. I don't drive.", "you don't drive"),
+        ("wrong cake delivered 😡 party starts at 3. order 4471", "your party starts at 3"),
+    ],
+)
+def test_a_cost_borne_a_hardship_or_a_loss_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_not_driving_as_part_of_another_clause_is_not_read_alone() -> None:
+    assert stakes("I don't drive past the depot any more.") is None
+
+
+def test_what_the_customer_cannot_afford_outranks_a_date_said_before_it() -> None:
+    message = "The offer ends on Friday and then it's £30 a month, which we can't afford."
+    assert stakes(message) == "you can't afford it"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("cant get into the portal to pay. rent due on friday", "your rent is due on Friday"),
+        ("The fridge in the shop died overnight and we open tomorrow.", "you open tomorrow"),
+        (
+            "Please stop the food deliveries. My cat passed away in June.",
+            "your cat passed away in June",
+        ),
+        (
+            "The heater sparked and smoked. My 2 year old sleeps in that room.",
+            "your 2 year old sleeps in that room",
+        ),
+    ],
+)
+def test_a_deadline_an_opening_a_loss_or_a_small_child_at_risk_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_line_its_writer_ended_is_not_joined_to_the_next() -> None:
+    message = (
+        "so first it was monday then wednesday and now its next week\n"
+        "this is for my daughters birthday party on saturday the 4th\n"
+        "the bouncy castle and all the food and the cake are already paid for by the way\n"
+    )
+    assert [piece.text for piece in split(message)] == message.strip().split("\n")
+    assert stakes(message) == "it is for your daughter's birthday party on Saturday the 4th"
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The label said nut free. She reacted at once and we spent the night in A&E.",
+            "you spent the night in A&E",
+        ),
+        (
+            "The boiler failed again and I spent the first weekend of my leave at a launderette.",
+            "you spent the first weekend of your leave at a launderette",
+        ),
+    ],
+)
+def test_time_spent_somewhere_because_of_the_failure_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_time_spent_with_us_is_not_a_stake() -> None:
+    assert stakes("I spent two hours on hold and an hour at the branch.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "I have to pay my gas bill by Friday or I get a late fee.",
+            "you have to pay your gas bill by Friday or you get a late fee",
+        ),
+        (
+            "Cust needs to pay the plumber £1,200 by Monday or loses the slot.",
+            "you need to pay the plumber £1,200 by Monday",
+        ),
+    ],
+)
+def test_what_follows_or_is_kept_only_when_it_says_who(message: str, stake: str) -> None:
+    assert stakes(message) == stake
