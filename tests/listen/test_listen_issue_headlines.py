@@ -277,3 +277,12 @@ def test_a_missing_booking_is_still_the_issue() -> None:
     assert issue("We got to the hotel at 9pm and there was no record of our booking.") == (
         "there was no record of your booking"
     )
+
+
+def test_not_having_something_is_not_a_failure_but_never_getting_it_is() -> None:
+    assert issue("My bill has doubled. I have not got any new appliances since last year.") != (
+        "you have not got any new appliances since last year"
+    )
+    assert issue("I never got the confirmation email for my booking.") == (
+        "you never got the confirmation email for your booking"
+    )
