@@ -280,9 +280,8 @@ def test_a_missing_booking_is_still_the_issue() -> None:
 
 
 def test_not_having_something_is_not_a_failure_but_never_getting_it_is() -> None:
-    assert issue("My bill has doubled. I have not got any new appliances since last year.") != (
-        "you have not got any new appliances since last year"
-    )
+    message = "My bill has doubled. I have not got any new appliances since last year."
+    assert issue(message) == "your bill has doubled"
     assert issue("I never got the confirmation email for my booking.") == (
         "you never got the confirmation email for your booking"
     )
