@@ -271,3 +271,17 @@ def test_a_clause_stopped_by_a_wrapped_line_ends_at_its_last_comma() -> None:
 )
 def test_a_detail_or_an_absence_that_names_nothing_is_left_to_the_playbook(message: str) -> None:
     assert issue(message) is None
+
+
+def test_a_missing_booking_is_still_the_issue() -> None:
+    assert issue("We got to the hotel at 9pm and there was no record of our booking.") == (
+        "there was no record of your booking"
+    )
+
+
+def test_not_having_something_is_not_a_failure_but_never_getting_it_is() -> None:
+    message = "My bill has doubled. I have not got any new appliances since last year."
+    assert issue(message) == "your bill has doubled"
+    assert issue("I never got the confirmation email for my booking.") == (
+        "you never got the confirmation email for your booking"
+    )

@@ -400,6 +400,16 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "there",
+        r"\b(?P<lead>there\s(?:is|was|were|'s\sbeen|has\sbeen|had\sbeen)\s(?:still\s)?)"
+        r"(?P<what>no\s(?:record|booking|reservation|trace)s?(?:\sof\s(?:us|me|it|them|(?:my|our|the)"
+        r"\s[\w'’-]{2,20}))?)\b(?![^\s,.;:!?])",
+        "{lead}{what}",
+        rank=3,
+        voice="any",
+    ),
+    rule(
+        "issue",
         "no ",
         rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:since|"
         r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
