@@ -284,3 +284,18 @@ def test_a_wider_test_keeps_the_sandbox_ceiling_on_output() -> None:
 )
 def test_other_tests_are_left_to_jinja(test: str) -> None:
     assert simple_templates.parse(f"{{% if {test} %}}x{{% endif %}}") is None
+
+
+def test_a_template_nested_too_deep_to_compile_still_renders() -> None:
+    depth = 120
+    source = "{% if a %}x" * depth + "{% endif %}" * depth
+    simple = simple_templates.parse(source)
+    assert simple is not None
+    assert simple.render({"a": "yes"}) == "x" * depth
+    assert render.render(source, {"a": ""}) == ""
+
+
+def test_text_that_looks_like_code_is_rendered_as_text() -> None:
+    source = "'\"\\n{{ a }}\\\\ ) ]}\n{% if a == 'x' %}\"\"\" '''{% endif %}"
+    for context in [{"a": "x"}, {"a": "\\n'\""}]:
+        assert quick(source, context) == jinja(source, context)
