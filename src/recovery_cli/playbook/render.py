@@ -100,7 +100,7 @@ def render(source: str, context: Mapping[str, object], where: Location | None = 
         raise _failed("template", exc, where) from None
     except MemoryError:
         raise _failed("template", SecurityError("it needs too much memory"), where) from None
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+    return flatten(text)
 
 
 def holds(condition: str, context: Mapping[str, object], where: Location | None = None) -> bool:

@@ -530,4 +530,4 @@ def _lstrip(text: str, line_starting: bool) -> str:
 
 def flatten(text: str) -> str:
     """What `render.render` makes of rendered text: its lines, stripped, joined by spaces."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+    return " ".join(filter(None, map(str.strip, text.splitlines())))
