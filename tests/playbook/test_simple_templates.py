@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined
 from jinja2.exceptions import UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render, simple_templates
 from support import SHIPPED
 
@@ -172,3 +173,129 @@ def test_conditions_in_the_subset_agree_with_jinja() -> None:
 def test_a_subset_template_is_never_reported_as_broken() -> None:
     for source in generated(100, 99):
         assert render.syntax_problem(source) is None
+
+
+WIDER_TESTS = [
+    "waited",
+    "not waited",
+    "waited in issue",
+    "waited not in issue",
+    "severity == 'high'",
+    "severity != 'low'",
+    "'late' in issue",
+    "channel in ['phone', 'in-person']",
+    "channel not in ['email']",
+    "times.startswith('the ')",
+    "(promised.split()|last) not in issue",
+]
+WIDER_CONTEXTS = [
+    {"waited": "three weeks", "issue": "your order is three weeks late", "severity": "high",
+     "channel": "phone", "times": "the third time", "promised": "by Friday"},
+    {"waited": "", "issue": "your order is late", "severity": "low", "channel": "email",
+     "times": "twice", "promised": "Friday"},
+    {"waited": "a month", "issue": "", "severity": "medium", "channel": "in-person",
+     "times": "", "promised": ""},
+]  # fmt: skip
+
+
+def wider(count: int, seed: int) -> list[str]:
+    """Random `if` tests joined by `and`, `or`, `not` and parentheses."""
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        test = rng.choice(WIDER_TESTS)
+        for _ in range(rng.randint(0, 3)):
+            other = rng.choice(WIDER_TESTS)
+            if rng.random() < 0.3:
+                other = f"not ({other})" if rng.random() < 0.5 else f"({other})"
+            test = f"{test} {rng.choice(['and', 'or'])} {other}"
+        found.append(test)
+    return found
+
+
+def jinja_outcome(source: str, context: dict[str, str]) -> tuple[str, str]:
+    try:
+        return "text", str(JINJA.from_string(source).render(**context))
+    except Exception as exc:  # what each does wrong must agree too
+        return "error", type(exc).__name__
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_wider_if_tests_render_as_jinja_renders_them(seed: int) -> None:
+    answered = 0
+    for test, context in itertools.product(wider(200, seed), WIDER_CONTEXTS):
+        source = f"A{{% if {test} %}} yes {{{{ waited }}}}{{% else %}} no{{% endif %}}."
+        simple = simple_templates.parse(source)
+        assert simple is not None, source
+        expected = jinja_outcome(source, context)
+        try:
+            quick_text = simple.render(context)
+        except simple_templates.Unsure:
+            # left to Jinja: the renderer then gives exactly Jinja's text or error
+            assert expected[0] == "error" or "promised" in test, (source, context)
+        else:
+            answered += 1
+            assert ("text", quick_text) == expected, (source, context)
+        names = {name for name in WIDER_CONTEXTS[0] if name in test or name == "waited"}
+        assert set(simple.names) == names
+        assert render.names_used(source) == set(meta_names(source))
+    assert answered > 500
+
+
+def meta_names(source: str) -> set[str]:
+    from jinja2 import meta
+
+    return set(meta.find_undeclared_variables(JINJA.parse(source)))
+
+
+def test_a_wider_test_that_meets_a_missing_name_fails_as_jinja_fails() -> None:
+    source = "{% if waited and waited not in issue %}for {{ waited }}{% endif %}"
+    assert render.render(source, {"waited": "", "customer": "x"}) == ""
+    with pytest.raises(RecoveryError) as caught:
+        render.render(source, {"waited": "a week"})
+    assert "issue" in caught.value.message
+    with pytest.raises(RecoveryError) as empty:  # nothing to take the last word of
+        render.render("{% if (promised.split()|last) in issue %}x{% endif %}", {
+            "promised": " ", "issue": "late"})  # fmt: skip
+    assert "TypeError" in empty.value.message
+
+
+def test_a_wider_test_keeps_the_sandbox_ceiling_on_output() -> None:
+    source = "{% if a and a not in b %}{{ a }}{{ a }}{{ a }}{{ a }}{{ a }}{{ a }}{% endif %}"
+    with pytest.raises(RecoveryError) as caught:
+        render.render(source, {"a": "x" * 20_000, "b": ""})
+    assert "longer than" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        "a == b == c",
+        "a.upper()",
+        "(a.split())",
+        "a.split()|last in b",
+        "a is defined",
+        "a in b\nor c",
+        "a == 1",
+        "a and",
+        "(a or b",
+        "true and a",
+    ],
+)
+def test_other_tests_are_left_to_jinja(test: str) -> None:
+    assert simple_templates.parse(f"{{% if {test} %}}x{{% endif %}}") is None
+
+
+def test_a_template_nested_too_deep_to_compile_still_renders() -> None:
+    depth = 120
+    source = "{% if a %}x" * depth + "{% endif %}" * depth
+    simple = simple_templates.parse(source)
+    assert simple is not None
+    assert simple.render({"a": "yes"}) == "x" * depth
+    assert render.render(source, {"a": ""}) == ""
+
+
+def test_text_that_looks_like_code_is_rendered_as_text() -> None:
+    source = "'\"\\n{{ a }}\\\\ ) ]}\n{% if a == 'x' %}\"\"\" '''{% endif %}"
+    for context in [{"a": "x"}, {"a": "\\n'\""}]:
+        assert quick(source, context) == jinja(source, context)

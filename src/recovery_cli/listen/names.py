@@ -150,9 +150,15 @@ _ROLE_LINE = re.compile(
 )
 
 
-def customer_names(text: str, sentences: Sequence[Sentence]) -> Iterable[Found]:
-    """Candidate names from a message and its sentences; the surest ways rank first."""
-    keys = union(sentences)
+def customer_names(
+    text: str,
+    sentences: Sequence[Sentence],
+    keys: frozenset[str] | None = None,
+    note: bool | None = None,
+) -> Iterable[Found]:
+    """Candidate names from a message and its sentences; the surest ways rank first.
+    `keys` (the sentences' `union`) and `note` (`is_agent_note`) when the caller has them."""
+    keys = union(sentences) if keys is None else keys
     for speaker, count in speakers(text).items():
         if count >= 2 and _plausible(speaker):
             start = text.index(speaker + ":")
@@ -178,7 +184,7 @@ def customer_names(text: str, sentences: Sequence[Sentence]) -> Iterable[Found]:
         for sentence in sentences[:6]:
             for match in _ROLE.finditer(sentence):
                 yield from _found(sentence, match, 0.85, 1, "own" if match.group("own") else "name")
-    if is_agent_note(text):
+    if is_agent_note(text) if note is None else note:
         yield from _from_note(text, keys)
     quoted = _QUOTED.search(text, 0, 20_000)
     signed = list(_signed_off(text, keys))

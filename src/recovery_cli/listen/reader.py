@@ -71,14 +71,14 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     note = is_agent_note(text)
     sentences = split(text)
     keys = union(sentences)
-    facts = choose(_candidates(text, note, sentences), given, offsets)
+    facts = choose(_candidates(text, note, sentences, keys), given, offsets)
     verdict = triage.classify(text) if triage is not None else None
     routine = verdict is not None and verdict.scenario is None
     return Reading(
         language,
         True,
         facts=facts,
-        severity=severity(text, facts, routine, sentences),
+        severity=severity(text, facts, routine, sentences, keys),
         channel=channel(text, note, keys),
         triage=verdict,
         read_chars=len(given),
@@ -124,15 +124,17 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
     return text.replace("’", "'").replace("‘", "'"), offsets
 
 
-def _candidates(text: str, note: bool, sentences: list[Sentence]) -> Iterable[Found]:
-    keys = union(sentences)
+def _candidates(
+    text: str, note: bool, sentences: list[Sentence], keys: frozenset[str]
+) -> Iterable[Found]:
+    """Every extractor's candidates; `keys` are the sentences' keys together (`union`)."""
     for wanted, extract in EXTRACTORS:
         if not wanted.isdisjoint(keys):
             for sentence in sentences:
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
-    yield from customer_names(text, sentences)
+    yield from customer_names(text, sentences, keys, note)
 
 
 def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -> dict[str, Fact]:

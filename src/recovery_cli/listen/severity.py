@@ -206,9 +206,16 @@ _LARGE = 1000.0
 _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", "large"})
 
 
-def severity(text: str, facts: dict[str, Fact], routine: bool, pieces: list[Sentence]) -> Severity:
-    """The suggested severity of one (English) message (given as sentences) and why."""
-    keys = union(pieces)
+def severity(
+    text: str,
+    facts: dict[str, Fact],
+    routine: bool,
+    pieces: list[Sentence],
+    keys: frozenset[str] | None = None,
+) -> Severity:
+    """The suggested severity of one (English) message (given as sentences, with their
+    `union` of keys when the caller has it) and why."""
+    keys = union(pieces) if keys is None else keys
     head = sentence_of(text[:5000], 0, keys)
     reasons: list[Signal] = []
     groups: list[str] = []

@@ -7,8 +7,9 @@ never an empty gap a customer reads. Each template compiles once per process.
 
 Nearly every template is plain text with `{{ name }}` and simple `{% if %}` blocks;
 `simple_templates` renders that subset exactly as Jinja would, without compiling it (a
-compile costs about a millisecond, and lint renders every template of a library), and
-everything else goes to the sandbox. Callers see one renderer.
+compile costs about a millisecond, a batch route's joined template far more, and lint
+renders every template of a library), and everything else goes to the sandbox, as does any
+render the subset is unsure of. Callers see one renderer.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from jinja2.parser import Parser
 
 from recovery_cli.errors import Location, RecoveryError
 from recovery_cli.playbook.sandbox import ENVIRONMENT, Budget, bounded, refused
-from recovery_cli.playbook.simple_templates import Missing, flatten, parse
+from recovery_cli.playbook.simple_templates import Missing, Unsure, flatten, parse
 
 _ENV = ENVIRONMENT
 _INTERNALS_HINT = "templates may only use the inputs and answers, not Python internals"
@@ -87,7 +88,10 @@ def render(source: str, context: Mapping[str, object], where: Location | None = 
         try:
             return flatten(simple.render(context))
         except Missing as exc:
-            raise _unknown("template", exc.name, where) from None
+            if simple.exact:
+                raise _unknown("template", exc.name, where) from None
+        except Unsure:
+            pass  # Jinja says what happens, error or not
     try:
         template = _compiled(source)
         with Budget():
@@ -96,7 +100,7 @@ def render(source: str, context: Mapping[str, object], where: Location | None = 
         raise _failed("template", exc, where) from None
     except MemoryError:
         raise _failed("template", SecurityError("it needs too much memory"), where) from None
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+    return flatten(text)
 
 
 def holds(condition: str, context: Mapping[str, object], where: Location | None = None) -> bool:
