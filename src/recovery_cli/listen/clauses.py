@@ -382,13 +382,13 @@ _HYPOTHETICAL = re.compile(
 _QUOTED = re.compile(r"(?:^|[\s(:])[\"“]$")
 """A failure quoted from someone else ('the email says "Your subscription has been
 cancelled"') is what they said, not what went wrong."""
-_MAIN_POINT = re.compile(
-    r"\b(?:the\sreason\sI'?m\swriting\sis|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
+MAIN_POINT = (
+    r"\b(?:the\sreason\sI'?m\swriting(?:\sis)?|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
     r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|bottom\sline|long\sstory\sshort)"
-    r"\b",
-    re.I,
+    r"\b"
 )
 """Words that announce the point of a long message ("the reason I'm writing is that ...")."""
+_MAIN_POINT = re.compile(MAIN_POINT, re.I)
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}\s?")
 """A handle inside a clause ("the @BoltFitness staff member"): the name says it already."""

@@ -49,9 +49,7 @@ the first half of the story is a detail of one told before it ("the stain won't 
 "my neighbours are down too"), so it is not offered as the issue."""
 
 _STORY = re.compile(
-    r"^(?:-{2,}\s?(?:original\smessage|forwarded(?:\smessage)?)\s?-{2,}|>)|"
-    r"\b(?:the\sreason\sI'?m\swriting|I'?m\swriting\s(?:because|to\ssay|to\scomplain)|"
-    r"the\s(?:problem|issue|trouble)\sis|what\shappened\sis|long\sstory\sshort)\b",
+    r"^(?:-{2,}\s?(?:original\smessage|forwarded(?:\smessage)?)\s?-{2,}|>)|" + clauses.MAIN_POINT,
     re.I | re.M,
 )
 """Where the story itself starts, when the message says so: a forwarded or quoted message,
