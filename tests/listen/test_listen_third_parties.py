@@ -150,6 +150,7 @@ def test_a_firm_named_in_brackets_on_the_next_wrapped_line_is_read() -> None:
             "by Thursday afternoon",
         ),
         ("It was meant to come Monday, now they say Thursday.", "with you by Thursday"),
+        ("It was due on the 14th, then they said next Wednesday.", "with you by next Wednesday"),
         (
             "The fitter's slot was 9-11 today and nobody came. Orig booked 4/5 too, also missed.",
             "between 9 and 11 today",

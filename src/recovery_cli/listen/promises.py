@@ -50,7 +50,7 @@ _SAID = keyed(
     r"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy|lady|man|site|website|app|page|email|"
     r"confirmation|policy|terms|faq|brochure|agent|advisor|it|option)\s(?:said|says|say|states|"
     r"stated|is\swritten|promised|told\s(?:me|us)))\s(?:it\swould\sbe\s|it'?d\sbe\s|you\s\w{3,10}\s|that\s)?"
-    rf"(?:(?!the\s)\w{{3,12}}\s)?{_PREP}\"?{TIME}",
+    rf"(?:(?!(?:the|next|this)\s)\w{{3,12}}\s)?{_PREP}\"?{TIME}",
 )
 _CHAIN = keyed(
     "then|became|moved to|changed to",
