@@ -111,3 +111,33 @@ def test_how_long_is_read_in_more_shapes(message: str, waited: str) -> None:
 
 def test_a_day_taken_off_is_not_a_wait() -> None:
     assert value("I took a day off work for this and nobody came.", "waited") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        (
+            "The hall heating failed again.\n\nMarta Kowal\nParish Hall Committee Secretary\n",
+            "Marta Kowal",
+        ),
+        ("Our keg order never came.\n\nJoel Brandt\nHarbour Brewing Collective\n", "Joel Brandt"),
+        ("Full name: Anouk van Dijk\nMessage: the seat was double booked.", "Anouk van Dijk"),
+    ],
+)
+def test_a_name_above_a_role_or_with_a_small_word_in_it_is_read_whole(
+    message: str, name: str
+) -> None:
+    assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Cust says the cleaner never came, wants a refund. - KM",
+        "Nurse booked for her dad (client ID 4410) never came. Absolutely disgusting",
+    ],
+)
+def test_initials_under_a_note_and_an_exclamation_are_not_the_customers_name(
+    message: str,
+) -> None:
+    assert value(message, "customer_name") is None

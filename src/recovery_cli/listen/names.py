@@ -140,12 +140,15 @@ NOT_NAMES = words(
     "is was has had called rang phoned thx ta love wants says said asked refused mum "
     "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
     "appalling seriously guest user member visitor caller client patient passenger "
-    "resident tenant"
+    "resident tenant absolutely utterly totally honestly really seriously disgusted furious "
+    "appalled"
 )
 _ROLE_LINE = re.compile(
     r",|\b(?:ltd|limited|co|inc|plc|llc|llp|solicitors|lawyers|associates|partners|"
     r"manager|director|officer|team|department|finance|"
-    r"accounts|operations|ops|head\sof|sent\sfrom\smy)\b",
+    r"accounts|operations|ops|head\sof|sent\sfrom\smy|secretary|treasurer|chair(?:man|woman|person)?|"
+    r"committee|collective|society|association|club|trust|council|owner|founder|coordinator|"
+    r"administrator)\b",
     re.I,
 )
 
@@ -289,10 +292,18 @@ def _trim(raw: str) -> str:
         if joins and kept and index + 1 < len(tokens) and tokens[index + 1][:1].isupper():
             kept.append(token)  # "Arthur and Jean Pemberton"
             continue
+        particle = token.lower() in _PARTICLES and index + 1 < len(tokens)
+        if particle and kept and tokens[index + 1][:1].isupper():
+            kept.append(token)  # "Pieter van Wyk"
+            continue
         if not token[:1].isupper() or token in {"I", "I'm", "I've", "I'd", "I'll"}:
             break
         kept.append(token)
     return " ".join(kept)
+
+
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "der", "den", "le", "la", "del"})
+"""Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written."""
 
 
 def _polish(raw: str) -> str | None:
@@ -302,7 +313,10 @@ def _polish(raw: str) -> str | None:
     title = None
     if tokens and re.fullmatch(_TITLE, tokens[0], re.I):
         title = tokens.pop(0).rstrip(".").capitalize()
-    if not tokens or not all(_plausible(token) or _is_initial(token) for token in tokens):
+    if not tokens or not all(
+        _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in _PARTICLES)
+        for n, token in enumerate(tokens)
+    ):
         return None
     if _is_initial(tokens[-1]):
         return None
@@ -326,6 +340,6 @@ def _plausible(token: str) -> bool:
     """A word that could be a name: capitalised, not shouted, not a common word."""
     if not token[:1].isupper() or token.lower().strip("'") in NOT_NAMES:
         return False
-    if len(token) > 2 and token.isupper():
-        return False
+    if len(token) > 1 and token.isupper():
+        return False  # shouted, or initials ("- KM" under an agent's note), or "ID"
     return not any(char.isdigit() for char in token)
