@@ -135,6 +135,8 @@ def test_a_name_above_a_role_or_with_a_small_word_in_it_is_read_whole(
     [
         "Cust says the cleaner never came, wants a refund. - KM",
         "Nurse booked for her dad (client ID 4410) never came. Absolutely disgusting",
+        "cust rang re eye test Weds 9:20 w/ Dr Okoro, nobody told her it was cancelled",
+        "caller says she was booked in to see Ms Varga and waited 50 mins, then sent home",
     ],
 )
 def test_initials_under_a_note_and_an_exclamation_are_not_the_customers_name(

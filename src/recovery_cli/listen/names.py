@@ -97,7 +97,12 @@ _NOTED = keyed(
     rf"(?:\s(?:on|given|given\sas)(?:\s\w{{1,10}})?)?)"
     rf"(?:\s?:\s?|\s?\(\s?|\s)(?P<name>(?:{_TITLE}\s)?{_NAME})",
 )
-_TITLED = keyed("mr|ms|dr|mx|miss", rf"(?<!\ba\s)(?<!\ban\s)\b(?P<name>{_TITLE}\s{_NAME})")
+_TITLED = keyed(
+    "mr|ms|dr|mx|miss",
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bw/\s)(?<!\bwith\s)(?<!\bby\s)(?<!\bsaw\s)(?<!\bsee\s)"
+    rf"(?<!\bseeing\s)(?<!\bto\s)\b(?P<name>{_TITLE}\s{_NAME})",
+)
+"""A titled name in a note, not one the customer saw or was booked with ("w/ Dr Menon")."""
 _ROLE = keyed(
     "caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|visitor",
     r"\b(?:caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|"
