@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, union, words
-from recovery_cli.listen.shapes import is_agent_note, speakers
+from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
+from recovery_cli.listen.shapes import speakers
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
@@ -159,14 +159,10 @@ _ROLE_LINE = re.compile(
 
 
 def customer_names(
-    text: str,
-    sentences: Sequence[Sentence],
-    keys: frozenset[str] | None = None,
-    note: bool | None = None,
+    text: str, sentences: Sequence[Sentence], keys: frozenset[str], note: bool
 ) -> Iterable[Found]:
     """Candidate names from a message and its sentences; the surest ways rank first.
-    `keys` (the sentences' `union`) and `note` (`is_agent_note`) when the caller has them."""
-    keys = union(sentences) if keys is None else keys
+    `keys` are the sentences' keys together (`union`), `note` whether it is an agent's note."""
     for speaker, count in speakers(text).items():
         if count >= 2 and _plausible(speaker):
             start = text.index(speaker + ":")
@@ -192,7 +188,7 @@ def customer_names(
         for sentence in sentences[:6]:
             for match in _ROLE.finditer(sentence):
                 yield from _found(sentence, match, 0.85, 1, "own" if match.group("own") else "name")
-    if is_agent_note(text) if note is None else note:
+    if note:
         yield from _from_note(text, keys)
     quoted = _QUOTED.search(text, 0, 20_000)
     signed = list(_signed_off(text, keys))

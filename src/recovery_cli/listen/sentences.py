@@ -143,7 +143,7 @@ def split(text: str) -> list[Sentence]:
     return pieces[:MAX_PIECES]
 
 
-_WRAP = 50
+WRAP = 50
 """A wrapped line is at least this long: shorter ones were ended by their writer."""
 
 _WIDEST_WRAP = 100
@@ -176,7 +176,7 @@ def _wrapped(text: str, at: int, widest: int) -> bool:
     `widest` is 0.
     """
     line = text[text.rfind("\n", max(0, at - MAX_SENTENCE), at) + 1 : at].rstrip()
-    if len(line) < _WRAP or line[-1:] in {".", "!", "?", ":", ";"}:
+    if len(line) < WRAP or line[-1:] in {".", "!", "?", ":", ";"}:
         return False
     following = text[at + 1 : at + 1 + _WIDEST_WRAP]
     if _NOT_CONTINUED.match(following):

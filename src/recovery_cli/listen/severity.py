@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import Fact, Level, Severity, Signal
-from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of, union
+from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
 from recovery_cli.wording import ACRONYMS
 
 _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
@@ -207,15 +207,10 @@ _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", 
 
 
 def severity(
-    text: str,
-    facts: dict[str, Fact],
-    routine: bool,
-    pieces: list[Sentence],
-    keys: frozenset[str] | None = None,
+    text: str, facts: dict[str, Fact], routine: bool, pieces: list[Sentence], keys: frozenset[str]
 ) -> Severity:
-    """The suggested severity of one (English) message (given as sentences, with their
-    `union` of keys when the caller has it) and why."""
-    keys = union(pieces) if keys is None else keys
+    """The suggested severity of one (English) message (given as sentences, with their keys
+    together, `union`) and why."""
     head = sentence_of(text[:5000], 0, keys)
     reasons: list[Signal] = []
     groups: list[str] = []

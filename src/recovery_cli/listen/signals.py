@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import Channel, ChannelName
-from recovery_cli.listen.sentences import Sentence, keyed, sentence_of
+from recovery_cli.listen.sentences import WRAP, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
 
 _SOCIAL = keyed(
@@ -97,9 +97,6 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     return _email(head) or _typed(head.text)
 
 
-_TYPED_LINE = 50
-"""A line typed as spoken is shorter than this; a longer one without an end stop was
-wrapped by a mail program (a letter's or an email's), not sent as it is."""
 _CHAT_OPENER = re.compile(
     r"\s{0,5}(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s{0,3})?(?P<who>visitor|customer|user|you|me)"
     r"(?:\s\d{1,2}[:.]\d{2})?:\s{1,3}(?:\S{1,30}\s){3}",
@@ -117,7 +114,8 @@ def _typed(text: str) -> Channel | None:
         return None  # a letter: its address lines are short and unpunctuated too
     if lines[0][:1].islower() and len(lines) >= 2:
         return Channel("chat", lines[0][:40])  # one lower-case line is as likely a text message
-    bare = [line for line in lines if line[-1:].isalnum() and len(line) < _TYPED_LINE]
+    # a longer line without an end stop was wrapped by a mail program, not typed as sent
+    bare = [line for line in lines if line[-1:].isalnum() and len(line) < WRAP]
     if len(lines) >= 3 and len(bare) >= 2:
         return Channel("chat", bare[0][:40])
     return None

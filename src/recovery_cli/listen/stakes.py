@@ -263,6 +263,9 @@ COSTS = [
     ),
 ]
 
+_LOSSES = r"customers|clients|sales|money|business|orders|bookings|trade|income|work|jobs"
+"""What a business or a worker loses while the failure lasts ("we're losing sales")."""
+
 COSTS += [
     rule(
         "stakes",
@@ -290,7 +293,7 @@ COSTS += [
         "losing|lose",
         r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\swill|I\swill|we'?ll|I'?ll|we\scould|I\scould|"
         r"(?:she|he)(?:\sis|'s))\s(?:already\s|now\s|literally\s)?(?P<what>(?:losing|lose)\s"
-        r"(?:customers|clients|sales|money|business|orders|bookings|trade|income|work|jobs|"
+        rf"(?:{_LOSSES}|"
         r"my\sjob|our\sjobs|(?:a\slot\sof|hundreds\sof|thousands\sof)\s(?:pounds|money|"
         r"sales|orders|customers)))\b"
         rf"(?P<rest>{WORDS})",
@@ -301,8 +304,7 @@ COSTS += [
     rule(
         "stakes",
         "losing",
-        r"(?:^(?:subject:\s)?|\s[-–—]\s)(?P<what>losing\s(?:customers|clients|sales|money|business|"
-        r"orders|bookings|trade|income|work|jobs))\b",
+        rf"(?:^(?:subject:\s)?|\s[-–—]\s)(?P<what>losing\s(?:{_LOSSES}))\b",
         "{me}'m {what}",
         rank=1,
     ),
