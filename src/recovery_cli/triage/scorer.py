@@ -23,11 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.triage.normalise import Normaliser
+from recovery_cli.triage.learnt import LEARNT_FILE, Learnt, load_learnt
+from recovery_cli.triage.normalise import Normaliser, fold
 from recovery_cli.triage.settings import TriageSettings, settings_for
 
 ROUTINE = "routine"
@@ -198,9 +200,13 @@ class Triage:
         playbooks: Sequence[Playbook],
         settings: TriageSettings,
         layers: Sequence[int] | None = None,
+        learnt: Learnt | None = None,
     ) -> None:
-        """`layers`: each playbook's folder in the library's order; a later one wins a tie."""
+        """`layers`: each playbook's folder in the library's order; a later one wins a tie.
+        `learnt`: the vote of labelled messages (`learnt`), weighed by `learnt_points`."""
         self.settings = settings
+        self.learnt = learnt if settings.learnt_points > 0 else None
+        self.ignored = frozenset(fold(word) for word in settings.stop_words)
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
         self.layers = [0, *(layers or [0] * len(playbooks))]
@@ -305,7 +311,8 @@ class Triage:
                 "no playbooks to triage against",
                 hint="check --playbooks and the problems above",
             )
-        return cls(playbooks, settings_for(library), [_layer(library, p.id) for p in playbooks])
+        layers = [_layer(library, p.id) for p in playbooks]
+        return cls(playbooks, settings_for(library), layers, learnt_for(library))
 
     def points(self, text: str) -> tuple[list[float], list[list[str]]]:
         """Points and matched triggers per target (routine first), before any decision."""
@@ -396,6 +403,22 @@ class Triage:
             return set()
         return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
+    def _vote(self, text: str) -> tuple[list[float | None], float] | None:
+        """The learnt vote for each target (routine first) and its strength, or None.
+
+        A playbook the counts do not know (a trainer's own) gets None: its share of the
+        trigger points stands in for the vote, so it is neither helped nor held back.
+        """
+        if self.learnt is None:
+            return None
+        vote = self.learnt.vote(text)
+        known = self.learnt.messages
+        shares = [
+            vote.shares.get(scenario or ROUTINE, 0.0) if (scenario or ROUTINE) in known else None
+            for scenario, _ in self.targets
+        ]
+        return shares, vote.strength
+
     def _negated(
         self, terms: list[str], breaks: set[int], far: set[int], start: int, reach: int
     ) -> bool:
@@ -430,7 +453,7 @@ class Triage:
 
         def rank(target: int) -> tuple[float, int, int]:
             """Most points; on a tie, a later folder's playbook, then the first mentioned."""
-            return points[target], layers[target], -first[target]
+            return points[target], layers[target], -first[target]  # `points` as it is now
 
         leader = max((target for target in hit if target), key=rank, default=0)
         cues = (
@@ -442,7 +465,23 @@ class Triage:
             points[leader] += self.settings.cue_points * len(cues)
             evidence[leader] = [*evidence[leader], *cues]
         total = sum(points) or 1.0
-        winner = leader if leader and points[leader] > points[0] else 0
+        vote = self._vote(text)
+        if vote is None:
+            winner = leader if leader and points[leader] > points[0] else 0
+        else:  # each target's share of the trigger points, plus the weighed vote
+            shares, strength = vote
+            weight = self.settings.learnt_points * strength
+            points = [
+                point / total + weight * (point / total if share is None else share)
+                for point, share in zip(points, shares, strict=True)
+            ]
+            total = sum(points) or 1.0
+            winner = max(range(len(points)), key=rank)
+            learnt = self.learnt
+            if winner and learnt and (shares[winner] or 0.0) * strength >= 0.5:
+                words = learnt.telling(text, self.targets[winner][0] or ROUTINE, self.ignored)
+                if words:
+                    evidence[winner] = [*evidence[winner], f"like its examples: {', '.join(words)}"]
         others = sorted(
             (target for target in hit if target != winner),
             key=lambda target: (-points[target], -layers[target], first[target]),
@@ -463,6 +502,16 @@ class Triage:
                 for target in others
             ],
         )
+
+
+def learnt_for(library: Library) -> Learnt | None:
+    """The last `triage-learnt.json` among the library's folders, as `triage.yaml` is found."""
+    found: Path | None = None
+    for folder in library.dirs:
+        candidate = folder / LEARNT_FILE
+        if folder.is_dir() and candidate.is_file():
+            found = candidate
+    return load_learnt(found) if found else None
 
 
 def _layer(library: Library, scenario: str) -> int:

@@ -110,6 +110,13 @@ class TriageSettings(Strict):
         description="Phrases whose words mean something else together ('my late husband', "
         "'late checkout'): no one-word trigger, failure state or cue reads a word of theirs.",
     )
+    learnt_points: float = Field(
+        default=0.4,
+        ge=0,
+        le=2,
+        description="Weight of the vote learnt from labelled messages (`triage-learnt.json`), "
+        "added to each playbook's share of the trigger points; 0 triages by triggers alone.",
+    )
     priors: dict[str, float] = Field(
         default_factory=dict,
         description="Points a playbook (by id) earns on top once one of its own triggers matched.",

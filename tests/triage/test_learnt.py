@@ -1,0 +1,151 @@
+"""The vote learnt from labelled messages: what it settles, what it may not do, how it is built."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from recovery_cli.errors import RecoveryError
+from recovery_cli.library import Library
+from recovery_cli.triage import Triage, TriageSettings
+from recovery_cli.triage.learnt import LEARNT_FILE, learn, load_learnt
+from support import REPO, SHIPPED
+from triage.test_triage import PLAYBOOKS, SETTINGS, playbook
+
+# Two playbooks whose triggers both read "my card": the labelled examples tell them apart.
+CARD = [
+    playbook("lost-card", "account-access", [], ["card"]),
+    playbook("card-charge", "billing-problem", [], ["card"]),
+]
+EXAMPLES = [
+    ("my card was stolen on the bus and someone used it", "lost-card"),
+    ("lost my card at the station, please block it", "lost-card"),
+    ("my card went missing in town, block it now", "lost-card"),
+    ("someone stole my wallet and the card inside it", "lost-card"),
+    ("you took payment from my card twice this month", "card-charge"),
+    ("a payment on my card I never made, refund it", "card-charge"),
+    ("the payment hit my card twice for one order", "card-charge"),
+    ("my card shows a payment I do not recognise", "card-charge"),
+    ("what are your opening hours at the station", "routine"),
+    ("can you send me a copy of my statement", "routine"),
+]
+STOLEN = (
+    "Somebody stole my bag on the bus this morning with my card in it, and I think they "
+    "have used it already. Please block it straight away, I lost everything in that bag "
+    "and I am at the station now with no way to get home."
+)
+
+
+def scorer(points: float = 0.4, examples: list[tuple[str, str]] = EXAMPLES) -> Triage:
+    settings = TriageSettings.model_validate({**SETTINGS, "learnt_points": points})
+    return Triage(CARD, settings, learnt=learn(examples))
+
+
+def test_the_vote_settles_a_tie_between_triggers_the_examples_tell_apart() -> None:
+    assert scorer(0).classify(STOLEN).scenario == "lost-card"  # a tie: the first mentioned
+    charged = STOLEN.replace("stole my bag", "took a payment from my card twice")
+    charged = charged.replace("block it", "refund the payment")
+    assert scorer(0).classify(charged).scenario == "lost-card"
+    assert scorer().classify(charged).scenario == "card-charge"
+
+
+def test_the_winner_shows_the_message_words_that_decided_it() -> None:
+    result = scorer().classify(STOLEN)
+    assert result.scenario == "lost-card"
+    shown = [item for item in result.evidence if item.startswith("like its examples:")]
+    assert shown, result.evidence
+    assert "stole" in shown[0] or "block" in shown[0] or "station" in shown[0]
+    assert "charg" not in shown[0]  # the message's own words, not stems
+
+
+def test_with_no_trigger_a_message_stays_routine_whatever_the_vote() -> None:
+    message = "Somebody stole my wallet on the bus, block it, I lost everything at the station"
+    result = scorer(2.0).classify(message.replace("card", ""))
+    assert result.scenario is None
+
+
+def test_a_short_message_leans_on_the_triggers() -> None:
+    # One word in common with the charge examples cannot overrule a three-word phrase.
+    settings = TriageSettings.model_validate(SETTINGS)
+    phrase = [
+        playbook("sign-up", "account-access", ["sign up not working"], []),
+        playbook("outage", "service-outage", ["not working"], []),
+    ]
+    examples = [("the page is not working again", "outage")] * 3 + [("hello", "sign-up")]
+    triage = Triage(phrase, settings, learnt=learn(examples))
+    assert triage.classify("sign up page is not working").scenario == "sign-up"
+
+
+def test_a_playbook_the_counts_do_not_know_is_neither_helped_nor_held_back() -> None:
+    mine = playbook("card-fraud", "account-access", [], ["card"])
+    settings = TriageSettings.model_validate({**SETTINGS, "learnt_points": 2.0})
+    triage = Triage([mine], settings, learnt=learn(EXAMPLES))
+    alone = Triage([mine], settings)
+    assert triage.classify(STOLEN).scenario == alone.classify(STOLEN).scenario == "card-fraud"
+
+
+def test_zero_points_triage_by_triggers_alone() -> None:
+    with_counts = Triage(PLAYBOOKS, TriageSettings.model_validate({**SETTINGS, "learnt_points": 0}))
+    without = Triage(PLAYBOOKS, TriageSettings.model_validate(SETTINGS))
+    message = "I was charged twice and want my money back, refund status please"
+    assert with_counts.classify(message) == without.classify(message)
+
+
+def test_the_counts_come_from_the_librarys_folders_the_last_one_winning(tmp_path: Path) -> None:
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "card.yaml").write_text(
+        json.dumps(CARD[0].model_dump(mode="json", exclude_none=True)), encoding="utf-8"
+    )
+    (folder / LEARNT_FILE).write_text(
+        json.dumps(learn([("my card was stolen", "lost-card")] * 2).to_json()), encoding="utf-8"
+    )
+    triage = Triage.from_library(Library([SHIPPED, folder]))
+    assert triage.learnt is not None and triage.learnt.messages == {"lost-card": 2}
+    assert Triage.from_library(Library([SHIPPED])).learnt is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not json", '{"messages": {"refund": -1}, "counts": {}}', '{"counts": {}}', "[]"],
+)
+def test_a_broken_counts_file_is_reported_with_its_place(tmp_path: Path, text: str) -> None:
+    path = tmp_path / LEARNT_FILE
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecoveryError) as caught:
+        load_learnt(path)
+    assert str(path) in str(caught.value.location)
+    assert caught.value.hint
+
+
+def test_huge_or_hostile_text_is_read_only_so_far_and_quickly() -> None:
+    triage = Triage.from_library(Library([SHIPPED]))
+    started = time.process_time()
+    for text in ("refund " * 500_000, "\x00\u202e" * 100_000, "ß" * 300_000):
+        triage.classify(text)
+    assert time.process_time() - started < 20  # a ceiling, not a benchmark
+
+
+def test_a_triage_with_counts_survives_pickling_for_worker_processes() -> None:
+    triage = Triage.from_library(Library([SHIPPED]))
+    again = pickle.loads(pickle.dumps(triage))
+    assert again.classify(STOLEN) == triage.classify(STOLEN)
+
+
+def test_the_shipped_counts_are_a_rebuild_of_the_development_sets_only() -> None:
+    path = REPO / "tools" / "learn_triage.py"
+    spec = importlib.util.spec_from_file_location("learn_triage", path)
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules["learn_triage"] = tool
+    spec.loader.exec_module(tool)
+    assert not any(name.startswith("heldout") for name in tool.DEVELOPMENT)
+    assert (SHIPPED / LEARNT_FILE).read_text(encoding="utf-8") == tool.built(), (
+        "rebuild it: python tools/learn_triage.py"
+    )
