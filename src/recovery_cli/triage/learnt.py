@@ -22,6 +22,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -36,6 +37,10 @@ ALPHA = 0.1
 MIN_MESSAGES = 2
 """A word (or pair) must occur in this many labelled messages to be kept: one message's
 oddities (a name, a product) teach nothing."""
+MOST_MESSAGES = 0.1
+"""A word (or pair) in more than this share of the labelled messages is left out: "the",
+"and", "order" or "hi" say little about which playbook a message needs, and, said by every
+playbook's examples, they would cost the most to count."""
 ROUTINE = "routine"
 
 
@@ -45,13 +50,15 @@ short message ("the signup page is not working") say too little to overrule a tr
 its vote counts in proportion."""
 
 
+_stem = lru_cache(maxsize=1 << 16)(stem)
+"""`stem`, remembered: the same few thousand words make up most messages."""
+
+
 def _words(text: str) -> list[tuple[str, str]]:
     """(stem, word as written) for each word of the message, numbers aside."""
-    found = []
-    for word in TOKEN.findall(fold(text[:READ_CHARS])):
-        if not word.isdigit():
-            found.append((stem(word), word))
-    return found
+    return [
+        (_stem(word), word) for word in TOKEN.findall(fold(text[:READ_CHARS])) if not word.isdigit()
+    ]
 
 
 def _pairs(words: list[tuple[str, str]]) -> dict[str, str]:
@@ -74,6 +81,8 @@ class Vote:
     shares: dict[str, float]
     strength: float
     """From 0 to 1: the known words and pairs found, over `FULL_VOTE`."""
+    words: dict[str, str] = field(default_factory=dict)
+    """The known words and pairs found, each as the message wrote it."""
 
 
 @dataclass(frozen=True)
@@ -85,12 +94,13 @@ class Learnt:
     counts: dict[str, dict[str, int]]
     """Per word or pair: in how many messages of each playbook it occurs."""
     alpha: float = ALPHA
-    _bonus: dict[str, tuple[tuple[str, float], ...]] = field(
+    _names: list[str] = field(init=False, repr=False, compare=False, default_factory=list)
+    _priors: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
+    _bases: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
+    _bonus: dict[str, tuple[tuple[int, float], ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
-    _base: dict[str, tuple[float, float]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _seen: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # log P(word | playbook) = base + bonus: base for an unseen word, plus
@@ -100,53 +110,61 @@ class Learnt:
             totals.update(per_playbook)
         size = len(self.counts)
         everyone = sum(self.messages.values()) or 1
+        number = {}
         for playbook, count in self.messages.items():
-            prior = math.log(count / everyone) if count else -math.inf
-            base = math.log(self.alpha / (totals[playbook] + self.alpha * size or 1.0))
-            self._base[playbook] = (prior, base)
+            number[playbook] = len(self._names)
+            self._names.append(playbook)
+            self._priors.append(math.log(count / everyone) if count else -math.inf)
+            self._bases.append(math.log(self.alpha / (totals[playbook] + self.alpha * size or 1.0)))
         for word, per_playbook in self.counts.items():
             self._bonus[word] = tuple(
-                (playbook, math.log((count + self.alpha) / self.alpha))
+                (number[playbook], math.log((count + self.alpha) / self.alpha))
                 for playbook, count in per_playbook.items()
+                if playbook in number
             )
+            self._seen[word] = sum(per_playbook.values())
 
     def vote(self, text: str) -> Vote:
         """The probability of each playbook (and routine) given the message's words."""
         if not self.messages:
             return Vote({}, 0.0)
-        known = [word for word in features(text) if word in self._bonus]
-        scores = {
-            playbook: prior + base * len(known) for playbook, (prior, base) in self._base.items()
-        }
+        bonuses = self._bonus
+        known = {word: said for word, said in _pairs(_words(text)).items() if word in bonuses}
+        found = len(known)
+        scores = [
+            prior + base * found for prior, base in zip(self._priors, self._bases, strict=True)
+        ]
         for word in known:
-            for playbook, bonus in self._bonus[word]:
-                scores[playbook] += bonus
-        top = max(scores.values())
-        weights = {playbook: math.exp(score - top) for playbook, score in scores.items()}
-        total = sum(weights.values())
-        shares = {playbook: weight / total for playbook, weight in weights.items()}
-        return Vote(shares, min(1.0, len(known) / FULL_VOTE))
+            for number, bonus in bonuses[word]:
+                scores[number] += bonus
+        top = max(scores)
+        weights = [math.exp(score - top) for score in scores]
+        total = sum(weights)
+        shares = {name: weight / total for name, weight in zip(self._names, weights, strict=True)}
+        return Vote(shares, min(1.0, found / FULL_VOTE), known)
 
     def telling(
-        self, text: str, playbook: str, ignore: frozenset[str] = frozenset(), most: int = 3
+        self, vote: Vote, playbook: str, ignore: frozenset[str] = frozenset(), most: int = 3
     ) -> list[str]:
         """The message's own words that most set `playbook`'s examples apart, for evidence
         (words in `ignore`, and words under three letters, are never shown)."""
         count = self.messages.get(playbook, 0)
-        others = sum(self.messages.values()) - count
+        others = max(sum(self.messages.values()) - count, 1)
         if not count:
             return []
         ranked = []
-        for word, said in _pairs(_words(text)).items():
-            if any(len(part) < 3 or part in ignore for part in said.split()):
-                continue
-            per_playbook = self.counts.get(word)
-            if not per_playbook or playbook not in per_playbook:
-                continue
-            mine = per_playbook[playbook] / count
-            rest = (sum(per_playbook.values()) - per_playbook[playbook]) / max(others, 1)
-            ranked.append((rest - mine, said))
-        return [said for lead, said in sorted(ranked)[:most] if lead < 0]
+        for word, said in vote.words.items():
+            mine = self.counts[word].get(playbook, 0)
+            lead = (self._seen[word] - mine) / others - mine / count
+            if lead < 0:
+                ranked.append((lead, said))
+        ranked.sort()
+        shown = [
+            said
+            for _, said in ranked
+            if all(len(part) > 2 and part not in ignore for part in said.split())
+        ]
+        return shown[:most]
 
     def to_json(self) -> dict[str, object]:
         """As written to `triage-learnt.json` (sorted, so a rebuild compares exactly)."""
@@ -160,7 +178,9 @@ class Learnt:
         }
 
 
-def learn(examples: Iterable[tuple[str, str]], alpha: float = ALPHA) -> Learnt:
+def learn(
+    examples: Iterable[tuple[str, str]], alpha: float = ALPHA, most: float = MOST_MESSAGES
+) -> Learnt:
     """Count the words of labelled messages: (text, playbook id or "routine") pairs."""
     messages: Counter[str] = Counter()
     seen: dict[str, Counter[str]] = {}
@@ -171,7 +191,7 @@ def learn(examples: Iterable[tuple[str, str]], alpha: float = ALPHA) -> Learnt:
     counts = {
         word: dict(per_playbook)
         for word, per_playbook in seen.items()
-        if sum(per_playbook.values()) >= MIN_MESSAGES
+        if MIN_MESSAGES <= sum(per_playbook.values()) <= most * sum(messages.values())
     }
     return Learnt(dict(messages), counts, alpha)
 

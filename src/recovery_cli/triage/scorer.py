@@ -28,7 +28,7 @@ from pathlib import Path
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.triage.learnt import LEARNT_FILE, Learnt, load_learnt
+from recovery_cli.triage.learnt import LEARNT_FILE, Learnt, Vote, load_learnt
 from recovery_cli.triage.normalise import Normaliser, fold
 from recovery_cli.triage.settings import TriageSettings, settings_for
 
@@ -403,7 +403,7 @@ class Triage:
             return set()
         return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
-    def _vote(self, text: str) -> tuple[list[float | None], float] | None:
+    def _vote(self, text: str) -> tuple[list[float | None], float, Vote] | None:
         """The learnt vote for each target (routine first) and its strength, or None.
 
         A playbook the counts do not know (a trainer's own) gets None: its share of the
@@ -417,7 +417,7 @@ class Triage:
             vote.shares.get(scenario or ROUTINE, 0.0) if (scenario or ROUTINE) in known else None
             for scenario, _ in self.targets
         ]
-        return shares, vote.strength
+        return shares, vote.strength, vote
 
     def _negated(
         self, terms: list[str], breaks: set[int], far: set[int], start: int, reach: int
@@ -469,7 +469,7 @@ class Triage:
         if vote is None:
             winner = leader if leader and points[leader] > points[0] else 0
         else:  # each target's share of the trigger points, plus the weighed vote
-            shares, strength = vote
+            shares, strength, learnt_vote = vote
             weight = self.settings.learnt_points * strength
             points = [
                 point / total + weight * (point / total if share is None else share)
@@ -479,7 +479,9 @@ class Triage:
             winner = max(range(len(points)), key=rank)
             learnt = self.learnt
             if winner and learnt and (shares[winner] or 0.0) * strength >= 0.5:
-                words = learnt.telling(text, self.targets[winner][0] or ROUTINE, self.ignored)
+                words = learnt.telling(
+                    learnt_vote, self.targets[winner][0] or ROUTINE, self.ignored
+                )
                 if words:
                     evidence[winner] = [*evidence[winner], f"like its examples: {', '.join(words)}"]
         others = sorted(
