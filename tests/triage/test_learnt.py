@@ -44,7 +44,7 @@ STOLEN = (
 
 def scorer(points: float = 0.4, examples: list[tuple[str, str]] = EXAMPLES) -> Triage:
     settings = TriageSettings.model_validate({**SETTINGS, "learnt_points": points})
-    return Triage(CARD, settings, learnt=learn(examples))
+    return Triage(CARD, settings, learnt=learn(examples, most=1.0))
 
 
 def test_the_vote_settles_a_tie_between_triggers_the_examples_tell_apart() -> None:
@@ -78,14 +78,14 @@ def test_a_short_message_leans_on_the_triggers() -> None:
         playbook("outage", "service-outage", ["not working"], []),
     ]
     examples = [("the page is not working again", "outage")] * 3 + [("hello", "sign-up")]
-    triage = Triage(phrase, settings, learnt=learn(examples))
+    triage = Triage(phrase, settings, learnt=learn(examples, most=1.0))
     assert triage.classify("sign up page is not working").scenario == "sign-up"
 
 
 def test_a_playbook_the_counts_do_not_know_is_neither_helped_nor_held_back() -> None:
     mine = playbook("card-fraud", "account-access", [], ["card"])
     settings = TriageSettings.model_validate({**SETTINGS, "learnt_points": 2.0})
-    triage = Triage([mine], settings, learnt=learn(EXAMPLES))
+    triage = Triage([mine], settings, learnt=learn(EXAMPLES, most=1.0))
     alone = Triage([mine], settings)
     assert triage.classify(STOLEN).scenario == alone.classify(STOLEN).scenario == "card-fraud"
 
