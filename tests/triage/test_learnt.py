@@ -40,6 +40,9 @@ STOLEN = (
     "have used it already. Please block it straight away, I lost everything in that bag "
     "and I am at the station now with no way to get home."
 )
+CHARGED = STOLEN.replace("stole my bag", "took a payment from my card twice").replace(
+    "block it", "refund the payment"
+)
 
 
 def scorer(points: float = 0.4, examples: list[tuple[str, str]] = EXAMPLES) -> Triage:
@@ -49,19 +52,19 @@ def scorer(points: float = 0.4, examples: list[tuple[str, str]] = EXAMPLES) -> T
 
 def test_the_vote_settles_a_tie_between_triggers_the_examples_tell_apart() -> None:
     assert scorer(0).classify(STOLEN).scenario == "lost-card"  # a tie: the first mentioned
-    charged = STOLEN.replace("stole my bag", "took a payment from my card twice")
-    charged = charged.replace("block it", "refund the payment")
-    assert scorer(0).classify(charged).scenario == "lost-card"
-    assert scorer().classify(charged).scenario == "card-charge"
+    assert scorer(0).classify(CHARGED).scenario == "lost-card"
+    assert scorer().classify(CHARGED).scenario == "card-charge"
 
 
-def test_the_winner_shows_the_message_words_that_decided_it() -> None:
-    result = scorer().classify(STOLEN)
-    assert result.scenario == "lost-card"
+def test_when_the_vote_decides_the_evidence_shows_the_words_that_decided_it() -> None:
+    result = scorer().classify(CHARGED)
     shown = [item for item in result.evidence if item.startswith("like its examples:")]
-    assert shown, result.evidence
-    assert "stole" in shown[0] or "block" in shown[0] or "station" in shown[0]
-    assert "charg" not in shown[0]  # the message's own words, not stems
+    assert len(shown) == 1, result.evidence
+    assert "payment" in shown[0] or "twice" in shown[0]
+    assert "charg" not in shown[0].replace("charged", "")  # the message's own words, not stems
+    agreed = scorer().classify(STOLEN)  # triggers and vote agree: nothing to explain
+    assert agreed.scenario == "lost-card"
+    assert not any(item.startswith("like its examples:") for item in agreed.evidence)
 
 
 def test_with_no_trigger_a_message_stays_routine_whatever_the_vote() -> None:

@@ -465,9 +465,10 @@ class Triage:
             points[leader] += self.settings.cue_points * len(cues)
             evidence[leader] = [*evidence[leader], *cues]
         total = sum(points) or 1.0
+        by_triggers = leader if leader and points[leader] > points[0] else 0
         vote = self._vote(text)
         if vote is None:
-            winner = leader if leader and points[leader] > points[0] else 0
+            winner = by_triggers
         else:  # each target's share of the trigger points, plus the weighed vote
             shares, strength, learnt_vote = vote
             weight = self.settings.learnt_points * strength
@@ -478,7 +479,7 @@ class Triage:
             total = sum(points) or 1.0
             winner = max(range(len(points)), key=rank)
             learnt = self.learnt
-            if winner and learnt and (shares[winner] or 0.0) * strength >= 0.5:
+            if winner and winner != by_triggers and learnt:  # the vote decided: say why
                 words = learnt.telling(
                     learnt_vote, self.targets[winner][0] or ROUTINE, self.ignored
                 )
