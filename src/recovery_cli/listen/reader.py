@@ -26,6 +26,7 @@ from recovery_cli.listen import (
 from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
+from recovery_cli.listen.likely import likely_stakes
 from recovery_cli.listen.model import Fact, Reading
 from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
@@ -70,6 +71,8 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     sentences = split(text)
     keys = union(sentences)
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
+    if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
+        facts.update(choose(likely_stakes(sentences), given, offsets))
     verdict = triage.classify(text) if triage is not None else None
     routine = verdict is not None and verdict.scenario is None
     return Reading(

@@ -28,11 +28,13 @@ from pathlib import Path
 from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.triage.learnt import LEARNT_FILE, Learnt, Vote, load_learnt
+from recovery_cli.triage.bayes import Learnt, Vote, load_learnt
 from recovery_cli.triage.normalise import Normaliser, fold
 from recovery_cli.triage.settings import TriageSettings, settings_for
 
 ROUTINE = "routine"
+LEARNT_FILE = "triage-learnt.json"
+"""The counts of the learnt vote (`bayes`), in a library folder, as `triage.yaml` is."""
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,13 @@
-"""What labelled messages teach triage: a vote over their words, beside the trainers' triggers.
+"""A naive Bayes vote over a text's words: which of a few labels its words most resemble.
 
-Triggers are read exactly, so they miss a failure told in words no trainer thought of
-("the locker code doesn't work", "got really hot while charging and started to swell").
-Labelled messages say which playbook each one needed; a naive Bayes vote over their words
-and word pairs (each counted once per message) gives the probability that a new message
-belongs with each playbook's examples. `Triage` adds `learnt_points` times that probability
-to each playbook's share of the trigger points, so the vote settles close calls and
-catches a failure the triggers only half read; it cannot make a playbook from nothing (a
-message no trigger reads stays routine).
-
-The counts are built by `learn` from the development sets only (tools/learn_triage.py
-writes `playbooks/triage-learnt.json`); a test rebuilds them and compares. Words are folded
-and stemmed as triggers are, with no other vocabulary, so editing triggers never makes the
-counts stale. Reading is bounded: only the first `READ_CHARS` characters count.
+Hand-written rules read exactly what their authors thought of; labelled examples know how
+things are usually written. `learn` counts, per label, in how many examples each word and
+each pair of adjacent words occurs (folded and stemmed as triage's triggers are, numbers
+left out); `Learnt.vote` gives the probability of each label for a new text. Triage uses
+it to weigh playbooks (`scorer`), and listen to find what is at stake when no rule
+reads it (`listen.likely`). Counts are plain JSON a reviewer can read, built from the
+development sets only by tools/learn.py, and a test rebuilds them. Reading is bounded:
+only the first `READ_CHARS` characters count.
 """
 
 from __future__ import annotations
@@ -29,25 +24,22 @@ from pathlib import Path
 from recovery_cli.errors import Location, RecoveryError
 from recovery_cli.triage.normalise import TOKEN, fold, stem
 
-LEARNT_FILE = "triage-learnt.json"
 READ_CHARS = 20_000
-"""As much of a message as triage reads."""
+"""As much of a text as is read (as much as triage reads)."""
 ALPHA = 0.1
-"""Smoothing: how much a word never seen with a playbook counts against it."""
+"""Smoothing: how much a word never seen with a label counts against it."""
 MIN_MESSAGES = 2
-"""A word (or pair) must occur in this many labelled messages to be kept: one message's
-oddities (a name, a product) teach nothing."""
+"""A word (or pair) must occur in this many examples to be kept: one example's oddities (a
+name, a product) teach nothing."""
 MOST_MESSAGES = 0.1
-"""A word (or pair) in more than this share of the labelled messages is left out: "the",
-"and", "order" or "hi" say little about which playbook a message needs, and, said by every
-playbook's examples, they would cost the most to count."""
-ROUTINE = "routine"
+"""A word (or pair) in more than this share of the examples is left out: "the", "and",
+"order" or "hi" say little about which label fits, and, in every label's examples, they
+would cost the most to count."""
 
 
 FULL_VOTE = 20
-"""Known words and pairs a message needs for its vote to count in full: the few words of a
-short message ("the signup page is not working") say too little to overrule a trigger, so
-its vote counts in proportion."""
+"""Known words and pairs a text needs for its vote to count in full (`Vote.strength`): the
+few words of a short message ("the signup page is not working") say little."""
 
 
 _stem = lru_cache(maxsize=1 << 16)(stem)
@@ -76,7 +68,7 @@ def features(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Vote:
-    """The learnt probability of each playbook, and how much the message gave to go on."""
+    """The learnt probability of each label, and how much the text gave to go on."""
 
     shares: dict[str, float]
     strength: float
@@ -87,12 +79,12 @@ class Vote:
 
 @dataclass(frozen=True)
 class Learnt:
-    """Per playbook (and routine), how many labelled messages, and with which words."""
+    """Per label, how many examples, and with which words."""
 
     messages: dict[str, int]
-    """Labelled messages per playbook id ("routine" for routine requests)."""
+    """Examples per label (for triage, a label id or "routine")."""
     counts: dict[str, dict[str, int]]
-    """Per word or pair: in how many messages of each playbook it occurs."""
+    """Per word or pair: in how many examples of each label it occurs."""
     alpha: float = ALPHA
     _names: list[str] = field(init=False, repr=False, compare=False, default_factory=list)
     _priors: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
@@ -103,29 +95,29 @@ class Learnt:
     _seen: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        # log P(word | playbook) = base + bonus: base for an unseen word, plus
+        # log P(word | label) = base + bonus: base for an unseen word, plus
         # log((count + alpha) / alpha) where it was seen, so a vote sums only what occurs.
         totals: Counter[str] = Counter()
-        for per_playbook in self.counts.values():
-            totals.update(per_playbook)
+        for per_label in self.counts.values():
+            totals.update(per_label)
         size = len(self.counts)
         everyone = sum(self.messages.values()) or 1
         number = {}
-        for playbook, count in self.messages.items():
-            number[playbook] = len(self._names)
-            self._names.append(playbook)
+        for label, count in self.messages.items():
+            number[label] = len(self._names)
+            self._names.append(label)
             self._priors.append(math.log(count / everyone) if count else -math.inf)
-            self._bases.append(math.log(self.alpha / (totals[playbook] + self.alpha * size or 1.0)))
-        for word, per_playbook in self.counts.items():
+            self._bases.append(math.log(self.alpha / (totals[label] + self.alpha * size or 1.0)))
+        for word, per_label in self.counts.items():
             self._bonus[word] = tuple(
-                (number[playbook], math.log((count + self.alpha) / self.alpha))
-                for playbook, count in per_playbook.items()
-                if playbook in number
+                (number[label], math.log((count + self.alpha) / self.alpha))
+                for label, count in per_label.items()
+                if label in number
             )
-            self._seen[word] = sum(per_playbook.values())
+            self._seen[word] = sum(per_label.values())
 
     def vote(self, text: str) -> Vote:
-        """The probability of each playbook (and routine) given the message's words."""
+        """The probability of each label given the text's words."""
         if not self.messages:
             return Vote({}, 0.0)
         bonuses = self._bonus
@@ -144,17 +136,17 @@ class Learnt:
         return Vote(shares, min(1.0, found / FULL_VOTE), known)
 
     def telling(
-        self, vote: Vote, playbook: str, ignore: frozenset[str] = frozenset(), most: int = 3
+        self, vote: Vote, label: str, ignore: frozenset[str] = frozenset(), most: int = 3
     ) -> list[str]:
-        """The message's own words that most set `playbook`'s examples apart, for evidence
+        """The text's own words that most set `label`'s examples apart, for evidence
         (words in `ignore`, and words under three letters, are never shown)."""
-        count = self.messages.get(playbook, 0)
+        count = self.messages.get(label, 0)
         others = max(sum(self.messages.values()) - count, 1)
         if not count:
             return []
         ranked = []
         for word, said in vote.words.items():
-            mine = self.counts[word].get(playbook, 0)
+            mine = self.counts[word].get(label, 0)
             lead = (self._seen[word] - mine) / others - mine / count
             if lead < 0:
                 ranked.append((lead, said))
@@ -167,13 +159,13 @@ class Learnt:
         return shown[:most]
 
     def to_json(self) -> dict[str, object]:
-        """As written to `triage-learnt.json` (sorted, so a rebuild compares exactly)."""
+        """As written to a counts file (sorted, so a rebuild compares exactly)."""
         return {
             "alpha": self.alpha,
             "messages": dict(sorted(self.messages.items())),
             "counts": {
-                word: dict(sorted(per_playbook.items()))
-                for word, per_playbook in sorted(self.counts.items())
+                word: dict(sorted(per_label.items()))
+                for word, per_label in sorted(self.counts.items())
             },
         }
 
@@ -181,23 +173,23 @@ class Learnt:
 def learn(
     examples: Iterable[tuple[str, str]], alpha: float = ALPHA, most: float = MOST_MESSAGES
 ) -> Learnt:
-    """Count the words of labelled messages: (text, playbook id or "routine") pairs."""
+    """Count the words of labelled examples: (text, label) pairs."""
     messages: Counter[str] = Counter()
     seen: dict[str, Counter[str]] = {}
-    for text, playbook in examples:
-        messages[playbook] += 1
+    for text, label in examples:
+        messages[label] += 1
         for word in features(text):
-            seen.setdefault(word, Counter())[playbook] += 1
+            seen.setdefault(word, Counter())[label] += 1
     counts = {
-        word: dict(per_playbook)
-        for word, per_playbook in seen.items()
-        if MIN_MESSAGES <= sum(per_playbook.values()) <= most * sum(messages.values())
+        word: dict(per_label)
+        for word, per_label in seen.items()
+        if MIN_MESSAGES <= sum(per_label.values()) <= most * sum(messages.values())
     }
     return Learnt(dict(messages), counts, alpha)
 
 
-def load_learnt(path: Path) -> Learnt:
-    """Read a `triage-learnt.json`; a broken one is reported, not half used."""
+def load_learnt(path: Path, rebuild: str = "rebuild it with tools/learn.py") -> Learnt:
+    """Read learnt counts; a broken file is reported, not half used."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         messages = _counts(data["messages"])
@@ -207,13 +199,13 @@ def load_learnt(path: Path) -> Learnt:
             raise ValueError("alpha must be above 0")
     except (OSError, UnicodeDecodeError) as error:
         raise RecoveryError(
-            f"cannot read the learnt triage counts: {error}", location=Location(str(path))
+            f"cannot read the learnt counts: {error}", location=Location(str(path))
         ) from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise RecoveryError(
-            f"the learnt triage counts are not in the expected shape ({error})",
+            f"the learnt counts are not in the expected shape ({error})",
             location=Location(str(path)),
-            hint="rebuild it with tools/learn_triage.py, or delete it to triage by triggers only",
+            hint=rebuild,
         ) from None
     return Learnt(messages, counts, alpha)
 
