@@ -198,3 +198,13 @@ def test_a_chat_transcript_is_read_without_its_speaker_labels(invoke: Invoke) ->
     data = json.loads(result.stdout)
     assert data["scenario"] == "account-access"
     assert "agent" not in [c["scenario"] for c in data["candidates"]]
+
+
+def test_a_fact_too_unsure_to_draft_says_so(invoke: Invoke) -> None:
+    result = invoke("triage", "The centre had no record of me. I need an MOT this week.")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    issue = next(line for line in lines if line.strip().startswith("issue:"))
+    stakes = next(line for line in lines if line.strip().startswith("stakes:"))
+    assert "not sure enough to draft" not in issue
+    assert stakes.endswith("; not sure enough to draft)")

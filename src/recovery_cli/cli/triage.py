@@ -97,7 +97,8 @@ def _show(reading: Reading) -> None:
     if reading.facts:
         console.say("  read from the message:")
     for name, fact in reading.facts.items():
-        console.say(f"    {name}: {fact.value}  (from {fact.words!r})")
+        unsure = "" if reading.sure(name) else "; not sure enough to draft"
+        console.say(f"    {name}: {fact.value}  (from {fact.words!r}{unsure})")
     if reading.severity is not None:
         why = "; ".join(reason.describe() for reason in reading.severity.reasons)
         console.say(f"  severity: {reading.severity.level}" + (f" ({why})" if why else ""))

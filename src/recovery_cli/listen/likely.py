@@ -21,7 +21,7 @@ When no rule read the stakes, the likeliest sentence is offered, if:
 Left out one development set at a time, about two in three of the sentences so offered held
 the labelled stakes, and most of the rest were stakes the labels left out; sentences voted
 on fewer words did far worse. So a learnt stake goes into a draft (confidence `DRAFTED`,
-`prefill.MIN_CONFIDENCE`) only when its vote is overwhelming and rests on many words;
+`model.SURE`) only when its vote is overwhelming and rests on many words;
 otherwise it is kept at `SHOWN`, below what a draft takes, for the agent to see.
 """
 
@@ -32,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from recovery_cli.listen.model import SURE
 from recovery_cli.listen.sentences import Found, Sentence
 from recovery_cli.triage.bayes import Learnt, load_learnt
 from recovery_cli.wording import from_customer
@@ -44,7 +45,7 @@ MIN_STRENGTH = 0.4
 """The least share of a full vote's words (`bayes.FULL_VOTE`) it must rest on."""
 DRAFTED_VOTE, DRAFTED_STRENGTH = 0.99, 0.6
 """What a learnt stake needs before it goes into a draft."""
-DRAFTED, SHOWN = 0.8, 0.75
+DRAFTED, SHOWN = SURE, 0.75
 """Its confidence either way: never above what a rule gives."""
 RANK = 50
 """Below every rule's rank: a rule's stakes always win."""

@@ -26,6 +26,10 @@ FACTS = (
 )
 """Every fact a reading can hold, in the order they are reported."""
 
+SURE = 0.8
+"""How sure a fact must be before it goes into a draft or weighs in severity; a fact below
+it is kept in the reading for the agent to see."""
+
 Level = Literal["low", "medium", "high"]
 ChannelName = Literal["phone", "chat", "email", "in-person", "social"]
 
@@ -112,6 +116,11 @@ class Reading:
     triage: TriageResult | None = None
     read_chars: int = 0
     total_chars: int = 0
+
+    def sure(self, name: str) -> Fact | None:
+        """One fact, when it is sure enough to draft (`SURE`)."""
+        fact = self.facts.get(name)
+        return fact if fact is not None and fact.confidence >= SURE else None
 
     def value(self, name: str) -> str | None:
         """The value of one fact, or None when it was not found."""

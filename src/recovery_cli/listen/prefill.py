@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recovery_cli.listen.model import Reading
+from recovery_cli.listen.model import SURE, Reading
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
 
@@ -47,7 +47,7 @@ _FITS = {
 another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
 _TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
 
-MIN_CONFIDENCE = 0.8
+MIN_CONFIDENCE = SURE
 """How sure a fact must be before it goes into a draft."""
 
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from recovery_cli.listen.model import Fact, Level, Severity, Signal
+from recovery_cli.listen.model import SURE, Fact, Level, Severity, Signal
 from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
 from recovery_cli.wording import ACRONYMS
 
@@ -234,7 +234,7 @@ def severity(
         reasons.append(Signal("a large sum", amount.words, amount.start))
         groups.append("large")
     stakes = facts.get("stakes")
-    if stakes and not {"stakes", "occasion"} & set(groups):
+    if stakes and stakes.confidence >= SURE and not {"stakes", "occasion"} & set(groups):
         reasons.append(Signal("what is at stake", stakes.words, stakes.start))
         groups.append("stakes")
     gentle = "issue" not in facts and not _FAILURE.search(head)
