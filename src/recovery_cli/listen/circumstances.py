@@ -22,6 +22,21 @@ from recovery_cli.listen.lexicon import (
     WORDS,
 )
 
+_TRADING = (
+    r"business|shop|company|café|cafe|restaurant|salon|practice|firm|pub|bakery|studio|"
+    r"farm|b&b|guesthouse|stall|takeaway|clinic|nursery|gym|garage"
+)
+"""What a customer may run for a living ("I run a taxi business off this phone")."""
+
+_AWAY_FROM_HOME = (
+    r"floor|sofa|couch|air\s?bed|camp\sbed|hotel|b&b|hostel|caravan|tent|car|one\sroom|"
+    r"boxes|suitcases?|cool\s?box|friend'?s|sister'?s|brother'?s|mum'?s|mother'?s|dad'?s|"
+    r"parents'?|in-laws|relatives"
+)
+"""Where a household lives or sleeps while it cannot be at home."""
+
+_FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
+
 
 def _cant(without: bool) -> Rule:
     """What the customer cannot do now. "I can't read my labels without them" says what
@@ -43,6 +58,53 @@ def _cant(without: bool) -> Rule:
 
 
 RULES: list[Rule] = [
+    rule(
+        "stakes",
+        "order",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s|\shad)?(?P<got>\sgot)?\s(?P<what>an?\s"
+        r"(?:restraining|barring|protection|protective|non-molestation)\sorder)"
+        r"(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s[\w'-]{2,15}))?",
+        "{who}{aux}{got} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "living|staying|sleeping|lived|stayed|slept",
+        rf"\b(?P<who>{WHO}|(?:my|our)\s(?:{FAMILY.pattern})(?:\sof\s(?:\w{{3,5}}|\d))?)(?P<aux>'ve|"
+        r"\shave|\shas|'s|\shad)?\s(?P<what>been\s(?:living|staying|sleeping)\s(?:on|in|at|with|"
+        r"out\sof)\s(?:[\w'’-]{1,15}\s){0,6}?(?:" + _AWAY_FROM_HOME + r")(?:\s[\w'’-]{1,15}){0,4}?"
+        r"(?:\s(?:since|for)\s(?:[\w'’-]{1,15}\s){0,3}?[\w'’-]{1,15})?)(?=[,.;:!?]|$)",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "alone|lives|living",
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>))(?P<np>(?:(?:{_FRAIL})\s)?(?:"
+        rf"{FAMILY.pattern}))(?:,\s[^,\n]{{2,40}},)?\s(?:who\s)?(?P<age>is\s(?:\d{{2,3}}|"
+        rf"{_FRAIL})\sand\s)?(?P<how>lives\s(?:alone|on\s(?:her|his|their)\sown))\b",
+        "{det} {np} {age}{how}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "lives|living",
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>))(?P<np>(?:{_FRAIL})\s(?:{FAMILY.pattern}))"
+        r"\s(?:who\s)?(?:lives|living|is\sliving)\s(?P<with>with\s(?:me|us|her|him|them))\b",
+        "{det} {np} lives {with}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "hospital",
+        rf"\b(?P<who>I|we|she|he|(?:my|our)\s(?:{FAMILY.pattern}))\s(?P<what>(?:was|were|got|had\sto"
+        r"\sbe)\s(?:admitted\sto|taken\sto|rushed\sto|taken\sinto|rushed\sinto|kept\sin)\s"
+        rf"hospital)(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
     rule(
         "stakes",
         "from home",
@@ -103,8 +165,9 @@ RULES: list[Rule] = [
         "have|has|got",
         rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
         rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
-        r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\sallergy|a\srestraining\s"
-        rf"order)(?P<rest>{WORDS})",
+        r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\s(?:[\w-]{2,15}\s)?allergy|"
+        r"(?:a\s)?(?:bad\s)?(?:back|knee|neck|shoulder|hip|wrist|ankle|leg|head)\sinjury)"
+        rf"(?P<rest>{WORDS})",
         "{who}{aux}{got} {what}{rest}",
         rank=1,
         voice="any",
@@ -113,7 +176,8 @@ RULES: list[Rule] = [
         "stakes",
         "work|works|walk|walks|rely|relies|run|depend|depends|use|uses",
         rf"\b(?P<who>{WHO})\s(?P<what>(?:work|works)\s(?:nights|shifts|weekends)|(?:walk|walks)\swith\sa\s(?:stick|frame)|(?:rely|"
-        r"relies|depend|depends)\son\s(?:it|this|them|[\w'-]{2,15})|run\sa\s(?:business|shop)|"
+        r"relies|depend|depends)\son\s(?:it|this|them|[\w'-]{2,15})|"
+        rf"(?:run|runs)\s(?:a|an|my|our|the)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{_TRADING})|"
         r"(?:use|uses)\s(?:it|the\s[\w'-]{2,15}|a\swheelchair)\sto\s[\w'-]{2,15})"
         rf"(?P<rest>{WORDS})",
         "{who} {what}{rest}",
@@ -163,6 +227,32 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
+        "kid|kids|child|children|baby|babies|toddler|toddlers|newborn|twins|teenagers|teens",
+        rf"\band\s(?P<what>{LITTLE})(?=\s?[.!?]|$)",
+        "{me} have {what}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "has|have",
+        rf"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
+        r"so)\b)",
+        "she has {what}",
+        rank=1,
+        voice="note",
+    ),
+    rule(
+        "stakes",
+        "injury",
+        r"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?:a\s)?(?P<what>(?:bad\s)?(?:back|knee|neck|"
+        r"shoulder|hip|wrist|ankle|leg|head)\sinjury)(?=[,.;!?]|$|\s(?:and|so)\b)",
+        "she has a {what}",
+        rank=1,
+        voice="note",
+    ),
+    rule(
+        "stakes",
         "kid|child|bab|toddler|newborn|old|twins",
         rf"^(?P<what>{LITTLE})\b(?P<rest>{WORDS})",
         "{me} have {what}{rest}",
@@ -197,12 +287,17 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "hospital|ill|sick|disabled|housebound|pain|passed away|died",
-        rf"\b(?P<det>my|our)\s(?P<who>{FAMILY.pattern})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
+        "hospital|ill|sick|disabled|housebound|pain|passed away|died|broken|broke|fractured|"
+        "sprained|injured|hurt|dislocated",
+        rf"(?:\b(?P<det>my|our)\s|^(?P<bare>))(?P<np>(?:{_FRAIL}\s)?(?:{FAMILY.pattern}))\s"
+        r"(?P<pred>has\sbeen\s(?:taken\sinto|"
         r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
-        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died))"
-        + WORDS,
-        "{det} {who} {pred}",
+        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died)|"
+        r"is\sbeing\s(?:discharged|released|sent\shome)\sfrom\shospital(?:\s(?:on|this|next|"
+        r"tomorrow|today|tonight|\d{1,2}(?:st|nd|rd|th))(?:\s[\w'’-]{1,15}){0,2}?)?(?=[,.;!?]|"
+        r"\s(?:and|but|so)\b|$)|(?:has|had)\s(?:just\s)?(?:broken|fractured|sprained|injured|"
+        r"hurt|dislocated)\s(?:her|his|their|my)\s[\w'-]{2,15})" + WORDS,
+        "{det} {np} {pred}",
         voice="any",
     ),
 ]

@@ -48,6 +48,14 @@ wearing the same clothes")."""
 
 _DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
 
+_NO_DANGLING = (
+    r"(?![\w'’-])(?<!\son)(?<!\sat)(?<!\sin)(?<!\sby)(?<!\sfor)(?<!\sthe)(?<!\sof)(?<!\sfrom)"
+)
+"""Not ending on a word that needs one after it ("is due on", a line cut short)."""
+
+_KIT = r"(?:\s(?:pump|pumps|supplies|pens?|refills?|strips|needles|spacer|sensors?)){0,2}"
+"""What goes with a medicine ("her insulin pump supplies")."""
+
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
 """Words that end the occasion a gift is for ("...wedding arrived with ...")."""
 
@@ -109,7 +117,7 @@ NEEDS = [
         "stakes",
         "for my|for our",
         rf"(?<!reason\s)\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
-        rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|s)?\s){{0,2}}"
+        rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|'|’)?\s){{0,2}}"
         rf"{EVENTS.pattern}\b{WORDS})",
         "it is for {whose} {event}",
         rank=2,
@@ -117,13 +125,15 @@ NEEDS = [
 ]
 
 
-def _having(aux: str, verb: str, rank: int) -> Rule:
+def _having(aux: str, verb: str, rank: int, keys: str = "") -> Rule:
     """Something coming the customer has ("I've got the fitter booked for Monday"); one
-    in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower."""
+    in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower.
+    With `keys` given, the verb is needed ("I'm having my viva on the 3rd")."""
+    optional = "" if keys else "?"
     return rule(
         "stakes",
-        "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
-        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s)?"
+        keys or "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
+        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s){optional}"
         r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
         rf"\s)(?:[\w'’-]{{2,15}}\s){{0,3}}?(?:{EVENTS.pattern}|{FAMILY.pattern}|"
@@ -141,19 +151,24 @@ COMING = [
         "stakes",
         "|".join(EVENTS.keys | FAMILY.keys),
         rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s|(?<=[\U0001F300-\U0001FAFF]\s))(?P<bare>))(?P<np>"
-        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))(?P<pred>"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))"
+        r"(?P<mod>\s(?:for|with)\s(?:(?:the|my|our|a|an)\s)?(?:[\w'’-]{1,15}\s){0,2}?"
+        r"[\w'’-]{1,15})?(?P<pred>"
         r"(?:\s(?:is|are|was)|'s)(?:\s(?:due|now|also|booked|coming|arriving|starting|only))?"
         r"(?=\s(?:on|at|in|tomorrow|today|tonight|this|next|first|due|coming|any|monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday|\d)\b)|\s(?:starts|start|begins|ends|leaves|"
-        r"goes\sout|go\sout|kicks\soff|arrives?|arrive|comes?\sout|is\sdue|are\sdue|moves\sin|"
-        r"move\sin|fly|flies|land|lands)\b)"
-        rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})",
-        "{det} {np}{pred}{tail}",
+        r"wednesday|thursday|friday|saturday|sunday|the\s\d{1,2}(?:st|nd|rd|th)|"
+        r"\d(?!\d{0,2}\s(?:members|people|persons|adults|of\sus)))\b)|\s(?:starts|start|begins|"
+        r"ends|leaves|goes\sout|go\sout|kicks\soff|arrives?|arrive|comes?\sout|is\sdue|are\sdue|"
+        r"moves?\sin(?:to)?|opens|open|reopens|fly|flies|land|lands)\b)"
+        rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})"
+        + _NO_DANGLING,
+        "{det} {np}{mod}{pred}{tail}",
         rank=1,
         voice="any",
     ),
     _having(r"'ve|\shave|\shas|'s|ve", r"have|has|got|start|starts|am\sstarting|begin", 0),
     _having(r"\shad|'d", r"had", 1),
+    _having(r"'m|\sam|'re|\sare|\sis|'s", r"having", 0, keys="having"),
     rule(
         "stakes",
         "fly|flying|flies|travelling|traveling|leaving|going",
@@ -190,8 +205,18 @@ COMING += [
         "tablets|medication|meds|insulin|inhaler|prescription|pills|medicine",
         r"\b(?P<subj>it'?s|it\swas|it\sis|they'?re|they\swere|they\sare)\s(?P<whose>my|our|his|her)\s"
         r"(?P<what>(?:[\w'-]{2,15}\s){0,3}?(?:tablets|medication|meds|insulin|inhaler|"
-        r"prescription|pills|medicine))\b",
+        rf"prescription|pills|medicine){_KIT})\b",
         "{subj} {whose} {what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "tablets|medication|meds|insulin|inhaler|prescription|pills|medicine",
+        r"\b(?:the\s)?(?:parcel|package|order|delivery|box|bag)\s(?:is|was|has|had|contains|"
+        r"contained|holds|held)\s(?P<whose>my|our|his|her)\s"
+        r"(?P<what>(?:[\w'-]{2,15}\s){0,3}?(?:tablets|medication|meds|insulin|inhaler|"
+        rf"prescription|pills|medicine){_KIT})\b",
+        "it is {whose} {what}",
         voice="any",
     ),
 ]
@@ -222,14 +247,14 @@ COMING += [
 COSTS = [
     rule(
         "stakes",
-        "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time",
+        "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time|unpaid",
         rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|^(?=(?:took|had\sto)\s))"
         r"(?:now\s|already\s|even\s)?"
         r"(?P<had>had\sto\s)?(?P<verb>took|taken|take|booked|used|had|phoned|called|rang|"
         r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:(?:a|the|an|"
         r"\w{2,6}|\d{1,2}|my)\s)?(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
         r"weekend|time)\s(?:off(?:\swork)?(?:\sunpaid|\swithout\spay)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
-        r"leave|unpaid\sleave|out)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
+        r"leave|unpaid\sleave|out|of\s(?:my\s)?(?:annual\s|unpaid\s)?(?:leave|holiday)|unpaid)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
         r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?|"
         r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
         "{who}{aux} {had}{verb} {span}",
@@ -463,6 +488,94 @@ COMING += [
         r"\b(?P<who>I|we|she|he)(?P<aux>'m|\sam|'re|\sare|\sis|'s|'ll\sbe|\swill\sbe)\s(?P<what>"
         r"(?:away|abroad|(?:in|at)\s(?-i:[A-Z])[\w'-]{2,20}|at\sa\s(?:[\w'-]{2,15}\s)?"
         rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_PLACE})",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+]
+
+_TRADES_BOOKED = (
+    r"plumber|electrician|builders?|decorator|tiler|carpenter|joiner|painter|roofer|"
+    r"(?:kitchen\s|bathroom\s)?fitters?|removal\s(?:van|men|company)|movers|gas\sengineer"
+)
+"""Trades a customer books themselves; "the engineer is booked" is more often ours."""
+
+COMING += [
+    rule(
+        "stakes",
+        "booked",
+        r"(?:\b(?P<det>my|our)\s|(?:^|[,.;:]\s|\band\s|\bso\s)(?P<bare>))(?P<np>"
+        rf"(?:{_TRADES_BOOKED}))\s(?P<pred>is|are)\s(?:now\s|also\s|already\s)?booked\s"
+        rf"(?P<rest>{WHEN}{WORDS}){_NO_DANGLING}",
+        "{det} {np} {pred} booked {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "school|college|nursery|uni|university|term",
+        r"(?:^|[,.;:]\s|\band\s|\b(?:the|my|our|his|her)\s)(?P<what>(?:new\s)?(?:school|college|"
+        r"nursery|uni|university|term))\s(?P<pred>starts|begins|restarts|opens|goes\sback|"
+        rf"is\sback)\s(?P<rest>{WHEN}{WORDS}){_NO_DANGLING}",
+        "{what} {pred} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "requires|require|needs|need|wants|want|expects",
+        r"(?:\b(?P<det>my|our|the)\s|(?:^|[,.;:]\s)(?P<bare>))(?P<np>(?:[\w'-]{2,15}\s)?"
+        r"(?:insurance|insurer|insurers|bank|lender|mortgage\slender|landlord|letting\sagent|"
+        r"employer|university|college|embassy|council|solicitor|accountant))\s(?P<pred>requires|"
+        r"require|needs|need|wants|want|expects|expect)\s(?P<obj>(?:the|a|an|my|our|proof|"
+        r"evidence)(?:\s[\w'-]{2,15}){1,3}?)\s(?P<rest>(?:by|before|on|within)\s[\w'’-]{1,15}"
+        rf"(?:\s[\w'’-]{{1,15}}){{0,2}}){_NO_DANGLING}(?=\s(?:or|and|otherwise)\b|[,.;:!?]|$)",
+        "{det} {np} {pred} {obj} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "before",
+        r"\b(?P<what>the\s(?:day|night|week|morning|evening)\sbefore\s(?:my|our|his|her|their)\s"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern}(?:\s{EVENTS.pattern})?)\b",
+        "it was {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "going|travelling|traveling|flying|driving|heading",
+        r"\band\s(?P<verb>going|travelling|traveling|flying|driving|heading)\s(?:to|for)\s"
+        r"(?P<what>(?:a|an|the|my|our|his|her|their)\s(?:[\w'’-]{2,15}\s){0,2}?"
+        rf"{EVENTS.pattern})\b(?P<rest>{WORDS}){_NO_DANGLING}",
+        "{me}'m {verb} to {what}{rest}",
+        rank=1,
+    ),
+]
+
+COSTS += [
+    rule(
+        "stakes",
+        "turning|sending",
+        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\shave\sbeen|we'?ve\sbeen|I'?ve\sbeen)\s"
+        r"(?:already\s|now\s|literally\s)?(?P<what>(?:turning|sending)\s(?:people|customers|"
+        r"clients|guests|patients|diners|business|orders)\saway)\b",
+        "{who} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "lost",
+        rf"(?:^|\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?"
+        r"|\band\s)(?P<what>lost\s(?:(?:[£$€]|R)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:euros?|"
+        r"dollars|pounds|quid|rand))\sof\s(?:my|our|the|her|his)\s(?:[\w'-]{2,15}\s)?"
+        r"(?:bond|deposit|wages|pay|savings|salary|pension|takings|profit|holiday\smoney)"
+        r"|lost\s(?:a|one|two|three|four|five|\d{1,2}|a\sfull|a\swhole|half\sa)\s(?:full\s|"
+        r"whole\s)?(?:days?|weeks?|mornings?|afternoons?)\sof\s(?:[\w'-]{2,15}\s)?"
+        r"(?:work|trading|sales|orders|dispatches|deliveries|business|bookings|lessons|"
+        r"teaching|revision|study|income|wages|pay))\b",
         "{who}{aux} {what}",
         rank=1,
         voice="any",
