@@ -11,7 +11,7 @@ says more of what is riding on it ("I can't read with them" < "I start a new job
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import Rule, rule
+from recovery_cli.listen.clauses import Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     CANT,
     FAMILY,
@@ -36,6 +36,19 @@ _AWAY_FROM_HOME = (
 """Where a household lives or sleeps while it cannot be at home."""
 
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
+
+
+def _caller(voice: Voice, template: str) -> Rule:
+    """Who the caller is, in a note a reader may not know for one ("Caller is a garda")."""
+    return rule(
+        "stakes",
+        "caller|patient|client",
+        rf"(?:^|[,.;]\s)(?:the\s)?(?:caller|patient|client)\s(?:is|was)\s(?:also\s)?"
+        rf"(?P<what>{VULNERABLE})(?P<rest>{WORDS})",
+        template,
+        rank=2,
+        voice=voice,
+    )
 
 
 def _cant(without: bool) -> Rule:
@@ -82,7 +95,7 @@ RULES: list[Rule] = [
         "stakes",
         "alone|lives|living",
         rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>))(?P<np>(?:(?:{_FRAIL})\s)?(?:"
-        rf"{FAMILY.pattern}))(?:,\s[^,\n]{{2,40}},)?\s(?:who\s)?(?P<age>is\s(?:\d{{2,3}}|"
+        rf"{FAMILY.pattern}))(?:,\s[^,\n]{{2,40}},)?,?\s(?:who\s)?(?P<age>is\s(?:\d{{2,3}}|"
         rf"{_FRAIL})\sand\s)?(?P<how>lives\s(?:alone|on\s(?:her|his|their)\sown))\b",
         "{det} {np} {age}{how}",
         voice="any",
@@ -114,6 +127,8 @@ RULES: list[Rule] = [
         "{who} {what}{rest}",
         voice="any",
     ),
+    _caller("customer", "I am {what}{rest}"),
+    _caller("note", "she is {what}{rest}"),
     _cant(without=True),
     _cant(without=False),
     rule(
@@ -238,18 +253,18 @@ RULES: list[Rule] = [
         "has|have",
         rf"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
         r"so)\b)",
-        "she has {what}",
+        "{me} have {what}",
         rank=1,
-        voice="note",
+        voice="any",
     ),
     rule(
         "stakes",
         "injury",
         r"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?:a\s)?(?P<what>(?:bad\s)?(?:back|knee|neck|"
         r"shoulder|hip|wrist|ankle|leg|head)\sinjury)(?=[,.;!?]|$|\s(?:and|so)\b)",
-        "she has a {what}",
+        "{me} have a {what}",
         rank=1,
-        voice="note",
+        voice="any",
     ),
     rule(
         "stakes",

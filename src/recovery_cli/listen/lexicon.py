@@ -50,7 +50,9 @@ WHEN = (
 )
 REQUESTS = (
     r"speak|talk|know|hear|chase|contact|call|complain|cancel|escalate|ask|tell|check|"
-    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|move\smy\sappointment|"
+    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|"
+    r"move\s(?:my|our|the)\s(?:[\w'-]{1,15}\s){0,2}?(?:appointment|booking|check-?up|slot|"
+    r"reservation|session|visit|delivery|date)\b|"
     r"send\sit\sback|see\sa\smanager|make\sa\scomplaint|confirm|understand|raise|"
     r"log\sin|sign\sin|reset|access|get\sin|get\sinto|get\sback\sin|use\sthe\sapp"
 )
@@ -65,7 +67,8 @@ CANT = vocabulary(
     "bathe|eat|breathe|hear|read|afford|"
     "pay (?:my|the|our|for|rent|bills)|move (?:money|house|in)|get to (?:work|school|hospital)|"
     "go to (?:work|school)|go out|leave the house|clock in|heat|study|revise|"
-    "travel|trade|sell|run (?:my|our|the)|take (?:my|her|his)|make (?:calls|payments|it)|"
+    "travel|trade|sell|run (?:my|our|the)|get (?:my|our) boarding pass(?:es)?|"
+    "take (?:my|her|his)|make (?:calls|payments|it)|"
     "contact (?:my|our)|speak to (?:my|our)|call (?:my|our)|use the (?:phone|car|kitchen|"
     "bathroom|toilet|shower|heating)|stand|sit|lift|do my job|do (?:my|our) (?:work|job)|"
     "look after|care for|get (?:my|our|the) (?:kids|children)|feed|charge my|access my money|"

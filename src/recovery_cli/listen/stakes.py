@@ -20,7 +20,7 @@ by `wording`, from the customer's words or an agent's note.
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import NP, TAIL, Rule, rule
+from recovery_cli.listen.clauses import NP, TAIL, Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     EVENTS,
     FAMILY,
@@ -439,7 +439,8 @@ COMING += [
         "stakes",
         "run out|runs out|expire|expires|ends|closes|renewal",
         rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
-        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>{WHEN}{_CLAUSE})",
+        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
+        rf"{_CLAUSE})",
         "{det} {np} {pred} {rest}",
         rank=1,
         voice="any",
@@ -554,7 +555,84 @@ COMING += [
     ),
 ]
 
+_THING = r"(?!(?:and|in|on|of|with|from|that|which|was|were|is|are|I|we|the|my|our)\b)[\w-]{2,20}"
+"""One word of a thing kept ("photos"), not the word that goes on past it."""
+
+_KEEPSAKE = (
+    rf"(?P<what>late\s(?:{FAMILY.pattern})(?:'s|’s|s'|s’)\s(?:{_THING}\s)?{_THING}(?:\sand\s"
+    rf"{_THING})?)(?![\w'’-])(?!\s(?:in|on|inside)\b)"
+)
+"""Something of a family member who has died ("late wife's photos and papers")."""
+
+
+def _keepsake(whose: str, voice: Voice, template: str) -> Rule:
+    """A container of something of a family member who has died ("the boxes held my late
+    husband's medals"), said with the container as the customer's own or ours."""
+    return rule(
+        "stakes",
+        "late",
+        r"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>))(?P<np>boxes|box|bags?|"
+        r"cases?|suitcases?|parcel|package|drive|laptop|phone|album|files?)\s(?P<verb>contain|"
+        rf"contains|contained|hold|holds|held|had|has|have)\s(?:all\s)?(?:(?:{whose})\s)?"
+        + _KEEPSAKE,
+        template,
+        voice=voice,
+    )
+
+
 COSTS += [
+    _keepsake("my|our", "customer", "{det} {np} {verb} my {what}"),
+    _keepsake("his|her|their", "note", "{det} {np} {verb} her {what}"),
+    rule(
+        "stakes",
+        "fee|charge|penalty|fine",
+        r"\bthere(?:'s|’s|\sis|\swill\sbe|'ll\sbe|\swould\sbe)\s(?P<what>an?\s(?:late(?:\spayment)?|"
+        r"penalty|cancellation|reconnection|overdraft)\s(?:fee|charge|penalty|fine)|a\s(?:fine|"
+        r"penalty))(?P<rest>\sif\s(?:I|we)\s(?:miss|pay|don'?t\spay|am|'m|are|'re)(?:\s[\w'-]{1,15})"
+        r"{0,2}?(?=[,.;:!?]|$))?",
+        "there is {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "bounce|miss",
+        r"\b(?:that|it|this|which)\s(?P<modal>will|would|could|might|'ll)\s(?P<verb>bounce|make\s"
+        r"(?:me|us)\smiss)\s(?P<what>(?:my|our)\s(?:[\w-]{2,15}\s)?(?:mortgage|rent|bills?|"
+        r"direct\sdebit|loan|car\sfinance)(?:\spayments?|\srepayments?)?)\b",
+        "it {modal} {verb} {what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "biggest|busiest|best|peak|height|middle",
+        r"\b(?P<what>(?:saturday|sunday|friday|today|tomorrow|christmas|easter|this\sweek(?:end)?|"
+        r"(?:the\s)?weekend|[\w-]{3,15}\sseason)\s(?:is|are)\s(?:our|my)\s(?:biggest|busiest|best|"
+        r"most\simportant)\s(?:day|night|week|weekend|time|month|season)(?:\sof\sthe\syear)?)\b",
+        "{what}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "peak|height|middle",
+        r"\b(?:at|during|in)\s(?P<what>(?:the\s)?(?:peak|height|middle|busiest\spart)\sof\s(?:the\s|"
+        r"our\s|my\s)?(?:[\w'-]{2,15}\s)?(?:season|rush|period|year\send))\b",
+        "it is {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "resign|quit|leave|notice|walk",
+        r"\b(?P<who>we|I)(?P<aux>'ve|\shave|\shad|'d)\s(?:now\s|already\s|even\s)?had\s(?P<what>"
+        r"(?:a|one|two|three|four|\d{1,2})\s(?:[\w-]{2,15}\s)?(?:chef|chefs|staff\smembers?|"
+        r"employees?|workers?|members?\sof\sstaff|drivers?|nurses?|teachers?|cleaners?|people|"
+        r"staff|tenants?|customers|clients)\s(?:resign|quit|leave|walk\sout|hand\sin\s(?:their|"
+        r"his|her)\snotice))\s(?:over|because\sof)\s(?:it|this)\b",
+        "{who}{aux} had {what} over it",
+        rank=1,
+        voice="any",
+    ),
     rule(
         "stakes",
         "turning|sending",
@@ -577,7 +655,6 @@ COSTS += [
         r"(?:work|trading|sales|orders|dispatches|deliveries|business|bookings|lessons|"
         r"teaching|revision|study|income|wages|pay))\b",
         "{who}{aux} {what}",
-        rank=1,
         voice="any",
     ),
 ]
