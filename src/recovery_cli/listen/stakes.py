@@ -589,7 +589,7 @@ COSTS += [
         r"\bthere(?:'s|’s|\sis|\swill\sbe|'ll\sbe|\swould\sbe)\s(?P<what>an?\s(?:late(?:\spayment)?|"
         r"penalty|cancellation|reconnection|overdraft)\s(?:fee|charge|penalty|fine)|a\s(?:fine|"
         r"penalty))(?P<rest>\sif\s(?:I|we)\s(?:miss|pay|don'?t\spay|am|'m|are|'re)(?:\s[\w'-]{1,15})"
-        r"{0,2}?(?=[,.;:!?]|$))?",
+        r"{0,2}?(?=[,.;:!?]|$|\s(?:and|but|so)\b))",
         "there is {what}{rest}",
         voice="any",
     ),
