@@ -504,3 +504,38 @@ def test_a_charge_complained_of_a_request_or_a_clause_cut_short_is_not_a_stake(
     message: str,
 ) -> None:
     assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The toy fell apart. My 18 month old nearly swallowed a button that came off.",
+            "your 18 month old nearly swallowed a button that came off",
+        ),
+        (
+            "The battery cover is loose. My toddler had one of the batteries in his hand before I "
+            "noticed.",
+            "your toddler had one of the batteries in his hand",
+        ),
+        ("The cream you sold me made my eczema much worse.", "it made your eczema worse"),
+        (
+            "The flight was cancelled and I spent the night in the airport, before a 9am meeting.",
+            "you spent the night in the airport before a 9am meeting",
+        ),
+    ],
+)
+def test_harm_to_a_small_child_or_to_the_customer_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My 5 year old got it for Christmas and it already squeaks.",
+        "My 4 year old was so excited about the present.",
+        "The delay made my day worse.",
+    ],
+)
+def test_a_child_or_a_bad_day_in_passing_is_not_a_stake(message: str) -> None:
+    assert stakes(message) is None

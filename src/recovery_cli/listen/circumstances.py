@@ -35,6 +35,9 @@ _AWAY_FROM_HOME = (
 )
 """Where a household lives or sleeps while it cannot be at home."""
 
+_CUT = r"before|after|when|while|until|and|but|so|because|as|then"
+"""Words that start another clause ("... out of the seat before I could pull over")."""
+
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
 
 
@@ -145,6 +148,36 @@ RULES: list[Rule] = [
         r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-](?:year|month|week)[\s-]old|baby|toddler|newborn)\s"
         rf"(?P<pred>sleeps|uses|plays|eats|drinks|lives|shares|goes)\b(?P<rest>{WORDS})",
         "{det} {what} {pred}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(
+            [
+                *(f"{det} {n}" for det in ("my", "our") for n in range(1, 10)),
+                "baby",
+                "toddler",
+                "newborn",
+            ]
+        ),
+        r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-]?(?:yo|y/o|(?:year|yr|month)[\s-]old)(?:\s(?:son|"
+        r"daughter|boy|girl))?|baby|toddler|newborn)\s(?P<pred>(?:was|got)\s(?:nearly\s|almost\s|"
+        r"just\s)?(?:out|stuck|trapped|burned|burnt|cut|hurt|choking)|had\s(?:it|one|them|some)|"
+        r"(?:nearly|almost)\s"
+        rf"(?:swallowed|fell|choked|drank|ate)|could\shave\s(?:swallowed|choked|died|been))"
+        rf"(?P<rest>(?:\s(?!(?:{_CUT})\b)[\w'’-]{{1,15}}){{0,6}})(?=[,.;:!?]|$|\s(?:{_CUT})\b)",
+        "{det} {what} {pred}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "worse",
+        r"\b(?:made|has\smade|have\smade|making)\s(?P<what>(?:my|his|her|our)\s(?:[\w-]{2,15}\s)?"
+        r"(?:knee|back|neck|shoulder|hip|wrist|ankle|pain|condition|asthma|eczema|skin|injury|"
+        r"symptoms|anxiety|migraines?))\s(?:much\s|a\slot\s|even\s)?worse\b",
+        "it made {what} worse",
         rank=1,
         voice="any",
     ),

@@ -346,11 +346,13 @@ COSTS += [
     rule(
         "stakes",
         "spent|spend",
-        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s)?(?P<verb>spent|spend)\s"
+        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s|(?:was|were)\s"
+        r"(?:forced|made|left)\sto\s)?(?P<verb>spent|spend)\s"
         r"(?P<what>(?:the|a|an|two|three|four|\d{1,2})\s(?:[\w'’-]{2,12}\s){0,5}?(?:in|at)\s"
         r"(?!(?:the\s)?(?:phone|shop|store|branch|counter|desk|checkout)\b)(?:(?:a|an|the|my|our)\s)?"
-        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)",
-        "{who} {had}{verb} {what}",
+        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)(?:,?\s(?P<before>before\s(?:an?|my|our|"
+        rf"the)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern}(?:\s{EVENTS.pattern})?)\b)?",
+        "{who} {had}{verb} {what} {before}",
         rank=1,
         voice="any",
     ),
