@@ -539,3 +539,50 @@ def test_harm_to_a_small_child_or_to_the_customer_is_read(message: str, stake: s
 )
 def test_a_child_or_a_bad_day_in_passing_is_not_a_stake(message: str) -> None:
     assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "Resident rang about the bins. Resident is disabled and cannot carry the bin down.",
+            "you are disabled",
+        ),
+        ("Tenant has two small children, no heating since Monday.", "you have two small children"),
+        ("Pt on a low income and was charged the private rate.", "you are on a low income"),
+        (
+            "Member is losing business while the card machine is down.",
+            "you are losing business",
+        ),
+    ],
+)
+def test_a_note_that_calls_the_customer_by_their_role_is_read_as_the_customer(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("Our dog nearly died after eating the treats.", "your dog nearly died"),
+        (
+            "The cottage was double booked. Slept in the car, no refund offered.",
+            "you slept in the car",
+        ),
+        (
+            "My husband has stage 3 kidney disease and needs this diet.",
+            "your husband has stage 3 kidney disease",
+        ),
+        (
+            "The kids have been sleeping downstairs on the sofa for a week because of the leak.",
+            "the kids have been sleeping downstairs on the sofa for a week",
+        ),
+    ],
+)
+def test_a_near_miss_an_illness_or_a_night_away_from_bed_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_member_losing_patience_is_not_a_loss_of_trade() -> None:
+    assert stakes("The member is losing patience.") is None

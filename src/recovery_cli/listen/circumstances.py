@@ -29,7 +29,7 @@ _TRADING = (
 """What a customer may run for a living ("I run a taxi business off this phone")."""
 
 _AWAY_FROM_HOME = (
-    r"floor|sofa|couch|air\s?bed|camp\sbed|hotel|b&b|hostel|caravan|tent|car|one\sroom|"
+    r"floor|sofa|couch|air\s?bed|camp\sbed|chair|armchair|downstairs|hotel|b&b|hostel|caravan|tent|car|one\sroom|"
     r"boxes|suitcases?|cool\s?box|friend'?s|sister'?s|brother'?s|mum'?s|mother'?s|dad'?s|"
     r"parents'?|in-laws|relatives"
 )
@@ -41,12 +41,16 @@ _CUT = r"before|after|when|while|until|and|but|so|because|as|then"
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
 
 
+NOTE_WHO = r"(?:the\s)?(?:caller|patient|pt|client|tenant|resident|member)"
+"""What a note may call the customer, which a reader may not know for a note."""
+
+
 def _caller(voice: Voice, template: str) -> Rule:
-    """Who the caller is, in a note a reader may not know for one ("Caller is a garda")."""
+    """Who the caller is, in a note ("Caller is a garda", "Pt on Universal Credit")."""
     return rule(
         "stakes",
-        "caller|patient|client",
-        rf"(?:^|[,.;]\s)(?:the\s)?(?:caller|patient|client)\s(?:is|was)\s(?:also\s)?"
+        "caller|patient|pt|client|tenant|resident|member",
+        rf"(?:^|[,.;]\s){NOTE_WHO}(?:\s(?:is|was))?\s(?:also\s|now\s)?"
         rf"(?P<what>{VULNERABLE})(?P<rest>{WORDS})",
         template,
         rank=2,
@@ -86,10 +90,12 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "living|staying|sleeping|lived|stayed|slept",
-        rf"\b(?P<who>{WHO}|(?:my|our)\s(?:{FAMILY.pattern})(?:\sof\s(?:\w{{3,5}}|\d))?)(?P<aux>'ve|"
-        r"\shave|\shas|'s|\shad)?\s(?P<what>been\s(?:living|staying|sleeping)\s(?:on|in|at|with|"
+        rf"\b(?P<who>{WHO}|(?:(?:my|our|the)\s)?(?:{FAMILY.pattern})(?:\sof\s(?:\w{{3,5}}|\d)|\sis\s"
+        rf"\d{{2,3}}\sand)?)(?P<aux>'ve|"
+        r"\shave|\shas|'s|\shad)?\s(?P<what>been\s(?:living|staying|sleeping)\s(?:downstairs\s)?(?:on|in|at|with|"
         r"out\sof)\s(?:[\w'’-]{1,15}\s){0,6}?(?:" + _AWAY_FROM_HOME + r")(?:\s[\w'’-]{1,15}){0,4}?"
-        r"(?:\s(?:since|for)\s(?:[\w'’-]{1,15}\s){0,3}?[\w'’-]{1,15})?)(?=[,.;:!?]|$)",
+        r"(?:\s(?:since|for)\s(?:[\w'’-]{1,15}\s){0,3}?[\w'’-]{1,15})?)(?=[,.;:!?]|$|\s(?:waiting|"
+        r"while|because|and|but|so|as)\b)",
         "{who}{aux} {what}",
         rank=1,
         voice="any",
@@ -214,6 +220,7 @@ RULES: list[Rule] = [
         rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
         rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
         r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\s(?:[\w-]{2,15}\s)?allergy|"
+        r"(?:stage\s\d\s|chronic\s|severe\s)?(?:kidney|heart|liver|lung|motor\sneurone)\sdisease|"
         r"(?:a\s)?(?:bad\s)?(?:back|knee|neck|shoulder|hip|wrist|ankle|leg|head)\sinjury)"
         rf"(?P<rest>{WORDS})",
         "{who}{aux}{got} {what}{rest}",
@@ -284,7 +291,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "has|have",
-        rf"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
+        rf"(?:^|[,;]\s|\band\s)(?:{NOTE_WHO}\s)?(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
         r"so)\b)",
         "{me} have {what}",
         rank=1,
@@ -304,6 +311,26 @@ RULES: list[Rule] = [
         "kid|child|bab|toddler|newborn|old|twins",
         rf"^(?P<what>{LITTLE})\b(?P<rest>{WORDS})",
         "{me} have {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "slept|sleep",
+        rf"(?:^|\b(?P<who>{WHO})\s)(?P<what>(?:slept|had\sto\ssleep)\s(?:in|on|at)\s(?:the|a|an|my|our)\s"
+        r"(?:[\w'-]{2,15}\s)?(?:car|van|floor|sofa|couch|airport|station|terminal|chair|armchair|"
+        r"lounge|corridor|waiting\sroom))(?=[,.;!?]|$|\s(?:and|so|because)\b)",
+        "{who} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "nearly|almost",
+        rf"(?:\b(?P<det>my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>))(?P<np>dog|cat|puppy|kitten|"
+        rf"pet|horse|{FAMILY.pattern})\s(?P<pred>(?:nearly|almost)\s(?:choked|died|drowned|"
+        r"suffocated|fell\s(?:down|out|off)(?:\s(?:of\s)?(?:the|a)\s[\w-]{2,15})?))\b",
+        "{det} {np} {pred}",
         rank=1,
         voice="any",
     ),

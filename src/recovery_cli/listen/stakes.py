@@ -20,6 +20,7 @@ by `wording`, from the customer's words or an agent's note.
 
 from __future__ import annotations
 
+from recovery_cli.listen.circumstances import NOTE_WHO
 from recovery_cli.listen.clauses import NP, TAIL, Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     EVENTS,
@@ -332,6 +333,21 @@ COSTS += [
         rf"(?:^(?:subject:\s)?|\s[-–—]\s)(?P<what>losing\s(?:{_LOSSES}))\b",
         "{me}'m {what}",
         rank=1,
+    ),
+    rule(
+        "stakes",
+        "losing",
+        rf"(?:^|[,.;(]\s?){NOTE_WHO}(?:\sis)?\s(?:now\s|already\s)?(?P<what>losing\s(?:{_LOSSES}))\b",
+        "I am {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "losing",
+        rf"(?:^|[,.;(]\s?){NOTE_WHO}(?:\sis)?\s(?:now\s|already\s)?(?P<what>losing\s(?:{_LOSSES}))\b",
+        "she is {what}",
+        rank=1,
+        voice="note",
     ),
     rule(
         "stakes",
