@@ -414,8 +414,8 @@ def test_what_the_failure_costs_a_business_or_a_household_is_read(message: str, 
         ),
         ("The tablet has not come and college starts on Monday.", "college starts on Monday"),
         (
-            "The banner is wrong and the craft fair opens on Saturday.",
-            "the craft fair opens on Saturday",
+            "The banner is wrong and the summer fete opens on Saturday.",
+            "the summer fete opens on Saturday",
         ),
         (
             "The dress is the wrong size. The prom for her school is on Friday.",

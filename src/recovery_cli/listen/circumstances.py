@@ -80,7 +80,7 @@ def _cant(without: bool) -> Rule:
 RULES: list[Rule] = [
     rule(
         "stakes",
-        "order",
+        "restraining|barring|protection|protective|non-molestation",
         rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s|\shad)?(?P<got>\sgot)?\s(?P<what>an?\s"
         r"(?:restraining|barring|protection|protective|non-molestation)\sorder)"
         r"(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s[\w'-]{2,15}))?",
@@ -207,7 +207,7 @@ RULES: list[Rule] = [
         "stakes",
         "|".join(VULNERABLE_WORDS.keys),
         rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
-        rf"(?:{FAMILY.pattern})(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
+        rf"(?:{FAMILY.pattern}|(?<=my\s)ma|(?<=our\s)ma)(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
         rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"
         rf"(?P<rest>{WORDS})",
         "{who}{are} {what}{rest}",
@@ -290,7 +290,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "has|have",
+        "kid|child|bab|toddler|newborn|old|twins|teen",
         rf"(?:^|[,;]\s|\band\s)(?:{NOTE_WHO}\s)?(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
         r"so)\b)",
         "{me} have {what}",

@@ -23,7 +23,7 @@ EVENTS = vocabulary(
     "ceremony|event|move|moving day|completion|christmas(?: dinner)?|dinner|lunch|"
     "sale|kick[ -]?off|rent|mortgage|bills?|direct debit|payment|self-assessment|"
     "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
-    "project|launch|opening|reopening|promo|bday|b'day|festival|fair|fete|camp|submission|"
+    "project|launch|opening|reopening|promo|bday|b'day|festival|fete|camp|submission|"
     "assignment|dissertation|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
@@ -36,7 +36,7 @@ FAMILY = vocabulary(
     "friend|boss|team|in-laws|mother-in-law|father-in-law|family|guests|people|staff|"
     "fiancée?|girlfriend|boyfriend|parents|grandparents|neighbour|carers?|pupils|students|"
     "aunt|auntie|uncle|cousin|"
-    "customers|clients|patients|visitors|tenants|buyers|mam|ma|granny|grandma|grandpa|"
+    "customers|clients|patients|visitors|tenants|buyers|mam|granny|grandma|grandpa|"
     "grandad|granddad|nana"
 )
 TRADES = vocabulary(

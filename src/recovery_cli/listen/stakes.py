@@ -542,7 +542,8 @@ COMING += [
     ),
     rule(
         "stakes",
-        "requires|require|needs|need|wants|want|expects",
+        "insurance|insurer|bank|lender|mortgage|landlord|letting|employer|university|college|"
+        "embassy|council|solicitor|accountant",
         r"(?:\b(?P<det>my|our|the)\s|(?:^|[,.;:]\s)(?P<bare>))(?P<np>(?:[\w'-]{2,15}\s)?"
         r"(?:insurance|insurer|insurers|bank|lender|mortgage\slender|landlord|letting\sagent|"
         r"employer|university|college|embassy|council|solicitor|accountant))\s(?P<pred>requires|"
@@ -613,7 +614,7 @@ COSTS += [
     ),
     rule(
         "stakes",
-        "bounce|miss",
+        "bounce|make me miss|make us miss",
         r"\b(?:that|it|this|which)\s(?P<modal>will|would|could|might|'ll)\s(?P<verb>bounce|make\s"
         r"(?:me|us)\smiss)\s(?P<what>(?:my|our)\s(?:[\w-]{2,15}\s)?(?:mortgage|rent|bills?|"
         r"direct\sdebit|loan|car\sfinance)(?:\spayments?|\srepayments?)?)\b",
@@ -622,9 +623,9 @@ COSTS += [
     ),
     rule(
         "stakes",
-        "biggest|busiest|best|peak|height|middle",
+        "biggest|busiest|most important",
         r"\b(?P<what>(?:saturday|sunday|friday|today|tomorrow|christmas|easter|this\sweek(?:end)?|"
-        r"(?:the\s)?weekend|[\w-]{3,15}\sseason)\s(?:is|are)\s(?:our|my)\s(?:biggest|busiest|best|"
+        r"(?:the\s)?weekend|[\w-]{3,15}\sseason)\s(?:is|are)\s(?:our|my)\s(?:biggest|busiest|"
         r"most\simportant)\s(?:day|night|week|weekend|time|month|season)(?:\sof\sthe\syear)?)\b",
         "{what}",
         rank=2,
