@@ -586,3 +586,41 @@ def test_a_near_miss_an_illness_or_a_night_away_from_bed_is_read(message: str, s
 
 def test_a_member_losing_patience_is_not_a_loss_of_trade() -> None:
     assert stakes("The member is losing patience.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The frame snapped. These glasses were a gift from my late husband.",
+            "these glasses were a gift from your late husband",
+        ),
+        ("Dad slipped again. He is 91 and lives alone.", "he is 91 and lives alone"),
+        ("We arrived at midnight with two exhausted kids.", "you had two exhausted kids with you"),
+        ("I bought the cream for my daughter's eczema.", "it is for your daughter's eczema"),
+        (
+            "Cust is travelling to her daughter's graduation on Friday, flight cancelled.",
+            "you are travelling to your daughter's graduation on Friday",
+        ),
+    ],
+)
+def test_a_gift_from_someone_lost_a_parent_alone_or_a_trip_for_family_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_gift_from_someone_living_is_not_a_stake() -> None:
+    assert stakes("My ring was a gift from my mum.") is None
+
+
+def test_guests_coming_on_a_day_cut_off_by_a_line_end_are_read_without_the_dangling_word() -> None:
+    message = (
+        "The table arrived chipped and one chair leg is split along the grain, I paid for\n"
+        "all of it in full. I'm having 10 people over on\n"
+        "Christmas Day.\n"
+    )
+    assert stakes(message) in {
+        "you're having 10 people over",
+        "you're having 10 people over on Christmas Day",
+    }

@@ -58,6 +58,20 @@ def _caller(voice: Voice, template: str) -> Rule:
     )
 
 
+def _gift(whose: str, voice: Voice) -> Rule:
+    """A thing given by someone who has died ("glasses were a gift from late husband")."""
+    return rule(
+        "stakes",
+        "gift|present",
+        r"(?:\b(?P<det>the|my|our|her|his|these|this)\s|(?:^|[,.;:]\s|\s[-–—]\s)(?P<bare>))"
+        r"(?P<np>(?:[\w'-]{2,15}\s)?[\w'-]{2,15})\s(?P<was>was|were|is|are)\s(?:a|the|my|her|his)\s"
+        r"(?:last\s)?(?:gift|present)\sfrom\s(?:(?:my|her|his|our|their)\s)?"
+        rf"(?P<who>late\s(?:{FAMILY.pattern}))\b",
+        "{det} {np} {was} a gift from " + whose + " {who}",
+        voice=voice,
+    )
+
+
 def _cant(without: bool) -> Rule:
     """What the customer cannot do now. "I can't read my labels without them" says what
     the thing is for and "we can't afford it" what the money is, so they rank with an
@@ -109,6 +123,16 @@ RULES: list[Rule] = [
         "{det} {np} {age}{how}",
         voice="any",
     ),
+    rule(
+        "stakes",
+        "alone|own",
+        r"\b(?P<who>he|she)(?P<be>\sis|'s)\s(?P<age>\d{2,3})\sand\s(?P<how>lives\s(?:alone|on\s"
+        r"(?:his|her)\sown))\b",
+        "{who}{be} {age} and {how}",
+        voice="any",
+    ),
+    _gift("my", "customer"),
+    _gift("her", "note"),
     rule(
         "stakes",
         "lives|living",

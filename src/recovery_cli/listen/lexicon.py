@@ -91,7 +91,8 @@ VULNERABLE_WORDS = vocabulary(
 VULNERABLE = VULNERABLE_WORDS.pattern
 """Who the customer is, when it makes them vulnerable: keyed on these words themselves."""
 LITTLE = (
-    r"(?:(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s|hungry\s)?|"
+    r"(?:(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s|hungry\s|"
+    r"tired\s|exhausted\s|crying\s|sick\s|poorly\s)?|"
     r"(?:small|young|little)\s(?=kids|children|babies))(?:kids?|"
     r"children|child|babies|baby|toddlers?|newborn|teenagers|teens|"
     r"\d{1,2}[\s-](?:month|year|week)[\s-]old|(?:twins|grandchildren))(?:\sunder\s\w{1,5})?"

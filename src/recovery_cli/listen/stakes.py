@@ -54,6 +54,12 @@ _NO_DANGLING = (
 )
 """Not ending on a word that needs one after it ("is due on", a line cut short)."""
 
+_CONDITIONS = (
+    r"eczema|asthma|allergy|allergies|diabetes|arthritis|psoriasis|epilepsy|dementia|"
+    r"physio|physiotherapy|rehab|recovery|chemo|chemotherapy|dialysis"
+)
+"""A condition a thing can be for ("for my son's eczema")."""
+
 _KIT = r"(?:\s(?:pump|pumps|supplies|pens?|refills?|strips|needles|spacer|sensors?)){0,2}"
 """What goes with a medicine ("her insulin pump supplies")."""
 
@@ -119,7 +125,7 @@ NEEDS = [
         "for my|for our",
         rf"(?<!reason\s)\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
         rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|'|’)?\s){{0,2}}"
-        rf"{EVENTS.pattern}\b{WORDS})",
+        rf"(?:{EVENTS.pattern}|{_CONDITIONS})\b{WORDS})",
         "it is for {whose} {event}",
         rank=2,
     ),
@@ -403,6 +409,17 @@ COSTS += [
     ),
     rule(
         "stakes",
+        "|".join(EVENTS.keys),
+        r"(?:^|[,;]\s)(?:(?:the\s)?(?:passenger|guest|caller|patient|pt|client|cust|cx|customer)\s)?"
+        r"(?:is\s|was\s)?(?P<verb>(?:travelling|traveling|flying|going|here|over)\s(?:to|for))\s"
+        rf"(?P<what>(?:his|her|their)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern})\b"
+        rf"(?P<rest>{WORDS}){_NO_DANGLING}",
+        "she is {verb} {what}{rest}",
+        rank=1,
+        voice="note",
+    ),
+    rule(
+        "stakes",
         "missed",
         r"\b(?P<how>(?:very\s)?(?:nearly|almost)\s)?missed\s(?P<whose>my|our|the)\s(?P<what>"
         rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|train|bus|connection|ferry))\b",
@@ -469,7 +486,7 @@ COMING += [
         rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s)?\s(?P<what>(?:hosting|throwing|"
         rf"holding|organi[sz]ing)\s(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b|"
         r"(?:having|hosting)\s(?:\d{1,3}|a\sfew|some|[a-z]{3,6})\s(?:people|guests|friends|family|"
-        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE})",
+        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE}){_NO_DANGLING}",
         "{who}{aux}{are} {what}{rest}",
         voice="any",
     ),
