@@ -624,3 +624,26 @@ def test_guests_coming_on_a_day_cut_off_by_a_line_end_are_read_without_the_dangl
         "you're having 10 people over",
         "you're having 10 people over on Christmas Day",
     }
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "Why did your courier give my address to my ex? There's a restraining order.",
+            "there is a restraining order",
+        ),
+        (
+            "Cust rang re test strips, order late. Cust has approx 4 days supply left.",
+            "you have only 4 days supply",
+        ),
+        (
+            "My electrician is coming on Friday and the sockets are missing.",
+            "your electrician is coming on Friday",
+        ),
+    ],
+)
+def test_an_order_in_force_what_little_is_left_or_a_trade_coming_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake

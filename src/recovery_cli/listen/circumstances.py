@@ -72,6 +72,22 @@ def _gift(whose: str, voice: Voice) -> Rule:
     )
 
 
+def _left(verb: str, template: str) -> Rule:
+    """How little the customer has left ("I've only got 2 days of insulin left", "Cust has
+    approx 3 days supply"); "only" goes after "has", which a note's turn cannot agree."""
+    return rule(
+        "stakes",
+        "got|have|left|enough|last",
+        rf"\b(?P<who>{WHO}){verb}\s(?:only\s|approx\.?\s|about\s|around\s|roughly\s)?"
+        r"(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|a\sfew|a\scouple\sof)\s"
+        r"(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|vials?|pairs?|left|bottles?)"
+        r"(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+        template,
+        rank=1,
+        voice="any",
+    )
+
+
 def _cant(without: bool) -> Rule:
     """What the customer cannot do now. "I can't read my labels without them" says what
     the thing is for and "we can't afford it" what the money is, so they rank with an
@@ -99,6 +115,15 @@ RULES: list[Rule] = [
         r"(?:restraining|barring|protection|protective|non-molestation)\sorder)"
         r"(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s[\w'-]{2,15}))?",
         "{who}{aux}{got} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "restraining|barring|protection|protective|non-molestation",
+        r"\bthere(?:'s|’s|\sis)\s(?P<what>an?\s(?:restraining|barring|protection|protective|"
+        r"non-molestation)\sorder)(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s"
+        r"[\w'-]{2,15}))?",
+        "there is {what}{rest}",
         voice="any",
     ),
     rule(
@@ -282,17 +307,11 @@ RULES: list[Rule] = [
         rank=1,
         voice="note",
     ),
-    rule(
-        "stakes",
-        "got|have|left|enough|last",
-        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?\s(?:only\s|just\s)?(?P<verb>got|"
-        r"have|has)\s(?:only\s)?(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|"
-        r"a\sfew|a\scouple\sof)\s(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|"
-        r"vials?|pairs?|left|bottles?)(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+    _left(
+        r"(?P<aux>'ve|\shave|\shas|'s)\s(?:only\s|just\s)?(?P<verb>got)",
         "{who}{aux} only {verb} {what}",
-        rank=1,
-        voice="any",
     ),
+    _left(r"\s(?:only\s|just\s)?(?P<verb>have|has)", "{who} {verb} only {what}"),
     rule(
         "stakes",
         "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",

@@ -539,11 +539,12 @@ _TRADES_BOOKED = (
 COMING += [
     rule(
         "stakes",
-        "booked",
+        "booked|coming",
         r"(?:\b(?P<det>my|our)\s|(?:^|[,.;:]\s|\band\s|\bso\s)(?P<bare>))(?P<np>"
-        rf"(?:{_TRADES_BOOKED}))\s(?P<pred>is|are)\s(?:now\s|also\s|already\s)?booked\s"
+        rf"(?:{_TRADES_BOOKED}))\s(?:(?:is|are)\s(?:now\s|also\s|already\s)?(?P<what>booked(?:\sin)?)|"
+        r"(?:is\s|are\s)?(?P<coming>coming))\s"
         rf"(?P<rest>{WHEN}{WORDS}){_NO_DANGLING}",
-        "{det} {np} {pred} booked {rest}",
+        "{det} {np} {be} {what}{coming} {rest}",
         rank=1,
         voice="any",
     ),
