@@ -142,7 +142,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "alone|lives|living",
-        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>))(?P<np>(?:(?:{_FRAIL})\s)?(?:"
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:(?:{_FRAIL})\s)?(?:"
         rf"{FAMILY.pattern}))(?:,\s[^,\n]{{2,40}},)?,?\s(?:who\s)?(?P<age>is\s(?:\d{{2,3}}|"
         rf"{_FRAIL})\sand\s)?(?P<how>lives\s(?:alone|on\s(?:her|his|their)\sown))\b",
         "{det} {np} {age}{how}",
@@ -161,7 +161,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "lives|living",
-        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>))(?P<np>(?:{_FRAIL})\s(?:{FAMILY.pattern}))"
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:{_FRAIL})\s(?:{FAMILY.pattern}))"
         r"\s(?:who\s)?(?:lives|living|is\sliving)\s(?P<with>with\s(?:me|us|her|him|them))\b",
         "{det} {np} lives {with}",
         voice="any",
@@ -370,7 +370,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "nearly|almost",
-        rf"(?:\b(?P<det>my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>))(?P<np>dog|cat|puppy|kitten|"
+        rf"(?:\b(?P<det>my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>dog|cat|puppy|kitten|"
         rf"pet|horse|{FAMILY.pattern})\s(?P<pred>(?:nearly|almost)\s(?:choked|died|drowned|"
         r"suffocated|fell\s(?:down|out|off)(?:\s(?:of\s)?(?:the|a)\s[\w-]{2,15})?))\b",
         "{det} {np} {pred}",
@@ -407,7 +407,7 @@ RULES: list[Rule] = [
         "stakes",
         "hospital|ill|sick|disabled|housebound|pain|passed away|died|broken|broke|fractured|"
         "sprained|injured|hurt|dislocated",
-        rf"(?:\b(?P<det>my|our)\s|^(?P<bare>))(?P<np>(?:{_FRAIL}\s)?(?:{FAMILY.pattern}))\s"
+        rf"(?:\b(?P<det>my|our)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:{_FRAIL}\s)?(?:{FAMILY.pattern}))\s"
         r"(?P<pred>has\sbeen\s(?:taken\sinto|"
         r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
         r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died)|"
