@@ -647,3 +647,7 @@ def test_an_order_in_force_what_little_is_left_or_a_trade_coming_is_read(
     message: str, stake: str
 ) -> None:
     assert stakes(message) == stake
+
+
+def test_a_bare_dad_opening_a_sentence_is_said_back_as_written() -> None:
+    assert stakes("The care line was cut. Dad is housebound.") == "Dad is housebound"
