@@ -296,3 +296,361 @@ def test_time_spent_with_us_is_not_a_stake() -> None:
 )
 def test_what_follows_or_is_kept_only_when_it_says_who(message: str, stake: str) -> None:
     assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The stairlift is still not fitted. My dad, who is 88 and lives alone, can't cope.",
+            "your dad is 88 and lives alone",
+        ),
+        ("The heating failed again. My granny lives on her own.", "your granny lives on her own"),
+        (
+            "No hot water since Friday. My elderly aunt living with us.",
+            "your elderly aunt lives with you",
+        ),
+        (
+            "The scooter has not come. My wife has broken her ankle.",
+            "your wife has broken her ankle",
+        ),
+        (
+            "The wheelchair is late and my nan is being discharged from hospital on Thursday.",
+            "your nan is being discharged from hospital on Thursday",
+        ),
+        (
+            "Your engineer cut the line. I was rushed to hospital last night with chest pain.",
+            "you were rushed to hospital last night with chest pain",
+        ),
+        (
+            "The menu said no sesame. My daughter has a sesame allergy.",
+            "your daughter has a sesame allergy",
+        ),
+        (
+            "You posted my new address to the wrong house. I have a protection order against him.",
+            "you have a protection order against him",
+        ),
+        ("My mum is on dialysis and the power keeps cutting out.", "your mum is on dialysis"),
+        (
+            "The stove is dead. I have a microwave and four hungry kids.",
+            "you have four hungry kids",
+        ),
+        ("My dad lives alone.", "your dad lives alone"),
+    ],
+)
+def test_who_depends_on_the_customer_or_what_ails_them_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "Called re faulty cot. Has a newborn, cot collapsed twice.",
+            "you have a newborn",
+        ),
+        (
+            "Called re bed delivery. Has a bad back injury, cannot sleep on the sofa.",
+            "you have a bad back injury",
+        ),
+        ("The order is wrong. Caller is a paramedic and works nights.", "you are a paramedic"),
+    ],
+)
+def test_a_note_that_leaves_out_who_it_means_is_read_as_the_customer(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The card reader is dead. We run a small bakery from this unit.",
+            "you run a small bakery from this unit",
+        ),
+        (
+            "The kitchen is closed. We're turning customers away at the door.",
+            "you're turning customers away",
+        ),
+        (
+            "The till system crashed and we lost three days of trading.",
+            "you lost three days of trading",
+        ),
+        ("The cleaner missed the oven. Lost £250 of our deposit.", "you lost £250 of your deposit"),
+        (
+            "The payroll errors are serious. We have had two drivers quit over it.",
+            "you have had two drivers quit over it",
+        ),
+        (
+            "The website has been down all week, at the height of our busiest season.",
+            "it is the height of your busiest season",
+        ),
+        (
+            "The fitter never came. I took two days of annual leave for this.",
+            "you took two days of annual leave for this",
+        ),
+        (
+            "cx took a morning unpaid to be in for the delivery.",
+            "you took a morning unpaid to be in for the delivery",
+        ),
+        (
+            "The leak came through the ceiling. We've been sleeping on an airbed in the lounge.",
+            "you've been sleeping on an airbed in the lounge",
+        ),
+        (
+            "Our family of five have been staying in a hotel since the fire.",
+            "your family of five have been staying in a hotel since the fire",
+        ),
+    ],
+)
+def test_what_the_failure_costs_a_business_or_a_household_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The shower tray is cracked and our bathroom fitter is booked for Tuesday.",
+            "your bathroom fitter is booked for Tuesday",
+        ),
+        ("The tablet has not come and college starts on Monday.", "college starts on Monday"),
+        (
+            "The banner is wrong and the summer fete opens on Saturday.",
+            "the summer fete opens on Saturday",
+        ),
+        (
+            "The dress is the wrong size. The prom for her school is on Friday.",
+            "the prom for her school is on Friday",
+        ),
+        (
+            "The flat is not ready and the new tenants move into our old place on the 3rd.",
+            "the new tenants move into your old place on the 3rd",
+        ),
+        ("The chairs have not come. The christening is the 21st.", "the christening is the 21st"),
+        (
+            "My thesis submission is on the 30th and the laptop is dead.",
+            "your thesis submission is on the 30th",
+        ),
+        (
+            "I'm having my engagement party on the 9th and the cake is wrong.",
+            "you're having your engagement party on the 9th",
+        ),
+        (
+            "The report is missing and my lender needs the survey by the 15th or we lose it.",
+            "your lender needs the survey by the 15th",
+        ),
+        (
+            "Your driver cancelled on us the morning before our daughter's wedding.",
+            "it was the morning before your daughter's wedding",
+        ),
+        (
+            "The hire car was not there. We were six of us with cases and flying to a wedding.",
+            "you're flying to a wedding",
+        ),
+        (
+            "My provisional licence expires end of the month and the test centre cancelled again.",
+            "your provisional licence expires end of the month",
+        ),
+        (
+            "I can't pay online and there's a late fee if I miss the payment.",
+            "there is a late fee if you miss the payment",
+        ),
+        (
+            "Please refund it before the 1st, because that would bounce our rent payment.",
+            "it would bounce your rent payment",
+        ),
+        (
+            "The app will not load and I can't get my boarding pass.",
+            "you can't get your boarding pass",
+        ),
+    ],
+)
+def test_an_occasion_a_deadline_or_a_charge_coming_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("The parcel is my husband's heart medication.", "it is your husband's heart medication"),
+        ("It's my son's inhaler spacer.", "it is your son's inhaler spacer"),
+        (
+            "The storage company lost three boxes. The boxes held my late husband's letters and "
+            "medals.",
+            "the boxes held your late husband's letters and medals",
+        ),
+    ],
+)
+def test_what_was_inside_is_read_when_it_cannot_be_replaced(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "There's a late fee on my account that I never agreed to.",
+        "Can I move my dental appointment to next week please.",
+        "The engineer is booked for Monday.",
+        "My family is 5 people so the small one is no use.",
+        "I've been living in this house for 20 years and never had this.",
+        "We're turning the spare room into an office.",
+        "The parcel had my late dad's watch in it.",
+        (
+            "Hello, I am writing about order 5521 which you promised for the start of this week. "
+            "The christening is on\nthe 21st and the chairs have not come, which is a disgrace."
+        ),
+    ],
+)
+def test_a_charge_complained_of_a_request_or_a_clause_cut_short_is_not_a_stake(
+    message: str,
+) -> None:
+    assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The toy fell apart. My 18 month old nearly swallowed a button that came off.",
+            "your 18 month old nearly swallowed a button that came off",
+        ),
+        (
+            "The battery cover is loose. My toddler had one of the batteries in his hand before I "
+            "noticed.",
+            "your toddler had one of the batteries in his hand",
+        ),
+        ("The cream you sold me made my eczema much worse.", "it made your eczema worse"),
+        (
+            "The flight was cancelled and I spent the night in the airport, before a 9am meeting.",
+            "you spent the night in the airport before a 9am meeting",
+        ),
+    ],
+)
+def test_harm_to_a_small_child_or_to_the_customer_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "My 5 year old got it for Christmas and it already squeaks.",
+        "My 4 year old was so excited about the present.",
+        "The delay made my day worse.",
+    ],
+)
+def test_a_child_or_a_bad_day_in_passing_is_not_a_stake(message: str) -> None:
+    assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "Resident rang about the bins. Resident is disabled and cannot carry the bin down.",
+            "you are disabled",
+        ),
+        ("Tenant has two small children, no heating since Monday.", "you have two small children"),
+        ("Pt on a low income and was charged the private rate.", "you are on a low income"),
+        (
+            "Member is losing business while the card machine is down.",
+            "you are losing business",
+        ),
+    ],
+)
+def test_a_note_that_calls_the_customer_by_their_role_is_read_as_the_customer(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("Our dog nearly died after eating the treats.", "your dog nearly died"),
+        (
+            "The cottage was double booked. Slept in the car, no refund offered.",
+            "you slept in the car",
+        ),
+        (
+            "My husband has stage 3 kidney disease and needs this diet.",
+            "your husband has stage 3 kidney disease",
+        ),
+        (
+            "The kids have been sleeping downstairs on the sofa for a week because of the leak.",
+            "the kids have been sleeping downstairs on the sofa for a week",
+        ),
+    ],
+)
+def test_a_near_miss_an_illness_or_a_night_away_from_bed_is_read(message: str, stake: str) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_member_losing_patience_is_not_a_loss_of_trade() -> None:
+    assert stakes("The member is losing patience.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "The frame snapped. These glasses were a gift from my late husband.",
+            "these glasses were a gift from your late husband",
+        ),
+        ("Dad slipped again. He is 91 and lives alone.", "he is 91 and lives alone"),
+        ("We arrived at midnight with two exhausted kids.", "you had two exhausted kids with you"),
+        ("I bought the cream for my daughter's eczema.", "it is for your daughter's eczema"),
+        (
+            "Cust is travelling to her daughter's graduation on Friday, flight cancelled.",
+            "you are travelling to your daughter's graduation on Friday",
+        ),
+    ],
+)
+def test_a_gift_from_someone_lost_a_parent_alone_or_a_trip_for_family_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_gift_from_someone_living_is_not_a_stake() -> None:
+    assert stakes("My ring was a gift from my mum.") is None
+
+
+def test_guests_coming_on_a_day_cut_off_by_a_line_end_are_read_without_the_dangling_word() -> None:
+    message = (
+        "The table arrived chipped and one chair leg is split along the grain, I paid for\n"
+        "all of it in full. I'm having 10 people over on\n"
+        "Christmas Day.\n"
+    )
+    assert stakes(message) in {
+        "you're having 10 people over",
+        "you're having 10 people over on Christmas Day",
+    }
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        (
+            "Why did your courier give my address to my ex? There's a restraining order.",
+            "there is a restraining order",
+        ),
+        (
+            "Cust rang re test strips, order late. Cust has approx 4 days supply left.",
+            "you have only 4 days supply",
+        ),
+        (
+            "My electrician is coming on Friday and the sockets are missing.",
+            "your electrician is coming on Friday",
+        ),
+    ],
+)
+def test_an_order_in_force_what_little_is_left_or_a_trade_coming_is_read(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+def test_a_bare_dad_opening_a_sentence_is_said_back_as_written() -> None:
+    assert stakes("The care line was cut. Dad is housebound.") == "Dad is housebound"

@@ -11,7 +11,7 @@ says more of what is riding on it ("I can't read with them" < "I start a new job
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import Rule, rule
+from recovery_cli.listen.clauses import Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     CANT,
     FAMILY,
@@ -21,6 +21,71 @@ from recovery_cli.listen.lexicon import (
     WHO,
     WORDS,
 )
+
+_TRADING = (
+    r"business|shop|company|café|cafe|restaurant|salon|practice|firm|pub|bakery|studio|"
+    r"farm|b&b|guesthouse|stall|takeaway|clinic|nursery|gym|garage"
+)
+"""What a customer may run for a living ("I run a taxi business off this phone")."""
+
+_AWAY_FROM_HOME = (
+    r"floor|sofa|couch|air\s?bed|camp\sbed|chair|armchair|downstairs|hotel|b&b|hostel|caravan|tent|car|one\sroom|"
+    r"boxes|suitcases?|cool\s?box|friend'?s|sister'?s|brother'?s|mum'?s|mother'?s|dad'?s|"
+    r"parents'?|in-laws|relatives"
+)
+"""Where a household lives or sleeps while it cannot be at home."""
+
+_CUT = r"before|after|when|while|until|and|but|so|because|as|then"
+"""Words that start another clause ("... out of the seat before I could pull over")."""
+
+_FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
+
+
+NOTE_WHO = r"(?:the\s)?(?:caller|patient|pt|client|tenant|resident|member)"
+"""What a note may call the customer, which a reader may not know for a note."""
+
+
+def _caller(voice: Voice, template: str) -> Rule:
+    """Who the caller is, in a note ("Caller is a garda", "Pt on Universal Credit")."""
+    return rule(
+        "stakes",
+        "caller|patient|pt|client|tenant|resident|member",
+        rf"(?:^|[,.;]\s){NOTE_WHO}(?:\s(?:is|was))?\s(?:also\s|now\s)?"
+        rf"(?P<what>{VULNERABLE})(?P<rest>{WORDS})",
+        template,
+        rank=2,
+        voice=voice,
+    )
+
+
+def _gift(whose: str, voice: Voice) -> Rule:
+    """A thing given by someone who has died ("glasses were a gift from late husband")."""
+    return rule(
+        "stakes",
+        "gift|present",
+        r"(?:\b(?P<det>the|my|our|her|his|these|this)\s|(?:^|[,.;:]\s|\s[-–—]\s)(?P<bare>))"
+        r"(?P<np>(?:[\w'-]{2,15}\s)?[\w'-]{2,15})\s(?P<was>was|were|is|are)\s(?:a|the|my|her|his)\s"
+        r"(?:last\s)?(?:gift|present)\sfrom\s(?:(?:my|her|his|our|their)\s)?"
+        rf"(?P<who>late\s(?:{FAMILY.pattern}))\b",
+        "{det} {np} {was} a gift from " + whose + " {who}",
+        voice=voice,
+    )
+
+
+def _left(verb: str, template: str) -> Rule:
+    """How little the customer has left ("I've only got 2 days of insulin left", "Cust has
+    approx 3 days supply"); "only" goes after "has", which a note's turn cannot agree."""
+    return rule(
+        "stakes",
+        "got|have|left|enough|last",
+        rf"\b(?P<who>{WHO}){verb}\s(?:only\s|approx\.?\s|about\s|around\s|roughly\s)?"
+        r"(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|a\sfew|a\scouple\sof)\s"
+        r"(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|vials?|pairs?|left|bottles?)"
+        r"(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+        template,
+        rank=1,
+        voice="any",
+    )
 
 
 def _cant(without: bool) -> Rule:
@@ -45,6 +110,74 @@ def _cant(without: bool) -> Rule:
 RULES: list[Rule] = [
     rule(
         "stakes",
+        "restraining|barring|protection|protective|non-molestation",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s|\shad)?(?P<got>\sgot)?\s(?P<what>an?\s"
+        r"(?:restraining|barring|protection|protective|non-molestation)\sorder)"
+        r"(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s[\w'-]{2,15}))?",
+        "{who}{aux}{got} {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "restraining|barring|protection|protective|non-molestation",
+        r"\bthere(?:'s|’s|\sis)\s(?P<what>an?\s(?:restraining|barring|protection|protective|"
+        r"non-molestation)\sorder)(?P<rest>\sagainst\s(?:him|her|them|(?:my|our|his|her)\s"
+        r"[\w'-]{2,15}))?",
+        "there is {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "living|staying|sleeping|lived|stayed|slept",
+        rf"\b(?P<who>{WHO}|(?:(?:my|our|the)\s)?(?:{FAMILY.pattern})(?:\sof\s(?:\w{{3,5}}|\d)|\sis\s"
+        rf"\d{{2,3}}\sand)?)(?P<aux>'ve|"
+        r"\shave|\shas|'s|\shad)?\s(?P<what>been\s(?:living|staying|sleeping)\s(?:downstairs\s)?(?:on|in|at|with|"
+        r"out\sof)\s(?:[\w'’-]{1,15}\s){0,6}?(?:" + _AWAY_FROM_HOME + r")(?:\s[\w'’-]{1,15}){0,4}?"
+        r"(?:\s(?:since|for)\s(?:[\w'’-]{1,15}\s){0,3}?[\w'’-]{1,15})?)(?=[,.;:!?]|$|\s(?:waiting|"
+        r"while|because|and|but|so|as)\b)",
+        "{who}{aux} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "alone|lives|living",
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:(?:{_FRAIL})\s)?(?:"
+        rf"{FAMILY.pattern}))(?:,\s[^,\n]{{2,40}},)?,?\s(?:who\s)?(?P<age>is\s(?:\d{{2,3}}|"
+        rf"{_FRAIL})\sand\s)?(?P<how>lives\s(?:alone|on\s(?:her|his|their)\sown))\b",
+        "{det} {np} {age}{how}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "alone|own",
+        r"\b(?P<who>he|she)(?P<be>\sis|'s)\s(?P<age>\d{2,3})\sand\s(?P<how>lives\s(?:alone|on\s"
+        r"(?:his|her)\sown))\b",
+        "{who}{be} {age} and {how}",
+        voice="any",
+    ),
+    _gift("my", "customer"),
+    _gift("her", "note"),
+    rule(
+        "stakes",
+        "lives|living",
+        rf"(?:\b(?P<det>my|our|his|her)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:{_FRAIL})\s(?:{FAMILY.pattern}))"
+        r"\s(?:who\s)?(?:lives|living|is\sliving)\s(?P<with>with\s(?:me|us|her|him|them))\b",
+        "{det} {np} lives {with}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "hospital",
+        rf"\b(?P<who>I|we|she|he|(?:my|our)\s(?:{FAMILY.pattern}))\s(?P<what>(?:was|were|got|had\sto"
+        r"\sbe)\s(?:admitted\sto|taken\sto|rushed\sto|taken\sinto|rushed\sinto|kept\sin)\s"
+        rf"hospital)(?P<rest>{WORDS})",
+        "{who} {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "from home",
         r"\b(?P<who>I|we|she|he)\s(?:also\s|mainly\s|now\s|mostly\s)?(?P<what>(?:work|works)\s"
         r"(?:(?!from\b)[\w'-]{1,15}\s){0,3}?from\shome)(?!,?\s(?:so|and)\s(?:I|we)\s(?:saw|was|"
@@ -52,6 +185,8 @@ RULES: list[Rule] = [
         "{who} {what}{rest}",
         voice="any",
     ),
+    _caller("customer", "I am {what}{rest}"),
+    _caller("note", "she is {what}{rest}"),
     _cant(without=True),
     _cant(without=False),
     rule(
@@ -68,6 +203,36 @@ RULES: list[Rule] = [
         r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-](?:year|month|week)[\s-]old|baby|toddler|newborn)\s"
         rf"(?P<pred>sleeps|uses|plays|eats|drinks|lives|shares|goes)\b(?P<rest>{WORDS})",
         "{det} {what} {pred}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(
+            [
+                *(f"{det} {n}" for det in ("my", "our") for n in range(1, 10)),
+                "baby",
+                "toddler",
+                "newborn",
+            ]
+        ),
+        r"\b(?P<det>my|our)\s(?P<what>\d{1,2}[\s-]?(?:yo|y/o|(?:year|yr|month)[\s-]old)(?:\s(?:son|"
+        r"daughter|boy|girl))?|baby|toddler|newborn)\s(?P<pred>(?:was|got)\s(?:nearly\s|almost\s|"
+        r"just\s)?(?:out|stuck|trapped|burned|burnt|cut|hurt|choking)|had\s(?:it|one|them|some)|"
+        r"(?:nearly|almost)\s"
+        rf"(?:swallowed|fell|choked|drank|ate)|could\shave\s(?:swallowed|choked|died|been))"
+        rf"(?P<rest>(?:\s(?!(?:{_CUT})\b)[\w'’-]{{1,15}}){{0,6}})(?=[,.;:!?]|$|\s(?:{_CUT})\b)",
+        "{det} {what} {pred}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "worse",
+        r"\b(?:made|has\smade|have\smade|making)\s(?P<what>(?:my|his|her|our)\s(?:[\w-]{2,15}\s)?"
+        r"(?:knee|back|neck|shoulder|hip|wrist|ankle|pain|condition|asthma|eczema|skin|injury|"
+        r"symptoms|anxiety|migraines?))\s(?:much\s|a\slot\s|even\s)?worse\b",
+        "it made {what} worse",
         rank=1,
         voice="any",
     ),
@@ -91,7 +256,7 @@ RULES: list[Rule] = [
         "stakes",
         "|".join(VULNERABLE_WORDS.keys),
         rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
-        rf"(?:{FAMILY.pattern})(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
+        rf"(?:{FAMILY.pattern}|(?<=my\s)ma|(?<=our\s)ma)(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
         rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"
         rf"(?P<rest>{WORDS})",
         "{who}{are} {what}{rest}",
@@ -103,8 +268,10 @@ RULES: list[Rule] = [
         "have|has|got",
         rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
         rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
-        r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\sallergy|a\srestraining\s"
-        rf"order)(?P<rest>{WORDS})",
+        r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\s(?:[\w-]{2,15}\s)?allergy|"
+        r"(?:stage\s\d\s|chronic\s|severe\s)?(?:kidney|heart|liver|lung|motor\sneurone)\sdisease|"
+        r"(?:a\s)?(?:bad\s)?(?:back|knee|neck|shoulder|hip|wrist|ankle|leg|head)\sinjury)"
+        rf"(?P<rest>{WORDS})",
         "{who}{aux}{got} {what}{rest}",
         rank=1,
         voice="any",
@@ -113,7 +280,8 @@ RULES: list[Rule] = [
         "stakes",
         "work|works|walk|walks|rely|relies|run|depend|depends|use|uses",
         rf"\b(?P<who>{WHO})\s(?P<what>(?:work|works)\s(?:nights|shifts|weekends)|(?:walk|walks)\swith\sa\s(?:stick|frame)|(?:rely|"
-        r"relies|depend|depends)\son\s(?:it|this|them|[\w'-]{2,15})|run\sa\s(?:business|shop)|"
+        r"relies|depend|depends)\son\s(?:it|this|them|[\w'-]{2,15})|"
+        rf"(?:run|runs)\s(?:a|an|my|our|the)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{_TRADING})|"
         r"(?:use|uses)\s(?:it|the\s[\w'-]{2,15}|a\swheelchair)\sto\s[\w'-]{2,15})"
         rf"(?P<rest>{WORDS})",
         "{who} {what}{rest}",
@@ -139,17 +307,11 @@ RULES: list[Rule] = [
         rank=1,
         voice="note",
     ),
-    rule(
-        "stakes",
-        "got|have|left|enough|last",
-        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shas|'s)?\s(?:only\s|just\s)?(?P<verb>got|"
-        r"have|has)\s(?:only\s)?(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|"
-        r"a\sfew|a\scouple\sof)\s(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|"
-        r"vials?|pairs?|left|bottles?)(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+    _left(
+        r"(?P<aux>'ve|\shave|\shas|'s)\s(?:only\s|just\s)?(?P<verb>got)",
         "{who}{aux} only {verb} {what}",
-        rank=1,
-        voice="any",
     ),
+    _left(r"\s(?:only\s|just\s)?(?P<verb>have|has)", "{who} {verb} only {what}"),
     rule(
         "stakes",
         "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",
@@ -163,9 +325,55 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
+        "kid|kids|child|children|baby|babies|toddler|toddlers|newborn|twins|teenagers|teens",
+        rf"\band\s(?P<what>{LITTLE})(?=\s?[.!?]|$)",
+        "{me} have {what}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "kid|child|bab|toddler|newborn|old|twins|teen",
+        rf"(?:^|[,;]\s|\band\s)(?:{NOTE_WHO}\s)?(?:has|have)\s(?:got\s)?(?P<what>{LITTLE})(?=[,.;!?]|$|\s(?:and|"
+        r"so)\b)",
+        "{me} have {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "injury",
+        r"(?:^|[,;]\s|\band\s)(?:has|have)\s(?:got\s)?(?:a\s)?(?P<what>(?:bad\s)?(?:back|knee|neck|"
+        r"shoulder|hip|wrist|ankle|leg|head)\sinjury)(?=[,.;!?]|$|\s(?:and|so)\b)",
+        "{me} have a {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "kid|child|bab|toddler|newborn|old|twins",
         rf"^(?P<what>{LITTLE})\b(?P<rest>{WORDS})",
         "{me} have {what}{rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "slept|sleep",
+        rf"(?:^|\b(?P<who>{WHO})\s)(?P<what>(?:slept|had\sto\ssleep)\s(?:in|on|at)\s(?:the|a|an|my|our)\s"
+        r"(?:[\w'-]{2,15}\s)?(?:car|van|floor|sofa|couch|airport|station|terminal|chair|armchair|"
+        r"lounge|corridor|waiting\sroom))(?=[,.;!?]|$|\s(?:and|so|because)\b)",
+        "{who} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "nearly|almost",
+        rf"(?:\b(?P<det>my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>dog|cat|puppy|kitten|"
+        rf"pet|horse|{FAMILY.pattern})\s(?P<pred>(?:nearly|almost)\s(?:choked|died|drowned|"
+        r"suffocated|fell\s(?:down|out|off)(?:\s(?:of\s)?(?:the|a)\s[\w-]{2,15})?))\b",
+        "{det} {np} {pred}",
         rank=1,
         voice="any",
     ),
@@ -197,12 +405,17 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
-        "hospital|ill|sick|disabled|housebound|pain|passed away|died",
-        rf"\b(?P<det>my|our)\s(?P<who>{FAMILY.pattern})\s(?P<pred>has\sbeen\s(?:taken\sinto|"
+        "hospital|ill|sick|disabled|housebound|pain|passed away|died|broken|broke|fractured|"
+        "sprained|injured|hurt|dislocated",
+        rf"(?:\b(?P<det>my|our)\s|^(?P<bare>)(?!(?:mum|dad|mom|mam)\b))(?P<np>(?:{_FRAIL}\s)?(?:{FAMILY.pattern}))\s"
+        r"(?P<pred>has\sbeen\s(?:taken\sinto|"
         r"admitted\sto|rushed\sto)\shospital|is\sin\shospital|is\s(?:ill|sick|disabled|"
-        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died))"
-        + WORDS,
-        "{det} {who} {pred}",
+        r"housebound|terminally\sill|in\spain)|(?P<weak>passed\saway|has\spassed\saway|died)|"
+        r"is\sbeing\s(?:discharged|released|sent\shome)\sfrom\shospital(?:\s(?:on|this|next|"
+        r"tomorrow|today|tonight|\d{1,2}(?:st|nd|rd|th))(?:\s[\w'’-]{1,15}){0,2}?)?(?=[,.;!?]|"
+        r"\s(?:and|but|so)\b|$)|(?:has|had)\s(?:just\s)?(?:broken|fractured|sprained|injured|"
+        r"hurt|dislocated)\s(?:her|his|their|my)\s[\w'-]{2,15})" + WORDS,
+        "{det} {np} {pred}",
         voice="any",
     ),
 ]

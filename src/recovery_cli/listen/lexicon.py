@@ -23,7 +23,8 @@ EVENTS = vocabulary(
     "ceremony|event|move|moving day|completion|christmas(?: dinner)?|dinner|lunch|"
     "sale|kick[ -]?off|rent|mortgage|bills?|direct debit|payment|self-assessment|"
     "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
-    "project|launch|opening|promo|bday|b'day|"
+    "project|launch|opening|reopening|promo|bday|b'day|festival|fete|camp|submission|"
+    "assignment|dissertation|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
 """Occasions and deadlines a date can hang on."""
@@ -34,7 +35,9 @@ FAMILY = vocabulary(
     "nan|gran|grandmother|grandfather|grandson|granddaughter|sister|brother|niece|nephew|"
     "friend|boss|team|in-laws|mother-in-law|father-in-law|family|guests|people|staff|"
     "fiancée?|girlfriend|boyfriend|parents|grandparents|neighbour|carers?|pupils|students|"
-    "customers|clients|patients|visitors"
+    "aunt|auntie|uncle|cousin|"
+    "customers|clients|patients|visitors|tenants|buyers|mam|granny|grandma|grandpa|"
+    "grandad|granddad|nana"
 )
 TRADES = vocabulary(
     "plumber|fitter|fitters|electrician|builder|builders|engineer|installer|removal van|"
@@ -48,7 +51,9 @@ WHEN = (
 )
 REQUESTS = (
     r"speak|talk|know|hear|chase|contact|call|complain|cancel|escalate|ask|tell|check|"
-    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|move\smy\sappointment|"
+    r"be\stold|get\sa\srefund|return|change|update|freeze|pause|"
+    r"move\s(?:my|our|the)\s(?:[\w'-]{1,15}\s){0,2}?(?:appointment|booking|check-?up|slot|"
+    r"reservation|session|visit|delivery|date)\b|"
     r"send\sit\sback|see\sa\smanager|make\sa\scomplaint|confirm|understand|raise|"
     r"log\sin|sign\sin|reset|access|get\sin|get\sinto|get\sback\sin|use\sthe\sapp"
 )
@@ -63,7 +68,8 @@ CANT = vocabulary(
     "bathe|eat|breathe|hear|read|afford|"
     "pay (?:my|the|our|for|rent|bills)|move (?:money|house|in)|get to (?:work|school|hospital)|"
     "go to (?:work|school)|go out|leave the house|clock in|heat|study|revise|"
-    "travel|trade|sell|run (?:my|our|the)|take (?:my|her|his)|make (?:calls|payments|it)|"
+    "travel|trade|sell|run (?:my|our|the)|get (?:my|our) boarding pass(?:es)?|"
+    "take (?:my|her|his)|make (?:calls|payments|it)|"
     "contact (?:my|our)|speak to (?:my|our)|call (?:my|our)|use the (?:phone|car|kitchen|"
     "bathroom|toilet|shower|heating)|stand|sit|lift|do my job|do (?:my|our) (?:work|job)|"
     "look after|care for|get (?:my|our|the) (?:kids|children)|feed|charge my|access my money|"
@@ -76,13 +82,18 @@ VULNERABLE_WORDS = vocabulary(
     "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
     "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"
     r"on a (?:low|fixed|limited) income|on benefits|on universal credit|on my own|"
-    r"allergic to \w{2,15}|"
+    r"allergic to \w{2,15}|on oxygen|on dialysis|on chemo(?:therapy)?|terminally ill|"
+    r"bed-?bound|immunocompromised|a garda|a police officer|a paramedic|a midwife|"
+    r"a firefighter|a childminder|self-employed|a sole trader|a freelancer|"
+    r"a freelance \w{3,15}|a (?:taxi|delivery|lorry|bus) driver|"
     r"down to (?:my|our) last \w{2,15}|overdrawn|stranded"
 )
 VULNERABLE = VULNERABLE_WORDS.pattern
 """Who the customer is, when it makes them vulnerable: keyed on these words themselves."""
 LITTLE = (
-    r"(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s)?(?:kids?|"
-    r"children|child|babies|baby|toddlers?|newborn|\d{1,2}[\s-](?:month|year|week)[\s-]old|"
-    r"(?:twins|grandchildren))(?:\sunder\s\w{1,5})?"
+    r"(?:(?:a|an|two|three|four|five|\d)\s(?:small\s|young\s|little\s|newborn\s|hungry\s|"
+    r"tired\s|exhausted\s|crying\s|sick\s|poorly\s)?|"
+    r"(?:small|young|little)\s(?=kids|children|babies))(?:kids?|"
+    r"children|child|babies|baby|toddlers?|newborn|teenagers|teens|"
+    r"\d{1,2}[\s-](?:month|year|week)[\s-]old|(?:twins|grandchildren))(?:\sunder\s\w{1,5})?"
 )

@@ -20,7 +20,8 @@ by `wording`, from the customer's words or an agent's note.
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import NP, TAIL, Rule, rule
+from recovery_cli.listen.circumstances import NOTE_WHO
+from recovery_cli.listen.clauses import NP, TAIL, Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     EVENTS,
     FAMILY,
@@ -47,6 +48,20 @@ _PLACE = _CLAUSE.replace(r"(?:\s(?!", r"(?:\s(?!(?!morning|evening)[\w'-]{1,15}i
 wearing the same clothes")."""
 
 _DET = r"(?:a|an|my|our|his|her|their|the|\d{1,3}|two|three|four|five|six|ten|twelve|twenty)\s"
+
+_NO_DANGLING = (
+    r"(?![\w'’-])(?<!\son)(?<!\sat)(?<!\sin)(?<!\sby)(?<!\sfor)(?<!\sthe)(?<!\sof)(?<!\sfrom)"
+)
+"""Not ending on a word that needs one after it ("is due on", a line cut short)."""
+
+_CONDITIONS = (
+    r"eczema|asthma|allergy|allergies|diabetes|arthritis|psoriasis|epilepsy|dementia|"
+    r"physio|physiotherapy|rehab|recovery|chemo|chemotherapy|dialysis"
+)
+"""A condition a thing can be for ("for my son's eczema")."""
+
+_KIT = r"(?:\s(?:pump|pumps|supplies|pens?|refills?|strips|needles|spacer|sensors?)){0,2}"
+"""What goes with a medicine ("her insulin pump supplies")."""
 
 _VERBISH = r"(?:arrived|was|is|were|are|came|has|had|got|and|but)\b"
 """Words that end the occasion a gift is for ("...wedding arrived with ...")."""
@@ -109,21 +124,23 @@ NEEDS = [
         "stakes",
         "for my|for our",
         rf"(?<!reason\s)\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
-        rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|s)?\s){{0,2}}"
-        rf"{EVENTS.pattern}\b{WORDS})",
+        rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|'|’)?\s){{0,2}}"
+        rf"(?:{EVENTS.pattern}|{_CONDITIONS})\b{WORDS})",
         "it is for {whose} {event}",
         rank=2,
     ),
 ]
 
 
-def _having(aux: str, verb: str, rank: int) -> Rule:
+def _having(aux: str, verb: str, rank: int, keys: str = "") -> Rule:
     """Something coming the customer has ("I've got the fitter booked for Monday"); one
-    in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower."""
+    in the past ("I had a 2pm appointment") is more often where it failed, so ranks lower.
+    With `keys` given, the verb is needed ("I'm having my viva on the 3rd")."""
+    optional = "" if keys else "?"
     return rule(
         "stakes",
-        "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
-        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s)?"
+        keys or "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
+        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s){optional}"
         r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
         rf"\s)(?:[\w'’-]{{2,15}}\s){{0,3}}?(?:{EVENTS.pattern}|{FAMILY.pattern}|"
@@ -141,19 +158,24 @@ COMING = [
         "stakes",
         "|".join(EVENTS.keys | FAMILY.keys),
         rf"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,.;:]\s|\band\s|(?<=[\U0001F300-\U0001FAFF]\s))(?P<bare>))(?P<np>"
-        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))(?P<pred>"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?(?:{EVENTS.pattern}|{FAMILY.pattern}))"
+        r"(?P<mod>\s(?:for|with)\s(?:(?:the|my|our|a|an)\s)?(?:[\w'’-]{1,15}\s){0,2}?"
+        r"[\w'’-]{1,15})?(?P<pred>"
         r"(?:\s(?:is|are|was)|'s)(?:\s(?:due|now|also|booked|coming|arriving|starting|only))?"
         r"(?=\s(?:on|at|in|tomorrow|today|tonight|this|next|first|due|coming|any|monday|tuesday|"
-        r"wednesday|thursday|friday|saturday|sunday|\d)\b)|\s(?:starts|start|begins|ends|leaves|"
-        r"goes\sout|go\sout|kicks\soff|arrives?|arrive|comes?\sout|is\sdue|are\sdue|moves\sin|"
-        r"move\sin|fly|flies|land|lands)\b)"
-        rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})",
-        "{det} {np}{pred}{tail}",
+        r"wednesday|thursday|friday|saturday|sunday|the\s\d{1,2}(?:st|nd|rd|th)|"
+        r"\d(?!\d{0,2}\s(?:members|people|persons|adults|of\sus)))\b)|\s(?:starts|start|begins|"
+        r"ends|leaves|goes\sout|go\sout|kicks\soff|arrives?|arrive|comes?\sout|is\sdue|are\sdue|"
+        r"moves?\sin(?:to)?|opens|open|reopens|fly|flies|land|lands)\b)"
+        rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})"
+        + _NO_DANGLING,
+        "{det} {np}{mod}{pred}{tail}",
         rank=1,
         voice="any",
     ),
     _having(r"'ve|\shave|\shas|'s|ve", r"have|has|got|start|starts|am\sstarting|begin", 0),
     _having(r"\shad|'d", r"had", 1),
+    _having(r"'m|\sam|'re|\sare|\sis|'s", r"having", 0, keys="having"),
     rule(
         "stakes",
         "fly|flying|flies|travelling|traveling|leaving|going",
@@ -190,8 +212,18 @@ COMING += [
         "tablets|medication|meds|insulin|inhaler|prescription|pills|medicine",
         r"\b(?P<subj>it'?s|it\swas|it\sis|they'?re|they\swere|they\sare)\s(?P<whose>my|our|his|her)\s"
         r"(?P<what>(?:[\w'-]{2,15}\s){0,3}?(?:tablets|medication|meds|insulin|inhaler|"
-        r"prescription|pills|medicine))\b",
+        rf"prescription|pills|medicine){_KIT})\b",
         "{subj} {whose} {what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "tablets|medication|meds|insulin|inhaler|prescription|pills|medicine",
+        r"\b(?:the\s)?(?:parcel|package|order|delivery|box|bag)\s(?:is|was|has|had|contains|"
+        r"contained|holds|held)\s(?P<whose>my|our|his|her)\s"
+        r"(?P<what>(?:[\w'-]{2,15}\s){0,3}?(?:tablets|medication|meds|insulin|inhaler|"
+        rf"prescription|pills|medicine){_KIT})\b",
+        "it is {whose} {what}",
         voice="any",
     ),
 ]
@@ -222,14 +254,14 @@ COMING += [
 COSTS = [
     rule(
         "stakes",
-        "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time",
+        "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time|unpaid",
         rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|^(?=(?:took|had\sto)\s))"
         r"(?:now\s|already\s|even\s)?"
         r"(?P<had>had\sto\s)?(?P<verb>took|taken|take|booked|used|had|phoned|called|rang|"
         r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:(?:a|the|an|"
         r"\w{2,6}|\d{1,2}|my)\s)?(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
         r"weekend|time)\s(?:off(?:\swork)?(?:\sunpaid|\swithout\spay)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
-        r"leave|unpaid\sleave|out)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
+        r"leave|unpaid\sleave|out|of\s(?:my\s)?(?:annual\s|unpaid\s)?(?:leave|holiday)|unpaid)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
         r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?|"
         r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
         "{who}{aux} {had}{verb} {span}",
@@ -310,6 +342,21 @@ COSTS += [
     ),
     rule(
         "stakes",
+        "losing",
+        rf"(?:^|[,.;(]\s?){NOTE_WHO}(?:\sis)?\s(?:now\s|already\s)?(?P<what>losing\s(?:{_LOSSES}))\b",
+        "I am {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "losing",
+        rf"(?:^|[,.;(]\s?){NOTE_WHO}(?:\sis)?\s(?:now\s|already\s)?(?P<what>losing\s(?:{_LOSSES}))\b",
+        "she is {what}",
+        rank=1,
+        voice="note",
+    ),
+    rule(
+        "stakes",
         "paying|pay for|to hire|to rent|to buy",
         rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?(?P<what>"
         r"(?:been\spaying|had\sto\s(?:pay\sfor|hire|rent|buy))\s(?:[\w'’£$€.,-]{1,15}\s){0,5}?"
@@ -321,11 +368,13 @@ COSTS += [
     rule(
         "stakes",
         "spent|spend",
-        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s)?(?P<verb>spent|spend)\s"
+        rf"(?:\b(?P<who>{WHO})|\band)\s(?:then\s|also\s|even\s)?(?P<had>had\sto\s|(?:was|were)\s"
+        r"(?:forced|made|left)\sto\s)?(?P<verb>spent|spend)\s"
         r"(?P<what>(?:the|a|an|two|three|four|\d{1,2})\s(?:[\w'’-]{2,12}\s){0,5}?(?:in|at)\s"
         r"(?!(?:the\s)?(?:phone|shop|store|branch|counter|desk|checkout)\b)(?:(?:a|an|the|my|our)\s)?"
-        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)",
-        "{who} {had}{verb} {what}",
+        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)(?:,?\s(?P<before>before\s(?:an?|my|our|"
+        rf"the)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern}(?:\s{EVENTS.pattern})?)\b)?",
+        "{who} {had}{verb} {what} {before}",
         rank=1,
         voice="any",
     ),
@@ -357,6 +406,17 @@ COSTS += [
         "{who}{aux} {verb}{rest}",
         rank=1,
         voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(EVENTS.keys),
+        r"(?:^|[,;]\s)(?:(?:the\s)?(?:passenger|guest|caller|patient|pt|client|cust|cx|customer)\s)?"
+        r"(?:is\s|was\s)?(?P<verb>(?:travelling|traveling|flying|going|here|over)\s(?:to|for))\s"
+        rf"(?P<what>(?:his|her|their)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern})\b"
+        rf"(?P<rest>{WORDS}){_NO_DANGLING}",
+        "she is {verb} {what}{rest}",
+        rank=1,
+        voice="note",
     ),
     rule(
         "stakes",
@@ -414,7 +474,8 @@ COMING += [
         "stakes",
         "run out|runs out|expire|expires|ends|closes|renewal",
         rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
-        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>{WHEN}{_CLAUSE})",
+        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
+        rf"{_CLAUSE})",
         "{det} {np} {pred} {rest}",
         rank=1,
         voice="any",
@@ -425,7 +486,7 @@ COMING += [
         rf"\b(?P<who>{WHO})(?P<aux>'m|\sam|'re|\sare|\sis|'s)?\s(?P<what>(?:hosting|throwing|"
         rf"holding|organi[sz]ing)\s(?:{_DET})?(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b|"
         r"(?:having|hosting)\s(?:\d{1,3}|a\sfew|some|[a-z]{3,6})\s(?:people|guests|friends|family|"
-        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE})",
+        rf"relatives)\s(?:over|round|coming|staying))(?P<rest>{_CLAUSE}){_NO_DANGLING}",
         "{who}{aux}{are} {what}{rest}",
         voice="any",
     ),
@@ -465,6 +526,172 @@ COMING += [
         rf"{EVENTS.pattern})(?:\s[\w'’-]{{2,20}}){{0,2}}?\s{WHEN}{_PLACE})",
         "{who}{aux} {what}",
         rank=1,
+        voice="any",
+    ),
+]
+
+_TRADES_BOOKED = (
+    r"plumber|electrician|builders?|decorator|tiler|carpenter|joiner|painter|roofer|"
+    r"(?:kitchen\s|bathroom\s)?fitters?|removal\s(?:van|men|company)|movers|gas\sengineer"
+)
+"""Trades a customer books themselves; "the engineer is booked" is more often ours."""
+
+COMING += [
+    rule(
+        "stakes",
+        "booked|coming",
+        r"(?:\b(?P<det>my|our)\s|(?:^|[,.;:]\s|\band\s|\bso\s)(?P<bare>))(?P<np>"
+        rf"(?:{_TRADES_BOOKED}))\s(?:(?:is|are)\s(?:now\s|also\s|already\s)?(?P<what>booked(?:\sin)?)|"
+        r"(?:is\s|are\s)?(?P<coming>coming))\s"
+        rf"(?P<rest>{WHEN}{WORDS}){_NO_DANGLING}",
+        "{det} {np} {be} {what}{coming} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "school|college|nursery|uni|university|term",
+        r"(?:^|[,.;:]\s|\band\s|\b(?:the|my|our|his|her)\s)(?P<what>(?:new\s)?(?:school|college|"
+        r"nursery|uni|university|term))\s(?P<pred>starts|begins|restarts|opens|goes\sback|"
+        rf"is\sback)\s(?P<rest>{WHEN}{WORDS}){_NO_DANGLING}",
+        "{what} {pred} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "insurance|insurer|bank|lender|mortgage|landlord|letting|employer|university|college|"
+        "embassy|council|solicitor|accountant",
+        r"(?:\b(?P<det>my|our|the)\s|(?:^|[,.;:]\s)(?P<bare>))(?P<np>(?:[\w'-]{2,15}\s)?"
+        r"(?:insurance|insurer|insurers|bank|lender|mortgage\slender|landlord|letting\sagent|"
+        r"employer|university|college|embassy|council|solicitor|accountant))\s(?P<pred>requires|"
+        r"require|needs|need|wants|want|expects|expect)\s(?P<obj>(?:the|a|an|my|our|proof|"
+        r"evidence)(?:\s[\w'-]{2,15}){1,3}?)\s(?P<rest>(?:by|before|on|within)\s[\w'’-]{1,15}"
+        rf"(?:\s[\w'’-]{{1,15}}){{0,2}}){_NO_DANGLING}(?=\s(?:or|and|otherwise)\b|[,.;:!?]|$)",
+        "{det} {np} {pred} {obj} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "before",
+        r"\b(?P<what>the\s(?:day|night|week|morning|evening)\sbefore\s(?:my|our|his|her|their)\s"
+        rf"(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern}(?:\s{EVENTS.pattern})?)\b",
+        "it was {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "going|travelling|traveling|flying|driving|heading",
+        r"\band\s(?P<verb>going|travelling|traveling|flying|driving|heading)\s(?:to|for)\s"
+        r"(?P<what>(?:a|an|the|my|our|his|her|their)\s(?:[\w'’-]{2,15}\s){0,2}?"
+        rf"{EVENTS.pattern})\b(?P<rest>{WORDS}){_NO_DANGLING}",
+        "{me}'m {verb} to {what}{rest}",
+        rank=1,
+    ),
+]
+
+_THING = r"(?!(?:and|in|on|of|with|from|that|which|was|were|is|are|I|we|the|my|our)\b)[\w-]{2,20}"
+"""One word of a thing kept ("photos"), not the word that goes on past it."""
+
+_KEEPSAKE = (
+    rf"(?P<what>late\s(?:{FAMILY.pattern})(?:'s|’s|s'|s’)\s(?:{_THING}\s)?{_THING}(?:\sand\s"
+    rf"{_THING})?)(?![\w'’-])(?!\s(?:in|on|inside)\b)"
+)
+"""Something of a family member who has died ("late wife's photos and papers")."""
+
+
+def _keepsake(whose: str, voice: Voice, template: str) -> Rule:
+    """A container of something of a family member who has died ("the boxes held my late
+    husband's medals"), said with the container as the customer's own or ours."""
+    return rule(
+        "stakes",
+        "late",
+        r"(?:\b(?P<det>the|my|our|his|her|their)\s|(?:^|[,;]\s)(?P<bare>))(?P<np>boxes|box|bags?|"
+        r"cases?|suitcases?|parcel|package|drive|laptop|phone|album|files?)\s(?P<verb>contain|"
+        rf"contains|contained|hold|holds|held|had|has|have)\s(?:all\s)?(?:(?:{whose})\s)?"
+        + _KEEPSAKE,
+        template,
+        voice=voice,
+    )
+
+
+COSTS += [
+    _keepsake("my|our", "customer", "{det} {np} {verb} my {what}"),
+    _keepsake("his|her|their", "note", "{det} {np} {verb} her {what}"),
+    rule(
+        "stakes",
+        "fee|charge|penalty|fine",
+        r"\bthere(?:'s|’s|\sis|\swill\sbe|'ll\sbe|\swould\sbe)\s(?P<what>an?\s(?:late(?:\spayment)?|"
+        r"penalty|cancellation|reconnection|overdraft)\s(?:fee|charge|penalty|fine)|a\s(?:fine|"
+        r"penalty))(?P<rest>\sif\s(?:I|we)\s(?:miss|pay|don'?t\spay|am|'m|are|'re)(?:\s[\w'-]{1,15})"
+        r"{0,2}?(?=[,.;:!?]|$|\s(?:and|but|so)\b))",
+        "there is {what}{rest}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "bounce|make me miss|make us miss",
+        r"\b(?:that|it|this|which)\s(?P<modal>will|would|could|might|'ll)\s(?P<verb>bounce|make\s"
+        r"(?:me|us)\smiss)\s(?P<what>(?:my|our)\s(?:[\w-]{2,15}\s)?(?:mortgage|rent|bills?|"
+        r"direct\sdebit|loan|car\sfinance)(?:\spayments?|\srepayments?)?)\b",
+        "it {modal} {verb} {what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "biggest|busiest|most important",
+        r"\b(?P<what>(?:saturday|sunday|friday|today|tomorrow|christmas|easter|this\sweek(?:end)?|"
+        r"(?:the\s)?weekend|[\w-]{3,15}\sseason)\s(?:is|are)\s(?:our|my)\s(?:biggest|busiest|"
+        r"most\simportant)\s(?:day|night|week|weekend|time|month|season)(?:\sof\sthe\syear)?)\b",
+        "{what}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "peak|height|middle",
+        r"\b(?:at|during|in)\s(?P<what>(?:the\s)?(?:peak|height|middle|busiest\spart)\sof\s(?:the\s|"
+        r"our\s|my\s)?(?:[\w'-]{2,15}\s)?(?:season|rush|period|year\send))\b",
+        "it is {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "resign|quit|leave|notice|walk",
+        r"\b(?P<who>we|I)(?P<aux>'ve|\shave|\shad|'d)\s(?:now\s|already\s|even\s)?had\s(?P<what>"
+        r"(?:a|one|two|three|four|\d{1,2})\s(?:[\w-]{2,15}\s)?(?:chef|chefs|staff\smembers?|"
+        r"employees?|workers?|members?\sof\sstaff|drivers?|nurses?|teachers?|cleaners?|people|"
+        r"staff|tenants?|customers|clients)\s(?:resign|quit|leave|walk\sout|hand\sin\s(?:their|"
+        r"his|her)\snotice))\s(?:over|because\sof)\s(?:it|this)\b",
+        "{who}{aux} had {what} over it",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "turning|sending",
+        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\shave\sbeen|we'?ve\sbeen|I'?ve\sbeen)\s"
+        r"(?:already\s|now\s|literally\s)?(?P<what>(?:turning|sending)\s(?:people|customers|"
+        r"clients|guests|patients|diners|business|orders)\saway)\b",
+        "{who} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "lost",
+        rf"(?:^|\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?"
+        r"|\band\s)(?P<what>lost\s(?:(?:[£$€]|R)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:euros?|"
+        r"dollars|pounds|quid|rand))\sof\s(?:my|our|the|her|his)\s(?:[\w'-]{2,15}\s)?"
+        r"(?:bond|deposit|wages|pay|savings|salary|pension|takings|profit|holiday\smoney)"
+        r"|lost\s(?:a|one|two|three|four|five|\d{1,2}|a\sfull|a\swhole|half\sa)\s(?:full\s|"
+        r"whole\s)?(?:days?|weeks?|mornings?|afternoons?)\sof\s(?:[\w'-]{2,15}\s)?"
+        r"(?:work|trading|sales|orders|dispatches|deliveries|business|bookings|lessons|"
+        r"teaching|revision|study|income|wages|pay))\b",
+        "{who}{aux} {what}",
         voice="any",
     ),
 ]
