@@ -7,8 +7,11 @@ import sys
 
 import pytest
 
+from recovery_cli.library import Library
 from recovery_cli.listen import inputs_from, likely, read
+from recovery_cli.listen.begin import fit, hear
 from recovery_cli.listen.likely import as_stakes, offerable
+from recovery_cli.listen.model import KEPT
 from support import REPO
 
 LATE = "The order has still not arrived. "
@@ -24,15 +27,18 @@ def test_a_sentence_like_the_labelled_stakes_is_offered_turned_to_the_customer()
     )
     assert stakes.words == DRIVER
     assert (LATE + DRIVER)[stakes.start : stakes.end] == stakes.words
-    assert stakes.confidence == likely.DRAFTED  # never surer than a rule
-    assert inputs_from(reading)["stakes"] == stakes.value  # a strong vote reaches the draft
+    assert stakes.confidence == likely.CONFIDENCE == KEPT  # a guess
+    assert "stakes" not in inputs_from(reading)  # never in an unattended draft
+    assert inputs_from(reading, KEPT)["stakes"] == stakes.value
 
 
-def test_a_sentence_voted_on_few_words_is_shown_but_never_drafted() -> None:
-    reading = read("The centre had no record of me. I need an MOT this week.")
-    stakes = reading.facts.get("stakes")
-    assert stakes is None or stakes.confidence == likely.SHOWN
-    assert "stakes" not in inputs_from(reading)
+def test_an_attended_run_offers_the_guess_marked_as_one_an_unattended_run_does_not() -> None:
+    playbook = Library.configured().playbook("outsourced-delay")
+    attended = fit(hear(LATE + DRIVER), playbook, {}, attended=True).prefill
+    assert attended["stakes"].value.startswith("you drive for a delivery app")
+    assert not attended["stakes"].sure
+    assert "a guess: check it" in attended["stakes"].describe()
+    assert "stakes" not in fit(hear(LATE + DRIVER), playbook, {}).prefill
 
 
 def test_a_stake_a_rule_reads_wins_over_the_likeliest_sentence() -> None:

@@ -541,7 +541,8 @@ def test_harm_to_a_small_child_or_to_the_customer_is_read(message: str, stake: s
     ],
 )
 def test_a_child_or_a_bad_day_in_passing_is_not_a_stake(message: str) -> None:
-    assert stakes(message) is None
+    # No rule reads one; a learnt guess may be shown, but never drafted unattended.
+    assert "stakes" not in inputs_from(read(message))
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def run_command(
     if heard is not None:
         from recovery_cli.listen.begin import fit
 
-        fit(heard, playbook, supplied.inputs)
+        fit(heard, playbook, supplied.inputs, attended=interactive)
     named = None if no_transcript else resume or transcript_path
     if named is not None:
         from recovery_cli.files import refuse_overwriting

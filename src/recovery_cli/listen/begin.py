@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from recovery_cli.errors import RecoveryError
-from recovery_cli.listen.model import Reading
+from recovery_cli.listen.model import KEPT, SURE, Reading
 from recovery_cli.listen.prefill import Origin, inputs_for, origins
 from recovery_cli.listen.reader import read
 
@@ -44,10 +44,17 @@ def hear(message: str, triage: Triage | None = None) -> Heard:
     return Heard(message, read(message, triage))
 
 
-def fit(heard: Heard, playbook: Playbook, given: Mapping[str, str]) -> Heard:
-    """The values the message offers `playbook`'s inputs that nobody gave."""
-    offered = inputs_for(heard.reading, playbook)
-    sources = origins(heard.reading)
+def fit(
+    heard: Heard, playbook: Playbook, given: Mapping[str, str], *, attended: bool = False
+) -> Heard:
+    """The values the message offers `playbook`'s inputs that nobody gave.
+
+    `attended`: an agent confirms each value (an interactive run), so guesses (`model.KEPT`
+    to `model.SURE`) are offered too, marked as such; an unattended run takes only sure ones.
+    """
+    least = KEPT if attended else SURE
+    offered = inputs_for(heard.reading, playbook, least)
+    sources = origins(heard.reading, least)
     heard.prefill = {
         name: sources[name]
         for name in offered

@@ -16,13 +16,13 @@ When no rule read the stakes, the likeliest sentence is offered, if:
   "so"), and turned to the customer (`wording.from_customer`) it reads cleanly, starts with
   "you" or "your" and says nothing of us;
 - its vote is at least `LIKELY` and rests on at least `MIN_STRENGTH` of a full vote's
-  words (a short sentence's few words say little: "I need an MOT this week").
+  words (a short sentence's few words say little).
 
 Left out one development set at a time, about two in three of the sentences so offered held
-the labelled stakes, and most of the rest were stakes the labels left out; sentences voted
-on fewer words did far worse. So a learnt stake goes into a draft (confidence `DRAFTED`,
-`model.SURE`) only when its vote is overwhelming and rests on many words;
-otherwise it is kept at `SHOWN`, below what a draft takes, for the agent to see.
+the labelled stakes, and most of the rest were stakes the labels left out; but a sentence
+that only looks like one ("My 5 year old got it for Christmas and it already squeaks")
+would read badly in a draft. So a learnt stake is a guess (`model.KEPT`): shown, and offered
+in an attended run where the agent sees its words, never put in an unattended draft.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from recovery_cli.listen.model import SURE
+from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, Sentence
 from recovery_cli.triage.bayes import Learnt, load_learnt
 from recovery_cli.wording import from_customer
@@ -43,10 +43,8 @@ LIKELY = 0.95
 """The least vote a sentence needs to be read at all."""
 MIN_STRENGTH = 0.4
 """The least share of a full vote's words (`bayes.FULL_VOTE`) it must rest on."""
-DRAFTED_VOTE, DRAFTED_STRENGTH = 0.99, 0.6
-"""What a learnt stake needs before it goes into a draft."""
-DRAFTED, SHOWN = SURE, 0.75
-"""Its confidence either way: never above what a rule gives."""
+CONFIDENCE = KEPT
+"""A guess: below what an unattended draft takes (`model.SURE`)."""
 RANK = 50
 """Below every rule's rank: a rule's stakes always win."""
 MIN_WORDS, MAX_WORDS = 4, 25
@@ -112,8 +110,7 @@ def likely_stakes(sentences: Sequence[Sentence]) -> Iterator[Found]:
                 best = ((share, vote.strength), sentence, value)
     if best is None:
         return
-    (share, strength), sentence, value = best
-    drafted = share >= DRAFTED_VOTE and strength >= DRAFTED_STRENGTH
+    _, sentence, value = best
     start = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
     end = max(start, sentence.end - len(sentence.text) + len(sentence.text.rstrip()))
-    yield Found("stakes", value, start, end, DRAFTED if drafted else SHOWN, RANK)
+    yield Found("stakes", value, start, end, CONFIDENCE, RANK)

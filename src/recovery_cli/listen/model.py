@@ -27,8 +27,10 @@ FACTS = (
 """Every fact a reading can hold, in the order they are reported."""
 
 SURE = 0.8
-"""How sure a fact must be before it goes into a draft or weighs in severity; a fact below
-it is kept in the reading for the agent to see."""
+"""How sure a fact must be before it goes into an unattended draft or weighs in severity."""
+KEPT = 0.75
+"""How sure a fact must be to be kept at all. One between `KEPT` and `SURE` is a guess: it is
+shown, and offered in an attended run, where the agent sees its words and confirms it."""
 
 Level = Literal["low", "medium", "high"]
 ChannelName = Literal["phone", "chat", "email", "in-person", "social"]

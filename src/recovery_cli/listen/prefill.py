@@ -62,10 +62,13 @@ class Origin:
     words: str
     start: int | None = None
     end: int | None = None
+    sure: bool = True
+    """False for a guess (`model.KEPT` to `model.SURE`), offered only in an attended run."""
 
     def describe(self) -> str:
         """One line for a person, e.g. "pre-filled from: 'my sofa still isn't here'"."""
-        return f"pre-filled from: {self.words!r}"
+        guess = " (a guess: check it)" if not self.sure else ""
+        return f"pre-filled from: {self.words!r}{guess}"
 
     def to_json(self) -> dict[str, object]:
         """As JSON-ready data."""
@@ -75,6 +78,7 @@ class Origin:
             "words": self.words,
             "start": self.start,
             "end": self.end,
+            "sure": self.sure,
         }
 
 
@@ -89,7 +93,8 @@ def origins(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[st
             continue
         value = _fitted(name, fact.value)
         if value is not None:
-            found[name] = Origin(name, value, fact.words, fact.start, fact.end)
+            sure = fact.confidence >= SURE
+            found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)

@@ -27,7 +27,7 @@ from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.likely import likely_stakes
-from recovery_cli.listen.model import Fact, Reading
+from recovery_cli.listen.model import KEPT, Fact, Reading
 from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
@@ -41,7 +41,7 @@ from recovery_cli.text import clean_with_offsets
 if TYPE_CHECKING:
     from recovery_cli.triage import Triage
 
-MIN_CONFIDENCE = 0.75
+MIN_CONFIDENCE = KEPT
 """Facts below this are not kept at all (precision over recall)."""
 
 ISSUE_REACH = 250
