@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,14 +90,15 @@ class Learnt:
     _names: list[str] = field(init=False, repr=False, compare=False, default_factory=list)
     _priors: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
     _bases: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
-    _bonus: dict[str, tuple[tuple[int, float], ...]] = field(
+    _rows: dict[str, array[float]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
     _seen: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _heads: set[str] = field(init=False, repr=False, compare=False, default_factory=set)
 
     def __post_init__(self) -> None:
-        # log P(word | label) = base + bonus: base for an unseen word, plus
-        # log((count + alpha) / alpha) where it was seen, so a vote sums only what occurs.
+        # Each counted word's row holds log P(word | label) for every label, so a vote is a
+        # column sum over the rows of the words a text has (done in C by `zip` and `sum`).
         totals: Counter[str] = Counter()
         for per_label in self.counts.values():
             totals.update(per_label)
@@ -109,31 +111,40 @@ class Learnt:
             self._priors.append(math.log(count / everyone) if count else -math.inf)
             self._bases.append(math.log(self.alpha / (totals[label] + self.alpha * size or 1.0)))
         for word, per_label in self.counts.items():
-            self._bonus[word] = tuple(
-                (number[label], math.log((count + self.alpha) / self.alpha))
-                for label, count in per_label.items()
-                if label in number
-            )
+            row = array("d", self._bases)
+            for label, count in per_label.items():
+                if label in number:
+                    row[number[label]] += math.log((count + self.alpha) / self.alpha)
+            self._rows[word] = row
             self._seen[word] = sum(per_label.values())
+            if " " in word:
+                self._heads.add(word.split(" ", 1)[0])
 
     def vote(self, text: str) -> Vote:
         """The probability of each label given the text's words."""
         if not self.messages:
             return Vote({}, 0.0)
-        bonuses = self._bonus
-        known = {word: said for word, said in _pairs(_words(text)).items() if word in bonuses}
+        rows = self._rows
+        known = self._known(_words(text))
         found = len(known)
-        scores = [
-            prior + base * found for prior, base in zip(self._priors, self._bases, strict=True)
-        ]
-        for word in known:
-            for number, bonus in bonuses[word]:
-                scores[number] += bonus
+        scores = list(map(sum, zip(self._priors, *(rows[word] for word in known), strict=True)))
         top = max(scores)
         weights = [math.exp(score - top) for score in scores]
         total = sum(weights)
         shares = {name: weight / total for name, weight in zip(self._names, weights, strict=True)}
         return Vote(shares, min(1.0, found / FULL_VOTE), known)
+
+    def _known(self, words: list[tuple[str, str]]) -> dict[str, str]:
+        """The words and pairs of a text that have counts, each as the text wrote it (a pair
+        is only built where its first word begins some counted pair)."""
+        rows, heads = self._rows, self._heads
+        known = {stemmed: said for stemmed, said in words if stemmed in rows}
+        for (first, said), (second, then) in pairwise(words):
+            if first in heads:
+                pair = f"{first} {second}"
+                if pair in rows and pair not in known:
+                    known[pair] = f"{said} {then}"
+        return known
 
     def telling(
         self, vote: Vote, label: str, ignore: frozenset[str] = frozenset(), most: int = 3
