@@ -23,10 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
 
 from recovery_cli.errors import RecoveryError
-from recovery_cli.library import Library, shipped_dir
+from recovery_cli.library import Library, files_named, shipped_dir
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.triage.bayes import Learnt, Vote, load_learnt
 from recovery_cli.triage.normalise import Normaliser, fold
@@ -405,8 +404,8 @@ class Triage:
             return set()
         return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
-    def _vote(self, text: str) -> tuple[list[float | None], float, Vote] | None:
-        """The learnt vote for each target (routine first) and its strength, or None.
+    def _vote(self, text: str) -> tuple[list[float | None], Vote] | None:
+        """The learnt vote's share for each target (routine first), and the vote; or None.
 
         A playbook the counts do not know (a trainer's own) gets None: its share of the
         trigger points stands in for the vote, so it is neither helped nor held back.
@@ -419,7 +418,13 @@ class Triage:
             vote.shares.get(scenario or ROUTINE, 0.0) if (scenario or ROUTINE) in known else None
             for scenario, _ in self.targets
         ]
-        return shares, vote.strength, vote
+        return shares, vote
+
+    def _telling(self, vote: Vote, target: int) -> list[str]:
+        """Evidence for a winner the vote chose: the message's words most like its examples."""
+        assert self.learnt is not None  # only called once a vote was made
+        words = self.learnt.telling(vote, self.targets[target][0] or ROUTINE, self.ignored)
+        return [f"like its examples: {', '.join(words)}"] if words else []
 
     def _negated(
         self, terms: list[str], breaks: set[int], far: set[int], start: int, reach: int
@@ -455,7 +460,7 @@ class Triage:
 
         def rank(target: int) -> tuple[float, int, int]:
             """Most points; on a tie, a later folder's playbook, then the first mentioned."""
-            return points[target], layers[target], -first[target]  # `points` as it is now
+            return points[target], layers[target], -first[target]  # `points` when called
 
         leader = max((target for target in hit if target), key=rank, default=0)
         cues = (
@@ -472,21 +477,16 @@ class Triage:
         if vote is None:
             winner = by_triggers
         else:  # each target's share of the trigger points, plus the weighed vote
-            shares, strength, learnt_vote = vote
-            weight = self.settings.learnt_points * strength
+            shares, learnt = vote
+            weight = self.settings.learnt_points * learnt.strength
             points = [
                 point / total + weight * (point / total if share is None else share)
                 for point, share in zip(points, shares, strict=True)
             ]
             total = sum(points) or 1.0
             winner = max(range(len(points)), key=rank)
-            learnt = self.learnt
-            if winner and winner != by_triggers and learnt:  # the vote decided: say why
-                words = learnt.telling(
-                    learnt_vote, self.targets[winner][0] or ROUTINE, self.ignored
-                )
-                if words:
-                    evidence[winner] = [*evidence[winner], f"like its examples: {', '.join(words)}"]
+            if winner and winner != by_triggers:  # the vote decided: say which words did
+                evidence[winner] = [*evidence[winner], *self._telling(learnt, winner)]
         others = sorted(
             (target for target in hit if target != winner),
             key=lambda target: (-points[target], -layers[target], first[target]),
@@ -511,12 +511,8 @@ class Triage:
 
 def learnt_for(library: Library) -> Learnt | None:
     """The last `triage-learnt.json` among the library's folders, as `triage.yaml` is found."""
-    found: Path | None = None
-    for folder in library.dirs:
-        candidate = folder / LEARNT_FILE
-        if folder.is_dir() and candidate.is_file():
-            found = candidate
-    return load_learnt(found) if found else None
+    found = files_named(LEARNT_FILE, library.dirs)
+    return load_learnt(found[-1]) if found else None
 
 
 def _layer(library: Library, scenario: str) -> int:

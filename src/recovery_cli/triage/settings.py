@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 
 from recovery_cli.documents import build, read_document
 from recovery_cli.errors import Location, RecoveryError
-from recovery_cli.library import TRIAGE_FILE, Library
+from recovery_cli.library import TRIAGE_FILE, Library, files_named
 from recovery_cli.playbook.models import Strict
 from recovery_cli.triage.normalise import TOKEN, fold
 
@@ -149,9 +149,5 @@ def load_settings(path: Path) -> TriageSettings:
 
 def settings_for(library: Library) -> TriageSettings:
     """The last `triage.yaml` among the library's folders wins, as playbooks override."""
-    found: Path | None = None
-    for folder in library.dirs:
-        candidate = folder / TRIAGE_FILE
-        if folder.is_dir() and candidate.is_file():
-            found = candidate
-    return load_settings(found) if found else TriageSettings()
+    found = files_named(TRIAGE_FILE, library.dirs)
+    return load_settings(found[-1]) if found else TriageSettings()
