@@ -103,14 +103,30 @@ def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None
         ("Still no refund of £30 almost two months later.", "almost two months"),
         ("sat in reception 50 mins and nobody came", "50 mins"),
         ("Took 6 days for anyone to reply.", "6 days"),
+        ("The app has logged me out since last Thursday.", "since last Thursday"),
+        ("The lift has been broken for two WEEKS.", "two weeks"),
+        ("We have been without hot water for 4 days.", "4 days"),
+        ("Five days running the bins were left.", "five days"),
+        ("Two mornings in a row the bus never came.", None),
     ],
 )
-def test_how_long_is_read_in_more_shapes(message: str, waited: str) -> None:
+def test_how_long_is_read_in_more_shapes(message: str, waited: str | None) -> None:
     assert value(message, "waited") == waited
 
 
 def test_a_day_taken_off_is_not_a_wait() -> None:
     assert value("I took a day off work for this and nobody came.", "waited") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The shop will be closed for 2 weeks from Monday, can I collect before?",
+        "The 3 days running late were the worst.",
+    ],
+)
+def test_a_closure_to_come_or_a_run_of_lateness_is_not_a_wait(message: str) -> None:
+    assert value(message, "waited") is None
 
 
 @pytest.mark.parametrize(

@@ -173,7 +173,7 @@ _SPAN = (
     + r"(?:\s\d{1,2}(?:\s?min(?:ute)?s?)?(?![\w:.]))?)\b"
 )
 _DAY_WORDS = (
-    r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s)?(?:monday|tuesday|wednesday|thursday|"
+    r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:\s(?:morning|afternoon|"
     r"evening|night))?|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec)[a-z]{0,6}|(?:january|february|april|june|july|august|september|october|november|"
@@ -253,9 +253,13 @@ _WAITED = (
     ),
     (
         keyed(
-            "after|over|for|open|queued|queue|now",
+            "after|over|for|open|queued|queue|now|broken|cold|dead|down|offline|faulty|"
+            "leaking|flooded|blocked|stranded|without",
             r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
-            r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,4}?(?:after|for|over)"
+            r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,6}?(?:after|for|over)"
+            r"|(?:broken|cold|dead|down|offline|faulty|leaking|flooded|blocked|stranded|"
+            r"without\s(?:power|water|heating|heat|hot\swater|signal|internet|wifi|broadband|"
+            r"service|a\s\w{2,12}))\sfor"
             r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
             + _SPAN
             + r"(?!\s(?:ago|old|warranty|guarantee|return))",
@@ -264,9 +268,10 @@ _WAITED = (
     ),
     (
         keyed(
-            "elapsed|passed|on|hold|delay|queue|wait|waiting",
+            "elapsed|passed|on|hold|delay|queue|wait|waiting|running|in a row",
             r"\b(?:some\s)?" + _SPAN + r"\s(?:have\s(?:now\s)?(?:elapsed|passed|gone\sby)|on\b"
-            r"(?=[,.!]|$)|hold|wait|waiting|delay|queue)",
+            r"(?=[,.!]|$)|hold|wait|waiting|delay|queue|running\b(?!\s(?:late|behind|over))|"
+            r"in\sa\srow\b)",
         ),
         0,
     ),
