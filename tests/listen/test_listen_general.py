@@ -103,6 +103,10 @@ def test_a_way_in_is_what_went_wrong_not_what_is_at_stake() -> None:
         ("U said 7 to 10 days", "within 7 to 10 days"),
         ("I was told it would be with me by 3pm today.", "with you by 3pm today"),
         ("Booking window 8-1, no show.", "between 8 and 1"),
+        ("They said it'd be redelivered Weds and nothing came.", "by Weds"),
+        ("U said the fitter wud be here between 9 and 12.", "with you between 9 and 12"),
+        ("You confirmed delivery by the 20th. Nothing yet.", "with you by the 20th"),
+        ("The courier gave the delivery date as the 9th.", "with you by the 9th"),
     ],
 )
 def test_a_promise_is_a_time_next_to_a_promise(message: str, promised: str) -> None:
@@ -111,6 +115,18 @@ def test_a_promise_is_a_time_next_to_a_promise(message: str, promised: str) -> N
 
 def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
     assert value("The doctor told me to keep off it for a week.", "promised") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'd be happy to collect it on Friday instead.",
+        "We would be grateful if it came by Monday.",
+        "I confirmed my address on Monday.",
+    ],
+)
+def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
+    assert value(message, "promised") is None
 
 
 @pytest.mark.parametrize(

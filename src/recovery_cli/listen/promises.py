@@ -29,11 +29,12 @@ _CUES = (
     r"booked(?=\s(?:for\s)?\d)|(?:delivery|appointment|visit|engineer|technician|collection|"
     r"reader|surveyor|nurse|repair)\s(?:was\s|is\s)?booked|rebooked|scheduled|rescheduled\s(?:for|to)|arranged\sfor|"
     r"confirmed\sfor|supposed\sto|meant\sto|ment\sto|moved\sto|changed\sto|"
-    r"(?:would|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
+    r"(?:(?<!\bi\s)(?<!\bwe\s)would|wud|(?<=\w)(?<!\bi)(?<!\bwe)'d|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
     r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
     r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|"
-    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is)|"
+    r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is|as)|"
+    r"confirmed(?=\s(?:the\s)?(?:dispatch|despatch|delivery|installation|collection)\b)|"
     r"(?:(?<=the\s)|(?<=your\s)|(?<=ur\s))(?:engineer|driver|courier|technician|installer|"
     r"nurse|surveyor|van)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|arriving|"
     r"expected)|(?:(?<=the\s)|(?<=my\s)|(?<=your\s))(?:delivery|parcel|order)\s(?:is\s|was\s|'s\s|were\s)?(?:still\s|now\s)?(?:coming|"
@@ -41,7 +42,7 @@ _CUES = (
 )
 _CUED = keyed(
     "promis|guarantee|assured|due|told|booked|rebooked|scheduled|rescheduled|arranged|"
-    "confirmed|supposed|meant|ment to|moved to|changed to|would|will|should|must|said|"
+    "confirmed|supposed|meant|ment to|moved to|changed to|would|wud|'d|will|should|must|said|"
     "states|stated|date|advised|quoted|coming|arriving|expected",
     rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )
