@@ -32,6 +32,13 @@ def value(message: str, fact: str) -> str | None:
         ),
         ("Your courier NEVER came and I waited in all day.", "our courier"),
         ("the management company says the lift is not their problem", "the management company"),
+        ("I rang my bank (Ulster Savings) and no payment has come in.", "Ulster Savings"),
+        ("Your loss adjuster, from Corran Claims, has not called back.", "Corran Claims"),
+        ("It was due from your supplier's haulier, Tarn Transport, on Monday.", "Tarn Transport"),
+        ("your delivery partner @Swiftdrop has lost it twice", "Swiftdrop"),
+        ("Fines are issued by the car park operator (Parkwell), not us.", "Parkwell"),
+        # the firm addressed, not the installer's own name
+        ("Huge thanks to the installer @Brightroof sent, holes all over my roof.", "the installer"),
     ],
 )
 def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:

@@ -97,27 +97,33 @@ _FIRM_ROLES = (
     r"courier|carrier|(?:delivery|logistics|installation|repair)\s(?:partner|company|firm)|"
     r"supplier|sub-?contractor|contractor|installers?|fitters|(?:approved\s)?repairer|"
     r"garage|groomer|surveyor|valuers?|solicitors?|funeral\sdirectors|removal\s(?:firm|company)|"
-    r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner"
+    r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner|hauliers?|"
+    r"(?:loss\s)?(?:adjusters?|assessors?)"
 )
 _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
     "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
-    "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency",
-    rf"\b(?:{_FIRM_ROLES})(?:,\s|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
+    "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
+    "haulier|adjuster|assessor",
+    rf"\b(?:{_FIRM_ROLES})(?:,\s(?:from\s)?|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
     rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&)|$)"
     rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
     rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
-    rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))",
+    rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"
+    rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b",
 )
 """A role and the firm's name beside it: "your courier Yodex", "The installer, Rockwell
-Joinery, finished", "a subcontractor called LineRight"."""
+Joinery, finished", "a subcontractor called LineRight", "your courier partner @Parcelo" (a
+handle after another role may be the firm addressed: "the installer @SolarBright sent")."""
 _FIRM_BRACKETED = keyed(
-    "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor",
+    "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
+    "operator|my bank|our bank|haulier",
     rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
-    rf"fitters|suppliers?|contractors?)\b[^()\n]{{0,40}}?\((?P<p>{_FIRM})\)",
+    rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?)\b"
+    rf"[^()\n]{{0,40}}?\((?P<p>{_FIRM})\)",
 )
 """A role with the firm's name in brackets further on: "the surveyor your bank instructed
-(Hartley Valuations)", "the couriers fault (DPX)"."""
+(Hartley Valuations)", "the couriers fault (DPX)", "my bank (AIB)"."""
 _FIRM_STAFF = keyed(
     "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
     "delivered|couriered|shipped|dispatched|sent",
