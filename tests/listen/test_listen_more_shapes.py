@@ -80,6 +80,14 @@ def test_no_name_is_read_from_these(message: str) -> None:
         ("Still no refund of £40 after a month.", "you still have no refund of £40"),
         ("★☆☆☆☆ App crashes every time I pay.", "the app crashes every time you pay"),
         ("The sink at the back was out of order.", "the sink at the back was out of order"),
+        ("⭐ Checkout won't load on my phone.", "the checkout won't load on your phone"),
+        ("Your gate code 55120 doesn't work.", "our gate code doesn't work"),
+        ("The glass lid SHATTERED in the oven.", "the glass lid shattered in the oven"),
+        ("The strap on my bag popped open twice.", "the strap on your bag popped open twice"),
+        (
+            "My new heater started sparking on day one.",
+            "your new heater started sparking on day one",
+        ),
     ],
 )
 def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:

@@ -361,7 +361,7 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
     """A captured part, its first letter lowered when only a sentence start capitalised it."""
     value = match.group(name) or ""
     start = match.start(name)
-    before = match.string[:start].rstrip().rstrip("★☆").rstrip()  # after a review's stars
+    before = match.string[:start].rstrip().rstrip("★☆⭐").rstrip()  # after a review's stars
     starts = not before or before.endswith(("(", ":")) or _HANDLE_ONLY.fullmatch(before)
     first, _, after = value.partition(" ")
     named = after[:1].isupper()  # "Royal Mail tracking": a name, not a sentence's capital

@@ -86,7 +86,9 @@ _DUE = (
 _FIRST = r"(?=[oabhstmeyu])"
 """The letters a determiner or "one of" can start with: a cheap test that lets the regular
 expression engine skip every other position before it tries the subject."""
-_THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_MOD}{PAREN}{_REL}"
+_CODE = r"(?:\s(?:no\.?\s|#)?\d[\d-]{2,14}(?![\w-]))?"
+"""A number the customer gives after the thing ("your locker code 44812"), left out."""
+_THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_CODE}{_MOD}{PAREN}{_REL}"
 """A thing with its determiner, a modifier, an aside and a relative clause."""
 
 _START = (
@@ -96,7 +98,7 @@ _START = (
 )
 """The start of a sentence, after a time, a speaker's name, a handle or a greeting."""
 _OPEN = (
-    r"(?:^(?:>\s?|[★☆]{1,5}\s)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
+    r"(?:^(?:>\s?|[★☆⭐]{1,5}\s)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
     r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
     r"update|subject|re)[,:]?\s){0,2}|(?=[(,;:\-–rbasmty])(?:\(|[,;:]\s|(?<=\s)[-–]\s|"
     r"\b(?:re|but|and|so|says|said|reports|mentioned|today|yesterday|then)\s))"
