@@ -88,6 +88,21 @@ def test_no_name_is_read_from_these(message: str) -> None:
             "My new heater started sparking on day one.",
             "your new heater started sparking on day one",
         ),
+        (
+            "Your driver screamed at my dad at the kerb.",
+            "our driver screamed at your dad at the kerb",
+        ),
+        (
+            "The cleaners you subcontracted didn't show.",
+            "the cleaners we subcontracted didn't show",
+        ),
+        ("The cabin smelt of smoke all week.", "the cabin smelt of smoke all week"),
+        ("My table had been given to another party.", "your table had been given to another party"),
+        ("The gate was left wide open by your crew.", "the gate was left wide open by our crew"),
+        (
+            "Your surgery sent me another patient's letter.",
+            "our surgery sent you another patient's letter",
+        ),
     ],
 )
 def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:

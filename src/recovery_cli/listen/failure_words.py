@@ -90,6 +90,10 @@ BROKE_WORDS = vocabulary(
     "goes to a (?:page|site|link) that (?:doesn't|does not|doesnt) exist|goes nowhere|"
     "went to my (?:work|old|ex|neighbour)|"
     "(?:had|has|have) no (?:record|booking|reservation|trace|room|table|car|seat)s?|"
+    "(?:had|has|have) been given (?:away|to (?:a|an|the wrong|someone|somebody|another))|"
+    "(?:was|were|had been|has been) left (?:wide )?(?:open|unlocked|unattended)|"
+    "(?:smelled|smelt|smells|stank|stinks) (?:of|like) (?:damp|mould|mold|smoke|sewage|gas|"
+    "burning|bleach|urine|cigarettes|drains|wee)|"
     "has (?:cracks|dents|holes|scratches|stains|marks)|"
     "have (?:cracks|dents|holes|scratches|stains|marks)|"
     r"arrived with [^,.;!?\n]{1,60}? (?:broken|damaged|smashed|cracked|missing|torn)"
@@ -124,6 +128,7 @@ STAFF = (
     r"waiter|waitress|barista|pharmacist|assistant|stylist|porter|host|guy|man|lad|woman|girl|"
     r"lady|worker|builder|painter|contractor|cleaner|nurse|optician|dentist|hygienist|mechanic|"
     r"crew|team|company|shop|store|bank|app|system|site|website|warehouse|delivery\sguy|mover|"
+    r"hotel|clinic|surgery|pharmacy|airline|branch|restaurant|gym|venue|"
     r"removal\sm[ae]n|operative|rep|colleague|cashier)s?"
 )
 ACTOR = (
@@ -144,7 +149,7 @@ STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|threw|dropped|spilled|spilt|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
-    "lectured|shouted at|swore at|snapped at|ignored|refused|read out|"
+    "lectured|shouted at|screamed at|yelled at|swore at|snapped at|ignored|refused|read out|"
     "told (?:the whole|the entire|everyone|the other|other|all the)|"
     "rolled (?:his|her|their) eyes|hung up on|burnt|burned|trapped|ran|reversed|lost|"
     "cancell?ed (?:my|our|the|a|an) |"

@@ -73,7 +73,8 @@ _MOD = (
 _REL = (
     r"(?P<rel>\s(?:(?:which|that|who)\s)?(?:I|we|you|u|they)(?:\shave|'ve|\shad)?\s"
     r"(?:ordered|bought|booked|sent|send|paid\sfor|got|received|purchased|chose|arranged|"
-    r"appointed|hired|delivered|installed|fitted|supplied|used|picked)"
+    r"appointed|hired|delivered|installed|fitted|supplied|used|picked|subcontracted|"
+    r"recommended|engaged|referred\s(?:me|us)\sto)"
     r"(?:\s(?!(?:is|was|are|were|has|have|had|arrived|came|never|didn'?t|hasn'?t|isn'?t|"
     r"won'?t|doesn'?t|keeps|still|just)\b)[\w'’£$€-]{1,20}){0,8}?"
     r"|\s(?:marked|shown|showing)\sas\s\"?delivered\"?(?:\s(?:at|on|by|to)\s[^,.;!?\n]{1,30}?)?"
