@@ -103,6 +103,10 @@ def test_no_name_is_read_from_these(message: str) -> None:
             "Your surgery sent me another patient's letter.",
             "our surgery sent you another patient's letter",
         ),
+        (
+            "Opened the box and instead of the red kettle there's a toaster inside.",
+            "you received a toaster instead of the red kettle",
+        ),
     ],
 )
 def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None:

@@ -382,6 +382,17 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "instead of",
+        r"\binstead\sof\s(?P<want>(?:the|a|an|my|our)\s[^,.;!?()\n]{1,30}?),?\s(?:there'?s|theres|"
+        r"there\s(?:was|is|were|are)|I\s(?:got|received)|we\s(?:got|received)|(?:you|u)\ssent"
+        r"(?:\sme|\sus)?|it'?s)\s(?P<got>(?:a|an|some|two|\d{1,2})\s[^,.;!?()\n]{1,30}?)"
+        r"(?=\s(?:in\sthe|inside|instead)\b|\s?[,.;!?(]|$)",
+        "I received {got} instead of {want}",
+        rank=1,
+        voice="customer",
+    ),
+    rule(
+        "issue",
         _keys(MARKED.keys, "scrape"),
         r"\bthere\s(?P<be>was|were|is|are)\s(?:now\s|also\s)?(?P<what>(?:a|an|two|three|several|"
         r"some)\s(?:[\w'’-]{1,15}\s){0,2}?(?:dent|scratch|scrape|crack|hole|tear|stain|chip|gouge|"
