@@ -404,20 +404,20 @@ class Triage:
             return set()
         return {_clause(breaks, found[n]) for n in matched if rules[n].target == STATES}
 
-    def _vote(self, text: str) -> tuple[list[float | None], Vote] | None:
+    def _vote(self, text: str, hit: Sequence[int]) -> tuple[list[float], Vote] | None:
         """The learnt vote's share for each target (routine first), and the vote; or None.
 
-        A playbook the counts do not know (a trainer's own) gets None: its share of the
-        trigger points stands in for the vote, so it is neither helped nor held back.
+        The vote only settles between playbooks it knows: when one it does not know (a
+        trainer's own) matched a trigger, the triggers alone decide, so a playbook of your
+        own is neither helped nor held back by counts that never saw it.
         """
         if self.learnt is None:
             return None
-        vote = self.learnt.vote(text)
         known = self.learnt.messages
-        shares = [
-            vote.shares.get(scenario or ROUTINE, 0.0) if (scenario or ROUTINE) in known else None
-            for scenario, _ in self.targets
-        ]
+        if any((self.targets[target][0] or ROUTINE) not in known for target in hit):
+            return None
+        vote = self.learnt.vote(text)
+        shares = [vote.shares.get(scenario or ROUTINE, 0.0) for scenario, _ in self.targets]
         return shares, vote
 
     def _telling(self, vote: Vote, target: int) -> list[str]:
@@ -473,15 +473,14 @@ class Triage:
             evidence[leader] = [*evidence[leader], *cues]
         total = sum(points) or 1.0
         by_triggers = leader if leader and points[leader] > points[0] else 0
-        vote = self._vote(text)
+        vote = self._vote(text, hit)
         if vote is None:
             winner = by_triggers
         else:  # each target's share of the trigger points, plus the weighed vote
             shares, learnt = vote
             weight = self.settings.learnt_points * learnt.strength
             points = [
-                point / total + weight * (point / total if share is None else share)
-                for point, share in zip(points, shares, strict=True)
+                point / total + weight * share for point, share in zip(points, shares, strict=True)
             ]
             total = sum(points) or 1.0
             winner = max(range(len(points)), key=rank)
