@@ -12,6 +12,7 @@ from recovery_cli.listen import inputs_from, likely, read
 from recovery_cli.listen.begin import fit, hear
 from recovery_cli.listen.likely import as_stakes, offerable
 from recovery_cli.listen.model import KEPT
+from recovery_cli.listen.shapes import is_agent_note
 from support import REPO
 
 LATE = "The order has still not arrived. "
@@ -88,3 +89,18 @@ def test_the_shipped_counts_are_a_rebuild_of_the_development_sets_only() -> None
     assert not any(name.startswith("heldout") or name == "dev6" for name in tool.DEVELOPMENT)
     for target, text in tool.built().items():
         assert target.read_text(encoding="utf-8") == text, f"rebuild it: python {path}"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Caller advises his card was charged twice. I need it sorted by Friday.",
+        "Tenant rang, says the boiler is still broken. I have a newborn baby.",
+    ],
+)
+def test_a_note_that_opens_with_the_caller_or_tenant_is_the_agents_not_the_customers(
+    message: str,
+) -> None:
+    assert is_agent_note(message)
+    stakes = read(message).facts.get("stakes")
+    assert stakes is None or "you need it sorted by Friday" not in stakes.value

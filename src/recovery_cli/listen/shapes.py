@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 _NOTE_START = re.compile(
-    r"\s{0,10}(?:cust\b|cx\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
+    r"\s{0,10}(?:cust\b|cx\b|caller\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
+    r"(?:tenant|resident|patient|member|client|pt)\s(?:called|rang|phoned|advises|says|reports|"
+    r"states)\b|"
     r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor|agent|shift|"
     r"incident|dispatch)\s(?:note|log|incident)\b|incident\b|heads\sup:|pre-dispatch\b|"
     r"note\s(?:from|on|for)\b|front\sdesk,|(?:counter|gate)\s[\w:]{2,6}[\s:]|"
