@@ -198,7 +198,26 @@ def json_text(data: object, *, indent: int | None = None) -> str:
     text is valid JSON that is safe to print to a terminal and to encode as UTF-8.
     """
     text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _json_plain(text):
+        return text
     return _JSON_HIDDEN.sub(_escape, text)
+
+
+_LATIN_SHOWN = bytes(b for b in range(256) if not (0x7F <= b <= 0x9F or b == 0xAD))
+"""The Latin-1 bytes `_JSON_HIDDEN` leaves alone."""
+
+
+def _json_plain(text: str) -> bool:
+    """Whether `text` holds nothing `_JSON_HIDDEN` escapes, told without the regex engine
+    walking every character: ASCII text can hold only DEL, and Latin-1 text (most names
+    with accents) is checked byte by byte by `bytes.translate`."""
+    if text.isascii():
+        return "\x7f" not in text
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not raw.translate(None, _LATIN_SHOWN)
 
 
 def _escape(match: re.Match[str]) -> str:

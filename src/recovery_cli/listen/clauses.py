@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, union, words
+from recovery_cli.listen.sentences import Found, Sentence, words
 from recovery_cli.wording import from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
@@ -152,13 +152,23 @@ def apply(
     if not sentences:
         return
     skip = "customer" if note else "note"
-    for each in _index(rules).relevant(union(sentences)):
+    index = _index(rules)
+    # Per sentence, the rules one of whose keys it holds: a rule then runs on a sentence
+    # when its position is in that sentence's set (no test of its keys per sentence).
+    holding = [index.positions(sentence.keys) for sentence in sentences]
+    needed: dict[int, bool] = {}  # rules share their signals: each searched once a message
+    for position in sorted(set().union(*holding)):
+        each = index.rules[position]
         if each.voice == skip:
             continue
-        if each.needs is not None and not each.needs.search(text):
-            continue
-        for sentence in sentences:
-            if not each.keys.isdisjoint(sentence.keys):
+        if each.needs is not None:
+            held = needed.get(id(each.needs))
+            if held is None:
+                held = needed[id(each.needs)] = each.needs.search(text) is not None
+            if not held:
+                continue
+        for sentence, positions in zip(sentences, holding, strict=True):
+            if position in positions:
                 yield from _matches(each, sentence, note)
 
 
@@ -175,12 +185,17 @@ class RuleIndex:
 
     def relevant(self, keys: Iterable[str]) -> list[Rule]:
         """The rules with a key among `keys`, in their own order (order breaks ties)."""
+        return [self.rules[position] for position in sorted(self.positions(keys))]
+
+    def positions(self, keys: Iterable[str]) -> set[int]:
+        """Where in `rules` the rules with a key among `keys` stand."""
         positions: set[int] = set()
+        by_key = self.by_key
         for key in keys:
-            found = self.by_key.get(key)
+            found = by_key.get(key)
             if found is not None:
                 positions.update(found)
-        return [self.rules[position] for position in sorted(positions)]
+        return positions
 
 
 _INDEXES: dict[int, tuple[Sequence[Rule], RuleIndex]] = {}
