@@ -176,6 +176,8 @@ def _tidy(value: object) -> str:
 
 def _kept(context: BatchContext, row: Mapping[str, object]) -> dict[str, str]:
     """The columns carried into the record unchanged (`--keep`, and the preset's)."""
+    if not context.keep:
+        return {}
     columns = {str(key).lower(): key for key in row}
     found = {}
     for path in context.keep:

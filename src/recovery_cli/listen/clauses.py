@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, words
+from recovery_cli.listen.sentences import Found, Sentence, union, words
 from recovery_cli.wording import from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
@@ -153,12 +153,8 @@ def apply(
         return
     skip = "customer" if note else "note"
     index = _index(rules)
-    # Per sentence, the rules one of whose keys it holds: a rule then runs on a sentence
-    # when its position is in that sentence's set (no test of its keys per sentence).
-    holding = [index.positions(sentence.keys) for sentence in sentences]
     needed: dict[int, bool] = {}  # rules share their signals: each searched once a message
-    for position in sorted(set().union(*holding)):
-        each = index.rules[position]
+    for each in index.relevant(union(sentences)):
         if each.voice == skip:
             continue
         if each.needs is not None:
@@ -167,8 +163,11 @@ def apply(
                 held = needed[id(each.needs)] = each.needs.search(text) is not None
             if not held:
                 continue
-        for sentence, positions in zip(sentences, holding, strict=True):
-            if position in positions:
+        if len(sentences) == 1:  # the message's keys are its one sentence's
+            yield from _matches(each, sentences[0], note)
+            continue
+        for sentence in sentences:
+            if not each.keys.isdisjoint(sentence.keys):
                 yield from _matches(each, sentence, note)
 
 
