@@ -325,3 +325,15 @@ def test_a_reading_is_json_ready() -> None:
     data = read(SOFA).to_json()
     assert json.loads(json.dumps(data)) == data
     assert data["facts"]["issue"]["value"] == "your sofa still isn't here"  # type: ignore[index]
+
+
+def test_what_the_caller_already_knows_is_not_read_again() -> None:
+    message = (
+        "Subject: medication still missing\n\nHi,\nI am a carer and my medication STILL has "
+        "not come!! Three weeks now.\n\nKind regards,\nAnna Bell"
+    )
+    full = read(message)
+    assert full.severity is not None and full.channel is not None
+    told = read(message, known={"severity", "channel"})
+    assert told.severity is None and told.channel is None
+    assert told.facts == full.facts  # the facts are read all the same

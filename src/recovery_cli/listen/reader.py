@@ -10,7 +10,7 @@ on each sentence. Of the candidates for each fact the lowest rank wins, then the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
@@ -56,8 +56,11 @@ _STORY = re.compile(
 or "the reason I'm writing is"."""
 
 
-def read(message: str, triage: Triage | None = None) -> Reading:
-    """Read one message: facts with their spans, severity, channel and (given one) triage."""
+def read(message: str, triage: Triage | None = None, *, known: Collection[str] = ()) -> Reading:
+    """Read one message: facts with their spans, severity, channel and (given one) triage.
+
+    `known` names what the caller has already ("severity", "channel", as a batch row's
+    columns give them): those are not worked out, and the reading leaves them None."""
     given = message[:MAX_CHARS]
     text, offsets = _cleaned(given)
     language = detect(text)
@@ -76,8 +79,8 @@ def read(message: str, triage: Triage | None = None) -> Reading:
         language,
         True,
         facts=facts,
-        severity=severity(text, facts, routine, sentences, keys),
-        channel=channel(text, note, keys),
+        severity=None if "severity" in known else severity(text, facts, routine, sentences, keys),
+        channel=None if "channel" in known else channel(text, note, keys),
         triage=verdict,
         read_chars=len(given),
         total_chars=len(message),
