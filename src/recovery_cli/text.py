@@ -196,6 +196,9 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_text(data: object, *, indent: int | None = None) -> str:
     """JSON that keeps readable text readable but shows no invisible character raw.
 
@@ -203,7 +206,10 @@ def json_text(data: object, *, indent: int | None = None) -> str:
     zero-width characters and lone surrogates are escaped here too (`\\u009b`), so the
     text is valid JSON that is safe to print to a terminal and to encode as UTF-8.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if indent is None:
+        text = _ENCODER.encode(data)  # one encoder, not one made per call as `dumps` does
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
     if _json_plain(text):
         return text
     return _JSON_HIDDEN.sub(_escape, text)
