@@ -56,25 +56,37 @@ _STORY = re.compile(
 or "the reason I'm writing is"."""
 
 
-def read(message: str, triage: Triage | None = None, *, known: Collection[str] = ()) -> Reading:
+def read(
+    message: str,
+    triage: Triage | None = None,
+    *,
+    known: Collection[str] = (),
+    read_routine: bool = True,
+) -> Reading:
     """Read one message: facts with their spans, severity, channel and (given one) triage.
 
     `known` names what the caller has already ("severity", "channel", as a batch row's
-    columns give them): those are not worked out, and the reading leaves them None."""
+    columns give them): those are not worked out, and the reading leaves them None. With
+    `read_routine` false, a message triage finds routine is read no further (no facts,
+    severity or channel): a batch drafts nothing for it."""
     given = message[:MAX_CHARS]
     text, offsets = _cleaned(given)
     language = detect(text)
     if language != "en":
-        shown = channel(text, False, present(text.lower()))
+        shown = None if "channel" in known else channel(text, False, present(text.lower()))
         return Reading(
             language, False, channel=shown, read_chars=len(given), total_chars=len(message)
+        )
+    verdict = triage.classify(text) if triage is not None else None
+    routine = verdict is not None and verdict.scenario is None
+    if routine and not read_routine:
+        return Reading(
+            language, True, triage=verdict, read_chars=len(given), total_chars=len(message)
         )
     note = is_agent_note(text)
     sentences = split(text)
     keys = union(sentences)
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
-    verdict = triage.classify(text) if triage is not None else None
-    routine = verdict is not None and verdict.scenario is None
     return Reading(
         language,
         True,
