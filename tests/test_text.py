@@ -12,6 +12,7 @@ from recovery_cli.text import (
     clean_with_offsets,
     fold_lookalikes,
     is_clean,
+    json_text,
 )
 
 
@@ -173,3 +174,19 @@ def test_look_alike_letters_read_as_the_letters_they_show(shown: str, reads: str
 )
 def test_other_scripts_and_ordinary_accents_are_left_alone(text: str) -> None:
     assert fold_lookalikes(text) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("Zoë Müller", '"Zoë Müller"'),
+        ("Ren\xade", '"Ren\\u00ade"'),
+        ("café\x85", '"café\\u0085"'),
+        ("del\x7f", '"del\\u007f"'),
+        ("Łukasz\u200b", '"Łukasz\\u200b"'),
+        ("plain", '"plain"'),
+    ],
+    ids=["accents-kept", "soft-hyphen", "c1-control", "delete", "zero-width", "ascii"],
+)
+def test_json_shows_accents_but_no_hidden_character_raw(value: str, written: str) -> None:
+    assert json_text(value) == written

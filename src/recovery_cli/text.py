@@ -72,7 +72,13 @@ faster than `INVISIBLE`, and most text holds none of them."""
 
 
 def is_clean(text: str) -> bool:
-    """Whether `clean` would leave `text` as it is (carriage returns aside)."""
+    """Whether `clean` would leave `text` as it is (carriage returns aside).
+
+    ASCII text can hold only C0 controls and DEL of `_SUSPECT`, which are exactly what
+    `isprintable` refuses once tabs and newlines are spaces: a test far cheaper than the
+    regular expression's walk over every character."""
+    if text.isascii():
+        return text.replace("\n", " ").replace("\t", " ").isprintable()
     return _SUSPECT.search(text) is None
 
 
@@ -190,6 +196,9 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_text(data: object, *, indent: int | None = None) -> str:
     """JSON that keeps readable text readable but shows no invisible character raw.
 
@@ -197,8 +206,30 @@ def json_text(data: object, *, indent: int | None = None) -> str:
     zero-width characters and lone surrogates are escaped here too (`\\u009b`), so the
     text is valid JSON that is safe to print to a terminal and to encode as UTF-8.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if indent is None:
+        text = _ENCODER.encode(data)  # one encoder, not one made per call as `dumps` does
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if _json_plain(text):
+        return text
     return _JSON_HIDDEN.sub(_escape, text)
+
+
+_LATIN_SHOWN = bytes(b for b in range(256) if not (0x7F <= b <= 0x9F or b == 0xAD))
+"""The Latin-1 bytes `_JSON_HIDDEN` leaves alone."""
+
+
+def _json_plain(text: str) -> bool:
+    """Whether `text` holds nothing `_JSON_HIDDEN` escapes, told without the regex engine
+    walking every character: ASCII text can hold only DEL, and Latin-1 text (most names
+    with accents) is checked byte by byte by `bytes.translate`."""
+    if text.isascii():
+        return "\x7f" not in text
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not raw.translate(None, _LATIN_SHOWN)
 
 
 def _escape(match: re.Match[str]) -> str:

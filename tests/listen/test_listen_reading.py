@@ -7,6 +7,7 @@ import json
 import pytest
 
 from recovery_cli.listen import read
+from recovery_cli.triage import Triage
 
 SOFA = (
     "You told me Tuesday, then Friday, and my sofa still isn't here. "
@@ -325,3 +326,27 @@ def test_a_reading_is_json_ready() -> None:
     data = read(SOFA).to_json()
     assert json.loads(json.dumps(data)) == data
     assert data["facts"]["issue"]["value"] == "your sofa still isn't here"  # type: ignore[index]
+
+
+def test_what_the_caller_already_knows_is_not_read_again() -> None:
+    message = (
+        "Subject: medication still missing\n\nHi,\nI am a carer and my medication STILL has "
+        "not come!! Three weeks now.\n\nKind regards,\nAnna Bell"
+    )
+    full = read(message)
+    assert full.severity is not None and full.channel is not None
+    told = read(message, known={"severity", "channel"})
+    assert told.severity is None and told.channel is None
+    assert told.facts == full.facts  # the facts are read all the same
+
+
+def test_a_routine_request_can_be_left_unread_past_its_triage(triage: Triage) -> None:
+    question = "Hi, could you tell me if the blue jacket comes in size 12? Thanks, Tom Reyes"
+    full = read(question, triage)
+    assert full.triage is not None and full.triage.scenario is None
+    assert full.facts  # read in full, the sign-off names the customer
+    short = read(question, triage, read_routine=False)
+    assert short.triage == full.triage and short.supported
+    assert short.facts == {} and short.severity is None and short.channel is None
+    complaint = "My sofa was promised for Friday and it still hasn't arrived. Tom Reyes"
+    assert read(complaint, triage, read_routine=False).facts == read(complaint, triage).facts

@@ -48,7 +48,10 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     row_id = fields.get("id")
     scenario = context.scenario or fields.get("scenario", "").strip()
     text = fields.get(context.text_column) or ""
-    reading = read(text, None if scenario else context.triage) if text.strip() else None
+    # What the row's columns give need not be read from the message (a column wins).
+    columns = [name for name in _COLUMN_WINS if fields.get(name, "").strip()]
+    triage = None if scenario else context.triage
+    reading = read(text, triage, known=columns, read_routine=False) if text.strip() else None
     triaged: Triaged | None = None
     if not scenario:
         if context.triage is None or reading is None:
@@ -118,6 +121,10 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     )
 
 
+_COLUMN_WINS = ("severity", "channel")
+"""What `read` can skip working out when the row's own column gives it."""
+
+
 def _source(name: str, given: set[str], filled: set[str], resolved: Resolved) -> str:
     """Where an input's value came from: the row, the message, the playbook, or nowhere."""
     if name in given:
@@ -176,6 +183,8 @@ def _tidy(value: object) -> str:
 
 def _kept(context: BatchContext, row: Mapping[str, object]) -> dict[str, str]:
     """The columns carried into the record unchanged (`--keep`, and the preset's)."""
+    if not context.keep:
+        return {}
     columns = {str(key).lower(): key for key in row}
     found = {}
     for path in context.keep:

@@ -53,6 +53,8 @@ class Route:
     assumed: list[tuple[str, str, str, str]]
     source: str | None
     roles: tuple[str, ...]
+    places: dict[str, tuple[int, ...]]
+    """Where each role's pieces stand among the rendered pieces, in order."""
 
 
 class Plan:
@@ -129,9 +131,8 @@ class Plan:
         rendered = render.render(route.source, {**context, **route.given}).split(SEP)
         if len(rendered) != len(route.roles):
             return None  # a value held the separator
-        by_role: dict[str, list[str]] = {}
-        for role, text in zip(route.roles, rendered, strict=True):
-            by_role.setdefault(role, []).append(text.strip())
+        by_role = {role: [rendered[at].strip() for at in places]
+                   for role, places in route.places.items()}  # fmt: skip
 
         def one(role: str) -> str:
             return by_role.get(role, [""])[0]
@@ -196,7 +197,13 @@ class Plan:
             usable = False
         source = SEP.join(pieces) if usable and pieces else None
         ids = [step.id for step in path]
-        return Route(ids, given, assumed, source, tuple(roles))
+        places: dict[str, list[int]] = {}
+        for at, role in enumerate(roles):
+            places.setdefault(role, []).append(at)
+        return Route(
+            ids, given, assumed, source, tuple(roles),
+            {role: tuple(at) for role, at in places.items()},
+        )  # fmt: skip
 
     def _templates(
         self, path: list[Step], asked: list[str | None], given: set[str], channel: str

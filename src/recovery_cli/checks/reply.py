@@ -50,7 +50,8 @@ class Reply:
 
     def __init__(self, checker: Checker, text: str) -> None:
         cleaned, self.offsets = clean_with_offsets(text)
-        straight = cleaned.translate(STRAIGHTEN) if _CURLY.search(cleaned) else cleaned
+        curly = not cleaned.isascii() and _CURLY.search(cleaned) is not None  # all non-ASCII
+        straight = cleaned.translate(STRAIGHTEN) if curly else cleaned
         straight = fold_lookalikes(straight)  # "ｆａｕｌｔ" and "f\u0430ult" read "fault"
         low = straight.lower()
         if len(low) != len(straight):  # a few characters lower-case to two; keep offsets exact

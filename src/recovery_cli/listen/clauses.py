@@ -152,10 +152,19 @@ def apply(
     if not sentences:
         return
     skip = "customer" if note else "note"
-    for each in _index(rules).relevant(union(sentences)):
+    index = _index(rules)
+    needed: dict[int, bool] = {}  # rules share their signals: each searched once a message
+    for each in index.relevant(union(sentences)):
         if each.voice == skip:
             continue
-        if each.needs is not None and not each.needs.search(text):
+        if each.needs is not None:
+            held = needed.get(id(each.needs))
+            if held is None:
+                held = needed[id(each.needs)] = each.needs.search(text) is not None
+            if not held:
+                continue
+        if len(sentences) == 1:  # the message's keys are its one sentence's
+            yield from _matches(each, sentences[0], note)
             continue
         for sentence in sentences:
             if not each.keys.isdisjoint(sentence.keys):
@@ -175,12 +184,17 @@ class RuleIndex:
 
     def relevant(self, keys: Iterable[str]) -> list[Rule]:
         """The rules with a key among `keys`, in their own order (order breaks ties)."""
+        return [self.rules[position] for position in sorted(self.positions(keys))]
+
+    def positions(self, keys: Iterable[str]) -> set[int]:
+        """Where in `rules` the rules with a key among `keys` stand."""
         positions: set[int] = set()
+        by_key = self.by_key
         for key in keys:
-            found = self.by_key.get(key)
+            found = by_key.get(key)
             if found is not None:
                 positions.update(found)
-        return [self.rules[position] for position in sorted(positions)]
+        return positions
 
 
 _INDEXES: dict[int, tuple[Sequence[Rule], RuleIndex]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
+from recovery_cli.listen.sentences import Found, KeyIndex, Sentence, keyed, keys_of, words
 from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
@@ -307,11 +307,16 @@ WAITED_KEYS = keys_of([*(pattern for pattern, _ in _WAITED), _FOR_SPAN])
 """Words one of which a sentence needs before `waited` can find anything in it."""
 
 
+_WAITED_INDEX = KeyIndex(pattern for pattern, _ in _WAITED)
+
+
 def waited(sentence: Sentence) -> Iterable[Found]:
     """How long they have been waiting ("three weeks", "since Monday", "all day")."""
-    for pattern, rank in _WAITED:
-        for match in pattern.finditer(sentence):
-            yield _span(sentence, match, "waited", rank)
+    holding = _WAITED_INDEX.holding(sentence)
+    for position, (pattern, rank) in enumerate(_WAITED):
+        if position in holding:
+            for match in pattern.pattern.finditer(sentence.text):
+                yield _span(sentence, match, "waited", rank)
     for match in _FOR_SPAN.finditer(sentence):
         yield _span(sentence, match, "waited", 1)
 

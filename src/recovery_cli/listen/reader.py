@@ -10,7 +10,7 @@ on each sentence. Of the candidates for each fact the lowest rank wins, then the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
@@ -57,15 +57,32 @@ _STORY = re.compile(
 or "the reason I'm writing is"."""
 
 
-def read(message: str, triage: Triage | None = None) -> Reading:
-    """Read one message: facts with their spans, severity, channel and (given one) triage."""
+def read(
+    message: str,
+    triage: Triage | None = None,
+    *,
+    known: Collection[str] = (),
+    read_routine: bool = True,
+) -> Reading:
+    """Read one message: facts with their spans, severity, channel and (given one) triage.
+
+    `known` names what the caller has already ("severity", "channel", as a batch row's
+    columns give them): those are not worked out, and the reading leaves them None. With
+    `read_routine` false, a message triage finds routine is read no further (no facts,
+    severity or channel): a batch drafts nothing for it."""
     given = message[:MAX_CHARS]
     text, offsets = _cleaned(given)
     language = detect(text)
     if language != "en":
-        shown = channel(text, False, present(text.lower()))
+        shown = None if "channel" in known else channel(text, False, present(text.lower()))
         return Reading(
             language, False, channel=shown, read_chars=len(given), total_chars=len(message)
+        )
+    verdict = triage.classify(text) if triage is not None else None
+    routine = verdict is not None and verdict.scenario is None
+    if routine and not read_routine:
+        return Reading(
+            language, True, triage=verdict, read_chars=len(given), total_chars=len(message)
         )
     note = is_agent_note(text)
     sentences = split(text)
@@ -73,14 +90,12 @@ def read(message: str, triage: Triage | None = None) -> Reading:
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
     if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
         facts.update(choose(likely_stakes(sentences), given, offsets))
-    verdict = triage.classify(text) if triage is not None else None
-    routine = verdict is not None and verdict.scenario is None
     return Reading(
         language,
         True,
         facts=facts,
-        severity=severity(text, facts, routine, sentences, keys),
-        channel=channel(text, note, keys),
+        severity=None if "severity" in known else severity(text, facts, routine, sentences, keys),
+        channel=None if "channel" in known else channel(text, note, keys),
         triage=verdict,
         read_chars=len(given),
         total_chars=len(message),

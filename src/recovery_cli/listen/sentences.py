@@ -77,6 +77,27 @@ class Keyed:
         return self.pattern.search(sentence.text) if self.present(sentence) else None
 
 
+class KeyIndex:
+    """Which of some `Keyed` patterns a sentence may match, found from the keys they share
+    with it (one intersection and a few lookups) instead of a test of every pattern's keys."""
+
+    __slots__ = ("by_key", "keys")
+
+    def __init__(self, patterns: Iterable[Keyed]) -> None:
+        self.by_key: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            for key in pattern.keys:
+                self.by_key.setdefault(key, []).append(position)
+        self.keys = frozenset(self.by_key)
+
+    def holding(self, sentence: Sentence) -> set[int]:
+        """The positions of the patterns one of whose keys is in `sentence`."""
+        found: set[int] = set()
+        for key in self.keys.intersection(sentence.keys):
+            found.update(self.by_key[key])
+        return found
+
+
 def keys_of(patterns: Iterable[Keyed]) -> frozenset[str]:
     """All the keys of some patterns: one of them must occur for any of the patterns to run."""
     return frozenset(key for pattern in patterns for key in pattern.keys)
