@@ -81,7 +81,7 @@ def candidates(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, str]]:
 def as_stakes(text: str) -> str | None:
     """An offerable sentence turned to the customer, or None when it would read wrong."""
     turned = from_customer(text)
-    if turned is None or _OURS.search(turned):
+    if not turned or _OURS.search(turned):
         return None
     turned = turned[0].lower() + turned[1:]
     return turned if turned.startswith(("you ", "you'", "your ")) else None
