@@ -30,6 +30,7 @@ HOSTILE = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input_is_read_quickly_without_a_crash(name: str) -> None:
     message = HOSTILE[name]
+    read("My sofa is late and I need it for Friday.")  # the patterns compile once, on first use
     start = time.process_time()
     reading = read(message)
     elapsed = time.process_time() - start
