@@ -16,8 +16,8 @@ import json
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -80,54 +80,69 @@ class Vote:
 
 @dataclass(frozen=True)
 class Learnt:
-    """Per label, how many examples, and with which words."""
+    """Per label, how many examples, and with which words.
+
+    The counts are kept in two flat arrays (a row of one number per label for each word, at
+    the word's offset): the log-probabilities a vote sums, and the counts themselves. Each
+    array is one object, so worker processes forked from the parent share its pages rather
+    than copying thousands of small ones as they read them.
+    """
 
     messages: dict[str, int]
-    """Examples per label (for triage, a label id or "routine")."""
-    counts: dict[str, dict[str, int]]
+    """Examples per label (for triage, a playbook id or "routine")."""
+    counts: InitVar[Mapping[str, Mapping[str, int]]]
     """Per word or pair: in how many examples of each label it occurs."""
     alpha: float = ALPHA
-    _names: list[str] = field(init=False, repr=False, compare=False, default_factory=list)
-    _priors: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
-    _bases: list[float] = field(init=False, repr=False, compare=False, default_factory=list)
-    _rows: dict[str, array[float]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
-    _seen: dict[str, int] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _names: list[str] = field(init=False, repr=False, default_factory=list)
+    _priors: list[float] = field(init=False, repr=False, default_factory=list)
+    _offsets: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    _logs: array[float] = field(init=False, repr=False, default_factory=lambda: array("d"))
+    _tally: array[int] = field(init=False, repr=False, default_factory=lambda: array("I"))
     _heads: set[str] = field(init=False, repr=False, compare=False, default_factory=set)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, counts: Mapping[str, Mapping[str, int]]) -> None:
         # Each counted word's row holds log P(word | label) for every label, so a vote is a
         # column sum over the rows of the words a text has (done in C by `zip` and `sum`).
         totals: Counter[str] = Counter()
-        for per_label in self.counts.values():
+        for per_label in counts.values():
             totals.update(per_label)
-        size = len(self.counts)
+        size = len(counts)
         everyone = sum(self.messages.values()) or 1
-        number = {}
+        number: dict[str, int] = {}
+        bases = []
         for label, count in self.messages.items():
             number[label] = len(self._names)
             self._names.append(label)
             self._priors.append(math.log(count / everyone) if count else -math.inf)
-            self._bases.append(math.log(self.alpha / (totals[label] + self.alpha * size or 1.0)))
-        for word, per_label in self.counts.items():
-            row = array("d", self._bases)
+            bases.append(math.log(self.alpha / (totals[label] + self.alpha * size or 1.0)))
+        width = len(self._names)
+        for word, per_label in counts.items():
+            row = array("d", bases)
+            tally = array("I", [0]) * width
             for label, count in per_label.items():
                 if label in number:
                     row[number[label]] += math.log((count + self.alpha) / self.alpha)
-            self._rows[word] = row
-            self._seen[word] = sum(per_label.values())
+                    tally[number[label]] = count
+            self._offsets[word] = len(self._logs)
+            self._logs.extend(row)
+            self._tally.extend(tally)
             if " " in word:
                 self._heads.add(word.split(" ", 1)[0])
+
+    def _rows(self, words: Iterable[str]) -> Iterator[memoryview]:
+        """Each word's row of log-probabilities, without copying it."""
+        view, offsets, width = memoryview(self._logs), self._offsets, len(self._names)
+        for word in words:
+            at = offsets[word]
+            yield view[at : at + width]
 
     def vote(self, text: str) -> Vote:
         """The probability of each label given the text's words."""
         if not self.messages:
             return Vote({}, 0.0)
-        rows = self._rows
         known = self._known(_words(text))
         found = len(known)
-        scores = list(map(sum, zip(self._priors, *(rows[word] for word in known), strict=True)))
+        scores = list(map(sum, zip(self._priors, *self._rows(known), strict=True)))
         top = max(scores)
         weights = [math.exp(score - top) for score in scores]
         total = sum(weights)
@@ -137,12 +152,12 @@ class Learnt:
     def _known(self, words: list[tuple[str, str]]) -> dict[str, str]:
         """The words and pairs of a text that have counts, each as the text wrote it (a pair
         is only built where its first word begins some counted pair)."""
-        rows, heads = self._rows, self._heads
-        known = {stemmed: said for stemmed, said in words if stemmed in rows}
+        offsets, heads = self._offsets, self._heads
+        known = {stemmed: said for stemmed, said in words if stemmed in offsets}
         for (first, said), (second, then) in pairwise(words):
             if first in heads:
                 pair = f"{first} {second}"
-                if pair in rows and pair not in known:
+                if pair in offsets and pair not in known:
                     known[pair] = f"{said} {then}"
         return known
 
@@ -155,10 +170,13 @@ class Learnt:
         others = max(sum(self.messages.values()) - count, 1)
         if not count:
             return []
+        column, width = self._names.index(label), len(self._names)
         ranked = []
         for word, said in vote.words.items():
-            mine = self.counts[word].get(label, 0)
-            lead = (self._seen[word] - mine) / others - mine / count
+            at = self._offsets[word]
+            mine = self._tally[at + column]
+            seen = sum(self._tally[at : at + width])
+            lead = (seen - mine) / others - mine / count
             if lead < 0:
                 ranked.append((lead, said))
         ranked.sort()
@@ -169,6 +187,18 @@ class Learnt:
         ]
         return shown[:most]
 
+    def counted(self) -> dict[str, dict[str, int]]:
+        """Per word or pair, the labels it occurs with and how often (as `learn` counted)."""
+        names, width = self._names, len(self._names)
+        return {
+            word: {
+                names[column]: self._tally[at + column]
+                for column in range(width)
+                if self._tally[at + column]
+            }
+            for word, at in self._offsets.items()
+        }
+
     def to_json(self) -> dict[str, object]:
         """As written to a counts file (sorted, so a rebuild compares exactly)."""
         return {
@@ -176,7 +206,7 @@ class Learnt:
             "messages": dict(sorted(self.messages.items())),
             "counts": {
                 word: dict(sorted(per_label.items()))
-                for word, per_label in sorted(self.counts.items())
+                for word, per_label in sorted(self.counted().items())
             },
         }
 
