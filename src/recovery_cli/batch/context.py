@@ -22,6 +22,10 @@ from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.voice import Voice
 from recovery_cli.text import shorten
 
+_WARM_UP = "My sofa still hasn't arrived, order 4410. I drive for a delivery app. Priya"
+"""A message that runs every part of the reading once (it leaves the stakes to the learnt
+vote, so its counts load too)."""
+
 if TYPE_CHECKING:
     from recovery_cli.library import Library
     from recovery_cli.triage import Triage
@@ -173,7 +177,12 @@ class BatchContext:
         }
 
     def warm(self) -> None:
-        """Compile every template now, so the first rows are not slower than the rest."""
+        """Compile every template, and read one message (which builds the reading's key index
+        and loads its learnt counts), so the first rows are not slower than the rest and
+        forked workers share all of it instead of each building a copy."""
+        from recovery_cli.listen import read
+
+        read(_WARM_UP, self.triage)
         for playbook in self.playbooks.values():
             for step in playbook.steps:
                 for text in step.suggestions[:1]:
