@@ -36,7 +36,7 @@ from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, uni
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.listen.signals import channel
-from recovery_cli.text import clean_with_offsets
+from recovery_cli.text import clean_with_offsets, is_clean
 
 if TYPE_CHECKING:
     from recovery_cli.triage import Triage
@@ -134,7 +134,7 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
     Curly apostrophes become straight ones ("can’t" reads as "can't"); one character for
     one, so the offsets still point into the message as given.
     """
-    if given.isascii() and given.replace("\n", " ").replace("\t", " ").isprintable():
+    if given.isascii() and is_clean(given):
         return given, None
     text, offsets = clean_with_offsets(given)
     return text.replace("’", "'").replace("‘", "'"), offsets

@@ -28,7 +28,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.library import Library, files_named, shipped_dir
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.triage.bayes import Learnt, Vote, load_learnt
-from recovery_cli.triage.normalise import Normaliser, fold
+from recovery_cli.triage.normalise import Normaliser
 from recovery_cli.triage.settings import TriageSettings, settings_for
 
 ROUTINE = "routine"
@@ -207,7 +207,6 @@ class Triage:
         `learnt`: the vote of labelled messages (`learnt`), weighed by `learnt_points`."""
         self.settings = settings
         self.learnt = learnt if settings.learnt_points > 0 else None
-        self.ignored = frozenset(fold(word) for word in settings.stop_words)
         self.targets: list[tuple[str | None, str]] = [(None, ROUTINE)]
         self.targets += [(playbook.id, playbook.category) for playbook in playbooks]
         self.layers = [0, *(layers or [0] * len(playbooks))]
@@ -423,7 +422,7 @@ class Triage:
     def _telling(self, vote: Vote, target: int) -> list[str]:
         """Evidence for a winner the vote chose: the message's words most like its examples."""
         assert self.learnt is not None  # only called once a vote was made
-        words = self.learnt.telling(vote, self.targets[target][0] or ROUTINE, self.ignored)
+        words = self.learnt.telling(vote, self.targets[target][0] or ROUTINE, self.normaliser.stop)
         return [f"like its examples: {', '.join(words)}"] if words else []
 
     def _negated(
