@@ -175,7 +175,8 @@ with open(sys.argv[1], encoding="utf-8") as rows, open(sys.argv[2], "w", encodin
 
 
 class Peak:
-    """Samples the memory of a process and its children from /proc, two ways.
+    """Samples the memory of the processes a probe started (not the probe itself, a
+    Python of its own that is no part of `recovery`) from /proc, two ways.
 
     The sum of resident sets counts a page shared by forked workers once per process; the
     sum of proportional sets (`Pss` in smaps_rollup) splits each shared page among the
@@ -194,7 +195,8 @@ class Peak:
         found, queue = [], [self.pid]
         while queue:
             pid = queue.pop()
-            found.append(pid)
+            if pid != self.pid:
+                found.append(pid)
             try:
                 children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
             except OSError:

@@ -14,7 +14,7 @@ routed right.
     python benchmarks/triage_realistic.py [--set dev|...|dev5|heldout|heldout2] [--playbooks DIR]
                                           [--errors N]
 
-Tune on the development sets, `dev` to `dev6`. `heldout` and `heldout2` are measured, never
+Tune on the development sets, `dev` to `dev8`. `heldout` and `heldout2` are measured, never
 looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
 """
 
@@ -41,6 +41,8 @@ SETS = {
     "dev4": REPO / "tests" / "corpus" / "messages" / "dev4.yaml",
     "dev5": REPO / "tests" / "corpus" / "messages" / "dev5.yaml",
     "dev6": REPO / "tests" / "corpus" / "messages" / "dev6.yaml",
+    "dev7": REPO / "tests" / "corpus" / "messages" / "dev7.yaml",
+    "dev8": REPO / "tests" / "corpus" / "messages" / "dev8.yaml",
     "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
     "heldout2": REPO / "tests" / "corpus" / "messages" / "heldout2.yaml",
 }

@@ -89,7 +89,7 @@ def read(
     keys = union(sentences)
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
     if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
-        facts.update(choose(likely_stakes(sentences), given, offsets))
+        facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
     return Reading(
         language,
         True,
@@ -126,6 +126,21 @@ CLAUSE_RULES = (
     *stakes.NOTED,
 )
 """Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+
+
+def _beside(
+    sentences: list[Sentence], facts: dict[str, Fact], offsets: list[int] | None
+) -> list[Sentence]:
+    """The sentences that do not hold what went wrong: the sentence that says the kettle
+    leaks says what failed, not what rides on it ("I'm 84 and the new kettle leaks")."""
+    issue = facts.get("issue")
+    if issue is None:
+        return sentences
+
+    def at(place: int) -> int:
+        return offsets[place] if offsets is not None else place
+
+    return [s for s in sentences if at(s.end) <= issue.start or at(s.start) >= issue.end]
 
 
 def _cleaned(given: str) -> tuple[str, list[int] | None]:

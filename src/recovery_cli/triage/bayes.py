@@ -29,7 +29,7 @@ READ_CHARS = 20_000
 """As much of a text as is read (as much as triage reads)."""
 ALPHA = 0.1
 """Smoothing: how much a word never seen with a label counts against it."""
-MIN_MESSAGES = 2
+MIN_MESSAGES = 3
 """A word (or pair) must occur in this many examples to be kept: one example's oddities (a
 name, a product) teach nothing."""
 MOST_MESSAGES = 0.1
