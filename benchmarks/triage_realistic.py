@@ -11,11 +11,11 @@ message's `acceptable` ids. Precision of a playbook: of the messages sent to it,
 it fits (labelled or acceptable); recall: of the messages labelled with it, how many were
 routed right.
 
-    python benchmarks/triage_realistic.py [--set dev|...|dev5|heldout|heldout2] [--playbooks DIR]
-                                          [--errors N]
+    python benchmarks/triage_realistic.py [--set dev|...|dev10|heldout|heldout2|heldout3]
+                                          [--playbooks DIR] [--errors N]
 
-Tune on the development sets, `dev` to `dev8`. `heldout` and `heldout2` are measured, never
-looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
+Tune on the development sets, `dev` to `dev10`. `heldout`, `heldout2` and `heldout3` are
+measured, never looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
 """
 
 from __future__ import annotations
@@ -43,10 +43,13 @@ SETS = {
     "dev6": REPO / "tests" / "corpus" / "messages" / "dev6.yaml",
     "dev7": REPO / "tests" / "corpus" / "messages" / "dev7.yaml",
     "dev8": REPO / "tests" / "corpus" / "messages" / "dev8.yaml",
+    "dev9": REPO / "tests" / "corpus" / "messages" / "dev9.yaml",
+    "dev10": REPO / "tests" / "corpus" / "messages" / "dev10.yaml",
     "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
     "heldout2": REPO / "tests" / "corpus" / "messages" / "heldout2.yaml",
+    "heldout3": REPO / "tests" / "corpus" / "messages" / "heldout3.yaml",
 }
-HELD_OUT = frozenset({"heldout", "heldout2"})
+HELD_OUT = frozenset({"heldout", "heldout2", "heldout3"})
 HELD_OUT_PATHS = frozenset(SETS[name].resolve() for name in HELD_OUT)
 
 

@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from listen_quality import says  # noqa: E402  (how the benchmark decides a fact holds a label)
 
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 """The labelled sets that may be learnt from; never the held-out ones."""
 TRIAGE = REPO / "playbooks" / LEARNT_FILE
 STAKES = likely.COUNTS

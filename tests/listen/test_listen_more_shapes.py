@@ -59,6 +59,9 @@ def test_a_name_is_read_from_more_shapes(message: str, name: str) -> None:
         "I just ordered the plan but it's UK only, can I change it?",
         "Guest: is there parking?\nGuest: and a cot?",
         "The parcel was lost.\n\nLeeds, LS1 4AB",
+        "The cleaner skipped the stairs again. Not good enough",
+        "Sold our table to walk-ins while we queued outside. Never again",
+        "The router is still dead. Pls call",
     ],
 )
 def test_no_name_is_read_from_these(message: str) -> None:
@@ -135,6 +138,10 @@ def test_what_went_wrong_is_read_in_more_words(message: str, issue: str) -> None
         ("We have been without hot water for 4 days.", "4 days"),
         ("Five days running the bins were left.", "five days"),
         ("Two mornings in a row the bus never came.", None),
+        ("Stood at Didcot Parkway for 3 HOURS with no word from anyone.", "3 hours"),
+        ("Sat there 40 minutes and nobody looked up.", "40 minutes"),
+        ("You collected my mower for servicing 5 weeks ago and it is not back.", "5 weeks"),
+        ("Haven't managed to book a single lesson in 2 months.", "2 months"),
     ],
 )
 def test_how_long_is_read_in_more_shapes(message: str, waited: str | None) -> None:
@@ -150,6 +157,8 @@ def test_a_day_taken_off_is_not_a_wait() -> None:
     [
         "The shop will be closed for 2 weeks from Monday, can I collect before?",
         "The 3 days running late were the worst.",
+        "I booked the room 6 weeks ago and got there to find it given away.",
+        "I can't come in 2 weeks from now, can we move it?",
     ],
 )
 def test_a_closure_to_come_or_a_run_of_lateness_is_not_a_wait(message: str) -> None:
@@ -186,3 +195,23 @@ def test_initials_under_a_note_and_an_exclamation_are_not_the_customers_name(
     message: str,
 ) -> None:
     assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        ("Order #: 55-10293\nDetails: the lamp came without a shade.", "order 55-10293"),
+        ("My receipt number is 7781-2290 and the blender is dead.", "receipt 7781-2290"),
+        ("I can't log in to the library app, student ID 20918874.", "student ID 20918874"),
+        ("Payslip missing again. Employee number 44107.", "employee no. 44107"),
+        (
+            "Patient ID 0091-2213-K, my results were sent to the wrong surgery.",
+            "patient ID 0091-2213-K",
+        ),
+        ("Repair number 31-7702, the phone came back with the same fault.", "repair 31-7702"),
+    ],
+)
+def test_a_reference_is_read_after_more_of_the_words_that_name_it(
+    message: str, reference: str
+) -> None:
+    assert value(message, "reference") == reference

@@ -146,7 +146,7 @@ NOT_NAMES = words(
     "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
     "appalling seriously guest user member visitor caller client patient passenger "
     "resident tenant absolutely utterly totally honestly really seriously disgusted furious "
-    "appalled"
+    "appalled not never pls plz cant can't wont won't dont don't ring call"
 )
 _ROLE_LINE = re.compile(
     r",|\b(?:ltd|limited|co|inc|plc|llc|llp|solicitors|lawyers|associates|partners|"

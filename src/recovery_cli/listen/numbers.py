@@ -45,6 +45,11 @@ _KEYWORDS = (
     ("file", r"file" + _NO),
     ("case", r"case" + _NO),
     ("merchant ID", r"merchant\sid"),
+    ("receipt", r"receipt" + _NO),
+    ("repair", r"repair\s(?:no\.?|number|ref(?:erence)?|id|code)(?:\sis)?"),
+    ("student ID", r"student\s(?:no\.?|number|id)(?:\sis)?"),
+    ("employee no.", r"(?:employee|staff|payroll)\s(?:no\.?|number|id)(?:\sis)?"),
+    ("patient ID", r"patient\s(?:no\.?|number|id)(?:\sis)?"),
     ("ref", r"ref(?:erence)?\.?" + _NO),
     ("tracking", r"(?:tracking|trk)" + _NO),
 )
@@ -55,9 +60,10 @@ _ID = (
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
-    "batch|project|file|return|rma|po|flight",
+    "batch|project|file|return|rma|po|flight|receipt|repair|student|employee|staff|payroll|"
+    "patient",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
-    r"[\s:(]{0,4}(?:#\s)?" + _ID,
+    r"[\s:(]{0,4}(?:#:?\s)?" + _ID,
 )
 _LOOSER = frozenset(
     {
@@ -219,7 +225,8 @@ _WAITED = (
         keyed(
             "sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took",
             r"\b(?:sat|sitting|waited|spinning|queued|queuing|queueing|stood|standing|stuck|took)"
-            r"\s(?:(?:in|at|on|outside)\s(?:the\s|a\s)?[\w'-]{1,15}\s){0,2}(?:for\s)?"
+            r"\s(?:there\s|here\s)?(?:(?:in|at|on|outside)\s(?:the\s|a\s)?[\w'-]{1,15}"
+            r"(?:\s[\w'-]{1,15})?\s){0,2}(?:for\s)?"
             + _SPAN
             + r"(?!\s(?:ago|old|before|earlier|off|out|of|holiday|leave)\b)",
         ),
@@ -279,6 +286,14 @@ _WAITED = (
     (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
     (
         keyed(
+            "haven't|havent|hasn't|hasnt|not|never|nothing|no ",
+            r"\b(?:haven'?t|hasn'?t|not|never|nothing|no)\b[^.!?\n]{0,50}?\bin\s"
+            r"(?:the\s(?:last|past)\s)?" + _SPAN + r"(?!\s(?:ago|time|from|before|after)\b)",
+        ),
+        1,
+    ),
+    (
+        keyed(
             "all ",
             r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
             r"week|morning|afternoon|night))\b",
@@ -290,7 +305,8 @@ _WAITED = (
         keyed(
             " ago",
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
-            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked)\b"
+            r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked|collected|"
+            r"paid|installed|fitted|replaced|repaired|serviced)\b"
             r"[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
         ),
         1,
