@@ -274,7 +274,7 @@ def test_keep_carries_a_column_through_unchanged(
 
 FIRST_NAME_GREETED = {
     "zendesk": ["48211", "48212", "48213", "48214", "48215", "48216", "48217", "48222"],
-    "freshdesk": ["20931", "20932", "20936", "20939", "20940"],
+    "freshdesk": ["20931", "20932", "20939", "20940", "20941"],
     "intercom": [
         "215469812330011",
         "215469812330019",
@@ -412,7 +412,7 @@ def test_a_helpscout_conversation_tagged_urgent_is_drafted_at_high_severity(
         pytest.param("zendesk", "48218", id="zendesk-48218-facebook"),
         # "it hasn't even been LOOKED at. Took a day off work for this." (no evidence)
         pytest.param("freshdesk", "20935", id="freshdesk-20935-twitter"),
-        pytest.param("freshdesk", "20936", id="freshdesk-20936-facebook"),
+        # 20936 (Facebook) asks "do you price match?": what a policy allows, so routine
         pytest.param("intercom", "215469812330047", id="intercom-215469812330047-facebook"),
     ],
 )

@@ -201,7 +201,7 @@ def test_a_chat_transcript_is_read_without_its_speaker_labels(invoke: Invoke) ->
 
 
 def test_a_fact_too_unsure_to_draft_says_so(invoke: Invoke) -> None:
-    result = invoke("triage", "The centre had no record of me. I need an MOT this week.")
+    result = invoke("triage", "The centre had no record of me. My son has exams all next week.")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     issue = next(line for line in lines if line.strip().startswith("issue:"))

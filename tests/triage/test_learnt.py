@@ -55,6 +55,16 @@ def test_the_vote_settles_a_tie_between_triggers_the_examples_tell_apart() -> No
     assert scorer().classify(CHARGED).scenario == "card-charge"
 
 
+def test_a_tempered_vote_names_the_same_label_but_is_less_sure_of_it() -> None:
+    learnt = learn(EXAMPLES, most=1.0)
+    sure, tempered = learnt.vote(CHARGED), learnt.vote(CHARGED, temperature=8.0)
+    assert max(sure.shares, key=sure.shares.__getitem__) == "card-charge"
+    assert max(tempered.shares, key=tempered.shares.__getitem__) == "card-charge"
+    assert max(sure.shares.values()) > 0.95
+    assert max(tempered.shares.values()) < 0.9
+    assert sum(tempered.shares.values()) == pytest.approx(1.0)
+
+
 def test_when_the_vote_decides_the_evidence_shows_the_words_that_decided_it() -> None:
     result = scorer().classify(CHARGED)
     shown = [item for item in result.evidence if item.startswith("like its examples:")]

@@ -136,15 +136,17 @@ class Learnt:
             at = offsets[word]
             yield view[at : at + width]
 
-    def vote(self, text: str) -> Vote:
-        """The probability of each label given the text's words."""
+    def vote(self, text: str, temperature: float = 1.0) -> Vote:
+        """The probability of each label given the text's words; a `temperature` above 1
+        tempers naive Bayes's certainty (it multiplies the evidence of words that are not
+        independent, so its probabilities run to 0 and 1)."""
         if not self.messages:
             return Vote({}, 0.0)
         known = self._known(_words(text))
         found = len(known)
         scores = list(map(sum, zip(self._priors, *self._rows(known), strict=True)))
         top = max(scores)
-        weights = [math.exp(score - top) for score in scores]
+        weights = [math.exp((score - top) / temperature) for score in scores]
         total = sum(weights)
         shares = {name: weight / total for name, weight in zip(self._names, weights, strict=True)}
         return Vote(shares, min(1.0, found / FULL_VOTE), known)

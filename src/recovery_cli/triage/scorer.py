@@ -32,6 +32,8 @@ from recovery_cli.triage.normalise import Normaliser
 from recovery_cli.triage.settings import TriageSettings, settings_for
 
 ROUTINE = "routine"
+VOTE_TEMPERATURE = 8.0
+"""How far the learnt vote's probabilities are tempered (`Learnt.vote`)."""
 LEARNT_FILE = "triage-learnt.json"
 """The counts of the learnt vote (`bayes`), in a library folder, as `triage.yaml` is."""
 
@@ -415,7 +417,7 @@ class Triage:
         known = self.learnt.messages
         if any((self.targets[target][0] or ROUTINE) not in known for target in hit):
             return None
-        vote = self.learnt.vote(text)
+        vote = self.learnt.vote(text, VOTE_TEMPERATURE)
         shares = [vote.shares.get(scenario or ROUTINE, 0.0) for scenario, _ in self.targets]
         return shares, vote
 

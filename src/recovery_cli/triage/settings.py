@@ -111,7 +111,7 @@ class TriageSettings(Strict):
         "'late checkout'): no one-word trigger, failure state or cue reads a word of theirs.",
     )
     learnt_points: float = Field(
-        default=0.8,
+        default=1.5,
         ge=0,
         le=2,
         description="Weight of the vote learnt from labelled messages (`triage-learnt.json`), "
