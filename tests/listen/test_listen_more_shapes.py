@@ -28,6 +28,7 @@ def value(message: str, fact: str) -> str | None:
         ("hi, could I move my booking to Friday? ref QX77, name Tariq Aziz", "Tariq Aziz"),
         ("the table is booked under Lister, 8pm", "Lister"),
         ("Caller Mrs Pennington rang re a missed collection, bins left out.", "Mrs Pennington"),
+        ("hi yes this is Anselm I am calling about the fridge that leaks", "Anselm"),
         ("Member (Jonah) says the rowing machine seat snapped.", "Jonah"),
         (
             "The lamp arrived with a cracked shade.\n\nThanks,\nOwen Price\nPrice + Lowe Design",

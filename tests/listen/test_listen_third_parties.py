@@ -53,6 +53,7 @@ def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:
         "The receipt was sent by SMS to the wrong number.",
         "Your company HomeHub has charged me twice.",
         "Delivered by Tom, who was very polite, but the lamp is broken.",
+        "The lamp is broken. Can I swap it at your Stockport depot on Saturday?",
     ],
 )
 def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str) -> None:

@@ -84,7 +84,7 @@ _INTRO = keyed(
     "name is|this is|it's|its |it is",
     rf"\bmy\sname\sis\s(?P<name>{_NAME})"
     rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:from|here|at|"
-    r"calling|speaking|ringing|again|just)\b|,|\.|$)",
+    r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|,|\.|$)",
 )
 _CLIENT = keyed(
     "client|instructed by|on behalf of",

@@ -139,6 +139,8 @@ _FIRM_STAFF = keyed(
 """The firm's staff, van or tracking, or a thing sent through it: "The Parcelgo driver",
 "an Openreach engineer", "the delivery guy from Hartwell Freight", "couriered via
 QuickBag"."""
+_OWN_DEPOT = re.compile(r"(?:your|our)\s.{1,60}\sdepot$", re.I)
+"""A depot named by its town after "your" or "our" is ours ("your Hulme depot")."""
 _VENUE = keyed(
     "hotel|theatre|theater|cinema|restaurant|venue|arena|spa|inn|lodge",
     r"\bthe\s(?P<p>(?:(?-i:[A-Z])[\w'-]{1,20}\s){1,3}(?-i:Hotel|Theatre|Theater|Cinema|Restaurant|"
@@ -225,6 +227,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         yield _found(sentence, match, match.group(group), 0.85, 0, group)
     for pattern in (_FIRM_NAMED, _FIRM_BRACKETED, _FIRM_STAFF):
         for match in pattern.finditer(sentence):
+            if _OWN_DEPOT.match(match.group(0)):
+                continue  # "your Hulme depot": a place of ours, not a third party
             group = next(name for name in "pqrstu" if match.groupdict().get(name))
             name = match.group(group)
             yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.85, 0, group)
