@@ -47,9 +47,6 @@ _FITS = {
 another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
 _TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
 
-MIN_CONFIDENCE = SURE
-"""How sure a fact must be before it goes into a draft."""
-
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
 
 
@@ -82,7 +79,7 @@ class Origin:
         }
 
 
-def origins(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[str, Origin]:
+def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]:
     """Each input a reading can fill, with its value and the words it came from."""
     found: dict[str, Origin] = {}
     if not reading.supported:
@@ -93,7 +90,7 @@ def origins(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[st
             continue
         value = _fitted(name, fact.value)
         if value is not None:
-            sure = fact.confidence >= SURE
+            sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
@@ -111,7 +108,7 @@ def _fitted(name: str, value: str) -> str | None:
     return value if shape is None or shape.match(value) else None
 
 
-def inputs_from(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dict[str, str]:
+def inputs_from(reading: Reading, min_confidence: float = SURE) -> dict[str, str]:
     """Standard input values from a reading: only the facts it is sure of."""
     return {name: origin.value for name, origin in origins(reading, min_confidence).items()}
 
@@ -119,7 +116,7 @@ def inputs_from(reading: Reading, min_confidence: float = MIN_CONFIDENCE) -> dic
 def inputs_for(
     reading: Reading,
     playbook: Playbook,
-    min_confidence: float = MIN_CONFIDENCE,
+    min_confidence: float = SURE,
     *,
     specs: Sequence[Input] | None = None,
 ) -> dict[str, str]:

@@ -41,9 +41,6 @@ from recovery_cli.text import clean_with_offsets, is_clean
 if TYPE_CHECKING:
     from recovery_cli.triage import Triage
 
-MIN_CONFIDENCE = KEPT
-"""Facts below this are not kept at all (precision over recall)."""
-
 ISSUE_REACH = 250
 """What went wrong is said early: a failure first named past this many characters and past
 the first half of the story is a detail of one told before it ("the stain won't come out",
@@ -175,7 +172,7 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
     reach = max(ISSUE_REACH, len(given) // 2)
     story: int | None = None
     for found in candidates:
-        if found.confidence < MIN_CONFIDENCE:
+        if found.confidence < KEPT:  # not kept at all: precision over recall
             continue
         if found.name == "issue" and found.start > reach:
             if story is None:  # looked for only when needed: most issues come early
