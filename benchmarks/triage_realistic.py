@@ -11,10 +11,10 @@ message's `acceptable` ids. Precision of a playbook: of the messages sent to it,
 it fits (labelled or acceptable); recall: of the messages labelled with it, how many were
 routed right.
 
-    python benchmarks/triage_realistic.py [--set dev|...|dev10|heldout|heldout2|heldout3]
+    python benchmarks/triage_realistic.py [--set dev|...|dev14|heldout|heldout2|heldout3]
                                           [--playbooks DIR] [--errors N]
 
-Tune on the development sets, `dev` to `dev10`. `heldout`, `heldout2` and `heldout3` are
+Tune on the development sets, `dev` to `dev14`. `heldout`, `heldout2` and `heldout3` are
 measured, never looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
 """
 
@@ -33,23 +33,12 @@ import yaml
 from recovery_cli.library import Library
 from recovery_cli.triage import ROUTINE, Triage, TriageResult
 
-REPO = Path(__file__).resolve().parents[1]
-SETS = {
-    "dev": REPO / "tests" / "corpus" / "messages" / "dev.yaml",
-    "dev2": REPO / "tests" / "corpus" / "messages" / "dev2.yaml",
-    "dev3": REPO / "tests" / "corpus" / "messages" / "dev3.yaml",
-    "dev4": REPO / "tests" / "corpus" / "messages" / "dev4.yaml",
-    "dev5": REPO / "tests" / "corpus" / "messages" / "dev5.yaml",
-    "dev6": REPO / "tests" / "corpus" / "messages" / "dev6.yaml",
-    "dev7": REPO / "tests" / "corpus" / "messages" / "dev7.yaml",
-    "dev8": REPO / "tests" / "corpus" / "messages" / "dev8.yaml",
-    "dev9": REPO / "tests" / "corpus" / "messages" / "dev9.yaml",
-    "dev10": REPO / "tests" / "corpus" / "messages" / "dev10.yaml",
-    "heldout": REPO / "tests" / "corpus" / "messages" / "heldout.yaml",
-    "heldout2": REPO / "tests" / "corpus" / "messages" / "heldout2.yaml",
-    "heldout3": REPO / "tests" / "corpus" / "messages" / "heldout3.yaml",
-}
-HELD_OUT = frozenset({"heldout", "heldout2", "heldout3"})
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The labelled sets, and which are held out, as the listening benchmark has them.
+from listen_quality import HELD_OUT as HELD_OUT_NAMES
+from listen_quality import SETS
+
+HELD_OUT = frozenset(HELD_OUT_NAMES)
 HELD_OUT_PATHS = frozenset(SETS[name].resolve() for name in HELD_OUT)
 
 

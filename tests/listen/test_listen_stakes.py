@@ -620,8 +620,9 @@ def test_a_gift_from_someone_lost_a_parent_alone_or_a_trip_for_family_is_read(
     assert stakes(message) == stake
 
 
-def test_a_gift_from_someone_living_is_not_a_stake() -> None:
-    assert stakes("My ring was a gift from my mum.") is None
+def test_a_gift_from_someone_living_is_not_a_stake_a_draft_says() -> None:
+    # No rule reads it; the learnt vote may still offer it as a guess for an agent to check.
+    assert read("My ring was a gift from my mum.").sure("stakes") is None
 
 
 def test_guests_coming_on_a_day_cut_off_by_a_line_end_are_read_without_the_dangling_word() -> None:
