@@ -9,6 +9,14 @@ tests/corpus/messages/:
   what is at stake (`listen.likely`), labelled by whether they hold the message's labelled
   stakes; reading offers the likeliest when no rule reads the stakes (docs/listen.md).
 
+And one linear model:
+
+- `src/recovery_cli/listen/issue-learnt.json`: the weights that choose, among the noun
+  phrases of a message (`listen.named`), the one that names what failed (its labelled
+  issue), or none; reading offers it when no rule reads the issue. A conditional logit,
+  fitted by a fixed number of passes of stochastic gradient descent in a fixed order, so a
+  rebuild gives the same weights.
+
 Only the development sets are read; the held-out sets must stay unseen, or the figures
 measured on them would mean nothing. A message in another language teaches nothing and is
 left out, and agents' notes teach nothing about the customer's own sentences.
@@ -22,13 +30,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import random
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import yaml
 
-from recovery_cli.listen import likely
+from recovery_cli.listen import likely, named
 from recovery_cli.listen.sentences import split
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.triage.bayes import Learnt, learn
@@ -42,6 +53,13 @@ from listen_quality import DEVELOPMENT, MESSAGES, says  # noqa: E402
 
 TRIAGE = REPO / "playbooks" / LEARNT_FILE
 STAKES = likely.COUNTS
+ISSUE = named.WEIGHTS
+PASSES, STEP, DECAY = 15, 0.1, 1e-4
+"""The issue model's fitting: passes over the examples, step size, and the share each
+weight loses after a pass (so a feature seen a few times cannot grow without bound)."""
+SEED = 1
+MIN_SEEN = 3
+"""A feature must occur in this many messages to be weighed (as `bayes.MIN_MESSAGES`)."""
 
 
 def messages(names: Sequence[str] = DEVELOPMENT) -> Iterator[Mapping[str, object]]:
@@ -71,6 +89,68 @@ def stakes_examples() -> Iterator[tuple[str, str]]:
             yield said, likely.STAKES if holds else likely.OTHER
 
 
+def issue_examples(
+    names: Sequence[str] = DEVELOPMENT,
+) -> Iterator[tuple[list[list[str]], list[bool]]]:
+    """(each candidate's features, whether it holds the labelled issue) for every message.
+
+    The labelled playbook stands for triage's choice (on the development sets they agree),
+    so the weights do not depend on the reading rules of the day."""
+    for item in messages(names):
+        playbook = str(item["playbook"])
+        label = (item.get("facts") or {}).get("issue")  # type: ignore[union-attr]
+        found = named.candidates(split(str(item["text"])))
+        if not found:
+            continue
+        scenario = None if playbook == ROUTINE else playbook
+        yield (
+            [named.features(candidate, found, scenario) for candidate in found],
+            [label is not None and says("issue", str(label), each.text) for each in found],
+        )
+
+
+def fit_issue(names: Sequence[str] = DEVELOPMENT) -> dict[str, object]:
+    """The issue model: a softmax over each message's candidates and "none of them"."""
+    examples = list(issue_examples(names))
+    seen: Counter[str] = Counter()
+    for found, _ in examples:
+        seen.update({feature for each in found for feature in each})
+    examples = [
+        ([[f for f in each if seen[f] >= MIN_SEEN] for each in found], right)
+        for found, right in examples
+    ]
+    weights: dict[str, float] = {}
+    none = 0.0
+    order = random.Random(SEED)
+    for _ in range(PASSES):
+        order.shuffle(examples)
+        for found, right in examples:
+            scores = [sum(weights.get(feature, 0.0) for feature in each) for each in found]
+            top = max(max(scores), none)
+            exps = [math.exp(score - top) for score in scores]
+            exp_none = math.exp(none - top)
+            total = sum(exps) + exp_none
+            hits = sum(right)
+            for each, exp, holds in zip(found, exps, right, strict=True):
+                error = (holds / hits if hits else 0.0) - exp / total
+                if error:
+                    for feature in each:
+                        weights[feature] = weights.get(feature, 0.0) + STEP * error
+            none += STEP * ((0.0 if hits else 1.0) - exp_none / total)
+        weights = {feature: weight * (1 - DECAY) for feature, weight in weights.items()}
+    kept = {feature: round(weight, 3) for feature, weight in sorted(weights.items())}
+    return {named.NONE: round(none, 3), "weights": {f: w for f, w in kept.items() if w}}
+
+
+def written_weights(model: dict[str, object]) -> str:
+    """The issue model's text: one line per feature, so a rebuild's diff stays small."""
+    weights = model["weights"]
+    assert isinstance(weights, dict)
+    lines = [f"{json.dumps(feature, ensure_ascii=False)}: {w}" for feature, w in weights.items()]
+    head = json.dumps({named.NONE: model[named.NONE]})[:-1]
+    return head + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
 def written(counts: Learnt) -> str:
     """A counts file's text: one line per word, so a rebuild's diff stays small."""
     data = counts.to_json()
@@ -88,6 +168,7 @@ def built() -> dict[Path, str]:
     return {
         TRIAGE: written(learn(playbook_examples())),
         STAKES: written(learn(stakes_examples(), most=1.0)),
+        ISSUE: written_weights(fit_issue()),
     }
 
 

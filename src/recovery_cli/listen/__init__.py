@@ -8,8 +8,10 @@ routine); and, given a compiled `Triage`, the playbook that fits with its runner
 `inputs_from(reading)` turns a reading into playbook input values, keeping only what it is
 sure of, and `origins(reading)` says where each value came from.
 
-No model and no download: a few general shapes over word lists (`failures`, `stakes`,
-`circumstances`) and small fixed patterns, run on bounded sentences (see `sentences`) with
+Nothing downloaded: a few general shapes over word lists (`failures`, `stakes`,
+`circumstances`), small fixed patterns, and where no rule reads the issue or the stakes a
+guess from counts and weights learnt from labelled messages and shipped beside the code
+(`likely`, `named`), run on bounded sentences (see `sentences`) with
 every quantifier bounded, so reading costs under a millisecond and has a fixed ceiling on
 hostile input. Words are turned to the customer by `recovery_cli.wording`.
 """

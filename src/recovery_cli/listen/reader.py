@@ -28,6 +28,7 @@ from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.likely import likely_stakes
 from recovery_cli.listen.model import KEPT, Fact, Reading
+from recovery_cli.listen.named import likely_issue
 from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, references, times, waited
 from recovery_cli.listen.parties import partners
@@ -87,6 +88,9 @@ def read(
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
     if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
         facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
+    if "issue" not in facts:  # no rule read it: the thing the message likeliest names
+        playbook = verdict.scenario if verdict is not None else None
+        facts.update(choose(likely_issue(sentences, playbook, note), given, offsets))
     return Reading(
         language,
         True,
