@@ -191,10 +191,54 @@ def test_references_come_in_many_shapes(message: str, reference: str) -> None:
         ("they want 40 quid for that", "£40"),
         ("a refund of 54.20 GBP", "£54.20"),
         ("My bill went from £12 to £38.", "£38"),
+        ("I had to pay eur 240 for another room", "€240"),
+        ("then paid KES 6,500 for a cab", "KES 6,500"),
+        ("why was he charged R1,850 for a cleaning fee", "R1,850"),
+        ("a refund of the bungy jump (NZ$275)", "NZ$275"),
+        ("We paid 2 189,00 $ for this.", "$2 189,00"),
+        ("Customer: 79,90 eur", "€79,90"),
+        ("ref ST-20018, 7,850 TRY paid", "TRY 7,850"),
+        ("You have since taken CHF 29.90 on 1 February", "CHF 29.90"),
     ],
 )
 def test_a_sum_keeps_its_currency(message: str, amount: str) -> None:
     assert values(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("message", "amount"),
+    [
+        ("Got billed 9.99 again on the 4th.", "9.99"),
+        ("so now 2 charges of 34.50 and only 1 order", "34.50"),
+        ("We've been charged 96.00 more than we should be.", "96.00"),
+    ],
+)
+def test_a_sum_without_a_currency_is_read_after_a_word_that_says_money_moved(
+    message: str, amount: str
+) -> None:
+    assert values(message)["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I try 3 times a day",
+        "the app is showing a £0.00 balance",
+        "The 14.45 train was cancelled and I paid at 10.30 am",
+        "the R2 unit is faulty",
+    ],
+)
+def test_numbers_that_are_not_sums_are_not_read_as_one(message: str) -> None:
+    assert "amount" not in values(message)
+
+
+def test_only_a_large_sum_in_pounds_dollars_or_euros_raises_severity() -> None:
+    def large(message: str) -> bool:
+        found = read(message).severity
+        return found is not None and any(r.kind == "a large sum" for r in found.reasons)
+
+    assert large("The sofa arrived broken. I paid £4,500 for it.")
+    assert not large("The sofa arrived broken. I paid KES 4,500 for it.")
 
 
 @pytest.mark.parametrize(

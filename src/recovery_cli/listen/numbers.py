@@ -113,6 +113,8 @@ def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank
 # --- amounts ------------------------------------------------------------------------------
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?(?!\d|,\d)|\d{1,9}(?:\.\d{1,2})?(?!\d|,\d))"
+_COMMA_DECIMAL = r"(?P<cnum>\d{1,3}(?:[ .]\d{3}){0,3},\d{2}(?![\d,.]))"
+"""A sum written the continental way, with a decimal comma ("79,90", "2 189,00")."""
 _CURRENCY_WORDS = {
     "gbp": "£",
     "pounds": "£",
@@ -126,14 +128,33 @@ _CURRENCY_WORDS = {
     "euro": "€",
     "euros": "€",
 }
+_CODES = (
+    r"(?-i:CAD|AUD|NZD|NGN|KES|KSh|Ksh|EGP|CHF|ZAR|INR|Rs\.?|TRY|MYR|SGD|HKD|PHP|JPY|PLN|SEK|"
+    r"NOK|DKK|AED)"
+)
+"""Currency codes kept as written ("KES 45,000"); in capitals, so "try 3 times" is no sum."""
+_SIGN = r"(?:(?-i:NZ|AU|A|CA|C|US|HK|S)?[£$€]|[₦₹₱¥])"
 _AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<sign>[£$€])\s?"
-    + _NUMBER
-    + r"|(?<![\w.,£$€])"
+    rf"(?<![\w.,])(?P<sign>{_SIGN})\s?(?:{_COMMA_DECIMAL}|{_NUMBER})"
+    rf"|(?<![\w.,£$€])(?:(?P<word_before>gbp|usd|eur|euros?)|(?P<code>{_CODES}))\s?"
+    + _NUMBER.replace("num", "num3")
+    + r"|(?<![\w.,])(?-i:R)(?P<rand>\d{1,3}(?:,\d{3}){1,3}|\d{3,7})(?![\d.,]\d|\w)"
+    + r"|(?<![\w.,£$€])(?:"
     + _NUMBER.replace("num", "num2")
-    + r"(?:\s?(?P<after>€)|\s(?P<word>gbp|usd|eur|euros?|pounds?|quid|dollars?|bucks)\b)",
+    + "|"
+    + _COMMA_DECIMAL.replace("cnum", "cnum2")
+    + r")(?:\s?(?P<after>[€$£])|\s(?P<word>gbp|usd|eur|euros?|pounds?|quid|dollars?|bucks)\b"
+    + rf"|\s(?P<code_after>{_CODES})\b)",
     re.I,
 )
+_UNMARKED = re.compile(
+    r"\b(?:charged?|charges\sof|billed|bill\sof|taken|took|take|taking|debited|paid|"
+    r"refund\sof)\s(?:(?:me|us|again|another|twice|out|off)\s){0,2}"
+    r"(?P<num>\d{1,5}\.\d{2})(?![\d.,%]|\s?(?:am|pm|kg|km|mb|gb|hrs?|hours?|mins?)\b)",
+    re.I,
+)
+"""A sum with no currency, after a word that says money moved ("billed 9.99 again")."""
+_NOTHING = re.compile(r"\D*[0.,\s]+")
 _GOOD_CUE = re.compile(
     r"(?:\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
     r"taken|took|owed|worth|lose|lost|cost|paid|overcharged?|total|in\stotal)\b[^£$€\d]{0,25}"
@@ -147,21 +168,61 @@ _BAD_CUE = re.compile(
 
 def amounts(sentence: Sentence) -> Iterable[Found]:
     """Sums of money with their currency; the one the complaint is about ranks first."""
+    found = False
     for match in _AMOUNT.finditer(sentence.text):
-        sign = match.group("sign") or match.group("after")
-        if sign is None:
-            sign = _CURRENCY_WORDS[match.group("word").lower()]
-        number = match.group("num") or match.group("num2")
-        if float(number.replace(",", "")) == 0:
+        value = _money(match)
+        if _NOTHING.fullmatch(value):  # "a £0.00 balance"
             continue
-        before = sentence.text[max(0, match.start() - 40) : match.start()]
-        rank = 1
-        if _GOOD_CUE.search(before) or re.search(r"\bto\s$", before):
-            rank = 0
-        elif _BAD_CUE.search(before):
-            rank = 2
-        start = sentence.start + match.start()
-        yield Found("amount", sign + number, start, sentence.start + match.end(), 0.85, rank)
+        found = True
+        yield _amount(sentence, match, value)
+    if not found:
+        for match in _UNMARKED.finditer(sentence.text):
+            amount = _amount(sentence, match, match.group("num"))
+            start = sentence.start + match.start("num")
+            yield amount._replace(start=start, rank=amount.rank + 1)
+
+
+def _money(match: re.Match[str]) -> str:
+    """The sum as a draft says it: a sign before the number ("£40" for "40 quid"), a
+    currency code as written ("KES 45,000")."""
+    groups = match.groupdict()
+    number = next(
+        groups[name] for name in ("num", "cnum", "num2", "cnum2", "num3", "rand") if groups[name]
+    )
+    if groups["rand"]:
+        return "R" + number
+    sign = groups["sign"] or groups["after"]
+    if sign is None and (groups["word"] or groups["word_before"]):
+        sign = _CURRENCY_WORDS[(groups["word"] or groups["word_before"]).lower()]
+    if sign is not None:
+        return sign + number
+    return f"{groups['code'] or groups['code_after']} {number}"
+
+
+_MAJOR = re.compile(r"[£$€](?P<number>[\d ,.]+)")
+
+
+def major_sum(value: str) -> float | None:
+    """The size of an amount read in pounds, dollars or euros (None in another currency,
+    or with none: a sum in shillings or rand is not weighed against a sterling bar)."""
+    match = _MAJOR.fullmatch(value[value.find("$") :] if "$" in value[:4] else value)
+    if match is None:
+        return None
+    number = match.group("number").replace(" ", "")
+    if re.search(r",\d{2}$", number):  # a decimal comma: "2.189,00"
+        number = number.replace(".", "").replace(",", ".")
+    return float(number.replace(",", ""))
+
+
+def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
+    before = sentence.text[max(0, match.start() - 40) : match.start()]
+    rank = 1
+    if _GOOD_CUE.search(before) or re.search(r"\bto\s$", before):
+        rank = 0
+    elif _BAD_CUE.search(before):
+        rank = 2
+    start = sentence.start + match.start()
+    return Found("amount", value, start, sentence.start + match.end(), 0.85, rank)
 
 
 # --- how long they have waited --------------------------------------------------------------
@@ -409,7 +470,7 @@ _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
 """A count with "time" left singular, as a non-native writer may ("Three time")."""
-_BARE_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
+_UNMARKED_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
 """A count without its article ("Third time I have called"): said as "the third time"."""
 _PAID = re.compile(
     r"(?:\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?|[£$€]\d[\d,]{0,9}(?:\.\d\d)?)\s$",
@@ -447,5 +508,5 @@ def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Fou
     end = sentence.start + match.end("span")
     value = " ".join(_day(mend(word.lower())) for word in match.group("span").split())
     value = _SEVERAL_TIME.sub(r"\1 times", value)  # "3 time already" -> "3 times"
-    value = _BARE_ORDINAL.sub(r"the \1", value)
+    value = _UNMARKED_ORDINAL.sub(r"the \1", value)
     return Found(name, value, start, end, 0.8, rank)

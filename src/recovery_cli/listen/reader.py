@@ -107,10 +107,7 @@ Extractor = Callable[[Sentence, str], Iterable[Found]]
 
 EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (register("0123456789#"), lambda sentence, _: references(sentence)),
-    (
-        register(("£", "$", "€", "gbp", "usd", "eur", "pound", "quid", "dollar", "buck")),
-        lambda sentence, _: amounts(sentence),
-    ),
+    (register("0123456789"), lambda sentence, _: amounts(sentence)),
     (numbers.WAITED_KEYS, lambda sentence, _: waited(sentence)),
     (numbers.TIMES_KEYS, lambda sentence, _: times(sentence)),
     (parties.KEYS, lambda sentence, _: partners(sentence)),

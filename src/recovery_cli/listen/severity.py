@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import SURE, Fact, Level, Severity, Signal
+from recovery_cli.listen.numbers import major_sum
 from recovery_cli.listen.sentences import Keyed, Sentence, keyed, sentence_of
 from recovery_cli.wording import ACRONYMS
 
@@ -230,7 +231,7 @@ def severity(
             reasons.append(Signal(kind, match.group(), match.start()))
             groups.append("anger")
     amount = facts.get("amount")
-    if amount and float(amount.value[1:].replace(",", "") or 0) >= _LARGE:
+    if amount and (major_sum(amount.value) or 0) >= _LARGE:
         reasons.append(Signal("a large sum", amount.words, amount.start))
         groups.append("large")
     stakes = facts.get("stakes")
