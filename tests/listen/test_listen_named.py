@@ -34,10 +34,12 @@ def test_the_thing_a_message_names_is_offered_as_a_guess_worded_as_ours_to_own(
 
 def test_an_attended_run_offers_it_marked_as_a_guess_an_unattended_run_does_not() -> None:
     playbook = Library.configured().playbook("outsourced-delay")
-    attended = fit(hear(TILES), playbook, {}, attended=True).prefill
+    heard = hear(TILES, playbook="outsourced-delay")  # chosen by the agent: no triage
+    attended = fit(heard, playbook, {}, attended=True).prefill
     assert attended["issue"].value == "we got it wrong with the bathroom tiles"
     assert not attended["issue"].sure
-    assert "issue" not in fit(hear(TILES), playbook, {}).prefill
+    assert "a guess: check it" in attended["issue"].describe()
+    assert "issue" not in fit(heard, playbook, {}).prefill
 
 
 def test_an_issue_a_rule_reads_wins_over_the_learnt_one(triage: Triage) -> None:
@@ -103,3 +105,13 @@ def test_the_best_candidate_wins_only_against_none_of_them() -> None:
     assert sofa is not None and sofa[0].text == "sofa" and sofa[1] > 0.8
     doubtful = Model({"head=sofa": 0.1}, none=2.0).best(found, None)
     assert doubtful is not None and doubtful[1] < named.LIKELY
+
+
+def test_a_routine_question_gets_no_learnt_issue(triage: Triage) -> None:
+    reading = read("How do I change the delivery address on my sofa order?", triage)
+    assert reading.triage is not None and reading.triage.scenario is None
+    assert "issue" not in reading.facts
+
+
+def test_without_triage_nothing_is_learnt_about_the_issue() -> None:
+    assert "issue" not in read(TILES).facts

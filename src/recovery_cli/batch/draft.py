@@ -51,7 +51,11 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     # What the row's columns give need not be read from the message (a column wins).
     columns = [name for name in _COLUMN_WINS if fields.get(name, "").strip()]
     triage = None if scenario else context.triage
-    reading = read(text, triage, known=columns, read_routine=False) if text.strip() else None
+    reading = (
+        read(text, triage, known=columns, read_routine=False, playbook=scenario or None)
+        if text.strip()
+        else None
+    )
     triaged: Triaged | None = None
     if not scenario:
         if context.triage is None or reading is None:

@@ -99,7 +99,7 @@ def run_command(
     )
     text = _message(message, raw, interactive and saved is None)
     chosen = saved.scenario if saved else scenario
-    heard = _hear(text, lib, triage=not chosen)
+    heard = _hear(text, lib, chosen)
     if not chosen:
         chosen = _choose(heard, lib, interactive)
     playbook = lib.playbook(chosen)
@@ -207,13 +207,16 @@ def _message(option: str | None, raw: dict[str, object], ask: bool) -> str:
     return guide.ask_message() if ask else ""
 
 
-def _hear(message: str, lib: Library, *, triage: bool) -> Heard | None:
+def _hear(message: str, lib: Library, chosen: str | None) -> Heard | None:
+    """The message read, with triage unless the playbook is already `chosen`."""
     if not message.strip():
         return None
     from recovery_cli.listen.begin import hear
     from recovery_cli.triage import Triage
 
-    return hear(message, Triage.from_library(lib) if triage else None)
+    if chosen:
+        return hear(message, playbook=chosen)
+    return hear(message, Triage.from_library(lib))
 
 
 def _choose(heard: Heard | None, lib: Library, interactive: bool) -> str:

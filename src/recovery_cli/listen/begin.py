@@ -39,9 +39,10 @@ class Heard:
         return {name: origin.value for name, origin in self.prefill.items()}
 
 
-def hear(message: str, triage: Triage | None = None) -> Heard:
-    """Read a message (with triage, when the playbook is still to be chosen)."""
-    return Heard(message, read(message, triage))
+def hear(message: str, triage: Triage | None = None, playbook: str | None = None) -> Heard:
+    """Read a message (with triage when the playbook is still to be chosen, or else the
+    playbook chosen)."""
+    return Heard(message, read(message, triage, playbook=playbook))
 
 
 def fit(

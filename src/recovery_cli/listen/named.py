@@ -234,7 +234,10 @@ def as_issue(candidate: Candidate, note: bool = False) -> str:
 def likely_issue(
     sentences: Sequence[Sentence], playbook: str | None, note: bool = False
 ) -> Iterator[Found]:
-    """The thing the message likeliest names as what failed, as a guess ranked below rules."""
+    """The thing the message likeliest names as what failed, as a guess ranked below rules.
+
+    Reading asks only when triage found a playbook: a routine question ("how do I change my
+    password?") names things, but nothing failed."""
     learnt = model()
     if learnt is None:
         return

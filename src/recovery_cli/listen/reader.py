@@ -61,13 +61,16 @@ def read(
     *,
     known: Collection[str] = (),
     read_routine: bool = True,
+    playbook: str | None = None,
 ) -> Reading:
     """Read one message: facts with their spans, severity, channel and (given one) triage.
 
     `known` names what the caller has already ("severity", "channel", as a batch row's
     columns give them): those are not worked out, and the reading leaves them None. With
     `read_routine` false, a message triage finds routine is read no further (no facts,
-    severity or channel): a batch drafts nothing for it."""
+    severity or channel): a batch drafts nothing for it. `playbook` is the one already
+    chosen (by an agent, or a row's column) when there is no triage to choose it: the
+    learnt issue weighs it (`named`)."""
     given = message[:MAX_CHARS]
     text, offsets = _cleaned(given)
     language = detect(text)
@@ -88,9 +91,10 @@ def read(
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
     if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
         facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
-    if "issue" not in facts:  # no rule read it: the thing the message likeliest names
-        playbook = verdict.scenario if verdict is not None else None
-        facts.update(choose(likely_issue(sentences, playbook, note), given, offsets))
+    chosen = verdict.scenario if verdict is not None else playbook
+    if "issue" not in facts and chosen is not None:
+        # No rule read it, and a playbook fits: the thing the message likeliest names.
+        facts.update(choose(likely_issue(sentences, chosen, note), given, offsets))
     return Reading(
         language,
         True,
