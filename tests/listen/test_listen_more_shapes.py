@@ -175,6 +175,14 @@ def test_a_closure_to_come_or_a_run_of_lateness_is_not_a_wait(message: str) -> N
         ),
         ("Our keg order never came.\n\nJoel Brandt\nHarbour Brewing Collective\n", "Joel Brandt"),
         ("Full name: Anouk van Dijk\nMessage: the seat was double booked.", "Anouk van Dijk"),
+        ("The cot is broken.\n\nSian (daughter of Gwyn Powell)\n", "Sian"),
+        ("It never came.\n\nThanks,\nJess (Manager, Fringe Benefits Hair)", "Jess"),
+        ("Can you send a quote?\nThanks, Priya (on behalf of Sam Holt)", "Priya"),
+        ("My order was #PU-7821.\n\nChloé Bergeron\nMontréal", "Chloé Bergeron"),
+        ("It never came.\n\nKirsteen\nGlenfinnan Guesthouse", "Kirsteen"),
+        ("It never came. The courier was yours.\n\nRhiannon & Tom", "Rhiannon & Tom"),
+        ("Call me today.\n\nPrescription ref RX-448120\nJoanne Whitlow\n", "Joanne Whitlow"),
+        ("It has not moved.\n\nRepair job FX-3391\n\nBayo\n", "Bayo"),
     ],
 )
 def test_a_name_above_a_role_or_with_a_small_word_in_it_is_read_whole(

@@ -68,7 +68,7 @@ _QUOTED = re.compile(
 )
 """Where a forwarded or quoted message starts: the writer's sign-off is just above it."""
 _BARE_LINE = re.compile(
-    rf"^(?P<name>(?:{_TITLE}\s)?{_NAME}|{_TOKEN}\s(?:and|&)\s{_TOKEN}\s{_TOKEN})"
+    rf"^(?P<name>(?:{_TITLE}\s)?{_NAME}|{_TOKEN}\s(?:and|&)\s{_TOKEN}(?:\s{_TOKEN})?)"
     rf"(?:\s\((?:{_TITLE}|{_RELATION})\))?$",
     re.I,
 )
@@ -210,12 +210,25 @@ def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
         yield from _found(whole, match, 0.8, 2)
 
 
+_ASIDE = re.compile(r"\s?\([^()\n]{1,60}\)\s?$")
+"""Who the writer is, after their name: "Sian (daughter of Gwyn Powell)", "Jess (Manager,
+Fringe Benefits Hair)", "Thanks, Priya (on behalf of Sam Holt)"."""
+
+
 def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
     offset = max(0, len(text) - 600)
     tail = [
-        line._replace(start=line.start + offset) for line in lines(text[-600:], keys)[-5:]
+        line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text))
+        for line in lines(text[-600:], keys)[-5:]
     ]  # a sign-off is on the last few lines
+    if len(tail) >= 2:  # "Chloé Bergeron\nMontréal": the person signs first, then the place
+        above, last = tail[-2], tail[-1]
+        if above.text.lower().rstrip(",.! ") not in CLOSINGS:
+            upper, lower = _whole_name(above.text), _whole_name(last.text)
+            if upper and lower and not _ROLE_LINE.search(above.text):
+                yield from _found(above, upper, 0.85, 2)
+                return
     for before, line in pairwise(tail):  # "Thanks,\nOllie Brandt\n(firm)"
         if before.text.lower().rstrip(",.! ") in CLOSINGS:
             match = _BARE_LINE.match(line.text) or _COMMA.match(line.text)
@@ -260,6 +273,16 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                 break
     if fallback is not None:
         yield from _found(fallback[0], fallback[1], 0.8, 3)
+
+
+def _whole_name(line: str) -> re.Match[str] | None:
+    """A line that is nothing but a capitalised name ("Chloé Bergeron", "Montréal"), with no
+    number and no lower-case word ("Prescription ref RX-448120", "Repair job FX-3391")."""
+    match = _BARE_LINE.match(line)
+    if match is None or any(char.isdigit() for char in line):
+        return None
+    raw = match.group("name")
+    return match if _trim(raw) == raw and _polish(raw) else None
 
 
 def _sureness(pattern: re.Pattern[str], line: str, match: re.Match[str]) -> float:
