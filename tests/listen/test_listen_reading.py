@@ -199,6 +199,8 @@ def test_references_come_in_many_shapes(message: str, reference: str) -> None:
         ("Customer: 79,90 eur", "€79,90"),
         ("ref ST-20018, 7,850 TRY paid", "TRY 7,850"),
         ("You have since taken CHF 29.90 on 1 February", "CHF 29.90"),
+        ("a contract worth ₦1.8m to us", "₦1.8m"),
+        ("it cost me $2 million", "$2 million"),
     ],
 )
 def test_a_sum_keeps_its_currency(message: str, amount: str) -> None:

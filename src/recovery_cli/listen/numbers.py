@@ -136,6 +136,7 @@ _CODES = (
 _SIGN = r"(?:(?-i:NZ|AU|A|CA|C|US|HK|S)?[£$€]|[₦₹₱¥])"
 _AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<sign>{_SIGN})\s?(?:{_COMMA_DECIMAL}|{_NUMBER})"
+    r"(?P<scale>\s?(?:m|k|bn|million|billion)\b)?"
     rf"|(?<![\w.,£$€])(?:(?P<word_before>gbp|usd|eur|euros?)|(?P<code>{_CODES}))\s?"
     + _NUMBER.replace("num", "num3")
     + r"|(?<![\w.,])(?-i:R)(?P<rand>\d{1,3}(?:,\d{3}){1,3}|\d{3,7})(?![\d.,]\d|\w)"
@@ -195,11 +196,12 @@ def _money(match: re.Match[str]) -> str:
     if sign is None and (groups["word"] or groups["word_before"]):
         sign = _CURRENCY_WORDS[(groups["word"] or groups["word_before"]).lower()]
     if sign is not None:
-        return sign + number
+        return sign + number + (groups["scale"] or "")
     return f"{groups['code'] or groups['code_after']} {number}"
 
 
-_MAJOR = re.compile(r"[£$€](?P<number>[\d ,.]+)")
+_MAJOR = re.compile(r"[£$€](?P<number>[\d ,.]+?)\s?(?P<scale>m|k|bn|million|billion)?")
+_SCALES = {"k": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 
 
 def major_sum(value: str) -> float | None:
@@ -211,7 +213,7 @@ def major_sum(value: str) -> float | None:
     number = match.group("number").replace(" ", "")
     if re.search(r",\d{2}$", number):  # a decimal comma: "2.189,00"
         number = number.replace(".", "").replace(",", ".")
-    return float(number.replace(",", ""))
+    return float(number.replace(",", "")) * _SCALES.get(match.group("scale") or "", 1)
 
 
 def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
