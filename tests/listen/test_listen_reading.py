@@ -275,6 +275,34 @@ def test_a_wait_told_as_what_came_later_or_a_delay_is_read(message: str, waited:
     assert values(message)["waited"] == waited
 
 
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("I was told they would call. Three weeks ago.", "three weeks"),
+        ("The fridge died 19 days ago and I have been living out of a cooler.", "19 days"),
+        ("I am waiting since March. Every month you say next run.", "since March"),
+        ("Every time I call, I sit on hold for 45 minutes listening to music.", "45 minutes"),
+        ("Waited 2 hrs and 15 minutes next to regular customers.", "2 hrs and 15 minutes"),
+        ("The lab has now taken 7 weeks to remake my ear moulds.", "7 weeks"),
+        ("Car park blocked, nobody from staff for 20 mins.", "20 mins"),
+        ("we waited a fortnight for a reply", "a fortnight"),
+    ],
+)
+def test_more_ways_of_saying_how_long_it_has_been(message: str, waited: str) -> None:
+    assert values(message)["waited"] == waited
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I bought it 10 days ago and it is broken.",
+        "I have been a customer for 10 years and never complained.",
+    ],
+)
+def test_how_old_a_thing_or_a_custom_is_is_no_wait(message: str) -> None:
+    assert "waited" not in values(message)
+
+
 def test_a_time_after_which_things_went_right_is_no_wait() -> None:
     assert "waited" not in values("Two days later the refund arrived, thank you.")
 

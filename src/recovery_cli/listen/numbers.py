@@ -233,13 +233,13 @@ _COUNT = (
     r"(?:\d{1,3}(?:\.\d)?\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
-_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|months?)"
+_UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|fortnight|months?)"
 _SPAN = (
     r"(?P<span>(?:(?:over|nearly|almost|about|around|more\sthan|the\s(?:past|last))\s)?"
     + _COUNT
     + r"\s?(?:working\s)?"
     + _UNIT
-    + r"(?:\s\d{1,2}(?:\s?min(?:ute)?s?)?(?![\w:.]))?)\b"
+    + r"(?:\s(?:and\s)?\d{1,2}(?:\s?min(?:ute)?s?)?(?![\w:.]))?)\b"
 )
 _DAY_WORDS = (
     r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
@@ -369,15 +369,38 @@ _WAITED = (
             " ago",
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
             r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked|collected|"
-            r"paid|installed|fitted|replaced|repaired|serviced)\b"
+            r"paid|installed|fitted|replaced|repaired|serviced|approved|promised|said|died|broke|"
+            r"stopped|that\swas)\b"
             r"[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
+        ),
+        1,
+    ),
+    (keyed(" ago", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\sago\s?[.!]*$"), 1),
+    (
+        keyed(
+            "no|and|my|without|now",
+            r"^(?:@\w{1,30}\s)?" + _SPAN + r"(?=\s?[.!]+$|\s(?:no|and\sthe|and\sstill|my|"
+            r"without|now)\b)",
+        ),
+        1,
+    ),
+    (keyed("since", r"\b(?P<span>since\s(?-i:March|May))\b"), 0),
+    (
+        keyed(
+            "taken|took",
+            r"\b(?:has\s(?:now\s)?taken|took|it'?s\staken)\s(?:us\s|me\s|them\s|you\s)?"
+            + _SPAN
+            + r"\s(?:to|for|and)\b",
         ),
         1,
     ),
 )
 _FOR_SPAN = keyed(
-    "has|have|'ve|been|waiting|unanswered|down|offline",
-    r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline)"
+    "has|have|'ve|been|waiting|unanswered|down|offline|nobody|no one|sat|sit|stood|standing|"
+    "stuck|held|hold|queued|tried|trying|locked|out of order",
+    r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline|"
+    r"nobody|no\sone|sat|sit|stood|standing|stuck|held|hold|queued|tried|trying|locked|"
+    r"out\sof\sorder)"
     r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,
 )
 
@@ -499,10 +522,14 @@ _NOT_A_COUNT_AFTER = re.compile(r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|b
 
 
 def _day(word: str) -> str:
-    return word.capitalize() if word in _SHORT_DAYS else word
+    return word.capitalize() if word in _SHORT_DAYS or word in _MONTHS else word
 
 
 _SHORT_DAYS = words("mon tue wed thu fri sat sun")
+_MONTHS = words(
+    "january february march april may june july august september october november december"
+)
+"""Said in a span only as a month ("since March"), so always capitalised."""
 
 
 def _span(sentence: Sentence, match: re.Match[str], name: str, rank: int) -> Found:
