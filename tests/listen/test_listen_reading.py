@@ -176,6 +176,20 @@ def test_a_time_the_customer_needs_is_not_a_promise() -> None:
         ("PO 55120 arrived short", "PO 55120"),
         ("Flight no. EI412 was cancelled at the gate", "flight EI412"),
         ("Flight EI412 was cancelled, booking ref QP7731", "booking QP7731"),
+        ("cx calmed. RO 8812-4.", "RO 8812-4"),
+        ("the company on the invoice differs. WO 18832.", "work order 18832"),
+        ("Cust Mr Rangi Whaanga. Docket 33102.", "docket 33102"),
+        ("I went to my self storage unit 118 and the code failed", "unit 118"),
+        ("the exit row seat on flight 1182 to Anchorage", "flight 1182"),
+        ("Milan to Bologna, train 9521. Brilliant", "train 9521"),
+        ("Her Rx numbers are 6602218 and 6602219.", "Rx 6602218"),
+        ("Prescription ref RX-448120", "RX-448120"),
+        ("My patient # is 0027745.", "patient ID 0027745"),
+        ("Student 2019883, Luca Romano", "student ID 2019883"),
+        ("Name: Mr Leonard Price. Acc ending 4410.", "your account ending 4410"),
+        ("Complaint ref (previous): BS/CR/2024/0091", "BS/CR/2024/0091"),
+        ("tx id 8HK22019XP", "transaction 8HK22019XP"),
+        ("Order 90-2231 for the lightweight model", "order 90-2231"),
     ],
 )
 def test_references_come_in_many_shapes(message: str, reference: str) -> None:
@@ -424,3 +438,13 @@ def test_a_routine_request_can_be_left_unread_past_its_triage(triage: Triage) ->
     assert short.facts == {} and short.severity is None and short.channel is None
     complaint = "My sofa was promised for Friday and it still hasn't arrived. Tom Reyes"
     assert read(complaint, triage, read_routine=False).facts == read(complaint, triage).facts
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["the order 38kg of feed was short", "job 3/22 was the last visit", "a room 4-5 people"],
+)
+def test_a_weight_a_date_or_a_range_after_a_word_that_names_references_is_not_one(
+    message: str,
+) -> None:
+    assert "reference" not in values(message)

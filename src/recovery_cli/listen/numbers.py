@@ -22,7 +22,7 @@ _KEYWORDS = (
     ("order", r"(?:order|ord)" + _NO),
     ("booking", r"booking" + _NO),
     ("ticket", r"ticket" + _NO),
-    ("your account ending", r"(?:acct|account|a/c)\s\(?(?:no\.?\s|number\s)?" + _ENDING),
+    ("your account ending", r"(?:acct|acc|account|a/c):?\s\(?(?:no\.?\s|number\s)?" + _ENDING),
     ("your card ending", r"card\s(?:no\.?\s|number\s)?" + _ENDING),
     ("account", r"(?:acct|account|a/c)" + _NO),
     ("booking", r"(?:pnr|reservation)" + _NO),
@@ -40,20 +40,35 @@ _KEYWORDS = (
     ("batch", r"batch" + _NO),
     ("return", r"(?:return|rma)\s(?:no\.?|number|ref(?:erence)?|id|code)|rma"),
     ("PO", r"(?-i:PO)(?:\s(?:no\.?|number))?"),
-    ("flight", r"flight(?:\s(?:no\.?|number))?(?=[\s:]{1,3}#?[a-z\d]?[a-z]\d)"),
+    (
+        "flight",
+        r"flight(?:\s(?:no\.?|number))?(?=[\s:]{1,3}#?(?:[a-z\d]?[a-z]\d|\d{3,4}\b"
+        r"(?!\s(?:times|people|passengers|miles|km|hours|mins?|minutes))))",
+    ),
+    ("train", r"train(?:\s(?:no\.?|number))?(?=\s\d{3,5}\b)"),
+    ("work order", r"(?:work\sorder|(?-i:WO))" + _NO),
+    ("RO", r"(?-i:RO)"),
+    ("docket", r"docket" + _NO),
+    ("unit", r"(?:storage\s)?unit"),
+    ("visit ID", r"visit\s(?:no\.?|number|id)"),
+    ("candidate no.", r"candidate\s(?:no\.?|number|id)"),
+    ("Rx", r"(?:rx|prescription)(?:\s(?:no\.?|numbers?|num|ref|id))?(?:\s(?:is|are))?"),
+    ("transaction", r"(?:tx|txn|transaction)\s?(?:id|no\.?|number|ref)"),
     ("project", r"project(?!\s(?:19|20)\d\d\b)" + _NO),
     ("file", r"file" + _NO),
     ("case", r"case" + _NO),
     ("merchant ID", r"merchant\sid"),
     ("receipt", r"receipt" + _NO),
     ("repair", r"repair\s(?:no\.?|number|ref(?:erence)?|id|code)(?:\sis)?"),
-    ("student ID", r"student\s(?:no\.?|number|id)(?:\sis)?"),
+    ("student ID", r"student(?:\s(?:no\.?|number|id))?(?:\sis)?"),
     ("employee no.", r"(?:employee|staff|payroll)\s(?:no\.?|number|id)(?:\sis)?"),
-    ("patient ID", r"patient\s(?:no\.?|number|id)(?:\sis)?"),
+    ("patient ID", r"patient\s(?:no\.?|number|id|\#)(?:\sis)?"),
     ("ref", r"ref(?:erence)?\.?" + _NO),
     ("tracking", r"(?:tracking|trk)" + _NO),
 )
 _ID = (
+    r"(?!\d{1,4}(?:kg|g|cm|mm|ml|lbs?|am|pm|st|nd|rd|th|mins?|hrs?|k)\b)"
+    r"(?!\d{1,2}[/-]\d{1,2}(?:/\d{2,4})?(?![\w/-]))"
     r"(?P<id>#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
     r"(?:\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
@@ -61,7 +76,8 @@ _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
     "batch|project|file|return|rma|po|flight|receipt|repair|student|employee|staff|payroll|"
-    "patient",
+    "patient|acc|train|work|wo|ro|docket|unit|storage|visit|candidate|rx|prescription|tx|txn|"
+    "transaction",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
     r"[\s:(]{0,4}(?:#:?\s)?" + _ID,
 )
@@ -78,6 +94,8 @@ _LOOSER = frozenset(
         "flight",
         "PO",
         "return",
+        "unit",
+        "train",
     }
 )
 """Kinds that rank below an order or booking number when a message gives both."""
@@ -85,7 +103,8 @@ _IS_REF = keyed("reference", r"\breference\b[^.\n]{0,30}?\bis\s" + _ID)
 _BARE = keyed(
     "#|-|/",
     r"(?<![\w#/-])(?P<id>#(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
-    r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?|(?-i:[A-Z]{2,4})/\d{2,6}/\d{2,8})(?![\w/-])",
+    r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?|(?-i:[A-Z]{2,4})(?:/(?-i:[A-Z]{2,4}))?/\d{2,6}/\d{2,8})"
+    r"(?![\w/-])",
 )
 _REG = keyed("reg", r"\breg(?:istration)?\.?\s(?P<id>(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}))\b")
 
@@ -96,7 +115,9 @@ def references(sentence: Sentence) -> Iterable[Found]:
         kind = next(
             _KEYWORDS[n][0] for n in range(len(_KEYWORDS)) if match.group(f"k{n}") is not None
         )
-        yield _ref(sentence, match, f"{kind} {match.group('id')}", 0.9, 1 if kind in _LOOSER else 0)
+        said = match.group("id")
+        value = said if said.upper().startswith(kind.upper() + "-") else f"{kind} {said}"
+        yield _ref(sentence, match, value, 0.9, 1 if kind in _LOOSER else 0)  # "RX-448120"
     for match in _IS_REF.finditer(sentence):
         yield _ref(sentence, match, f"ref {match.group('id')}", 0.8, 1)
     for match in _REG.finditer(sentence):
