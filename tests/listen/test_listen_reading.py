@@ -448,3 +448,19 @@ def test_a_weight_a_date_or_a_range_after_a_word_that_names_references_is_not_on
     message: str,
 ) -> None:
     assert "reference" not in values(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "times"),
+    [
+        ("This is the second deadline you have missed.", "the second deadline"),
+        ("3rd outage THIS WEEK in Spokane Valley.", "3rd outage"),
+        ("cx says this is 2nd delay. adv will contact the fitter", "2nd delay"),
+        ("This is the 3rd week in a row the veg box is short.", "the 3rd week in a row"),
+        ("4 outages in 2 weeks. My son has finals today.", "4 outages"),
+        ("I have had 5 conversations about the same refund.", "5 conversations"),
+        ("Tried with 0, without 0. Ten attempts at least.", "ten attempts"),
+    ],
+)
+def test_how_often_is_read_from_more_nouns(message: str, times: str) -> None:
+    assert values(message)["times"] == times

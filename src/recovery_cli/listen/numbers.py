@@ -448,17 +448,20 @@ def waited(sentence: Sentence) -> Iterable[Found]:
 
 _NUMBER_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _CONTACTS = (
-    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|"
-    r"missed\s(?:deliveries|appointments|visits))"
+    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|conversations|"
+    r"outages|attempts|tries|goes|agents|advisors|advisers|reschedules|cancellations|"
+    r"no-shows|delays|missed\s(?:deliveries|appointments|visits))"
 )
 _TIMES = (
     (
         keyed(
             "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
             r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
-            r"(?:time|email|call|letter|message|chat|visit|attempt|complaint|one|copy|contact|"
-            r"order|chase|reminder|date|engineer|driver|delivery|"
-            r"missed\s(?:visit|delivery|appointment)))\b",
+            r"(?:time|email|call|letter|message|msg|chat|visit|attempt|complaint|one|copy|"
+            r"contact|order|chase|reminder|date|new\sdate|engineer|driver|delivery|deadline|"
+            r"outage|delay|rescheduling|reschedule|cancellation|no-show|job|refund|replacement|"
+            r"mistake|error|failure|fault|repair|technician|tech|crew|broken\s\w{2,12}|"
+            r"week\s(?:in\sa\srow|running)|missed\s(?:visit|delivery|appointment)))\b",
         ),
         0,
     ),
@@ -477,7 +480,9 @@ _TIMES = (
     ),
     (
         keyed(
-            "calls|emails|letters|messages|chats|visits|promises|missed",
+            "calls|emails|letters|messages|chats|visits|promises|missed|conversations|outages|"
+            "attempts|tries|goes|agents|advisors|advisers|reschedules|cancellations|no-shows|"
+            "delays",
             r"\b(?P<span>"
             + _NUMBER_WORD
             + r"\s(?:phone\s)?"
