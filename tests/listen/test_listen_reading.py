@@ -464,3 +464,26 @@ def test_a_weight_a_date_or_a_range_after_a_word_that_names_references_is_not_on
 )
 def test_how_often_is_read_from_more_nouns(message: str, times: str) -> None:
     assert values(message)["times"] == times
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("nobody came up the walk all day. Courier was SwiftLane. Support says wait.", "SwiftLane"),
+        ("The audiology lab you use (SoundTech Labs) has taken 7 weeks.", "SoundTech Labs"),
+        ("says installer Bright Line Electric (our sub) left holes", "Bright Line Electric"),
+        ("Your crew from Apex Roofing left nails everywhere.", "Apex Roofing"),
+        ("promised install by 5/1, mfr (ShadeCraft) hasn't shipped.", "ShadeCraft"),
+        ("Our driver (subcontracted - Coastline Taxis) never came", "Coastline Taxis"),
+        ("Shuttle (run by Airlink Transfers) didn't show till 5:40.", "Airlink Transfers"),
+        ("the print is on its way with ParcelSwift. It arrived cracked.", "ParcelSwift"),
+        ('tracking says delivered at 11:47 by "Speedrop" but nothing here', "Speedrop"),
+    ],
+)
+def test_a_partner_is_named_by_its_own_name_beside_its_role(message: str, partner: str) -> None:
+    assert values(message)["partner"] == partner
+
+
+def test_whoever_signed_for_a_parcel_is_not_a_partner() -> None:
+    message = 'tracking says delivered and signed for by "MARK". There is no Mark.'
+    assert values(message).get("partner") != "MARK"

@@ -104,35 +104,44 @@ _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
     "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
     "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
-    "haulier|adjuster|assessor",
+    "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab",
     rf"\b(?:{_FIRM_ROLES})(?:,\s(?:from\s)?|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
-    rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&)|$)"
+    rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&|\()|$)"
+    rf"|\b(?:{_FIRM_ROLES}|lab)\s(?:was|is)\s\"?(?P<v>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
+    rf"|\b(?:on\sits\sway|coming|sent|shipped|dispatched)\swith\s\"?(?P<w>{_FIRM})\"?"
+    rf"(?=[,.;!]|\s(?-i:[a-z])|$)"
     rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
     rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
     rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"
     rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b",
 )
-"""A role and the firm's name beside it: "your courier Yodex", "The installer, Rockwell
+"""A role and the firm's name beside it: "your courier Yodex", "Courier was SwiftLane", "on
+its way with ParcelSwift", "The installer, Rockwell
 Joinery, finished", "a subcontractor called LineRight", "your courier partner @Parcelo" (a
 handle after another role may be the firm addressed: "the installer @SolarBright sent")."""
 _FIRM_BRACKETED = keyed(
     "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
-    "operator|my bank|our bank|haulier",
+    "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew",
     rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
-    rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?)\b"
-    rf"[^()\n]{{0,40}}?\((?P<p>{_FIRM})\)",
+    rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?|lab|"
+    rf"laboratory|manufacturer|mfr|driver|shuttle|crew)\b"
+    rf"[^()\n]{{0,40}}?\((?:run\sby\s|sub(?:contracted)?\s?[-\u2013]\s?|via\s)?"
+    rf"\"?(?P<p>{_FIRM})\"?\.?\)",
 )
 """A role with the firm's name in brackets further on: "the surveyor your bank instructed
-(Hartley Valuations)", "the couriers fault (DPX)", "my bank (AIB)"."""
+(Hartley Valuations)", "the couriers fault (DPX)", "my bank (AIB)", "The audiology lab you use
+(SoundTech Labs)", "Shuttle (run by Airlink Transfers)"."""
 _FIRM_STAFF = keyed(
     "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
-    "delivered|couriered|shipped|dispatched|sent",
+    "delivered|couriered|shipped|dispatched|sent|crew|tech|team|guys|men|plumber|electrician|"
+    "roofer|painter|cleaner|mechanic",
     rf"\b(?:the|a|an|your|their|our)\s\"?(?P<p>{_FIRM})\"?\s(?:driver|rider|courier|engineers?|"
     r"technician|van|tracking|depot|fitters?|installers?)\b"
     rf"|\b(?:driver|rider|guy|man|lad|bloke|engineer|installer|fitter|technician|courier|"
-    rf"surveyor|fitters|installers|engineers)\s(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
-    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned)\s(?:[\w'\".-]{{1,12}}\s){{0,6}}"
-    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|by\s(?P<s>{_BRAND}))"
+    rf"surveyor|fitters|installers|engineers|crew|tech|team|guys|men|plumber|electrician|"
+    rf"roofer|painter|cleaner|mechanic)\s(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
+    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned)\s(?:[\w'\".:-]{{1,12}}\s){{0,6}}"
+    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\"))"
     rf"|\b(?:email|e-mail|text|message|notification|letter|call)\sfrom\s(?:\"(?P<t>{_FIRM})\"|"
     rf"(?P<u>{_BRAND}))",
 )
@@ -229,7 +238,7 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         for match in pattern.finditer(sentence):
             if _OWN_DEPOT.match(match.group(0)):
                 continue  # "your Hulme depot": a place of ours, not a third party
-            group = next(name for name in "pqrstu" if match.groupdict().get(name))
+            group = next(name for name in "pqrstuvw" if match.groupdict().get(name))
             name = match.group(group)
             yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.85, 0, group)
     for match in _VENUE.finditer(sentence):
