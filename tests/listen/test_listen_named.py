@@ -115,3 +115,7 @@ def test_a_routine_question_gets_no_learnt_issue(triage: Triage) -> None:
 
 def test_without_triage_nothing_is_learnt_about_the_issue() -> None:
     assert "issue" not in read(TILES).facts
+
+
+def test_an_unattended_reading_leaves_guesses_unread(triage: Triage) -> None:
+    assert "issue" not in read(TILES, triage, guesses=False).facts

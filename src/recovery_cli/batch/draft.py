@@ -52,7 +52,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     columns = [name for name in _COLUMN_WINS if fields.get(name, "").strip()]
     triage = None if scenario else context.triage
     reading = (
-        read(text, triage, known=columns, read_routine=False, playbook=scenario or None)
+        read(text, triage, known=columns, read_routine=False, guesses=False)
         if text.strip()
         else None
     )

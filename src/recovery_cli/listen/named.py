@@ -53,11 +53,11 @@ MAX_CANDIDATES = 60
 NONE = "none"
 """The weight of "none of the candidates": the message does not name what failed."""
 
-_DETERMINERS = words("my our the your ur a an his her their this these that those")
 _TO_CUSTOMER = {"my": "your", "our": "your", "your": "our", "ur": "our"}
 """How a customer's determiner reads in our reply; "a", "this" and the like become "the"."""
 _KEPT_AS_SAID = frozenset({"the", "his", "her", "their"})
-_FAMILY = re.compile(r"^(?:mum|mom|dad|son|daughter|wife|husband|partner|kid|child)'?s$")
+_FAMILY_WORDS = "mum|mom|dad|son|daughter|wife|husband|partner|kid|child"
+_FAMILY = re.compile(rf"^(?:{_FAMILY_WORDS})'?s$")
 """A family member's ("mum's laptop") determines a thing as "my" does: "your mum's laptop"."""
 _NOT_NAMING = words(
     """
@@ -77,7 +77,16 @@ _NOT_NAMING = words(
     """
 )
 """Words that never belong to the name of a thing ("my order still", "the parcel was")."""
-_TOKEN = re.compile(r"[A-Za-z0-9£$€][\w'£$€.-]{0,30}\w|[A-Za-z0-9]")
+_WORD = r"[A-Za-z0-9£$€][\w'’£$€.-]{0,30}\w|[A-Za-z0-9]"
+_TOKEN = re.compile(_WORD)
+_LAST_TOKEN = re.compile(rf"({_WORD})\W*$")
+_DETERMINER = re.compile(
+    rf"(?<![\w'’£$€.-])(?:my|our|the|your|ur|an?|his|her|their|this|these|that|those|"
+    rf"(?:{_FAMILY_WORDS})['’]?s)(?=\s)",
+    re.I,
+)
+_LOOK_AHEAD = 200
+"""How far past a determiner its name and the two words after it are looked for."""
 _NUMBER = re.compile(r"[\d.,£$€]+|\d{1,2}(?:st|nd|rd|th)")
 _BREAK = re.compile(r"[,;:!?()\"]")
 _FAILED = re.compile(
@@ -99,7 +108,7 @@ class Candidate:
     start: int
     sentence: int
     place: int
-    """Where it starts among the sentence's words."""
+    """Where its determiner starts in the sentence."""
     before: str
     after: str
     after_next: str
@@ -115,39 +124,45 @@ def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
     """Every run of one to three naming words after a determiner, in message order."""
     found: list[Candidate] = []
     for number, sentence in enumerate(sentences):
-        tokens = [(match.group(), match.start()) for match in _TOKEN.finditer(sentence.text)]
-        low = [token.lower().replace("’", "'") for token, _ in tokens]
-        failed = _FAILED.search(sentence.low) is not None
-        for at, word in enumerate(low):
-            if word not in _DETERMINERS and not _FAMILY.match(word):
+        text = sentence.text
+        failed: bool | None = None
+        for determiner in _DETERMINER.finditer(text):
+            following = _TOKEN.finditer(text, determiner.end(), determiner.end() + _LOOK_AHEAD)
+            tokens = [(token.group(), token.start()) for token in following][:6]
+            words = [_low(token) for token, _ in tokens]
+            run = 0
+            while run < len(words) and run < 4 and _naming(words[run]):
+                run += 1
+            if not 1 <= run <= 3:
                 continue
-            end = at + 1
-            while end < len(low) and end - at <= 4 and _naming(low[end]):
-                end += 1
-            if not 1 <= end - at - 1 <= 3:
+            first, last = tokens[0], tokens[run - 1]
+            named = text[first[1] : last[1] + len(last[0])]
+            if _BREAK.search(named) or not text[determiner.end() : first[1]].isspace():
                 continue
-            first, last = tokens[at + 1], tokens[end - 1]
-            gap = sentence.text[tokens[at][1] + len(tokens[at][0]) : first[1]]
-            text = sentence.text[first[1] : last[1] + len(last[0])]
-            if _BREAK.search(text) or not gap.isspace():
-                continue
+            if failed is None:
+                failed = _FAILED.search(sentence.low) is not None
+            before = _LAST_TOKEN.search(text, max(0, determiner.start() - 40), determiner.start())
             found.append(
                 Candidate(
-                    words=tuple(low[at + 1 : end]),
-                    text=text,
-                    determiner=word,
+                    words=tuple(words[:run]),
+                    text=named,
+                    determiner=_low(determiner.group()),
                     start=sentence.start + first[1],
                     sentence=number,
-                    place=at,
-                    before=low[at - 1] if at else "^",
-                    after=low[end] if end < len(low) else "$",
-                    after_next=low[end + 1] if end + 1 < len(low) else "$",
+                    place=determiner.start(),
+                    before=_low(before.group(1)) if before else "^",
+                    after=words[run] if run < len(words) else "$",
+                    after_next=words[run + 1] if run + 1 < len(words) else "$",
                     failed=failed,
                 )
             )
             if len(found) >= MAX_CANDIDATES:
                 return found
     return found
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def _naming(word: str) -> bool:

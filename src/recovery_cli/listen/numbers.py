@@ -188,6 +188,16 @@ _BAD_CUE = re.compile(
 )
 
 
+AMOUNT_KEYS = frozenset(
+    [*"£$€₦₹₱¥", *_CURRENCY_WORDS, *(f"r{digit}" for digit in "123456789")]  # "R1,850": rand
+) | words(
+    "cad aud nzd ngn kes ksh egp chf zar inr rs try myr sgd hkd php jpy pln sek nok dkk aed "
+    "buck charge bill taken took take taking debited paid refund"
+)
+"""Words one of which a sentence needs before `amounts` can find anything in it: a currency,
+or a word that says money moved."""
+
+
 def amounts(sentence: Sentence) -> Iterable[Found]:
     """Sums of money with their currency; the one the complaint is about ranks first."""
     found = False
@@ -399,7 +409,7 @@ _WAITED = (
     (keyed(" ago", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\sago\s?[.!]*$"), 1),
     (
         keyed(
-            "no|and|my|without|now",
+            "min|hour|hr|day|week|wk|fortnight|month",
             r"^(?:@\w{1,30}\s)?" + _SPAN + r"(?=\s?[.!]+$|\s(?:no|and\sthe|and\sstill|my|"
             r"without|now)\b)",
         ),

@@ -62,6 +62,7 @@ def read(
     known: Collection[str] = (),
     read_routine: bool = True,
     playbook: str | None = None,
+    guesses: bool = True,
 ) -> Reading:
     """Read one message: facts with their spans, severity, channel and (given one) triage.
 
@@ -70,7 +71,9 @@ def read(
     `read_routine` false, a message triage finds routine is read no further (no facts,
     severity or channel): a batch drafts nothing for it. `playbook` is the one already
     chosen (by an agent, or a row's column) when there is no triage to choose it: the
-    learnt issue weighs it (`named`)."""
+    learnt issue weighs it (`named`). With `guesses` false, what no rule reads is left
+    unread (no learnt stake or issue): an unattended run never drafts a guess, so a batch
+    does not spend time on them."""
     given = message[:MAX_CHARS]
     text, offsets = _cleaned(given)
     language = detect(text)
@@ -89,10 +92,10 @@ def read(
     sentences = split(text)
     keys = union(sentences)
     facts = choose(_candidates(text, note, sentences, keys), given, offsets)
-    if "stakes" not in facts and not note:  # no rule read it: the likeliest sentence
+    if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest
         facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
     chosen = verdict.scenario if verdict is not None else playbook
-    if "issue" not in facts and chosen is not None:
+    if guesses and "issue" not in facts and chosen is not None:
         # No rule read it, and a playbook fits: the thing the message likeliest names.
         facts.update(choose(likely_issue(sentences, chosen, note), given, offsets))
     return Reading(
@@ -111,7 +114,7 @@ Extractor = Callable[[Sentence, str], Iterable[Found]]
 
 EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (register("0123456789#"), lambda sentence, _: references(sentence)),
-    (register("0123456789"), lambda sentence, _: amounts(sentence)),
+    (register(numbers.AMOUNT_KEYS), lambda sentence, _: amounts(sentence)),
     (numbers.WAITED_KEYS, lambda sentence, _: waited(sentence)),
     (numbers.TIMES_KEYS, lambda sentence, _: times(sentence)),
     (parties.KEYS, lambda sentence, _: partners(sentence)),
