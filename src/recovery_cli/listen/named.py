@@ -73,7 +73,8 @@ _NOT_NAMING = words(
     delivered turned sent got get getting gone went going said says told asked booked
     ordered paid bought left took taken carrying using today tomorrow yesterday tonight
     week weeks day days month months year years hour hours minutes time times please thanks
-    thank hi hello dear regards cheers ok okay yes
+    thank hi hello dear regards cheers ok okay yes i've i'm i'd i'll we've we're we'd we'll
+    you've you're you'd you'll they've they're he's she's there's that's what's ive im
     """
 )
 """Words that never belong to the name of a thing ("my order still", "the parcel was")."""
