@@ -285,3 +285,22 @@ def test_not_having_something_is_not_a_failure_but_never_getting_it_is() -> None
     assert issue("I never got the confirmation email for my booking.") == (
         "you never got the confirmation email for your booking"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("They arrived with two plates smashed.", "they arrived with two plates smashed"),
+        (
+            "It arrived with a dead controller and no HDMI cable.",
+            "it arrived with a dead controller",
+        ),
+        ("The parcel came with one leg snapped.", "the parcel arrived with one leg snapped"),
+    ],
+)
+def test_a_parcel_that_came_marred_is_said_back(message: str, said: str) -> None:
+    assert issue(message) == said
+
+
+def test_a_parcel_that_came_whole_is_no_issue() -> None:
+    assert issue("It arrived with the box intact, thanks.") is None

@@ -115,5 +115,24 @@ DAMAGE = [
     ),
 ]
 
+_MARRED = (
+    r"shattered|broken|cracked|smashed|split|snapped|dented|missing|ripped|torn|bent|leaking|"
+    r"damaged|crushed|scratched|dead"
+)
+DAMAGE.append(
+    rule(
+        "issue",
+        "arrived|came|turned",
+        r"\b(?P<subj>it|they|the\s(?:parcel|box|package|order|delivery))\s(?:arrived|came|turned\sup)"
+        r"(?:\s(?:today|yesterday|this\smorning|last\snight))?\swith\s(?P<what>(?:the|its|one|"
+        rf"two|both)\s(?:[\w-]{{2,20}}\s){{0,2}}?(?:{_MARRED})|(?:a|an)\s(?:{_MARRED}|faulty)"
+        r"\s[\w-]{2,20}(?:\s(?!and\b|but\b)[\w-]{2,20})?)\b",
+        "{subj} arrived with {what}",
+        rank=2,
+    )
+)
+"""A parcel that came marred: "It arrived today with the glass shattered", "Arrived with a
+dead controller"."""
+
 RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *services.RULES]
 """Every issue rule, in no particular order (ranks decide)."""
