@@ -95,7 +95,12 @@ ARRIVAL = [
     ),
 ]
 
-_PARTLESS = r"(?:damaged|broken|cracked|smashed|missing|dented|leaking)"
+_MARRED = (
+    r"shattered|broken|cracked|smashed|split|snapped|dented|missing|ripped|torn|bent|leaking|"
+    r"damaged|crushed|scratched|dead"
+)
+"""What a thing that came marred is found with: "with the glass shattered", "with a dead
+controller"."""
 DAMAGE = [
     rule(
         "issue",
@@ -113,13 +118,6 @@ DAMAGE = [
         r"scratch|hole|damage)",
         "{det} {np} arrived damaged",
     ),
-]
-
-_MARRED = (
-    r"shattered|broken|cracked|smashed|split|snapped|dented|missing|ripped|torn|bent|leaking|"
-    r"damaged|crushed|scratched|dead"
-)
-DAMAGE.append(
     rule(
         "issue",
         "arrived|came|turned",
@@ -129,10 +127,8 @@ DAMAGE.append(
         r"\s[\w-]{2,20}(?:\s(?!and\b|but\b)[\w-]{2,20})?)\b",
         "{subj} arrived with {what}",
         rank=2,
-    )
-)
-"""A parcel that came marred: "It arrived today with the glass shattered", "Arrived with a
-dead controller"."""
+    ),
+]
 
 RULES: list[Rule] = [*ARRIVAL, *DAMAGE, *services.RULES]
 """Every issue rule, in no particular order (ranks decide)."""
