@@ -304,3 +304,8 @@ def test_a_parcel_that_came_marred_is_said_back(message: str, said: str) -> None
 
 def test_a_parcel_that_came_whole_is_no_issue() -> None:
     assert issue("It arrived with the box intact, thanks.") is None
+
+
+def test_a_thing_that_was_meant_to_come_is_late_whatever_its_determiner() -> None:
+    message = "The crib mattress was meant to ship by the 9th, you said. Today is the 22nd."
+    assert issue(message) == "the crib mattress is late"

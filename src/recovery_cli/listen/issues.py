@@ -44,7 +44,7 @@ ARRIVAL = [
     rule(
         "issue",
         "meant|ment|supposed|due|promised",
-        rf"\b(?P<det>my|our)\s{NP}{PAREN}\s(?:was|were)\s(?:meant|ment|supposed|due|"
+        rf"\b(?P<det>my|our|the)\s{NP}{PAREN}\s(?:was|were)\s(?:meant|ment|supposed|due|"
         r"promised)\b",
         "{det} {np} {be} late",
         rank=1,
