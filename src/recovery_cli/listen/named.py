@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from recovery_cli.listen.model import KEPT
@@ -129,7 +130,7 @@ def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
         failed: bool | None = None
         for determiner in _DETERMINER.finditer(text):
             following = _TOKEN.finditer(text, determiner.end(), determiner.end() + _LOOK_AHEAD)
-            tokens = [(token.group(), token.start()) for token in following][:6]
+            tokens = [(token.group(), token.start()) for token in islice(following, 6)]
             words = [_low(token) for token, _ in tokens]
             run = 0
             while run < len(words) and run < 4 and _naming(words[run]):
