@@ -201,6 +201,33 @@ def test_a_pasted_message_alone_finds_the_playbook_and_fills_the_draft(tmp_path:
     assert "charged twice" in draft  # what went wrong, in their words
 
 
+def test_a_guess_is_shown_as_one_and_goes_into_the_draft_only_when_the_agent_takes_it(
+    tmp_path: Path,
+) -> None:
+    child = spawn(tmp_path, "outsourced-delay")
+    paste(child, "I ordered the bathroom tiles on the 2nd for a fitter on Friday. Where are they?")
+    child.expect_exact("Customer's name (optional): ")
+    child.sendline("Dana")
+    child.expect_exact("pre-filled from: 'bathroom tiles' (a guess: check it)")
+    child.expect_exact(
+        "What went wrong, in a few words? [we got it wrong with the bathroom tiles]: "
+    )
+    child.sendline("")  # the agent takes the guess
+    while True:  # every other value read from the message, and the defaults
+        index = child.expect(
+            [r"\]: $", r"\(optional\): $", r"next update them\?.*: $", "Step 1 · "]
+        )
+        if index == 3:
+            break
+        child.sendline("by 3pm tomorrow" if index == 2 else "")
+    take_defaults(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = saved_transcript(tmp_path)
+    assert "we got it wrong with the bathroom tiles" in str(saved["draft"])
+
+
 def test_ctrl_c_saves_the_transcript_and_resume_continues(tmp_path: Path) -> None:
     child = spawn(tmp_path, "outsourced-delay")
     answer_inputs(child, "Sam", message="")

@@ -116,9 +116,9 @@ _FIRM_NAMED = keyed(
     rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b",
 )
 """A role and the firm's name beside it: "your courier Yodex", "Courier was SwiftLane", "on
-its way with ParcelSwift", "The installer, Rockwell
-Joinery, finished", "a subcontractor called LineRight", "your courier partner @Parcelo" (a
-handle after another role may be the firm addressed: "the installer @SolarBright sent")."""
+its way with ParcelSwift", "The installer, Rockwell Joinery, finished", "a subcontractor
+called LineRight", "your courier partner @Parcelo" (a handle after another role may be the
+firm addressed: "the installer @SolarBright sent")."""
 _FIRM_BRACKETED = keyed(
     "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
     "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew",
