@@ -42,7 +42,7 @@ import yaml
 from recovery_cli.listen import likely, named
 from recovery_cli.listen.sentences import split
 from recovery_cli.listen.shapes import is_agent_note
-from recovery_cli.triage.bayes import Learnt, learn
+from recovery_cli.triage.bayes import learn
 from recovery_cli.triage.scorer import LEARNT_FILE, ROUTINE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,33 +142,26 @@ def fit_issue(names: Sequence[str] = DEVELOPMENT) -> dict[str, object]:
     return {named.NONE: round(none, 3), "weights": {f: w for f, w in kept.items() if w}}
 
 
-def written_weights(model: dict[str, object]) -> str:
-    """The issue model's text: one line per feature, so a rebuild's diff stays small."""
-    weights = model["weights"]
-    assert isinstance(weights, dict)
-    lines = [f"{json.dumps(feature, ensure_ascii=False)}: {w}" for feature, w in weights.items()]
-    head = json.dumps({named.NONE: model[named.NONE]})[:-1]
-    return head + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
-
-
-def written(counts: Learnt) -> str:
-    """A counts file's text: one line per word, so a rebuild's diff stays small."""
-    data = counts.to_json()
-    words = data.pop("counts")
-    assert isinstance(words, dict)
-    head = json.dumps(data, ensure_ascii=False)[:-1]
+def one_line_each(data: Mapping[str, object], table: str) -> str:
+    """A learnt file's text: `data` as JSON with each entry of its `table` (the counts, the
+    weights) on a line of its own, last, so a rebuild's diff stays small."""
+    entries = data[table]
+    assert isinstance(entries, dict)
+    rest = {key: value for key, value in data.items() if key != table}
+    head = json.dumps(rest, ensure_ascii=False)[:-1]
     lines = [
-        f"{json.dumps(word, ensure_ascii=False)}: {json.dumps(per)}" for word, per in words.items()
+        f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(value)}"
+        for key, value in entries.items()
     ]
-    return head + ', "counts": {\n' + ",\n".join(lines) + "\n}}\n"
+    return head + f', "{table}": {{\n' + ",\n".join(lines) + "\n}}\n"
 
 
 def built() -> dict[Path, str]:
     """Each counts file's text, as a rebuild writes it."""
     return {
-        TRIAGE: written(learn(playbook_examples())),
-        STAKES: written(learn(stakes_examples(), most=1.0)),
-        ISSUE: written_weights(fit_issue()),
+        TRIAGE: one_line_each(learn(playbook_examples()).to_json(), "counts"),
+        STAKES: one_line_each(learn(stakes_examples(), most=1.0).to_json(), "counts"),
+        ISSUE: one_line_each(fit_issue(), "weights"),
     }
 
 
