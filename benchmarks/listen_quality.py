@@ -44,22 +44,7 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = (
-    "dev",
-    "dev2",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "dev8",
-    "dev9",
-    "dev10",
-    "dev11",
-    "dev12",
-    "dev13",
-    "dev14",
-)
+DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 15))
 """The sets that may be read and tuned on; the others are only ever measured."""
 HELD_OUT = ("heldout", "heldout2", "heldout3")
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}

@@ -149,9 +149,13 @@ _CURRENCY_WORDS = {
     "euro": "€",
     "euros": "€",
 }
+_CODE_NAMES = (
+    "CAD AUD NZD NGN KES KSh Ksh EGP CHF ZAR INR Rs TRY MYR SGD HKD PHP JPY PLN SEK NOK DKK AED"
+)
 _CODES = (
-    r"(?-i:CAD|AUD|NZD|NGN|KES|KSh|Ksh|EGP|CHF|ZAR|INR|Rs\.?|TRY|MYR|SGD|HKD|PHP|JPY|PLN|SEK|"
-    r"NOK|DKK|AED)"
+    "(?-i:"
+    + "|".join(code + r"\.?" if code == "Rs" else code for code in _CODE_NAMES.split())
+    + ")"
 )
 """Currency codes kept as written ("KES 45,000"); in capitals, so "try 3 times" is no sum."""
 _SIGN = r"(?:(?-i:NZ|AU|A|CA|C|US|HK|S)?[£$€]|[₦₹₱¥])"
@@ -190,10 +194,7 @@ _BAD_CUE = re.compile(
 
 AMOUNT_KEYS = frozenset(
     [*"£$€₦₹₱¥", *_CURRENCY_WORDS, *(f"r{digit}" for digit in "123456789")]  # "R1,850": rand
-) | words(
-    "cad aud nzd ngn kes ksh egp chf zar inr rs try myr sgd hkd php jpy pln sek nok dkk aed "
-    "buck charge bill taken took take taking debited paid refund"
-)
+) | words(_CODE_NAMES.lower() + " buck charge bill taken took take taking debited paid refund")
 """Words one of which a sentence needs before `amounts` can find anything in it: a currency,
 or a word that says money moved."""
 
