@@ -109,8 +109,10 @@ class Candidate:
     determiner: str
     start: int
     sentence: int
-    place: int
-    """Where its determiner starts in the sentence."""
+    index: int
+    """Its place among the message's candidates, which come in message order."""
+    first: bool
+    """Whether it is the first candidate to end in its word (the first mention of the thing)."""
     before: str
     after: str
     after_next: str
@@ -125,6 +127,7 @@ class Candidate:
 def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
     """Every run of one to three naming words after a determiner, in message order."""
     found: list[Candidate] = []
+    heads: set[str] = set()
     for number, sentence in enumerate(sentences):
         text = sentence.text
         failed: bool | None = None
@@ -144,6 +147,7 @@ def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
             if failed is None:
                 failed = _FAILED.search(sentence.low) is not None
             before = _LAST_TOKEN.search(text, max(0, determiner.start() - 40), determiner.start())
+            head = words[run - 1]
             found.append(
                 Candidate(
                     words=tuple(words[:run]),
@@ -151,13 +155,15 @@ def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
                     determiner=_low(determiner.group()),
                     start=sentence.start + first[1],
                     sentence=number,
-                    place=determiner.start(),
+                    index=len(found),
+                    first=head not in heads,
                     before=_low(before.group(1)) if before else "^",
                     after=words[run] if run < len(words) else "$",
                     after_next=words[run + 1] if run + 1 < len(words) else "$",
                     failed=failed,
                 )
             )
+            heads.add(head)
             if len(found) >= MAX_CANDIDATES:
                 return found
     return found
@@ -174,9 +180,7 @@ def _naming(word: str) -> bool:
 def features(candidate: Candidate, others: Sequence[Candidate], playbook: str | None) -> list[str]:
     """What the model weighs about one candidate among its message's `others`."""
     head = candidate.words[-1]
-    same_head = [other for other in others if other.words[-1] == head]
-    first = min((other.sentence, other.place) for other in same_head)
-    order = sorted({(other.sentence, other.place) for other in others})
+    mentions = sum(other.words[-1] == head for other in others)
     found = [
         f"head={head}",
         f"determiner={candidate.determiner}",
@@ -186,9 +190,9 @@ def features(candidate: Candidate, others: Sequence[Candidate], playbook: str | 
         f"length={len(candidate.words)}",
         f"sentence={min(candidate.sentence, 4)}",
         f"failed={candidate.failed}",
-        f"mentions={min(len(same_head), 3)}",
-        f"first={first == (candidate.sentence, candidate.place)}",
-        f"order={min(order.index((candidate.sentence, candidate.place)), 5)}",
+        f"mentions={min(mentions, 3)}",
+        f"first={candidate.first}",
+        f"order={min(candidate.index, 5)}",
         *(f"word={word}" for word in candidate.words[:-1]),
     ]
     if playbook is not None:
