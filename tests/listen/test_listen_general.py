@@ -234,3 +234,29 @@ def test_the_rule_index_offers_exactly_the_rules_whose_keys_a_message_holds_in_o
     assert index.relevant({"smash", "arriv"}) == [broken, both]
     assert index.relevant({"late", "smash"}) == [late, broken, both]
     assert index.relevant({"refund"}) == []
+
+
+def test_every_pattern_compiles_though_each_waits_for_its_first_message() -> None:
+    """Patterns compile when a message first needs them; a broken one must still fail here,
+    not in the middle of someone's batch."""
+    import importlib
+    import pkgutil
+
+    import recovery_cli.listen as package
+    from recovery_cli.listen.clauses import Rule
+    from recovery_cli.listen.sentences import Keyed
+
+    found: list[Rule | Keyed] = []
+    for module_info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"recovery_cli.listen.{module_info.name}")
+        for value in vars(module).values():
+            values = value if isinstance(value, list | tuple) else [value]
+            found.extend(each for each in values if isinstance(each, Rule | Keyed))
+    broken = []
+    for each in found:
+        try:
+            assert each.pattern.pattern == each.source
+        except re.error as exc:
+            broken.append((each.source, str(exc)))
+    assert len(found) > 300
+    assert broken == []

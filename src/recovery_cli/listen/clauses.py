@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from recovery_cli.listen.keys import register
@@ -115,7 +116,8 @@ class Rule:
     """
 
     fact: str
-    pattern: re.Pattern[str]
+    source: str
+    """The pattern as written; compiled case-insensitively the first time it is needed."""
     template: str
     keys: frozenset[str]
     rank: int = 0
@@ -124,6 +126,12 @@ class Rule:
     voice: Voice = "customer"
     """Whose words the rule reads: the customer's own, an agent's note about them, or both
     (a note speaks of the customer in the third person, so its clauses turn differently)."""
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: a message runs only the rules its keys call for, so a
+        one-off read (`recovery triage`) does not wait for hundreds it never runs."""
+        return re.compile(self.source, re.I)
 
 
 def rule(
@@ -136,9 +144,8 @@ def rule(
     needs: re.Pattern[str] | None = None,
     voice: Voice = "customer",
 ) -> Rule:
-    """A `Rule`, compiled case-insensitively; `keys` are separated by "|"."""
-    compiled = re.compile(pattern, re.I)
-    return Rule(fact, compiled, template, register(keys.split("|")), rank, sure, needs, voice)
+    """A `Rule`, case-insensitive; `keys` are separated by "|"."""
+    return Rule(fact, pattern, template, register(keys.split("|")), rank, sure, needs, voice)
 
 
 def apply(

@@ -41,8 +41,10 @@ def _index() -> tuple[re.Pattern[str], dict[str, frozenset[str]], tuple[str, ...
     if _compiled is None or _compiled[0] != len(_registered):
         words = sorted(key for key in _registered if _WORD_START.match(key))
         others = tuple(sorted(key for key in _registered if not _WORD_START.match(key)))
-        prefixes = {
-            key: frozenset(other for other in words if key.startswith(other)) for key in words
+        known = set(words)
+        prefixes = {  # a key's shorter keys are among its own prefixes: len(key) lookups
+            key: frozenset(key[:end] for end in range(1, len(key) + 1) if key[:end] in known)
+            for key in words
         }
         pattern = re.compile(rf"\b(?=({_trie(words)}))", re.S)
         _compiled = (len(_registered), pattern, prefixes, others)

@@ -56,13 +56,23 @@ def sentence_of(text: str, start: int = 0, keys: frozenset[str] | None = None) -
 
 
 class Keyed:
-    """A pattern that only runs on a sentence holding one of its keys (see `keys`)."""
+    """A pattern that only runs on a sentence holding one of its keys (see `keys`).
 
-    __slots__ = ("keys", "pattern")
+    It is compiled the first time a sentence holds one of its keys: a message runs only
+    the patterns its keys call for, so a one-off read does not wait for all of them."""
 
-    def __init__(self, keys: Iterable[str], pattern: re.Pattern[str]) -> None:
+    __slots__ = ("_compiled", "flags", "keys", "source")
+
+    def __init__(self, keys: Iterable[str], source: str, flags: int = re.I) -> None:
         self.keys = register(keys)
-        self.pattern = pattern
+        self.source, self.flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
 
     def present(self, sentence: Sentence) -> bool:
         """Whether one of the pattern's keys is in the sentence."""
@@ -105,7 +115,7 @@ def keys_of(patterns: Iterable[Keyed]) -> frozenset[str]:
 
 def keyed(keys: str, pattern: str, flags: int = re.I) -> Keyed:
     """A `Keyed` pattern; `keys` are lower-case and separated by "|"."""
-    return Keyed(keys.split("|"), re.compile(pattern, flags))
+    return Keyed(keys.split("|"), pattern, flags)
 
 
 class Found(NamedTuple):
