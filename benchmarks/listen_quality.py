@@ -38,7 +38,7 @@ import yaml
 
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import FACTS, Reading, inputs_for, read
-from recovery_cli.playbook.inputs import STANDARD_INPUTS, resolve
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -107,6 +107,8 @@ class Drafted:
     """The inputs the reading filled for this playbook."""
     public: bool = False
     """A public reply (social): it may name the customer, and must not say anything private."""
+    declared: frozenset[str] = frozenset()
+    """The inputs the playbook declares."""
 
 
 def draft(reading: Reading, library: Library) -> Drafted | None:
@@ -125,7 +127,8 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
     if missing:
         return None
     public = values.get("channel") == "social"
-    return Drafted(run_scripted(playbook, values).draft(), offered, public)
+    declared = frozenset(spec.name for spec in effective_inputs(playbook))
+    return Drafted(run_scripted(playbook, values).draft(), offered, public, declared)
 
 
 def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
@@ -139,9 +142,13 @@ def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str
     value = reading.value(name)
     if value is None or not says(name, label, value):
         return "not read from the message"
-    if name not in made.offered:
-        return "the playbook does not declare it (or means something else)"
-    return "the draft does not use it on this path"
+    if name in made.offered:
+        return "the draft does not use it on this path"
+    if reading.sure(name) is None:
+        return "read as a guess (offered to an agent, never drafted unattended)"
+    if name not in made.declared:
+        return "the playbook does not declare it"
+    return "read, but not in a shape the playbook's sentences take"
 
 
 def report(

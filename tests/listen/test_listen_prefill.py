@@ -53,6 +53,13 @@ def test_the_reference_sum_wait_and_repeats_are_offered_as_inputs() -> None:
 def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
     assert inputs_from(read("I've rung 3x about it."))["times"] == "3 times"
     assert inputs_from(read("Third time I have called!"))["times"] == "the third time"
+    assert inputs_from(read("This is my 3rd missed visit."))["times"] == "the 3rd time"
+    assert inputs_from(read("That was the fifth email I sent."))["times"] == "the fifth time"
+    assert inputs_from(read("I have made 6 calls about it."))["times"] == "6 times"
+    assert inputs_from(read("I have chased it on four occasions."))["times"] == "four times"
+    # How many people, or of two kinds, is not how often: a draft would misquote it.
+    assert "times" not in inputs_from(read("I have spoken to 4 agents about it."))
+    assert "times" not in inputs_from(read("I sent 3 emails, 2 calls, nothing."))
     reading = read("Day 4 of waiting for a reply.")
     assert reading.value("waited") == "day 4"
     assert "waited" not in inputs_from(reading)

@@ -46,6 +46,21 @@ _FITS = {
 """The shape a value needs to read after "you have waited" or as how often; a fact of
 another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
 _TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
+_ORDINAL_OF = re.compile(
+    r"^(?:the\s)?(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s(?!time$)\S.*$", re.I
+)
+"""How often, said by what came round again ("the 3rd missed visit", "fifth email"): a
+draft says "the third time", which every playbook's sentences take."""
+_COUNT_OF = re.compile(
+    r"^(?:on\s)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s"
+    r"(?:separate\s|phone\s)?(?:occasions|calls|emails|letters|messages|chats|visits|"
+    r"conversations|outages|attempts|tries|goes|reschedules|cancellations|no-shows|delays|"
+    r"missed\s(?:deliveries|appointments|visits))$",
+    re.I,
+)
+"""A count of one kind of try or failure ("6 calls", "on 4 occasions"): "6 times". A count
+of people ("4 different agents") or of two kinds ("3 emails, 2 calls") says how many, not
+how often, and is not offered."""
 
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
 
@@ -104,6 +119,8 @@ def _fitted(name: str, value: str) -> str | None:
     """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit."""
     if name == "times":
         value = _TIMES_X.sub(r"\1 times", value)
+        value = _ORDINAL_OF.sub(lambda match: f"the {match.group(1).lower()} time", value)
+        value = _COUNT_OF.sub(lambda match: f"{match.group(1).lower()} times", value)
     shape = _FITS.get(name)
     return value if shape is None or shape.match(value) else None
 
