@@ -114,6 +114,20 @@ def test_a_message_without_a_scenario_is_triaged_and_drafted_unattended(invoke: 
     assert "88231" in data["facts"]["facts"]["reference"]["value"]
 
 
+def test_a_swollen_battery_is_a_safety_report_and_its_draft_invents_no_story(
+    invoke: Invoke,
+) -> None:
+    message = "My power bank (order #EO-55318) swelled up and burned the nightstand. Gwen"
+    result = invoke("run", "--message", message, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "product-safety"
+    assert "EO-55318" in data["draft"]
+    # What went wrong is not read here: the draft says it neutrally, never a made-up spill.
+    mishap = invoke("run", "in-person-mishap", "--no-input", "--format", "json")
+    assert "spill" not in json.loads(mishap.stdout)["draft"]
+
+
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("customer_name: Dana\ncustmer_mood: angry\n", encoding="utf-8")

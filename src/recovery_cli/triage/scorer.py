@@ -248,7 +248,8 @@ class Triage:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
-                firsts = self.forms(before)
+                phrasings = self.phrasings(before) if "|" in text and not span else {}
+                firsts = list(phrasings) or self.forms(before)
                 thens = self.forms(after) if span else []
                 if span and not (firsts and thens):
                     firsts, thens = self.forms(f"{before} {after}"), []  # "... got": words
@@ -270,16 +271,16 @@ class Triage:
                     each = settings.cue_points if target == CUES else 0.0
                 negatable = not any(self.negations.intersection(form) for form in firsts)
                 rule = _Rule(target, each * scale, text, negatable, tuple(thens), weak)
-                compiled.append((firsts, rule))
+                compiled.append((firsts, rule, phrasings))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
         uses: dict[str, int] = {}
-        for firsts, _ in compiled:
+        for firsts, _, _ in compiled:
             for form in firsts:
                 for term in set(form):
                     uses[term] = uses.get(term, 0) + 1
-        self.index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
-        for number, (firsts, rule) in enumerate(compiled):
+        self.index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...], str]]] = {}
+        for number, (firsts, rule, phrasings) in enumerate(compiled):
             text = rule.evidence
             for form in firsts:  # every form of a trigger is the same rule: it counts once
                 anchor = min(form, key=lambda term: (uses[term], -len(term)))
@@ -289,7 +290,12 @@ class Triage:
                 # or its own negation ("not refunded", not "refunded ... not ordering again").
                 strict = "|" in text or not self.negations.isdisjoint(form[:-1])
                 self.index.setdefault(anchor, []).append(
-                    (tuple(rest), number, form if strict and rest else ())
+                    (
+                        tuple(rest),
+                        number,
+                        form if strict and rest else (),
+                        phrasings.get(form, text),
+                    )
                 )
             self.rules.append(rule)
 
@@ -297,12 +303,24 @@ class Triage:
         """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
         choice of its alternatives, `arrived|came broken|cracked` being four phrases (a stop
         word among the alternatives makes the word optional: `a|my table` is `table`)."""
+        return list(self.phrasings(text))
+
+    def phrasings(self, text: str) -> dict[tuple[str, ...], str]:
+        """`forms`, each with the words of the trigger it stands for ("came cracked"): what
+        a person is shown as evidence, rather than every alternative of the trigger."""
         terms = self.normaliser.terms
         slots = []
         for word in text.split():
-            slots.append(list({tuple(terms(choice)) for choice in word.split("|")}))
-        forms = {tuple(term for terms in choice for term in terms) for choice in product(*slots)}
-        return sorted(form for form in forms if form)
+            choices: dict[tuple[str, ...], str] = {}
+            for choice in word.split("|"):
+                choices.setdefault(tuple(terms(choice)), choice)
+            slots.append(list(choices.items()))
+        found: dict[tuple[str, ...], str] = {}
+        for choice in product(*slots):
+            form = tuple(term for said, _ in choice for term in said)
+            if form:
+                found.setdefault(form, " ".join(word for said, word in choice if said))
+        return dict(sorted(found.items()))
 
     @classmethod
     def from_library(cls, library: Library) -> Triage:
@@ -326,6 +344,7 @@ class Triage:
         terms, breaks, quoted = reading.terms, reading.breaks, reading.quoted
         starts = sorted(reading.sentences)
         found: dict[int, int] = {}  # rule -> where it begins in the message
+        said: dict[int, str] = {}  # rule -> the trigger's words it was found by
         gap = self.settings.phrase_gap
         negations = self.negations
         reach = self.settings.negation_reach
@@ -335,7 +354,7 @@ class Triage:
         present = set(terms)
         masked = self._idioms(terms) if self.idioms else _NONE
         for position, term in enumerate(terms):
-            for rest, rule, strict in index.get(term, ()):
+            for rest, rule, strict, shown in index.get(term, ()):
                 if rule in found or (not rest and position in masked):
                     continue  # counted already; or "late" in "my late husband"
                 if rest:
@@ -363,6 +382,7 @@ class Triage:
                 ):
                     continue  # "not broken", "no problem": this mention does not count
                 found[rule] = start
+                said[rule] = shown
         size = len(self.targets)
         tally = _Tally([0.0] * size, [[] for _ in range(size)], [-1] * size, [False] * size)
         matched = sorted(found, key=lambda rule: (found[rule], rule))
@@ -373,7 +393,7 @@ class Triage:
             start = found[number]
             if hit.target < 0:
                 if hit.target == CUES:
-                    tally.cues.append(hit.evidence)
+                    tally.cues.append(said[number])
                 continue
             points, weak = hit.points, hit.weak
             if weak and failing and _clause(breaks, start) in failing:
@@ -381,7 +401,7 @@ class Triage:
             if start in quoted:
                 points *= settings.quoted_points
             tally.points[hit.target] += points
-            tally.evidence[hit.target].append(hit.evidence)
+            tally.evidence[hit.target].append(said[number])
             if not weak:
                 tally.named[hit.target] = True
             if tally.first[hit.target] < 0:
