@@ -144,3 +144,29 @@ def test_a_reference_or_sum_is_kept_as_given_not_turned_to_the_customer(
 ) -> None:
     for name in ("reference", "amount"):
         assert clean_value(STANDARD_INPUTS[name], given) == kept
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        ("Still no refund for SUB-22091, three weeks on.", "SUB-22091"),
+        ("You charged me twice, see INV/2024/0091.", "INV/2024/0091"),
+        ("Nothing back about #29940 yet.", "#29940"),
+    ],
+)
+def test_a_bare_code_shaped_like_a_reference_is_drafted(message: str, reference: str) -> None:
+    assert inputs_from(read(message))["reference"] == reference
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The OR-2000 heater I bought stopped working.",
+        "My GT-400 arrived with a dent.",
+        "They moved me to seat #S-4412 and it was broken.",
+    ],
+)
+def test_a_model_or_seat_number_is_only_a_guess_at_the_reference(message: str) -> None:
+    reading = read(message)
+    assert reading.value("reference") is not None  # shown to an agent, who can judge it
+    assert "reference" not in inputs_from(reading)  # never drafted unattended

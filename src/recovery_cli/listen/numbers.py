@@ -106,6 +106,10 @@ _BARE = keyed(
     r"|(?-i:[A-Z]{1,4})-\d{3,10}(?:-\d{1,6})?|(?-i:[A-Z]{2,4})(?:/(?-i:[A-Z]{2,4}))?/\d{2,6}/\d{2,8})"
     r"(?![\w/-])",
 )
+_CODE_SHAPED = re.compile(r"^#?(?:[A-Z]{2,4}[-/](?:\d{4}[-/])?|#)(?!\d*000$)\d{4,10}$")
+"""A bare code shaped like a reference, sure enough to draft ("SUB-22091", "INV/2024/0091",
+"#29940"): letters and at least four digits that are not a round number ("OR-2000", "GT-400"
+and "HB-200" name models and sizes) and not one capital ("#S-4412" is often a seat or room)."""
 _REG = keyed("reg", r"\breg(?:istration)?\.?\s(?P<id>(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3}))\b")
 
 
@@ -123,7 +127,8 @@ def references(sentence: Sentence) -> Iterable[Found]:
     for match in _REG.finditer(sentence):
         yield _ref(sentence, match, f"reg {match.group('id')}", 0.8, 2)
     for match in _BARE.finditer(sentence):
-        yield _ref(sentence, match, match.group("id"), 0.75, 3)
+        said = match.group("id")
+        yield _ref(sentence, match, said, 0.8 if _CODE_SHAPED.match(said) else 0.75, 3)
 
 
 def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int) -> Found:
