@@ -242,7 +242,7 @@ class Triage:
         )
         self.weak = frozenset(self.normaliser.terms(" ".join(settings.weak_words)))
         self.rules: list[_Rule] = []
-        compiled: list[tuple[list[tuple[str, ...]], _Rule]] = []
+        compiled: list[tuple[list[tuple[str, ...]], _Rule, dict[tuple[str, ...], str]]] = []
         seen: set[tuple[int, tuple[str, ...], frozenset[tuple[str, ...]]]] = set()
         for target, phrases, words in sources:
             scale = settings.routine_points if target == 0 else 1.0
@@ -309,17 +309,17 @@ class Triage:
         """`forms`, each with the words of the trigger it stands for ("came cracked"): what
         a person is shown as evidence, rather than every alternative of the trigger."""
         terms = self.normaliser.terms
-        slots = []
+        slots: list[list[tuple[tuple[str, ...], str]]] = []
         for word in text.split():
             choices: dict[tuple[str, ...], str] = {}
             for choice in word.split("|"):
                 choices.setdefault(tuple(terms(choice)), choice)
             slots.append(list(choices.items()))
         found: dict[tuple[str, ...], str] = {}
-        for choice in product(*slots):
-            form = tuple(term for said, _ in choice for term in said)
+        for picked in product(*slots):
+            form = tuple(term for said, _ in picked for term in said)
             if form:
-                found.setdefault(form, " ".join(word for said, word in choice if said))
+                found.setdefault(form, " ".join(word for said, word in picked if said))
         return dict(sorted(found.items()))
 
     @classmethod
