@@ -379,8 +379,10 @@ def test_a_span_trigger_is_its_first_words_then_its_last_a_few_words_on() -> Non
     )
     result = scorer.classify("I ordered size 10 trainers, got a size 6")
     assert result.scenario == "wrong"
-    assert result.evidence == ["ordered|bought ... got|received"]
-    assert scorer.classify("Bought a blue armchair.\nReceived a green one").scenario == "wrong"
+    assert result.evidence == ["ordered ... got"]  # the words it was found by
+    other = scorer.classify("Bought a blue armchair.\nReceived a green one")
+    assert other.scenario == "wrong"
+    assert other.evidence == ["bought ... received"]
     # "order" (the parcel) is not "ordered", and the `...` stands for at least one word
     assert scorer.classify("my order got lost").scenario is None
     assert scorer.classify("I ordered, got it").scenario is None

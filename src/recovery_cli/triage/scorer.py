@@ -129,6 +129,7 @@ class _Rule:
     evidence: str
     negatable: bool  # False when the trigger says its own negation ("not delivered")
     then: tuple[tuple[str, ...], ...] = ()  # a span's forms after its `...`, a few words on
+    then_said: tuple[str, ...] = ()  # the words of the trigger each of `then` stands for
     weak: bool = False  # made only of weak words: names a topic, not a failure
 
 
@@ -169,19 +170,20 @@ def _end(
 
 def _then(
     terms: list[str], end: int, then: tuple[tuple[str, ...], ...], reach: int, gap: int
-) -> bool:
-    """Whether one of `then` follows a span's first part (ending at `end`) after at least
-    one other word and within `reach` words: "ordered size 10, got a 6", "ordered a blue
-    armchair. Got a green one", "you said monday / then you said wednesday"."""
+) -> int:
+    """Which of `then` (its index; -1 for none) follows a span's first part (ending at
+    `end`) after at least one other word and within `reach` words: "ordered size 10, got a
+    6", "ordered a blue armchair. Got a green one", "you said monday / then you said
+    wednesday"."""
     limit = min(len(terms), end + 2 + reach)
     for position in range(end + 2, limit):
         term = terms[position]
-        for form in then:
+        for number, form in enumerate(then):
             if term in form:
                 window = terms[position : position + len(form) + gap]
                 if all(word in window for word in form):
-                    return True
-    return False
+                    return number
+    return -1
 
 
 @dataclass
@@ -248,11 +250,13 @@ class Triage:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
-                phrasings = self.phrasings(before) if "|" in text and not span else {}
+                phrasings = self.phrasings(before) if "|" in text or span else {}
                 firsts = list(phrasings) or self.forms(before)
-                thens = self.forms(after) if span else []
-                if span and not (firsts and thens):
-                    firsts, thens = self.forms(f"{before} {after}"), []  # "... got": words
+                after_said = self.phrasings(after) if span else {}
+                thens = list(after_said)
+                if span and not (firsts and thens):  # "... got": words
+                    phrasings = self.phrasings(f"{before} {after}") if "|" in text else {}
+                    firsts, thens = list(phrasings) or self.forms(f"{before} {after}"), []
                 # A form another trigger of the target already says counts once, in that
                 # trigger: "wrong item|colour" adds nothing to "wrong item" ("in any order").
                 keys = [(target, tuple(sorted(form)), frozenset(thens)) for form in firsts]
@@ -270,7 +274,8 @@ class Triage:
                 if target < 0:
                     each = settings.cue_points if target == CUES else 0.0
                 negatable = not any(self.negations.intersection(form) for form in firsts)
-                rule = _Rule(target, each * scale, text, negatable, tuple(thens), weak)
+                then_said = tuple(f"{SPAN} {after_said[form]}" for form in thens)
+                rule = _Rule(target, each * scale, text, negatable, tuple(thens), then_said, weak)
                 compiled.append((firsts, rule, phrasings))
         # A phrase is looked up by its least common word, so a message's common words
         # ("not", "still") do not send it through dozens of phrases.
@@ -319,7 +324,7 @@ class Triage:
         for picked in product(*slots):
             form = tuple(term for said, _ in picked for term in said)
             if form:
-                found.setdefault(form, " ".join(word for said, word in picked if said))
+                found.setdefault(form, " ".join(word for _, word in picked))
         return dict(sorted(found.items()))
 
     @classmethod
@@ -367,10 +372,13 @@ class Triage:
                 else:
                     start, sentence = position, _WHOLE
                 hit = rules[rule]
-                if hit.then and not _then(
-                    terms, _end(terms, position, rest, gap, sentence), hit.then, span_reach, gap
-                ):
-                    continue
+                if hit.then:
+                    then = _then(
+                        terms, _end(terms, position, rest, gap, sentence), hit.then, span_reach, gap
+                    )
+                    if then < 0:
+                        continue
+                    shown = f"{shown} {hit.then_said[then]}"
                 if strict:
                     if not _in_order(terms, start, strict, gap, sentence[1]):
                         continue
