@@ -221,3 +221,75 @@ def test_asking_for_every_playbook_twice_reads_and_reports_once(
     assert first == second == ["good"]
     assert len(library.problems) == problems_after_first > 0
     assert sorted(path.name for path in reads) == ["broken.yaml", "good.yaml"]
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The playbook files read from YAML from now on."""
+    import recovery_cli.playbook.loader
+
+    reads: list[Path] = []
+    real = recovery_cli.playbook.loader.load_playbook
+
+    def counting(path: Path, principle_ids: set[str] | None = None) -> object:
+        reads.append(path)
+        return real(path, principle_ids)
+
+    monkeypatch.setattr(recovery_cli.playbook.loader, "load_playbook", counting)
+    return reads
+
+
+def test_a_clean_library_is_read_from_its_files_once_then_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every triage, run and batch loads the library: an unchanged one is not parsed again,
+    and gives the very same playbooks and principles."""
+    first = Library.configured()
+    books = first.playbooks()
+    reads = _counting_reads(monkeypatch)
+    again = Library.configured()
+    assert again.playbooks() == books
+    assert again.principles == first.principles
+    assert reads == []
+    assert again.problems == []
+
+
+def test_an_edited_playbook_is_read_again_not_taken_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ours"
+    write(folder, "principles.yaml", PRINCIPLES)
+    scenario(folder, "good", title="Before")
+    assert [book.title for book in Library([folder]).playbooks()] == ["Before"]
+    path = scenario(folder, "good", title="After, and longer")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    reads = _counting_reads(monkeypatch)
+    assert [book.title for book in Library([folder]).playbooks()] == ["After, and longer"]
+    assert [path.name for path in reads] == ["good.yaml"]
+
+
+def test_a_library_with_problems_is_never_cached_so_they_show_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "principles.yaml", PRINCIPLES)
+    scenario(tmp_path, "good")
+    write(tmp_path, "broken.yaml", "id: broken\n")
+    for _ in range(2):
+        library = Library([tmp_path])
+        library.playbooks()
+        assert library.problems
+
+
+def test_a_damaged_cache_is_a_miss_never_a_wrong_playbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_cli.paths import cache_dir
+
+    books = Library.configured().playbooks()
+    stored = cache_dir() / "library.json"  # type: ignore[operator]
+    text = stored.read_text(encoding="utf-8")
+    reads = _counting_reads(monkeypatch)
+    for damaged in (text[: len(text) // 2], text.replace('"id"', '"identity"'), "[]", "\x00"):
+        stored.write_text(damaged, encoding="utf-8")
+        reads.clear()
+        assert Library.configured().playbooks() == books
+        assert len(reads) == len(books)

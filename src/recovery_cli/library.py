@@ -149,9 +149,27 @@ class Library:
             )
         return load_playbook(path, set(self.principles))
 
+    def fingerprint(self) -> list[list[object]]:
+        """What a cached copy of this library must match: every playbook and principles
+        file's path, size and modification time, and the package's version."""
+        from recovery_cli.playbook.stored import fingerprint
+
+        return fingerprint([*self.files.values(), *self.principle_files()])
+
     @cached_property
     def _loaded(self) -> list[Playbook]:
-        """Every playbook that loads, parsed once; the problems of the rest are collected."""
+        """Every playbook that loads, parsed once; the problems of the rest are collected.
+
+        A library that loaded cleanly before, unchanged since, comes from the cache
+        (`playbook.stored`) without reading its YAML again."""
+        from recovery_cli.playbook import stored
+
+        key = self.fingerprint()
+        cached = stored.load(key)
+        if cached is not None:
+            playbooks, principles = cached
+            self.__dict__["principles"] = principles  # what `principles` would have read
+            return playbooks
         try:
             self.principles  # noqa: B018 - load (and validate) the principles first
         except RecoveryError as exc:
@@ -163,6 +181,8 @@ class Library:
                 loaded.append(self.playbook(scenario))
             except RecoveryError as exc:
                 self.problems.extend(exc.problems)
+        if not self.problems:
+            stored.save(key, loaded, self.principles)
         return loaded
 
     def playbooks(self) -> list[Playbook]:

@@ -32,3 +32,16 @@ def cache_dir() -> Path | None:
     if home:
         return Path(home) / "cache"
     return platformdirs.user_cache_path(APP)
+
+
+def code_marks() -> list[str]:
+    """This package's code as a cache key: each module's path, modification time and size.
+
+    A cached result (lint findings, a validated library) depends on the code that made it;
+    an edited or upgraded package is a miss."""
+    package = Path(__file__).resolve().parent
+    marks = []
+    for source in sorted(package.rglob("*.py")):
+        status = source.stat()
+        marks.append(f"{source.relative_to(package)}:{status.st_mtime_ns}:{status.st_size}")
+    return marks

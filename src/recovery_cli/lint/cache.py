@@ -21,7 +21,7 @@ from pathlib import Path
 
 from recovery_cli.errors import Location, Problem, RecoveryError
 from recovery_cli.files import atomic_write
-from recovery_cli.paths import cache_dir
+from recovery_cli.paths import cache_dir, code_marks
 
 KEEP = 4
 """How many generations (different libraries or versions) to keep side by side."""
@@ -30,12 +30,8 @@ KEEP = 4
 def fingerprint(lint: bool, known: set[str] | None, library_dirs: Iterable[Path]) -> str:
     """Everything besides the file itself that its findings depend on."""
     digest = hashlib.sha256(b"recovery-lint-cache-1\0" + (b"lint" if lint else b"validate"))
-    package = Path(__file__).resolve().parents[1]  # the whole recovery_cli package
-    for source in sorted(package.rglob("*.py")):
-        status = source.stat()
-        digest.update(
-            f"{source.relative_to(package)}:{status.st_mtime_ns}:{status.st_size}\0".encode()
-        )
+    for mark in code_marks():  # the whole recovery_cli package
+        digest.update(f"{mark}\0".encode())
     digest.update(("\0".join(sorted(known)) if known is not None else "\0none").encode())
     for folder in library_dirs:
         for name in ("principles.yaml", "checks.yaml"):

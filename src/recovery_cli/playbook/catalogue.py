@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from recovery_cli import __version__
 from recovery_cli.errors import RecoveryError
 from recovery_cli.files import atomic_write
 from recovery_cli.library import Library
@@ -24,20 +23,11 @@ if TYPE_CHECKING:
     from recovery_cli.playbook.models import Playbook
 
 
-def _fingerprint(library: Library) -> list[list[object]]:
-    files = [*library.files.values(), *library.principle_files()]
-    marks: list[list[object]] = [[__version__]]
-    for path in files:
-        stat = path.stat()
-        marks.append([str(path.resolve()), stat.st_size, stat.st_mtime_ns])
-    return marks
-
-
 def summaries(library: Library) -> list[dict[str, str]]:
     """One row per loadable playbook: what `recovery list` prints."""
     root = cache_dir()
     cache = root / "list.json" if root is not None else None
-    key = _fingerprint(library)
+    key = library.fingerprint()
     if cache is not None:
         try:
             cached = json.loads(cache.read_text(encoding="utf-8"))
