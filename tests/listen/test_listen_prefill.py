@@ -25,6 +25,7 @@ def test_inputs_hold_only_the_standard_inputs_a_message_can_fill() -> None:
         "stakes": "you took two days off work for this",
         "reference": "order 99102",
         "severity": "medium",
+        "channel": "email",
     }
 
 
@@ -54,10 +55,12 @@ def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
     assert inputs_from(read("I've rung 3x about it."))["times"] == "3 times"
     assert inputs_from(read("Third time I have called!"))["times"] == "the third time"
     assert inputs_from(read("This is my 3rd missed visit."))["times"] == "the 3rd time"
-    assert inputs_from(read("That was the fifth email I sent."))["times"] == "the fifth time"
-    assert inputs_from(read("I have made 6 calls about it."))["times"] == "6 times"
-    assert inputs_from(read("I have chased it on four occasions."))["times"] == "four times"
-    # How many people, or of two kinds, is not how often: a draft would misquote it.
+    assert inputs_from(read("It has let me down on four occasions."))["times"] == "four times"
+    assert inputs_from(read("That's 4 outages this month."))["times"] == "4 times"
+    # How hard they chased, how many people, or of two kinds is not how often we failed:
+    # "not for the first time (6 times, you told us)" would misquote them.
+    assert "times" not in inputs_from(read("That was the fifth email I sent."))
+    assert "times" not in inputs_from(read("I have made 6 calls about it."))
     assert "times" not in inputs_from(read("I have spoken to 4 agents about it."))
     assert "times" not in inputs_from(read("I sent 3 emails, 2 calls, nothing."))
     reading = read("Day 4 of waiting for a reply.")
@@ -80,7 +83,7 @@ def test_a_clearly_signed_name_is_offered_as_well_as_read(message: str) -> None:
 
 def test_an_unsure_fact_is_left_to_the_playbook() -> None:
     reading = read(SOFA)
-    assert inputs_from(reading, min_confidence=1.0) == {"severity": "medium"}
+    assert inputs_from(reading, min_confidence=1.0) == {"severity": "medium", "channel": "email"}
 
 
 def test_an_unsupported_message_fills_nothing() -> None:
@@ -170,3 +173,15 @@ def test_a_model_or_seat_number_is_only_a_guess_at_the_reference(message: str) -
     reading = read(message)
     assert reading.value("reference") is not None  # shown to an agent, who can judge it
     assert "reference" not in inputs_from(reading)  # never drafted unattended
+
+
+def test_a_written_message_that_shows_no_channel_is_answered_in_writing() -> None:
+    """A playbook's default channel (a call, a visit) would thank the customer for a
+    conversation nobody had; a message they wrote gets a written reply."""
+    written = origins(read("Your engineer never came on Tuesday. Richard"))
+    assert written["channel"].value == "email"
+    assert "wrote" in written["channel"].words
+    assert origins(read("Hi, your engineer never came. Sent from my iPhone"))["channel"].value
+    # An agent's note of a call keeps the playbook's own channel.
+    notes = read("cust says engineer never came tues, wants new slot. cust very upset")
+    assert notes.note and "channel" not in origins(notes)

@@ -367,6 +367,10 @@ def test_a_failure_or_a_chase_said_again_is_read_how_often(message: str, times: 
         ("Mrs Gupta called about her prescription again.", "Mrs Gupta"),
         ("Cust (Mrs Leila Haddad) rang re order RX-40912.", "Leila Haddad"),
         ("Rahul: hello\nRahul: my laptop is late", "Rahul"),
+        # Signed on the last line of a message typed as one line, sure enough to greet.
+        ("The fitter left gaps at the joins. Not acceptable. Paul Evans", "Paul Evans"),
+        ("Clearly a wrong reading. Account 401-228-77. Mrs J. Carter", "Mrs J. Carter"),
+        ("Call notes: no show again. Wants someone today. Caller name: Mr Pillai.", "Mr Pillai"),
     ],
 )
 def test_the_customers_name_comes_from_how_they_sign_or_say_it(message: str, name: str) -> None:
@@ -487,3 +491,8 @@ def test_a_partner_is_named_by_its_own_name_beside_its_role(message: str, partne
 def test_whoever_signed_for_a_parcel_is_not_a_partner() -> None:
     message = 'tracking says delivered and signed for by "MARK". There is no Mark.'
     assert values(message).get("partner") != "MARK"
+
+
+def test_a_closing_remark_is_no_more_than_a_guess_at_a_name() -> None:
+    reading = read("She got dressed and waited all day for nothing. Very poor")
+    assert reading.sure("customer_name") is None  # never greets "Hi Very,"

@@ -118,6 +118,8 @@ class Reading:
     triage: TriageResult | None = None
     read_chars: int = 0
     total_chars: int = 0
+    note: bool = False
+    """An agent's notes about the customer (a call, a visit), not the customer's own words."""
 
     def sure(self, name: str) -> Fact | None:
         """One fact, when it is sure enough to draft (`SURE`)."""
@@ -145,4 +147,5 @@ class Reading:
             "triage": self.triage.to_json() if self.triage else None,
             "read_chars": self.read_chars,
             "total_chars": self.total_chars,
+            "note": self.note,
         }

@@ -77,7 +77,8 @@ _DASHED = re.compile(
     re.I,
 )
 _LAST_SENTENCE = re.compile(
-    rf"(?:[.!?]\s(?:(?:{_CLOSING}),?\s)?|,\s(?:{_CLOSING}),?\s)(?P<name>{_TOKEN}(?:\s{_TOKEN})?)$",
+    rf"(?:[.!?]\s(?:(?:{_CLOSING}),?\s)?|,\s(?:{_CLOSING}),?\s)"
+    rf"(?P<name>(?:{_TITLE}\s(?={_INITIAL}))?(?:{_INITIAL}\s)?{_TOKEN}(?:\s{_TOKEN})?)$",
     re.I,
 )
 _INTRO = keyed(
@@ -111,12 +112,14 @@ _ROLE = keyed(
 """The person a log or a note is about, in any message: "Caller Mrs Fenwick", "Guest Ms
 Abimbola", "Member (Carl)": a title or brackets say it is a name."""
 _FIELD = re.compile(
-    r"^(?:(?:full|your|customer|passenger|guest|lead\spassenger|patient|member|account\sholder|"
-    rf"contact)\s)?(?:name|contact)\s?:\s?(?P<name>(?:{_TITLE}\s)?{_NAME})(?:,|\s?$)",
+    r"(?:^|(?<=[.!?;]\s))(?:(?:full|your|customer|caller|passenger|guest|lead\spassenger|"
+    r"patient|member|account\sholder|contact)\s)?(?:name|contact)\s?:\s?"
+    rf"(?P<name>(?:{_TITLE}\s)?{_NAME})(?:,|\.?\s?$)",
     re.I | re.M,
 )
 """A form's name field ("Name: Dev Patel", "Passenger name: Tomasz Wrona", "Contact:
-Bernadette Kwan, 07700 900482")."""
+Bernadette Kwan, 07700 900482"), or a note's, after its last sentence ("... Wants
+someone today. Caller name: Mr Pillai.")."""
 _NAME_GIVEN = keyed(
     "name|under",
     r"(?:(?:^|[,.;:]\s|\b(?:under|in)\s(?:the\s)?)(?<!my\s)name(?:\sis|\s?:)?"
@@ -287,11 +290,17 @@ def _whole_name(line: str) -> re.Match[str] | None:
 
 def _sureness(pattern: re.Pattern[str], line: str, match: re.Match[str]) -> float:
     """How sure a name at the end of the last line is: sure enough to offer ("- Priya" on a
-    line of its own, "... Thanks, Priya") unless it is a bare word after a full stop."""
+    line of its own, "... Thanks, Priya", "... back please. Amy Liu", "Pls respond. Mr
+    Kiprono") unless two capitalised words after a full stop shrink to one word of a name
+    ("Very poor" is no "Very")."""
     if pattern is _DASHED and line.lstrip()[:1] in "-–—":
         return 0.85
     signed = pattern is _LAST_SENTENCE and _CLOSED.search(line, 0, match.start("name"))
-    return 0.85 if signed else 0.8 if " " not in match.group("name") else 0.75
+    if signed:
+        return 0.85
+    raw = match.group("name")
+    kept = _trim(raw)
+    return 0.75 if " " in raw.strip() and " " not in kept.strip() else 0.8
 
 
 _CLOSED = re.compile(rf"[.!?,]\s(?:{_CLOSING}),?\s$", re.I)

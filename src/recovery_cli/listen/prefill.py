@@ -46,21 +46,34 @@ _FITS = {
 """The shape a value needs to read after "you have waited" or as how often; a fact of
 another shape ("day 4", "6 different agents") stays in the reading but is not offered."""
 _TIMES_X = re.compile(r"^(\d{1,2})x$", re.I)
-_ORDINAL_OF = re.compile(
-    r"^(?:the\s)?(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s(?!time$)\S.*$", re.I
+_CHASES = (
+    r"(?:calls?|phone\scalls?|emails?|letters?|messages?|msgs?|chats?|contacts?|chases?|"
+    r"reminders?|attempts?|tries|try|goes|go|conversations?|complaints?|tickets?)"
 )
-"""How often, said by what came round again ("the 3rd missed visit", "fifth email"): a
+"""What the customer did again (called, wrote, tried): a count of these says how hard they
+had to chase, not how often we failed, and most playbooks say `times` as failures ("not for
+the first time (4 times, you told us)")."""
+_ORDINAL_OF = re.compile(
+    r"^(?:the\s)?(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
+    rf"(?!time$)(?!{_CHASES}$)\S.*$",
+    re.I,
+)
+"""How often, said by what failed again ("the 3rd missed visit", "the second date"): a
 draft says "the third time", which every playbook's sentences take."""
 _COUNT_OF = re.compile(
     r"^(?:on\s)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s"
-    r"(?:separate\s|phone\s)?(?:occasions|calls|emails|letters|messages|chats|visits|"
-    r"conversations|outages|attempts|tries|goes|reschedules|cancellations|no-shows|delays|"
+    r"(?:separate\s)?(?:occasions|visits|outages|reschedules|cancellations|no-shows|delays|"
     r"missed\s(?:deliveries|appointments|visits))$",
     re.I,
 )
-"""A count of one kind of try or failure ("6 calls", "on 4 occasions"): "6 times". A count
-of people ("4 different agents") or of two kinds ("3 emails, 2 calls") says how many, not
-how often, and is not offered."""
+"""A count of one kind of failure ("4 outages", "on 4 occasions"): "4 times". A count of
+the customer's own chasing ("6 calls", "the fifth email"), of people ("4 different
+agents") or of two kinds ("3 emails, 2 calls") says something else, and is not offered."""
+
+WRITTEN = "a message the customer wrote, showing no other channel"
+"""Where `email` comes from when the message shows no channel: the customer wrote to us, so
+the reply is written too. A playbook's own default (phone, in person) would thank them for
+a call nobody had and confirm what "we agreed"; an agent's call notes keep that default."""
 
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
 
@@ -112,6 +125,8 @@ def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]
         found["severity"] = Origin("severity", reading.severity.level, words)
     if reading.channel is not None:
         found["channel"] = Origin("channel", reading.channel.name, reading.channel.evidence)
+    elif not reading.note:
+        found["channel"] = Origin("channel", "email", WRITTEN)
     return found
 
 

@@ -107,6 +107,7 @@ def read(
         triage=verdict,
         read_chars=len(given),
         total_chars=len(message),
+        note=note,
     )
 
 
