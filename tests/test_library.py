@@ -197,32 +197,6 @@ def test_a_broken_principles_file_is_reported_once(tmp_path: Path) -> None:
     assert len(library.problems) == 1
 
 
-def test_asking_for_every_playbook_twice_reads_and_reports_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Batch and triage both ask the same library; the files are parsed and reported once."""
-    import recovery_cli.playbook.loader
-
-    write(tmp_path, "principles.yaml", PRINCIPLES)
-    scenario(tmp_path, "good")
-    write(tmp_path, "broken.yaml", "id: broken\n")
-    reads: list[Path] = []
-    real = recovery_cli.playbook.loader.load_playbook
-
-    def counting(path: Path, principle_ids: set[str] | None = None) -> object:
-        reads.append(path)
-        return real(path, principle_ids)
-
-    monkeypatch.setattr(recovery_cli.playbook.loader, "load_playbook", counting)
-    library = Library([tmp_path])
-    first = [playbook.id for playbook in library.playbooks()]
-    problems_after_first = len(library.problems)
-    second = [playbook.id for playbook in library.playbooks()]
-    assert first == second == ["good"]
-    assert len(library.problems) == problems_after_first > 0
-    assert sorted(path.name for path in reads) == ["broken.yaml", "good.yaml"]
-
-
 def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The playbook files read from YAML from now on."""
     import recovery_cli.playbook.loader
@@ -236,6 +210,23 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(recovery_cli.playbook.loader, "load_playbook", counting)
     return reads
+
+
+def test_asking_for_every_playbook_twice_reads_and_reports_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batch and triage both ask the same library; the files are parsed and reported once."""
+    write(tmp_path, "principles.yaml", PRINCIPLES)
+    scenario(tmp_path, "good")
+    write(tmp_path, "broken.yaml", "id: broken\n")
+    reads = _counting_reads(monkeypatch)
+    library = Library([tmp_path])
+    first = [playbook.id for playbook in library.playbooks()]
+    problems_after_first = len(library.problems)
+    second = [playbook.id for playbook in library.playbooks()]
+    assert first == second == ["good"]
+    assert len(library.problems) == problems_after_first > 0
+    assert sorted(path.name for path in reads) == ["broken.yaml", "good.yaml"]
 
 
 def test_a_clean_library_is_read_from_its_files_once_then_from_the_cache(
