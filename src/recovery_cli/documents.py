@@ -378,6 +378,13 @@ def _problem(error: Any, positions: Positions, source: str) -> Problem:
         return Problem(f"expected {_TYPE_WORDS[kind]} here, found {found}", where, hint)
     if kind == "bool_parsing":
         return Problem(f"{error['input']!r} is not true or false", where, "write true or false")
+    if kind == "string_pattern_mismatch" and "heard" in path:
+        return Problem(
+            f"{error['input']!r} is not a phrase `heard` can look for",
+            where,
+            "lower-case words separated by single spaces, `|` between a word's alternatives "
+            "and `...` for a few words between: `burned|burnt my hand`, `only ... arrived`",
+        )
     if kind == "string_pattern_mismatch":
         return Problem(
             f"{error['input']!r} is not a valid id",

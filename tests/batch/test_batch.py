@@ -414,3 +414,33 @@ def test_a_chat_draft_pushed_over_its_limit_by_long_values_says_so(
     flagged = [f for f in record["findings"] if f["check"] == "over-channel-limit"]
     assert flagged and flagged[0]["severity"] == "warning"
     assert str(len(record["draft"])) in flagged[0]["message"]
+
+
+def test_a_rows_message_answers_what_a_default_would_get_wrong_and_a_column_still_wins(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Missing hinges are not "the wrong item"; a burn is not "nobody was hurt"."""
+    hinges = "The wardrobe came but there are no hinges in the box. Order 4410982. Graham"
+    rows = [
+        {"id": "1", "scenario": "wrong-item", "message": hinges},
+        {"id": "2", "scenario": "wrong-item", "message": hinges, "mistake": "wrong"},
+        {"id": "3", "scenario": "product-safety", "message": "It sparked. Nobody was hurt."},
+        {"id": "4", "scenario": "product-safety", "message": "It caught fire: a burn, A&E."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    result = invoke("batch", str(source), "--out", str(target), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    records = {r["id"]: r for r in map(json.loads, target.read_text().splitlines())}
+    heard = records["1"]["answers_read"]["mistake"]
+    assert (heard["answer"], heard["words"]) == ("missing", "no hinges in the box")
+    assert "without everything in it" in records["1"]["draft"]
+    assert "wrong item" not in records["1"]["draft"]
+    assert records["2"]["answers_read"] == {}  # the column said so
+    assert "We sent you the wrong item" in records["2"]["draft"]
+    assert records["3"]["answers_read"] == {}
+    assert any(item["name"] == "hurt" for item in records["3"]["assumptions"])
+    assert records["4"]["answers_read"]["hurt"]["answer"] == "yes"
+    assert not any(item["name"] == "hurt" for item in records["4"]["assumptions"])
+    assert "someone was hurt" in records["4"]["draft"]

@@ -128,6 +128,22 @@ def test_a_swollen_battery_is_a_safety_report_and_its_draft_invents_no_story(
     assert "spill" not in json.loads(mishap.stdout)["draft"]
 
 
+def test_a_question_the_message_answers_is_not_left_to_its_default(invoke: Invoke) -> None:
+    message = "My straightener caught fire in my hand. I have a burn and went to A&E. Fatima"
+    result = invoke("run", "--message", message, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "product-safety"
+    assert data["answers_read"]["hurt"]["answer"] == "yes"
+    assert data["answers_read"]["hurt"]["words"] in message
+    assert "if you or anyone with you was hurt" not in data["draft"]
+    assert "hurt" not in [item["name"] for item in data["assumptions"]]
+    # What the agent says wins over what was read.
+    told = invoke("run", "--message", message, "--no-input", "--format", "json", "--set", "hurt=no")
+    assert "if you or anyone with you was hurt" in json.loads(told.stdout)["draft"]
+    assert json.loads(told.stdout)["answers_read"] == {}
+
+
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("customer_name: Dana\ncustmer_mood: angry\n", encoding="utf-8")

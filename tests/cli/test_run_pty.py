@@ -326,3 +326,35 @@ def test_a_typed_line_is_checked_at_once_and_kept_findings_are_recorded(tmp_path
     assert own["line"] == "Sorry Ines, that's not our fault really, the lab is behind."
     assert {finding["principle"] for finding in own["findings"]} >= {"own-the-outcome"}
     assert all({"start", "end", "message"} <= set(finding) for finding in own["findings"])
+
+
+def test_a_question_the_message_answers_is_proposed_with_the_words_and_enter_takes_it(
+    tmp_path: Path,
+) -> None:
+    child = spawn(tmp_path, "product-safety")
+    paste(child, "The straightener caught fire in my hand. I have a burn and went to A&E.")
+    child.expect_exact("Customer's name (optional): ")
+    child.sendline("Fatima")
+    while True:  # every value read from the message, and the defaults
+        index = child.expect(
+            [r"\]: $", r"\(optional\): $", r"next update them\?.*: $", "Step 1 · "]
+        )
+        if index == 3:
+            break
+        child.sendline("by 3pm tomorrow" if index == 2 else "")
+    proposed = False
+    while True:  # Enter at every step and question: the proposal, not the default
+        index = child.expect([r"Choose 1-\d", r"Answer 1-\d \[(\d)\]: ", "Draft to send"])
+        if index == 2:
+            break
+        if index == 1 and "Was anyone hurt" in str(child.before):
+            assert "Yes, someone was hurt (from the message: 'a burn')" in str(child.before)
+            assert child.match.group(1) == "2"  # the heard answer is what Enter takes
+            proposed = True
+        child.sendline("")
+    assert proposed
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved = saved_transcript(tmp_path)
+    assert "someone was hurt" in str(saved["draft"])

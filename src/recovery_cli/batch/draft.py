@@ -20,6 +20,7 @@ from recovery_cli.batch.rows import Item, Line, Malformed
 from recovery_cli.checks.claims import claim_findings, length_findings
 from recovery_cli.errors import RecoveryError
 from recovery_cli.listen import inputs_for, read
+from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.playbook.inputs import Resolved, resolve_specs
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.text import clean, is_clean
@@ -92,6 +93,14 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         answers = _answers(playbook, fields)
     except RecoveryError as exc:
         return _rejected(row_number, row, exc.message, "invalid-value")
+    heard: dict[str, HeardAnswer] = {}  # a column's answer wins over the message
+    if reading is not None and reading.supported:
+        heard = {
+            question: each
+            for question, each in heard_answers(clean(text), playbook).items()
+            if question not in answers
+        }
+        answers.update({question: each.answer for question, each in heard.items()})
     if resolved.missing:
         names = ", ".join(spec.name for spec in resolved.missing)
         return _rejected(row_number, row, f"missing required input: {names}", "missing-input")
@@ -119,6 +128,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
         path=walked.path,
         checklist=walked.checklist,
         assumptions=[assumption.to_json() for assumption in walked.assumptions],
+        answers_read={question: each.to_json() for question, each in heard.items()},
         facts={name: fact.to_json() for name, fact in reading.facts.items()} if reading else {},
         sources={name: _source(name, given, filled, resolved) for name in values},
         kept=_kept(context, row),

@@ -58,6 +58,8 @@ class Record:
     path: list[str] = field(default_factory=list)
     checklist: list[str] = field(default_factory=list)
     assumptions: list[dict[str, object]] = field(default_factory=list)
+    answers_read: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Questions the row's message answered (`listen.answers`): answer and words, by id."""
     language: str = "en"
     facts: dict[str, object] = field(default_factory=dict)
     """What was read from the row's message: each fact with its words and confidence."""
@@ -82,6 +84,7 @@ class Record:
             "path": list(self.path),
             "checklist": list(self.checklist),
             "assumptions": list(self.assumptions),
+            "answers_read": dict(self.answers_read),
             "language": self.language,
             "facts": dict(self.facts),
             "sources": dict(self.sources),

@@ -16,6 +16,7 @@ from rich.text import Text
 from recovery_cli.checks import check
 from recovery_cli.cli import console, report
 from recovery_cli.errors import Interrupted, RecoveryError
+from recovery_cli.listen.answers import HeardAnswer
 from recovery_cli.listen.begin import Heard
 from recovery_cli.listen.prefill import Origin
 from recovery_cli.playbook.inputs import clean_value, effective_inputs
@@ -146,8 +147,10 @@ def walk_steps(
     principles: Mapping[str, Principle],
     answers: Mapping[str, str],
     on_step: Callable[[], None],
+    heard: Mapping[str, HeardAnswer] | None = None,
 ) -> None:
-    """Show each step and record the agent's choice until the walk ends."""
+    """Show each step and record the agent's choice until the walk ends. `heard`: answers
+    the customer's message gives, proposed (Enter accepts) instead of the default."""
     while walk.current is not None:
         step = walk.current
         options = walk.suggestions()
@@ -158,7 +161,7 @@ def walk_steps(
         source, line, number, findings = choice
         answer = answers.get(step.question.id) if step.question else None
         if step.question is not None and answer is None:
-            answer = _ask_question(step)
+            answer = _ask_question(step, (heard or {}).get(step.question.id))
         walk.choose(source, line, suggestion=number, answer=answer, findings=findings)
         on_step()
 
@@ -230,15 +233,18 @@ def _type_own_line(walk: Walk) -> Choice | None:
             return "typed", line, None, [finding.to_json() for finding in findings]
 
 
-def _ask_question(step: Step) -> str:
+def _ask_question(step: Step, heard: HeardAnswer | None = None) -> str:
     question = step.question
     assert question is not None
     keys = list(question.choices)
+    proposed = heard.answer if heard is not None else question.default
     console.out.print(Text(question.ask, style="bold magenta"))
     for index, key in enumerate(keys, 1):
-        mark = " (default)" if key == question.default else ""
+        mark = ""
+        if key == proposed:
+            mark = f" ({heard.describe()})" if heard is not None else " (default)"
         console.out.print(console.plain(f"  {index}. {question.choices[key]}{mark}"))
-    default = keys.index(question.default) + 1
+    default = keys.index(proposed) + 1
     while True:
         reply = read(f"Answer 1-{len(keys)} [{default}]: ") or str(default)
         if reply.isdigit() and 1 <= int(reply) <= len(keys):

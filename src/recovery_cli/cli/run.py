@@ -112,6 +112,8 @@ def run_command(
         from recovery_cli.listen.begin import fit
 
         fit(heard, playbook, supplied.inputs, attended=interactive)
+        for question in supplied.answers:  # what the agent says wins over what was read
+            heard.answers.pop(question, None)
     named = None if no_transcript else resume or transcript_path
     if named is not None:
         from recovery_cli.files import refuse_overwriting
@@ -143,7 +145,7 @@ def run_command(
             playbook, resolved.values, records, source,
             voice=lib.voice, agent=agent, defaulted=resolved.defaulted,
         )  # fmt: skip
-        finish(walk, supplied.answers, supplied.picks)
+        finish(walk, {**(heard.answered() if heard else {}), **supplied.answers}, supplied.picks)
         recorder.save(transcript.snapshot(walk, "complete", started))
         _finish(walk, recorder, format, heard, supplied.inputs, resolved, copy)
         return
@@ -166,7 +168,11 @@ def run_command(
 
     try:
         guide.walk_steps(
-            walk, lib.principles, supplied.answers, on_step=lambda: keep("in-progress")
+            walk,
+            lib.principles,
+            supplied.answers,
+            on_step=lambda: keep("in-progress"),
+            heard=heard.answers if heard else None,
         )
     except Interrupted:
         keep("interrupted")
@@ -272,6 +278,9 @@ def _finish(
 
         data = outcome.as_data(walk, path)
         data["facts"] = heard.reading.to_json() if heard else None
+        data["answers_read"] = (
+            {question: each.to_json() for question, each in heard.answers.items()} if heard else {}
+        )
         if isinstance(resolved, Resolved):
             data["sources"] = sources(resolved, given, heard)
         print_json(data)

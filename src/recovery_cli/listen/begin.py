@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from recovery_cli.errors import RecoveryError
+from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.listen.model import KEPT, SURE, Reading
 from recovery_cli.listen.prefill import Origin, inputs_for, origins
 from recovery_cli.listen.reader import read
+from recovery_cli.text import clean
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.inputs import Resolved
@@ -34,6 +36,11 @@ class Heard:
     message: str
     reading: Reading
     prefill: dict[str, Origin] = field(default_factory=dict)
+    answers: dict[str, HeardAnswer] = field(default_factory=dict)
+    """The playbook's questions the message answers (`listen.answers`), by question id."""
+
+    def answered(self) -> dict[str, str]:
+        return {question: heard.answer for question, heard in self.answers.items()}
 
     def values(self) -> dict[str, str]:
         return {name: origin.value for name, origin in self.prefill.items()}
@@ -61,6 +68,7 @@ def fit(
         for name in offered
         if name in sources and not str(given.get(name) or "").strip()
     }
+    heard.answers = heard_answers(clean(heard.message), playbook) if heard.reading.supported else {}
     return heard
 
 

@@ -127,6 +127,22 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                 f"use one of: {', '.join(question.choices)}",
                 "choices-branches",
             )
+        for answer, phrases in question.heard.items():
+            if answer not in question.choices:
+                yield Finding(
+                    ("steps", index, "question", "heard", answer),
+                    f"`heard` names `{answer}`, which is not an answer to `{question.id}`",
+                    f"the answers are: {', '.join(question.choices)}",
+                    "choices-branches",
+                )
+            for number, phrase in enumerate(phrases):
+                if phrase.endswith("..."):
+                    yield Finding(
+                        ("steps", index, "question", "heard", answer, number),
+                        f"`{phrase}` ends with `...`, which stands for words between two others",
+                        "end the phrase with a word, or leave the `...` out",
+                        "choices-branches",
+                    )
         for answer in step.branches:
             if answer not in question.choices:
                 yield Finding(

@@ -38,6 +38,19 @@ Condition = Annotated[
     Field(description="A Jinja expression over inputs and answers, e.g. `severity == 'high'`."),
 ]
 
+_WORD = r"[a-z0-9&'’+-]+(?:\|[a-z0-9&'’+-]+)*"
+"""A word of a phrase, or `|` between its alternatives."""
+Phrase = Annotated[
+    str,
+    StringConstraints(pattern=rf"^{_WORD}(?: (?:\.\.\.|{_WORD}))*$", max_length=200),
+    Field(
+        description=(
+            "Lower-case words separated by single spaces; `|` between a word's alternatives, "
+            "`...` for a few words between."
+        )
+    ),
+]
+
 Stage = Literal["listen", "empathise", "own", "protect", "fix", "follow-up"]
 Category = Literal[
     "late-delivery",
@@ -135,6 +148,16 @@ class Question(Strict):
     )
     default: Identifier = Field(
         description="The most common answer: used by scripted and batch runs that give none."
+    )
+    heard: dict[Identifier, list[Phrase]] = Field(
+        default_factory=dict,
+        description=(
+            "Words in the customer's message that give an answer, per answer: a phrase in "
+            "lower case, `|` between a word's alternatives (`burn|burned|burnt`), `...` for "
+            "a few words between (`only ... arrived`). The answer is taken from the message "
+            'when the phrases of exactly one answer are said and not denied ("nobody was '
+            'hurt"); an agent sees it proposed, a batch or an unattended run uses it.'
+        ),
     )
 
 

@@ -1,0 +1,110 @@
+"""A playbook's questions answered by what the customer already said, never by a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.library import Library
+from recovery_cli.listen.answers import heard_answers
+from recovery_cli.playbook.models import Playbook, Question
+from support import playbook_dict, step
+
+
+def with_question(question: dict[str, object]) -> Playbook:
+    choices: dict[str, str] = question["choices"]  # type: ignore[assignment]
+    asking = step("listen", "Tell me more.", question=question)
+    asking["branches"] = {answer: "end" for answer in choices}
+    return Playbook.model_validate(playbook_dict(asking))
+
+
+HURT = with_question(
+    {
+        "id": "hurt",
+        "ask": "Was anyone hurt?",
+        "choices": {"no": "No", "yes": "Yes"},
+        "default": "no",
+        "heard": {"yes": ["a burn", "hospital", "got|was|were hurt", "only ... arrived"]},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ("It caught fire and I have a burn on my palm.", "a burn"),
+        ("My son was hurt when it snapped.", "was hurt"),
+        ("We ended up in HOSPITAL overnight.", "HOSPITAL"),
+        ("Only the lid and base arrived.", "Only the lid and base arrived"),
+    ],
+)
+def test_an_answer_is_heard_in_the_customers_words(message: str, words: str) -> None:
+    heard = heard_answers(message, HURT)["hurt"]
+    assert (heard.answer, heard.words) == ("yes", words)
+    assert message[heard.start : heard.end] == words
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "It sparked, but nobody was hurt.",
+        "It caught fire; luckily no burn, no hospital.",  # denied, each of them
+        "It scorched the table.",  # nothing the trainer listed
+        "Only the lid and the base and the handle and the cable and the box arrived.",  # too far
+        "The hospitality was poor.",  # a word inside another is not the word
+    ],
+)
+def test_nothing_is_heard_where_it_is_denied_or_not_said(message: str) -> None:
+    assert heard_answers(message, HURT) == {}
+
+
+def test_two_answers_heard_at_once_are_left_to_the_agent() -> None:
+    playbook = with_question(
+        {
+            "id": "mistake",
+            "ask": "What went wrong?",
+            "choices": {"wrong": "Wrong item", "missing": "Something missing"},
+            "default": "wrong",
+            "heard": {"wrong": ["wrong size"], "missing": ["missing"]},
+        }
+    )
+    assert heard_answers("The wrong size came, and the belt is missing.", playbook) == {}
+    assert heard_answers("The belt is missing.", playbook)["mistake"].answer == "missing"
+
+
+def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> None:
+    """Past `MAX_CHARS` nothing is read, as for every fact; the patterns' quantifiers are
+    bounded, so a long run of near-misses cannot make them backtrack without end."""
+    playbook = Library.configured().playbook("product-safety")
+    assert heard_answers("only " * 100_000 + "a&e", playbook) == {}
+    assert heard_answers("burned my " * 1_000 + "hand", playbook)["hurt"].answer == "yes"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "message", "question", "answer"),
+    [
+        ("wrong-item", "No hinges in the box at all. Order 4410982.", "mistake", "missing"),
+        ("product-safety", "It caught fire. I have a burn and went to A&E.", "hurt", "yes"),
+        ("refund", "Hi, I'd like a refund for the yoga mat please.", "refund_state", "new_request"),
+        ("refund", "I still haven't got my refund, 3 weeks on.", "refund_state", "overdue"),
+        ("missed-appointment", "Nobody came. I have a baby and no heating.", "can_wait", "urgent"),
+        (
+            "premium-failure",
+            "Paid for next day and it came 4 days later.",
+            "restore",
+            "cannot_redo",
+        ),
+        ("partner-poor-work", "The painters dripped paint all over our floor.", "damage", "damage"),
+        ("service-outage", "App down all day, I got fined for parking.", "cost", "elsewhere"),
+    ],
+)
+def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
+    scenario: str, message: str, question: str, answer: str
+) -> None:
+    playbook = Library.configured().playbook(scenario)
+    assert heard_answers(message, playbook)[question].answer == answer
+
+
+def test_a_question_without_phrases_is_never_answered_from_the_message() -> None:
+    question = Question(id="q", ask="?", choices={"a": "A", "b": "B"}, default="a")
+    assert question.heard == {}
+    assert heard_answers("a b a b", with_question(question.model_dump())) == {}
