@@ -45,12 +45,17 @@ NOTE_WHO = r"(?:the\s)?(?:caller|patient|pt|client|tenant|resident|member)"
 """What a note may call the customer, which a reader may not know for a note."""
 
 
+_LABEL = r"(?:elderly|disabled|vulnerable|frail|blind|deaf|housebound|unwell)(?:[,.;!?]|\s?$)"
+"""An agent's one-word label for the caller ("caller is elderly"): it weighs in severity,
+but said back to them ("as you are elderly") it reads as a label, not as listening."""
+
+
 def _caller(voice: Voice, template: str) -> Rule:
     """Who the caller is, in a note ("Caller is a garda", "Pt on Universal Credit")."""
     return rule(
         "stakes",
         "caller|patient|pt|client|tenant|resident|member",
-        rf"(?:^|[,.;]\s){NOTE_WHO}(?:\s(?:is|was))?\s(?:also\s|now\s)?"
+        rf"(?:^|[,.;]\s){NOTE_WHO}(?:\s(?:is|was))?\s(?:also\s|now\s)?(?!{_LABEL})"
         rf"(?P<what>{VULNERABLE})(?P<rest>{WORDS})",
         template,
         rank=2,

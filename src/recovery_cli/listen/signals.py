@@ -18,10 +18,15 @@ from recovery_cli.listen.sentences import WRAP, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
 
 _SOCIAL = keyed(
-    "@|#|publicly|online|twitter|facebook",
+    "@|#|publicly|online|twitter|facebook|instagram|tiktok|review|posted",
     r"(?<![\w.@])@[A-Za-z_][\w]{1,30}|(?<![\w&#])#[A-Za-z][A-Za-z_]{2,30}(?![\w-])|"
-    r"\b(?:posting|sharing|posted)\sthis\s(?:publicly|online|on\s(?:twitter|x|facebook))\b",
+    r"\b(?:posting|sharing|posted)\sthis\s(?:publicly|online|on\s(?:twitter|x|facebook))\b|"
+    r"^\s{0,5}(?:posted\s(?:in|on|to)\s(?:your\s)?(?:facebook|instagram|twitter|tiktok|x)\b|"
+    r"(?:google|trustpilot|tripadvisor|yelp|facebook|app\sstore|play\sstore)\sreview\b|"
+    r"review,?\s[1-5]\sstars?\b)",
 )
+"""A public post: a handle or a hashtag, or a pasted post or review saying where it was
+posted ("Posted in your Facebook page comments:", "Google review, 1 star:")."""
 _IN_PERSON = keyed(
     "note|desk|log|incident|counter|gate",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
@@ -35,9 +40,11 @@ _PHONE = keyed(
     r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b",
 )
 _CHAT = keyed(
-    "chat",
-    r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b|\bchat\stranscript\b",
+    "chat|sms|text|whatsapp",
+    r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b|\bchat\stranscript\b|"
+    r"^\s{0,5}(?:sms|text\smessage|whatsapp)\s?[-:]",
 )
+"""A chat, or a text message pasted with its label ("SMS: Hi its Deepa"): a short reply."""
 _NOTE_EMAIL = keyed(
     "email",
     r"\b(?:per|in|from|via)\s(?:cx'?s|cust(?:omer)?'?s|her|his|their)\semail\b|\bemailed\sin\b",
