@@ -172,6 +172,10 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("why is my order late", None),
         ("Visitor: hi, my parcel says delivered but it is not here, can you check", "chat"),
         ("[09:41] Customer: the app logs me out every time I open my statements", "chat"),
+        ("SMS: Hi its Deepa, ur site says my meds were delivered but nothing here", "chat"),
+        ("Posted in your Facebook page comments: DON'T BUY from this company!!!", "social"),
+        ("Google review, 1 star: Staff at the Manchester branch were rude", "social"),
+        ("I left a review on your site and nobody replied.", None),
         (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
             "I am writing about the boiler your engineer\n"
