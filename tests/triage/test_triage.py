@@ -258,6 +258,13 @@ def test_a_library_without_playbooks_is_a_clear_error(tmp_path: Path) -> None:
         ("I forgot my password, how do I reset it", None),
         ("my booking was cancelled without notice", "booking-failure"),
         ("you sent the wrong size", "wrong-fit-order"),
+        ("Opened the box and the ceramic vase is in about six pieces. Gutted.", "damaged-item"),
+        (
+            "I'd like to return the headphones I bought 5 months ago. Your policy says 30 "
+            "days but I'm a loyal customer.",
+            "saying-no",
+        ),
+        ("My power bank swelled up and burned the nightstand.", "product-safety"),
     ],
 )
 def test_the_shipped_library_routes_plain_messages(message: str, scenario: str | None) -> None:
