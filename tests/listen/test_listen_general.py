@@ -41,6 +41,12 @@ def value(message: str, fact: str) -> str | None:
             "the engineer we sent left a puddle under the boiler",
         ),
         ("Reception had no record of our booking.", "the reception had no record of your booking"),
+        (
+            "my new 55 inch TV arrived this morning with a massive crack across the screen",
+            "your new 55 inch TV arrived damaged",
+        ),
+        ("app says delivered but the letterbox is empty mate", "the letterbox is empty"),
+        ("I still haven't got my £89.99 back.", "you haven't got your £89.99 back"),
     ],
 )
 def test_what_went_wrong_is_read_from_a_general_shape(message: str, issue: str) -> None:
@@ -264,3 +270,9 @@ def test_every_pattern_compiles_though_each_waits_for_its_first_message() -> Non
             broken.append((each.source, str(exc)))
     assert len(found) > 300
     assert broken == []
+
+
+def test_when_a_thing_happened_is_never_said_as_the_thing() -> None:
+    """ "this morning went out with ...", "this morning with a crack": garbled, so unsaid."""
+    reading = read("Your newsletter this morning went out with every address in the To field.")
+    assert not (reading.value("issue") or "").startswith("this morning")

@@ -668,3 +668,10 @@ def test_an_agents_one_word_label_for_the_caller_weighs_but_is_not_said_back() -
     reading = read("Call notes: engineer no show again. caller is elderly, waited all morning.")
     assert reading.value("stakes") is None  # never "as you are elderly" in a draft
     assert reading.severity is not None and reading.severity.level == "high"
+
+
+def test_the_day_off_keeps_who_it_was_for() -> None:
+    message = "I took the whole day off work for your broadband engineer, booked for 8am-1pm."
+    assert read(message).value("stakes") == (
+        "you took the whole day off work for our broadband engineer"
+    )

@@ -55,6 +55,8 @@ _NOT_IN_NP = words(
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed"
 )
+_WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
+"""Nouns that say when after "this" or "that" ("this morning"), never what failed."""
 WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
 
@@ -278,6 +280,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         if parts.get("det") and np.lower().split()[0] in _DETERMINERS:
             return None  # "that the tea service": the subject starts after "that"
         head = np.lower().split()[-1]
+        if parts.get("det", "").lower() in {"this", "that"} and head in _WHEN_NOUNS:
+            return None  # "arrived this morning with a crack": when, not what
+
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
@@ -321,6 +326,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     clause = turned(" ".join(raw.split()).replace(" 's been ", " has been "))  # "app's been"
     if clause is None:
         return None
+    clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
     if clause.endswith(" afford"):
         clause += " it"  # "which we can't afford" -> "you can't afford it"
     said = clause.split()
@@ -370,6 +376,12 @@ def clip(tail: str) -> str:
     return tail
 
 
+_VOCATIVE = re.compile(
+    r"(?:,?\s(?:mate|m8|bro|bruv|pal|hun|babe|guys|folks|lads|people|lol|lmao|smh|fam|oga|"
+    r"sir|madam|thx|thanks|ty))+$",
+    re.I,
+)
+"""Who the customer is talking to, or a sign-off, at the end of a clause: not said back."""
 _UNFINISHED = re.compile(r"\n|\s\w")
 """What follows a tail that stopped before its clause ended: a line break, or a word."""
 _DANGLING = re.compile(

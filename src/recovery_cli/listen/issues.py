@@ -107,8 +107,8 @@ DAMAGE = [
         "arriv|came|deliver|turned",
         rf"\b(?P<det>my|our|the)\s{NP}\s(?:arrived|came|was\sdelivered|turned\sup)\b"
         r"(?:(?!\b(?:fine|ok|okay|perfect|nothing|no|not|never)\b|n't)[^.;\n]){0,60}?"
-        rf"\b(?:{_DAMAGE}|a\sdent|a\scrack|a\shole)\b",
-        "{det} {np} arrived damaged",
+        rf"\b(?:{_DAMAGE}|an?\s(?:[\w-]{{2,15}}\s){{0,2}}?(?:dent|crack|hole|chip|scratch|tear|split))\b",
+        "{det} {np} arrived damaged",  # "... arrived this morning with a massive crack"
         rank=2,
     ),
     rule(

@@ -262,7 +262,7 @@ COSTS = [
         r"\w{2,6}|\d{1,2}|my)\s)?(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
         r"weekend|time)\s(?:off(?:\swork)?(?:\sunpaid|\swithout\spay)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
         r"leave|unpaid\sleave|out|of\s(?:my\s)?(?:annual\s|unpaid\s)?(?:leave|holiday)|unpaid)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
-        r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\sto\s[^,.;!?\n]{1,40})?|"
+        r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\s(?!to\b|and\b|but\b|so\b|which\b)\w{2,15})?(?:\sto\s[^,.;!?\n]{1,40})?|"
         r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
         "{who}{aux} {had}{verb} {span}",
         voice="any",
