@@ -95,6 +95,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ),
         ("partner-poor-work", "The painters dripped paint all over our floor.", "damage", "damage"),
         ("service-outage", "App down all day, I got fined for parking.", "cost", "elsewhere"),
+        (
+            "booking-failure",
+            "They said there was no booking and turned us away.",  # "no" is another clause's
+            "availability",
+            "afterwards",
+        ),
+        (
+            "in-person-mishap",
+            "At your store yesterday a shelf fell on my foot.",
+            "day_ahead",
+            "afterwards",
+        ),
     ],
 )
 def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(

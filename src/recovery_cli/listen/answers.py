@@ -25,10 +25,12 @@ GAP = 4
 
 _DENIED = re.compile(
     r"\b(?:no|not|never|nobody|none|nothing|neither|nor|without|wasn't|weren't|isn't|"
-    r"aren't|didn't|doesn't|don't|hasn't|haven't|won't|wouldn't)(?:\W{1,3}[\w'’]+){0,2}\W{1,3}$",
+    r"aren't|didn't|doesn't|don't|hasn't|haven't|won't|wouldn't)"
+    r"(?:[\s-]{1,3}(?!(?:and|but|so|then|or)\b)[\w'’]+){0,2}\s{1,3}$",
     re.I,
 )
-"""A denial within three words before a phrase: "nobody was hurt", "no burns". So a
+"""A denial within three words before a phrase, in its clause: "nobody was hurt", "no
+burns", not "there was no booking and (they) turned us away". So a
 phrase says what happened, never that something did not: a denial cannot be heard."""
 
 
