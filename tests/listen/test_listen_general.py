@@ -276,3 +276,8 @@ def test_when_a_thing_happened_is_never_said_as_the_thing() -> None:
     """ "this morning went out with ...", "this morning with a crack": garbled, so unsaid."""
     reading = read("Your newsletter this morning went out with every address in the To field.")
     assert not (reading.value("issue") or "").startswith("this morning")
+
+
+def test_what_the_customer_fears_is_not_read_as_what_happened() -> None:
+    message = "I got someone else's order confirmation. Does that mean MY details went out too?"
+    assert read(message).value("issue") != "your details went out too"

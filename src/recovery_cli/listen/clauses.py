@@ -228,7 +228,7 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
         quoted = each.fact == "issue" and _QUOTED.search(
             text, max(0, match.start() - 3), match.start()
         )
-        if not quoted and not _HYPOTHETICAL.search(text, max(0, match.start() - 12), match.start()):
+        if not quoted and not _HYPOTHETICAL.search(text, max(0, match.start() - 30), match.start()):
             made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
@@ -410,8 +410,13 @@ def _sentence_case(match: re.Match[str], name: str) -> str:
 
 
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine)\s$", re.I
+    r"\b(?:if|unless|once|until|whether|in\scase|hope|hoping|wish|pray|imagine|"
+    r"(?:does|did|would|could|might)\s(?:that|this|it)\smean(?:\sthat)?|"
+    r"is\sit\spossible(?:\sthat)?|could\sit\sbe(?:\sthat)?)\s$",
+    re.I,
 )
+"""What the customer fears or supposes, not what happened: "if my parcel isn't here",
+"does that mean my details went to someone else as well?"."""
 _QUOTED = re.compile(r"(?:^|[\s(:])[\"“]$")
 """A failure quoted from someone else ('the email says "Your subscription has been
 cancelled"') is what they said, not what went wrong."""
