@@ -182,6 +182,7 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Posted in your Facebook page comments: DON'T BUY from this company!!!", "social"),
         ("Google review, 1 star: Staff at the Manchester branch were rude", "social"),
         ("I left a review on your site and nobody replied.", None),
+        ("Public review: Avoid this company. Ordered a mattress, it took 6 weeks.", "social"),
         (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
             "I am writing about the boiler your engineer\n"

@@ -58,7 +58,7 @@ def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
     assert inputs_from(read("It has let me down on four occasions."))["times"] == "four times"
     assert inputs_from(read("That's 4 outages this month."))["times"] == "4 times"
     # How hard they chased, how many people, or of two kinds is not how often we failed:
-    # "not for the first time (6 times, you told us)" would misquote them.
+    # "it has happened 6 times now" would misquote them.
     assert "times" not in inputs_from(read("That was the fifth email I sent."))
     assert "times" not in inputs_from(read("I have made 6 calls about it."))
     assert "times" not in inputs_from(read("I have spoken to 4 agents about it."))
@@ -185,3 +185,14 @@ def test_a_written_message_that_shows_no_channel_is_answered_in_writing() -> Non
     # An agent's note of a call keeps the playbook's own channel.
     notes = read("cust says engineer never came tues, wants new slot. cust very upset")
     assert notes.note and "channel" not in origins(notes)
+
+
+@pytest.mark.parametrize(
+    "message", ["I rang twice and nobody knew where it was.", "Cust has tried assembling twice."]
+)
+def test_how_often_the_customer_chased_is_only_a_guess_at_how_often_we_failed(
+    message: str,
+) -> None:
+    reading = read(message)
+    assert reading.value("times") == "twice"  # the agent sees it
+    assert "times" not in inputs_from(reading)  # a draft never says "it has happened twice"

@@ -664,8 +664,17 @@ def test_a_bare_dad_opening_a_sentence_is_said_back_as_written() -> None:
     assert stakes("The care line was cut. Dad is housebound.") == "Dad is housebound"
 
 
-def test_an_agents_one_word_label_for_the_caller_weighs_but_is_not_said_back() -> None:
-    reading = read("Call notes: engineer no show again. caller is elderly, waited all morning.")
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Call notes: engineer no show again. caller is elderly, waited all morning.",
+        "Cust rang re repair visit. Tech never arrived. Cust elderly, says he waited in.",
+    ],
+)
+def test_an_agents_one_word_label_for_the_caller_weighs_but_is_not_said_back(
+    message: str,
+) -> None:
+    reading = read(message)
     assert reading.value("stakes") is None  # never "as you are elderly" in a draft
     assert reading.severity is not None and reading.severity.level == "high"
 

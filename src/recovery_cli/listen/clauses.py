@@ -327,6 +327,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if clause is None:
         return None
     clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
+    alone = match.string[end:].lstrip()[:1] in {"", ",", ".", ";", "!", "?"}
+    if note and each.fact == "stakes" and alone and _LABEL_ONLY.fullmatch(clause):
+        return None  # "Cust elderly, ...": a label, not said back as what is at stake
     if clause.endswith(" afford"):
         clause += " it"  # "which we can't afford" -> "you can't afford it"
     said = clause.split()
@@ -376,6 +379,12 @@ def clip(tail: str) -> str:
     return tail
 
 
+_LABEL_ONLY = re.compile(
+    r"you(?:'re|\sare|\swere)\s(?:elderly|disabled|vulnerable|frail|blind|deaf|housebound|"
+    r"unwell|a\spensioner)",
+    re.I,
+)
+"""A note's one-word label for the customer, turned to the second person."""
 _VOCATIVE = re.compile(
     r"(?:,?\s(?:mate|m8|bro|bruv|pal|hun|babe|guys|folks|lads|people|lol|lmao|smh|fam|oga|"
     r"sir|madam|thx|thanks|ty))+$",

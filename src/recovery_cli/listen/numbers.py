@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, KeyIndex, Sentence, keyed, keys_of, words
 from recovery_cli.wording import mend
 
@@ -530,9 +531,20 @@ def times(sentence: Sentence) -> Iterable[Found]:
                 match.group("span")[-1:] in "xX" and _NOT_A_COUNT_AFTER.match(after)
             ):
                 continue
-            yield _span(sentence, match, "times", rank)
+            found = _span(sentence, match, "times", rank)
+            if _CHASED.search(before):  # "rang twice": how hard they chased, not our failures
+                found = found._replace(confidence=KEPT)
+            yield found
 
 
+_CHASED = re.compile(
+    r"\b(?:rang|called|phoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
+    r"complained|asked|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
+    r"(?:\s(?:you|us|them|it|in|back|up|about\sit))?\s$",
+    re.I,
+)
+"""A count of the customer's own tries ("rang twice", "tried assembling twice"): shown to
+the agent as a guess, never drafted as how often we failed them."""
 _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )

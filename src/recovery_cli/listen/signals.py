@@ -23,10 +23,12 @@ _SOCIAL = keyed(
     r"\b(?:posting|sharing|posted)\sthis\s(?:publicly|online|on\s(?:twitter|x|facebook))\b|"
     r"^\s{0,5}(?:posted\s(?:in|on|to)\s(?:your\s)?(?:facebook|instagram|twitter|tiktok|x)\b|"
     r"(?:google|trustpilot|tripadvisor|yelp|facebook|app\sstore|play\sstore)\sreview\b|"
-    r"review,?\s[1-5]\sstars?\b)",
+    r"review,?\s[1-5]\sstars?\b|public\sreview\b)",
 )
 """A public post: a handle or a hashtag, or a pasted post or review saying where it was
-posted ("Posted in your Facebook page comments:", "Google review, 1 star:")."""
+posted ("Posted in your Facebook page comments:", "Google review, 1 star:", "Public
+review:"). Stars alone ("★☆☆☆☆") are not enough: a review site's reply may be private, and
+the labelled sets' writers did not take them for social posts."""
 _IN_PERSON = keyed(
     "note|desk|log|incident|counter|gate",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
