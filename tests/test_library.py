@@ -176,10 +176,15 @@ def test_an_unknown_playbook_id_lists_the_known_ones(tmp_path: Path) -> None:
     assert caught.value.hint is not None and "small, tiny" in caught.value.hint
 
 
+def _good_and_broken(folder: Path) -> None:
+    """A library of one good playbook and one that does not load."""
+    write(folder, "principles.yaml", PRINCIPLES)
+    scenario(folder, "good")
+    write(folder, "broken.yaml", "id: broken\n")
+
+
 def test_loading_every_playbook_keeps_the_broken_ones_as_problems(tmp_path: Path) -> None:
-    write(tmp_path, "principles.yaml", PRINCIPLES)
-    scenario(tmp_path, "good")
-    write(tmp_path, "broken.yaml", "id: broken\n")
+    _good_and_broken(tmp_path)
     library = Library([tmp_path])
     assert [playbook.id for playbook in library.playbooks()] == ["good"]
     assert library.problems
@@ -216,9 +221,7 @@ def test_asking_for_every_playbook_twice_reads_and_reports_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Batch and triage both ask the same library; the files are parsed and reported once."""
-    write(tmp_path, "principles.yaml", PRINCIPLES)
-    scenario(tmp_path, "good")
-    write(tmp_path, "broken.yaml", "id: broken\n")
+    _good_and_broken(tmp_path)
     reads = _counting_reads(monkeypatch)
     library = Library([tmp_path])
     first = [playbook.id for playbook in library.playbooks()]
@@ -261,9 +264,7 @@ def test_an_edited_playbook_is_read_again_not_taken_from_the_cache(
 def test_a_library_with_problems_is_never_cached_so_they_show_every_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, "principles.yaml", PRINCIPLES)
-    scenario(tmp_path, "good")
-    write(tmp_path, "broken.yaml", "id: broken\n")
+    _good_and_broken(tmp_path)
     for _ in range(2):
         library = Library([tmp_path])
         library.playbooks()
