@@ -149,9 +149,11 @@ class Library:
             )
         return load_playbook(path, set(self.principles))
 
+    @cached_property
     def fingerprint(self) -> list[list[object]]:
         """What a cached copy of this library must match: every playbook and principles
-        file's path, size and modification time, and the package's version."""
+        file's path, size and modification time, and the package's version and code (worked
+        out once: `recovery list` asks for its summaries, then perhaps the playbooks)."""
         from recovery_cli.playbook.stored import fingerprint
 
         return fingerprint([*self.files.values(), *self.principle_files()])
@@ -164,7 +166,7 @@ class Library:
         (`playbook.stored`) without reading its YAML again."""
         from recovery_cli.playbook import stored
 
-        key = self.fingerprint()
+        key = self.fingerprint
         cached = stored.load(key)
         if cached is not None:
             playbooks, principles = cached

@@ -97,7 +97,7 @@ def _draft(context: BatchContext, row_number: int, row: Mapping[str, object]) ->
     if reading is not None and reading.supported:
         heard = {
             question: each
-            for question, each in heard_answers(clean(text), playbook).items()
+            for question, each in heard_answers(text, playbook).items()
             if question not in answers
         }
         answers.update({question: each.answer for question, each in heard.items()})

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from recovery_cli.listen.sentences import MAX_CHARS
 from recovery_cli.playbook.models import Playbook, Question
+from recovery_cli.text import clean
 
 GAP = 4
 """How many other words `...` in a phrase stands for, at most."""
@@ -30,8 +31,8 @@ _DENIED = re.compile(
     re.I,
 )
 """A denial within three words before a phrase, in its clause: "nobody was hurt", "no
-burns", not "there was no booking and (they) turned us away". So a
-phrase says what happened, never that something did not: a denial cannot be heard."""
+burns", not "there was no booking and (they) turned us away". So a phrase says what
+happened, never that something did not: a denial cannot be heard."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,9 @@ class HeardAnswer:
 
 
 def heard_answers(message: str, playbook: Playbook) -> dict[str, HeardAnswer]:
-    """The answers `message` gives to `playbook`'s questions (by question id)."""
-    text = message[:MAX_CHARS]
+    """The answers `message` (as the customer gave it) gives to `playbook`'s questions,
+    by question id; it is cleaned of control and invisible characters first."""
+    text = clean(message)[:MAX_CHARS]
     found: dict[str, HeardAnswer] = {}
     for question in playbook.questions():
         if question.heard:

@@ -19,7 +19,6 @@ from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.listen.model import KEPT, SURE, Reading
 from recovery_cli.listen.prefill import Origin, inputs_for, origins
 from recovery_cli.listen.reader import read
-from recovery_cli.text import clean
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.inputs import Resolved
@@ -68,7 +67,7 @@ def fit(
         for name in offered
         if name in sources and not str(given.get(name) or "").strip()
     }
-    heard.answers = heard_answers(clean(heard.message), playbook) if heard.reading.supported else {}
+    heard.answers = heard_answers(heard.message, playbook) if heard.reading.supported else {}
     return heard
 
 

@@ -11,7 +11,7 @@ says more of what is riding on it ("I can't read with them" < "I start a new job
 
 from __future__ import annotations
 
-from recovery_cli.listen.clauses import Rule, Voice, rule
+from recovery_cli.listen.clauses import LABELS, Rule, Voice, rule
 from recovery_cli.listen.lexicon import (
     CANT,
     FAMILY,
@@ -45,7 +45,7 @@ NOTE_WHO = r"(?:the\s)?(?:caller|patient|pt|client|tenant|resident|member)"
 """What a note may call the customer, which a reader may not know for a note."""
 
 
-_LABEL = r"(?:elderly|disabled|vulnerable|frail|blind|deaf|housebound|unwell)(?:[,.;!?]|\s?$)"
+_LABEL = rf"(?:{LABELS})(?:[,.;!?]|\s?$)"
 """An agent's one-word label for the caller ("caller is elderly"): it weighs in severity,
 but said back to them ("as you are elderly") it reads as a label, not as listening."""
 

@@ -282,7 +282,6 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         head = np.lower().split()[-1]
         if parts.get("det", "").lower() in {"this", "that"} and head in _WHEN_NOUNS:
             return None  # "arrived this morning with a crack": when, not what
-
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
@@ -379,12 +378,12 @@ def clip(tail: str) -> str:
     return tail
 
 
-_LABEL_ONLY = re.compile(
-    r"you(?:'re|\sare|\swere)\s(?:elderly|disabled|vulnerable|frail|blind|deaf|housebound|"
-    r"unwell|a\spensioner)",
-    re.I,
-)
-"""A note's one-word label for the customer, turned to the second person."""
+LABELS = r"elderly|disabled|vulnerable|frail|blind|deaf|housebound|unwell"
+"""The one-word labels a note gives the customer (see `_LABEL_ONLY`)."""
+_LABEL_ONLY = re.compile(rf"you(?:'re|\sare|\swere)\s(?:{LABELS}|a\spensioner)", re.I)
+"""A note's one-word label for the customer, turned to the second person ("caller is
+elderly", "Cust elderly"): it weighs in severity, but said back ("as you are elderly") it
+reads as a label, not as listening."""
 _VOCATIVE = re.compile(
     r"(?:,?\s(?:mate|m8|bro|bruv|pal|hun|babe|guys|folks|lads|people|lol|lmao|smh|fam|oga|"
     r"sir|madam|thx|thanks|ty))+$",

@@ -27,7 +27,7 @@ def summaries(library: Library) -> list[dict[str, str]]:
     """One row per loadable playbook: what `recovery list` prints."""
     root = cache_dir()
     cache = root / "list.json" if root is not None else None
-    key = library.fingerprint()
+    key = library.fingerprint
     if cache is not None:
         try:
             cached = json.loads(cache.read_text(encoding="utf-8"))

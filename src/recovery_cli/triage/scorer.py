@@ -250,13 +250,14 @@ class Triage:
             scale = settings.routine_points if target == 0 else 1.0
             for text in (*words, *phrases):  # words first: a phrase that says no more loses
                 before, span, after = text.replace("\u2026", SPAN).partition(SPAN)
-                phrasings = self.phrasings(before) if "|" in text or span else {}
-                firsts = list(phrasings) or self.forms(before)
+                said = self.phrasings(before)
                 after_said = self.phrasings(after) if span else {}
-                thens = list(after_said)
-                if span and not (firsts and thens):  # "... got": words
-                    phrasings = self.phrasings(f"{before} {after}") if "|" in text else {}
-                    firsts, thens = list(phrasings) or self.forms(f"{before} {after}"), []
+                spanned = bool(span and said and after_said)
+                if span and not spanned:  # "... got": words
+                    said, after_said = self.phrasings(f"{before} {after}"), {}
+                firsts, thens = list(said), list(after_said)
+                # Shown as the words found by only where the trigger text says more than them.
+                phrasings = said if "|" in text or spanned else {}
                 # A form another trigger of the target already says counts once, in that
                 # trigger: "wrong item|colour" adds nothing to "wrong item" ("in any order").
                 keys = [(target, tuple(sorted(form)), frozenset(thens)) for form in firsts]
@@ -304,15 +305,12 @@ class Triage:
                 )
             self.rules.append(rule)
 
-    def forms(self, text: str) -> list[tuple[str, ...]]:
-        """The term sequences a trigger (or a side of its `...`) stands for: one, or one per
-        choice of its alternatives, `arrived|came broken|cracked` being four phrases (a stop
-        word among the alternatives makes the word optional: `a|my table` is `table`)."""
-        return list(self.phrasings(text))
-
     def phrasings(self, text: str) -> dict[tuple[str, ...], str]:
-        """`forms`, each with the words of the trigger it stands for ("came cracked"): what
-        a person is shown as evidence, rather than every alternative of the trigger."""
+        """The term sequences a trigger (or a side of its `...`) stands for, each with the
+        words of the trigger it stands for ("came cracked"), shown as evidence rather than
+        every alternative: one sequence, or one per choice of its alternatives,
+        `arrived|came broken|cracked` being four phrases (a stop word among the
+        alternatives makes the word optional: `a|my table` is `table`)."""
         terms = self.normaliser.terms
         slots: list[list[tuple[tuple[str, ...], str]]] = []
         for word in text.split():
