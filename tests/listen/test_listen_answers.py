@@ -107,6 +107,24 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "day_ahead",
             "afterwards",
         ),
+        (
+            "in-person-mishap",
+            "A tin fell and hit her on the head; she was checked over at hospital.",
+            "hurt",
+            "yes",
+        ),
+        (
+            "hard-to-cancel",
+            "charged me R349 for a month i already cancelled. sort it",
+            "cancelled",
+            "already",
+        ),
+        (
+            "hard-to-cancel",
+            "I cancelled my membership in January and you took £39.99 in February.",
+            "cancelled",
+            "already",
+        ),
     ],
 )
 def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
@@ -114,6 +132,20 @@ def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
 ) -> None:
     playbook = Library.configured().playbook(scenario)
     assert heard_answers(message, playbook)[question].answer == answer
+
+
+@pytest.mark.parametrize(
+    ("scenario", "message", "question"),
+    [
+        ("in-person-mishap", "The waiter spilled wine on my dress, nobody was hurt.", "hurt"),
+        ("hard-to-cancel", "There is no cancel button and you keep charging me.", "cancelled"),
+    ],
+)
+def test_the_shipped_playbooks_keep_their_default_when_the_message_does_not_say(
+    scenario: str, message: str, question: str
+) -> None:
+    playbook = Library.configured().playbook(scenario)
+    assert question not in heard_answers(message, playbook)
 
 
 def test_a_question_without_phrases_is_never_answered_from_the_message() -> None:
