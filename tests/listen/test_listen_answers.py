@@ -114,6 +114,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "yes",
         ),
         (
+            "booking-failure",
+            "Our room had been released. We had to drive another 40 minutes to find somewhere.",
+            "availability",
+            "afterwards",
+        ),
+        (
             "billing-problem",
             "my bill this month is $212, its usually $79. nothing changed on my plan.",
             "charge_type",
