@@ -224,3 +224,82 @@ def test_a_reference_is_read_after_more_of_the_words_that_name_it(
     message: str, reference: str
 ) -> None:
     assert value(message, "reference") == reference
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("hi its maeve from 3 ash grove, my shopping was left at the wrong door", "Maeve"),
+        ("The frame arrived bent and nobody replies. — Corinne, Quebec", "Corinne"),
+        ("Please log this.\nMrs. K. Adebayo\nHire agreement 7730-114", "Mrs K. Adebayo"),
+        ("Where is the van?\nJo — Petal & Stem, Cork", "Jo"),
+        ("The show is Friday. Thanks so much, Bernadette", "Bernadette"),
+        ("no one came and no one rings back ref KT-88120 thanks Niamh", "Niamh"),
+        (
+            "It runs out Monday.\nOwen Pryce\n(login email o.pryce@..., with you since 2018)",
+            "Owen Pryce",
+        ),
+        ("Scanners all offline before doors.\nKai — Northline Events", "Kai"),
+    ],
+)
+def test_a_name_is_read_from_sign_offs_with_a_place_a_firm_or_a_reference_under_it(
+    message: str, name: str
+) -> None:
+    assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Learner: the quiz won't submit\nAgent: which browser?\nLearner: chrome, it just spins",
+        "its nothing from you i need, the app crashed",  # not an introduction
+        "the app is broken thanks",
+    ],
+)
+def test_a_speaker_role_or_a_bare_thanks_is_not_a_name(message: str) -> None:
+    assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        ("Customer: my order ending 7721 never came", "your order ending 7721"),
+        ("Rental agreement 6610-42 was charged twice.", "agreement 6610-42"),
+        ("Acc 9915-B, the cleaner never came.", "account 9915-B"),
+    ],
+)
+def test_a_reference_is_read_after_an_ending_an_agreement_or_a_short_account(
+    message: str, reference: str
+) -> None:
+    assert value(message, "reference") == reference
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Box came but the lid for 2 of the 4 jars is missing.",  # the subject is the lid
+        "The gig at Riverside Hall, Leeds on 3 May was cancelled and no refund came.",
+        "cant open the app to show my pass, keeps saying session expired.",
+    ],
+)
+def test_a_clause_with_a_mistaken_subject_is_not_said_back(message: str) -> None:
+    issue = value(message, "issue") or ""
+    assert not any(bad in issue for bad in ("jars is", "your Leeds", "your keeps"))
+
+
+def test_one_of_many_agrees_with_one() -> None:
+    assert (
+        value("One of the chair legs is snapped off.", "issue")
+        == "one of the chair legs is snapped off"
+    )
+
+
+def test_a_capitalised_cust_marks_an_agents_note() -> None:
+    """The note's third person is turned to the customer: never "cust is ..." in a draft."""
+    message = (
+        "CN 2/3 — Cust Amir T (ticket KL-2201). Laptop in for repair since 2 Feb. "
+        "Cust is a freelance designer, says she has lost 2 jobs."
+    )
+    assert value(message, "stakes") == "you are a freelance designer"
+    other = "Ref 4410 - Cust is a locum nurse, says the dress did not arrive for her shift."
+    assert value(other, "issue") == "the dress did not arrive for your shift"

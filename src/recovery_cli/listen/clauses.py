@@ -53,7 +53,7 @@ _NOT_IN_NP = words(
     "honestly seriously obviously apparently anymore properly either "
     "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
-    "being getting my our your his their says said tells told shows showed"
+    "being getting my our your his their says said tells told shows showed keeps kept"
 )
 _WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
 """Nouns that say when after "this" or "that" ("this morning"), never what failed."""
@@ -103,7 +103,7 @@ OURS = words(
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 
-_PLURAL_SINGULARS = words("glass class gas bus address business series news")
+_PLURAL_SINGULARS = words("glass class gas bus address business series news lens")
 
 
 @dataclass(frozen=True)
@@ -289,9 +289,23 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
                 return None  # "Calmed down", "Spinning": a verb, not a bare noun
             if match.groupdict().get("weak") is not None and head not in OURS:
                 return None  # "Seller says ...": what someone said, not what went wrong
+            if (
+                np[:1].isupper()
+                and head not in OURS
+                and _AFTER_COMMA.search(match.string, 0, match.start("np"))
+            ):
+                return None  # "at Phoenix Arena, Pune on 12 October was": a place, not a thing
             parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
+        one_of = bool(parts.get("pre"))  # "one of the legs is snapped" agrees with "one"
+        if (
+            plural
+            and head.endswith("s")
+            and not one_of
+            and _SINGULAR_VERB.match(match.string, match.end("np"))
+        ):
+            return None  # "the chicken for 2 of the 3 recipes is missing": the subject is longer
         parts["be"] = "are" if plural else "is"
         parts["is"] = parts["be"]
         parts["were"] = "were" if plural else "was"
@@ -461,6 +475,11 @@ def plausible_np(np: str) -> bool:
         return False
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
+
+_AFTER_COMMA = re.compile(r",\s$")
+"""A bare noun phrase right after a comma: its capital is a name's, not a sentence's."""
+_SINGULAR_VERB = re.compile(r"\s(?:is|was|has)\b")
+"""A singular verb straight after a plural noun: the clause's subject began earlier."""
 
 _PRONOUN = re.compile(
     r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I

@@ -29,6 +29,8 @@ _RELATION = (
 """Who the writer is to the person concerned: "Joanne Whitlow (daughter)"."""
 
 CLOSINGS = (
+    "thanks so much",
+    "thank you so much",
     "many thanks",
     "thanks again",
     "thank you",
@@ -73,11 +75,16 @@ _BARE_LINE = re.compile(
     re.I,
 )
 _DASHED = re.compile(
-    rf"(?:^|\s)[-–—]\s?(?P<name>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:at|from)\s[^\n]{{0,40}})?\.?$",
+    rf"(?:^|\s)[-–—]\s?(?P<name>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:at|from)\s[^\n]{{0,40}}"
+    r"|,\s(?-i:[A-Z])[\w'’-]{1,20}(?:\s(?-i:[A-Z])[\w'’-]{1,20})?)?\.?$",
     re.I,
 )
+_REFERENCE_LINE = re.compile(r"^[\w\s.'’-]{0,30}?\b(?=[\w/-]{0,20}\d)[\w/-]{3,20}$")
+"""A last line that only holds a reference ("Rental agreement 5512-870", "Ref OT-3390")."""
+_BEFORE_FIRM = re.compile(rf"^(?P<name>(?:{_TITLE}\s)?{_NAME})\s[-–—]\s[^\n]{{2,40}}$", re.I)
+"""A name, a dash and what they sign for ("Dev — Loudhouse Promotions"): the person first."""
 _LAST_SENTENCE = re.compile(
-    rf"(?:[.!?]\s(?:(?:{_CLOSING}),?\s)?|,\s(?:{_CLOSING}),?\s)"
+    rf"(?:[.!?]\s(?:(?:{_CLOSING}),?\s)?|,\s(?:{_CLOSING}),?\s|\s(?:thanks|thx|cheers),?\s)"
     rf"(?P<name>(?:{_TITLE}\s(?={_INITIAL}))?(?:{_INITIAL}\s)?{_TOKEN}(?:\s{_TOKEN})?)$",
     re.I,
 )
@@ -87,6 +94,12 @@ _INTRO = keyed(
     rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:from|here|at|"
     r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|,|\.|$)",
 )
+_TYPED_INTRO = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya)[,!]?\s)?(?:it'?s|this\sis)\s(?P<name>[a-z][a-z'-]{1,15})"
+    r"\s(?:from|here)\b"
+)
+"""A text that opens by saying who it is, typed in lower case ("hi its ruth from 14 kestrel
+close"): the name is given its capital."""
 _CLIENT = keyed(
     "client|instructed by|on behalf of",
     rf"\b(?:our\sclient|client|instructed\sby|on\sbehalf\sof)\s?:?\s(?P<name>{_TITLE}\s{_NAME})",
@@ -149,7 +162,9 @@ NOT_NAMES = words(
     "dad mom nan gran ridiculous disgusting shocking unacceptable terrible awful "
     "appalling seriously guest user member visitor caller client patient passenger "
     "resident tenant absolutely utterly totally honestly really seriously disgusted furious "
-    "appalled not never pls plz cant can't wont won't dont don't ring call"
+    "appalled not never pls plz cant can't wont won't dont don't ring call "
+    "student pupil parent applicant attendee learner shopper buyer traveller traveler "
+    "subscriber cardholder owner host"
 )
 _ROLE_LINE = re.compile(
     r",|\b(?:ltd|limited|co|inc|plc|llc|llp|solicitors|lawyers|associates|partners|"
@@ -174,6 +189,10 @@ def customer_names(
         for sentence in sentences:
             for match in _CLIENT.finditer(sentence):
                 yield from _found(sentence, match, 0.9, 0)
+    typed = _TYPED_INTRO.match(text)
+    if typed and _plausible(typed.group("name").capitalize()):
+        start, end = typed.span("name")
+        yield Found("customer_name", typed.group("name").capitalize(), start, end, 0.85, 1)
     if not _INTRO.keys.isdisjoint(keys):
         for sentence in sentences:
             for match in _INTRO.finditer(sentence):
@@ -249,7 +268,16 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
         if label is not None and line is tail[-1]:
             line = line._replace(text=line.text[label.end() :], start=line.start + label.end())
         short = len(line.text) < 60 and not re.search(r"[.!?]\s", line.text)
+        if not line.text.strip():
+            continue  # "(account email ..., member since 2019)": an aside under the name
+        if line is tail[-1] and len(tail) > 1 and _REFERENCE_LINE.match(line.text):
+            continue  # "Mr. D. Kowalczyk\nRental agreement 5512-870": the name is above
         if short and _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
+            before_firm = _BEFORE_FIRM.match(line.text)
+            found = list(_found(line, before_firm, 0.85, 2)) if before_firm else []
+            if found:
+                yield from found  # "Ro — Bloom & Bramble, Galway"
+                return
             signed = _LAST_SENTENCE.search(line.text)
             if signed and _CLOSED.search(line.text, 0, signed.start("name")):
                 yield from _found(line, signed, 0.85, 3)  # "acc ending 7710, thanks, Val"
@@ -267,6 +295,11 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                     return
                 break  # "Ref OT-3390": a reference line under the name
         else:
+            before_firm = _BEFORE_FIRM.match(line.text)
+            found = list(_found(line, before_firm, 0.85, 2)) if before_firm else []
+            if found:
+                yield from found
+                return
             for pattern in (_DASHED, _LAST_SENTENCE):
                 match = pattern.search(line.text)
                 if match:

@@ -20,15 +20,17 @@ _ENDING = r"(?:ending|ends)(?:\s(?:in|with|is))?"
 """The last digits of an account or a card: "account ending 4410", "card ending in 2291".
 Read as "your account ending 4410": a draft says "about your account ending 4410"."""
 _KEYWORDS = (
+    ("your order ending", r"(?:order|ord)\s" + _ENDING),
     ("order", r"(?:order|ord)" + _NO),
     ("booking", r"booking" + _NO),
     ("ticket", r"ticket" + _NO),
     ("your account ending", r"(?:acct|acc|account|a/c):?\s\(?(?:no\.?\s|number\s)?" + _ENDING),
     ("your card ending", r"card\s(?:no\.?\s|number\s)?" + _ENDING),
-    ("account", r"(?:acct|account|a/c)" + _NO),
+    ("account", r"(?:acct|acc|account|a/c)" + _NO),
     ("booking", r"(?:pnr|reservation)" + _NO),
     ("job", r"job(?:\s(?:card|sheet))?" + _NO),
     ("contract", r"contract" + _NO),
+    ("agreement", r"(?:rental\s|hire\s|tenancy\s)?agreement" + _NO),
     ("quote", r"quote" + _NO),
     ("username", r"user(?:name)?" + _NO),
     ("room", r"room"),
@@ -78,7 +80,7 @@ _KEYED = keyed(
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
     "batch|project|file|return|rma|po|flight|receipt|repair|student|employee|staff|payroll|"
     "patient|acc|train|work|wo|ro|docket|unit|storage|visit|candidate|rx|prescription|tx|txn|"
-    "transaction",
+    "transaction|agreement",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
     r"[\s:(]{0,4}(?:#:?\s)?" + _ID,
 )
@@ -89,6 +91,7 @@ _LOOSER = frozenset(
         "room",
         "your account ending",
         "your card ending",
+        "your order ending",
         "batch",
         "project",
         "file",

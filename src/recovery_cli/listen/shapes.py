@@ -21,8 +21,8 @@ _NOTE_START = re.compile(
     re.I,
 )
 _NOTE_ANYWHERE = re.compile(
-    r"\bcust\s(?:is|has)\b|\bcx\b|\b(?:calls?|called|rang|phoned|complaining|upset|angry)\sre\b|"
-    r"\b(?:cust|customer)\s(?:called|rang|phoned|says|said|wants|mentioned|bought|ordered)\b|"
+    r"\b(?i:cust\s(?:is|has))\b|\bcx\b|\b(?:calls?|called|rang|phoned|complaining|upset|angry)\sre\b|"
+    r"\b(?i:(?:cust|customer)\s(?:called|rang|phoned|says|said|wants|mentioned|bought|ordered))\b|"
     r"\b(?:cust|customer|guest|passenger)\s?(?::|\()\s?(?:mrs?|ms|dr|mr)?\.?\s?[A-Z]"
 )
 _VOICEMAIL = re.compile(r"\s{0,10}\[?(?:voicemail|vm)\b", re.I)
