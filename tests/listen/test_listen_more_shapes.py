@@ -303,3 +303,49 @@ def test_a_capitalised_cust_marks_an_agents_note() -> None:
     assert value(message, "stakes") == "you are a freelance designer"
     other = "Ref 4410 - Cust is a locum nurse, says the dress did not arrive for her shift."
     assert value(other, "issue") == "the dress did not arrive for your shift"
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        (
+            "Your text told me the refund will land in 10 working days. Nothing.",
+            "within 10 working days",
+        ),
+        (
+            "The groomer said the salon would call back in 2 business days, it's been a week",
+            "within 2 business days",
+        ),
+        (
+            'Due back 3 June, then told "definitely Fri 9th" by the shop. Still nothing.',
+            "with you by Fri 9th",
+        ),
+    ],
+)
+def test_a_promise_in_working_days_or_the_latest_of_a_chain_is_read(
+    message: str, promised: str
+) -> None:
+    assert value(message, "promised") == promised
+
+
+def test_how_long_something_has_gone_on_is_not_a_promise() -> None:
+    message = "Cust is a night porter, says she's had no sleep in 2 days."
+    assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        (
+            "Nobody came. I cancelled a dentist appointment to be here.",
+            "you cancelled a dentist appointment to be here",
+        ),
+        (
+            "Tech never showed. Took leave from work for this. Ref 4410.",
+            "you took leave from work for this",
+        ),
+        ("Customer: i have my coursework due friday", "you have your coursework due Friday"),
+    ],
+)
+def test_what_the_customer_gave_up_or_has_due_is_read_as_stakes(message: str, stakes: str) -> None:
+    assert value(message, "stakes") == stakes

@@ -24,7 +24,7 @@ EVENTS = vocabulary(
     "sale|kick[ -]?off|rent|mortgage|bills?|direct debit|payment|self-assessment|"
     "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
     "project|launch|opening|reopening|promo|bday|b'day|festival|fete|camp|submission|"
-    "assignment|dissertation|"
+    "assignment|dissertation|thesis|coursework|essay|audition|inspection|court date|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
 """Occasions and deadlines a date can hang on."""

@@ -55,7 +55,7 @@ _SAID = keyed(
 )
 _CHAIN = keyed(
     "then|became|moved to|changed to",
-    rf"\b(?:then|became|moved\sto|changed\sto)\s(?:(?:you|u|they)\s(?:said|promised|told\sme)\s"
+    rf"\b(?:then|became|moved\sto|changed\sto)\s(?:(?:(?:you|u|they)\s)?(?:said|promised|told(?:\sme|\sus)?)\s"
     rf"|to\s|it\swas\s)?\"?(?:definitely\s|probably\s|hopefully\s|maybe\s)?{_PREP}{TIME}",
 )
 _SAID_AFTER = re.compile(
@@ -67,11 +67,13 @@ _SAID_AFTER = re.compile(
 _FAR = keyed(
     "said|say|says|states|stated|promised|told|quoted|agreed",
     rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|say|says|states|stated|promised|"
-    r"told\s(?:me|us)|quoted|agreed)\b(?:\s(?:[^.\n]|\.(?=\d)){0,60}?)?\s"
-    rf"(?P<prep>within|by|before)\s\"?{TIME}",
+    r"told(?:\s(?:me|us))?|quoted|agreed)\b(?:\s(?:[^.\n]|\.(?=\d)){0,60}?)?\s"
+    r"(?:(?P<prep>within|by|before)\s|(?=in\s[\w-]{1,8}\s(?:working|business)\sdays?\b))"
+    rf"\"?{TIME}",
 )
 """A promise further from what said it: "your policy says refunds are issued within 14
-days", "your website said Royal Mail special delivery by Weds"."""
+days", "your website said Royal Mail special delivery by Weds", "your SMS told refund will
+be credited in 7 working days"."""
 _QUOTED_WITHIN = keyed(
     '"',
     r"\"(?:[^\"\n]{0,60}?\s)?(?P<cue>will|would|should)\s(?:[^\"\n]{0,40}?\s)?"
@@ -144,7 +146,7 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                 continue  # "for a week": how long, not by when
             cue = match.group("cue").lower()
             if pattern in (_FAR, _QUOTED_WITHIN) and ANY_TIME.search(
-                sentence.text[match.end("cue") : match.start("prep")]
+                sentence.text[match.end("cue") : match.start(part)]
             ):
                 continue  # a nearer time is the promise
             if (
@@ -202,10 +204,14 @@ def _quoted(sentence: Sentence) -> Iterable[Found]:
 def _found(sentence: Sentence, match: re.Match[str], rank: int, sure: float) -> Found:
     start = match.start("prep") if match.group("prep") else match.start(first_part(match))
     frame = _frame(sentence.text[: match.end()])
-    value = wording(match, match.group("prep"), frame)
+    value = _IN_DAYS.sub("within ", wording(match, match.group("prep"), frame))
     return Found(
         "promised", value, sentence.start + start, sentence.start + match.end(), sure, rank
     )
+
+
+_IN_DAYS = re.compile(r"^in\s(?=[\w-]{1,8}\s(?:working\s|business\s)?days?\b)")
+"""A promised span said as "in 7 working days": a draft says "within 7 working days"."""
 
 
 def _frame(text: str) -> str:

@@ -261,7 +261,7 @@ COSTS = [
         r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:(?:a|the|an|"
         r"\w{2,6}|\d{1,2}|my)\s)?(?:whole\s|full\s|half\s)?(?:days?|afternoon|morning|week|"
         r"weekend|time)\s(?:off(?:\swork)?(?:\sunpaid|\swithout\spay)?|from\s(?:my\s)?(?:job|work)|holiday|annual\s"
-        r"leave|unpaid\sleave|out|of\s(?:my\s)?(?:annual\s|unpaid\s)?(?:leave|holiday)|unpaid)|unpaid\sleave|annual\sleave|time\soff(?:\swork)?|the\sday"
+        r"leave|unpaid\sleave|out|of\s(?:my\s)?(?:annual\s|unpaid\s)?(?:leave|holiday)|unpaid)|unpaid\sleave|annual\sleave|leave\sfrom\s(?:my\s)?(?:work|job)|time\soff(?:\swork)?|the\sday"
         r"\soff)(?:\s(?:for\sthis|for\sit|for\s(?:your|the)\s\w{2,15}(?:\s(?!to\b|and\b|but\b|so\b|which\b)\w{2,15})?(?:\sto\s[^,.;!?\n]{1,40})?|"
         r"to\s(?:be\sat\shome|wait\sin|be\sin|be\sthere|be\shome)[^,.;!?\n]{0,30}))?)",
         "{who}{aux} {had}{verb} {span}",
@@ -275,6 +275,17 @@ COSTS = [
         r"(?:\s[\w'-]{2,20}){0,4})",
         "{who}{aux} {verb} {rest}",
         rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "cancelled|canceled|rearranged|moved|missed|turned down|skipped|gave up",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d)?\s(?P<verb>cancell?ed|canceled|rearranged|"
+        r"moved|missed|turned\sdown|skipped|gave\sup)\s(?P<what>(?:a|an|my|our|the)\s"
+        r"(?:[\w'’-]{2,20}\s){0,2}?[\w'’-]{2,20})\s(?P<why>to\s(?:be\s(?:here|home|in|at\shome|"
+        r"there)|wait(?:\sin|\sat\shome)?|let\s(?:you|them|him|her)\sin)|for\s(?:this|it|the\s"
+        r"(?:visit|delivery|appointment|installation|install|engineer|movers|removals?|viewing)))\b",
+        "{who}{aux} {verb} {what} {why}",
         voice="any",
     ),
     rule(
