@@ -349,3 +349,18 @@ def test_how_long_something_has_gone_on_is_not_a_promise() -> None:
 )
 def test_what_the_customer_gave_up_or_has_due_is_read_as_stakes(message: str, stakes: str) -> None:
     assert value(message, "stakes") == stakes
+
+
+def test_a_rate_is_offered_to_an_agent_but_never_drafted_as_the_sum_at_stake() -> None:
+    reading = read("I can't work without the van, I'm losing about $350 a day. Order 5512.")
+    amount = reading.facts["amount"]
+    assert amount.value == "$350"
+    assert reading.sure("amount") is None
+
+
+def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
+    message = (
+        "I've been charged twice for my April bill. I'm on a tight budget and the second "
+        "payment put me into my overdraft."
+    )
+    assert value(message, "stakes") == "you're on a tight budget"

@@ -265,7 +265,14 @@ def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
     elif _BAD_CUE.search(before):
         rank = 2
     start = sentence.start + match.start()
+    if _RATE.match(sentence.text, match.end()):
+        return Found("amount", value, start, sentence.start + match.end(), 0.75, 3)
     return Found("amount", value, start, sentence.start + match.end(), 0.85, rank)
+
+
+_RATE = re.compile(r"\s(?:a|an|per|each|every)\s(?:day|hour|night|hr)\b|\s(?:daily|hourly)\b", re.I)
+"""After a sum: a rate ("losing about $400 a day"), what the failure costs over time, not
+the sum the complaint is about; offered to an agent, never drafted as "with $400 at stake"."""
 
 
 # --- how long they have waited --------------------------------------------------------------

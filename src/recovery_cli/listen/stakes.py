@@ -123,7 +123,8 @@ NEEDS = [
     rule(
         "stakes",
         "for my|for our",
-        rf"(?<!reason\s)\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
+        rf"(?<!reason\s)(?<!charged\s)(?<!billed\s)(?<!twice\s)(?<!debited\s)(?<!double\s)"
+        rf"\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
         rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|'|’)?\s){{0,2}}"
         rf"(?:{EVENTS.pattern}|{_CONDITIONS})\b{WORDS})",
         "it is for {whose} {event}",
