@@ -120,6 +120,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "afterwards",
         ),
         (
+            "privacy-mistake",
+            "i got someone elses invoice in my account with their card number. thought you should know",
+            "whose",
+            "others",
+        ),
+        (
             "billing-problem",
             "my bill this month is $212, its usually $79. nothing changed on my plan.",
             "charge_type",
@@ -151,6 +157,11 @@ def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
     [
         ("in-person-mishap", "The waiter spilled wine on my dress, nobody was hurt.", "hurt"),
         ("hard-to-cancel", "There is no cancel button and you keep charging me.", "cancelled"),
+        (
+            "privacy-mistake",  # both said: their own details went too, so the default stands
+            "I got another customer's order history, and she got my details the same way.",
+            "whose",
+        ),
     ],
 )
 def test_the_shipped_playbooks_keep_their_default_when_the_message_does_not_say(

@@ -79,6 +79,8 @@ def compose(channel: str, pieces: Pieces) -> Reply:
         return Reply(channel, pieces.social.strip())
     if channel == "chat":
         lines = list(pieces.chat_lines or pieces.lines)
+        if lines and pieces.opening.rstrip().endswith(","):
+            lines[0] = _after_comma(lines[0])
         first = " ".join(part for part in (pieces.opening, lines[0] if lines else "") if part)
         messages = [first, *lines[1:], pieces.chat_closing]
         return Reply(channel, _paragraphs(messages))
@@ -90,6 +92,21 @@ def compose(channel: str, pieces: Pieces) -> Reply:
             written = _paragraphs([pieces.opening, written, pieces.sign_off])
         return Reply(channel, written or letter, script)
     return Reply(channel if channel in CHANNELS else "email", letter)
+
+
+_COMMON_OPENERS = frozenset(
+    "thank thanks sorry that this there we you your it please what so our here before first".split()
+)
+"""Words a line may open with that lose their capital after "Hi Dana," in one chat message
+(never "I" or a name)."""
+
+
+def _after_comma(line: str) -> str:
+    """The line as it reads after a greeting and a comma: "Hi Dana, thank you ..."."""
+    word = line.split(" ", 1)[0].rstrip(",.:;!?")
+    if word[:1].isupper() and word.lower() in _COMMON_OPENERS:
+        return line[0].lower() + line[1:]
+    return line
 
 
 def _paragraphs(parts: Sequence[str]) -> str:
