@@ -96,6 +96,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ("partner-poor-work", "The painters dripped paint all over our floor.", "damage", "damage"),
         ("service-outage", "App down all day, I got fined for parking.", "cost", "elsewhere"),
         (
+            "service-outage",
+            "I must pay my rent by 5pm or I get a late fee from my landlord.",
+            "cost",
+            "elsewhere",
+        ),
+        (
             "booking-failure",
             "They said there was no booking and turned us away.",  # "no" is another clause's
             "availability",
@@ -124,6 +130,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "i got someone elses invoice in my account with their card number. thought you should know",
             "whose",
             "others",
+        ),
+        (
+            "premium-failure",
+            "I pay for a 1-hour call back. Nobody called me until Tuesday afternoon.",
+            "restore",
+            "cannot_redo",
         ),
         (
             "billing-problem",
