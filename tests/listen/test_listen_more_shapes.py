@@ -364,3 +364,8 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
         "payment put me into my overdraft."
     )
     assert value(message, "stakes") == "you're on a tight budget"
+
+
+def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
+    message = "I handed the keys back in May. You have since charged me for June and July."
+    assert value(message, "issue") == "we have since charged you for June and July"

@@ -298,7 +298,7 @@ RULES: list[Rule] = [
         r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
         r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
         r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
-        r"(?P<aux>(?:\s(?:have|has|had)|'ve|ve)(?:\s(?:still|also|now|just|even|already))?)?"
+        r"(?P<aux>(?:\s(?:have|has|had)|'ve|ve)(?:\s(?:still|also|now|just|even|already|since|then))?)?"
         rf"\s(?P<pred>{STAFF_DID}){TAIL}",
         "{pre}{who}{at}{rel}{mod}{when}{aux} {pred}{tail}",
         rank=1,
