@@ -138,6 +138,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "cannot_redo",
         ),
         (
+            "privacy-mistake",
+            "The letter went to my old address where my ex-partner lives. I have a non-molestation order.",
+            "danger",
+            "yes",
+        ),
+        (
             "billing-problem",
             "my bill this month is $212, its usually $79. nothing changed on my plan.",
             "charge_type",
