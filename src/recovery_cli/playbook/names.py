@@ -2,8 +2,10 @@
 
 A requester field says "Priya Shah", "SHAH, Priya", "priya shah", "Mrs Gupta" or
 "Caller +44 7700 900418"; a reply greets "Hi Priya," once, and falls back to a neutral
-greeting when there is no usable name rather than "Hi ," or "Hi Caller +44...,". Titles
-are kept with the surname ("Hi Mrs Gupta,"), because that is how the customer gave it.
+greeting when there is no usable name rather than "Hi ," or "Hi Caller +44...,". A title
+is kept with the surname, because that is how the customer gave it, and a titled name is
+greeted as a letter greets it: "Dear Mrs Gupta," for "Mrs Gupta" and "Ms L. Reyes" alike
+("Hi Ms L. Reyes," mixes two registers and reads like a database field).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def parse_name(raw: str | None) -> Name:
     if "," in text:  # "Shah, Priya": a family name first, as exports often list them
         family, _, given = text.partition(",")
         text = f"{given.strip()} {family.strip()}".strip()
-    words = text.split(" ")
+    words = ["and" if word == "&" else word for word in text.split(" ")]
     if not text or any(not _NAME_WORD.match(word) for word in words):
         return Name("", "")
     if " ".join(words).lower() in _NOT_NAMES or words[0].lower() in _NOT_NAMES:
@@ -53,13 +55,19 @@ def parse_name(raw: str | None) -> Name:
     words = [_capitalised(word, index) for index, word in enumerate(words)]
     full = " ".join(words)
     if words[0].rstrip(".").lower() in TITLES:
-        return Name(full, full if len(words) > 1 else "")
+        if "and" in words:  # "Mr and Mrs Greaves": both, as written
+            return Name(full, full)
+        title = words[0].rstrip(".")
+        return Name(full, f"{title} {words[-1]}" if len(words) > 1 else "")
+    if "and" in words[1:-1]:  # "Arthur and Jean Pemberton": greet them both
+        index = words.index("and")
+        return Name(full, " ".join(words[: index + 2]))
     return Name(full, words[0])
 
 
 def _capitalised(word: str, index: int) -> str:
     """A word as a name is written: shouting and all-lower-case tidied, "McDonald" kept."""
-    if index > 0 and word.lower() in _PARTICLES:
+    if index > 0 and (word.lower() in _PARTICLES or word.lower() == "and"):
         return word.lower()
     if word.isupper() or word.islower():
         return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
@@ -67,5 +75,10 @@ def _capitalised(word: str, index: int) -> str:
 
 
 def greeting(name: Name, word: str = "Hi", neutral: str = "Hello,") -> str:
-    """ "Hi Priya," for a known name, else the neutral greeting."""
-    return f"{word} {name.first}," if name.known else neutral
+    """ "Hi Priya," for a known name ("Dear Mrs Gupta," for a titled one, when the house
+    word is the everyday "Hi"), else the neutral greeting."""
+    if not name.known:
+        return neutral
+    if word == "Hi" and name.first.split(" ", 1)[0].lower() in TITLES:
+        word = "Dear"
+    return f"{word} {name.first},"
