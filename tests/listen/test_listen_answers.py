@@ -127,7 +127,8 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ),
         (
             "privacy-mistake",
-            "i got someone elses invoice in my account with their card number. thought you should know",
+            "i got someone elses invoice in my account with their card number. "
+            "thought you should know",
             "whose",
             "others",
         ),
@@ -139,7 +140,8 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ),
         (
             "privacy-mistake",
-            "The letter went to my old address where my ex-partner lives. I have a non-molestation order.",
+            "The letter went to my old address where my ex-partner lives. "
+            "I have a non-molestation order.",
             "danger",
             "yes",
         ),

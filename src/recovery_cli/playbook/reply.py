@@ -95,7 +95,8 @@ def compose(channel: str, pieces: Pieces) -> Reply:
 
 
 _COMMON_OPENERS = frozenset(
-    "thank thanks sorry that this there we you your it please what so our here before first".split()
+    {"thank", "thanks", "sorry", "that", "this", "there", "we", "you", "your", "it", "please"}
+    | {"what", "so", "our", "here", "before", "first"}
 )
 """Words a line may open with that lose their capital after "Hi Dana," in one chat message
 (never "I" or a name)."""
