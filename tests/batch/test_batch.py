@@ -443,4 +443,4 @@ def test_a_rows_message_answers_what_a_default_would_get_wrong_and_a_column_stil
     assert any(item["name"] == "hurt" for item in records["3"]["assumptions"])
     assert records["4"]["answers_read"]["hurt"]["answer"] == "yes"
     assert not any(item["name"] == "hurt" for item in records["4"]["assumptions"])
-    assert "someone was hurt" in records["4"]["draft"]
+    assert "I'm so sorry for the injury" in records["4"]["draft"]

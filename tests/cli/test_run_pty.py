@@ -357,4 +357,4 @@ def test_a_question_the_message_answers_is_proposed_with_the_words_and_enter_tak
     child.close()
     assert child.exitstatus == 0
     saved = saved_transcript(tmp_path)
-    assert "someone was hurt" in str(saved["draft"])
+    assert "I'm so sorry for the injury" in str(saved["draft"])
