@@ -70,11 +70,18 @@ def says(name: str, label: str, text: str) -> bool:
     return all(word in have for word in words(label))
 
 
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
+
+
 def said_back(name: str, label: str, draft: str) -> bool:
     """Whether a draft says the fact back. A draft greets by first name by design, so a
-    name counts when its first word is there ("Hi Dana," for "Dana Whitfield")."""
+    name counts when its first word is there ("Hi Dana," for "Dana Whitfield"); a name
+    given with a title or an initial is greeted by title and surname ("Dear Mrs
+    Fairweather," for "D. Fairweather"), so its surname counts."""
     if name == "customer_name":
-        first = next(iter(words(label)), "")
+        parts = words(label)
+        formal = len(parts) > 1 and (parts[0] in _TITLES or len(parts[0]) == 1)
+        first = parts[-1] if formal else next(iter(parts), "")
         return bool(first) and first in set(words(draft))
     return says(name, label, draft)
 

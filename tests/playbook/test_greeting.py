@@ -18,6 +18,8 @@ from recovery_cli.playbook.names import greeting, parse_name
         ("Dr Anna Lee", "Dear Dr Lee,"),
         ("Mr & Mrs Greaves", "Dear Mr and Mrs Greaves,"),
         ("Arthur and Jean Pemberton", "Hi Arthur and Jean,"),
+        ("R. Osei", "Dear R. Osei,"),  # never "Hi R.,"
+        ("G. R. Ashworth", "Dear G. R. Ashworth,"),
         ("Customer", "Hello,"),
         ("Mrs", "Hello,"),
     ],

@@ -23,6 +23,7 @@ _NOT_NAMES = frozenset(
      "na", "none", "null", "test", "sir/madam", "team", "admin", "support", "info"}
 )  # fmt: skip
 MAX_NAME = 80
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def parse_name(raw: str | None) -> Name:
             return Name(full, full)
         title = words[0].rstrip(".")
         return Name(full, f"{title} {words[-1]}" if len(words) > 1 else "")
+    if _INITIAL.match(words[0]) and len(words) > 1:  # "R. Osei": no first name to use
+        return Name(full, full)
     if "and" in words[1:-1]:  # "Arthur and Jean Pemberton": greet them both
         index = words.index("and")
         return Name(full, " ".join(words[: index + 2]))
@@ -79,6 +82,7 @@ def greeting(name: Name, word: str = "Hi", neutral: str = "Hello,") -> str:
     word is the everyday "Hi"), else the neutral greeting."""
     if not name.known:
         return neutral
-    if word == "Hi" and name.first.split(" ", 1)[0].lower() in TITLES:
-        word = "Dear"
+    opening = name.first.split(" ", 1)[0]
+    if word == "Hi" and (opening.rstrip(".").lower() in TITLES or _INITIAL.match(opening)):
+        word = "Dear"  # "Dear Mrs Gupta,", "Dear R. Osei,"
     return f"{word} {name.first},"
