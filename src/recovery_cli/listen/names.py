@@ -273,8 +273,7 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
         if line is tail[-1] and len(tail) > 1 and _REFERENCE_LINE.match(line.text):
             continue  # "Mr. D. Kowalczyk\nRental agreement 5512-870": the name is above
         if short and _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
-            before_firm = _BEFORE_FIRM.match(line.text)
-            found = list(_found(line, before_firm, 0.85, 2)) if before_firm else []
+            found = _before_firm(line)
             if found:
                 yield from found  # "Ro — Bloom & Bramble, Galway"
                 return
@@ -295,10 +294,9 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                     return
                 break  # "Ref OT-3390": a reference line under the name
         else:
-            before_firm = _BEFORE_FIRM.match(line.text)
-            found = list(_found(line, before_firm, 0.85, 2)) if before_firm else []
+            found = _before_firm(line)
             if found:
-                yield from found
+                yield from found  # "Dev — Loudhouse Promotions"
                 return
             for pattern in (_DASHED, _LAST_SENTENCE):
                 match = pattern.search(line.text)
@@ -309,6 +307,12 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                 break
     if fallback is not None:
         yield from _found(fallback[0], fallback[1], 0.8, 3)
+
+
+def _before_firm(line: Sentence) -> list[Found]:
+    """The name before a dash and what the writer signs for ("Dev — Loudhouse Promotions")."""
+    match = _BEFORE_FIRM.match(line.text)
+    return list(_found(line, match, 0.85, 2)) if match else []
 
 
 def _whole_name(line: str) -> re.Match[str] | None:
