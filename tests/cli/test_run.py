@@ -312,3 +312,18 @@ def test_a_chat_reply_over_its_limit_is_sent_with_a_warning(invoke: Invoke) -> N
     data = run_json(invoke, "--set", f"customer_name={NAME}", *args)
     assert isinstance(data["too_long"], str) and "700" in data["too_long"]
     assert run_json(invoke, "--set", f"customer_name={NAME}")["too_long"] is None
+
+
+def test_an_unattended_text_or_markdown_draft_says_which_answers_it_assumed(
+    invoke: Invoke,
+) -> None:
+    """The JSON lists its assumptions; a person reading the text or Markdown must see them
+    too, before the checklist, so nothing assumed is sent unchecked."""
+    base = ("run", "outsourced-delay", "--no-input", "--set", f"customer_name={NAME}")
+    text = invoke(*base).stdout
+    assumed = text.split("Assumed (check before sending):\n", 1)[1].split("Follow-up", 1)[0]
+    assert "- Can the partner still get it to them in time for what they need?: Yes" in assumed
+    markdown = invoke(*base, "--format", "markdown").stdout
+    assert "## Assumed (check before sending)" in markdown
+    answered = invoke(*base, "--set", "severity=high", "--set", "channel=email").stdout
+    assert "- severity:" not in answered  # what was given is not an assumption

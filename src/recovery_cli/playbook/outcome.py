@@ -28,10 +28,23 @@ def as_data(walk: Walk, transcript: Path | None) -> dict[str, object]:
     }
 
 
+def assumed(walk: Walk) -> list[str]:
+    """What nobody confirmed, one line each ("What can we offer instead?: Something close"),
+    so an unattended draft says which answers it rests on wherever it is shown."""
+    return [
+        f"{assumption.asked or assumption.name}: {assumption.label or assumption.value}"
+        for assumption in walk.assumptions()
+    ]
+
+
 def as_text(walk: Walk) -> str:
-    """The draft, then the agent's checklist: what a pipe or a file should hold."""
+    """The draft, what it assumed, then the agent's checklist: what a pipe or a file should
+    hold."""
     items = "\n".join(f"- [ ] {item}" for item in walk.checklist())
-    return f"{walk.draft()}\n\n---\nFollow-up checklist:\n{items}\n"
+    unconfirmed = assumed(walk)
+    check = "".join(f"- {line}\n" for line in unconfirmed)
+    heading = "Assumed (check before sending):\n" if unconfirmed else ""
+    return f"{walk.draft()}\n\n---\n{heading}{check}Follow-up checklist:\n{items}\n"
 
 
 def as_markdown(walk: Walk, transcript: Path | None) -> str:
@@ -41,6 +54,11 @@ def as_markdown(walk: Walk, transcript: Path | None) -> str:
         f"Scenario `{walk.playbook.id}` ({walk.playbook.category})",
         "## Draft to send",
         quoted,
+        *(
+            ["## Assumed (check before sending)", "\n".join(f"- {line}" for line in assumed(walk))]
+            if walk.assumptions()
+            else []
+        ),
         "## Follow-up checklist",
         "\n".join(f"- [ ] {item}" for item in walk.checklist()),
         "## Steps",
