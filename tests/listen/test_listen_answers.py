@@ -146,6 +146,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "yes",
         ),
         (
+            "damaged-item",
+            "The vase arrived in pieces. I'd like my money back please.",
+            "remedy",
+            "refund",
+        ),
+        (
+            "damaged-item",
+            "The lamp arrived cracked, can you send me another?",
+            "remedy",
+            "replace",
+        ),
+        (
             "billing-problem",
             "my bill this month is $212, its usually $79. nothing changed on my plan.",
             "charge_type",
