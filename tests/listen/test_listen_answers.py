@@ -158,6 +158,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "replace",
         ),
         (
+            "delivered-not-received",
+            "Tracking says delivered but nothing came. Please just send me another.",
+            "remedy",
+            "replace",
+        ),
+        (
             "billing-problem",
             "my bill this month is $212, its usually $79. nothing changed on my plan.",
             "charge_type",
