@@ -39,6 +39,7 @@ import yaml
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import FACTS, Reading, inputs_for, read
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
+from recovery_cli.playbook.names import TITLES
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -70,9 +71,6 @@ def says(name: str, label: str, text: str) -> bool:
     return all(word in have for word in words(label))
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
-
-
 def said_back(name: str, label: str, draft: str) -> bool:
     """Whether a draft says the fact back. A draft greets by first name by design, so a
     name counts when its first word is there ("Hi Dana," for "Dana Whitfield"); a name
@@ -80,7 +78,7 @@ def said_back(name: str, label: str, draft: str) -> bool:
     Fairweather," for "D. Fairweather"), so its surname counts."""
     if name == "customer_name":
         parts = words(label)
-        formal = len(parts) > 1 and (parts[0] in _TITLES or len(parts[0]) == 1)
+        formal = len(parts) > 1 and (parts[0] in TITLES or len(parts[0]) == 1)
         first = parts[-1] if formal else next(iter(parts), "")
         return bool(first) and first in set(words(draft))
     return says(name, label, draft)

@@ -19,6 +19,7 @@ from recovery_cli.errors import Interrupted, RecoveryError
 from recovery_cli.listen.answers import HeardAnswer
 from recovery_cli.listen.begin import Heard
 from recovery_cli.listen.prefill import Origin
+from recovery_cli.playbook import outcome
 from recovery_cli.playbook.inputs import clean_value, effective_inputs
 from recovery_cli.playbook.models import Playbook, Principle, Step
 from recovery_cli.playbook.walk import Source, Walk
@@ -268,13 +269,11 @@ def show_outcome(walk: Walk, transcript: Path | None) -> None:
     console.out.print(Rule(Text(title, style="bold")))
     console.raw(reply.text)
     console.out.print(Rule())
-    assumed = walk.assumptions()
-    if assumed:
+    unconfirmed = outcome.assumed(walk)
+    if unconfirmed:
         console.out.print(Text("Assumed (check before sending)", style="bold yellow"))
-        for assumption in assumed:
-            note(
-                f"  - {assumption.asked or assumption.name}: {assumption.label or assumption.value}"
-            )
+        for line in unconfirmed:
+            note(f"  - {line}")
     console.out.print(Text("Follow-up checklist", style="bold"))
     for item in walk.checklist():
         console.out.print(Text("  [ ] ").append(console.plain(item)), soft_wrap=False)

@@ -49,14 +49,15 @@ def as_text(walk: Walk) -> str:
 
 def as_markdown(walk: Walk, transcript: Path | None) -> str:
     quoted = "\n".join(f"> {line}" if line else ">" for line in walk.draft().splitlines())
+    unconfirmed = assumed(walk)
     parts = [
         f"# {walk.playbook.title}",
         f"Scenario `{walk.playbook.id}` ({walk.playbook.category})",
         "## Draft to send",
         quoted,
         *(
-            ["## Assumed (check before sending)", "\n".join(f"- {line}" for line in assumed(walk))]
-            if walk.assumptions()
+            ["## Assumed (check before sending)", "\n".join(f"- {line}" for line in unconfirmed)]
+            if unconfirmed
             else []
         ),
         "## Follow-up checklist",
