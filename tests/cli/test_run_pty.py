@@ -142,8 +142,8 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
     child.sendline("t")
     child.expect_exact("Your line")
     child.sendline("This one is on us, and I will put it right today.")
-    child.expect_exact("Answer 1-2 [1]: ")
-    child.sendline("2")  # the partner cannot make it: protect them with another way
+    child.expect_exact("Answer 1-3 [1]: ")
+    child.sendline("3")  # the partner cannot make it: protect them with another way
     take_defaults(child)
     child.expect_exact("Transcript saved: ")
     child.expect(pexpect.EOF)

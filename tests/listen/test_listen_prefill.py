@@ -129,7 +129,7 @@ def test_the_draft_says_the_facts_back(library: Library) -> None:
     assert missing == []
     draft = run_scripted(playbook, values).draft()
     assert "your sofa still isn't here" in draft
-    assert "It should have been by Friday" in draft
+    assert "We said it would be by Friday" in draft
     assert "you took two days off work for this" in draft
     assert "Hi Priya," in draft
 

@@ -128,7 +128,8 @@ def test_graph_draws_every_shipped_playbook_in_mermaid(invoke: Invoke, path: Pat
 def test_graph_labels_branches_with_answers_and_marks_the_default(invoke: Invoke) -> None:
     out = invoke("graph", "outsourced-delay").stdout
     assert '["Own it, even though a partner failed<br/>own · principle: own-the-outcome' in out
-    assert '-->|"rush: Yes, if we push them, they can rush it (default)"|' in out
+    assert '-->|"checking: Not asked yet: ask the partner first (default)"|' in out
+    assert '-->|"rush: Yes, if we push them, they can rush it"|' in out
     assert "-.->|\"skipped unless severity == 'high'\"|" in out
 
 

@@ -42,7 +42,7 @@ tests:
   - name: the default path
     inputs: {customer_name: Dana}
     expect:
-      path: [listen, empathise, own, expedite, follow-up]
+      path: [listen, empathise, own, ask-partner, follow-up]
       draft_contains: [Hi Dana]
 """
 
@@ -114,7 +114,7 @@ def test_a_misspelt_answer_is_an_error_not_a_silent_pass(invoke: Invoke, tmp_pat
     result = invoke("test", str(path))
     assert result.exit_code == 1
     assert "outsourced-delay.test.yaml E" in result.stdout
-    assert "`hurry` is not an answer to `partner_can_rush` (rush, replace)" in result.stdout
+    assert "`hurry` is not an answer to `partner_can_rush` (checking, rush, replace)" in result.stdout
     assert result.stdout.strip().splitlines()[-1].startswith("0 passed, 1 error in ")
 
 
@@ -122,7 +122,7 @@ def test_an_undeclared_input_and_unknown_step_are_errors(invoke: Invoke, tmp_pat
     path = suite(
         tmp_path,
         PASSING.replace("{customer_name: Dana}", "{customer_nam: Dana}").replace(
-            "own, expedite", "own, hurry"
+            "own, ask-partner", "own, hurry"
         ),
     )
     result = invoke("test", str(path))
