@@ -322,7 +322,8 @@ def test_an_unattended_text_or_markdown_draft_says_which_answers_it_assumed(
     base = ("run", "outsourced-delay", "--no-input", "--set", f"customer_name={NAME}")
     text = invoke(*base).stdout
     assumed = text.split("Assumed (check before sending):\n", 1)[1].split("Follow-up", 1)[0]
-    assert "- Can the partner still get it to them in time for what they need?: Not asked yet" in assumed
+    question = "- Can the partner still get it to them in time for what they need?"
+    assert f"{question}: Not asked yet" in assumed
     markdown = invoke(*base, "--format", "markdown").stdout
     assert "## Assumed (check before sending)" in markdown
     answered = invoke(*base, "--set", "severity=high", "--set", "channel=email").stdout
