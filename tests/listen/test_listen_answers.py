@@ -94,6 +94,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "cannot_redo",
         ),
         ("partner-poor-work", "The painters dripped paint all over our floor.", "damage", "damage"),
+        (
+            "partner-poor-work",
+            "The tiles are cracked. I'll get my own builder in, I don't want them back.",
+            "fixer",
+            "own_trades",
+        ),
         ("service-outage", "App down all day, I got fined for parking.", "cost", "elsewhere"),
         (
             "service-outage",
