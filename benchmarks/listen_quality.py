@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from recovery_cli.library import Library, shipped_dir
-from recovery_cli.listen import FACTS, Reading, inputs_for, read
+from recovery_cli.listen import LABELLED, Reading, inputs_for, read
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
 from recovery_cli.playbook.names import TITLES
 from recovery_cli.playbook.walk import run_scripted
@@ -172,7 +172,7 @@ def report(
     private = 0
     for item, reading in zip(items, readings, strict=True):
         labels: Mapping[str, object] = item.get("facts") or {}  # type: ignore[assignment]
-        for name in FACTS:
+        for name in LABELLED:
             label = labels.get(name)
             value = reading.value(name)
             facts.add(name, value, None if label is None else str(label))
@@ -212,7 +212,7 @@ def report(
                     private += reason.startswith("a public reply")
     print(f"\n{title}: {len(items)} messages")
     print(f"  {'fact':<14} {'precision':>9} {'recall':>7} {'hits':>5} {'said':>5} {'real':>5}")
-    for name in FACTS:
+    for name in LABELLED:
         print(f"  {name:<14} {facts.line(name)}")
     total = Tally(
         Counter({"all": sum(facts.hits.values())}),
@@ -239,7 +239,7 @@ def report(
         f"reply must not say): {said_total}/{real_total - private} "
         f"({said_total / max(real_total - private, 1):.3f})"
     )
-    for name in FACTS:
+    for name in LABELLED:
         if back.real[name]:
             print(f"    {name:<14} {back.hits[name]:>4}/{back.real[name]:<4}")
     print("  not said back, because:")

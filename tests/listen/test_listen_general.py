@@ -148,7 +148,7 @@ def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
         (
             "Our client: Mrs Anjali Rao\n\nDear Sirs,\nThe windows leak.",
             "customer_name",
-            "Anjali Rao",
+            "Mrs Anjali Rao",
         ),
         (
             "Dear Sirs,\nThe box was empty.\n\nMrs D. Fairweather",

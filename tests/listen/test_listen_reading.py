@@ -365,7 +365,7 @@ def test_a_failure_or_a_chase_said_again_is_read_how_often(message: str, times: 
         ("Hello, my name is Farid Benali and my parcel is late.", "Farid Benali"),
         ("Hi, this is Ana from Leeds. My parcel is late.", "Ana"),
         ("Mrs Gupta called about her prescription again.", "Mrs Gupta"),
-        ("Cust (Mrs Leila Haddad) rang re order RX-40912.", "Leila Haddad"),
+        ("Cust (Mrs Leila Haddad) rang re order RX-40912.", "Mrs Leila Haddad"),
         ("Rahul: hello\nRahul: my laptop is late", "Rahul"),
         # Signed on the last line of a message typed as one line, sure enough to greet.
         ("The fitter left gaps at the joins. Not acceptable. Paul Evans", "Paul Evans"),

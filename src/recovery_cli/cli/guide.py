@@ -20,7 +20,7 @@ from recovery_cli.listen.answers import HeardAnswer
 from recovery_cli.listen.begin import Heard
 from recovery_cli.listen.prefill import Origin
 from recovery_cli.playbook import outcome
-from recovery_cli.playbook.inputs import clean_value, effective_inputs
+from recovery_cli.playbook.inputs import ASKED_WHEN_READ, clean_value, effective_inputs
 from recovery_cli.playbook.models import Playbook, Principle, Step
 from recovery_cli.playbook.walk import Source, Walk
 from recovery_cli.text import clean
@@ -106,6 +106,9 @@ def ask_inputs(
         if spec.name == "message" and "message" in given:
             continue
         offered = prefill.get(spec.name)
+        if offered is None and spec.name in ASKED_WHEN_READ:
+            values[spec.name] = ""
+            continue
         suggestion = offered.value if offered else (spec.default or "")
         label = spec.prompt or spec.name.replace("_", " ").capitalize()
         if spec.choices:

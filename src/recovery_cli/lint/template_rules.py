@@ -22,9 +22,10 @@ from recovery_cli.playbook.voice import DERIVED, Voice, derived
 Checker = Callable[[str], Sequence[Finding]]
 """The principle checks, as lint uses them: findings for one line said mid-conversation."""
 
-CONTEXT_INPUTS = {"message", "channel"}
-"""Inputs never reported as unused: `message` records the conversation, and `channel`
-shapes the reply itself (email, chat, social, phone)."""
+CONTEXT_INPUTS = {"message", "channel", "loss"}
+"""Inputs never reported as unused: `message` records the conversation, `channel` shapes
+the reply itself (email, chat, social, phone), and the reply says sorry for a `loss` before
+any line of the playbook's."""
 
 
 def sample_context(playbook: Playbook) -> dict[str, object]:

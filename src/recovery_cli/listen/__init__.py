@@ -17,13 +17,14 @@ hostile input. Words are turned to the customer by `recovery_cli.wording`.
 """
 
 from recovery_cli.listen.language import detect
-from recovery_cli.listen.model import FACTS, Channel, Fact, Reading, Severity, Signal
+from recovery_cli.listen.model import FACTS, LABELLED, Channel, Fact, Reading, Severity, Signal
 from recovery_cli.listen.prefill import Origin, inputs_for, inputs_from, origins
 from recovery_cli.listen.reader import read
 from recovery_cli.listen.sentences import MAX_CHARS, MAX_SENTENCE
 
 __all__ = [
     "FACTS",
+    "LABELLED",
     "MAX_CHARS",
     "MAX_SENTENCE",
     "Channel",

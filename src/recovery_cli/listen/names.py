@@ -4,8 +4,8 @@ Only places where the name is the writer's own count: the last lines of the mess
 speaker label used on several lines, "my name is ...", "this is ... from", and in an agent's
 note the person the note is about ("Cust (Mrs Leila Haddad)", "Name: ..."). A name in an
 @handle, a company on a signature line, or a colleague mentioned in passing is never taken.
-With a title and only a surname ("Mrs Gupta") the title stays, so "Hi Mrs Gupta" reads
-right; with a first name the title goes.
+A title stays ("Mrs Gupta", "Mrs Joan Petty"): whoever signs with one is greeted as a letter
+greets them ("Dear Mrs Petty,"), not by a first name they did not offer.
 """
 
 from __future__ import annotations
@@ -397,9 +397,9 @@ def _polish(raw: str) -> str | None:
     if title is None:
         return " ".join(tokens)
     names = [token for token in tokens if not _is_initial(token)]
-    if len(names) == 1:  # "Mrs Gupta", "Mrs D. Fairweather": the title stays
+    if len(names) == 1:  # "Mrs Gupta", "Mrs D. Fairweather"
         return f"{title} {' '.join(tokens)}"
-    return " ".join(names)
+    return f"{title} {' '.join(names)}"  # "Mrs Joan Petty": greeted "Dear Mrs Petty,"
 
 
 def _is_initial(token: str) -> bool:

@@ -26,6 +26,7 @@ PREFILLED = (
     "amount",
     "waited",
     "times",
+    "loss",
 )
 """The standard inputs a message can fill, besides severity and channel."""
 

@@ -18,6 +18,7 @@ from recovery_cli.listen import (
     clauses,
     failures,
     issues,
+    loss,
     numbers,
     parties,
     services,
@@ -27,6 +28,7 @@ from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.likely import likely_stakes
+from recovery_cli.listen.loss import losses
 from recovery_cli.listen.model import KEPT, Fact, Reading
 from recovery_cli.listen.named import likely_issue
 from recovery_cli.listen.names import customer_names
@@ -120,6 +122,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (numbers.TIMES_KEYS, lambda sentence, _: times(sentence)),
     (parties.KEYS, lambda sentence, _: partners(sentence)),
     (promises_module.KEYS, promises),
+    (loss.KEYS, lambda sentence, _: losses(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -38,6 +38,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="My glasses were promised for Friday and they still are not here.",
         ),
         Input(
+            name="loss",
+            kind="phrase",
+            prompt="Has someone close to them died? Whose death, in a few words",
+            help=(
+                "The reply says sorry for it before anything else: 'your husband', 'your mum';"
+                " 'your loss' when they did not say whose. Empty when no one has died."
+            ),
+            example="your husband",
+        ),
+        Input(
             name="issue",
             kind="phrase",
             prompt="What went wrong, in a few words?",
@@ -116,6 +126,11 @@ STANDARD_INPUTS: dict[str, Input] = {
         ),
     )
 }
+
+
+ASKED_WHEN_READ = frozenset({"loss"})
+"""Inputs an interactive run asks for only when the customer's message gave them: asking
+every customer's agent whether someone has died would be intrusive. `--set` still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:
