@@ -95,6 +95,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ),
         ("partner-poor-work", "The painters dripped paint all over our floor.", "damage", "damage"),
         (
+            "product-safety",
+            "Since your engineer left, the carbon monoxide alarm keeps going off.",
+            "gas",
+            "yes",
+        ),
+        (
+            "product-safety",
+            "There's a smell of gas in the kitchen since the fitting.",
+            "gas",
+            "yes",
+        ),
+        (
             "partner-poor-work",
             "The tiles are cracked. I'll get my own builder in, I don't want them back.",
             "fixer",
