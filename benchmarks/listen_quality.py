@@ -45,7 +45,7 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 16))
+DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 17))
 """The sets that may be read and tuned on; the others are only ever measured."""
 HELD_OUT = ("heldout", "heldout2", "heldout3")
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}
@@ -74,13 +74,15 @@ def says(name: str, label: str, text: str) -> bool:
 def said_back(name: str, label: str, draft: str) -> bool:
     """Whether a draft says the fact back. A draft greets by first name by design, so a
     name counts when its first word is there ("Hi Dana," for "Dana Whitfield"); a name
-    given with a title or an initial is greeted by title and surname ("Dear Mrs
-    Fairweather," for "D. Fairweather"), so its surname counts."""
+    signed with a title or an initial is greeted by title and surname ("Dear Mrs
+    Fairweather," for "D. Fairweather", "Dear Mrs Petty," for "Mrs Joan Petty", labelled
+    "Joan Petty"), so its surname counts too."""
     if name == "customer_name":
-        parts = words(label)
-        formal = len(parts) > 1 and (parts[0] in TITLES or len(parts[0]) == 1)
-        first = parts[-1] if formal else next(iter(parts), "")
-        return bool(first) and first in set(words(draft))
+        parts = [part for part in words(label) if part not in TITLES]
+        have = set(words(draft))
+        first = next((part for part in parts if len(part) > 1), "")
+        surname = parts[-1] if len(parts) > 1 else ""
+        return bool(first) and (first in have or surname in have)
     return says(name, label, draft)
 
 
@@ -278,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         choices=(*SETS, *GROUPS),
         default="development",
-        help="one set, or a group: development (dev to dev15) or heldout-all (each reported apart)",
+        help="one set, or a group: development (dev to dev16) or heldout-all (each reported apart)",
     )
     parser.add_argument(
         "--errors", type=int, default=0, help="print N wrong facts (development sets only)"
