@@ -16,7 +16,7 @@ For each labelled set (tests/corpus/messages/*.yaml, format in its README) it pr
 - the cost of reading one message (µs) against a floor of `text.lower()` plus one
   precompiled regex over the same messages, as a ratio.
 
-Only the development sets (dev to dev15) may be used for tuning; the held-out sets (heldout,
+Only the development sets (dev to dev16) may be used for tuning; the held-out sets (heldout,
 heldout2, heldout3) are measured, never read, each reported on its own.
 
     python benchmarks/listen_quality.py [--set development|dev5|heldout-all|...]
