@@ -328,3 +328,25 @@ def test_an_unattended_text_or_markdown_draft_says_which_answers_it_assumed(
     assert "## Assumed (check before sending)" in markdown
     answered = invoke(*base, "--set", "severity=high", "--set", "channel=email").stdout
     assert "- severity:" not in answered  # what was given is not an assumption
+
+
+def test_an_unattended_routine_message_is_no_error_and_says_nothing_was_drafted(
+    invoke: Invoke,
+) -> None:
+    """A script must tell "nothing to send" from a failed run: a plain request exits 0,
+    prints no draft, and JSON says `routine` with what was read."""
+    ask = "Hi, can I change the delivery address for order 4471? Thanks, Dana"
+    text = invoke("run", "--message", ask, "--no-input", "--no-transcript")
+    assert text.exit_code == 0
+    assert text.stdout == ""
+    assert "nothing drafted" in text.stderr and "routine request" in text.stderr
+    result = invoke("run", "--message", ask, "--no-input", "--no-transcript", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["status"] == "routine" and data["draft"] is None
+    assert data["facts"]["reference"]["value"] == "order 4471"
+    drafted = invoke(
+        "run", "--message", "You charged me twice for order 4471.", "--no-input",
+        "--no-transcript", "--format", "json",
+    )  # fmt: skip
+    assert json.loads(drafted.stdout)["status"] == "drafted"

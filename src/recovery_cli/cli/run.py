@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from recovery_cli.cli import EXIT_INTERRUPTED, app
-from recovery_cli.cli.common import ListFormat, Playbooks, library, read_text
+from recovery_cli.cli.common import ListFormat, Playbooks, library, print_json, read_text
 from recovery_cli.errors import Interrupted, RecoveryError
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ def run_command(
     text = _message(message, raw, interactive and saved is None)
     chosen = saved.scenario if saved else scenario
     heard = _hear(text, lib, chosen)
+    if not chosen and not interactive and heard is not None and _routine(heard):
+        _nothing_to_draft(heard, format)
     if not chosen:
         chosen = _choose(heard, lib, interactive)
     playbook = lib.playbook(chosen)
@@ -225,6 +227,32 @@ def _hear(message: str, lib: Library, chosen: str | None) -> Heard | None:
     return hear(message, Triage.from_library(lib))
 
 
+def _routine(heard: Heard) -> bool:
+    """Whether the message is a plain request that no recovery playbook answers."""
+    reading = heard.reading
+    return reading.supported and reading.triage is not None and reading.triage.scenario is None
+
+
+def _nothing_to_draft(heard: Heard, format: OutputFormat) -> NoReturn:
+    """A routine message, unattended: nothing went wrong, so nothing is drafted and the run
+    succeeds. JSON says so (`status: routine`, with the reading), so a script tells it
+    from a draft and from a failed run; text and Markdown print nothing on standard output
+    and say why on standard error."""
+    from recovery_cli.cli import console
+
+    if format == OutputFormat.json:
+        print_json({"status": "routine", "scenario": None, "draft": None,
+                    **heard.reading.to_json()})  # fmt: skip
+    else:
+        console.err.print(
+            console.plain(
+                "nothing drafted: the message reads as a routine request (no recovery "
+                "playbook fits); if it is a failure, give the playbook: recovery run SCENARIO"
+            )
+        )
+    raise typer.Exit(0)
+
+
 def _choose(heard: Heard | None, lib: Library, interactive: bool) -> str:
     """The playbook when none was named: the one the message reads as (confirmed by the
     agent at a terminal)."""
@@ -272,7 +300,6 @@ def _finish(
 
     path = recorder.saved
     if format is OutputFormat.json:
-        from recovery_cli.cli.common import print_json
         from recovery_cli.listen.begin import sources
         from recovery_cli.playbook.inputs import Resolved
 
@@ -317,7 +344,6 @@ def transcripts_list(
 ) -> None:
     """The saved transcripts, newest first: path, playbook, status and when last saved."""
     from recovery_cli.cli import console
-    from recovery_cli.cli.common import print_json
     from recovery_cli.playbook import transcript
 
     found = transcript.stored()

@@ -11,6 +11,7 @@ def as_data(walk: Walk, transcript: Path | None) -> dict[str, object]:
     """Everything a script needs: scenario, draft, steps visited, checklist and more."""
     reply = walk.reply()
     return {
+        "status": "drafted",
         "scenario": walk.playbook.id,
         "title": walk.playbook.title,
         "category": walk.playbook.category,
