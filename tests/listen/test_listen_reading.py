@@ -482,10 +482,31 @@ def test_how_often_is_read_from_more_nouns(message: str, times: str) -> None:
         ("Shuttle (run by Airlink Transfers) didn't show till 5:40.", "Airlink Transfers"),
         ("the print is on its way with ParcelSwift. It arrived cracked.", "ParcelSwift"),
         ('tracking says delivered at 11:47 by "Speedrop" but nothing here', "Speedrop"),
+        ("On the way back the coach (Sunrise Travel) left without him.", "Sunrise Travel"),
+        ("The ground handling desk (Aviapartner) gave me a report.", "Aviapartner"),
+        (
+            "done by the lad you sent in (I think from Brightwall Plastering)",
+            "Brightwall Plastering",
+        ),
     ],
 )
 def test_a_partner_is_named_by_its_own_name_beside_its_role(message: str, partner: str) -> None:
     assert values(message)["partner"] == partner
+
+
+def test_in_a_chat_where_the_customer_is_me_the_other_speaker_is_not_their_name() -> None:
+    chat = (
+        "Me: I'm trying to cancel my membership\n"
+        "FitZone: Hi! To cancel you need to visit your home club\n"
+        "Me: I've been in twice\n"
+        "FitZone: I understand. Is there anything else I can help with?\n"
+    )
+    assert "customer_name" not in values(chat)  # never "Hi FitZone,"
+
+
+def test_an_account_number_in_three_groups_is_read_whole() -> None:
+    letter = "I am writing about the account for 14 Mill Lane, Account No. 6630 1192 45."
+    assert values(letter)["reference"] == "account 6630 1192 45"
 
 
 def test_whoever_signed_for_a_parcel_is_not_a_partner() -> None:

@@ -176,13 +176,20 @@ _ROLE_LINE = re.compile(
 )
 
 
+_SELF_LABELS = frozenset({"me", "customer", "cust", "client", "caller", "user", "guest", "member"})
+"""Speaker labels that are the customer's own: in a chat where the customer is "Me", the
+other named speaker ("FitZone: Hi! ...") is the business or its bot, never the customer."""
+
+
 def customer_names(
     text: str, sentences: Sequence[Sentence], keys: frozenset[str], note: bool
 ) -> Iterable[Found]:
     """Candidate names from a message and its sentences; the surest ways rank first.
     `keys` are the sentences' keys together (`union`), `note` whether it is an agent's note."""
-    for speaker, count in speakers(text).items():
-        if count >= 2 and _plausible(speaker):
+    labels = speakers(text)
+    mine = not _SELF_LABELS.isdisjoint(label.lower() for label in labels)
+    for speaker, count in labels.items():
+        if count >= 2 and not mine and _plausible(speaker):
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
     if not _CLIENT.keys.isdisjoint(keys):

@@ -73,7 +73,7 @@ _ID = (
     r"(?!\d{1,4}(?:kg|g|cm|mm|ml|lbs?|am|pm|st|nd|rd|th|mins?|hrs?|k)\b)"
     r"(?!\d{1,2}[/-]\d{1,2}(?:/\d{2,4})?(?![\w/-]))"
     r"(?P<id>#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
-    r"(?:\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
+    r"(?:\s\d{3,6}(?:\s\d{2,6})?(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"

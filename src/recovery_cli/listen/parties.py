@@ -121,16 +121,21 @@ called LineRight", "your courier partner @Parcelo" (a handle after another role 
 firm addressed: "the installer @SolarBright sent")."""
 _FIRM_BRACKETED = keyed(
     "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
-    "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew",
+    "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew|coach|handling|"
+    "handler|plasterer|plumber|electrician|builder|roofer|scaffolder|decorator|caterer|sent",
     rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
     rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?|lab|"
-    rf"laboratory|manufacturer|mfr|driver|shuttle|crew)\b"
-    rf"[^()\n]{{0,40}}?\((?:run\sby\s|sub(?:contracted)?\s?[-\u2013]\s?|via\s)?"
+    rf"laboratory|manufacturer|mfr|driver|shuttle|crew|coach|(?:ground\s)?handl(?:ing|ers?)|"
+    rf"plasterers?|plumbers?|electricians?|builders?|roofers?|scaffolders?|decorators?|"
+    rf"caterers?|(?:lad|lads|guy|guys|man|men|team)\s(?:you|they)\ssent)\b"
+    rf"[^()\n]{{0,40}}?\((?:run\sby\s|sub(?:contracted)?\s?[-\u2013]\s?|via\s|"
+    rf"(?:I\sthink\s)?(?:from|of)\s)?"
     rf"\"?(?P<p>{_FIRM})\"?\.?\)",
 )
 """A role with the firm's name in brackets further on: "the surveyor your bank instructed
 (Hartley Valuations)", "the couriers fault (DPX)", "my bank (AIB)", "The audiology lab you use
-(SoundTech Labs)", "Shuttle (run by Airlink Transfers)"."""
+(SoundTech Labs)", "Shuttle (run by Airlink Transfers)", "the coach (Sunrise Travel)", "the lad
+you sent in (I think from Brightwall Plastering)"."""
 _FIRM_STAFF = keyed(
     "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
     "delivered|couriered|shipped|dispatched|sent|crew|tech|team|guys|men|plumber|electrician|"
