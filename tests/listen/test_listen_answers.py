@@ -88,6 +88,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
         ("refund", "I still haven't got my refund, 3 weeks on.", "refund_state", "overdue"),
         ("missed-appointment", "Nobody came. I have a baby and no heating.", "can_wait", "urgent"),
         (
+            "missed-appointment",
+            "Nobody came on Friday, so I paid a local engineer £180 to fix the boiler.",
+            "sorted",
+            "elsewhere",
+        ),
+        (
             "premium-failure",
             "Paid for next day and it came 4 days later.",
             "restore",

@@ -166,3 +166,18 @@ def test_no_tests_found_fails(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("test", str(tmp_path))
     assert result.exit_code == 1
     assert "no tests found" in result.stdout
+
+
+def test_a_checklist_phrase_that_must_not_appear_fails_when_it_does(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = suite(
+        tmp_path,
+        PASSING.replace(
+            "      draft_contains: [Hi Dana]",
+            "      draft_contains: [Hi Dana]\n      checklist_not_contains: [check with Dana]",
+        ),
+    )
+    result = invoke("test", str(path))
+    assert result.exit_code == 1
+    assert "a checklist item contains 'check with Dana'" in result.stdout

@@ -54,6 +54,9 @@ class Expect(Strict):
     checklist_contains: list[str] = Field(
         default_factory=list, description="Phrases that must appear in some checklist item."
     )
+    checklist_not_contains: list[str] = Field(
+        default_factory=list, description="Phrases that must appear in no checklist item."
+    )
 
 
 class Case(Strict):
@@ -174,6 +177,10 @@ def explain(expect: Expect, path: list[str], draft: str, checklist: list[str]) -
         if not any(_flat(phrase) in item for item in items):
             shown = "\n".join(f"  | - {item}" for item in checklist) or "  | (empty)"
             details.append(f"no checklist item contains {phrase!r}; the checklist is:\n{shown}")
+    for phrase in expect.checklist_not_contains:
+        found = [item for item in checklist if _flat(phrase) in _flat(item)]
+        if found:
+            details.append(f"a checklist item contains {phrase!r}: {found[0]!r}")
     return details
 
 
