@@ -30,16 +30,19 @@ posted ("Posted in your Facebook page comments:", "Google review, 1 star:", "Pub
 review:"). Stars alone ("★☆☆☆☆") are not enough: a review site's reply may be private, and
 the labelled sets' writers did not take them for social posts."""
 _IN_PERSON = keyed(
-    "note|desk|log|incident|counter|gate",
+    "note|desk|log|incident|counter|gate|manager",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
     r"\b|note\sfrom\s(?:counter|desk|store|branch|floor)\b|front\sdesk\b|shift\slog\b[^\n]{0,40}"
     r"\b(?:desk|counter|reception)\b|incident(?:\snote)?\s?[-:–]\s?[^\n]{0,60}\b(?:centre|center|"
-    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])",
+    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])|"
+    r"^\s{0,5}(?:duty|shift|store|branch|site)\smanager\snote\b[^\n]{0,80}\b(?:at|in|to)\s"
+    r"(?:reception|the\sdesk|the\scounter|the\sfront\sdesk)\b",
 )
 _PHONE = keyed(
-    "called|rang|phoned|cust|cx|voicemail|vm",
+    "called|rang|phoned|cust|cx|voicemail|vm|call",
     r"\b(?:cust(?:omer)?|cx|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
-    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b",
+    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b|"
+    r"^\s{0,5}call\s(?:notes?|log)\b|^[^\n]{0,40}?[-–:]\s?call\sfrom\s(?:mrs?|ms|miss|dr|mx)\b",
 )
 _CHAT = keyed(
     "chat|sms|text|whatsapp",
@@ -54,9 +57,10 @@ _NOTE_EMAIL = keyed(
 """An agent's note about a message that came by email ("per cx's email")."""
 _HEADER = re.compile(r"[^\W\d_][\w ]{1,25}:\s")
 _ON_THE_PHONE = keyed(
-    "phone|call|transferred",
+    "phone|call|transferred|caller|rang|phoned",
     r"\bon\s(?:the\s)?phone\b|\b(?:multiple|several|\d|\d(?:st|nd|rd|th)|of|on|this)\s"
-    r"calls?\b|\btransferred\b|\bcall\s(?:re|about|back)\b",
+    r"calls?\b|\btransferred\b|\bcall\s(?:re|about|back|from|notes?)\b|^\s{0,5}caller\s?:|"
+    r"\b(?:rang|phoned)\s(?:in|us|today|this)\b",
 )
 """What shows a note was written during a call ("on phone", "3rd call", "transferred")."""
 _SUBJECT = re.compile(r"^\s{0,5}subject:", re.I | re.M)
@@ -94,6 +98,9 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     match = _CHAT_OPENER.match(head.text)
     if match:
         return Channel("chat", match.group("who") + ":")
+    label = _transcript(head.text)
+    if label:
+        return Channel("chat", label)
     match = _CHAT.search(head)
     if match:
         return Channel("chat", match.group())
@@ -112,6 +119,34 @@ _CHAT_OPENER = re.compile(
     re.I,
 )
 """A transcript opening with the customer's chat label ("Visitor: hi, my order...")."""
+
+
+_TRANSCRIPT_LINE = re.compile(
+    r"^\s{0,3}(?P<time>\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]m)?\]?\s{1,3})?"
+    r"(?P<label>[^\W\d_][\w'’]{0,20}(?:\s?\([^()\n]{1,30}\)|\s[-–]\s[^:\n]{1,30}|\s\w{1,12})?):\s",
+    re.M | re.I,
+)
+_CHAT_ROLES = frozenset(
+    {"you", "me", "customer", "agent", "visitor", "user", "guest", "bot", "support", "advisor"}
+    | {"adviser", "tenant", "member", "client", "staff", "operator", "assistant", "rep"}
+)
+
+
+def _transcript(text: str) -> str | None:
+    """A chat transcript whose labels `speakers` does not see: a time before the label
+    ("10:02 You:", "[14:01] Tenant - Chloe Bennett:") or a name after a role ("Customer
+    (Priya):"). A web form's fields ("Name:", "Account no:") are each used once and carry no
+    time, so they never count."""
+    lines = list(_TRANSCRIPT_LINE.finditer(text[:5000]))
+    if len(lines) < 2:
+        return None
+    labels = [match.group("label") for match in lines]
+    roles = [label for label in labels if label.split()[0].lower() in _CHAT_ROLES]
+    timed = [match for match in lines if match.group("time")]
+    repeated = len(set(labels)) < len(labels)
+    if len(timed) >= 2 or (roles and (repeated or (len(set(labels)) >= 2 and len(roles) >= 2))):
+        return f"{labels[0]}:"
+    return None
 
 
 def _typed(text: str) -> Channel | None:
