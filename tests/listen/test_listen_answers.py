@@ -94,6 +94,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "elsewhere",
         ),
         (
+            "missed-appointment",
+            "4.35 and no car. got an uber, missed the flight anyway.",
+            "sorted",
+            "elsewhere",
+        ),
+        (
+            "booking-failure",
+            "No booking in my name. I must pay again 380 euro to another hotel for tonight.",
+            "availability",
+            "afterwards",
+        ),
+        (
             "premium-failure",
             "Paid for next day and it came 4 days later.",
             "restore",
