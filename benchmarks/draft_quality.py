@@ -177,6 +177,9 @@ def realistic_values(specs: Sequence[Input]) -> dict[str, str]:
     for spec in specs:
         if spec.name in ("channel", "severity"):
             continue
+        if spec.name == "loss":  # the sorry for a death is the same words everywhere, and rare
+            values[spec.name] = ""
+            continue
         values[spec.name] = REALISTIC.get(spec.name) or spec.example or spec.default or ""
     return values
 
