@@ -47,6 +47,18 @@ def value(message: str, fact: str) -> str | None:
         ),
         ("app says delivered but the letterbox is empty mate", "the letterbox is empty"),
         ("I still haven't got my £89.99 back.", "you haven't got your £89.99 back"),
+        (
+            "The oil filler cap was left off at the service.",
+            "the oil filler cap was left off at the service",
+        ),
+        (
+            "the smoke alarm has been going off since 5pm",
+            "the smoke alarm has been going off since 5pm",
+        ),
+        (
+            "my mum's blood test tomorrow is cancelled again",
+            "your mum's blood test is cancelled again",
+        ),
     ],
 )
 def test_what_went_wrong_is_read_from_a_general_shape(message: str, issue: str) -> None:

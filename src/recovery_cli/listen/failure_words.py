@@ -42,6 +42,7 @@ BAD_WORDS = vocabulary(
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
     "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
+    "left (?:off|open|unlocked|uncovered|unsecured|unattended|running)|going off|"
     "not (?:working|there|here|right|available|valid|reserved?|booked|ready|suitable|"
     "included|close|closing|delivered|finished|fixed|what (?:I|we) (?:ordered|paid for|booked|"
     "asked for))"

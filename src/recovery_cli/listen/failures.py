@@ -90,6 +90,9 @@ expression engine skip every other position before it tries the subject."""
 _CODE = r"(?:\s(?:no\.?\s|#)?\d[\d-]{2,14}(?![\w-]))?"
 """A number the customer gives after the thing ("your locker code 44812"), left out."""
 _THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_CODE}{_MOD}{PAREN}{_REL}"
+_WHEN = r"(?:\s(?:today|tomorrow|tonight|yesterday|this\s(?:morning|afternoon|evening|week)))?"
+"""A day between the thing and what went wrong ("my blood test tomorrow is cancelled"), left
+out of the clause: the draft says the thing and its failure."""
 """A thing with its determiner, a modifier, an aside and a relative clause."""
 
 _START = (
@@ -199,7 +202,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BAD_WORDS.keys, BROKE_WORDS.keys, MARKED.keys, SAYS.keys),
-        rf"\b{_THING}(?:\s|(?='s\sbeen\s))\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
+        rf"\b{_THING}{_WHEN}(?:\s|(?='s\sbeen\s))\"?(?P<pred>{NEGATED}|{BE}\s{BAD}|{BROKE}|(?P<weak>{SAYS.pattern})){TAIL}",
         "{pre}{det} {np}{mod}{rel} {pred}{tail}",
         rank=1,
         voice="any",
@@ -207,7 +210,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BROKE_WORDS.keys, MARKED.keys, BAD_WORDS.keys, SAYS.keys, STATE.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}\s(?P<pred>{NEGATED}|{BROKE}|{BE}\s{BAD}|"
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s(?P<pred>{NEGATED}|{BROKE}|{BE}\s{BAD}|"
         rf"(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b){TAIL}",
         "{det} {np}{mod}{due} {pred}{tail}",
         rank=2,
