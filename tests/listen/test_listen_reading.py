@@ -517,3 +517,17 @@ def test_whoever_signed_for_a_parcel_is_not_a_partner() -> None:
 def test_a_closing_remark_is_no_more_than_a_guess_at_a_name() -> None:
     reading = read("She got dressed and waited all day for nothing. Very poor")
     assert reading.sure("customer_name") is None  # never greets "Hi Very,"
+
+
+def test_the_sum_that_left_their_account_is_the_one_the_complaint_is_about() -> None:
+    letter = (
+        "This month £240 has come out of my bank instead of the usual £85, "
+        "and the bank has charged me £25."
+    )
+    assert values(letter)["amount"] == "£240"
+
+
+def test_among_many_sums_with_no_word_for_which_one_the_first_is_only_a_guess() -> None:
+    reading = read("It was quoted at £300, then £120 for parts and £180 for labour. No fitter.")
+    assert "amount" in reading.facts
+    assert reading.sure("amount") is None  # offered to an agent, never drafted unattended

@@ -192,7 +192,8 @@ _UNMARKED = re.compile(
 _NOTHING = re.compile(r"\D*[0.,\s]+")
 _GOOD_CUE = re.compile(
     r"(?:\b(?:charged?|charging|refund|back|difference|fee|deposit|bill(?:ed)?\s(?:is|was|of)|"
-    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged?|total|in\stotal)\b[^£$€\d]{0,25}"
+    r"taken|took|owed|worth|lose|lost|cost|paid|overcharged?|total|in\stotal|"
+    r"(?:has|have|had)\s(?:come|gone)\sout|(?:came|went)\sout)\b[^£$€\d]{0,25}"
     r"|=\s?)$",
     re.I,
 )
@@ -260,7 +261,11 @@ def major_sum(value: str) -> float | None:
 def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
     before = sentence.text[max(0, match.start() - 40) : match.start()]
     rank = 1
-    if _GOOD_CUE.search(before) or re.search(r"\bto\s$", before):
+    if (
+        _GOOD_CUE.search(before)
+        or re.search(r"\bto\s$", before)
+        or _TAKEN_AFTER.match(sentence.text, match.end())
+    ):
         rank = 0
     elif _BAD_CUE.search(before):
         rank = 2
@@ -270,6 +275,13 @@ def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
     return Found("amount", value, start, sentence.start + match.end(), 0.85, rank)
 
 
+_TAKEN_AFTER = re.compile(
+    r"\s(?:has|have|had)\s(?:come|gone)\sout\b|\s(?:came|went)\sout\b|"
+    r"\s(?:was|were|has\sbeen|have\sbeen|had\sbeen)\s(?:taken|debited|charged|deducted)\b",
+    re.I,
+)
+"""After a sum: it left their account ("£240 has come out of my bank"), the sum the complaint
+is about."""
 _RATE = re.compile(r"\s(?:a|an|per|each|every)\s(?:day|hour|night|hr)\b|\s(?:daily|hourly)\b", re.I)
 """After a sum: a rate ("losing about $400 a day"), what the failure costs over time, not
 the sum the complaint is about; offered to an agent, never drafted as "with $400 at stake"."""

@@ -198,6 +198,9 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
         held = best.get(found.name)
         if held is None or _key(found) < _key(held):
             best[found.name] = found
+    amount = best.get("amount")
+    if amount is not None and len(mentions) >= _MANY_SUMS and amount.rank > 0:
+        best["amount"] = amount._replace(confidence=min(amount.confidence, KEPT))
     facts: dict[str, Fact] = {}
     for name, found in best.items():
         start, end = found.start, found.end
@@ -205,6 +208,13 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
             start, end = offsets[start], offsets[end]
         facts[name] = Fact(name, found.value, start, end, found.confidence, given[start:end])
     return facts
+
+
+_MANY_SUMS = 3
+"""With this many different sums and no word saying which one the complaint is about
+("charged", "refund", "paid"), the first is only a guess: "£240 taken instead of the usual
+£85, and the bank charged me £25" must not be drafted as "the £240 at stake" by chance, so
+it is offered to an agent, never drafted unattended."""
 
 
 def _amount(found: Found, mentions: dict[str, int]) -> Found:
