@@ -57,6 +57,8 @@ def test_where_a_wrapped_stake_was_found_points_into_the_message_as_given() -> N
         "I'm travelling on my own and the receptionist read my room number out loud.",
         "The app logged me out and now I cant see my bill.",
         "Sat in the waiting room 40 mins and the trainer never came.",
+        "I want a manager. This is my fourth call about my car claim.",
+        "I have been charged a £45 missed appointment fee for my hygienist appointment.",
     ],
 )
 def test_what_is_not_riding_on_it_is_left_out(message: str) -> None:

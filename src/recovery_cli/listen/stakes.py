@@ -124,6 +124,7 @@ NEEDS = [
         "stakes",
         "for my|for our",
         rf"(?<!reason\s)(?<!charged\s)(?<!billed\s)(?<!twice\s)(?<!debited\s)(?<!double\s)"
+        rf"(?<!fee\s)(?<!fees\s)(?<!charge\s)(?<!charges\s)"
         rf"\bfor\s(?P<whose>my|our)\s(?!cancell?ed|delayed|missed|late|broken|"
         rf"damaged|wrong)(?P<event>(?:[\w-]{{2,15}}(?:'s|’s|'|’)?\s){{0,2}}"
         rf"(?:{EVENTS.pattern}|{_CONDITIONS})\b{WORDS})",
@@ -190,6 +191,13 @@ COMING = [
     ),
 ]
 
+_NOT_A_CHASE = (
+    r"(?!(?:first|second|third|fourth|fifth|sixth|seventh|\d{1,2}(?:st|nd|rd|th))\s"
+    r"(?:call|phone\scall|email|letter|message|complaint|chat|attempt|time)\b)"
+)
+"""Not how often they have had to chase ("This is my fourth call"): that is how hard they had
+to try, read as `times`, never as what rides on it."""
+
 COMING += [
     rule(
         "stakes",
@@ -234,7 +242,7 @@ COMING += [
         "stakes",
         "|".join(EVENTS.keys | {"it", "which", "this", "that"}),
         r"\b(?P<subj>it|which|this|that)(?P<be>\swas|\sis|'s|’s)\s(?P<whose>my|our|his|her|"
-        rf"their)\s(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b(?:\s(?!and\b|but\b)"
+        rf"their)\s{_NOT_A_CHASE}(?P<what>(?:[\w'’-]{{2,15}}\s){{0,3}}?{EVENTS.pattern}\b(?:\s(?!and\b|but\b)"
         r"[\w'’-]{2,15}){0,3})",
         "it{be} {whose} {what}",
         voice="any",
