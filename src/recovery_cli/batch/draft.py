@@ -5,7 +5,8 @@
 `recovery batch` fan rows out to worker processes, and a Dask bag or a Spark
 `mapPartitions` call the same function on a dataset that does not fit on one machine
 (see docs/batch.md). A row never raises: whatever goes wrong becomes a `Rejection` with a
-reason, so the counts always add up.
+reason, so the counts always add up. `draft_rows` gives the same outcomes for a chunk of
+rows, in passes that keep the processor's caches warm; `recovery batch` drafts that way.
 """
 
 from __future__ import annotations
