@@ -7,7 +7,7 @@ records into JSON lines, CSV or Markdown; `checkpoint` makes a run resumable.
 """
 
 from recovery_cli.batch.context import BatchContext
-from recovery_cli.batch.draft import draft_row, outcome_for
+from recovery_cli.batch.draft import draft_row, draft_rows, outcome_for, outcomes_for
 from recovery_cli.batch.record import Outcome, Record, Rejection, Triaged
 from recovery_cli.batch.rows import InputFormat, RowSource, read_items
 from recovery_cli.batch.writers import OutputFormat, Writer
@@ -23,6 +23,8 @@ __all__ = [
     "Triaged",
     "Writer",
     "draft_row",
+    "draft_rows",
     "outcome_for",
+    "outcomes_for",
     "read_items",
 ]

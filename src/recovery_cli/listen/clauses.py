@@ -222,7 +222,9 @@ def _index(rules: Sequence[Rule]) -> RuleIndex:
 
 def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
     text = sentence.text
-    match = each.pattern.search(text)
+    pattern = each.pattern
+    weakened = "weak" in pattern.groupindex
+    match = pattern.search(text)
     while match is not None:
         made = None
         quoted = each.fact == "issue" and _QUOTED.search(
@@ -238,7 +240,7 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
             "subject:",
             "subject ",
         }
-        weak = match.groupdict().get("weak") is not None  # weaker evidence: ranks lower
+        weak = weakened and match.group("weak") is not None  # weaker evidence: ranks lower
         yield Found(
             each.fact,
             clause,
@@ -258,9 +260,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     "Optician never turned up") is filled from the noun: "the" for people and services
     that are ours, "your" for the customer's things.
     """
-    parts = {name: _sentence_case(match, name) for name in match.groupdict()}
+    groups = match.groupdict()
+    parts = {name: _sentence_case(match, name, value) for name, value in groups.items()}
     end = match.end()
-    if match.groupdict().get("tail") is not None:
+    if groups.get("tail") is not None:
         kept = clip(parts["tail"])
         if (
             "," in kept
@@ -287,7 +290,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
             if first in _DETERMINERS or (len(first) > 4 and verb):
                 return None  # "Calmed down", "Spinning": a verb, not a bare noun
-            if match.groupdict().get("weak") is not None and head not in OURS:
+            if groups.get("weak") is not None and head not in OURS:
                 return None  # "Seller says ...": what someone said, not what went wrong
             if (
                 np[:1].isupper()
@@ -312,7 +315,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"
     parts["me"] = "she" if note else "I"  # the customer, when a template names them
-    if "me" in match.groupdict():
+    if "me" in groups:
         parts["me"] = parts["me"]
     if "who" in parts and not parts["who"]:
         parts["who"] = parts["me"]  # "can't drive without them": the customer, unsaid
@@ -412,9 +415,11 @@ _DANGLING = re.compile(
 """A joining word left at the end of a clause once the next clause is cut off."""
 
 
-def _sentence_case(match: re.Match[str], name: str) -> str:
-    """A captured part, its first letter lowered when only a sentence start capitalised it."""
-    value = match.group(name) or ""
+def _sentence_case(match: re.Match[str], name: str, value: str | None) -> str:
+    """A captured part (`value`, the group `name` of `match`), its first letter lowered when
+    only a sentence start capitalised it."""
+    if not value:
+        return ""  # an empty or unmatched part: nothing to lower (most groups of a rule)
     start = match.start(name)
     before = match.string[:start].rstrip().rstrip("★☆⭐").rstrip()  # after a review's stars
     starts = not before or before.endswith(("(", ":")) or _HANDLE_ONLY.fullmatch(before)

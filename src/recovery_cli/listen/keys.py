@@ -31,8 +31,9 @@ def present(low: str) -> frozenset[str]:
     """The registered keys that occur in `low` (a lower-case text)."""
     index, prefixes, others = _index()
     hits = {key for key in others if key in low}
-    for match in index.finditer(low):
-        hits.update(prefixes[match.group(1)])
+    found = index.findall(low)  # the longest key at each word start, as text: no match objects
+    if found:
+        hits.update(*map(prefixes.__getitem__, found))
     return frozenset(hits)
 
 

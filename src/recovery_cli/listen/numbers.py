@@ -474,11 +474,10 @@ _WAITED_INDEX = KeyIndex(pattern for pattern, _ in _WAITED)
 
 def waited(sentence: Sentence) -> Iterable[Found]:
     """How long they have been waiting ("three weeks", "since Monday", "all day")."""
-    holding = _WAITED_INDEX.holding(sentence)
-    for position, (pattern, rank) in enumerate(_WAITED):
-        if position in holding:
-            for match in pattern.pattern.finditer(sentence.text):
-                yield _span(sentence, match, "waited", rank)
+    for position in sorted(_WAITED_INDEX.holding(sentence)):  # in order: order breaks ties
+        pattern, rank = _WAITED[position]
+        for match in pattern.pattern.finditer(sentence.text):
+            yield _span(sentence, match, "waited", rank)
     for match in _FOR_SPAN.finditer(sentence):
         yield _span(sentence, match, "waited", 1)
 
