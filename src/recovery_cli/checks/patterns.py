@@ -111,9 +111,13 @@ def word_keys(low: str) -> set[str]:
     return keys
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _piece_keys(piece: str) -> tuple[frozenset[str], str, str]:
-    """`word_keys` of a piece of a reply, with its first and last words ("" for none)."""
+    """`word_keys` of a piece of a reply, with its first and last words ("" for none).
+
+    Each entry is a set of a few dozen keys, about 4 KB: 256 of them hold the pieces a run of
+    drafts repeats (as fast as 1,024, timed pair by pair), for about 6 MB less across a
+    two-worker batch."""
     words = piece.translate(_SPACES).split()
     keys = set(words)
     keys.update([word[:3] for word in keys])
