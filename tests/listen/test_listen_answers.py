@@ -125,6 +125,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "yes",
         ),
         (
+            "product-safety",
+            "Told the waiter about his nut allergy and the kitchen said the noodles were safe.",
+            "served",
+            "yes",
+        ),
+        (
             "partner-poor-work",
             "The tiles are cracked. I'll get my own builder in, I don't want them back.",
             "fixer",
