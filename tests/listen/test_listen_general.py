@@ -198,10 +198,6 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Customer (Priya): I was charged £359\nAgent: sorry\nCustomer (Priya): refund it", "chat"),
         ("[14:01] Tenant - Chloe Bennett: the mould is back\n[14:03] Officer: noted", "chat"),
         ("Name: Owen Pritchard\nAccount no: PF-100482\nMessage: move my box to Fridays", None),
-        ("Call notes 14/05 - PH Mr Adeyemi, claim CL-77310. Visit missed again.", "phone"),
-        ("Passenger assist - call from Ms Dana Clarke re her brother. No staff met him.", "phone"),
-        ("Caller: Mrs L. Harper, 7 Fenwick Close. Manhole left open.", "phone"),
-        ("Duty manager note, Sat 10:15. Parent at reception shouting about lessons.", "in-person"),
         ("Public review: Avoid this company. Ordered a mattress, it took 6 weeks.", "social"),
         (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"

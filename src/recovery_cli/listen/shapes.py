@@ -15,8 +15,7 @@ _NOTE_START = re.compile(
     r"(?:tenant|resident|patient|member|client|pt)\s(?:called|rang|phoned|advises|says|reports|"
     r"states)\b|"
     r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor|agent|shift|"
-    r"incident|dispatch|call|duty\smanager|manager)\s(?:notes?|log|incident)\b|incident\b|heads\sup:|"
-    r"pre-dispatch\b|[^\n]{0,40}?[-–:]\s?call\sfrom\s(?:mrs?|ms|miss|dr|mx)\b|"
+    r"incident|dispatch)\s(?:note|log|incident)\b|incident\b|heads\sup:|pre-dispatch\b|"
     r"note\s(?:from|on|for)\b|front\sdesk,|(?:counter|gate)\s[\w:]{2,6}[\s:]|"
     r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b)",
     re.I,

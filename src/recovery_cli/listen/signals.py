@@ -30,19 +30,16 @@ posted ("Posted in your Facebook page comments:", "Google review, 1 star:", "Pub
 review:"). Stars alone ("★☆☆☆☆") are not enough: a review site's reply may be private, and
 the labelled sets' writers did not take them for social posts."""
 _IN_PERSON = keyed(
-    "note|desk|log|incident|counter|gate|manager",
+    "note|desk|log|incident|counter|gate",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
     r"\b|note\sfrom\s(?:counter|desk|store|branch|floor)\b|front\sdesk\b|shift\slog\b[^\n]{0,40}"
     r"\b(?:desk|counter|reception)\b|incident(?:\snote)?\s?[-:–]\s?[^\n]{0,60}\b(?:centre|center|"
-    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])|"
-    r"^\s{0,5}(?:duty|shift|store|branch|site)\smanager\snote\b[^\n]{0,80}\b(?:at|in|to)\s"
-    r"(?:reception|the\sdesk|the\scounter|the\sfront\sdesk)\b",
+    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])",
 )
 _PHONE = keyed(
-    "called|rang|phoned|cust|cx|voicemail|vm|call",
+    "called|rang|phoned|cust|cx|voicemail|vm",
     r"\b(?:cust(?:omer)?|cx|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
-    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b|"
-    r"^\s{0,5}call\s(?:notes?|log)\b|^[^\n]{0,40}?[-–:]\s?call\sfrom\s(?:mrs?|ms|miss|dr|mx)\b",
+    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b",
 )
 _CHAT = keyed(
     "chat|sms|text|whatsapp",
@@ -57,10 +54,9 @@ _NOTE_EMAIL = keyed(
 """An agent's note about a message that came by email ("per cx's email")."""
 _HEADER = re.compile(r"[^\W\d_][\w ]{1,25}:\s")
 _ON_THE_PHONE = keyed(
-    "phone|call|transferred|caller|rang|phoned",
+    "phone|call|transferred",
     r"\bon\s(?:the\s)?phone\b|\b(?:multiple|several|\d|\d(?:st|nd|rd|th)|of|on|this)\s"
-    r"calls?\b|\btransferred\b|\bcall\s(?:re|about|back|from|notes?)\b|^\s{0,5}caller\s?:|"
-    r"\b(?:rang|phoned)\s(?:in|us|today|this)\b",
+    r"calls?\b|\btransferred\b|\bcall\s(?:re|about|back)\b",
 )
 """What shows a note was written during a call ("on phone", "3rd call", "transferred")."""
 _SUBJECT = re.compile(r"^\s{0,5}subject:", re.I | re.M)
