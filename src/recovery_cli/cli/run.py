@@ -100,8 +100,11 @@ def run_command(
     text = _message(message, raw, interactive and saved is None)
     chosen = saved.scenario if saved else scenario
     heard = _hear(text, lib, chosen)
-    if not chosen and not interactive and heard is not None and _routine(heard):
-        _nothing_to_draft(heard, format)
+    if not chosen and not interactive and heard is not None:
+        from recovery_cli.listen.begin import routine
+
+        if routine(heard):
+            _nothing_to_draft(heard, format)
     if not chosen:
         chosen = _choose(heard, lib, interactive)
     playbook = lib.playbook(chosen)
@@ -225,12 +228,6 @@ def _hear(message: str, lib: Library, chosen: str | None) -> Heard | None:
     if chosen:
         return hear(message, playbook=chosen)
     return hear(message, Triage.from_library(lib))
-
-
-def _routine(heard: Heard) -> bool:
-    """Whether the message is a plain request that no recovery playbook answers."""
-    reading = heard.reading
-    return reading.supported and reading.triage is not None and reading.triage.scenario is None
 
 
 def _nothing_to_draft(heard: Heard, format: OutputFormat) -> NoReturn:

@@ -71,6 +71,13 @@ def fit(
     return heard
 
 
+def routine(heard: Heard) -> bool:
+    """Whether the message is a plain request (in a language we read) that no recovery
+    playbook answers."""
+    reading = heard.reading
+    return reading.supported and reading.triage is not None and reading.triage.scenario is None
+
+
 def chosen(heard: Heard) -> str:
     """The playbook the message reads as; a clear error when it fits none."""
     reading = heard.reading
@@ -80,7 +87,7 @@ def chosen(heard: Heard) -> str:
             hint="give the playbook yourself: recovery run SCENARIO",
         )
     result = reading.triage
-    if result is None or result.scenario is None:
+    if result is None or result.scenario is None:  # `routine`, said so mypy narrows it
         raise RecoveryError(
             "the message reads as a routine request: no recovery playbook fits",
             hint="give the playbook yourself if it is a failure: recovery run SCENARIO",

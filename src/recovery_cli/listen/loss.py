@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
+from recovery_cli.playbook.reply import NO_ONE_NAMED
 
-GENERIC = "your loss"
-"""The value when a death is told but not whose."""
+GENERIC = NO_ONE_NAMED
+"""The value when a death is told but not whose: the reply's own word for it."""
 
 _PEOPLE = (
     r"husband|wife|partner|fianc[eé]e?|father|dad|daddy|mother|mum|mom|mam|mummy|mommy|"

@@ -32,8 +32,8 @@ class Pieces:
     """Everything a reply can be made of, rendered: the walk provides them."""
 
     opening: str = ""
-    condolence: str = ""
-    """Sorry for a death the customer told us of (`condolence`): said before anything else."""
+    loss: str = ""
+    """Whose death the customer told us of: `compose` says sorry for it before anything else."""
     lines: Sequence[str] = ()
     chat_lines: Sequence[str] = ()
     closing: str = ""
@@ -75,16 +75,20 @@ class Reply:
         return {"channel": self.channel, "text": self.text, "script": list(self.script)}
 
 
+NO_ONE_NAMED = "your loss"
+"""The `loss` of a death told without saying whose ("the funeral is on Friday")."""
+
+
 def condolence(loss: str) -> str:
     """The first words after the greeting when someone close to the customer has died.
 
     Whatever went wrong, a person who has lost someone hears sorry for that first; the
     playbook's own lines follow. `loss` is whose death ("your husband"), or "your loss"
-    when the customer did not say."""
+    when the customer did not say (`NO_ONE_NAMED`)."""
     who = loss.strip().rstrip(".")
     if not who:
         return ""
-    if who.lower() in {"your loss", "loss", "a loss", "a death in the family", "bereavement"}:
+    if who.lower() in {NO_ONE_NAMED, "loss", "a loss", "a death in the family", "bereavement"}:
         return "I'm so sorry for your loss."
     return f"I'm so sorry about {who}."
 
@@ -93,20 +97,21 @@ def compose(channel: str, pieces: Pieces) -> Reply:
     """The reply for `channel` (an unknown channel is treated as email)."""
     if channel == "social":
         return Reply(channel, pieces.social.strip())
+    sorry = condolence(pieces.loss)
     if channel == "chat":
-        lines = [line for line in (pieces.condolence, *(pieces.chat_lines or pieces.lines)) if line]
+        lines = [line for line in (sorry, *(pieces.chat_lines or pieces.lines)) if line]
         if lines and pieces.opening.rstrip().endswith(","):
             lines[0] = _after_comma(lines[0])
         first = " ".join(part for part in (pieces.opening, lines[0] if lines else "") if part)
         messages = [first, *lines[1:], pieces.chat_closing]
         return Reply(channel, _paragraphs(messages))
-    body = [pieces.condolence, *pieces.lines]
+    body = [sorry, *pieces.lines]
     letter = _paragraphs([pieces.opening, *body, pieces.closing, pieces.sign_off])
     if channel in SPOKEN:
         script = tuple(line.strip() for line in body if line.strip())
         written = pieces.confirmation.strip()
         if written:
-            written = _paragraphs([pieces.opening, pieces.condolence, written, pieces.sign_off])
+            written = _paragraphs([pieces.opening, sorry, written, pieces.sign_off])
         return Reply(channel, written or letter, script)
     return Reply(channel if channel in CHANNELS else "email", letter)
 
