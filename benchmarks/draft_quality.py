@@ -61,7 +61,7 @@ from recovery_cli.library import Library
 from recovery_cli.playbook.inputs import clean_value
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.names import parse_name
-from recovery_cli.playbook.reply import LIMITS
+from recovery_cli.playbook.reply import CONCERNS, LIMITS
 from recovery_cli.playbook.values import tidy
 
 CHANNELS = ("email", "chat", "social", "phone")
@@ -177,7 +177,7 @@ def realistic_values(specs: Sequence[Input]) -> dict[str, str]:
     for spec in specs:
         if spec.name in ("channel", "severity"):
             continue
-        if spec.name == "loss":  # the sorry for a death is the same words everywhere, and rare
+        if spec.name in CONCERNS:  # the first words for a death or harm: the same everywhere
             values[spec.name] = ""
             continue
         values[spec.name] = REALISTIC.get(spec.name) or spec.example or spec.default or ""

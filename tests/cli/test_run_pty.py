@@ -357,4 +357,9 @@ def test_a_question_the_message_answers_is_proposed_with_the_words_and_enter_tak
     child.close()
     assert child.exitstatus == 0
     saved = saved_transcript(tmp_path)
-    assert "I'm so sorry for the injury" in str(saved["draft"])
+    draft = str(saved["draft"])
+    # The burn was read as harm to the customer and accepted with Enter: the reply asks
+    # after them first, and the care-first line does not say sorry a second time.
+    assert draft.startswith("Hi Fatima,\n\nI'm so sorry for what you went through")
+    assert "Please get whatever care is needed first" in draft
+    assert "sorry for the injury" not in draft

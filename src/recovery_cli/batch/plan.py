@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render
 from recovery_cli.playbook.models import Playbook, Step
-from recovery_cli.playbook.reply import FALLBACK_SOCIAL, SPOKEN, Pieces, Reply, compose
+from recovery_cli.playbook.reply import (
+    FALLBACK_SOCIAL,
+    SPOKEN,
+    Pieces,
+    Reply,
+    compose,
+    concerns_in,
+)
 from recovery_cli.playbook.voice import Voice, derived
 from recovery_cli.playbook.walk import MAX_VISITS, Assumption, run_scripted, settle, sign_off
 
@@ -139,7 +146,7 @@ class Plan:
 
         pieces = Pieces(
             opening=one("opening"),
-            loss=str(context.get("loss") or ""),
+            concerns=concerns_in(context),
             lines=by_role.get("line", []),
             chat_lines=by_role.get("chat", []),
             closing=one("closing"),

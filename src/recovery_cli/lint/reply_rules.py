@@ -24,7 +24,7 @@ from recovery_cli.lint.registry import rule
 from recovery_cli.playbook import render
 from recovery_cli.playbook.inputs import sample_values
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.playbook.reply import CHANNELS
+from recovery_cli.playbook.reply import CHANNELS, CONCERNS
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
 
 PUBLIC_NAMES = frozenset({"first_name", "company", "agent_name", "next_update", "greeting"})
@@ -46,9 +46,10 @@ def _walks(playbook: Playbook, place: Place) -> Iterator[Problem]:
     severities = _severities(playbook)
     emails: dict[str, str] = {}
     for severity in severities:
-        # The sorry for a death is the same words in every playbook, said only when the
-        # customer tells of one: the playbook's own lines are what lint measures and checks.
-        values = {**sample_values(playbook), "loss": ""}
+        # The first words for a death or for someone hurt are the same in every playbook,
+        # said only when the customer tells of one: the playbook's own lines are what lint
+        # measures and checks.
+        values = {**sample_values(playbook), **dict.fromkeys(CONCERNS, "")}
         if severity:
             values["severity"] = severity
         walk = Walk(playbook, values, place.source)

@@ -19,13 +19,13 @@ from recovery_cli.playbook.reply import NO_ONE_NAMED
 GENERIC = NO_ONE_NAMED
 """The value when a death is told but not whose: the reply's own word for it."""
 
-_PEOPLE = (
+PEOPLE = (
     r"husband|wife|partner|fianc[eé]e?|father|dad|daddy|mother|mum|mom|mam|mummy|mommy|"
     r"son|daughter|baby|child|brother|sister|grandmother|grandma|gran|granny|nan|nana|nanna|"
     r"grandfather|grandad|granddad|grandpa|uncle|aunt|auntie|aunty|cousin|friend|"
     r"father-in-law|mother-in-law|stepfather|stepmother|stepdad|stepmum"
 )
-_RELATION = _PEOPLE + r"|dog|cat"
+_RELATION = PEOPLE + r"|dog|cat"
 """Whose death: a pet's counts where the words say it died ("our dog died at the kennels"),
 never where it was only lost."""
 _DIED = r"(?:died|passed\saway|passed|was\skilled)"
@@ -41,7 +41,7 @@ _LATE_RELATION = keyed("late", rf"\b(?:my|our)\slate\s(?P<who>{_RELATION})\b")
 _DEATH_OF = keyed(
     "death|loss|passing|lost|losing",
     rf"\b(?:(?:death|loss|passing)\sof\s(?:my|our)|lost\s(?:my|our)|since\slosing\s(?:my|our))"
-    rf"\s(?:late\s)?(?P<who>{_PEOPLE})\b(?!'s|-)",
+    rf"\s(?:late\s)?(?P<who>{PEOPLE})\b(?!'s|-)",
 )
 _FUNERAL_OF = keyed(
     "funeral", rf"\b(?:my|our)\s(?:late\s)?(?P<who>{_RELATION})(?:'s|’s|s)\sfuneral\b"

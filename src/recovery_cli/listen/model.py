@@ -24,11 +24,12 @@ FACTS = (
     "times",
     "customer_name",
     "loss",
+    "harmed",
 )
 """Every fact a reading can hold, in the order they are reported."""
-LABELLED = FACTS[:-1]
-"""The facts the labelled message sets mark (`loss`, a death the customer tells of, is
-read for the reply's first words and tested on its own)."""
+LABELLED = FACTS[:-2]
+"""The facts the labelled message sets mark (`loss`, a death the customer tells of, and
+`harmed`, someone hurt, are read for the reply's first words and measured on their own)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from recovery_cli.listen.model import SURE, Reading
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
+from recovery_cli.playbook.reply import SOMEONE
 
 PREFILLED = (
     "customer_name",
@@ -27,6 +28,7 @@ PREFILLED = (
     "waited",
     "times",
     "loss",
+    "harmed",
 )
 """The standard inputs a message can fill, besides severity and channel."""
 
@@ -115,6 +117,11 @@ def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]
         return found
     for name in PREFILLED:
         fact = reading.facts.get(name)
+        if fact is not None and name == "harmed" and min_confidence >= SURE:
+            # Unattended: that someone was hurt is read far better than who (docs/listen.md),
+            # and "your son" for a hurt daughter is worse than no name at all.
+            found[name] = Origin(name, SOMEONE, fact.words, fact.start, fact.end)
+            continue
         if fact is None or fact.confidence < min_confidence:
             continue
         value = _fitted(name, fact.value)

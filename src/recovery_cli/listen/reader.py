@@ -17,6 +17,7 @@ from recovery_cli.listen import (
     circumstances,
     clauses,
     failures,
+    harm,
     issues,
     loss,
     numbers,
@@ -25,6 +26,7 @@ from recovery_cli.listen import (
     stakes,
 )
 from recovery_cli.listen import promises as promises_module
+from recovery_cli.listen.harm import harms
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.likely import likely_stakes
@@ -113,16 +115,18 @@ def read(
     )
 
 
-Extractor = Callable[[Sentence, str], Iterable[Found]]
+Extractor = Callable[[Sentence, str, bool], Iterable[Found]]
+"""Candidates in one sentence, given the whole message and whether it is an agent's note."""
 
 EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
-    (register("0123456789#"), lambda sentence, _: references(sentence)),
-    (register(numbers.AMOUNT_KEYS), lambda sentence, _: amounts(sentence)),
-    (numbers.WAITED_KEYS, lambda sentence, _: waited(sentence)),
-    (numbers.TIMES_KEYS, lambda sentence, _: times(sentence)),
-    (parties.KEYS, lambda sentence, _: partners(sentence)),
-    (promises_module.KEYS, promises),
-    (loss.KEYS, lambda sentence, _: losses(sentence)),
+    (register("0123456789#"), lambda sentence, *_: references(sentence)),
+    (register(numbers.AMOUNT_KEYS), lambda sentence, *_: amounts(sentence)),
+    (numbers.WAITED_KEYS, lambda sentence, *_: waited(sentence)),
+    (numbers.TIMES_KEYS, lambda sentence, *_: times(sentence)),
+    (parties.KEYS, lambda sentence, *_: partners(sentence)),
+    (promises_module.KEYS, lambda sentence, text, _: promises(sentence, text)),
+    (loss.KEYS, lambda sentence, *_: losses(sentence)),
+    (harm.KEYS, harms),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
@@ -172,7 +176,7 @@ def _candidates(
         if not wanted.isdisjoint(keys):
             for sentence in sentences:
                 if not wanted.isdisjoint(sentence.keys):
-                    yield from extract(sentence, text)
+                    yield from extract(sentence, text, note)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences, keys, note)
 

@@ -1,7 +1,8 @@
 """A suggested severity, with its reasons.
 
 Severity follows what an experienced agent weighs: who the customer is (elderly, disabled,
-unwell, pregnant, short of money, a child involved, unsafe), what is at stake (a funeral
+unwell, pregnant, short of money, a child involved, unsafe, or hurt by what went wrong:
+the `harmed` fact), what is at stake (a funeral
 or a wedding, a flight, a large sum, their data or someone else's), how angry they are
 (capitals, "!!!", swearing, threats to leave, go public or go to law, threats of harm)
 and whether it has failed before. Any grave signal (a vulnerability, a threat, someone
@@ -224,6 +225,10 @@ def severity(
                 reasons.append(Signal(kind, match.group(), piece.start + match.start()))
                 groups.append(group)
                 break
+    harmed = facts.get("harmed")
+    if harmed:  # someone hurt, made ill or left without care: as grave as a vulnerability
+        reasons.append(Signal("someone was hurt", harmed.words, harmed.start))
+        groups.append("vulnerable")
     shout = next((m for m in _SHOUT.finditer(head.text) if m.group() not in ACRONYMS), None)
     marks = _MARKS.search(head.text)
     for match, kind in ((shout, "capitals"), (marks, "repeated ! or ?")):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.models import Input, Playbook
+from recovery_cli.playbook.reply import CONCERNS
 from recovery_cli.playbook.values import as_clause, tidy
 from recovery_cli.text import clean
 
@@ -46,6 +47,16 @@ STANDARD_INPUTS: dict[str, Input] = {
                 " 'your loss' when they did not say whose. Empty when no one has died."
             ),
             example="your husband",
+        ),
+        Input(
+            name="harmed",
+            kind="phrase",
+            prompt="Was someone hurt, made ill or left without care? Who, in a few words",
+            help=(
+                "The reply asks after them before anything else: 'your son', 'your mum', 'you';"
+                " 'someone' when it is not sure who. Empty when nobody was."
+            ),
+            example="your son",
         ),
         Input(
             name="issue",
@@ -128,9 +139,10 @@ STANDARD_INPUTS: dict[str, Input] = {
 }
 
 
-ASKED_WHEN_READ = frozenset({"loss"})
+ASKED_WHEN_READ = frozenset(CONCERNS)
 """Inputs an interactive run asks for only when the customer's message gave them: asking
-every customer's agent whether someone has died would be intrusive. `--set` still gives one."""
+every customer's agent whether someone has died or been hurt would be intrusive. `--set`
+still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:

@@ -11,8 +11,8 @@ scripted run and a batch row shape a reply the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 CHANNELS = ("email", "chat", "social", "phone", "in-person")
 LIMITS = {"social": 280, "chat": 700}
@@ -32,8 +32,8 @@ class Pieces:
     """Everything a reply can be made of, rendered: the walk provides them."""
 
     opening: str = ""
-    loss: str = ""
-    """Whose death the customer told us of: `compose` says sorry for it before anything else."""
+    concerns: Mapping[str, str] = field(default_factory=dict)
+    """The `CONCERNS` the customer told us of: `compose` answers them before anything else."""
     lines: Sequence[str] = ()
     chat_lines: Sequence[str] = ()
     closing: str = ""
@@ -75,6 +75,14 @@ class Reply:
         return {"channel": self.channel, "text": self.text, "script": list(self.script)}
 
 
+CONCERNS = ("loss", "harmed")
+"""Standard inputs a reply answers before any line of the playbook's, whatever went wrong:
+a death (`loss`: whose, "your husband"), then someone hurt, made ill or left without care
+(`harmed`: who, "your son", "you"). The person comes before the process."""
+
+SOMEONE = "someone"
+"""The `harmed` of an unattended draft: that someone was hurt, without saying who."""
+
 NO_ONE_NAMED = "your loss"
 """The `loss` of a death told without saying whose ("the funeral is on Friday")."""
 
@@ -93,11 +101,105 @@ def condolence(loss: str) -> str:
     return f"I'm so sorry about {who}."
 
 
+HE = frozenset(
+    {
+        "husband",
+        "father",
+        "dad",
+        "daddy",
+        "son",
+        "brother",
+        "grandfather",
+        "grandad",
+        "granddad",
+        "grandpa",
+        "uncle",
+        "boyfriend",
+        "father-in-law",
+        "stepfather",
+        "stepdad",
+        "nephew",
+        "fiance",
+    }
+)
+SHE = frozenset(
+    {
+        "wife",
+        "mother",
+        "mum",
+        "mom",
+        "mam",
+        "mummy",
+        "mommy",
+        "daughter",
+        "sister",
+        "grandmother",
+        "grandma",
+        "gran",
+        "granny",
+        "nan",
+        "nana",
+        "nanna",
+        "aunt",
+        "auntie",
+        "aunty",
+        "girlfriend",
+        "mother-in-law",
+        "stepmother",
+        "stepmum",
+        "niece",
+        "fiancee",
+        "fiancée",
+    }
+)
+"""Relations spoken of as "he" and "she"; any other (a partner, a child, a dog) is "they"."""
+_MANY = frozenset(
+    {"kids", "children", "twins", "grandparents", "parents", "cats", "dogs", "family"}
+)
+
+
+def wellbeing(harmed: str, *, short: bool = False) -> str:
+    """The first words after the greeting when someone was hurt, made ill or left without
+    care: sorry, and the hope that they are all right, without saying whose fault it was
+    (that is the playbook's to own). `harmed` is who ("your son", "you", `SOMEONE`);
+    `short` is the hope alone, for a chat window."""
+    who = harmed.strip().rstrip(".")
+    if not who:
+        return ""
+    if who.lower() == SOMEONE:
+        hope, sorry = "I hope everyone is all right now.", "I'm so sorry for what happened"
+    elif who.lower() == "you":
+        hope, sorry = "I hope you're all right now.", "I'm so sorry for what you went through"
+    else:
+        relation = who.lower().removeprefix("your ").strip()
+        pronoun = "he's" if relation in HE else "she's" if relation in SHE else "they're"
+        hope = f"I hope {pronoun} all right now."
+        sorry = f"I'm so sorry about what happened to {who}"
+        if short:
+            verb = "are" if relation in _MANY else "is"
+            hope = f"I hope {who} {verb} all right."
+    if short:
+        return hope.replace(" now.", ".")
+    return f"{sorry}, and {hope}"
+
+
+def concerns_in(context: Mapping[str, object]) -> dict[str, str]:
+    """The `CONCERNS` given in a walk's values, as text."""
+    return {name: str(context.get(name) or "") for name in CONCERNS}
+
+
+def first_words(concerns: Mapping[str, str], *, short: bool = False) -> str:
+    """What the reply says before the playbook's lines: sorry for a death, else for harm
+    (`short`: as one line of a chat)."""
+    loss = condolence(concerns.get("loss", ""))
+    return loss or wellbeing(concerns.get("harmed", ""), short=short)
+
+
 def compose(channel: str, pieces: Pieces) -> Reply:
     """The reply for `channel` (an unknown channel is treated as email)."""
     if channel == "social":
         return Reply(channel, pieces.social.strip())
-    sorry = condolence(pieces.loss)
+    sorry = first_words(pieces.concerns, short=channel == "chat")
     if channel == "chat":
         lines = [line for line in (sorry, *(pieces.chat_lines or pieces.lines)) if line]
         if lines and pieces.opening.rstrip().endswith(","):

@@ -19,7 +19,14 @@ from recovery_cli.errors import Location, RecoveryError, dotted
 from recovery_cli.playbook import render
 from recovery_cli.playbook.answers import is_number, suggestion_number
 from recovery_cli.playbook.models import END, Playbook, Step
-from recovery_cli.playbook.reply import FALLBACK_SOCIAL, SPOKEN, Pieces, Reply, compose
+from recovery_cli.playbook.reply import (
+    FALLBACK_SOCIAL,
+    SPOKEN,
+    Pieces,
+    Reply,
+    compose,
+    concerns_in,
+)
 from recovery_cli.playbook.voice import Voice, derived
 
 Source = Literal["suggestion", "typed", "skipped"]
@@ -279,7 +286,7 @@ class Walk:
             return Pieces(social=render.render(FALLBACK_SOCIAL, fallback))
         return Pieces(
             opening=text(draft.opening, "opening"),
-            loss=str(context.get("loss") or ""),
+            concerns=concerns_in(context),
             lines=[record.line.strip() for record in drafted if record.line],
             chat_lines=[(record.chat or record.line or "").strip() for record in drafted]
             if channel == "chat"
