@@ -199,6 +199,12 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("[14:01] Tenant - Chloe Bennett: the mould is back\n[14:03] Officer: noted", "chat"),
         ("Name: Owen Pritchard\nAccount no: PF-100482\nMessage: move my box to Fridays", None),
         ("Public review: Avoid this company. Ordered a mattress, it took 6 weeks.", "social"),
+        ("★★☆☆☆ Nice bed, shame about the wait. Still no delivery date.", "social"),
+        ("2/5. The room was nothing like the photos and reception shrugged.", "social"),
+        ("One star. Took my money and never sent the dress.", "social"),
+        ("Three weeks late and no apology. Would not recommend.", "social"),
+        ("We booked a 5 star hotel through you and got a hostel.", None),
+        ("I am 81 and do not use the internet, so I am writing about my bill.", None),
         (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
             "I am writing about the boiler your engineer\n"

@@ -1,6 +1,7 @@
 """The channel the text shows, with the words that show it.
 
-The channel is only named when the text itself shows it: @mentions and hashtags (social); a
+The channel is only named when the text itself shows it: @mentions, hashtags and a review's
+rating or warning to others (social: a review is answered where it was posted); a
 "Subject:" line, a "Dear ..." email, a forwarded or quoted message (email); speaker labels,
 several short lines typed as spoken, a chat transcript (chat); an agent's call note or a
 voicemail (phone); a counter, branch, store or incident log (in person). A single
@@ -27,8 +28,20 @@ _SOCIAL = keyed(
 )
 """A public post: a handle or a hashtag, or a pasted post or review saying where it was
 posted ("Posted in your Facebook page comments:", "Google review, 1 star:", "Public
-review:"). Stars alone ("★☆☆☆☆") are not enough: a review site's reply may be private, and
-the labelled sets' writers did not take them for social posts."""
+review:")."""
+_REVIEW = keyed(
+    "★|☆|⭐|star|/5|/ 5|out of|recommend|do not|don't|avoid|stay away",
+    r"[★☆⭐]|(?<!\ba\s)(?<!\bthe\s)\b(?:[0-5]|one|two|zero|no)[\s-]?(?:/\s?5\b|stars?\b(?![\s-]"
+    r"(?:hotel|resort|restaurant|service|treatment|rated|rating|holiday|cruise|spa|luxury|"
+    r"accommodation))|out\sof\s(?:5|five)\b)|"
+    r"\bwould(?:n't|\snot)\s(?:\w+\s)?recommend\b|"
+    r"\b(?:do\snot|don't)\s(?:use|book\swith|buy\sfrom|order\sfrom)\s(?:this|these|them)\b|"
+    r"\bavoid\s(?:this|these|them|at\sall\scosts)\b|\bstay\saway\b",
+)
+"""A review: a rating ("★★☆☆☆", "1 star", "2/5") or a warning to other customers ("would
+not recommend", "avoid this place"). A review is answered where it was posted, so it is a
+public reply (`social`): short, owning it, naming nothing private, moving to a private
+channel. Answered with a letter, it would have no place to go."""
 _IN_PERSON = keyed(
     "note|desk|log|incident|counter|gate",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
@@ -88,6 +101,9 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
         match = pattern.search(head)
         if match:
             return Channel(_name(name), match.group())
+    match = None if note else _REVIEW.search(head)
+    if match:
+        return Channel("social", match.group())
     chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
