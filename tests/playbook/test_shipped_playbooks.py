@@ -130,3 +130,16 @@ def test_the_shipped_playbooks_are_package_data() -> None:
     """The wheel maps the top-level playbooks/ folder into the package."""
     pyproject = (SHIPPED.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"playbooks" = "recovery_cli/playbooks"' in pyproject
+
+
+@pytest.mark.parametrize("scenario", sorted(REQUIRED_SCENARIOS))
+def test_a_sum_of_money_is_never_called_what_is_at_stake(scenario: str, invoke: Invoke) -> None:
+    """Trainers read "with £180 at stake" beside a child's party as cold: the sum is said as
+    what is involved, and what is at stake is the customer's own words."""
+    for stakes in ("", "it is for your daughter's party tonight"):
+        result = invoke(
+            "run", scenario, "--no-input", "--set", f"customer_name={NAME}",
+            "--set", "amount=£180", "--set", f"stakes={stakes}", "--set", "channel=email",
+        )  # fmt: skip
+        assert result.exit_code == 0, (scenario, result.stderr)
+        assert "£180 at stake" not in result.stdout, (scenario, stakes)

@@ -36,6 +36,7 @@ _MEDICINE = (
 _HOSPITAL_WORDS = (
     r"a&e|the\ser|emergency\s(?:room|vets?|department|dentist)|ambulance|paramedics?|"
     r"(?:called|rang|phoned)\s111|walk[- ]in\s(?:centre|center|clinic)|minor\sinjuries|"
+    r"urgent\scare|"
     r"out[- ]of[- ]hours\s(?:vets?|doctor|gp)|admitted|on\sa\sdrip|"
     r"(?:in|into|(?:went|gone|taken|rushed|brought|go|admitted)\sto)\s(?:the\s)?(?:children's\s|"
     r"local\s)?hospital(?!\s(?:appointment|appt|bed|bag|car\spark|parking|shift|letter|trust|visit))|"
@@ -46,16 +47,17 @@ _INJURY_WORDS = (
     r"stitch(?:es|ed)|glued|concuss(?:ion|ed)|fractur(?:e|ed)|bruis(?:e|ed|es|ing)|"
     r"graz(?:e|es|ed)|blister(?:s|ed|ing)?(?!\spack)|scald(?:s|ed)?|black\seye|bled|bleeding|"
     r"swelling|swollen|sliced|gash|bitten|splinter|tetanus|plaster\scast|a\scast|x-?ray|"
-    r"(?:a|deep|bad|nasty|small|big)\scut|cuts|"
+    r"(?:a|deep|bad|nasty|small|big)\scut|cuts(?!\s(?:off|out|short))|"
     r"cut\s(?:to|on|above|below|across)\s(?:his|her|my|their|the)|"
     r"(?:a|the|his|her|my|with|got|has|have|had|nasty|bad)\s(?:\w+\s)?burns?|burns?\s(?:to|on)|"
     rf"(?:broke|broken|cracked|sprained|twisted|dislocated)\s(?:(?:his|her|their|my|a|two|both)\s)?"
     rf"(?:\w+\s)?(?:{_PART})|"
     rf"(?:burn(?:t|ed)?|cut|trapped|caught|hurt|injured|scratched|smacked|banged|hit)\s"
-    rf"(?:his|her|their|my|its)\s(?:\w+\s)?(?:{_PART})|"
+    rf"(?:his|her|their|my|its|two|three|both|several|some)\s(?:\w+\s)?(?:{_PART})|"
     rf"(?:closed|came\sdown|landed|fell)\son\s(?:his|her|their|my)\s(?:\w+\s)?(?:{_PART})|"
     r"went\s(?:right\s)?(?:through|into)\s(?:my|his|her)\s(?:\w+\s)?(?:foot|hand|leg|arm)|"
     r"knocked\s(?:over|down|out)|hit\s(?:him|her|me|them)\s(?:on|in)|passed\sout|fainted|"
+    r"choked\s(?:on|and)|"
     r"(?:fell|tripped|slipped)(?!\s(?:for|through|apart|behind|asleep|short|silent|into\sarrears|"
     r"(?:the|a|our|my)\s(?:electrics|fuse|switch|breaker|circuit|power|alarm|trip)|"
     r"in\slove|out\sof|off\s(?:the|our|your)\s(?:system|radar|list)|on\sdeaf))|"
@@ -67,6 +69,7 @@ _ILLNESS_WORDS = (
     r"note|leave|pay|day|bag))|sick\s(?:all\snight|within|after|from|for)|diarrh(?:o)?ea|"
     r"food\spoisoning|salmonella|stomach\s(?:cramps|pains?|bug|upset)|poorly|unwell|"
     r"(?:was|were|became|been|got|taken)\s(?:very\s|really\s|so\s)?ill|infection|hives|rash|"
+    r"(?:came|come|broke)\sout\sin\s(?:hives|a\srash|blisters|spots)|"
     r"allergic\sreaction|(?:had|having)\s(?:an?\s)?(?:\w+\s)?reaction|anaphyla\w+|"
     r"(?:used|gave|give|needed|had\sto\suse)\s(?:\w+\s)?epi-?pen|antihistamine|asthma\sattack|"
     r"wheez\w+|breathless|hypo|hypothermi\w+|heatstroke|dehydrat\w+|dizzy|nause(?:a|ous)|"
@@ -82,12 +85,15 @@ _WITHOUT_CARE_WORDS = (
     r"for\s\w+\s(?:hours|hrs|days))|(?:cold|soaked|distressed|frightened)\sand\sconfused|"
     r"soil(?:ed|ing)\s(?:my|him|her)self|pressure\s(?:marks|sores)"
 )
+_VISIT = re.compile(_HOSPITAL_WORDS, re.I)
+"""A cue that is a visit for care: whoever went may have gone with the one who was hurt."""
 _CUE = keyed(
     "a&e|er|emergency|ambulance|paramedic|111|walk|minor|out-of-hours|out of hours|admitted|"
     "drip|hospital|kept|gp|"
     "doctor|vet|dentist|stitch|glued|concuss|fractur|bruis|graz|blister|scald|black|bled|bleed|"
     "swell|swoll|slic|gash|bitten|splinter|tetanus|cast|x-ray|xray|cut|burn|broke|cracked|"
     "sprain|twist|dislocat|trapped|caught|hurt|injur|scratch|smack|bang|hit|closed|down|landed|"
+    "choked|urgent|"
     "fell|through|knocked|passed|faint|trip|slip|thrown|vomit|sick|diarr|poisoning|salmonella|"
     "stomach|poorly|unwell|ill|infection|hives|rash|allerg|reaction|anaphyla|epi|antihistamine|"
     "asthma|wheez|breathless|hypo|heatstroke|dehydrat|dizzy|nause|shaking|seized|ketone|sugar|"
@@ -117,17 +123,18 @@ _IDIOM = re.compile(
 _CLAUSE_START = re.compile(r"[.!?;:]|,\s|\s(?:but|and|so|when|then)\s|\s-\s|—|\(")
 
 _SPECIES = (
-    r"dogs?|cats?|puppy|pup|kitten|horse|pony|rabbit|terrier|spaniel|labrador|lab|collie|"
+    r"dogs?|cats?|puppy|pup|kitten|horse|pony|rabbit|terrier|spaniel|labrador|collie|"
     r"retriever|poodle|whippet|greyhound|beagle|dachshund|tabby|budgie|parrot|hamster"
 )
 _KIN = (
     rf"{PEOPLE}|boy|girl|kids|children|little\sone|toddler|newborn|twins|"
-    rf"(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:yr|year|yo)s?[- ]?old|"
+    rf"(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:yr|year|yo|month)s?"
+    rf"[- ]?old|"
     rf"{_SPECIES}"
 )
 _MENTION = re.compile(
     rf"(?P<kin>\b(?P<owner>my|our|cx's|cust's|caller's|customer's|her|his)\s(?:(?:little|baby|"
-    rf"youngest|eldest|oldest|elderly|disabled|poor|old|\d{{1,3}}[- ]?(?:yr|year)[- ]old|"
+    rf"youngest|eldest|oldest|elderly|disabled|poor|old|\d{{1,3}}[- ]?(?:yr|year|month)[- ]old|"
     rf"\w+-year-old)\s)?"
     rf"(?P<rel>{_KIN})\b(?P<poss>(?:'s|’s)(?!\s(?:been|in)\b)(?!\s(?:\w+\s)?(?:{_PART})\b))?)"
     r"|(?-i:(?P<bare>\b(?:Mum|Mom|Dad|Mam|Nan|Nana|Gran|Granny|Grandma|Grandad|Grandpa|Father|"
@@ -302,6 +309,8 @@ def _who(before: str, cue: str, note: bool, text: str, lead: str) -> tuple[str, 
                 return None  # in an agent's note "we" is the business
             if kind != "body" and _FETCHED.search(before[mention.end() :] + cue):
                 continue  # "we called an ambulance", "I took her to A&E": for someone else
+            if kind == "we" and _VISIT.fullmatch(cue):
+                continue  # "we went to the GP": with whoever was hurt, named before
             who = "you"
         elif kind == "cx" and note:
             who = "you"
