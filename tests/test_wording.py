@@ -25,6 +25,11 @@ from recovery_cli.wording import agree, from_agent, from_customer, from_note, me
         ("ur driver gave my parcel to my ex", "our driver gave your parcel to your ex"),
         ("I paid & now my bank has charged me", "you paid and now your bank has charged you"),
         ("my M&S voucher", "your M&S voucher"),
+        ("you guys charged me $15.49 twice", "we charged you $15.49 twice"),
+        ("and you lot never called back", "and we never called back"),
+        ("I paid you people twice", "you paid us twice"),
+        ("my HDFC account is locked", "your HDFC account is locked"),
+        ("my NBN keeps dropping out", "your NBN keeps dropping out"),
     ],
 )
 def test_the_customers_first_person_becomes_second_and_ours_becomes_yours(

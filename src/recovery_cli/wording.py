@@ -80,7 +80,14 @@ _BEFORE_DAY = _words("since on by until till from last next this every")
 
 def mend(word: str, *, shouting: bool = True) -> str:
     """A word with shouting lowered, a day capitalised and a common misspelling fixed."""
-    if shouting and len(word) > 1 and word.isupper() and word not in ACRONYMS and word.isalpha():
+    if (
+        shouting
+        and len(word) > 1
+        and word.isupper()
+        and word not in ACRONYMS
+        and word.isalpha()
+        and not _UNSAYABLE.fullmatch(word)
+    ):
         word = word.lower()
     low = word.lower()
     if low in _DAYS:
@@ -88,6 +95,8 @@ def mend(word: str, *, shouting: bool = True) -> str:
     return SPELLING.get(low, word)
 
 
+_UNSAYABLE = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,6}")
+"""Capitals with no vowel ("HDFC", "NBN", "RBS") are initials, never a shouted word."""
 _CAPS_WORD = r"[A-Z](?:[A-Z'’-]*[A-Z])?"
 _CAPS = re.compile(_CAPS_WORD)
 _CAPS_PARTS = re.compile(f"({_CAPS_WORD})")
@@ -142,6 +151,8 @@ _SUBJECT_NEXT = _words(
     "delivered clearly obviously then now again even really"
 )
 """Words after "you" that show it is a subject ("you sent" -> "we sent", not "us sent")."""
+_YOU_ALL = _words("guys people lot")
+"""What makes "you" plural in the customer's words, and has no place after "we"."""
 
 _THIRD = _pairs(
     "he=you she=you they=you cust=you cx=you customer=you client=you caller=you guest=you "
@@ -221,6 +232,8 @@ def _customer_turn(low: str, previous: str, following: str) -> str | None:
         return _BUSINESS[low]
     if low == "you":
         return "we" if _is_subject(previous, following) else "us"
+    if previous == "you" and low in _YOU_ALL:
+        return ""  # "you guys charged me" -> "we charged you", not "we guys"
     if low == "ur":
         return "we're" if following.endswith("ing") else "our"
     if previous == "i" and low in _AFTER_I:
@@ -259,6 +272,8 @@ def _agent_turn(low: str, previous: str, following: str) -> str | None:
 
 
 def _is_subject(previous: str, following: str) -> bool:
+    if following in _YOU_ALL:  # "you guys ...": the word before says which
+        return previous in {"", "and", "but", "that", "which", "because", "so", "when", "if"}
     if following in _SUBJECT_NEXT or (following.endswith("ed") and len(following) > 3):
         return True
     return previous in {"", "and", "but", "that", "which", "because", "so", "when", "if"}

@@ -25,11 +25,13 @@ FACTS = (
     "customer_name",
     "loss",
     "harmed",
+    "needed_by",
 )
 """Every fact a reading can hold, in the order they are reported."""
-LABELLED = FACTS[:-2]
-"""The facts the labelled message sets mark (`loss`, a death the customer tells of, and
-`harmed`, someone hurt, are read for the reply's first words and measured on their own)."""
+LABELLED = FACTS[:-3]
+"""The facts the labelled message sets mark (`loss`, a death the customer tells of,
+`harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what
+the reply says first and tested on their own)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

@@ -29,6 +29,7 @@ PREFILLED = (
     "times",
     "loss",
     "harmed",
+    "needed_by",
 )
 """The standard inputs a message can fill, besides severity and channel."""
 

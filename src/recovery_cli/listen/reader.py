@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from recovery_cli.listen import (
     circumstances,
     clauses,
+    deadline,
     failures,
     harm,
     issues,
@@ -26,6 +27,7 @@ from recovery_cli.listen import (
     stakes,
 )
 from recovery_cli.listen import promises as promises_module
+from recovery_cli.listen.deadline import deadlines
 from recovery_cli.listen.harm import harms
 from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
@@ -127,6 +129,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (promises_module.KEYS, lambda sentence, text, _: promises(sentence, text)),
     (loss.KEYS, lambda sentence, *_: losses(sentence)),
     (harm.KEYS, harms),
+    (deadline.KEYS, lambda sentence, *_: deadlines(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

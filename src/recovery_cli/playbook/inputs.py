@@ -59,6 +59,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your son",
         ),
         Input(
+            name="needed_by",
+            kind="phrase",
+            prompt="Do they need it sooner than we usually promise? By when",
+            help=(
+                "As it follows 'You need it': 'tonight', 'by 7pm tonight', 'by tomorrow'."
+                " Empty when a usual date will do."
+            ),
+            example="by 7pm tonight",
+        ),
+        Input(
             name="issue",
             kind="phrase",
             prompt="What went wrong, in a few words?",
