@@ -88,18 +88,17 @@ _WITHOUT_CARE_WORDS = (
 _VISIT = re.compile(_HOSPITAL_WORDS, re.I)
 """A cue that is a visit for care: whoever went may have gone with the one who was hurt."""
 _CUE = keyed(
-    "a&e|er|emergency|ambulance|paramedic|111|walk|minor|out-of-hours|out of hours|admitted|"
-    "drip|hospital|kept|gp|"
-    "doctor|vet|dentist|stitch|glued|concuss|fractur|bruis|graz|blister|scald|black|bled|bleed|"
-    "swell|swoll|slic|gash|bitten|splinter|tetanus|cast|x-ray|xray|cut|burn|broke|cracked|"
-    "sprain|twist|dislocat|trapped|caught|hurt|injur|scratch|smack|bang|hit|closed|down|landed|"
-    "choked|urgent|"
-    "fell|through|knocked|passed|faint|trip|slip|thrown|vomit|sick|diarr|poisoning|salmonella|"
-    "stomach|poorly|unwell|ill|infection|hives|rash|allerg|reaction|anaphyla|epi|antihistamine|"
-    "asthma|wheez|breathless|hypo|heatstroke|dehydrat|dizzy|nause|shaking|seized|ketone|sugar|"
-    "clot|overdos|antibiotic|pain|left|soil|pressure|own|alone|confused|insulin|medic|meds|"
-    "tablets|pills|dose|injection|inhaler|warfarin|dialysis|treatment|breakfast|lunch|dinner|"
-    "tea|food|drink",
+    "a&e|er|emergency|ambulance|paramedic|111|walk|minor|out-of-hours|out of hours|admitted|drip|"
+    "hospital|overnight|observation|gp|doctor|vet|dentist|stitch|glued|concuss|fractur|bruis|"
+    "graz|blister|scald|black|bled|bleed|swell|swoll|slic|gash|bitten|splinter|tetanus|cast|"
+    "x-ray|xray|cut|burn|broke|cracked|sprain|twist|dislocat|trapped|caught|hurt|injur|scratch|"
+    "smack|bang|hit|landed|choked|urgent|fell|knocked|passed|faint|trip|slip|thrown|vomit|sick|"
+    "diarr|poisoning|salmonella|stomach|poorly|unwell|ill|infection|hives|rash|allerg|reaction|"
+    "anaphyla|epi|antihistamine|asthma|wheez|breathless|hypo|heatstroke|dehydrat|dizzy|nause|"
+    "shaking|seized|ketone|sugar|clot|overdos|antibiotic|pain|soil|pressure|own|alone|sitting|"
+    "lying|stranded|confused|without|missed|insulin|medic|meds|tablets|pills|dose|injection|"
+    "inhaler|warfarin|dialysis|treatment|floor|ground|toilet|commode|pavement|doorstep|platform|"
+    "tarmac",
     rf"\b(?:{_HOSPITAL_WORDS}|{_INJURY_WORDS}|{_ILLNESS_WORDS}|{_WITHOUT_CARE_WORDS})(?!\w)",
 )
 """Harm to a body or to someone's care, in the words people use for it."""
