@@ -162,6 +162,12 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "yes",
         ),
         (
+            "partner-poor-work",
+            "The installer you sent didn't connect the earth and there is a burning smell.",
+            "damage",
+            "unsafe",
+        ),
+        (
             "booking-failure",
             "Our room had been released. We had to drive another 40 minutes to find somewhere.",
             "availability",

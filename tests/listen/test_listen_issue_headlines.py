@@ -309,3 +309,16 @@ def test_a_parcel_that_came_whole_is_no_issue() -> None:
 def test_a_thing_that_was_meant_to_come_is_late_whatever_its_determiner() -> None:
     message = "The crib mattress was meant to ship by the 9th, you said. Today is the 22nd."
     assert issue(message) == "the crib mattress is late"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The technician you sent to fit my inverter and batteries on\n"
+        "Tuesday did not connect the earth properly.",
+        "My fridge and deep freezer are dead since the install.",
+    ],
+)
+def test_a_day_or_half_of_two_things_is_never_the_subject_of_what_failed(message: str) -> None:
+    issue = read(message).facts.get("issue")
+    assert issue is None or not issue.value.startswith(("your Tuesday", "your deep freezer"))

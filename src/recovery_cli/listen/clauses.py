@@ -57,6 +57,14 @@ _NOT_IN_NP = words(
 )
 _WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
 """Nouns that say when after "this" or "that" ("this morning"), never what failed."""
+_DAY_NAMES = words(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+    "january february march april june july august september october november december"
+)
+"""A day or a month is when, never the subject of what failed ("Tuesday did not connect",
+left at the start of a line by "...batteries on")."""
+_PLURAL_VERB = re.compile(r"\s(?:are|were|have)\b", re.I)
+"""A verb for two things after a noun for one: "and deep freezer are dead" is half a subject."""
 WORD = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 """One word of a noun phrase."""
 
@@ -290,6 +298,14 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
             if first in _DETERMINERS or (len(first) > 4 and verb):
                 return None  # "Calmed down", "Spinning": a verb, not a bare noun
+            if head in _DAY_NAMES:
+                return None  # "...on\nTuesday did not connect": when it happened, not what
+            if (
+                match.string[max(0, match.start("np") - 4) : match.start("np")].lower() == "and "
+                and not is_plural(head)
+                and _PLURAL_VERB.match(match.string, match.end("np"))
+            ):
+                return None  # "my fridge and deep freezer are dead": half of two things
             if groups.get("weak") is not None and head not in OURS:
                 return None  # "Seller says ...": what someone said, not what went wrong
             if (
