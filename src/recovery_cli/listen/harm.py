@@ -217,8 +217,6 @@ _FETCHED = re.compile(
     re.I,
 )
 """Between "I" or "we" and a cue: they fetched help for someone else."""
-_OTHER_SEX = {"waitress": "she", "woman": "she", "lady": "she", "man": "he", "guy": "he"}
-"""Someone else whose sex rules them out as the one a "he" or "she" stands for."""
 _UNHURT = re.compile(
     r"\b(?:not\sa\s(?:mark|scratch)|unhurt|unharmed|no\s(?:injur\w+|harm)|"
     r"(?:wasn't|was\snot|weren't|were\snot)\s(?:hurt|injured))",
