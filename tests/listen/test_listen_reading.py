@@ -371,8 +371,13 @@ def test_a_failure_or_a_chase_said_again_is_read_how_often(message: str, times: 
         ("The fitter left gaps at the joins. Not acceptable. Paul Evans", "Paul Evans"),
         ("Clearly a wrong reading. Account 401-228-77. Mrs J. Carter", "Mrs J. Carter"),
         ("Call notes: no show again. Wants someone today. Caller name: Mr Pillai.", "Mr Pillai"),
+        # A title a letter writer puts after the name goes in front, for "Dear Mr Pennington,".
+        ("Please refund the £9.98.\n\nYours faithfully,\nArthur Pennington (Mr)",
+         "Mr Arthur Pennington"),
+        ("My mum's parcel is late.\nThanks,\nSian Powell (daughter of Gwyn Powell)",
+         "Sian Powell"),
     ],
-)
+)  # fmt: skip
 def test_the_customers_name_comes_from_how_they_sign_or_say_it(message: str, name: str) -> None:
     assert values(message)["customer_name"] == name
 

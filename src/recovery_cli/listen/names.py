@@ -17,6 +17,7 @@ from itertools import pairwise
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
 from recovery_cli.listen.shapes import speakers
+from recovery_cli.playbook.names import TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
@@ -220,7 +221,7 @@ def customer_names(
     if note:
         yield from _from_note(text, keys)
     quoted = _QUOTED.search(text, 0, 20_000)
-    signed = list(_signed_off(text, keys))
+    signed = [_with_title(found, text) for found in _signed_off(text, keys)]
     if quoted is not None and quoted.start() > 0:
         signed += _signed_off(text[: quoted.start()].rstrip(), keys)
     for found in signed:
@@ -358,6 +359,19 @@ def _found(
     if name:
         start = sentence.start + match.start(group)
         yield Found("customer_name", name, start, start + len(raw), sure, rank)
+
+
+_TITLE_AFTER = re.compile(r"\s?\((?P<title>mr|mrs|ms|miss|mx|dr)\.?\)", re.I)
+"""A title a letter writer puts after the name: "Arthur Pennington (Mr)"."""
+
+
+def _with_title(found: Found, text: str) -> Found:
+    """A signed name with the title its writer put after it ("Arthur Pennington (Mr)"), in
+    front, where a greeting takes it ("Dear Mr Pennington,")."""
+    title = _TITLE_AFTER.match(text, found.end)
+    if title is None or found.value.split()[0].rstrip(".").lower() in TITLES:
+        return found
+    return found._replace(value=f"{title.group('title').capitalize()} {found.value}")
 
 
 def _trim(raw: str) -> str:
