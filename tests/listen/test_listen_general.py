@@ -205,6 +205,9 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Three weeks late and no apology. Would not recommend.", "social"),
         ("We booked a 5 star hotel through you and got a hostel.", None),
         ("I am 81 and do not use the internet, so I am writing about my bill.", None),
+        ("Customer: my order is late\nAgent: sorry\nCustomer: would not recommend you", "chat"),
+        ("Dear Sir,\nI will give you one star if this is not fixed. Avoid this shop!", "email"),
+        ("Quick one: my order 5521 arrived 2/5 items short.", None),
         (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
             "I am writing about the boiler your engineer\n"

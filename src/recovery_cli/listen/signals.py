@@ -31,7 +31,8 @@ posted ("Posted in your Facebook page comments:", "Google review, 1 star:", "Pub
 review:")."""
 _REVIEW = keyed(
     "★|☆|⭐|star|/5|/ 5|out of|recommend|do not|don't|avoid|stay away",
-    r"[★☆⭐]|(?<!\ba\s)(?<!\bthe\s)\b(?:[0-5]|one|two|zero|no)[\s-]?(?:/\s?5\b|stars?\b(?![\s-]"
+    r"[★☆⭐]|(?<!\ba\s)(?<!\bthe\s)(?<!\byou\s)(?<!\bit\s)(?<!\bleave\s)"
+    r"\b(?:[0-5]|one|two|zero|no)[\s-]?(?:/\s?5\b(?!\s[a-z])|stars?\b(?![\s-]"
     r"(?:hotel|resort|restaurant|service|treatment|rated|rating|holiday|cruise|spa|luxury|"
     r"accommodation))|out\sof\s(?:5|five)\b)|"
     r"\bwould(?:n't|\snot)\s(?:\w+\s)?recommend\b|"
@@ -42,6 +43,12 @@ _REVIEW = keyed(
 not recommend", "avoid this place"). A review is answered where it was posted, so it is a
 public reply (`social`): short, owning it, naming nothing private, moving to a private
 channel. Answered with a letter, it would have no place to go."""
+_ADDRESSED = re.compile(
+    r"^\s{0,5}(?:dear|hi|hello|hey|good\s(?:morning|afternoon|evening)|to\swhom)\b|"
+    r"\byours\s(?:sincerely|faithfully)\b",
+    re.I | re.M,
+)
+"""A greeting or a letter's close: the writer speaks to us, which a review does not."""
 _IN_PERSON = keyed(
     "note|desk|log|incident|counter|gate",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
@@ -101,9 +108,6 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
         match = pattern.search(head)
         if match:
             return Channel(_name(name), match.group())
-    match = None if note else _REVIEW.search(head)
-    if match:
-        return Channel("social", match.group())
     chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
@@ -116,6 +120,10 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     match = _CHAT.search(head)
     if match:
         return Channel("chat", match.group())
+    if not note and not _ADDRESSED.search(head.text):  # a review speaks to other customers
+        match = _REVIEW.search(head)
+        if match:
+            return Channel("social", match.group())
     if note:
         match = _NOTE_EMAIL.search(head)
         if match:
