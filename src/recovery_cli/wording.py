@@ -273,10 +273,14 @@ def _agent_turn(low: str, previous: str, following: str) -> str | None:
 
 def _is_subject(previous: str, following: str) -> bool:
     if following in _YOU_ALL:  # "you guys ...": the word before says which
-        return previous in {"", "and", "but", "that", "which", "because", "so", "when", "if"}
+        return previous in _BEFORE_SUBJECT
     if following in _SUBJECT_NEXT or (following.endswith("ed") and len(following) > 3):
         return True
-    return previous in {"", "and", "but", "that", "which", "because", "so", "when", "if"}
+    return previous in _BEFORE_SUBJECT
+
+
+_BEFORE_SUBJECT = frozenset({"", "and", "but", "that", "which", "because", "so", "when", "if"})
+"""Words after which "you" starts a clause, so is its subject ("and you lost it")."""
 
 
 def _quoted(tokens: list[str]) -> set[int]:

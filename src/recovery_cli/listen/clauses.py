@@ -331,8 +331,6 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["has"] = "have" if plural else "has"
         parts["s"] = "" if plural else "s"
     parts["me"] = "she" if note else "I"  # the customer, when a template names them
-    if "me" in groups:
-        parts["me"] = parts["me"]
     if "who" in parts and not parts["who"]:
         parts["who"] = parts["me"]  # "can't drive without them": the customer, unsaid
     if parts.get("who", "").lower() == "and was":

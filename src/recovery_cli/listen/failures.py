@@ -90,10 +90,10 @@ expression engine skip every other position before it tries the subject."""
 _CODE = r"(?:\s(?:no\.?\s|#)?\d[\d-]{2,14}(?![\w-]))?"
 """A number the customer gives after the thing ("your locker code 44812"), left out."""
 _THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_CODE}{_MOD}{PAREN}{_REL}"
+"""A thing with its determiner, a modifier, an aside and a relative clause."""
 _WHEN = r"(?:\s(?:today|tomorrow|tonight|yesterday|this\s(?:morning|afternoon|evening|week)))?"
 """A day between the thing and what went wrong ("my blood test tomorrow is cancelled"), left
 out of the clause: the draft says the thing and its failure."""
-"""A thing with its determiner, a modifier, an aside and a relative clause."""
 
 _START = (
     r"^(?:>\s?)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"

@@ -18,7 +18,8 @@ a carer or another guest is someone else, and nothing is read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from recovery_cli.listen.loss import PEOPLE
 from recovery_cli.listen.sentences import Found, Sentence, keyed
@@ -233,11 +234,12 @@ _CHILD = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|little
 _ANIMAL = re.compile(rf"^(?:{_SPECIES})$", re.I)
 _KEEP = {"boy": "son", "girl": "daughter", "kids": "children", "twins": "children"}
 
-SURE = 0.85
-"""Who is named in the harm's own sentence ("my son needed stitches"): it goes in any draft."""
-GUESS = 0.78
-"""Who was found by resolving a "he", a name or an earlier sentence: offered to an agent,
-never put into an unattended draft."""
+_NAMED_HERE = 0.85
+"""How sure a reading is when who is named in the harm's own sentence ("my son needed
+stitches"): above `model.SURE`."""
+_RESOLVED = 0.78
+"""How sure it is when who was found by resolving a "he", a name or an earlier sentence:
+between `model.KEPT` and `model.SURE`, a guess offered to an agent."""
 
 KEYS = _CUE.keys
 """Words one of which a sentence needs before `harms` can find anything in it."""
@@ -245,7 +247,7 @@ KEYS = _CUE.keys
 
 def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
     """Who was harmed in one sentence, turned to the second person ("your son", "you")."""
-    if _NOBODY_HURT.search(text):
+    if _nobody_hurt(text):
         return  # "Nobody was hurt, but ...": whatever else it tells, it is not harm
     for cue in _CUE.finditer(sentence):
         clause = _clause_before(sentence.text, cue.start())
@@ -261,8 +263,16 @@ def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
         if whom:
             who, sure = whom
             start = sentence.start + cue.start()
-            yield Found("harmed", who, start, sentence.start + cue.end(), SURE if sure else GUESS)
+            sureness = _NAMED_HERE if sure else _RESOLVED
+            yield Found("harmed", who, start, sentence.start + cue.end(), sureness)
             return
+
+
+@lru_cache(maxsize=4)
+def _nobody_hurt(text: str) -> bool:
+    """Whether the message says nobody was hurt: asked for each of its sentences, worked out
+    once a message."""
+    return _NOBODY_HURT.search(text) is not None
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -280,7 +290,9 @@ def _who(before: str, cue: str, note: bool, text: str, lead: str) -> tuple[str, 
     from an earlier sentence); None when it is someone else or nobody can be told."""
     clause = len(before) - len(_clause_before(before, len(before)))
     sentence = len(before) - len(lead)
-    for mention in reversed(list(_MENTION.finditer(before))):
+    mentions = list(_MENTION.finditer(before))
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
         kind, here = mention.lastgroup, mention.start() >= sentence
         if not here and _SUBJECT.search(before, sentence):
             return None  # "two ewes fell": the sentence says whose the harm was, not us
@@ -312,7 +324,7 @@ def _who(before: str, cue: str, note: bool, text: str, lead: str) -> tuple[str, 
         elif kind == "cx" and note:
             who = "you"
         elif kind == "pronoun":
-            found = _antecedent(before[: mention.start()], mention.group("pronoun"), note, text)
+            found = _antecedent(mentions[:index], mention.group("pronoun"), note, text)
             return (found, False) if found else None
         if who is None:
             return None  # a driver, a carer, another guest: not the customer's own
@@ -320,12 +332,14 @@ def _who(before: str, cue: str, note: bool, text: str, lead: str) -> tuple[str, 
     return None
 
 
-def _antecedent(before: str, pronoun: str, note: bool, text: str) -> str | None:
-    """Whom "he" or "she" stands for: the last relation (or known name) before it that can
-    be called so, past staff and other pronouns (the waitress's "she" between "my husband"
-    and "he was ill"); a baby, a child or a pet can be either."""
+def _antecedent(
+    earlier: Sequence[re.Match[str]], pronoun: str, note: bool, text: str
+) -> str | None:
+    """Whom "he" or "she" stands for: the last relation (or known name) among the mentions
+    `earlier` that can be called so, past staff and other pronouns (the waitress's "she"
+    between "my husband" and "he was ill"); a baby, a child or a pet can be either."""
     sex = "she" if pronoun.lower() in {"she", "her", "she's"} else "he"
-    for mention in reversed(list(_MENTION.finditer(before))):
+    for mention in reversed(earlier):
         kind = mention.lastgroup
         if kind == "kin":
             owner = mention.group("owner").lower()
@@ -350,12 +364,21 @@ def _antecedent(before: str, pronoun: str, note: bool, text: str) -> str | None:
 
 def _named(name: str, text: str) -> str | None:
     """The relation a message ties a name to ("my son Jake" makes Jake "your son")."""
+    return _names_in(text).get(name)
+
+
+@lru_cache(maxsize=4)
+def _names_in(text: str) -> dict[str, str]:
+    """Every name a message ties to a relation, the first tie winning: found once a message,
+    however many names its sentences mention."""
+    names: dict[str, str] = {}
     for match in _NAMED_KIN.finditer(text):
-        if name in {match.group("name"), match.group("name2")}:
-            return _your(match.group("rel") or match.group("rel2"))
-        if name in {match.group("name3"), match.group("name4")}:
-            return "your child"
-    return None
+        if match.group("name") or match.group("name2"):
+            who = _your(match.group("rel") or match.group("rel2"))
+            names.setdefault(match.group("name") or match.group("name2"), who)
+        else:
+            names.setdefault(match.group("name3") or match.group("name4"), "your child")
+    return names
 
 
 def _your(relation: str) -> str:

@@ -178,7 +178,7 @@ def explain(expect: Expect, path: list[str], draft: str, checklist: list[str]) -
             shown = "\n".join(f"  | - {item}" for item in checklist) or "  | (empty)"
             details.append(f"no checklist item contains {phrase!r}; the checklist is:\n{shown}")
     for phrase in expect.checklist_not_contains:
-        found = [item for item in checklist if _flat(phrase) in _flat(item)]
+        found = [raw for raw, item in zip(checklist, items, strict=True) if _flat(phrase) in item]
         if found:
             details.append(f"a checklist item contains {phrase!r}: {found[0]!r}")
     return details
