@@ -40,6 +40,7 @@ from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import LABELLED, Reading, inputs_for, read
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
 from recovery_cli.playbook.names import TITLES
+from recovery_cli.playbook.public import PUBLIC_FACTS
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -113,7 +114,8 @@ class Drafted:
     offered: dict[str, str]
     """The inputs the reading filled for this playbook."""
     public: bool = False
-    """A public reply (social): it may name the customer, and must not say anything private."""
+    """A public reply (social): it may name the customer and say back what they said in
+    public (`PUBLIC_FACTS`), and must not say anything private."""
     declared: frozenset[str] = frozenset()
     """The inputs the playbook declares."""
 
@@ -135,14 +137,15 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
         return None
     public = values.get("channel") == "social"
     declared = frozenset(spec.name for spec in effective_inputs(playbook))
-    return Drafted(run_scripted(playbook, values).draft(), offered, public, declared)
+    made = run_scripted(playbook, values, defaulted=resolved.defaulted).draft()
+    return Drafted(made, offered, public, declared)
 
 
 def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
     """Why a labelled fact is not in the draft."""
     if made is None:
         return "no draft (triage said routine)"
-    if made.public and name != "customer_name":
+    if made.public and name not in ("customer_name", *PUBLIC_FACTS):
         return "a public reply must not say it (the private reply follows in a direct message)"
     if name not in STANDARD_INPUTS:
         return "no input for it"

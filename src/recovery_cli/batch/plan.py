@@ -91,7 +91,7 @@ class Plan:
         agent: str | None = None,
     ) -> Walked:
         """The reply, path, checklist and assumptions of a scripted walk (first suggestions)."""
-        context = {**values, **derived(values, self.voice, agent)}
+        context = {**values, **derived(values, self.voice, agent, defaulted)}
         try:
             fast = self._fast(values, context, answers)
         except RecoveryError:

@@ -21,14 +21,17 @@ from recovery_cli.checks.claims import claims
 from recovery_cli.documents import Place
 from recovery_cli.errors import Location, Problem, RecoveryError, undotted
 from recovery_cli.lint.registry import rule
-from recovery_cli.playbook import render
+from recovery_cli.lint.template_rules import sample_context
+from recovery_cli.playbook import public, render
 from recovery_cli.playbook.inputs import sample_values
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.playbook.reply import CHANNELS, CONCERNS
+from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
 
-PUBLIC_NAMES = frozenset({"first_name", "company", "agent_name", "next_update", "greeting"})
-"""What a public reply may read: nothing about the customer beyond how to greet them."""
+PUBLIC_NAMES = frozenset(
+    {"first_name", "company", "agent_name", "next_update", "greeting", *public.PUBLIC_NAMES}
+)
+"""What a public reply may read: how to greet the customer, and what they said in public."""
 REPEATABLE = ("stakes", "partner", "promised")
 """Facts a reply should say once."""
 
@@ -173,6 +176,28 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
             f"the public reply reads {', '.join(f'`{name}`' for name in private)}: "
             "a social post must name nothing private",
             place.at("draft", "social"),
-            "use only first_name, company, agent_name and next_update, and move the "
-            "details to a private channel",
+            "use only first_name, company, agent_name, next_update and the public facts "
+            f"({', '.join(public.PUBLIC_NAMES)}), and move the details to a private channel",
         )
+        return
+    longest = _longest_public(social, playbook)
+    if longest is not None and longest > LIMITS["social"]:
+        yield rule("channel-fit").problem(
+            f"the public reply is {longest} characters when the customer's public facts "
+            f"take all the room they may ({public.PUBLIC_BUDGET} characters); the limit is "
+            f"{LIMITS['social']}",
+            place.at("draft", "social"),
+            f"shorten its own words by {longest - LIMITS['social']} characters",
+        )
+
+
+def _longest_public(social: str, playbook: Playbook) -> int | None:
+    """The length of the public reply with every public fact as long as it may be."""
+    context = {**sample_context(playbook), "first_name": "Alexandra"}
+    facts = {name: str(context.get(name) or "") for name in public.PUBLIC_NAMES}
+    room = public.PUBLIC_BUDGET - sum(len(value) for value in facts.values())
+    facts["public_issue"] += " and " + "x" * max(room - 5, 0)
+    try:
+        return len(render.render(social, {**context, **facts}))
+    except RecoveryError:
+        return None  # reported by the sample run

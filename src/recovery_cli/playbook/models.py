@@ -246,7 +246,10 @@ class Draft(Strict):
         description=(
             "The public reply for social channels and review sites: at most 280 characters; "
             "acknowledge, own, name nothing private (no order numbers, amounts or personal "
-            "circumstances) and move to a private channel with a time."
+            "circumstances) and move to a private channel with a time. Besides the greeting "
+            "names it may say back what the customer said in public: `public_issue`, "
+            "`public_waited`, `public_times`, `public_promised` (empty when private, too "
+            "long or not given)."
         ),
     )
     confirmation: Template | None = Field(

@@ -152,7 +152,10 @@ def run_case(case: Case, playbook: Any, source: str = "") -> list[str]:
     if resolved.missing:
         names = ", ".join(spec.name for spec in resolved.missing)
         raise RecoveryError(f"required input(s) missing: {names}", hint="add them under `inputs:`")
-    walk = run_scripted(playbook, values, case.answers, case.picks, source=playbook.id)
+    walk = run_scripted(
+        playbook, values, case.answers, case.picks, source=playbook.id,
+        defaulted=resolved.defaulted,
+    )  # fmt: skip
     draft = walk.draft()
     checklist = walk.checklist()
     return explain(case.expect, walk.path(), draft, checklist)

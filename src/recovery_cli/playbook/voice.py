@@ -8,7 +8,7 @@ signing agent for one run or batch.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +17,7 @@ from pydantic import Field
 from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
+from recovery_cli.playbook.public import PUBLIC_NAMES, public_facts
 
 
 class Voice(Strict):
@@ -53,8 +54,14 @@ def load_voice(paths: list[Path]) -> Voice:
     return Voice.model_validate(merged)
 
 
-def derived(values: Mapping[str, str], voice: Voice, agent: str | None = None) -> dict[str, str]:
-    """The names every template may read besides the inputs: how to greet, who signs."""
+def derived(
+    values: Mapping[str, str],
+    voice: Voice,
+    agent: str | None = None,
+    defaulted: Collection[str] = (),
+) -> dict[str, str]:
+    """The names every template may read besides the inputs: how to greet, who signs, and
+    what a public reply may say back."""
     name = parse_name(values.get("customer_name"))
     if voice.address == "full" and name.known:
         name = type(name)(name.full, name.full)
@@ -65,8 +72,11 @@ def derived(values: Mapping[str, str], voice: Voice, agent: str | None = None) -
         "company": voice.company,
         "agent_name": (agent if agent is not None else voice.agent).strip(),
         "sign_off": voice.sign_off,
+        **public_facts(values, defaulted),
     }
 
 
-DERIVED = ("greeting", "first_name", "full_name", "company", "agent_name", "sign_off")
+DERIVED = (
+    "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", *PUBLIC_NAMES
+)  # fmt: skip
 """Names templates may use that no input declares: `derived` fills them."""

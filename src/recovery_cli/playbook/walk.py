@@ -111,7 +111,7 @@ class Walk:
     ) -> None:
         self.playbook = playbook
         self.values = dict(values)
-        self.derived = derived(self.values, voice or Voice(), agent)
+        self.derived = derived(self.values, voice or Voice(), agent, defaulted)
         self.defaulted = list(defaulted)
         self.answers: dict[str, str] = {}
         self.records: list[Record] = []

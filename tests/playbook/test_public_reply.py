@@ -1,0 +1,116 @@
+"""The public reply says back what the customer said in public, and nothing private.
+
+A post or review is answered where everyone can see it. The reply shows it listened (what
+went wrong, how long they waited, what we promised) and still names no order number, sum,
+address or circumstance; a playbook's neutral words stand in for anything the customer did
+not give. Lint holds trainers to both: a public reply that reads a private fact, or that
+would run past a post's length once the customer's words are in it, is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support import REPO, Invoke
+
+VALID = (REPO / "tests" / "broken" / "valid.yaml").read_text(encoding="utf-8")
+
+SOFA = (
+    "@HomeCo my sofa still hasn't arrived and I've been waiting three weeks. "
+    "Order 99102, paid £1,450. Useless."
+)
+
+
+def public_reply(invoke: Invoke, *args: str) -> str:
+    result = invoke("run", "outsourced-delay", "--no-input", "--set", "channel=social", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout.split("\n\n")[0]  # the reply; the follow-up checklist comes after
+
+
+def test_a_public_reply_says_back_what_went_wrong_and_the_wait(invoke: Invoke) -> None:
+    reply = public_reply(invoke, "--message", SOFA)
+    assert "your sofa still hasn't arrived" in reply
+    assert "you've been waiting three weeks" in reply
+    assert "99102" not in reply and "1,450" not in reply
+    assert len(reply) <= 280
+
+
+@pytest.mark.parametrize(
+    ("issue", "private"),
+    [
+        ("you were charged twice for order 99102", "99102"),
+        ("you were charged £30 twice", "£30"),
+        ("your refund went to jo.bloggs@example.com", "example.com"),
+        ("your booking KX7P2Q vanished", "KX7P2Q"),
+        ("nobody answered 0161 496 0000 all day", "0161"),
+    ],
+)
+def test_an_issue_holding_something_private_is_not_said_in_public(
+    invoke: Invoke, issue: str, private: str
+) -> None:
+    reply = public_reply(invoke, "--set", f"issue={issue}")
+    assert private not in reply
+    assert "your order hasn't reached you when we said it would" in reply  # the neutral words
+
+
+def test_a_playbook_default_is_not_said_in_public_as_if_the_customer_had(
+    invoke: Invoke,
+) -> None:
+    reply = public_reply(invoke)
+    default = invoke("run", "outsourced-delay", "--no-input").stdout
+    assert "I'm sorry your order hasn't reached you when we said it would." in reply
+    assert "sorry:" not in reply
+    assert "your order" in default  # the letter still has its default wording
+
+
+def test_a_batch_row_posted_in_public_gets_its_own_facts_back(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    rows = tmp_path / "rows.jsonl"
+    lines = [
+        {"id": "1", "channel": "social", "message": SOFA},
+        {"id": "2", "channel": "social", "message": SOFA, "issue": "your sofa came in pieces"},
+    ]
+    rows.write_text("".join(json.dumps(row) + "\n" for row in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = invoke("batch", str(rows), "--out", str(out), "--workers", "1")
+    assert done.exit_code == 0, done.output
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert "your sofa still hasn't arrived" in first["draft"]
+    assert "your sofa came in pieces" in second["draft"]  # a column wins, in public too
+    for record in (first, second):
+        assert "99102" not in record["draft"] and "1,450" not in record["draft"]
+
+
+def lint_social(invoke: Invoke, tmp_path: Path, social: str) -> list[dict[str, object]]:
+    text = VALID.replace(
+        "  - name: next_update\n",
+        "  - name: issue\n  - name: stakes\n  - name: next_update\n",
+        1,
+    )
+    path = tmp_path / "valid.yaml"
+    path.write_text(text + f'draft:\n  social: "{social}"\n', encoding="utf-8")
+    result = invoke("lint", str(path), "--format", "json")
+    return [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "channel-fit"]
+
+
+def test_lint_refuses_a_public_reply_that_reads_a_private_fact(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    found = lint_social(invoke, tmp_path, "Sorry: {{ stakes }}. Please DM us.")
+    assert len(found) == 1 and "`stakes`" in str(found[0]["message"])
+    said_back = "Sorry{% if public_issue %}: {{ public_issue }}{% endif %}. DM us."
+    assert lint_social(invoke, tmp_path, said_back) == []
+
+
+def test_lint_measures_a_public_reply_with_the_longest_facts_it_may_say(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    words = "We are very sorry about this and we will put it right for you. " * 3
+    found = lint_social(invoke, tmp_path, f"Sorry: {{{{ public_issue }}}}. {words.strip()}")
+    assert len(found) == 1
+    assert "when the customer's public facts take all the room" in str(found[0]["message"])
+    assert lint_social(invoke, tmp_path, f"Sorry. {words.strip()}") == []
