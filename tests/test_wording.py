@@ -70,6 +70,7 @@ def test_an_agents_note_is_said_to_the_customer(noted: str, back: str) -> None:
         ("you need them for an interview", "you need them for an interview"),
         ("we will refund it", "we will refund it"),
         ("refund hasnt arrived", "refund hasn't arrived"),
+        ("they've charged you twice", "they've charged you twice"),  # not "you 've"
     ],
 )
 def test_an_agents_typed_value_keeps_their_you_and_turns_the_rest(typed: str, turned: str) -> None:
@@ -87,6 +88,9 @@ def test_an_agents_typed_value_keeps_their_you_and_turns_the_rest(typed: str, tu
         ("MY ORDER IS LATE", "your order is late"),
         ("DHL lost it", "DHL lost it"),
         ("  a   trip  ", "it is for a trip"),
+        ('your app says "already registered".', 'your app says "already registered"'),
+        ('"broken" again!', '"broken" again'),
+        ('it says "pending', "it says pending"),
     ],
 )
 def test_a_value_an_agent_types_reads_inside_a_sentence(raw: str, value: str) -> None:

@@ -63,9 +63,9 @@ ACRONYMS = _words(
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 DANGLING = _words(
     "to for by of with at from into the a an and or but your our their his her its that "
-    "which who because so if than as is are was were be has have had"
+    "which who because so if than as is are was were be has have had says said tells"
 )
-"""Words a clause cannot end on: it would have been cut short."""
+"""Words a clause cannot end on: it would have been cut short (`the desk says`)."""
 
 _DAYS = {
     day: day.capitalize()
@@ -182,7 +182,8 @@ _COMPOUNDS = _words(
 """Nouns that make "passenger", "customer" or "guest" part of a thing's name."""
 _NOT_A_NOUN = _words("to and or that at in on for with by from")
 _LEADING_THIRD = re.compile(
-    r"^(?:the\s+)?(?:customer|cust|cx|client|caller|member|guest|she|he|they)\b\s*", re.I
+    r"^(?:the\s+)?(?:customer|cust|cx|client|caller|member|guest|she|he|they)\b(?!['’])\s*",
+    re.I,
 )
 
 

@@ -95,6 +95,22 @@ def test_no_issue_is_made_of_quoted_words_a_pronoun_or_a_date(message: str) -> N
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "I cancelled in June. They've charged me in July, August AND September.",
+        "They cancelled my booking without a word.",
+    ],
+)
+def test_what_they_did_to_the_customer_is_not_said_back_as_if_someone_else_did_it(
+    message: str,
+) -> None:
+    # In a customer's words "they" is as often us as the courier: "they've charged you" in
+    # our own reply reads as if a stranger had, and the batch would make it "you charged".
+    value = issue(message)
+    assert value is None or not value.lower().startswith(("they", "you 've", "you charged"))
+
+
+@pytest.mark.parametrize(
     ("message", "said"),
     [
         (
@@ -322,3 +338,18 @@ def test_a_thing_that_was_meant_to_come_is_late_whatever_its_determiner() -> Non
 def test_a_day_or_half_of_two_things_is_never_the_subject_of_what_failed(message: str) -> None:
     issue = read(message).facts.get("issue")
     assert issue is None or not issue.value.startswith(("your Tuesday", "your deep freezer"))
+
+
+def test_a_learners_not_came_is_said_back_in_good_english() -> None:
+    message = "Subject: Delivery not came - order WM-88270\n\nDear Sir, nobody came yesterday."
+    assert issue(message) == "your delivery hasn't come"
+
+
+def test_what_happened_to_a_thing_is_not_read_as_part_of_its_name() -> None:
+    value = issue(
+        "We had your team in for the clean. I've come back to:\n"
+        "- a small glass bowl in pieces in the bin, no note\n"
+        '- the oven "cleaned" but with the door seal ripped\n\n'
+        "I've sent photos to your office but I haven't heard back and it's Saturday."
+    )
+    assert value is None or ("ripped is" not in value and "ripped are" not in value)

@@ -73,6 +73,9 @@ NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"
 `plausible_np`; when it fails, the search starts again one character on)."""
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
+_THEY = words("they they've they're they'd they'll theyve")
+_TO_YOU = re.compile(r"\s(?:you|your)\b")
+"""A clause whose "they" did something to the customer: in their words "they" is often us."""
 WEAK_HEADS = words(
     "order orders parcel parcels package packages delivery item items stuff box thing "
     "things purchase top side corner lid packaging wheel leg handle edge base front "
@@ -344,9 +347,15 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         return None  # "why have u taken ...": a question, not a statement
     if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
         link = parts.get("be", "is")
-        if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
-            link = "have been" if link == "are" else "has been"  # "dead since Sat"
-        parts["pred"] = f"{link} {parts['pred']}"
+        came = _NOT_CAME.match(parts["pred"])
+        if came is not None:  # "Delivery not came": "your delivery hasn't come"
+            past = " ".join(came.group(1).lower().split())
+            has = "haven't" if link == "are" else "hasn't"
+            parts["pred"] = f"{has} {_ARRIVED.get(past, past)}{parts['pred'][came.end() :]}"
+        else:
+            if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
+                link = "have been" if link == "are" else "has been"  # "dead since Sat"
+            parts["pred"] = f"{link} {parts['pred']}"
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
@@ -365,7 +374,16 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     said = clause.split()
     if len(said) <= 3 and said[-1] in {"it", "them", "this", "that"}:
         return None  # "we cancelled it": nothing a customer would recognise
+    if each.fact == "issue" and said[0].lower() in _THEY and _TO_YOU.search(clause):
+        return None  # "they've charged you": by us or by a partner? Either way it reads wrong
     return clause, generic, end
+
+
+_NOT_CAME = re.compile(
+    r"^not\s(?:yet\s)?(came|come|arrived|turned\sup|showed\sup|shown\sup)\b", re.I
+)
+_ARRIVED = {"came": "come", "showed up": "shown up"}
+"""The past participle after "hasn't" of a past tense a note or a learner writes after "not"."""
 
 
 _BOUNDARY = re.compile(
@@ -492,6 +510,8 @@ def plausible_np(np: str) -> bool:
         return False  # "lift's broken", "the 19th is late": no thing named
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
+    if len(words) > 1 and _PARTICIPLE.fullmatch(words[-1]) and words[-1] not in _ED_NOUNS:
+        return False  # "the door seal ripped": what happened to it, not the thing
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
 
@@ -504,6 +524,9 @@ _PRONOUN = re.compile(
     r"\b(?:it|them|us|me|you|him|her|this|that|these|those|a|an|the|my|your|our)$", re.I
 )
 
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed")
+_ED_NOUNS = words("bed shed speed seed feed need weed reed breed sled hundred steed")
+"""Nouns that end like a past participle."""
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 """A day of the month ("the 19th"), never a thing."""
 

@@ -69,7 +69,7 @@ def _turn_phrase(raw: str) -> str:
 
 
 def _turned(raw: str, *, noun_phrase: bool) -> str:
-    text = " ".join(raw.split()).strip(_END)
+    text = _trimmed(raw)
     if not text:
         return ""
     text = from_agent(unshout(text))  # shouting lowered; "i" is put right here
@@ -83,7 +83,21 @@ def _turned(raw: str, *, noun_phrase: bool) -> str:
 
 def tidy(raw: str) -> str:
     """A value inserted as it was typed, only with its spaces and end punctuation tidied."""
-    return " ".join(raw.split()).strip(_END)
+    return _trimmed(raw)
+
+
+def _trimmed(raw: str) -> str:
+    """Spaces collapsed and end punctuation dropped, but never half of a pair of quotes
+    (`says it is "already registered"`)."""
+    text = " ".join(raw.split()).strip(_END)
+    if text.count('"') % 2:
+        core = raw.strip(_END.replace('"', ""))
+        if core.endswith('"'):
+            return text + '"'
+        if core.startswith('"'):
+            return '"' + text
+        return text.replace('"', "")
+    return text
 
 
 def _lower_first(text: str) -> str:
