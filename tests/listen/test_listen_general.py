@@ -229,6 +229,9 @@ def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel:
         ("Καλησπέρα, χρεώθηκα δύο φορές για την ίδια παραγγελία", "el"),
         ("Dobrý den, objednávka měla dorazit v pátek, ale dodnes nic nepřišlo.", "cs"),
         ("Hei, haluaisin perua tilaukseni, mutta sivustolla ei ole peruutusnappia.", "fi"),
+        ("Dwi wedi bod yn aros am y peiriannydd ers y bore a does neb wedi dod.", "cy"),
+        ("Habari, nimekuwa nikisubiri kifurushi changu kwa wiki mbili na bado hakuna.", "sw"),
+        ("Hindi pa po dumarating ang order ko, tatlong linggo na po akong naghihintay.", "tl"),
     ],
 )
 def test_more_languages_are_recognised_and_left_unread(message: str, language: str) -> None:

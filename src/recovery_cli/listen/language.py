@@ -59,6 +59,13 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "id": "dan tidak yang ini itu saya sudah bisa tolong terima kasih sejak tadi "
         "pagi sama sekali segera",
         "vi": "và không tôi của là có được cho nhưng nhận cũng đổi giúp chào mong",
+        "cy": "yn y yr mae wedi dwi rwy ydw nid oes does ddim gyda fi chi ein eich gan ond "
+        "hefyd heddiw ddoe diolch helo gwelwch dda fy neb ers bod ac ei sydd efo mewn hyn "
+        "dydd ffoniwch cyfeirnod bore'n",
+        "sw": "na ya kwa wa ni hii hiyo sana asante habari mimi wewe sisi lakini bado leo jana "
+        "tafadhali kwamba yangu wangu hakuna nimekuwa nilikuwa",
+        "tl": "ang ng mga sa ko po hindi pa ako yung kasi lang naman salamat ako'y kayo niyo "
+        "namin wala ngayon kahapon paki",
     }.items()
 }
 
