@@ -369,3 +369,62 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
 def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
     message = "I handed the keys back in May. You have since charged me for June and July."
     assert value(message, "issue") == "we have since charged you for June and July"
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        (
+            "Call 09:12 - Mr Harold Tebbit, 3 Marsh Lane (ref C-55102)\n"
+            "- Green bin not collected for the 4th fortnight running.",
+            "Mr Harold Tebbit",
+        ),
+        (
+            "Inbound 14:55 – acct 7733019, Mrs Brenda Olatunji\n- Broadband keeps dropping.",
+            "Mrs Brenda Olatunji",
+        ),
+        (
+            "Duty manager note - aisle 7, 10.05am\nCustomer Mrs Pat Harrow slipped on a spill.",
+            "Mrs Pat Harrow",
+        ),
+        (
+            "11:58 Karina: hi is anyone there, the site keeps saying 503\n"
+            "12:01 Agent (Ben): Hi Karina, sorry about this.\n"
+            "12:02 Karina: I've tried my phone too. it's you not me",
+            "Karina",
+        ),
+        (
+            "09:14 Customer: my insulin delivery says delivered but nothing came\n"
+            "09:15 Agent Leah: I'm sorry. Can I take your name and date of birth?\n"
+            "09:16 Customer: Winston Okoro 03/11/1957",
+            "Winston Okoro",
+        ),
+        (
+            "Customer: hi, do I claim online for the vet bill?\n"
+            "Agent (Priya): You can. Is the policy in your name?\n"
+            "Customer: yes, Louise Tennyson, policy PET-772019. bill was £142",
+            "Louise Tennyson",
+        ),
+        (
+            "Customer: I was charged twice this month\n"
+            "Customer: Chinedu Okeke is the name on the account",
+            "Chinedu Okeke",
+        ),
+        ("Crew were polite but nobody could help. Not good enough.\nChukwuemeka O.", "Chukwuemeka"),
+        ("Hello this is Wambui on 07911 204558. The tank I bought leaks.", "Wambui"),
+        ('Message: "The washer broke on day two. Thanks, Sandra"', "Sandra"),
+    ],
+)
+def test_a_name_in_a_call_log_a_chat_answer_or_a_review_is_read(message: str, name: str) -> None:
+    assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Customer: my order is late\nAgent: Can I take your order number?\nCustomer: 55120 Thanks",
+        "Customer: the app crashed\nAgent: Can I have your name?\nCustomer: Good afternoon.",
+    ],
+)
+def test_a_chat_answer_that_is_no_name_is_not_read_as_one(message: str) -> None:
+    assert value(message, "customer_name") is None

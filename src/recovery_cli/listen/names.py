@@ -93,7 +93,7 @@ _INTRO = keyed(
     "name is|this is|it's|its |it is",
     rf"\bmy\sname\sis\s(?P<name>{_NAME})"
     rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:from|here|at|"
-    r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|,|\.|$)",
+    r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|\son\s(?=[+(]?\d)|,|\.|$)",
 )
 _TYPED_INTRO = re.compile(
     r"^(?:(?:hi|hello|hey|hiya)[,!]?\s)?(?:it'?s|this\sis)\s(?P<name>[a-z][a-z'-]{1,15})"
@@ -143,6 +143,27 @@ _NAME_GIVEN = keyed(
 """A name given in passing: "name is Hargreaves", "Room 208, name Okafor", "ref is
 ZP4K7M, name Eoin Gallagher", "account is under Patel"."""
 _FIELD_KEYS = register(("name", "contact", "under"))
+_ASKED_NAME = re.compile(
+    r"\b(?:take|have|get|confirm|give\sme)\s(?:your|the)\s(?:[\w-]{1,12}\s)?(?:name|number|"
+    r"date\sof\sbirth|dob)\b|\bname\son\sthe\s(?:account|booking|policy|order)\b"
+    r"|\bin\s(?:your|whose)\sname\b|\bwho\sam\si\sspeaking\b",
+    re.I,
+)
+"""An agent in a chat asking who the customer is: their name, or a number that is theirs,
+which customers often answer with their name as well."""
+_NAME_IS = re.compile(
+    rf"(?:^|[:.]\s)(?P<name>{_TOKEN}\s{_TOKEN})\sis\sthe\sname\son\s(?:the|my)\b", re.M
+)
+"""A customer saying whose name the account is in: "Chinedu Okafor is the name on the account"."""
+_ANSWERED_NAME = re.compile(
+    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:customer|me|student|client|caller|user|guest|member|"
+    r"patient|tenant|parent|you)\s?:\s(?:(?:yes|yeah|yep|sure|ok|okay|it'?s|its)[,.]?\s)?"
+    r"(?:[\w/.-]{0,12}\d[\w/.-]{0,12}[.,]?\s)?"
+    rf"(?P<name>{_TOKEN}\s{_TOKEN}(?:\s{_TOKEN})?)(?=\s*$|\s\d|,|\.|\sis\sthe\sname|\s(?i:dob)\b)",
+    re.M | re.I,
+)
+"""The customer's next line answering it with a full name ("Customer: yes, Louise Tennant,
+policy ...", "Student: 21884602. Aditi Sharma."); both words must be a name's."""
 _FROM = re.compile(rf"^from:\s(?P<name>{_TOKEN}\s{_TOKEN})\s*$", re.I | re.M)
 """A forwarded message's sender ("From: Sam Okafor"), who may sign off with "Sam"."""
 
@@ -193,6 +214,16 @@ def customer_names(
         if count >= 2 and not mine and _plausible(speaker):
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
+    asked = _ASKED_NAME.search(text, 0, 5000)
+    if asked is not None:  # "Can I take your name?" ... "Customer: Winston Campbell 03/11/1957"
+        whole = sentence_of(text[:6000], 0, keys)
+        answer = _ANSWERED_NAME.search(text, asked.end(), min(len(whole.text), asked.end() + 600))
+        if answer is not None and " " in _trim(answer.group("name")):  # not "Good afternoon"
+            yield from _found(whole, answer, 0.85, 1)
+    if "is the name on" in text:
+        whole = sentence_of(text[:6000], 0, keys)
+        for match in _NAME_IS.finditer(whole.text):
+            yield from _found(whole, match, 0.85, 1)
     if not _CLIENT.keys.isdisjoint(keys):
         for sentence in sentences:
             for match in _CLIENT.finditer(sentence):
@@ -249,7 +280,7 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
     offset = max(0, len(text) - 600)
     tail = [
-        line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text))
+        line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text).rstrip('"”'))
         for line in lines(text[-600:], keys)[-5:]
     ]  # a sign-off is on the last few lines
     if len(tail) >= 2:  # "Chloé Bergeron\nMontréal": the person signs first, then the place
@@ -409,6 +440,9 @@ def _polish(raw: str) -> str | None:
         for n, token in enumerate(tokens)
     ):
         return None
+    while len(tokens) > 1 and _is_initial(tokens[-1]) and not _is_initial(tokens[-2]):
+        tokens.pop()  # "Chukwuemeka O.", "Dale R.": a review's first name and initial
+        joined = False
     if _is_initial(tokens[-1]):
         return None
     if joined and title is not None and re.fullmatch(_TITLE, tokens[0], re.I) and len(tokens) == 2:

@@ -17,7 +17,13 @@ _NOTE_START = re.compile(
     r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor|agent|shift|"
     r"incident|dispatch)\s(?:note|log|incident)\b|incident\b|heads\sup:|pre-dispatch\b|"
     r"note\s(?:from|on|for)\b|front\sdesk,|(?:counter|gate)\s[\w:]{2,6}[\s:]|"
-    r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b)",
+    r"(?:mrs?|ms|miss|dr)\.?\s[a-z'-]{2,20}(?:\s[a-z'-]{2,20})?\s(?:called|rang|phoned|came\sin)\b|"
+    # a call log's header: "Call 09:12 - Mrs Pike", "Inbound 14:55 -", "Outbound call to ..."
+    r"(?:(?:inbound|outbound|incoming|outgoing)\s)?(?:phone\s)?call(?:\slog)?\s(?:from|to|log|"
+    r"\d{1,2}[:./]\d{2})\b|(?:inbound|outbound)\s\d{1,2}[:.]\d{2}\b|"
+    # a staff note's header line: "Duty manager note - aisle 7", "Manager's note, table 9"
+    r"[\w ]{0,30}?\b(?:manager|supervisor|duty|shift|staff|colleague|handover|reception|"
+    r"receptionist|desk|team\sleader|incident)(?:'s|’s)?\s(?:note|log|report)\b[^\n]{0,60}\n)",
     re.I,
 )
 _NOTE_ANYWHERE = re.compile(
@@ -26,7 +32,8 @@ _NOTE_ANYWHERE = re.compile(
     r"\b(?:cust|customer|guest|passenger)\s?(?::|\()\s?(?:mrs?|ms|dr|mr)?\.?\s?[A-Z]"
 )
 _VOICEMAIL = re.compile(r"\s{0,10}\[?(?:voicemail|vm)\b", re.I)
-_SPEAKER = re.compile(r"^([^\W\d_][\w'-]{0,20}):\s", re.M)
+_SPEAKER = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s)?([^\W\d_][\w'-]{0,20}):\s", re.M)
+"""A chat line's speaker, after the time a transcript may give it ("[14:02] Karina: hi")."""
 
 
 def is_agent_note(text: str) -> bool:
