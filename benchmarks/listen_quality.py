@@ -41,6 +41,7 @@ from recovery_cli.listen import LABELLED, Reading, inputs_for, read
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
 from recovery_cli.playbook.names import TITLES
 from recovery_cli.playbook.public import PUBLIC_FACTS
+from recovery_cli.playbook.reply import PUBLIC
 from recovery_cli.playbook.walk import run_scripted
 from recovery_cli.triage import Triage
 
@@ -135,10 +136,18 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
     values, missing = resolved.values, resolved.missing
     if missing:
         return None
-    public = values.get("channel") == "social"
+    public = values.get("channel") in PUBLIC
     declared = frozenset(spec.name for spec in effective_inputs(playbook))
     made = run_scripted(playbook, values, defaulted=resolved.defaulted).draft()
     return Drafted(made, offered, public, declared)
+
+
+def shown(reading: Reading) -> str | None:
+    """The channel read, as the labels name it: they call a review `social`, since both are
+    answered in public (the reading tells them apart: a review site has no direct messages)."""
+    if reading.channel is None:
+        return None
+    return "social" if reading.channel.name in PUBLIC else reading.channel.name
 
 
 def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str:
@@ -201,7 +210,7 @@ def report(
         label_channel = item.get("channel")
         channel.add(
             "channel",
-            reading.channel.name if reading.channel else None,
+            shown(reading),
             None if label_channel is None else str(label_channel),
         )
         if gold not in (None, "routine"):

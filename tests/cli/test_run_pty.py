@@ -77,7 +77,7 @@ def answer_inputs(child: pexpect.spawn, name: str, message: str = GLASSES) -> No
         child.sendline("")  # optional: nothing the message gave
     child.expect_exact("How severe is it for the customer? (low/medium/high)")
     child.sendline("")
-    child.expect_exact("Channel (phone/chat/email/in-person/social)")
+    child.expect_exact("Channel (phone/chat/email/in-person/social/review)")
     child.sendline("")
     child.expect_exact("When will you next update them?")
     child.sendline("by 3pm tomorrow")
@@ -120,7 +120,7 @@ def test_agent_walks_a_recovery_and_gets_a_draft_with_their_facts(tmp_path: Path
         child.sendline("")
     child.expect_exact("(low/medium/high) [high]: ")  # an exam at stake reads as high
     child.sendline("")
-    child.expect_exact("Channel (phone/chat/email/in-person/social)")
+    child.expect_exact("Channel (phone/chat/email/in-person/social/review)")
     child.sendline("")
     child.expect_exact("When will you next update them?")
     child.sendline("by 3pm tomorrow")

@@ -22,18 +22,21 @@ SOFA = (
     "@HomeCo my sofa still hasn't arrived and I've been waiting three weeks. "
     "Order 99102, paid £1,450. Useless."
 )
+REFUND = (
+    "@HomeCo my refund still hasn't arrived and I've been waiting three weeks. "
+    "Order 99102, £1,450. Useless."
+)
 
 
-def public_reply(invoke: Invoke, *args: str) -> str:
-    result = invoke("run", "outsourced-delay", "--no-input", "--set", "channel=social", *args)
+def public_reply(invoke: Invoke, *args: str, scenario: str = "outsourced-delay") -> str:
+    result = invoke("run", scenario, "--no-input", "--set", "channel=social", *args)
     assert result.exit_code == 0, result.output
     return result.stdout.split("\n\n")[0]  # the reply; the follow-up checklist comes after
 
 
 def test_a_public_reply_says_back_what_went_wrong_and_the_wait(invoke: Invoke) -> None:
-    reply = public_reply(invoke, "--message", SOFA)
-    assert "your sofa still hasn't arrived" in reply
-    assert "you've been waiting three weeks" in reply
+    reply = public_reply(invoke, "--message", REFUND, scenario="refund")
+    assert "your refund still hasn't arrived, and you've been waiting three weeks" in reply
     assert "99102" not in reply and "1,450" not in reply
     assert len(reply) <= 280
 
@@ -114,3 +117,27 @@ def test_lint_measures_a_public_reply_with_the_longest_facts_it_may_say(
     assert len(found) == 1
     assert "when the customer's public facts take all the room" in str(found[0]["message"])
     assert lint_social(invoke, tmp_path, f"Sorry. {words.strip()}") == []
+
+
+REVIEW = "★☆☆☆☆ Ordered a mirror, it arrived in pieces and nobody answers. Would not recommend."
+
+
+def test_a_review_is_answered_in_public_without_asking_for_a_dm(invoke: Invoke) -> None:
+    result = invoke("run", "--message", REVIEW, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    reply = record["draft"]
+    assert record["channel"] == "review"
+    assert "contact us directly" in reply and "DM" not in reply
+    assert len(reply) <= 280
+
+
+def test_a_team_says_how_a_reviewer_reaches_them(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "voice.yaml").write_text(
+        "review_contact: email care@homeco.example\n", encoding="utf-8"
+    )
+    env = {"RECOVERY_PLAYBOOKS": str(tmp_path)}
+    review = invoke("run", "damaged-item", "--no-input", "--set", "channel=review", env=env)
+    post = invoke("run", "damaged-item", "--no-input", "--set", "channel=social", env=env)
+    assert "Please email care@homeco.example with your order number" in review.stdout
+    assert "Please DM us with your order number" in post.stdout

@@ -23,6 +23,7 @@ from recovery_cli.playbook import render
 from recovery_cli.playbook.models import Playbook, Step
 from recovery_cli.playbook.reply import (
     FALLBACK_SOCIAL,
+    PUBLIC,
     SPOKEN,
     Pieces,
     Reply,
@@ -245,7 +246,7 @@ class Plan:
         add(draft.closing, "closing")
         if channel == "chat":
             add(draft.chat_closing, "chat_closing")
-        if channel == "social":
+        if channel in PUBLIC:
             return [draft.social or FALLBACK_SOCIAL], ["social"], bool(draft.social)
         if channel in SPOKEN:
             add(draft.confirmation, "confirmation")

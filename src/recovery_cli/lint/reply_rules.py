@@ -25,11 +25,19 @@ from recovery_cli.lint.template_rules import sample_context
 from recovery_cli.playbook import public, render
 from recovery_cli.playbook.inputs import sample_values
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS
+from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS, PUBLIC
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
 
 PUBLIC_NAMES = frozenset(
-    {"first_name", "company", "agent_name", "next_update", "greeting", *public.PUBLIC_NAMES}
+    {
+        "first_name",
+        "company",
+        "agent_name",
+        "next_update",
+        "greeting",
+        public.CONTACT,
+        *public.PUBLIC_NAMES,
+    }
 )
 """What a public reply may read: how to greet the customer, and what they said in public."""
 REPEATABLE = ("stakes", "partner", "promised")
@@ -75,7 +83,7 @@ def _walks(playbook: Playbook, place: Place) -> Iterator[Problem]:
                 yield rule("channel-fit").problem(
                     f"the {channel} reply at {severity or 'default'} severity is "
                     f"{len(reply.text)} characters; the limit is {reply.limit}",
-                    place.at("draft", "social") if channel == "social" else place.at("steps"),
+                    place.at("draft", "social") if channel in PUBLIC else place.at("steps"),
                     "shorten it: give steps `chat:` forms, or skip steps on this channel",
                 )
     yield from _public(playbook, place)
@@ -176,8 +184,9 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
             f"the public reply reads {', '.join(f'`{name}`' for name in private)}: "
             "a social post must name nothing private",
             place.at("draft", "social"),
-            "use only first_name, company, agent_name, next_update and the public facts "
-            f"({', '.join(public.PUBLIC_NAMES)}), and move the details to a private channel",
+            "use only first_name, company, agent_name, next_update, contact_us and the "
+            f"public facts ({', '.join(public.PUBLIC_NAMES)}), and move the details to a "
+            "private channel",
         )
         return
     longest = _longest_public(social, playbook)
@@ -193,7 +202,7 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
 
 def _longest_public(social: str, playbook: Playbook) -> int | None:
     """The length of the public reply with every public fact as long as it may be."""
-    context = {**sample_context(playbook), "first_name": "Alexandra"}
+    context = {**sample_context(playbook), "first_name": "Alexandra", public.CONTACT: public.DIRECT}
     facts = {name: str(context.get(name) or "") for name in public.PUBLIC_NAMES}
     room = public.PUBLIC_BUDGET - sum(len(value) for value in facts.values())
     facts["public_issue"] += " and " + "x" * max(room - 5, 0)

@@ -40,7 +40,7 @@ KEPT = 0.75
 shown, and offered in an attended run, where the agent sees its words and confirms it."""
 
 Level = Literal["low", "medium", "high"]
-ChannelName = Literal["phone", "chat", "email", "in-person", "social"]
+ChannelName = Literal["phone", "chat", "email", "in-person", "social", "review"]
 
 
 @dataclass(frozen=True)

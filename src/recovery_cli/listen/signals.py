@@ -41,8 +41,9 @@ _REVIEW = keyed(
 )
 """A review: a rating ("★★☆☆☆", "1 star", "2/5") or a warning to other customers ("would
 not recommend", "avoid this place"). A review is answered where it was posted, so it is a
-public reply (`social`): short, owning it, naming nothing private, moving to a private
-channel. Answered with a letter, it would have no place to go."""
+public reply (`review`): short, owning it, naming nothing private, moving to a private
+channel, which on a review site is not a direct message. Answered with a letter, it would
+have no place to go."""
 _ADDRESSED = re.compile(
     r"^\s{0,5}(?:dear|hi|hello|hey|good\s(?:morning|afternoon|evening)|to\swhom)\b|"
     r"\byours\s(?:sincerely|faithfully)\b",
@@ -107,7 +108,8 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     for name, pattern in (("social", _SOCIAL), ("in-person", _IN_PERSON), ("phone", _PHONE)):
         match = pattern.search(head)
         if match:
-            return Channel(_name(name), match.group())
+            found = "review" if name == "social" and "review" in match.group().lower() else name
+            return Channel(_name(found), match.group())
     chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
@@ -123,7 +125,7 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     if not note and not _ADDRESSED.search(head.text):  # a review speaks to other customers
         match = _REVIEW.search(head)
         if match:
-            return Channel("social", match.group())
+            return Channel("review", match.group())
     if note:
         match = _NOTE_EMAIL.search(head)
         if match:
@@ -217,5 +219,7 @@ def _bare_name(line: str) -> bool:
 
 
 def _name(name: str) -> ChannelName:
-    names: dict[str, ChannelName] = {"social": "social", "in-person": "in-person", "phone": "phone"}
+    names: dict[str, ChannelName] = {
+        "social": "social", "review": "review", "in-person": "in-person", "phone": "phone"
+    }  # fmt: skip
     return names[name]

@@ -107,7 +107,7 @@ STANDARD_INPUTS: dict[str, Input] = {
             name="channel",
             kind="choice",
             prompt="Channel",
-            choices=["phone", "chat", "email", "in-person", "social"],
+            choices=["phone", "chat", "email", "in-person", "social", "review"],
             example="email",
         ),
         Input(

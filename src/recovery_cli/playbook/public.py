@@ -73,3 +73,14 @@ def public_facts(values: Mapping[str, str], defaulted: Collection[str] = ()) -> 
 
 PUBLIC_NAMES = tuple(f"public_{name}" for name in PUBLIC_FACTS)
 """The names `public_facts` fills, which templates may read besides the inputs."""
+
+CONTACT = "contact_us"
+"""How a public reply asks the customer to reach us in private, as it follows "Please":
+"DM us" under a post, and on a review site, which has no direct messages, the team's own
+way (`voice.yaml`'s `review_contact`, "email care@example.com") or "contact us directly"."""
+DIRECT = "contact us directly"
+
+
+def contact_us(channel: str, review_contact: str = "") -> str:
+    """The words of `CONTACT` for a reply on `channel`."""
+    return (review_contact or DIRECT) if channel == "review" else "DM us"

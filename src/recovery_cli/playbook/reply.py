@@ -14,15 +14,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-CHANNELS = ("email", "chat", "social", "phone", "in-person")
-LIMITS = {"social": 280, "chat": 700}
+CHANNELS = ("email", "chat", "social", "review", "phone", "in-person")
+PUBLIC = frozenset({"social", "review"})
+"""Channels answered where everyone can see it, with the playbook's public reply: a post on
+a social network (`social`), or a review on a review site or app store (`review`), which
+has no direct messages."""
+LIMITS = {"social": 280, "review": 280, "chat": 700}
 """The most characters a reply on that channel may have; others have no limit."""
 SPOKEN = frozenset({"phone", "in-person"})
 
 FALLBACK_SOCIAL = (
     "{% if first_name %}{{ first_name }}, we{% else %}We{% endif %} are sorry, and we want to "
-    "put this right. Please send us a direct message so we can look at your details in "
-    "private; we will reply {{ next_update or 'today' }}."
+    "put this right. Please {{ contact_us }} so we can look at your details in private; we "
+    "will reply {{ next_update or 'today' }}."
 )
 """The public reply of a playbook that has none of its own (lint says so)."""
 
@@ -197,7 +201,7 @@ def first_words(concerns: Mapping[str, str], *, short: bool = False) -> str:
 
 def compose(channel: str, pieces: Pieces) -> Reply:
     """The reply for `channel` (an unknown channel is treated as email)."""
-    if channel == "social":
+    if channel in PUBLIC:
         return Reply(channel, pieces.social.strip())
     sorry = first_words(pieces.concerns, short=channel == "chat")
     if channel == "chat":

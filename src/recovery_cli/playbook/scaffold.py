@@ -140,7 +140,7 @@ draft:                         # the reply, for each channel
   closing: "Thank you for telling us."
   social: >-                   # public: at most 280 characters, nothing private, move to a DM
     {{{{ first_name ~ ', we' if first_name else 'We' }}}} are sorry about this and want to put it
-    right. Please send us a direct message and we'll reply {{{{ next_update }}}}.
+    right. Please {{{{ contact_us }}}} and we'll reply {{{{ next_update }}}}.
   confirmation: >-             # phone and in person: the note sent afterwards
     Thank you for talking with me. As promised, you'll hear from me {{{{ next_update }}}}.
 

@@ -17,7 +17,7 @@ from pydantic import Field
 from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
-from recovery_cli.playbook.public import PUBLIC_NAMES, public_facts
+from recovery_cli.playbook.public import CONTACT, PUBLIC_NAMES, contact_us, public_facts
 
 
 class Voice(Strict):
@@ -40,6 +40,15 @@ class Voice(Strict):
     )
     neutral_greeting: str = Field(
         default="Hello,", max_length=40, description="The greeting when no name is known."
+    )
+    review_contact: str = Field(
+        default="",
+        max_length=80,
+        description=(
+            "How the author of a public review reaches you in private, as it follows "
+            "'Please': 'email care@example.com', 'call us on 0800 123 456'. Review sites have "
+            "no direct messages; empty says 'contact us directly'."
+        ),
     )
 
 
@@ -73,10 +82,12 @@ def derived(
         "agent_name": (agent if agent is not None else voice.agent).strip(),
         "sign_off": voice.sign_off,
         **public_facts(values, defaulted),
+        CONTACT: contact_us(values.get("channel", ""), voice.review_contact),
     }
 
 
 DERIVED = (
-    "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", *PUBLIC_NAMES
+    "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", CONTACT,
+    *PUBLIC_NAMES,
 )  # fmt: skip
 """Names templates may use that no input declares: `derived` fills them."""

@@ -21,6 +21,7 @@ from recovery_cli.playbook.answers import is_number, suggestion_number
 from recovery_cli.playbook.models import END, Playbook, Step
 from recovery_cli.playbook.reply import (
     FALLBACK_SOCIAL,
+    PUBLIC,
     SPOKEN,
     Pieces,
     Reply,
@@ -279,7 +280,7 @@ class Walk:
             return render.render(template, context, self._where("draft", name))
 
         drafted = self._drafted()
-        if channel == "social":
+        if channel in PUBLIC:
             if draft.social:
                 return Pieces(social=text(draft.social, "social"))
             fallback = {"first_name": "", "next_update": "", **context}
