@@ -142,7 +142,7 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
     return Drafted(made, offered, public, declared)
 
 
-def shown(reading: Reading) -> str | None:
+def channel_shown(reading: Reading) -> str | None:
     """The channel read, as the labels name it: they call a review `social`, since both are
     answered in public (the reading tells them apart: a review site has no direct messages)."""
     if reading.channel is None:
@@ -210,7 +210,7 @@ def report(
         label_channel = item.get("channel")
         channel.add(
             "channel",
-            shown(reading),
+            channel_shown(reading),
             None if label_channel is None else str(label_channel),
         )
         if gold not in (None, "routine"):
