@@ -229,6 +229,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "cancelled",
             "already",
         ),
+        (
+            "missed-appointment",
+            "I took the morning off and drove to the clinic for my scan, and it was cancelled.",
+            "visit",
+            "ours",
+        ),
+        (
+            "missed-appointment",
+            "My video consultation was at 3pm and nobody ever called. I waited an hour.",
+            "visit",
+            "remote",
+        ),
     ],
 )
 def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
@@ -243,6 +255,7 @@ def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
     [
         ("in-person-mishap", "The waiter spilled wine on my dress, nobody was hurt.", "hurt"),
         ("hard-to-cancel", "There is no cancel button and you keep charging me.", "cancelled"),
+        ("missed-appointment", "The engineer never came, I waited in all day.", "visit"),
         (
             "privacy-mistake",  # both said: their own details went too, so the default stands
             "I got another customer's order history, and she got my details the same way.",
