@@ -353,3 +353,19 @@ def test_what_happened_to_a_thing_is_not_read_as_part_of_its_name() -> None:
         "I've sent photos to your office but I haven't heard back and it's Saturday."
     )
     assert value is None or ("ripped is" not in value and "ripped are" not in value)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The flowers for my nan were meant to arrive on Friday for the funeral and they still "
+        "haven't come.",
+        "Your engineer was due on Tuesday between 8 and 12. Nobody came and I haven't heard a "
+        "thing.",
+        "Ur electrician was meant to come at 9 and still hasn't turned up, waited all morning.",
+    ],
+)
+def test_a_person_is_never_said_to_be_late(message: str) -> None:
+    # "your nan is late" says she has died; "our engineer is late" says he is running behind
+    value = issue(message)
+    assert value is None or not value.endswith(("is late", "are late"))

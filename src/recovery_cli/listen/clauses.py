@@ -73,6 +73,14 @@ NP = rf"(?P<np>(?:{WORD}\s){{0,3}}?{WORD})"
 `plausible_np`; when it fails, the search starts again one character on)."""
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her"})
+_NOT_LATE = words(
+    "engineer engineers technician tech electrician plumber fitter fitters installer driver "
+    "courier man men lady guy guys nan gran granny mum dad therapist nurse doctor surveyor "
+    "partner lab team staff agent rep representative contractor builder builders missing "
+    "confirmation"
+)
+"""What "is late" must not be said of: someone (a person who did not come did not "run
+late", and "your nan is late" says she has died), or a thing already called missing."""
 _THEY = words("they they've they're they'd they'll theyve")
 _TO_YOU = re.compile(r"\s(?:you|your)\b")
 """A clause whose "they" did something to the customer: in their words "they" is often us."""
@@ -296,6 +304,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         head = np.lower().split()[-1]
         if parts.get("det", "").lower() in {"this", "that"} and head in _WHEN_NOUNS:
             return None  # "arrived this morning with a crack": when, not what
+        if each.template.endswith(" late") and (
+            head in _NOT_LATE or not _NOT_LATE.isdisjoint(np.lower().split()[:-1])
+        ):
+            return None  # "your nan is late", "the lab is late": a person, not what is late
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
