@@ -258,6 +258,23 @@ def test_only_a_large_sum_in_pounds_dollars_or_euros_raises_severity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("This is the fourth time the engineer hasn't turned up.", "medium"),
+        ("Useless. Second time my parcel has gone missing.", "medium"),
+        ("Second time my parcel has gone missing and I need it for my exam on Monday.", "high"),
+        ("I am 84 and the engineer never came.", "high"),
+        ("The engineer never came.", "medium"),
+    ],
+)
+def test_failing_again_is_high_only_with_something_riding_on_it(message: str, level: str) -> None:
+    # most writers of the labelled sets weigh a repeat, or a repeat said angrily, as the
+    # standard recovery; with a stake, a vulnerability or an occasion it is high
+    found = read(message).severity
+    assert found is not None and found.level == level
+
+
+@pytest.mark.parametrize(
     ("message", "waited", "times"),
     [
         (

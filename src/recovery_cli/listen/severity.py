@@ -6,9 +6,10 @@ the `harmed` fact), what is at stake (a funeral
 or a wedding, a flight, a large sum, their data or someone else's), how angry they are
 (capitals, "!!!", swearing, threats to leave, go public or go to law, threats of harm)
 and whether it has failed before. Any grave signal (a vulnerability, a threat, someone
-else's data, a big occasion, a large sum, a third failure) makes it high, and so do two
-lesser ones together (stakes, anger, a repeat); a routine message, or a gentle request
-with no failure in it, is low; the rest is medium. The agent confirms it.
+else's data, a big occasion, a large sum) makes it high, and so does what is at stake
+together with anger or a repeated failure (a second or a fifth time alike); a routine
+message, or a gentle request with no failure in it, is low; the rest is medium. The agent
+confirms it.
 """
 
 from __future__ import annotations
@@ -205,7 +206,9 @@ _FAILURE = keyed(
 """Words of a failure: a message holding one is not a plain request, whatever triage says."""
 _LARGE = 1000.0
 """A sum this large (in any currency) is at stake by itself."""
-_HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "persistent", "large"})
+_HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "large"})
+"""Signals grave enough alone. Failing again and again is not one: most agents weigh a
+third failure as the standard recovery unless something rides on it."""
 
 
 def severity(
@@ -249,12 +252,13 @@ def severity(
 
 
 def _level(groups: list[str], routine: bool, gentle: bool) -> Level:
-    """High for any grave signal or two lesser ones together; low for a plain request."""
-    found = set(groups)
+    """High for any grave signal, or what is at stake with anger or a repeated failure; low
+    for a plain request."""
+    found = {"repeat" if group == "persistent" else group for group in groups}
     if found & _HIGH or groups.count("anger") >= 2:
         return "high"
-    if len(found & {"stakes", "anger", "repeat"}) >= 2:
-        return "high"
+    if "stakes" in found and found & {"anger", "repeat"}:
+        return "high"  # something rides on it, and it has failed before or they are angry
     if not found and gentle:
         return "low"  # a request (or what triage calls routine) with no failure in it
     return "medium"
