@@ -428,3 +428,20 @@ def test_a_name_in_a_call_log_a_chat_answer_or_a_review_is_read(message: str, na
 )
 def test_a_chat_answer_that_is_no_name_is_not_read_as_one(message: str) -> None:
     assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("They promised a 4 hour fix on the fault and nobody has come.", "a 4-hour fix"),
+        ("You said within 48 hour and it is day 5.", "within 48 hours"),
+        ("you said 5-7 day delivery and it took 9 days", "a 5-7 day delivery"),
+    ],
+)
+def test_a_promised_span_is_said_in_good_english(message: str, promised: str) -> None:
+    assert value(message, "promised") == promised
+
+
+def test_a_span_that_names_something_else_is_no_promise() -> None:
+    message = "The policy has a 48 hour no-claims period. You promised delivery by Friday."
+    assert value(message, "promised") == "with you by Friday"

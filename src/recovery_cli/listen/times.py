@@ -55,9 +55,12 @@ _COUNT = (
     r"ten|eleven|twelve|fourteen|twenty|thirty|a\sfew|a\scouple\sof|a"
 )
 _DURATION = (
-    rf"(?:(?:within|in)\s)?(?:{_COUNT})\s(?:working\s|business\s|full\s)?(?:hours?|hrs?|"
-    r"days?|weeks?|months?|minutes?|mins?)\b(?!\sago)|\d{1,3}\s?(?:h|hrs?)\b|"
-    r"\d{1,2}-(?:hour|day|minute)\s(?:response|turnaround|delivery|service|repair|fix)\b"
+    r"(?<![\d-])\d{1,2}(?:[-–]\d{1,2})?[-\s](?:hour|day|minute|min)\s(?:response|turnaround|"
+    r"delivery|service|repair|fix)\b|"
+    rf"(?:(?:within|in)\s)?(?:{_COUNT})\s(?:working\s|business\s|full\s)?(?:(?:hours|hrs|"
+    r"days|weeks|months|minutes|mins)\b|(?:hour|hr|day|week|month|minute|min)\b"
+    r"(?!\s(?!(?:of|or|and|to|from|after|before|at|on|by|for|in|if|so|but|then|now|please|"
+    r"late|later|max|maximum|tops|latest)\b)[a-z]))(?!\sago)|\d{1,3}\s?(?:h|hrs?)\b"
 )
 _WHEN = rf"(?:(?:next|this)\s{_DAY}|{_REL}|{_DATE}|{_DAY})"
 TIME = (
@@ -98,13 +101,29 @@ def between(words: str) -> str:
     return f"between {first.strip()} and {last.strip()}"
 
 
+_PLURAL = re.compile(
+    r"^((?:within\s|in\s)?(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fourteen|twenty|thirty)\s(?:working\s|business\s)?(?:hour|day|week|month|"
+    r"minute))$",
+    re.I,
+)
+"""A count of more than one with its unit left singular, as the customer typed it."""
+_COMPOUND = re.compile(r"(\d{1,2}(?:[-–]\d{1,2})?)[-\s](hour|day|minute|min)\s(\w+)$", re.I)
+"""A duration that names a kind of service: "4 hour fix", "5-7 day delivery"."""
+
+
 def wording(match: re.Match[str], prep: str | None = None, frame: str = "") -> str:
     """The time as it follows "We said it would be", e.g. "with you by Friday"."""
     prep = (prep or "").lower()
     if match.group("dur"):
         dur = clean(match.group("dur"))
-        if re.match(r"\d{1,2}-(?:hour|day|minute)\s", dur):
-            return f"a {dur}"
+        compound = _COMPOUND.match(dur)
+        if compound:  # "4 hour fix": "a 4-hour fix"; "5-7 day delivery" as it was said
+            count, unit, noun = compound.groups()
+            unit = "minute" if unit.lower() == "min" else unit
+            joined = f"{count}-{unit}" if count.isdigit() else f"{count} {unit}"
+            return f"a {joined} {noun}"
+        dur = _PLURAL.sub(r"\1s", dur)  # "within 48 hour": "within 48 hours"
         return frame + (dur if dur.lower().startswith(("within", "in ")) else f"within {dur}")
     if match.group("range"):
         tail = ""
