@@ -413,6 +413,14 @@ def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
         ("Crew were polite but nobody could help. Not good enough.\nChukwuemeka O.", "Chukwuemeka"),
         ("Hello this is Wambui on 07911 204558. The tank I bought leaks.", "Wambui"),
         ('Message: "The washer broke on day two. Thanks, Sandra"', "Sandra"),
+        ("Customer: do you fit batteries?\nAgent: Hi Tane, yes we do! Let me check.", "Tane"),
+        ("hi this is gary, your mobile mechanic never came", "Gary"),
+        ("Hi Mei here, the curtains you fitted have fallen down", "Mei"),
+        ("From: Thandiwe Dube\nSubject: Dentist\n\nMy filling fell out again.", "Thandiwe Dube"),
+        ("First name: Ama\nLast name: Owusu\nMessage: the boiler leaks", "Ama Owusu"),
+        ("Account holder: Marguerite Tremblay\nMessage: charged twice", "Marguerite Tremblay"),
+        ("Cust rang re order 5521, gave name as Mrs Hale. Wants a refund.", "Mrs Hale"),
+        ("can I book the class for Saturday then? Name's Róisín Kelly", "Róisín Kelly"),
     ],
 )
 def test_a_name_in_a_call_log_a_chat_answer_or_a_review_is_read(message: str, name: str) -> None:
@@ -424,6 +432,8 @@ def test_a_name_in_a_call_log_a_chat_answer_or_a_review_is_read(message: str, na
     [
         "Customer: my order is late\nAgent: Can I take your order number?\nCustomer: 55120 Thanks",
         "Customer: the app crashed\nAgent: Can I have your name?\nCustomer: Good afternoon.",
+        "Customer: my box is late\nAgent: Thanks! Which order is it?\nCustomer: 5521",
+        "Customer: my box is late\nAgent: Sorry! Let me check that for you.",
     ],
 )
 def test_a_chat_answer_that_is_no_name_is_not_read_as_one(message: str) -> None:

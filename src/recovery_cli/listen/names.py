@@ -90,17 +90,19 @@ _LAST_SENTENCE = re.compile(
     re.I,
 )
 _INTRO = keyed(
-    "name is|this is|it's|its |it is",
-    rf"\bmy\sname\sis\s(?P<name>{_NAME})"
+    "name is|name's|this is|it's|its |it is",
+    rf"\b(?:my\sname\sis|(?:my\s)?name'?s)\s(?P<name>{_NAME})"
     rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:from|here|at|"
     r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|\son\s(?=[+(]?\d)|,|\.|$)",
 )
 _TYPED_INTRO = re.compile(
     r"^(?:(?:hi|hello|hey|hiya)[,!]?\s)?(?:it'?s|this\sis)\s(?P<name>[a-z][a-z'-]{1,15})"
-    r"\s(?:from|here)\b"
+    r"(?:\s(?:from|here)\b|,)"
+    r"|^(?i:hi|hello|hey|hiya)[,!]?\s(?P<own>[A-Z][a-z'-]{1,15})\s(?:here|from)\b"
 )
 """A text that opens by saying who it is, typed in lower case ("hi its ruth from 14 kestrel
-close"): the name is given its capital."""
+close", "hi this is gary, ..."): the name is given its capital; or "Hi Mei here", "Hi,
+Sarah from 12 Dene Rd"."""
 _CLIENT = keyed(
     "client|instructed by|on behalf of",
     rf"\b(?:our\sclient|client|instructed\sby|on\sbehalf\sof)\s?:?\s(?P<name>{_TITLE}\s{_NAME})",
@@ -108,9 +110,10 @@ _CLIENT = keyed(
 """Whom a solicitor's letter is for: the customer, not the firm that signs it."""
 _NOTED = keyed(
     "cust|cx|guest|passenger|patient|client|caller|gent|lady|name",
-    rf"\b(?:cust(?:omer)?|cx|guest|passenger|patient|client|caller|gent|lady|name"
-    rf"(?:\s(?:on|given|given\sas)(?:\s\w{{1,10}})?)?)"
-    rf"(?:\s?:\s?|\s?\(\s?|\s)(?P<name>(?:{_TITLE}\s)?{_NAME})",
+    rf"\b(?:(?:cust(?:omer)?|cx|guest|passenger|patient|client|caller|gent|lady)"
+    r"(?!\s(?:gave|gives)\b)|name"
+    rf"(?:\s(?:on|given|given\sas)(?:\s\w{{1,10}})?)?|gave\s(?:(?:his|her|their)\s)?name"
+    rf"(?:\sas)?)(?:\s?:\s?|\s?\(\s?|\s)\"?(?P<name>(?:{_TITLE}\s)?{_NAME})",
 )
 _TITLED = keyed(
     "mr|ms|dr|mx|miss",
@@ -126,8 +129,9 @@ _ROLE = keyed(
 """The person a log or a note is about, in any message: "Caller Mrs Fenwick", "Guest Ms
 Abimbola", "Member (Carl)": a title or brackets say it is a name."""
 _FIELD = re.compile(
-    r"(?:^|(?<=[.!?;]\s))(?:(?:full|your|customer|caller|passenger|guest|lead\spassenger|"
-    r"patient|member|account\sholder|contact)\s)?(?:name|contact)\s?:\s?"
+    r"(?:^|(?<=[.!?;]\s))(?:(?:(?:full|your|customer|caller|passenger|guest|lead\spassenger|"
+    r"patient|member|account\sholder|contact|first|given)\s)?(?:name|contact)|account\sholder|"
+    r"policy\s?holder|card\s?holder|requester)\s?:\s?"
     rf"(?P<name>(?:{_TITLE}\s)?{_NAME})(?:,|\.?\s?$)",
     re.I | re.M,
 )
@@ -142,7 +146,13 @@ _NAME_GIVEN = keyed(
 )
 """A name given in passing: "name is Hargreaves", "Room 208, name Okafor", "ref is
 ZP4K7M, name Eoin Gallagher", "account is under Patel"."""
-_FIELD_KEYS = register(("name", "contact", "under"))
+_FIELD_KEYS = register(("name", "contact", "under", "holder", "requester"))
+_FIRST_LAST = re.compile(
+    rf"^(?:first|given)\sname\s?:\s?(?P<first>{_TOKEN})\s*\n(?:last|family|sur)\s?name\s?:\s?"
+    rf"(?P<last>{_TOKEN}(?:[\s-]{_TOKEN})?)\s*$",
+    re.I | re.M,
+)
+"""A form that asks for the first and the last name on two lines."""
 _ASKED_NAME = re.compile(
     r"\b(?:take|have|get|confirm|give\sme)\s(?:your|the)\s(?:[\w-]{1,12}\s)?(?:name|number|"
     r"date\sof\sbirth|dob)\b|\bname\son\sthe\s(?:account|booking|policy|order)\b"
@@ -164,6 +174,15 @@ _ANSWERED_NAME = re.compile(
 )
 """The customer's next line answering it with a full name ("Customer: yes, Louise Tennant,
 policy ...", "Student: 21884602. Aditi Sharma."); both words must be a name's."""
+_GREETED = re.compile(
+    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:[A-Z][\w&'-]*\s){0,3}?(?i:agent|advisor|adviser|support|"
+    r"rep|assistant|team)\b(?:\s?\([^()\n]{1,20}\)|\s[A-Z][a-z]+)?\s?:\s(?i:hi|hello|hey|thanks|"
+    r"thank\syou|sorry|i'?m\s(?:so\s)?sorry)(?:\sto\shear\sthat,?)?\s"
+    rf"(?P<name>(?:{_TITLE}\s)?[A-Z][\w'’-]{{1,20}})(?=[,!])",
+    re.M,
+)
+"""An agent in a chat greeting the customer by name ("Agent: Hi Tane, yes we do!", "Sentinel
+Support: Hi Marco!"): the name on their screen is the customer's."""
 _FROM = re.compile(rf"^from:\s(?P<name>{_TOKEN}\s{_TOKEN})\s*$", re.I | re.M)
 """A forwarded message's sender ("From: Sam Okafor"), who may sign off with "Sam"."""
 
@@ -229,9 +248,16 @@ def customer_names(
             for match in _CLIENT.finditer(sentence):
                 yield from _found(sentence, match, 0.9, 0)
     typed = _TYPED_INTRO.match(text)
-    if typed and _plausible(typed.group("name").capitalize()):
-        start, end = typed.span("name")
-        yield Found("customer_name", typed.group("name").capitalize(), start, end, 0.85, 1)
+    group = "name" if typed and typed.group("name") else "own"
+    if typed and _plausible(typed.group(group).capitalize()):
+        start, end = typed.span(group)
+        yield Found("customer_name", typed.group(group).capitalize(), start, end, 0.85, 1)
+    greeted = _GREETED.search(text, 0, 5000)
+    if greeted is not None:  # "Agent: Hi Tane, yes we do!"
+        yield from _found(sentence_of(text[:6000], 0, keys), greeted, 0.8, 3)
+    top = _FROM.search(text, 0, 300)
+    if top is not None and top.start() < 120:  # "From: Thandiwe Dube" heading a pasted email
+        yield from _found(sentence_of(text[:300], 0, keys), top, 0.8, 3)
     if not _INTRO.keys.isdisjoint(keys):
         for sentence in sentences:
             for match in _INTRO.finditer(sentence):
@@ -241,6 +267,11 @@ def customer_names(
                 yield from _found(sentence, match, 0.85, 1, group)
     if not _FIELD_KEYS.isdisjoint(keys):
         head = sentence_of(text[:3000], 0, keys)
+        both = _FIRST_LAST.search(head.text)
+        if both is not None:  # "First name: Ama" then "Last name: Owusu"
+            name = _polish(f"{both.group('first')} {both.group('last')}")
+            if name:
+                yield Found("customer_name", name, both.start("first"), both.end("last"), 0.9, 0)
         for match in _FIELD.finditer(head.text):
             yield from _found(head, match, 0.9, 0)
         for match in _NAME_GIVEN.finditer(head):
