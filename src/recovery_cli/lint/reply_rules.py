@@ -28,7 +28,7 @@ from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS, PUBLIC
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
 
-PUBLIC_NAMES = frozenset(
+READABLE_IN_PUBLIC = frozenset(
     {
         "first_name",
         "company",
@@ -36,7 +36,7 @@ PUBLIC_NAMES = frozenset(
         "next_update",
         "greeting",
         public.CONTACT,
-        *public.PUBLIC_NAMES,
+        *public.FACT_NAMES,
     }
 )
 """What a public reply may read: how to greet the customer, and what they said in public."""
@@ -178,14 +178,14 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
         names = render.names_used(social)
     except Exception:  # reported as a syntax problem
         return
-    private = sorted(names - PUBLIC_NAMES)
+    private = sorted(names - READABLE_IN_PUBLIC)
     if private:
         yield rule("channel-fit").problem(
             f"the public reply reads {', '.join(f'`{name}`' for name in private)}: "
             "a social post must name nothing private",
             place.at("draft", "social"),
             "use only first_name, company, agent_name, next_update, contact_us and the "
-            f"public facts ({', '.join(public.PUBLIC_NAMES)}), and move the details to a "
+            f"public facts ({', '.join(public.FACT_NAMES)}), and move the details to a "
             "private channel",
         )
         return
@@ -203,7 +203,7 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
 def _longest_public(social: str, playbook: Playbook) -> int | None:
     """The length of the public reply with every public fact as long as it may be."""
     context = {**sample_context(playbook), "first_name": "Alexandra", public.CONTACT: public.DIRECT}
-    facts = {name: str(context.get(name) or "") for name in public.PUBLIC_NAMES}
+    facts = {name: str(context.get(name) or "") for name in public.FACT_NAMES}
     room = public.PUBLIC_BUDGET - sum(len(value) for value in facts.values())
     facts["public_issue"] += " and " + "x" * max(room - 5, 0)
     try:

@@ -71,7 +71,7 @@ def public_facts(values: Mapping[str, str], defaulted: Collection[str] = ()) -> 
     return said
 
 
-PUBLIC_NAMES = tuple(f"public_{name}" for name in PUBLIC_FACTS)
+FACT_NAMES = tuple(f"public_{name}" for name in PUBLIC_FACTS)
 """The names `public_facts` fills, which templates may read besides the inputs."""
 
 CONTACT = "contact_us"

@@ -17,7 +17,7 @@ from pydantic import Field
 from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
-from recovery_cli.playbook.public import CONTACT, PUBLIC_NAMES, contact_us, public_facts
+from recovery_cli.playbook.public import CONTACT, FACT_NAMES, contact_us, public_facts
 
 
 class Voice(Strict):
@@ -88,6 +88,6 @@ def derived(
 
 DERIVED = (
     "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", CONTACT,
-    *PUBLIC_NAMES,
+    *FACT_NAMES,
 )  # fmt: skip
 """Names templates may use that no input declares: `derived` fills them."""
