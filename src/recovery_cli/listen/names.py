@@ -233,14 +233,13 @@ def customer_names(
         if count >= 2 and not mine and _plausible(speaker):
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
+    whole = sentence_of(text[:6000], 0, keys)  # what the patterns below search
     asked = _ASKED_NAME.search(text, 0, 5000)
     if asked is not None:  # "Can I take your name?" ... "Customer: Winston Campbell 03/11/1957"
-        whole = sentence_of(text[:6000], 0, keys)
         answer = _ANSWERED_NAME.search(text, asked.end(), min(len(whole.text), asked.end() + 600))
         if answer is not None and " " in _trim(answer.group("name")):  # not "Good afternoon"
             yield from _found(whole, answer, 0.85, 1)
     if "is the name on" in text:
-        whole = sentence_of(text[:6000], 0, keys)
         for match in _NAME_IS.finditer(whole.text):
             yield from _found(whole, match, 0.85, 1)
     if not _CLIENT.keys.isdisjoint(keys):
@@ -254,10 +253,10 @@ def customer_names(
         yield Found("customer_name", typed.group(group).capitalize(), start, end, 0.85, 1)
     greeted = _GREETED.search(text, 0, 5000)
     if greeted is not None:  # "Agent: Hi Tane, yes we do!"
-        yield from _found(sentence_of(text[:6000], 0, keys), greeted, 0.8, 3)
+        yield from _found(whole, greeted, 0.8, 3)
     top = _FROM.search(text, 0, 300)
     if top is not None and top.start() < 120:  # "From: Thandiwe Dube" heading a pasted email
-        yield from _found(sentence_of(text[:300], 0, keys), top, 0.8, 3)
+        yield from _found(whole, top, 0.8, 3)
     if not _INTRO.keys.isdisjoint(keys):
         for sentence in sentences:
             for match in _INTRO.finditer(sentence):

@@ -69,7 +69,7 @@ def _turn_phrase(raw: str) -> str:
 
 
 def _turned(raw: str, *, noun_phrase: bool) -> str:
-    text = _trimmed(raw)
+    text = tidy(raw)
     if not text:
         return ""
     text = from_agent(unshout(text))  # shouting lowered; "i" is put right here
@@ -82,13 +82,8 @@ def _turned(raw: str, *, noun_phrase: bool) -> str:
 
 
 def tidy(raw: str) -> str:
-    """A value inserted as it was typed, only with its spaces and end punctuation tidied."""
-    return _trimmed(raw)
-
-
-def _trimmed(raw: str) -> str:
-    """Spaces collapsed and end punctuation dropped, but never half of a pair of quotes
-    (`says it is "already registered"`)."""
+    """A value inserted as it was typed, only with its spaces and end punctuation tidied,
+    never leaving half of a pair of quotes (`says it is "already registered"`)."""
     text = " ".join(raw.split()).strip(_END)
     if text.count('"') % 2:
         core = raw.strip(_END.replace('"', ""))
