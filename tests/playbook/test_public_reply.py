@@ -141,3 +141,29 @@ def test_a_team_says_how_a_reviewer_reaches_them(invoke: Invoke, tmp_path: Path)
     post = invoke("run", "damaged-item", "--no-input", "--set", "channel=social", env=env)
     assert "Please email care@homeco.example with your order number" in review.stdout
     assert "Please DM us with your order number" in post.stdout
+
+
+LONGEST_CONTACT = "call our customer care team free on 0800 123 4567, any day of the week, 8am-10pm"
+
+
+@pytest.mark.parametrize(
+    "scenario", sorted(path.stem for path in (REPO / "playbooks" / "scenarios").glob("*.yaml"))
+)
+def test_a_review_reply_fits_whatever_contact_the_team_gives(
+    invoke: Invoke, tmp_path: Path, scenario: str
+) -> None:
+    assert len(LONGEST_CONTACT) == 80  # the most voice.yaml allows
+    (tmp_path / "voice.yaml").write_text(f"review_contact: {LONGEST_CONTACT}\n", encoding="utf-8")
+    long_issue = (
+        "the sofa we promised for the weekend still hasn't arrived "
+        "and nobody has told you why or when it will"
+    )
+    values = [f"issue={long_issue}", "waited=nearly three whole weeks", "times=the third time"]
+    result = invoke(
+        "run", scenario, "--no-input", "--set", "channel=review",
+        *(arg for value in values for arg in ("--set", value)),
+        env={"RECOVERY_PLAYBOOKS": str(tmp_path)},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    reply = result.stdout.split("\n\n")[0]
+    assert len(reply) <= 280, reply

@@ -53,12 +53,18 @@ _COUNTED = frozenset({"waited", "times"})
 """Facts that are a length of time or a count: their digits ("3 weeks") are no secret."""
 
 
-def public_facts(values: Mapping[str, str], defaulted: Collection[str] = ()) -> dict[str, str]:
+def public_facts(
+    values: Mapping[str, str], defaulted: Collection[str] = (), contact: str = ""
+) -> dict[str, str]:
     """`public_<name>` for each of `PUBLIC_FACTS`: the fact when the customer or the agent
     gave it (a playbook's default is written for a letter, and the public reply has its own
-    neutral words), it is safe to say in public and it still fits the budget; else empty."""
+    neutral words), it is safe to say in public and it still fits the budget; else empty.
+
+    `contact` is the reply's `CONTACT`: lint measures every public reply with `DIRECT`
+    there, so a team's longer `review_contact` takes its extra characters from the facts'
+    budget, and a reply that passed lint still fits whatever the team wrote."""
     said: dict[str, str] = {}
-    room = PUBLIC_BUDGET
+    room = PUBLIC_BUDGET - max(len(contact) - len(DIRECT), 0)
     for name in PUBLIC_FACTS:
         value = (values.get(name) or "").strip()
         private = _MONEY_OR_CONTACT.search(value) or (

@@ -72,6 +72,7 @@ def derived(
     """The names every template may read besides the inputs: how to greet, who signs, and
     what a public reply may say back."""
     name = parse_name(values.get("customer_name"))
+    contact = contact_us(values.get("channel", ""), voice.review_contact)
     if voice.address == "full" and name.known:
         name = type(name)(name.full, name.full)
     return {
@@ -81,8 +82,8 @@ def derived(
         "company": voice.company,
         "agent_name": (agent if agent is not None else voice.agent).strip(),
         "sign_off": voice.sign_off,
-        **public_facts(values, defaulted),
-        CONTACT: contact_us(values.get("channel", ""), voice.review_contact),
+        **public_facts(values, defaulted, contact),
+        CONTACT: contact,
     }
 
 
