@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.listen.model import Channel, ChannelName
-from recovery_cli.listen.sentences import WRAP, Sentence, keyed, sentence_of
+from recovery_cli.listen.sentences import WRAP, Keyed, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
 
 _SOCIAL = keyed(
@@ -101,15 +101,24 @@ _CLOSE_LINE = re.compile(
     re.I,
 )
 
+_SHOWN_BY_WORDS: tuple[tuple[ChannelName, Keyed], ...] = (
+    ("social", _SOCIAL),
+    ("in-person", _IN_PERSON),
+    ("phone", _PHONE),
+)
+"""The channels a message's own words show, in the order they are looked for."""
+
 
 def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     """The channel the text shows, or None when it does not show one."""
     head = sentence_of(text[:5000], 0, keys)
-    for name, pattern in (("social", _SOCIAL), ("in-person", _IN_PERSON), ("phone", _PHONE)):
+    for name, pattern in _SHOWN_BY_WORDS:
         match = pattern.search(head)
         if match:
-            found = "review" if name == "social" and "review" in match.group().lower() else name
-            return Channel(_name(found), match.group())
+            found: ChannelName = (
+                "review" if name == "social" and "review" in match.group().lower() else name
+            )
+            return Channel(found, match.group())
     chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
@@ -216,10 +225,3 @@ def _email(head: Sentence) -> Channel | None:
 def _bare_name(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
-
-
-def _name(name: str) -> ChannelName:
-    names: dict[str, ChannelName] = {
-        "social": "social", "review": "review", "in-person": "in-person", "phone": "phone"
-    }  # fmt: skip
-    return names[name]
