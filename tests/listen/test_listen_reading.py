@@ -153,6 +153,26 @@ def test_a_time_the_customer_needs_is_not_a_promise() -> None:
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        'The man on the desk just said "try Friday" and shrugged.',
+        'Your driver said he\'d "be back Monday" with the right part.',
+        'The chat said "maybe next week" about my parcel.',
+        'The app says "delivered Tuesday" but nothing came.',
+        'Your sign says "support hours are 8am-8pm" and nobody picked up.',
+    ],
+)
+def test_a_quoted_time_that_is_advice_a_hope_or_the_past_is_not_a_promise(message: str) -> None:
+    assert "promised" not in values(message)
+
+
+def test_a_quoted_time_on_its_own_is_still_the_promise_we_made() -> None:
+    assert values('You said "within 48 hours" and it has been a week.')["promised"] == (
+        "within 48 hours"
+    )
+
+
+@pytest.mark.parametrize(
     ("message", "reference"),
     [
         ("order 99102 is late", "order 99102"),

@@ -111,6 +111,16 @@ _BOOKED_TIME = keyed(
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
 _NOT_OURS = re.compile(r"(?:[£$€]\s?\d[\d,.]{0,9}\s(?:per\s)?|\blast\s|\bsince\s)$", re.I)
 """Before a time: a price ("£30 a month"), a day gone by ("last Saturday") or a wait."""
+_NOT_PROMISED = re.compile(
+    r"\b(?:try|back|short|pause|paused|away|until|till|maybe|perhaps|possibly|hopefully|"
+    r"hours|open|opening|closed|collections?|delivered|arrived|came|was|were|last)\b",
+    re.I,
+)
+"""Before a time in a quote, words that make it something other than our promise: advice
+("try Friday", "come back tomorrow"), a hope ("maybe Monday"), opening hours, a time gone
+by ("delivered Tuesday")."""
+_GONE = re.compile(r"\s(?:yesterday|ago|last)\b", re.I)
+"""After a time in a quote: it is past ("7am-7pm yesterday")."""
 _ORIGINAL = re.compile(r"\b(?:orig(?:inally)?|at\sfirst|first)\b[^.\n]{0,30}$", re.I)
 """Before a promise: the first of a chain ("orig booked 3/11"), not the one that stands."""
 _THEN = re.compile(r"\b(?:then|now|but\sthen)\b[^.\n]{0,25}$", re.I)
@@ -188,6 +198,8 @@ def _quoted(sentence: Sentence) -> Iterable[Found]:
         inner = ANY_TIME.search(quote)
         if inner is None or _NOT_OURS.search(quote[: inner.start()]):
             continue
+        if _NOT_PROMISED.search(quote[: inner.start()]) or _GONE.match(quote[inner.end() :]):
+            continue  # "be back Monday", "maybe next week", "7am-7pm yesterday"
         start = sentence.start + match.start("q")
         noun = match.group("noun")
         if (
