@@ -16,6 +16,7 @@ channel, as a trainer would before signing it off:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import product
 
 from recovery_cli.checks.claims import claims
 from recovery_cli.documents import Place
@@ -201,12 +202,29 @@ def _public(playbook: Playbook, place: Place) -> Iterator[Problem]:
 
 
 def _longest_public(social: str, playbook: Playbook) -> int | None:
-    """The length of the public reply with every public fact as long as it may be."""
+    """The length of the longest public reply the facts can make: each set of them said
+    (a fact left out can switch in other words, "this isn't working for you"), with the
+    ones said as long as `public.public_facts` lets them be."""
     context = {**sample_context(playbook), "first_name": "Alexandra", public.CONTACT: public.DIRECT}
-    facts = {name: str(context.get(name) or "") for name in public.FACT_NAMES}
-    room = public.PUBLIC_BUDGET - sum(len(value) for value in facts.values())
-    facts["public_issue"] += " and " + "x" * max(room - 5, 0)
-    try:
-        return len(render.render(social, {**context, **facts}))
-    except RecoveryError:
-        return None  # reported by the sample run
+    longest = 0
+    for said in product((False, True), repeat=len(public.FACT_NAMES)):
+        facts, room = {}, public.PUBLIC_BUDGET
+        for name, on in sorted(zip(public.FACT_NAMES, said, strict=True), key=_issue_last):
+            most = room if name == "public_issue" else min(room, public.BESIDE_ISSUE)
+            facts[name] = _padded(str(context.get(name) or "x"), most) if on else ""
+            room -= len(facts[name])
+        try:
+            longest = max(longest, len(render.render(social, {**context, **facts})))
+        except RecoveryError:
+            return None  # reported by the sample run
+    return longest
+
+
+def _issue_last(said: tuple[str, bool]) -> bool:
+    """The short facts take their most first; the issue takes the room left."""
+    return said[0] == "public_issue"
+
+
+def _padded(sample: str, length: int) -> str:
+    """A sample fact made exactly `length` characters long (cut, or padded after " and ")."""
+    return (sample + " and " + "x" * length)[:length]

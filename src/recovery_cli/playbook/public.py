@@ -20,9 +20,14 @@ from collections.abc import Collection, Mapping
 PUBLIC_FACTS = ("issue", "waited", "times", "promised")
 """The standard inputs a public reply may say back, each read as `public_<name>`, in the
 order they are kept when not all of them fit."""
-PUBLIC_BUDGET = 120
+PUBLIC_BUDGET = 100
 """The most characters the public facts may take together: a social reply whose fixed
-words fit in 160 characters still fits a post's 280 with every one of them said."""
+words fit in 180 characters still fits a post's 280 with every one of them said. Lint
+measures each reply with every set of the facts said (`lint.reply_rules`)."""
+BESIDE_ISSUE = 40
+"""The most characters each fact but the issue may take ("nearly three weeks", "within 14
+days"): they follow the issue in a few words, and a reply that has no issue to say spends
+its room on neutral words ("your order hasn't reached you"), not on them."""
 
 _PRIVATE = re.compile(
     r"\d"  # a reference, a sum, a slot, an address, a table, a model, an age
@@ -70,7 +75,8 @@ def public_facts(
         private = _MONEY_OR_CONTACT.search(value) or (
             name not in _COUNTED and _PRIVATE.search(value)
         )
-        if name in defaulted or len(value) > room or private:
+        most = room if name == "issue" else min(room, BESIDE_ISSUE)
+        if name in defaulted or len(value) > most or private:
             value = ""
         room -= len(value)
         said[f"public_{name}"] = value
