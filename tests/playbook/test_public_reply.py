@@ -119,6 +119,24 @@ def test_lint_measures_a_public_reply_with_the_longest_facts_it_may_say(
     assert lint_social(invoke, tmp_path, f"Sorry. {words.strip()}") == []
 
 
+def test_lint_measures_the_neutral_words_a_missing_issue_switches_in(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """With no issue to say, the wait still is: the reply's neutral words and the wait
+    together must fit, not only the issue and the wait."""
+    words = "We will put it right today. " * 4
+    neutral = "we let you down badly and we know exactly how much it matters to you " * 2
+    social = (
+        "Sorry{% if public_issue %}: {{ public_issue }}{% else %} " + neutral.strip()
+        + "{% endif %}{% if public_waited %}, after {{ public_waited }}{% endif %}. "
+        + words.strip()
+    )  # fmt: skip
+    found = lint_social(invoke, tmp_path, social)
+    assert len(found) == 1, found
+    shorter = social.replace(neutral.strip(), "we let you down")
+    assert lint_social(invoke, tmp_path, shorter) == []
+
+
 REVIEW = "★☆☆☆☆ Ordered a mirror, it arrived in pieces and nobody answers. Would not recommend."
 
 
