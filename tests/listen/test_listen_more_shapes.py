@@ -384,6 +384,24 @@ def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
             "Mrs Brenda Olatunji",
         ),
         (
+            "Rec'd call from Mr Kwaku Mensah, carer for his mother. Her prescription is late.",
+            "Mr Kwaku Mensah",
+        ),
+        (
+            "Reception note 09:25 - Mr Joel Ramirez attended for a 09:00 appointment, "
+            "told the dentist was off sick.",
+            "Mr Joel Ramirez",
+        ),
+        (
+            "Store call 10:40 - Mrs Gwen Llewellyn re varifocals ordered 22/5, still not in.",
+            "Mrs Gwen Llewellyn",
+        ),
+        (
+            "My mother's boiler has not been fixed and she is 88.\nYours faithfully,\n"
+            "(Mrs) Edith Fairweather\n",
+            "Edith Fairweather",
+        ),
+        (
             "Duty manager note - aisle 7, 10.05am\nCustomer Mrs Pat Harrow slipped on a spill.",
             "Mrs Pat Harrow",
         ),
@@ -455,3 +473,8 @@ def test_a_promised_span_is_said_in_good_english(message: str, promised: str) ->
 def test_a_span_that_names_something_else_is_no_promise() -> None:
     message = "The policy has a 48 hour no-claims period. You promised delivery by Friday."
     assert value(message, "promised") == "with you by Friday"
+
+
+def test_a_name_someone_else_is_named_after_is_not_the_customers() -> None:
+    message = "Call from Mrs Janet Okoro's daughter, calling for her mum. Heating still off."
+    assert value(message, "customer_name") != "Mrs Janet Okoro's"

@@ -306,11 +306,25 @@ _ASIDE = re.compile(r"\s?\([^()\n]{1,60}\)\s?$")
 Fringe Benefits Hair)", "Thanks, Priya (on behalf of Sam Holt)"."""
 
 
+_TITLE_FIRST = re.compile(r"^\((?:mrs|mr|ms|miss|dr|mx)\.?\)\s(?=\S)", re.I)
+"""A title in brackets before a signed name, as older writers sign: "(Mrs) Edna Fairbrother".
+The name is read after it."""
+
+
+def _untitled(line: Sentence) -> Sentence:
+    title = _TITLE_FIRST.match(line.text)
+    if title is None:
+        return line
+    return line._replace(start=line.start + title.end(), text=line.text[title.end() :])
+
+
 def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
     offset = max(0, len(text) - 600)
     tail = [
-        line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text).rstrip('"”'))
+        _untitled(
+            line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text).rstrip('"”'))
+        )
         for line in lines(text[-600:], keys)[-5:]
     ]  # a sign-off is on the last few lines
     if len(tail) >= 2:  # "Chloé Bergeron\nMontréal": the person signs first, then the place
@@ -465,6 +479,8 @@ def _polish(raw: str) -> str | None:
     title = None
     if tokens and re.fullmatch(_TITLE, tokens[0], re.I):
         title = tokens.pop(0).rstrip(".").capitalize()
+    if tokens and tokens[-1].endswith("'s"):
+        return None  # "Mrs Janet Okafor's daughter": the name of someone else's
     if not tokens or not all(
         _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in _PARTICLES)
         for n, token in enumerate(tokens)

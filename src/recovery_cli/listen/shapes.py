@@ -21,6 +21,12 @@ _NOTE_START = re.compile(
     # a call log's header: "Call 09:12 - Mrs Pike", "Inbound 14:55 -", "Outbound call to ..."
     r"(?:(?:inbound|outbound|incoming|outgoing)\s)?(?:phone\s)?call(?:\slog)?\s(?:from|to|log|"
     r"\d{1,2}[:./]\d{2})\b|(?:inbound|outbound)\s\d{1,2}[:.]\d{2}\b|"
+    # "Rec'd call from Mr Asante", "Call 2 of 2 today, 13:45 -", "Store call 10:40 -"
+    r"(?:rec'?d|received|took|answered)\s(?:a\s)?(?:phone\s)?call\sfrom\b|call\s\d\sof\s\d\b|"
+    r"(?:store|branch|shop|desk|reception|team)\scall\s\d{1,2}[:./]\d{2}\b|"
+    # a staff note with its time on the same line: "Reception note 09:25 - Mr Joel Ramos"
+    r"(?:reception|desk|front\sdesk|manager|duty|shift|staff|incident|counter)(?:'s|’s)?\s"
+    r"(?:note|log|report)\s\d{1,2}[:.]\d{2}\b|"
     # a staff note's header line: "Duty manager note - aisle 7", "Manager's note, table 9"
     r"[\w ]{0,30}?\b(?:manager|supervisor|duty|shift|staff|colleague|handover|reception|"
     r"receptionist|desk|team\sleader|incident)(?:'s|’s)?\s(?:note|log|report)\b[^\n]{0,60}\n)",
