@@ -69,6 +69,24 @@ def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "times"),
+    [
+        ("That was the fifth email I sent about order 4412 and still nothing.", "the fifth email"),
+        ("I have made 6 calls about order 4412 and nobody calls back.", "6 calls"),
+    ],
+)
+def test_a_playbook_about_being_made_to_chase_takes_how_often_they_chased(
+    library: Library, message: str, times: str
+) -> None:
+    escalation = library.playbook("escalation-request")
+    assert inputs_for(read(message), escalation)["times"] == times
+    draft = run_scripted(escalation, resolve(escalation, {"times": times}).values).draft()
+    assert f"That's {times} now." in draft  # the chat reply, the default channel
+    # A playbook that says `times` as failures does not take it ("it has happened 6 calls").
+    assert "times" not in inputs_for(read(message), library.playbook("refund"))
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "My parcel is late.\nPriya",

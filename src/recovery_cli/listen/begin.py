@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Literal
 from recovery_cli.errors import RecoveryError
 from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.listen.model import KEPT, SURE, Reading
-from recovery_cli.listen.prefill import Origin, inputs_for, origins
+from recovery_cli.listen.prefill import Origin, counts_chases, inputs_for, origins
 from recovery_cli.listen.reader import read
+from recovery_cli.playbook.inputs import effective_inputs
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.inputs import Resolved
@@ -60,8 +61,9 @@ def fit(
     to `model.SURE`) are offered too, marked as such; an unattended run takes only sure ones.
     """
     least = KEPT if attended else SURE
-    offered = inputs_for(heard.reading, playbook, least)
-    sources = origins(heard.reading, least)
+    specs = effective_inputs(playbook)
+    offered = inputs_for(heard.reading, playbook, least, specs=specs)
+    sources = origins(heard.reading, least, chases=counts_chases(specs))
     heard.prefill = {
         name: sources[name]
         for name in offered

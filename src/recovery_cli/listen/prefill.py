@@ -64,6 +64,16 @@ _ORDINAL_OF = re.compile(
 )
 """How often, said by what failed again ("the 3rd missed visit", "the second date"): a
 draft says "the third time", which every playbook's sentences take."""
+_CHASED = re.compile(
+    r"^(?:the\s)?(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    rf"\d{{1,2}}(?:st|nd|rd|th))\s{_CHASES}$"
+    r"|^(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s"
+    rf"(?:separate\s|different\s)?{_CHASES}$",
+    re.I,
+)
+"""How often the customer had to chase, said by what they did ("fifth email", "3 calls",
+"the third chat"): offered as `times` only to a playbook whose `times` example is such a
+count (`counts_chases`), as "the fifth email" or "3 calls"."""
 _COUNT_OF = re.compile(
     r"^(?:on\s)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s"
     r"(?:separate\s)?(?:occasions|visits|outages|reschedules|cancellations|no-shows|delays|"
@@ -111,8 +121,11 @@ class Origin:
         }
 
 
-def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]:
-    """Each input a reading can fill, with its value and the words it came from."""
+def origins(
+    reading: Reading, min_confidence: float = SURE, *, chases: bool = False
+) -> dict[str, Origin]:
+    """Each input a reading can fill, with its value and the words it came from; `chases`
+    for a playbook that counts the customer's chasing as `times` (`counts_chases`)."""
     found: dict[str, Origin] = {}
     if not reading.supported:
         return found
@@ -125,7 +138,7 @@ def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]
             continue
         if fact is None or fact.confidence < min_confidence:
             continue
-        value = _fitted(name, fact.value)
+        value = _fitted(name, fact.value, chases)
         if value is not None:
             sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
@@ -139,8 +152,13 @@ def origins(reading: Reading, min_confidence: float = SURE) -> dict[str, Origin]
     return found
 
 
-def _fitted(name: str, value: str) -> str | None:
-    """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit."""
+def _fitted(name: str, value: str, chases: bool = False) -> str | None:
+    """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit.
+    With `chases`, a count of the customer's chasing is a `times` too ("the fifth email")."""
+    if name == "times" and chases:
+        chased = _CHASED.match(value)
+        if chased is not None:
+            return f"the {value.lower().removeprefix('the ')}" if chased.group("nth") else value
     if name == "times":
         value = _TIMES_X.sub(r"\1 times", value)
         value = _ORDINAL_OF.sub(lambda match: f"the {match.group(1).lower()} time", value)
@@ -149,9 +167,20 @@ def _fitted(name: str, value: str) -> str | None:
     return value if shape is None or shape.match(value) else None
 
 
-def inputs_from(reading: Reading, min_confidence: float = SURE) -> dict[str, str]:
+def inputs_from(
+    reading: Reading, min_confidence: float = SURE, *, chases: bool = False
+) -> dict[str, str]:
     """Standard input values from a reading: only the facts it is sure of."""
-    return {name: origin.value for name, origin in origins(reading, min_confidence).items()}
+    found = origins(reading, min_confidence, chases=chases)
+    return {name: origin.value for name, origin in found.items()}
+
+
+def counts_chases(specs: Sequence[Input]) -> bool:
+    """Whether a playbook's `times` counts the customer's chasing: its example is such a
+    count ("the fifth email"), so its sentences take one ("That's the fifth email now")."""
+    times = next((spec for spec in specs if spec.name == "times"), None)
+    sample = (times.example or times.default or "") if times is not None else ""
+    return bool(_CHASED.match(sample))
 
 
 def inputs_for(
@@ -170,8 +199,8 @@ def inputs_for(
     `specs` are the playbook's inputs already merged (`effective_inputs`), when the caller
     keeps them: batch merges them once per run, not once per row.
     """
-    values = inputs_from(reading, min_confidence)
     merged = effective_inputs(playbook) if specs is None else specs
+    values = inputs_from(reading, min_confidence, chases=counts_chases(merged))
     declared = {spec.name: spec for spec in merged}
     chosen = {name: value for name, value in values.items() if name in declared}
     promised = declared.get("promised")
