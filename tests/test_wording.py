@@ -53,6 +53,9 @@ def test_quoted_words_are_left_as_they_were_said() -> None:
         ("she's got 2 days of pens left", "you've got 2 days of pens left"),
         ("he's housebound", "you're housebound"),
         ("cx's laptop won't power on", "your laptop won't power on"),
+        ("server knocked wine over a guest", "server knocked wine over you"),
+        ("the passenger was left behind", "you were left behind"),
+        ("coffee spilled on the passenger seat", "coffee spilled on the passenger seat"),
     ],
 )
 def test_an_agents_note_is_said_to_the_customer(noted: str, back: str) -> None:

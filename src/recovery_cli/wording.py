@@ -349,13 +349,22 @@ def _participle(match: re.Match[str]) -> str:
     return f"{be} {_PARTICIPLES[verb]}"
 
 
+_ARTICLE_BEFORE_THEM = re.compile(
+    r"\b(?:the|a|an)\s(?=(?:customer|cust|cx|client|caller|guest|passenger|patient)\b"
+    rf"(?!['’])(?!\s(?:{'|'.join(sorted(_COMPOUNDS))})\b))",
+    re.I,
+)
+"""An article before the person a note is about: "wine over a guest" is "wine over you",
+never "over a you"; "the passenger seat" is a thing and keeps it."""
+
+
 def from_note(clause: str) -> str | None:
     """An agent's note about the customer said to the customer, or None when unfit.
 
     "Cust has a fitter booked for Thurs" -> "you have a fitter booked for Thurs"; "it was
     for his son's birthday" -> "it was for your son's birthday".
     """
-    clause = re.sub(r"\bthe\s(?=(?:customer|cust|client|caller)\b)", "", clause, flags=re.I)
+    clause = _ARTICLE_BEFORE_THEM.sub("", clause)
     return tidy(_walk(_WITH.sub("with ", clause), _note_turn))
 
 
