@@ -312,7 +312,7 @@ _PAST = _pairs(
     "deliver=delivered ring=rang phone=phoned tell=told give=gave turn=turned show=showed"
 )
 _BE_BASE = re.compile(
-    r"\b(?P<be>(?:is|are|was|were)(?:n't|\snot)?)\s(?P<verb>"
+    r"\b(?P<be>(?:is|are|was|were)(?:n't|\snot)?|(?:has|have|had|'s)\sbeen)\s(?P<verb>"
     + "|".join(_PARTICIPLES)
     + r"|arrive|come)\b",
     re.I,

@@ -366,6 +366,59 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
     assert value(message, "stakes") == "you're on a tight budget"
 
 
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        (
+            "Listen you useless lot, the boiler's been broke 9 days.",
+            "the boiler has been broken 9 days",
+        ),
+        (
+            "you people deducted my data subscription TWICE this morning",
+            "we deducted your data subscription twice this morning",
+        ),
+        (
+            "my delivery just arrived and you've substituted the oat milk with whole milk",
+            "we've substituted the oat milk with whole milk",
+        ),
+        ("Subject: Roof repair - leaking worse than before", None),
+    ],
+)
+def test_more_ways_of_saying_what_failed(message: str, issue: str | None) -> None:
+    if issue is not None:
+        assert value(message, "issue") == issue
+    else:
+        assert " - " not in (value(message, "issue") or "")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a note's past tense is not a thing: not "your bit is down on it"
+        "Found a shard of glass in a ready meal. Bit down on it, small cut to gum.",
+        # a review's title is not a clause: not "your trustpilot - is cracked TV"
+        '★☆☆☆☆ Trustpilot - "Cracked TV, 3 weeks of runaround"',
+        # the thing after "at" is not what failed: not "the back door is late"
+        "She told us grab rails and a ramp at the back door would be fitted within 4 weeks.",
+        # "with the bus half empty" is how he drove past, not what is late
+        "The driver saw me and just drove straight past with the bus half empty.",
+        # a person who would call is not late: not "a specialist is late"
+        "I was told a specialist would call me back within 24 hours. Nobody has.",
+    ],
+)
+def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> None:
+    said = value(message, "issue") or ""
+    assert not any(
+        wrong in said.lower()
+        for wrong in ("your bit", "trustpilot", "back door is late", "half empty", "specialist")
+    ), said
+
+
+def test_an_outage_stops_where_the_next_clause_starts() -> None:
+    message = "No light since Friday and my mother uses a nebuliser."
+    assert value(message, "issue") == "there has been no light since Friday"
+
+
 def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
     message = "I handed the keys back in May. You have since charged me for June and July."
     assert value(message, "issue") == "we have since charged you for June and July"

@@ -301,6 +301,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             return None  # "half of them": no thing named
         if parts.get("det") and np.lower().split()[0] in _DETERMINERS:
             return None  # "that the tea service": the subject starts after "that"
+        if match.start() == match.start("np") - len(parts.get("det") or "") - bool(
+            parts.get("det")
+        ) and _OBJECT_OF.search(match.string, 0, match.start()):
+            return None  # "a ramp at the back door would be fitted": not the subject
         head = np.lower().split()[-1]
         if parts.get("det", "").lower() in {"this", "that"} and head in _WHEN_NOUNS:
             return None  # "arrived this morning with a crack": when, not what
@@ -311,8 +315,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
             verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
-            if first in _DETERMINERS or (len(first) > 4 and verb):
-                return None  # "Calmed down", "Spinning": a verb, not a bare noun
+            if first in _DETERMINERS or (len(first) > 4 and verb) or first in _SAID_PAST:
+                return None  # "Calmed down", "Spinning", "Bit down on it": a verb, not a noun
             if head in _DAY_NAMES:
                 return None  # "...on\nTuesday did not connect": when it happened, not what
             if (
@@ -375,8 +379,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     raw = _POSSESSIVE.sub(r"\1's ", _HANDLE.sub("", each.template.format(**parts)))
     turned = from_note if note or each.voice == "note" else from_customer
     clause = turned(" ".join(raw.split()).replace(" 's been ", " has been "))  # "app's been"
-    if clause is None:
-        return None
+    if clause is None or _REVIEW_SITE.search(clause):
+        return None  # "your trustpilot - is cracked TV": a review's title, not a clause
+    clause = _DASHED_VERB.sub(" ", clause)  # "your roof repair - is leaking": the dash goes
     clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
     alone = match.string[end:].lstrip()[:1] in {"", ",", ".", ";", "!", "?"}
     if note and each.fact == "stakes" and alone and _LABEL_ONLY.fullmatch(clause):
@@ -389,6 +394,22 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if each.fact == "issue" and said[0].lower() in _THEY and _TO_YOU.search(clause):
         return None  # "they've charged you": by us or by a partner? Either way it reads wrong
     return clause, generic, end
+
+
+_SAID_PAST = words(
+    "bit fell went came got took left hit cut put ran sat broke spilt spilled slipped tripped "
+    "felt found saw said told rang called waited paid"
+)
+"""Past tenses a note starts a sentence with, its subject left out ("Bit down on it, small
+cut to gum"): never a bare noun."""
+_DASHED_VERB = re.compile(r"\s[-–—:]\s(?=(?:is|are|was|were|has|have)\b)")
+_REVIEW_SITE = re.compile(
+    r"^(?:the|your|our|my)\s(?:trustpilot|tripadvisor|yelp|google|feefo|trustedshops|"
+    r"app\sstore|play\sstore|review)\b",
+    re.I,
+)
+_OBJECT_OF = re.compile(r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside)\s$", re.I)
+"""A word before a noun phrase that makes it the object of a preposition, not a subject."""
 
 
 _NOT_CAME = re.compile(
@@ -412,7 +433,7 @@ _BOUNDARY = re.compile(
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
     r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
     r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
-    r"refused|told|sent)\b)"
+    r"refused|told|sent|needs|uses|lives|relies|depends|works)\b)"
     r"|\s[-–—](?=\s)",
     re.I,
 )

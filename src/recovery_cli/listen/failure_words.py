@@ -40,7 +40,7 @@ BAD_WORDS = vocabulary(
     "down|offline|dead|frozen|slow|locked|blocked|suspended|invalid|expired|incorrect|warm|"
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
-    "unusable|ruined|gone|in pieces|given away|bend|charged|billed|debited|overcharged|"
+    "unusable|ruined|gone|in pieces|given away|bend|broke|charged|billed|debited|overcharged|"
     "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
     "left (?:off|open|unlocked|uncovered|unsecured|unattended|running)|going off|"
     "not (?:working|there|here|right|available|valid|reserved?|booked|ready|suitable|"
@@ -133,7 +133,7 @@ STAFF = (
     r"removal\sm[ae]n|operative|rep|colleague|cashier)s?"
 )
 ACTOR = (
-    r"(?P<who>you(?:\sguys|\slot)?|u|they|(?:your|ur|the|a|one\sof\s(?:your|ur|the))\s"
+    r"(?P<who>you(?:\sguys|\slot|\speople)?|u|they|(?:your|ur|the|a|one\sof\s(?:your|ur|the))\s"
     rf"(?:@\w{{1,30}}\s)?(?:[\w'’-]{{2,20}}\s){{0,2}}?{STAFF})"
     r"(?P<at>\s(?:at|in|from|on|behind)\s(?:the|your|our|ur)\s(?:[\w'’]{1,20}\s){0,2}"
     r"[\w'’]{1,20})?"
@@ -147,7 +147,8 @@ MONEY = (
     "twice)"
 )
 STAFF_DID_WORDS = vocabulary(
-    "charged|billed|overcharged|double[ -]charged|debited|threw|dropped|spilled|spilt|"
+    "charged|billed|overcharged|double[ -]charged|debited|deducted|substituted|threw|dropped|"
+    "spilled|spilt|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
     "lectured|shouted at|screamed at|yelled at|swore at|snapped at|ignored|refused|read out|"

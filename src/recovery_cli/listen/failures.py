@@ -225,7 +225,7 @@ RULES: list[Rule] = [
         r"should|must|(?:was|were)\s(?:meant|ment|supposed|due|promised|guaranteed|booked|"
         r"scheduled|arranged)(?:\sto)?)\s(?:now\s|definitely\s|only\s)?(?:be\s)?(?:ready|arrive|"
         r"come|delivered|here|with\s(?:me|us)|sent|dispatched|fitted|installed|back|repaired|fixed|"
-        r"collected|collect|visit|attend|call|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
+        r"collected|collect|turn\sup|fit|install|deliver|pick\sup)\b|(?:was|were)\s"
         r"due\s(?=(?:on\s|by\s)?(?:mon|tue|wed|thu|fri|sat|sun|today|yesterday|the\s\d|\d)))",
         "{det} {np}{of}{paren} {be} late",
         rank=2,
@@ -429,7 +429,7 @@ RULES: list[Rule] = [
         "issue",
         "no ",
         rf"(?:{_OPEN}|\bstill\s|\band\s|\bbut\s)(?P<what>no\s{NO_WHAT})(?P<tail>\s(?:since|"
-        r"for)(?:\s[^\s,.;:!?()\n]{1,20}){1,4})",
+        r"for)(?:\s(?!(?:and|but|so|because|as|with)\b)[^\s,.;:!?()\n]{1,20}){1,4})",
         "there has been {what}{tail}",
         rank=3,
         voice="any",
@@ -468,7 +468,8 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "about|re|regarding|with",
-        rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|with)\s(?:about\s)?"
+        rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|"
+        r"(?:help|problem|issue|trouble|delay|no-?one|no\sone|nobody)\swith)\s(?:about\s)?"
         rf"(?P<det>the|my|our)\s{_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
         "{det} {np} {be} late",
         rank=5,
