@@ -20,7 +20,8 @@ NOT = vocabulary(
 DONE = vocabulary(
     "arrive[sd]?|comes?|came|turned up|turns? up|shown up|show(?:s|ed)?(?: up)?|here|"
     "delivered|reached (?:me|us)|got here|sent|ready|working|works?|loads?|opens?|close|"
-    "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept|recogni[sz]e|"
+    "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept(?:ing)?|"
+    "recogni[sz]e|activate|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
     "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
@@ -58,7 +59,9 @@ BE = (
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 BROKE_WORDS = vocabulary(
-    "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|stopped working|slipped|"
+    "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|slipped|"
+    "stopped (?:working|turning on|switching on|charging|responding|heating|cooling|"
+    "spinning|draining|flushing|printing|connecting)|"
     "(?:is|are|keeps?|kept) (?:slipping|leaking|sticking|rattling|flickering|peeling|overheating|"
     "tripping|dripping|buffering|dropping out|cutting out|falling apart|coming apart)|"
     "melted|caught fire|exploded|shattered|burst|blew up|shrank|faded|peeled|"
