@@ -686,3 +686,19 @@ def test_the_day_off_keeps_who_it_was_for() -> None:
     assert read(message).value("stakes") == (
         "you took the whole day off work for our broadband engineer"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("No light since Friday and my mother uses a nebuliser.", "your mother uses a nebuliser"),
+        ("I use a wheelchair and the ramp was broken again.", "you use a wheelchair"),
+        ("My dad relies on his stairlift and it is broken.", "your dad relies on his stairlift"),
+    ],
+)
+def test_someone_who_depends_on_equipment_is_what_is_at_stake(message: str, said: str) -> None:
+    assert stakes(message) == said
+
+
+def test_using_an_app_is_not_depending_on_equipment() -> None:
+    assert stakes("We use the app every day and it keeps crashing.") is None

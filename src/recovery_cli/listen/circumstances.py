@@ -270,6 +270,19 @@ RULES: list[Rule] = [
     ),
     rule(
         "stakes",
+        "use|uses|rely|relies|depend|depends|need|needs",
+        rf"\b(?P<who>I|we|(?:my|our)\s(?:{FAMILY.pattern})|she|he)\s(?P<verb>uses?|relies\son|"
+        r"rely\son|depends?\son|needs?)\s(?P<what>(?:a|an|her|his|my|our|their)\s(?:[\w-]{2,12}\s)?"
+        r"(?:wheelchair|nebuli[sz]er|oxygen(?:\ssupply|\smachine|\sconcentrator)?|walking\sframe|"
+        r"walker|stair-?lift|hoist|ventilator|cpap(?:\smachine)?|dialysis\smachine|insulin\spump|"
+        r"feeding\spump|mobility\sscooter|hearing\saids?|electric\sbed|ramp)"
+        rf"|(?:home\s)?oxygen)(?P<rest>{WORDS})",
+        "{who} {verb} {what}{rest}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "have|has|got",
         rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
         rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
