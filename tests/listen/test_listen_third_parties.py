@@ -184,3 +184,31 @@ def test_no_promise_is_read_from_a_birthday_a_price_a_day_gone_or_opening_days(
     message: str,
 ) -> None:
     assert read(message).value("promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        (
+            "They handed it to some outfit called Roadway Freight who've had it for weeks.",
+            "Roadway Freight",
+        ),
+        (
+            'Your installer (from "Metrax Field Services", according to his van) dented the wall.',
+            "Metrax Field Services",
+        ),
+        (
+            "The gas engineer you booked (from Hearthway Heating) didn't turn up today.",
+            "Hearthway Heating",
+        ),
+        ('Tracking with FastFreightly just says "delayed at hub" for 4 days.', "FastFreightly"),
+        ("I ordered a blazer from a seller on your marketplace (Uniformly UK).", "Uniformly UK"),
+        ("Booked through TableTapp for 7.30 Saturday, and they had no table.", "TableTapp"),
+    ],
+)
+def test_a_firm_named_beside_what_it_did_beats_its_role(message: str, partner: str) -> None:
+    assert value(message, "partner") == partner
+
+
+def test_our_own_customer_services_are_no_third_party() -> None:
+    assert value("Customer Services were rude and hung up on me.", "partner") is None

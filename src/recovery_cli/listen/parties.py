@@ -88,7 +88,10 @@ _NOT_NAME = (
     r"ID|PIN|OTP|QR|IT|HR)\b)"
 )
 _FIRM_WORD = rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-]))"
-_FIRM = rf"{_FIRM_WORD}(?:\s(?:&\s)?{_FIRM_WORD}){{0,2}}(?:\s(?-i:Ltd|Limited|plc|&\sCo))?"
+_FIRM = (
+    rf"{_FIRM_WORD}(?:\s(?:&\s)?(?:{_FIRM_WORD}|(?-i:Services|Service|Delivery|Support|Group|UK)"
+    rf"(?![\w'-]))){{0,2}}(?:\s(?-i:Ltd|Limited|plc|&\sCo))?"
+)
 _BRAND = rf"{_NOT_NAME}(?-i:[A-Z][A-Z\d]{{1,4}}(?![\w'-])|[A-Z][a-z]{{1,12}}[A-Z][\w'-]{{1,12}})"
 """A name that is no one's first name: "DPX", "QuickBag"."""
 """A firm's own name: capitalised words ("Kestrel Logistics", "Harcourt & Lyle", "DPX"),
@@ -104,16 +107,18 @@ _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
     "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
     "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
-    "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab",
+    "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab|outfit|tracking|booked",
     rf"\b(?:{_FIRM_ROLES})(?:,\s(?:from\s)?|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
     rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&|\()|$)"
     rf"|\b(?:{_FIRM_ROLES}|lab)\s(?:was|is)\s\"?(?P<v>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
-    rf"|\b(?:on\sits\sway|coming|sent|shipped|dispatched)\swith\s\"?(?P<w>{_FIRM})\"?"
+    rf"|\b(?:on\sits\sway|coming|sent|shipped|dispatched|tracking)\swith\s\"?(?P<w>{_FIRM})\"?"
     rf"(?=[,.;!]|\s(?-i:[a-z])|$)"
     rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
-    rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
+    rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency|outfit)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
     rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"
-    rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b",
+    rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b"
+    rf"|\b(?:(?:I|we)\s)?booked\s(?:it\s|this\s|them\s|us\s)?(?:through|via)\s\"?(?P<t>{_FIRM})\"?"
+    rf"(?=[,.;!]|\s(?-i:[a-z])|$)",
 )
 """A role and the firm's name beside it: "your courier Yodex", "Courier was SwiftLane", "on
 its way with ParcelSwift", "The installer, Rockwell Joinery, finished", "a subcontractor
@@ -122,15 +127,16 @@ firm addressed: "the installer @SolarBright sent")."""
 _FIRM_BRACKETED = keyed(
     "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
     "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew|coach|handling|"
-    "handler|plasterer|plumber|electrician|builder|roofer|scaffolder|decorator|caterer|sent",
+    "handler|plasterer|plumber|electrician|builder|roofer|scaffolder|decorator|caterer|sent|"
+    "engineer|technician|seller",
     rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
     rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?|lab|"
     rf"laboratory|manufacturer|mfr|driver|shuttle|crew|coach|(?:ground\s)?handl(?:ing|ers?)|"
     rf"plasterers?|plumbers?|electricians?|builders?|roofers?|scaffolders?|decorators?|"
-    rf"caterers?|(?:lad|lads|guy|guys|man|men|team)\s(?:you|they)\ssent)\b"
+    rf"caterers?|engineers?|technicians?|sellers?|(?:lad|lads|guy|guys|man|men|team)\s(?:you|they)\ssent)\b"
     rf"[^()\n]{{0,40}}?\((?:run\sby\s|sub(?:contracted)?\s?[-\u2013]\s?|via\s|"
     rf"(?:I\sthink\s)?(?:from|of)\s)?"
-    rf"\"?(?P<p>{_FIRM})\"?\.?\)",
+    rf"\"?(?P<p>{_FIRM})\"?(?:\.?\)|,\s[^()\n]{{1,40}}\))",
 )
 """A role with the firm's name in brackets further on: "the surveyor your bank instructed
 (Hartley Valuations)", "the couriers fault (DPX)", "my bank (AIB)", "The audiology lab you use
