@@ -531,3 +531,34 @@ def test_a_span_that_names_something_else_is_no_promise() -> None:
 def test_a_name_someone_else_is_named_after_is_not_the_customers() -> None:
     message = "Call from Mrs Janet Okoro's daughter, calling for her mum. Heating still off."
     assert value(message, "customer_name") != "Mrs Janet Okoro's"
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        (
+            "[14:04] Agent: I'm sorry to hear that. Could I take your order number please?\n"
+            "[14:05] Visitor: 7002-118-443\n[14:06] Visitor: it came with a dent",
+            "order 7002-118-443",
+        ),
+        (
+            "Agent: Could you provide your booking reference?\n"
+            "Passenger: K9WQ2P. I'm 6'5 and I paid for legroom.",
+            "booking K9WQ2P",
+        ),
+        (
+            "Agent (Rhys): Could I take your account number?\nCustomer: 30019-4427\n"
+            "Agent (Rhys): Thanks, looking now.",
+            "account 30019-4427",
+        ),
+    ],
+)
+def test_a_number_given_when_the_agent_asked_for_it_is_the_reference(
+    message: str, reference: str
+) -> None:
+    assert value(message, "reference") == reference
+
+
+def test_an_answer_that_is_not_a_number_is_no_reference() -> None:
+    message = "Agent: Could I take your order number?\nCustomer: I don't have it, sorry."
+    assert value(message, "reference") is None

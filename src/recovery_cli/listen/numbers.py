@@ -135,6 +135,38 @@ def references(sentence: Sentence) -> Iterable[Found]:
         yield _ref(sentence, match, said, 0.8 if _CODE_SHAPED.match(said) else 0.75, 3)
 
 
+_ASKED = re.compile(
+    r"\b(?:take|have|get|confirm|provide|give\sme|what'?s|what\sis)\s(?:your|the)\s"
+    r"(?P<kind>order|account|booking|reservation|policy|membership|member|ticket|claim|case|"
+    r"customer|reference)(?:\s(?:number|no\.?|ref(?:erence)?|id|code))?\b",
+    re.I,
+)
+"""An agent in a chat asking for the customer's number ("Could I take your order number?")."""
+_ANSWERED = re.compile(
+    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:customer|visitor|passenger|guest|member|user|client|caller|"
+    r"patient|tenant|me|you)\s?:\s(?:(?:yes|yeah|yep|sure|ok|okay)[,.]?\s)?(?:(?:it'?s|its)\s)?"
+    r"(?P<id>(?=[A-Z0-9/-]{0,20}\d)(?-i:[A-Z0-9][A-Z0-9/-]{3,20}))(?=[.,]?(?:\s|$))",
+    re.M | re.I,
+)
+"""The customer's next line answering with it ("Visitor: 7002-118-443", "Passenger: K9WQ2P.")."""
+_ASKED_KIND = {"reservation": "booking", "membership": "member", "reference": "ref"}
+
+
+def answered_references(text: str) -> Iterable[Found]:
+    """A number the customer gave when an agent asked for it: "Could I take your account
+    number?" ... "Customer: 30019-4427" reads as "account 30019-4427"."""
+    asked = _ASKED.search(text, 0, 5000)
+    if asked is None:
+        return
+    answer = _ANSWERED.search(text, asked.end(), asked.end() + 400)
+    if answer is None:
+        return
+    said = answer.group("id")
+    kind = asked.group("kind").lower()
+    kind = _ASKED_KIND.get(kind, kind)
+    yield Found("reference", f"{kind} {said}", answer.start("id"), answer.end("id"), 0.85, 0)
+
+
 def _ref(sentence: Sentence, match: re.Match[str], value: str, sure: float, rank: int) -> Found:
     start = sentence.start + match.start()
     return Found("reference", value, start, sentence.start + match.end(), sure, rank)

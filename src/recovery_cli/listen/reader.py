@@ -36,7 +36,7 @@ from recovery_cli.listen.loss import losses
 from recovery_cli.listen.model import KEPT, Fact, Reading
 from recovery_cli.listen.named import likely_issue
 from recovery_cli.listen.names import customer_names
-from recovery_cli.listen.numbers import amounts, references, times, waited
+from recovery_cli.listen.numbers import amounts, answered_references, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
 from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
@@ -182,6 +182,8 @@ def _candidates(
                     yield from extract(sentence, text, note)
     yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
     yield from customer_names(text, sentences, keys, note)
+    if "?" in text:  # an agent asked for the customer's number in a chat
+        yield from answered_references(text)
 
 
 def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -> dict[str, Fact]:
