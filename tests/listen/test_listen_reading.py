@@ -160,10 +160,16 @@ def test_a_time_the_customer_needs_is_not_a_promise() -> None:
         'The chat said "maybe next week" about my parcel.',
         'The app says "delivered Tuesday" but nothing came.',
         'Your sign says "support hours are 8am-8pm" and nobody picked up.',
+        '★☆☆☆☆ Trustpilot - "Cracked TV, 3 weeks of runaround"\nThe TV arrived cracked.',
     ],
 )
 def test_a_quoted_time_that_is_advice_a_hope_or_the_past_is_not_a_promise(message: str) -> None:
     assert "promised" not in values(message)
+
+
+def test_noon_is_a_time_a_promise_can_name() -> None:
+    message = "Your technician promised to come yesterday by 12noon. We waited till evening."
+    assert values(message)["promised"] == "with you by 12noon yesterday"
 
 
 def test_a_quoted_time_on_its_own_is_still_the_promise_we_made() -> None:

@@ -119,8 +119,9 @@ _NOT_PROMISED = re.compile(
 """Before a time in a quote, words that make it something other than our promise: advice
 ("try Friday", "come back tomorrow"), a hope ("maybe Monday"), opening hours, a time gone
 by ("delivered Tuesday")."""
-_GONE = re.compile(r"\s(?:yesterday|ago|last)\b", re.I)
-"""After a time in a quote: it is past ("7am-7pm yesterday")."""
+_GONE = re.compile(r"\s(?:yesterday|ago|last|of)\b", re.I)
+"""After a time in a quote: it is past ("7am-7pm yesterday") or a length of something else
+("3 weeks of runaround")."""
 _ORIGINAL = re.compile(r"\b(?:orig(?:inally)?|at\sfirst|first)\b[^.\n]{0,30}$", re.I)
 """Before a promise: the first of a chain ("orig booked 3/11"), not the one that stands."""
 _THEN = re.compile(r"\b(?:then|now|but\sthen)\b[^.\n]{0,25}$", re.I)

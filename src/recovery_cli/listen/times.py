@@ -41,7 +41,7 @@ _HOUR = r"(?:[01]?\d|2[0-3])"
 _WORD_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CLOCK = (
     rf"{_HOUR}(?:[.:][0-5]\d)?\s?(?:am|pm)\b|{_HOUR}[.:][0-5]\d\b"
-    rf"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|noon|midday|"
+    rf"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|(?:12\s?)?noon|midday|"
     rf"(?:{_HOUR}|{_WORD_HOUR})\so'?clock\b"
 )
 _POINT = rf"(?:{_HOUR}(?:[.:]\d{{2}})?(?:\s?(?:am|pm))?|{_WORD_HOUR})"
