@@ -450,6 +450,14 @@ def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
             "Mrs Gwen Llewellyn",
         ),
         (
+            "No light since Friday. Kindly send someone today. Mrs Funmi Adeyemi",
+            "Mrs Funmi Adeyemi",
+        ),
+        (
+            "the kids are in bits. Please just tell us whats happening. Mei Ling Tan",
+            "Mei Ling Tan",
+        ),
+        (
             "My mother's boiler has not been fixed and she is 88.\nYours faithfully,\n"
             "(Mrs) Edith Fairweather\n",
             "Edith Fairweather",

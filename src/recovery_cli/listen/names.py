@@ -89,6 +89,14 @@ _LAST_SENTENCE = re.compile(
     rf"(?P<name>(?:{_TITLE}\s(?={_INITIAL}))?(?:{_INITIAL}\s)?{_TOKEN}(?:\s{_TOKEN})?)$",
     re.I,
 )
+_FULL_NAME_LAST = re.compile(
+    r"[.!?]\s(?P<name>(?:(?-i:Mrs|Mr|Ms|Miss|Dr)\.?\s(?-i:[A-Z])[\w'’-]{1,20}(?:\s(?-i:[A-Z])"
+    r"[\w'’-]{1,20})?|(?-i:[A-Z])[\w'’-]{1,20}\s(?-i:[A-Z])[\w'’-]{1,20}\s(?-i:[A-Z])"
+    r"[\w'’-]{1,20}))$"
+)
+"""A whole name after the last full stop of a text, with its title or in three words ("...
+Kindly send someone today. Mrs Funmi Adewale", "... tell us whats happening. Mei Ling
+Chua"): `_LAST_SENTENCE` would keep only its last two words."""
 _INTRO = keyed(
     "name is|name's|this is|it's|its |it is",
     rf"\b(?:my\sname\sis|(?:my\s)?name'?s)\s(?P<name>{_NAME})"
@@ -381,7 +389,7 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
             if found:
                 yield from found  # "Dev — Loudhouse Promotions"
                 return
-            for pattern in (_DASHED, _LAST_SENTENCE):
+            for pattern in (_DASHED, _FULL_NAME_LAST, _LAST_SENTENCE):
                 match = pattern.search(line.text)
                 if match:
                     yield from _found(line, match, _sureness(pattern, line.text, match), 3)
