@@ -23,6 +23,8 @@ from recovery_cli.wording import agree, from_agent, from_customer, from_note, me
         ("my TV from DHL", "your TV from DHL"),
         ("ive had no fridge since sat", "you've had no fridge since Sat"),
         ("ur driver gave my parcel to my ex", "our driver gave your parcel to your ex"),
+        ("Ur booking app is broken", "our booking app is broken"),
+        ("ur charging me twice", "we're charging you twice"),
         ("I paid & now my bank has charged me", "you paid and now your bank has charged you"),
         ("my M&S voucher", "your M&S voucher"),
         ("you guys charged me $15.49 twice", "we charged you $15.49 twice"),

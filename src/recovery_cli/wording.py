@@ -224,6 +224,16 @@ def _walk(clause: str, turn: Turn, *, shouting: bool = True) -> str:
     return "".join(tokens)
 
 
+_ING_NOUNS = _words(
+    "booking heating parking clothing wedding ceiling building morning evening bedding "
+    "lighting flooring packaging listing pricing billing banking shipping housing tracking "
+    "training meeting rating setting settings recording painting plumbing wiring roofing "
+    "fencing decking tiling cladding catering cleaning servicing ordering checking"
+)
+"""Nouns ending in "-ing" that "ur" can own: "ur booking app" is "our booking app", while
+"ur charging me twice" is "we're charging you twice"."""
+
+
 def _customer_turn(low: str, previous: str, following: str) -> str | None:
     if low in _CUSTOMER:
         return _CUSTOMER[low]
@@ -236,7 +246,7 @@ def _customer_turn(low: str, previous: str, following: str) -> str | None:
     if previous == "you" and low in _YOU_ALL:
         return ""  # "you guys charged me" -> "we charged you", not "we guys"
     if low == "ur":
-        return "we're" if following.endswith("ing") else "our"
+        return "we're" if following.endswith("ing") and following not in _ING_NOUNS else "our"
     if previous == "i" and low in _AFTER_I:
         return _AFTER_I[low]
     return None

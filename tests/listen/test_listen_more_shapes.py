@@ -404,13 +404,24 @@ def test_more_ways_of_saying_what_failed(message: str, issue: str | None) -> Non
         "The driver saw me and just drove straight past with the bus half empty.",
         # a person who would call is not late: not "a specialist is late"
         "I was told a specialist would call me back within 24 hours. Nobody has.",
+        # "y'all" and "attached showing" name no thing
+        "Y'all cancelled the Lake Folk Fest on the 9th and the refunds are late.",
+        "My screenshot attached showing is cancelled, and you charged me the full $249.",
     ],
 )
 def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> None:
     said = value(message, "issue") or ""
     assert not any(
         wrong in said.lower()
-        for wrong in ("your bit", "trustpilot", "back door is late", "half empty", "specialist")
+        for wrong in (
+            "your bit",
+            "trustpilot",
+            "back door is late",
+            "half empty",
+            "specialist",
+            "y'all",
+            "showing is",
+        )
     ), said
 
 

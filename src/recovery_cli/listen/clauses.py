@@ -53,7 +53,8 @@ _NOT_IN_NP = words(
     "honestly seriously obviously apparently anymore properly either "
     "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
-    "being getting my our your his their says said tells told shows showed keeps kept"
+    "being getting my our your his their says said tells told shows showed keeps kept "
+    "youre y'all yall showing saying attached both else"
 )
 _WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
 """Nouns that say when after "this" or "that" ("this morning"), never what failed."""
