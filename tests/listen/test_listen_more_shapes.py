@@ -382,6 +382,14 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
             "we've substituted the oat milk with whole milk",
         ),
         ("Subject: Roof repair - leaking worse than before", None),
+        (
+            "Subject: Chafing dishes - arrived bent\nHi, order 4471 came today.",
+            "your chafing dishes arrived bent",
+        ),
+        (
+            "PPV fight stream - crashed for the whole main event. Want a refund.",
+            "your PPV fight stream crashed for the whole main event",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_failed(message: str, issue: str | None) -> None:

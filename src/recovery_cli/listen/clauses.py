@@ -382,7 +382,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     clause = turned(" ".join(raw.split()).replace(" 's been ", " has been "))  # "app's been"
     if clause is None or _REVIEW_SITE.search(clause):
         return None  # "your trustpilot - is cracked TV": a review's title, not a clause
-    clause = _DASHED_VERB.sub(" ", clause)  # "your roof repair - is leaking": the dash goes
+    clause = _DASH.sub(" ", clause)  # "your roof repair - is leaking": the dash goes
+    if _LEFT_HANGING.search(clause):
+        return None  # "... deposit $450 on": cut short mid-phrase
     clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
     alone = match.string[end:].lstrip()[:1] in {"", ",", ".", ";", "!", "?"}
     if note and each.fact == "stakes" and alone and _LABEL_ONLY.fullmatch(clause):
@@ -403,7 +405,14 @@ _SAID_PAST = words(
 )
 """Past tenses a note starts a sentence with, its subject left out ("Bit down on it, small
 cut to gum"): never a bare noun."""
-_DASHED_VERB = re.compile(r"\s[-–—:]\s(?=(?:is|are|was|were|has|have)\b)")
+_DASH = re.compile(r"\s[-–—]\s|\s:\s(?=(?:is|are|was|were|has|have)\b)")
+"""A dash a headline or a note puts between the thing and what happened to it ("Chafing
+dishes - arrived bent"): said back without it."""
+_LEFT_HANGING = re.compile(
+    r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that)$",
+    re.I,
+)
+"""A clause that stops on a word that needs more ("... and", "$450 on"); "log in" is whole."""
 _REVIEW_SITE = re.compile(
     r"^(?:the|your|our|my)\s(?:trustpilot|tripadvisor|yelp|google|feefo|trustedshops|"
     r"app\sstore|play\sstore|review)\b",
