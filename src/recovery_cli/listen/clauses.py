@@ -409,7 +409,8 @@ _DASH = re.compile(r"\s[-–—]\s|\s:\s(?=(?:is|are|was|were|has|have)\b)")
 """A dash a headline or a note puts between the thing and what happened to it ("Chafing
 dishes - arrived bent"): said back without it."""
 _LEFT_HANGING = re.compile(
-    r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that)$",
+    r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that|"
+    r"will|would|can|could|should|is|are|was|were)$",
     re.I,
 )
 """A clause that stops on a word that needs more ("... and", "$450 on"); "log in" is whole."""
