@@ -291,6 +291,8 @@ def test_only_a_large_sum_in_pounds_dollars_or_euros_raises_severity() -> None:
         ("Second time my parcel has gone missing and I need it for my exam on Monday.", "high"),
         ("I am 84 and the engineer never came.", "high"),
         ("The engineer never came.", "medium"),
+        ("I'm switching to another provider, so please cancel my account.", "low"),
+        ("I'm switching provider. My broadband has been down for a week.", "medium"),
     ],
 )
 def test_failing_again_is_high_only_with_something_riding_on_it(message: str, level: str) -> None:

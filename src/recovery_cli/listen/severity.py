@@ -8,8 +8,8 @@ or a wedding, a flight, a large sum, their data or someone else's), how angry th
 and whether it has failed before. Any grave signal (a vulnerability, a threat, someone
 else's data, a big occasion, a large sum) makes it high, and so does what is at stake
 together with anger or a repeated failure (a second or a fifth time alike); a routine
-message, or a gentle request with no failure in it, is low; the rest is medium. The agent
-confirms it.
+message, a gentle request with no failure in it, or a decision to leave that names no
+failure ("I'm switching, please cancel"), is low; the rest is medium. The agent confirms it.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
             r"recording\s(?:me|us|staff|it)|all\sover\sthe\sinternet)\b",
         ),
         (
-            "anger",
+            "leave",
             "threat to leave",
             "switch|moving|take my business|never again|be back|"
             "not ordering|elsewhere|avoid.|not paying|neveragain|wonder why",
@@ -246,14 +246,17 @@ def severity(
     if stakes and stakes.confidence >= SURE and not {"stakes", "occasion"} & set(groups):
         reasons.append(Signal("what is at stake", stakes.words, stakes.start))
         groups.append("stakes")
-    gentle = "issue" not in facts and not _FAILURE.search(head)
-    gentle = gentle and (routine or bool(_GENTLE.search(head)))
+    failure = "issue" in facts or bool(_FAILURE.search(head))
+    gentle = not failure and (routine or bool(_GENTLE.search(head)))
+    if groups == ["leave"] and not failure:
+        return Severity("low", reasons)  # "I'm switching, please cancel": a decision, not a crisis
     return Severity(_level(groups, routine, gentle), reasons)
 
 
 def _level(groups: list[str], routine: bool, gentle: bool) -> Level:
     """High for any grave signal, or what is at stake with anger or a repeated failure; low
     for a plain request."""
+    groups = ["anger" if group == "leave" else group for group in groups]
     found = {"repeat" if group == "persistent" else group for group in groups}
     if found & _HIGH or groups.count("anger") >= 2:
         return "high"
