@@ -156,7 +156,7 @@ _YOU_ALL = _words("guys people lot")
 
 _THIRD = _pairs(
     "he=you she=you they=you cust=you cx=you customer=you client=you caller=you guest=you "
-    "passenger=you patient=you him=you them=you his=your their=your cust's=your cx's=your "
+    "passenger=you patient=you pt=you him=you them=you his=your their=your cust's=your cx's=your "
     "customer's=your himself=yourself herself=yourself themselves=yourself"
 )
 SHORTHAND = _pairs(
@@ -168,7 +168,7 @@ SHORTHAND = _pairs(
 """An agent's shorthand in a note, written out for the customer ("pkg" -> "parcel")."""
 _WITH = re.compile(r"\bw/\s?(?=\w)", re.I)
 _THIRD_SUBJECTS = _words(
-    "he she they cust cx customer client caller member guest passenger patient"
+    "he she they cust cx customer client caller member guest passenger patient pt"
 )
 _HAS = _words("got been had gone done taken lost paid made left booked seen tried")
 _AGREE = _pairs(
@@ -224,11 +224,12 @@ def _walk(clause: str, turn: Turn, *, shouting: bool = True) -> str:
     return "".join(tokens)
 
 
-_ING_NOUNS = _words(
-    "booking heating parking clothing wedding ceiling building morning evening bedding "
+ING_NOUNS = _words(
+    "booking heating parking clothing wedding christening ceiling building morning evening bedding "
     "lighting flooring packaging listing pricing billing banking shipping housing tracking "
     "training meeting rating setting settings recording painting plumbing wiring roofing "
-    "fencing decking tiling cladding catering cleaning servicing ordering checking"
+    "fencing decking tiling cladding catering cleaning servicing ordering checking fitting "
+    "viewing screening hearing reading"
 )
 """Nouns ending in "-ing" that "ur" can own: "ur booking app" is "our booking app", while
 "ur charging me twice" is "we're charging you twice"."""
@@ -246,7 +247,7 @@ def _customer_turn(low: str, previous: str, following: str) -> str | None:
     if previous == "you" and low in _YOU_ALL:
         return ""  # "you guys charged me" -> "we charged you", not "we guys"
     if low == "ur":
-        return "we're" if following.endswith("ing") and following not in _ING_NOUNS else "our"
+        return "we're" if following.endswith("ing") and following not in ING_NOUNS else "our"
     if previous == "i" and low in _AFTER_I:
         return _AFTER_I[low]
     return None

@@ -702,3 +702,20 @@ def test_someone_who_depends_on_equipment_is_what_is_at_stake(message: str, said
 
 def test_using_an_app_is_not_depending_on_equipment() -> None:
     assert stakes("We use the app every day and it keeps crashing.") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("My order still hasn't come. Wedding is SATURDAY.", "your wedding is Saturday"),
+        ("The cake had nuts in it. My son is anaphylactic.", "your son is anaphylactic"),
+        ("We have a 4 month old and no heating since Friday.", "you have a 4 month old"),
+        (
+            "Pt's husband rang 10:15 re repeat prescription. Not ready. "
+            "Pt has 2 tabs left, runs out Thurs.",
+            "you have only 2 tabs left",
+        ),
+    ],
+)
+def test_more_of_what_rides_on_it(message: str, said: str) -> None:
+    assert stakes(message) == said

@@ -85,7 +85,8 @@ def _left(verb: str, template: str) -> Rule:
         "got|have|left|enough|last",
         rf"\b(?P<who>{WHO}){verb}\s(?:only\s|approx\.?\s|about\s|around\s|roughly\s)?"
         r"(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|a\sfew|a\scouple\sof)\s"
-        r"(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|nappies|vials?|pairs?|left|bottles?)"
+        r"(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|tabs|pills?|nappies|vials?|pairs?|left|"
+        r"bottles?)"
         r"(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
         template,
         rank=1,

@@ -21,7 +21,7 @@ from typing import Literal
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, union, words
-from recovery_cli.wording import from_customer, from_note
+from recovery_cli.wording import ING_NOUNS, from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 """An aside in brackets, skipped ("my contact lenses (monthlies) were due ...")."""
@@ -315,7 +315,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             return None  # "your nan is late", "the lab is late": a person, not what is late
         if "det" in parts and not parts["det"]:
             first = np.lower().split()[0]
-            verb = first.endswith("ed") or (first.endswith("ing") and " " not in np)
+            verb = first.endswith("ed") or (
+                first.endswith("ing") and " " not in np and first not in ING_NOUNS
+            )
             if first in _DETERMINERS or (len(first) > 4 and verb) or first in _SAID_PAST:
                 return None  # "Calmed down", "Spinning", "Bit down on it": a verb, not a noun
             if head in _DAY_NAMES:

@@ -61,7 +61,7 @@ ACCESS = (
     r"log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|through|back)|access|cancel|create|"
     r"reset|register|find|open\sit|believe|understand|see\swhy|get\shold"
 )
-WHO = r"(?:I|we|cx|cust|customer|she|he)"
+WHO = r"(?:I|we|cx|cust|customer|pt|patient|she|he)"
 CANT = vocabulary(
     "drive|see(?! (?:whether|if|why|what|how|where|when|who|my|the|our|your|any)\\b)|"
     "work|sleep|walk|cook|wash|shower|"
@@ -81,6 +81,7 @@ VULNERABLE_WORDS = vocabulary(
     "a widow(?:er)?|an agency nurse|a night nurse|a nurse|a new mum|a (?:tight|small|fixed) "
     "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
     "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"
+    "anaphylactic|epileptic|asthmatic|autistic|severely allergic|"
     r"on a (?:low|fixed|limited) income|on benefits|on universal credit|on my own|"
     r"allergic to \w{2,15}|on oxygen|on dialysis|on chemo(?:therapy)?|terminally ill|"
     r"bed-?bound|immunocompromised|a garda|a police officer|a paramedic|a midwife|"
@@ -95,5 +96,6 @@ LITTLE = (
     r"tired\s|exhausted\s|crying\s|sick\s|poorly\s)?|"
     r"(?:small|young|little)\s(?=kids|children|babies))(?:kids?|"
     r"children|child|babies|baby|toddlers?|newborn|teenagers|teens|"
-    r"\d{1,2}[\s-](?:month|year|week)[\s-]old|(?:twins|grandchildren))(?:\sunder\s\w{1,5})?"
+    r"\d{1,2}[\s-]?(?:months?|years?|weeks?|yrs?|mths?|mo)[\s-]old|(?:twins|grandchildren))"
+    r"(?:\sunder\s\w{1,5})?"
 )

@@ -12,7 +12,8 @@ import re
 
 _NOTE_START = re.compile(
     r"\s{0,10}(?:cust\b|cx\b|caller\b|customer\s(?:called|rang|phoned|is|has|came)\b|"
-    r"(?:tenant|resident|patient|member|client|pt)\s(?:called|rang|phoned|advises|says|reports|"
+    r"(?:tenant|resident|patient|member|client|pt)(?:'s\s[a-z]{2,12})?\s(?:called|rang|phoned|"
+    r"advises|says|reports|"
     r"states)\b|"
     r"(?:branch|store|counter|shop\sfloor|gate|colleague|front\sdesk|desk|floor|agent|shift|"
     r"incident|dispatch)\s(?:note|log|incident)\b|incident\b|heads\sup:|pre-dispatch\b|"
