@@ -383,6 +383,10 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
         ),
         ("Subject: Roof repair - leaking worse than before", None),
         (
+            "Tracking shows my GameStation console delivered Friday 4pm but nothing came.",
+            "your GameStation console shows as delivered but hasn't reached you",
+        ),
+        (
             "Subject: Chafing dishes - arrived bent\nHi, order 4471 came today.",
             "your chafing dishes arrived bent",
         ),
@@ -415,6 +419,9 @@ def test_more_ways_of_saying_what_failed(message: str, issue: str | None) -> Non
         # "y'all" and "attached showing" name no thing
         "Y'all cancelled the Lake Folk Fest on the 9th and the refunds are late.",
         "My screenshot attached showing is cancelled, and you charged me the full $249.",
+        # a count is no thing: not "your two of the 6 bottles is smashed"
+        "Two of the 6 bottles smashed and the rest are covered in wine.",
+        "Two is cracked tiles left behind, three missing.",
     ],
 )
 def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> None:
@@ -429,6 +436,8 @@ def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> N
             "specialist",
             "y'all",
             "showing is",
+            "your two",
+            "your three",
         )
     ), said
 

@@ -556,6 +556,8 @@ def plausible_np(np: str) -> bool:
         return False  # "lift's broken", "the 19th is late": no thing named
     if words[-1] in _DETERMINERS or words[0] in {"of", "and"} or words[-1] == "of":
         return False
+    if words[0] in _HOW_MANY and (len(words) == 1 or words[1] == "of"):
+        return False  # "Two (of the 6 bottles)": how many, not the thing
     if len(words) > 1 and _PARTICIPLE.fullmatch(words[-1]) and words[-1] not in _ED_NOUNS:
         return False  # "the door seal ripped": what happened to it, not the thing
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
@@ -576,6 +578,8 @@ _ED_NOUNS = words("bed shed speed seed feed need weed reed breed sled hundred st
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 """A day of the month ("the 19th"), never a thing."""
 
+_HOW_MANY = words("one two three four five six some all both half most each none")
+"""Words that start "two of the bottles": a part of the thing, not the thing."""
 _REPLACED = words("new second replacement other latest third")
 """What "one" can follow and still name a thing: "the new one", "the second one"."""
 

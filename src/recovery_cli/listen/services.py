@@ -138,7 +138,7 @@ SERVICE = [
         "issue",
         "delivered",
         r"\b(?:tracking|it|the\sapp|my\sapp|your\sapp|the\swebsite)\s(?:for\s[^,.;!?\n]{1,25}"
-        rf"\s)?(?:says|shows|said)\s(?P<det>my|our|the)\s{NP}\s(?:was|were|as|is|has\sbeen)\s"
+        rf"\s)?(?:says|shows|said)\s(?P<det>my|our|the)\s{NP}\s(?:(?:was|were|as|is|has\sbeen)\s)?"
         r"\"?(?:marked\s)?(?:as\s)?delivered",
         "{det} {np} show{s} as delivered but {has}n't reached me",
         needs=NOT_RECEIVED,
