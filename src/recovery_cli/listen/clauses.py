@@ -54,7 +54,7 @@ _NOT_IN_NP = words(
     "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed keeps kept "
-    "youre y'all yall showing saying attached both else"
+    "youre y'all yall showing saying attached both else contain contains contained"
 )
 _WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
 """Nouns that say when after "this" or "that" ("this morning"), never what failed."""
@@ -318,7 +318,12 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             verb = first.endswith("ed") or (
                 first.endswith("ing") and " " not in np and first not in ING_NOUNS
             )
-            if first in _DETERMINERS or (len(first) > 4 and verb) or first in _SAID_PAST:
+            if (
+                first in _DETERMINERS
+                or (len(first) > 4 and verb)
+                or first in _SAID_PAST
+                or first in _NOT_A_BARE_START
+            ):
                 return None  # "Calmed down", "Spinning", "Bit down on it": a verb, not a noun
             if head in _DAY_NAMES:
                 return None  # "...on\nTuesday did not connect": when it happened, not what
@@ -401,6 +406,11 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     return clause, generic, end
 
 
+_NOT_A_BARE_START = words(
+    "hi hello hey about re brought bought first second third fourth fifth last next"
+)
+"""Words a sentence starts with that are not a thing's name: "Hi is locked out" is a
+greeting gone wrong, "Third is cancelled" a count."""
 _SAID_PAST = words(
     "bit fell went came got took left hit cut put ran sat broke spilt spilled slipped tripped "
     "felt found saw said told rang called waited paid"
@@ -412,7 +422,7 @@ _DASH = re.compile(r"\s[-–—]\s|\s:\s(?=(?:is|are|was|were|has|have)\b)")
 dishes - arrived bent"): said back without it."""
 _LEFT_HANGING = re.compile(
     r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that|"
-    r"will|would|can|could|should|is|are|was|were)$",
+    r"will|would|can|could|should|is|are|was|were|about)$|\bdue\son$",
     re.I,
 )
 """A clause that stops on a word that needs more ("... and", "$450 on"); "log in" is whole."""
