@@ -422,6 +422,12 @@ def test_more_ways_of_saying_what_failed(message: str, issue: str | None) -> Non
         # a count is no thing: not "your two of the 6 bottles is smashed"
         "Two of the 6 bottles smashed and the rest are covered in wine.",
         "Two is cracked tiles left behind, three missing.",
+        # a greeting, "re" or a count opening a line is no thing: not "your hi is locked out"
+        "Hi locked out of the payroll app, says account suspended.",
+        "Call 14:02 Re delayed deposit return on campervan CPV-1180.",
+        "Third cancelled 07:12 this week, I was late for work again.",
+        # a verb is never part of the thing: not "your boxes contain is late"
+        "The 4 boxes contain late wife's photos and papers and they are lost.",
     ],
 )
 def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> None:
@@ -438,6 +444,10 @@ def test_no_issue_is_made_of_a_phrase_that_is_not_the_failure(message: str) -> N
             "showing is",
             "your two",
             "your three",
+            "your hi",
+            "your about",
+            "your third",
+            "contain is",
         )
     ), said
 
