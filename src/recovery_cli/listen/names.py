@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
-from recovery_cli.listen.shapes import speakers
+from recovery_cli.listen.shapes import CUSTOMER_SAYS, STAMP, speakers
 from recovery_cli.playbook.names import TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
@@ -62,7 +62,7 @@ _COMMA = re.compile(
 )
 """A name with a firm, a role or a number after a comma: "Karl Dunne, Dunne Architects",
 "— Lindiwe Dube, IT Manager", "Farah Siddiqui, membership 2209187" (not "Leeds, LS1 4AB")."""
-_SPEAKER_LABEL = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s)?[A-Za-z][\w\s()]{0,30}:\s")
+_SPEAKER_LABEL = re.compile(rf"^{STAMP}[A-Za-z][\w\s()]{{0,30}}:\s")
 """A chat line's time and speaker, before a sign-off typed in the chat ("Guest: Many thanks,
 Ffion")."""
 _QUOTED = re.compile(
@@ -174,8 +174,7 @@ _NAME_IS = re.compile(
 )
 """A customer saying whose name the account is in: "Chinedu Okafor is the name on the account"."""
 _ANSWERED_NAME = re.compile(
-    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:customer|me|student|client|caller|user|guest|member|"
-    r"patient|tenant|parent|you)\s?:\s(?:(?:yes|yeah|yep|sure|ok|okay|it'?s|its)[,.]?\s)?"
+    rf"^{CUSTOMER_SAYS}(?:(?:yes|yeah|yep|sure|ok|okay|it'?s|its)[,.]?\s)?"
     r"(?:[\w/.-]{0,12}\d[\w/.-]{0,12}[.,]?\s)?"
     rf"(?P<name>{_TOKEN}\s{_TOKEN}(?:\s{_TOKEN})?)(?=\s*$|\s\d|,|\.|\sis\sthe\sname|\s(?i:dob)\b)",
     re.M | re.I,
@@ -183,7 +182,7 @@ _ANSWERED_NAME = re.compile(
 """The customer's next line answering it with a full name ("Customer: yes, Louise Tennant,
 policy ...", "Student: 21884602. Aditi Sharma."); both words must be a name's."""
 _GREETED = re.compile(
-    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:[A-Z][\w&'-]*\s){0,3}?(?i:agent|advisor|adviser|support|"
+    rf"^{STAMP}(?:[A-Z][\w&'-]*\s){{0,3}}?(?i:agent|advisor|adviser|support|"
     r"rep|assistant|team)\b(?:\s?\([^()\n]{1,20}\)|\s[A-Z][a-z]+)?\s?:\s(?i:hi|hello|hey|thanks|"
     r"thank\syou|sorry|i'?m\s(?:so\s)?sorry)(?:\sto\shear\sthat,?)?\s"
     rf"(?P<name>(?:{_TITLE}\s)?[A-Z][\w'’-]{{1,20}})(?=[,!])",

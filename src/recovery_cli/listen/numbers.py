@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, KeyIndex, Sentence, keyed, keys_of, words
+from recovery_cli.listen.shapes import CUSTOMER_SAYS
 from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
@@ -143,8 +144,7 @@ _ASKED = re.compile(
 )
 """An agent in a chat asking for the customer's number ("Could I take your order number?")."""
 _ANSWERED = re.compile(
-    r"^(?:\[?\d{1,2}:\d{2}\]?\s)?(?:customer|visitor|passenger|guest|member|user|client|caller|"
-    r"patient|tenant|me|you)\s?:\s(?:(?:yes|yeah|yep|sure|ok|okay)[,.]?\s)?(?:(?:it'?s|its)\s)?"
+    rf"^{CUSTOMER_SAYS}(?:(?:yes|yeah|yep|sure|ok|okay)[,.]?\s)?(?:(?:it'?s|its)\s)?"
     r"(?P<id>(?=[A-Z0-9/-]{0,20}\d)(?-i:[A-Z0-9][A-Z0-9/-]{3,20}))(?=[.,]?(?:\s|$))",
     re.M | re.I,
 )

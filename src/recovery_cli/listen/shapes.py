@@ -39,7 +39,15 @@ _NOTE_ANYWHERE = re.compile(
     r"\b(?:cust|customer|guest|passenger)\s?(?::|\()\s?(?:mrs?|ms|dr|mr)?\.?\s?[A-Z]"
 )
 _VOICEMAIL = re.compile(r"\s{0,10}\[?(?:voicemail|vm)\b", re.I)
-_SPEAKER = re.compile(r"^(?:\[?\d{1,2}:\d{2}\]?\s)?([^\W\d_][\w'-]{0,20}):\s", re.M)
+STAMP = r"(?:\[?\d{1,2}:\d{2}\]?\s)?"
+"""The time a chat transcript may give a line, before its speaker ("[14:02] ")."""
+CUSTOMER_SAYS = (
+    STAMP + r"(?:customer|visitor|passenger|guest|member|user|client|caller|patient|tenant|"
+    r"parent|student|me|you)\s?:\s"
+)
+"""A chat line the customer says, by the label a transcript gives them ("Customer: ",
+"[14:05] Visitor: "), at the start of a line: what answers an agent's question."""
+_SPEAKER = re.compile(rf"^{STAMP}([^\W\d_][\w'-]{{0,20}}):\s", re.M)
 """A chat line's speaker, after the time a transcript may give it ("[14:02] Karina: hi")."""
 
 
