@@ -114,6 +114,19 @@ def test_a_message_without_a_scenario_is_triaged_and_drafted_unattended(invoke: 
     assert "88231" in data["facts"]["facts"]["reference"]["value"]
 
 
+def test_a_voicemail_is_answered_in_writing_and_thanks_nobody_for_a_call(invoke: Invoke) -> None:
+    message = (
+        'Voicemail transcript, Tues 09:02: "Hello, this is Dennis Oyelaran. I cannot get into '
+        'the website to put my meter reading in, it keeps asking me for a code."'
+    )
+    result = invoke("run", "--message", message, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["inputs"]["channel"] == "email"
+    draft = data["draft"].lower()
+    assert "on the call" not in draft and "for calling" not in draft and "we talked" not in draft
+
+
 def test_a_swollen_battery_is_a_safety_report_and_its_draft_invents_no_story(
     invoke: Invoke,
 ) -> None:

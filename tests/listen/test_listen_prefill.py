@@ -214,3 +214,14 @@ def test_how_often_the_customer_chased_is_only_a_guess_at_how_often_we_failed(
     reading = read(message)
     assert reading.value("times") == "twice"  # the agent sees it
     assert "times" not in inputs_from(reading)  # a draft never says "it has happened twice"
+
+
+def test_a_voicemail_is_answered_in_writing_not_as_the_note_after_a_call() -> None:
+    message = (
+        'Voicemail transcript, Tues 09:02: "Hello, this is Dennis Oyelaran. I cannot get into '
+        'the website to put my meter reading in, it keeps asking me for a code."'
+    )
+    reading = read(message)
+    assert reading.channel is not None and reading.channel.name == "phone"  # how it came
+    found = origins(reading)["channel"]
+    assert found.value == "email" and "voicemail" in found.words

@@ -89,6 +89,11 @@ WRITTEN = "a message the customer wrote, showing no other channel"
 the reply is written too. A playbook's own default (phone, in person) would thank them for
 a call nobody had and confirm what "we agreed"; an agent's call notes keep that default."""
 
+VOICEMAIL = "a voicemail: nobody has spoken with them yet, so the reply is written"
+"""Where `email` comes from for a voicemail. The message came by phone, but a phone draft is
+the note after a call ("Thank you for staying with me on the call"), which no one has had."""
+_VOICEMAIL = re.compile(r"^\[?(?:voicemail|vm)\b", re.I)
+
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
 
 
@@ -145,7 +150,9 @@ def origins(
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)
-    if reading.channel is not None:
+    if reading.channel is not None and _VOICEMAIL.match(reading.channel.evidence):
+        found["channel"] = Origin("channel", "email", VOICEMAIL)
+    elif reading.channel is not None:
         found["channel"] = Origin("channel", reading.channel.name, reading.channel.evidence)
     elif not reading.note:
         found["channel"] = Origin("channel", "email", WRITTEN)
