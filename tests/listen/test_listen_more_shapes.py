@@ -608,3 +608,11 @@ def test_a_number_given_when_the_agent_asked_for_it_is_the_reference(
 def test_an_answer_that_is_not_a_number_is_no_reference() -> None:
     message = "Agent: Could I take your order number?\nCustomer: I don't have it, sorry."
     assert value(message, "reference") is None
+
+
+def test_a_surveys_question_and_answer_labels_are_nobodys_name() -> None:
+    message = (
+        "Post-visit survey\nQ: How likely are you to recommend us? (0-10): 3\n"
+        "Q: Anything else you'd like to tell us?\nA: We waited 50 minutes for our mains."
+    )
+    assert value(message, "customer_name") is None

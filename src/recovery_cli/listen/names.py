@@ -237,7 +237,7 @@ def customer_names(
     labels = speakers(text)
     mine = not _SELF_LABELS.isdisjoint(label.lower() for label in labels)
     for speaker, count in labels.items():
-        if count >= 2 and not mine and _plausible(speaker):
+        if count >= 2 and not mine and len(speaker) > 1 and _plausible(speaker):
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
     whole = sentence_of(text[:6000], 0, keys)  # what the patterns below search
@@ -488,6 +488,8 @@ def _polish(raw: str) -> str | None:
         title = tokens.pop(0).rstrip(".").capitalize()
     if tokens and tokens[-1].endswith("'s"):
         return None  # "Mrs Janet Okafor's daughter": the name of someone else's
+    if len(tokens) == 1 and title is None and len(tokens[0]) < 2:
+        return None  # one letter is an initial, or a survey's "Q:", never a name
     if not tokens or not all(
         _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in _PARTICLES)
         for n, token in enumerate(tokens)
