@@ -383,6 +383,10 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
         ),
         ("Subject: Roof repair - leaking worse than before", None),
         (
+            'Prepay meter not accepting top-ups since Fri, "self-disconnected". No heating.',
+            "your prepay meter is not accepting top-ups since Fri",
+        ),
+        (
             "Tracking shows my GameStation console delivered Friday 4pm but nothing came.",
             "your GameStation console shows as delivered but hasn't reached you",
         ),

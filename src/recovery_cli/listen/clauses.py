@@ -390,6 +390,7 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if clause is None or _REVIEW_SITE.search(clause):
         return None  # "your trustpilot - is cracked TV": a review's title, not a clause
     clause = _DASH.sub(" ", clause)  # "your roof repair - is leaking": the dash goes
+    clause = _QUOTE_AFTER.sub("", clause)  # '... since Fri, "self-disconnected"': a label
     if _LEFT_HANGING.search(clause):
         return None  # "... deposit $450 on": cut short mid-phrase
     clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
@@ -420,6 +421,9 @@ cut to gum"): never a bare noun."""
 _DASH = re.compile(r"\s[-–—]\s|\s:\s(?=(?:is|are|was|were|has|have)\b)")
 """A dash a headline or a note puts between the thing and what happened to it ("Chafing
 dishes - arrived bent"): said back without it."""
+_QUOTE_AFTER = re.compile(r',\s"[^"\n]{1,40}"$')
+"""A quoted label after a clause's comma ('top-ups since Fri, "self-disconnected"'): the
+clause says it already."""
 _LEFT_HANGING = re.compile(
     r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that|"
     r"will|would|can|could|should|is|are|was|were|about)$|\bdue\son$",
