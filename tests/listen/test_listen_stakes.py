@@ -719,3 +719,20 @@ def test_using_an_app_is_not_depending_on_equipment() -> None:
 )
 def test_more_of_what_rides_on_it(message: str, said: str) -> None:
     assert stakes(message) == said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Queue of about 6 behind him, one lady with a baby. He shouted at the till.",
+        'The manager told a family with three little kids "not my problem" and walked off.',
+    ],
+)
+def test_someone_elses_children_are_not_what_rides_on_it_for_the_customer(message: str) -> None:
+    assert stakes(message) is None
+
+
+def test_the_customers_own_baby_still_is() -> None:
+    assert (
+        stakes("I was stuck at the station for 3 hours with a baby.") == "you had a baby with you"
+    )

@@ -450,6 +450,9 @@ COSTS += [
     rule(
         "stakes",
         "with",
+        r"(?<!\blady\s)(?<!\bwoman\s)(?<!\bman\s)(?<!\bmum\s)(?<!\bmom\s)(?<!\bdad\s)"
+        r"(?<!\bcouple\s)(?<!\bfamily\s)(?<!\bparent\s)(?<!\bsomeone\s)(?<!\bpeople\s)"
+        r"(?<!\bcustomer\s)(?<!\bothers\s)"
         rf"\bwith\s(?P<what>{LITTLE})\b",
         "{me} had {what} with {me}",
         rank=2,
