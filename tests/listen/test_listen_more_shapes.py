@@ -479,6 +479,11 @@ def test_a_charge_after_an_adverb_is_what_went_wrong() -> None:
             "Mrs Brenda Olatunji",
         ),
         (
+            "Gown hire desk, Weds 10:20\nGraduate Miss Precious Dube came to be robed. "
+            "A colleague stepped on the hem of her gown and it tore.",
+            "Miss Precious Dube",
+        ),
+        (
             "Rec'd call from Mr Kwaku Mensah, carer for his mother. Her prescription is late.",
             "Mr Kwaku Mensah",
         ),

@@ -130,9 +130,11 @@ _TITLED = keyed(
 )
 """A titled name in a note, not one the customer saw or was booked with ("w/ Dr Menon")."""
 _ROLE = keyed(
-    "caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|visitor",
+    "caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|visitor|"
+    "graduate|student|pupil|candidate|applicant|delegate|attendee|diner|shopper|parent",
     r"\b(?:caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|"
-    rf"visitor)\s(?:\(\s?(?P<own>(?:{_TITLE}\s)?{_NAME})\)|(?P<name>{_TITLE}\s{_NAME}))",
+    r"visitor|graduate|student|pupil|candidate|applicant|delegate|attendee|diner|shopper|parent)"
+    rf"\s(?:\(\s?(?P<own>(?:{_TITLE}\s)?{_NAME})\)|(?P<name>{_TITLE}\s{_NAME}))",
 )
 """The person a log or a note is about, in any message: "Caller Mrs Fenwick", "Guest Ms
 Abimbola", "Member (Carl)": a title or brackets say it is a name."""
