@@ -383,6 +383,10 @@ def test_what_a_charge_was_for_is_not_what_is_riding_on_it() -> None:
         ),
         ("Subject: Roof repair - leaking worse than before", None),
         (
+            "My laptop has been at your repair centre for three weeks now. Nobody calls back.",
+            "your laptop has been at our repair centre for three weeks",
+        ),
+        (
             'Prepay meter not accepting top-ups since Fri, "self-disconnected". No heating.',
             "your prepay meter is not accepting top-ups since Fri",
         ),

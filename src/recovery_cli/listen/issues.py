@@ -80,6 +80,16 @@ ARRIVAL = [
     ),
     rule(
         "issue",
+        "been",
+        rf"\b(?P<det>my|our)\s{NP}\s(?:has|'s)\sbeen\s(?P<where>(?:at|in|with)\s(?:your|the)\s"
+        r"(?:[\w'’-]{2,15}\s){0,2}?(?:service\scent(?:er|re)|workshop|garage|repair\scent(?:er|re)|"
+        r"depot|warehouse|lab|shop|store))\sfor\s(?P<dur>(?:\d{1,3}|two|three|four|five|six|seven|"
+        r"eight|nine|ten|a|over\sa|nearly\s(?:\d{1,3}|two|three|four))\s(?:days?|weeks?|months?))\b",
+        "{det} {np} {has} been {where} for {dur}",
+        rank=2,
+    ),
+    rule(
+        "issue",
         "ready",
         rf"\b(?P<det>my|the|our)\s{NP}\s(?:will|would)\sbe\sready\b[^.\n]{{0,40}}?\b(?:and|but)"
         r"\sit\s(?:isn'?t|wasn'?t|isnt|wasnt)\b",
