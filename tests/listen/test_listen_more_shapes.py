@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_cli.listen import read
+from recovery_cli.listen import inputs_from, read
 
 
 def value(message: str, fact: str) -> str | None:
@@ -629,3 +629,18 @@ def test_a_surveys_question_and_answer_labels_are_nobodys_name() -> None:
         "Q: Anything else you'd like to tell us?\nA: We waited 50 minutes for our mains."
     )
     assert value(message, "customer_name") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "times"),
+    [
+        ("That's the third promised date now, and still nothing.", "the third promised date"),
+        ("This is the second month in a row you've overcharged me.", "the second month in a row"),
+        ("Green bin not collected for the 4th fortnight running.", "the 4th fortnight running"),
+        ("2nd missed slot this week, I'm losing pay.", "2nd missed slot"),
+    ],
+)
+def test_how_often_said_by_what_went_wrong_again(message: str, times: str) -> None:
+    assert value(message, "times") == times
+    # a draft says it as the how-manyth time it has gone wrong
+    assert inputs_from(read(message))["times"].endswith(" time")

@@ -528,10 +528,12 @@ _TIMES = (
             "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
             r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
             r"(?:time|email|call|letter|message|msg|chat|visit|attempt|complaint|one|copy|"
-            r"contact|order|chase|reminder|date|new\sdate|engineer|driver|delivery|deadline|"
+            r"contact|order|chase|reminder|date|new\sdate|promised\sdate|engineer|driver|delivery|"
+            r"deadline|booking|return|slot|collection|"
             r"outage|delay|rescheduling|reschedule|cancellation|no-show|job|refund|replacement|"
             r"mistake|error|failure|fault|repair|technician|tech|crew|broken\s\w{2,12}|"
-            r"week\s(?:in\sa\srow|running)|missed\s(?:visit|delivery|appointment)))\b",
+            r"(?:day|week|weekend|fortnight|month|year)\s(?:in\sa\srow|running)|"
+            r"missed\s(?:visit|delivery|appointment|slot|collection)))\b",
         ),
         0,
     ),
