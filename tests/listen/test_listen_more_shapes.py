@@ -644,3 +644,21 @@ def test_how_often_said_by_what_went_wrong_again(message: str, times: str) -> No
     assert value(message, "times") == times
     # a draft says it as the how-manyth time it has gone wrong
     assert inputs_from(read(message))["times"].endswith(" time")
+
+
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("Subject: Business Priority Care - line down 2 days", "2 days"),
+        ("Machine out of order 6 days, losing about 150 a day.", "6 days"),
+        ("I waited in the whole afternoon and nobody came.", "the whole afternoon"),
+        ("Did all that, sent it, 5 days and no reply.", "5 days"),
+    ],
+)
+def test_more_ways_of_saying_how_long(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+    assert inputs_from(read(message))["waited"] == waited  # a draft can say it
+
+
+def test_a_length_after_the_fact_is_no_wait() -> None:
+    assert value("The kitchen ceiling came down 2 days later.", "waited") is None

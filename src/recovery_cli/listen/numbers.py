@@ -416,15 +416,15 @@ _WAITED = (
     (
         keyed(
             "after|over|for|open|queued|queue|now|broken|cold|dead|down|offline|faulty|"
-            "leaking|flooded|blocked|stranded|without",
+            "leaking|flooded|blocked|stranded|without|order",
             r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
             r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,6}?(?:after|for|over)"
             r"|(?:broken|cold|dead|down|offline|faulty|leaking|flooded|blocked|stranded|"
-            r"without\s(?:power|water|heating|heat|hot\swater|signal|internet|wifi|broadband|"
-            r"service|a\s\w{2,12}))\sfor"
+            r"out\sof\sorder|without\s(?:power|water|heating|heat|hot\swater|signal|internet|wifi|"
+            r"broadband|service|a\s\w{2,12}))(?:\sfor)?"
             r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
             + _SPAN
-            + r"(?!\s(?:ago|old|warranty|guarantee|return))",
+            + r"(?!\s(?:ago|old|warranty|guarantee|return|later|earlier|before)\b)",
         ),
         0,
     ),
@@ -438,6 +438,10 @@ _WAITED = (
         0,
     ),
     (keyed("for|and|waiting", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\s(?:for|and|waiting)\b"), 1),
+    (
+        keyed("and", r"\b" + _SPAN + r"\s(?:and|&)\s(?:still\s)?(?:no|nothing|not\sa)\b"),
+        1,
+    ),
     (keyed("times|attempts|tries", r"\b(?:times|attempts|tries)\sover\s" + _SPAN), 1),
     (
         keyed(
@@ -449,9 +453,9 @@ _WAITED = (
     ),
     (
         keyed(
-            "all ",
-            r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>all\s(?:day|weekend|"
-            r"week|morning|afternoon|night))\b",
+            "all |whole",
+            r"\b(?:waited|waiting|been\sdown|down)\s(?:in\s)?(?P<span>(?:all|the\swhole)\s(?:day|"
+            r"weekend|week|morning|afternoon|evening|night))\b",
         ),
         0,
     ),

@@ -37,7 +37,8 @@ _FITS = {
     "waited": re.compile(
         r"^(?:since\s|all\s|(?:over|nearly|almost|about|around|more\sthan|some)\s)?"
         r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"several|a\scouple|a\sfew|since|all)",
+        r"several|a\scouple|a\sfew|since|all)|^the\swhole\s(?:day|morning|afternoon|evening|night|"
+        r"weekend|week)$",
         re.I,
     ),
     "times": re.compile(
