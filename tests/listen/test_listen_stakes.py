@@ -711,6 +711,10 @@ def test_using_an_app_is_not_depending_on_equipment() -> None:
         ("The cake had nuts in it. My son is anaphylactic.", "your son is anaphylactic"),
         ("We have a 4 month old and no heating since Friday.", "you have a 4 month old"),
         (
+            "I have a tutorial at 1 and can't get into the lecture notes.",
+            "you have a tutorial at 1",
+        ),
+        (
             "Pt's husband rang 10:15 re repeat prescription. Not ready. "
             "Pt has 2 tabs left, runs out Thurs.",
             "you have only 2 tabs left",

@@ -25,6 +25,7 @@ EVENTS = vocabulary(
     "term|shift|shifts|trek|visit|service|training|course|competition|recital|call|zoom|"
     "project|launch|opening|reopening|promo|bday|b'day|festival|fete|camp|submission|"
     "assignment|dissertation|thesis|coursework|essay|audition|inspection|court date|"
+    "tutorial|lecture|seminar|viva|placement|scan|check-?up|consultation|appraisal|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
 """Occasions and deadlines a date can hang on."""
