@@ -302,9 +302,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             return None  # "half of them": no thing named
         if parts.get("det") and np.lower().split()[0] in _DETERMINERS:
             return None  # "that the tea service": the subject starts after "that"
-        if match.start() == match.start("np") - len(parts.get("det") or "") - bool(
-            parts.get("det")
-        ) and _OBJECT_OF.search(match.string, 0, match.start()):
+        subject = match.start("det") if groups.get("det") else match.start("np")
+        if match.start() == subject and _OBJECT_OF.search(match.string, 0, subject):
             return None  # "a ramp at the back door would be fitted": not the subject
         head = np.lower().split()[-1]
         if parts.get("det", "").lower() in {"this", "that"} and head in _WHEN_NOUNS:
@@ -435,6 +434,7 @@ _REVIEW_SITE = re.compile(
     r"app\sstore|play\sstore|review)\b",
     re.I,
 )
+"""A clause whose subject is where a review was posted: its title, not what went wrong."""
 _OBJECT_OF = re.compile(r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside)\s$", re.I)
 """A word before a noun phrase that makes it the object of a preposition, not a subject."""
 
