@@ -209,6 +209,26 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Dear Sir,\nI will give you one star if this is not fixed. Avoid this shop!", "email"),
         ("Quick one: my order 5521 arrived 2/5 items short.", None),
         (
+            "Subject: Fwd: Refund request\n\nHi, forwarding this again.\n\n"
+            "From: Bookings\nSubject: Your refund\nWe will refund you within 14 days.\n\n"
+            "From: Me\nSubject: Refund\nWhere is my refund?",
+            "email",
+        ),
+        (
+            "Good evening\n\nI got charged £28.40 for parking on 3/11 but I wasn't there.\n\n"
+            "Regards\nMohammed Iqbal\n",
+            "email",
+        ),
+        (
+            "To whom it may concern,\n\nI have been trying to cancel my membership since "
+            "August.\n\nRegards\nStephen Kelly\n",
+            "email",
+        ),
+        (
+            "Hello team\n\nOur bouquet has not arrived and the wedding is at 11am.\n\nRasa & Tom\n",
+            "email",
+        ),
+        (
             "14 Orchard Close\nHaverton\n\nDear Sir,\n\n"
             "I am writing about the boiler your engineer\n"
             "fitted in March. It has failed three times and each visit has cost me a day\n"

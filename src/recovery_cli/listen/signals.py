@@ -94,7 +94,11 @@ _QUOTED_MAIL = re.compile(
 """A forwarded message's header or a quoted reply ("> Thank you for contacting us"): email."""
 _TITLED_LINE = re.compile(r"^(?:mrs|mr|ms|miss|dr)\.?\s", re.I)
 _LETTER_CLOSE = re.compile(r"\byours\s(?:sincerely|faithfully)\b", re.I)
-_GREETING = re.compile(r"^\s{0,5}(?:hi|hello|hey|hiya|good\s(?:morning|afternoon))\b", re.I)
+_GREETING = re.compile(
+    r"^\s{0,5}(?:hi|hello|hey|hiya|greetings|good\s(?:morning|afternoon|evening|day)|"
+    r"to\swhom\sit\smay\sconcern)\b",
+    re.I,
+)
 _CLOSE_LINE = re.compile(
     r"^(?:thanks|many\sthanks|thank\syou|kind\sregards|regards|best\sregards|best|cheers|"
     r"warm\sregards)\b[,!]?(?:\s[^\W\d_][\w'-]{1,20}(?:\s[^\W\d_][\w'-]{1,20})?)?$",
@@ -119,7 +123,11 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
                 "review" if name == "social" and "review" in match.group().lower() else name
             )
             return Channel(found, match.group())
-    chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
+    chat = [
+        speaker
+        for speaker, count in speakers(head.text).items()
+        if count >= 2 and speaker.lower() not in _MAIL_HEADERS
+    ]
     if chat:
         return Channel("chat", chat[0] + ":")
     match = _CHAT_OPENER.match(head.text)
@@ -144,6 +152,8 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     return _email(head) or _typed(head.text)
 
 
+_MAIL_HEADERS = frozenset({"subject", "from", "to", "sent", "date", "cc", "bcc", "re", "fwd", "fw"})
+"""Labels a forwarded email repeats ("From:", "Subject:"): never a chat's speakers."""
 _CHAT_OPENER = re.compile(
     r"\s{0,5}(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s{0,3})?(?P<who>visitor|customer|user|you|me)"
     r"(?:\s\d{1,2}[:.]\d{2})?:\s{1,3}(?:\S{1,30}\s){3}",
@@ -223,5 +233,6 @@ def _email(head: Sentence) -> Channel | None:
 
 
 def _bare_name(line: str) -> bool:
-    words = line.split()
+    """A signed name alone on a line: "Stephen Kelly", "Rasa & Tom"."""
+    words = [word for word in line.split() if word not in {"&", "and"}]
     return 0 < len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
