@@ -209,6 +209,16 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Dear Sir,\nI will give you one star if this is not fixed. Avoid this shop!", "email"),
         ("Quick one: my order 5521 arrived 2/5 items short.", None),
         (
+            "Complaint form\nFull name: Harold Ncube\nOrder/Job number: SR-118530\n"
+            "What happened?: Technician booked to repair my fridge never came",
+            None,
+        ),
+        (
+            "To the Manager, FreshWay Supermarket, Bangor\n\nMy daughter is typing this for me\n"
+            "I am 87 and I use a walking frame\nI slipped on a spill by the tills",
+            None,
+        ),
+        (
             "Subject: Fwd: Refund request\n\nHi, forwarding this again.\n\n"
             "From: Bookings\nSubject: Your refund\nWe will refund you within 14 days.\n\n"
             "From: Me\nSubject: Refund\nWhere is my refund?",

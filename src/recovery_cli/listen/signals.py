@@ -190,11 +190,18 @@ def _transcript(text: str) -> str | None:
     return None
 
 
+_TO_WHOM = re.compile(r"^to\s(?:whom\sit\smay\sconcern|the\smanager)\b", re.I)
+
+
 def _typed(text: str) -> Channel | None:
     """Chat: typed as it is spoken, starting in lower case, or in short unpunctuated lines."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines or _HEADER.match(lines[0]):
         return None  # a form or a letter with a subject line, not typed chat
+    if sum(1 for line in lines[:8] if _HEADER.match(line)) >= 2:
+        return None  # a web form's fields under its title ("Complaint form\nName: ...")
+    if _TO_WHOM.match(lines[0]) or (len(lines) > 1 and _TO_WHOM.match(lines[1])):
+        return None  # a letter to whom it may concern, under its address or not
     if _DEAR.search(text) or _LETTER_CLOSE.search(text):
         return None  # a letter: its address lines are short and unpunctuated too
     if lines[0][:1].islower() and len(lines) >= 2:
