@@ -190,6 +190,8 @@ def _transcript(text: str) -> str | None:
     return None
 
 
+_FIELD_LINE = re.compile(r"[^\W\d_][\w /'()?&-]{1,30}:\s")
+"""A form's field and its answer ("Order/Job number: SR-118530", "What happened?: ...")."""
 _TO_WHOM = re.compile(r"^to\s(?:whom\sit\smay\sconcern|the\smanager)\b", re.I)
 
 
@@ -198,7 +200,7 @@ def _typed(text: str) -> Channel | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines or _HEADER.match(lines[0]):
         return None  # a form or a letter with a subject line, not typed chat
-    if sum(1 for line in lines[:8] if _HEADER.match(line)) >= 2:
+    if sum(1 for line in lines[:8] if _FIELD_LINE.match(line)) >= 2:
         return None  # a web form's fields under its title ("Complaint form\nName: ...")
     if _TO_WHOM.match(lines[0]) or (len(lines) > 1 and _TO_WHOM.match(lines[1])):
         return None  # a letter to whom it may concern, under its address or not
