@@ -201,6 +201,22 @@ def test_a_pasted_message_alone_finds_the_playbook_and_fills_the_draft(tmp_path:
     assert "charged twice" in draft  # what went wrong, in their words
 
 
+def test_a_second_problem_is_shown_to_the_agent_before_they_choose_the_playbook(
+    tmp_path: Path,
+) -> None:
+    child = spawn(tmp_path)
+    paste(
+        child,
+        "My sofa arrived with a big tear in the arm. Your driver was rude and swore at my son.",
+    )
+    child.expect_exact("This reads as: ")
+    child.expect_exact("they also said: Your driver was rude and swore at my son")
+    child.expect_exact("Playbook (number or id, Enter for 1): ")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
 def test_a_guess_is_shown_as_one_and_goes_into_the_draft_only_when_the_agent_takes_it(
     tmp_path: Path,
 ) -> None:

@@ -208,3 +208,27 @@ def test_a_fact_too_unsure_to_draft_says_so(invoke: Invoke) -> None:
     stakes = next(line for line in lines if line.strip().startswith("stakes:"))
     assert "not sure enough to draft" not in issue
     assert stakes.endswith("; not sure enough to draft)")
+
+
+TWO_PROBLEMS = (
+    "My sofa arrived with a big tear in the arm. Your driver was rude and swore at my son. "
+    "Order 44102. Dana"
+)
+
+
+def test_a_second_problem_is_shown_to_the_agent_and_never_drafted(invoke: Invoke) -> None:
+    text = invoke("triage", TWO_PROBLEMS)
+    assert text.exit_code == 0, text.output
+    assert "also said: our driver was rude and swore at your son" in text.stdout
+    data = json.loads(invoke("triage", TWO_PROBLEMS, "--format", "json").stdout)
+    assert [fact["words"] for fact in data["also"]] == ["Your driver was rude and swore at my son"]
+    drafted = json.loads(
+        invoke("run", "--message", TWO_PROBLEMS, "--no-input", "-f", "json").stdout
+    )
+    assert "driver" not in drafted["draft"]
+
+
+def test_one_problem_said_twice_is_no_second_problem(invoke: Invoke) -> None:
+    message = "Our broadband is down again. The broadband has been down since Sunday. Pat"
+    data = json.loads(invoke("triage", message, "--format", "json").stdout)
+    assert data["also"] == []

@@ -69,6 +69,8 @@ def propose(heard: Heard, known: Mapping[str, str]) -> str:
     elif result is not None and result.scenario is not None:
         console.say(f"This reads as: {result.scenario} ({known.get(result.scenario, '')})", "bold")
         console.say(f"  evidence: {', '.join(result.evidence)}", "dim")
+        for fact in reading.also:  # a second problem: for the agent to handle, not drafted
+            console.say(f"  they also said: {fact.words}", "dim")
     else:
         console.say("This reads as a routine request: no recovery playbook fits.", "yellow")
     options = [result.scenario] if result is not None and result.scenario else []

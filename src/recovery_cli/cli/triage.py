@@ -56,7 +56,8 @@ def triage_command(
 
 
 def verdict_json(reading: Reading) -> dict[str, object]:
-    """Triage's verdict (scenario, category, score, evidence, candidates), then what was read."""
+    """Triage's verdict (scenario, category, score, evidence, candidates), then what was read
+    (and any second failure the message tells of, `also`)."""
     data: dict[str, object] = {
         "scenario": None, "category": "unsupported", "score": 0.0, "evidence": [],
         "candidates": [],
@@ -64,7 +65,7 @@ def verdict_json(reading: Reading) -> dict[str, object]:
     if reading.triage is not None:
         data = reading.triage.to_json()
     found = reading.to_json()
-    for key in ("language", "supported", "facts", "severity", "channel"):
+    for key in ("language", "supported", "facts", "also", "severity", "channel"):
         data[key] = found[key]
     return data
 
@@ -99,6 +100,8 @@ def _show(reading: Reading) -> None:
     for name, fact in reading.facts.items():
         unsure = "" if reading.sure(name) else "; not sure enough to draft"
         console.say(f"    {name}: {fact.value}  (from {fact.words!r}{unsure})")
+    for fact in reading.also:
+        console.say(f"    also said: {fact.value}  (from {fact.words!r}; shown, never drafted)")
     if reading.severity is not None:
         why = "; ".join(reason.describe() for reason in reading.severity.reasons)
         console.say(f"  severity: {reading.severity.level}" + (f" ({why})" if why else ""))

@@ -127,6 +127,10 @@ class Reading:
     total_chars: int = 0
     note: bool = False
     """An agent's notes about the customer (a call, a visit), not the customer's own words."""
+    also: tuple[Fact, ...] = ()
+    """Another failure the message tells of beside `issue` ("...and the driver was rude"):
+    shown to an agent, never drafted, since a second clause is as often the first said
+    again as a second problem."""
 
     def sure(self, name: str) -> Fact | None:
         """One fact, when it is sure enough to draft (`SURE`)."""
@@ -155,4 +159,5 @@ class Reading:
             "read_chars": self.read_chars,
             "total_chars": self.total_chars,
             "note": self.note,
+            "also": [fact.to_json() for fact in self.also],
         }

@@ -33,13 +33,13 @@ from recovery_cli.listen.keys import present, register
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.likely import likely_stakes
 from recovery_cli.listen.loss import losses
-from recovery_cli.listen.model import KEPT, Fact, Reading
+from recovery_cli.listen.model import KEPT, SURE, Fact, Reading
 from recovery_cli.listen.named import likely_issue
 from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, answered_references, references, times, waited
 from recovery_cli.listen.parties import partners
 from recovery_cli.listen.promises import promises
-from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union
+from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, words
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note
 from recovery_cli.listen.signals import channel
@@ -97,7 +97,8 @@ def read(
     note = is_agent_note(text)
     sentences = split(text)
     keys = union(sentences)
-    facts = choose(_candidates(text, note, sentences, keys), given, offsets)
+    issues: list[Found] = []
+    facts = choose(_candidates(text, note, sentences, keys), given, offsets, issues)
     if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest
         facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
     chosen = verdict.scenario if verdict is not None else playbook
@@ -114,6 +115,7 @@ def read(
         read_chars=len(given),
         total_chars=len(message),
         note=note,
+        also=_also(facts.get("issue"), issues, given, offsets),
     )
 
 
@@ -186,8 +188,14 @@ def _candidates(
         yield from answered_references(text)
 
 
-def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -> dict[str, Fact]:
-    """The best candidate for each fact, as a `Fact` with offsets into `given`."""
+def choose(
+    candidates: Iterable[Found],
+    given: str,
+    offsets: list[int] | None,
+    issues: list[Found] | None = None,
+) -> dict[str, Fact]:
+    """The best candidate for each fact, as a `Fact` with offsets into `given`; `issues`
+    collects every sure issue candidate on the way (for `Reading.also`)."""
     best: dict[str, Found] = {}
     mentions: dict[str, int] = {}
     reach = max(ISSUE_REACH, len(given) // 2)
@@ -204,19 +212,54 @@ def choose(candidates: Iterable[Found], given: str, offsets: list[int] | None) -
                 continue
         if found.name == "amount":
             found = _amount(found, mentions)
+        if issues is not None and found.name == "issue" and found.confidence >= SURE:
+            issues.append(found)
         held = best.get(found.name)
         if held is None or _key(found) < _key(held):
             best[found.name] = found
     amount = best.get("amount")
     if amount is not None and len(mentions) >= _MANY_SUMS and amount.rank > 0:
         best["amount"] = amount._replace(confidence=min(amount.confidence, KEPT))
-    facts: dict[str, Fact] = {}
-    for name, found in best.items():
-        start, end = found.start, found.end
-        if offsets is not None:
-            start, end = offsets[start], offsets[end]
-        facts[name] = Fact(name, found.value, start, end, found.confidence, given[start:end])
-    return facts
+    return {name: _fact(found, given, offsets) for name, found in best.items()}
+
+
+def _fact(found: Found, given: str, offsets: list[int] | None) -> Fact:
+    start, end = found.start, found.end
+    if offsets is not None:
+        start, end = offsets[start], offsets[end]
+    return Fact(found.name, found.value, start, end, found.confidence, given[start:end])
+
+
+def _also(
+    issue: Fact | None, issues: list[Found], given: str, offsets: list[int] | None
+) -> tuple[Fact, ...]:
+    """The likeliest other failure the message tells of, apart from `issue`: a sure one of
+    no weaker shape, elsewhere in the message, about other things (no content word shared)."""
+    if issue is None or len(issues) < 2:
+        return ()
+    first = next((found for found in issues if found.value == issue.value), None)
+    if first is None:
+        return ()
+    said = _content(first.value)
+    for other in sorted(issues, key=_key):
+        if other.start < first.end and first.start < other.end:
+            continue  # the same words, or part of them
+        if other.rank > first.rank or _content(other.value) & said:
+            continue  # a weaker shape, or the same failure said again ("the line is down")
+        return (_fact(other, given, offsets),)
+    return ()
+
+
+def _content(value: str) -> set[str]:
+    """The words that say what a clause is about: any of four letters or more."""
+    return {word for word in re.findall(r"[a-z]{4,}", value.lower()) if word not in _COMMON}
+
+
+_COMMON = words(
+    "your have been with that this they from were their there what when still just again "
+    "also even since into over about after before because"
+)
+"""Words too common to say two clauses are about the same thing."""
 
 
 _MANY_SUMS = 3
