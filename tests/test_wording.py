@@ -125,6 +125,10 @@ def test_shouted_words_inside_a_value_are_lowered_and_acronyms_kept(raw: str, va
         ("A refund within five working days", "a refund within five working days"),
         ("A Level results", "A Level results"),
         ("Redding Logistics", "Redding Logistics"),
+        ("Between 8am and 1pm", "between 8am and 1pm"),
+        ("Within 14 days", "within 14 days"),
+        ("Before Friday", "before Friday"),
+        ("Between Friends Catering", "Between Friends Catering"),
     ],
 )
 def test_a_verb_that_began_the_typed_value_loses_its_capital_and_a_name_keeps_it(

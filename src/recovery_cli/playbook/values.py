@@ -20,6 +20,8 @@ A value that is none of these shapes is left as the person typed it (tidied only
 
 from __future__ import annotations
 
+import re
+
 from recovery_cli.memo import Memo
 from recovery_cli.wording import from_agent, unshout
 
@@ -42,6 +44,20 @@ _VERBS = frozenset(
      "start", "starts", "started", "fly", "flies", "travel", "travels", "move", "moves"}
 )  # fmt: skip
 
+
+_PREPOSITIONS = frozenset(
+    {"between", "by", "within", "on", "at", "in", "before", "until", "till", "from", "after",
+     "around", "about", "with", "for", "over", "under", "since", "during", "ready"}
+)  # fmt: skip
+"""Words a typed time may open with ("Between 8am and 1pm", "By Friday"): lowered when a
+time follows, kept in a name ("On Point Couriers")."""
+_TIME_FOLLOWS = re.compile(
+    r"(?:\d|(?-i:[a-z])|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\b|"
+    r"(?:wednes|satur)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
+    r"(?:today|tonight|tomorrow|noon|midday)\b)",
+    re.I,
+)
 
 _CLAUSES: Memo[str] = Memo()
 _PHRASES: Memo[str] = Memo()
@@ -103,6 +119,7 @@ def _lower_first(text: str) -> str:
     capitalised = len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower()
     if capitalised and (
         first.lower() in _SUBJECTS | _DETERMINERS
+        or (first.lower() in _PREPOSITIONS and _TIME_FOLLOWS.match(rest) is not None)
         or _common(first.lower())
         or _participle(first.lower(), rest)
     ):
