@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recovery_cli.listen.model import SURE, Reading
+from recovery_cli.listen.shapes import is_voicemail
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.reply import SOMEONE
@@ -93,7 +94,6 @@ a call nobody had and confirm what "we agreed"; an agent's call notes keep that 
 VOICEMAIL = "a voicemail: nobody has spoken with them yet, so the reply is written"
 """Where `email` comes from for a voicemail. The message came by phone, but a phone draft is
 the note after a call ("Thank you for staying with me on the call"), which no one has had."""
-_VOICEMAIL = re.compile(r"^\[?(?:voicemail|vm)\b", re.I)
 
 _NOUN_PHRASE_START = ("a ", "an ", "the ", "our ", "your ", "their ")
 
@@ -151,7 +151,7 @@ def origins(
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)
-    if reading.channel is not None and _VOICEMAIL.match(reading.channel.evidence):
+    if reading.channel is not None and is_voicemail(reading.channel.evidence):
         found["channel"] = Origin("channel", "email", VOICEMAIL)
     elif reading.channel is not None:
         found["channel"] = Origin("channel", reading.channel.name, reading.channel.evidence)

@@ -47,6 +47,8 @@ CUSTOMER_SAYS = (
 )
 """A chat line the customer says, by the label a transcript gives them ("Customer: ",
 "[14:05] Visitor: "), at the start of a line: what answers an agent's question."""
+_MAIL_HEADERS = frozenset({"subject", "from", "to", "sent", "date", "cc", "bcc", "re", "fwd", "fw"})
+"""Labels a forwarded email repeats ("From:", "Subject:"): never a chat's speakers."""
 _SPEAKER = re.compile(rf"^{STAMP}([^\W\d_][\w'-]{{0,20}}):\s", re.M)
 """A chat line's speaker, after the time a transcript may give it ("[14:02] Karina: hi")."""
 
@@ -69,10 +71,12 @@ def is_voicemail(text: str) -> bool:
 
 
 def speakers(text: str) -> dict[str, int]:
-    """Chat-style speaker labels ("Rahul: ...") and how many lines each starts."""
+    """Chat-style speaker labels ("Rahul: ...") and how many lines each starts; a forwarded
+    email's "From:" and "Subject:" are no speakers, however often they repeat."""
     counts: dict[str, int] = {}
     if ": " not in text:
         return counts
     for match in _SPEAKER.finditer(text[:5000]):
-        counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        if match.group(1).lower() not in _MAIL_HEADERS:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return counts

@@ -123,11 +123,7 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
                 "review" if name == "social" and "review" in match.group().lower() else name
             )
             return Channel(found, match.group())
-    chat = [
-        speaker
-        for speaker, count in speakers(head.text).items()
-        if count >= 2 and speaker.lower() not in _MAIL_HEADERS
-    ]
+    chat = [speaker for speaker, count in speakers(head.text).items() if count >= 2]
     if chat:
         return Channel("chat", chat[0] + ":")
     match = _CHAT_OPENER.match(head.text)
@@ -152,8 +148,6 @@ def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     return _email(head) or _typed(head.text)
 
 
-_MAIL_HEADERS = frozenset({"subject", "from", "to", "sent", "date", "cc", "bcc", "re", "fwd", "fw"})
-"""Labels a forwarded email repeats ("From:", "Subject:"): never a chat's speakers."""
 _CHAT_OPENER = re.compile(
     r"\s{0,5}(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\]\s{0,3})?(?P<who>visitor|customer|user|you|me)"
     r"(?:\s\d{1,2}[:.]\d{2})?:\s{1,3}(?:\S{1,30}\s){3}",
