@@ -75,6 +75,8 @@ _DAYS = {
 }
 _SHORT_DAYS = _words("mon wed thu fri sat sun")
 """Day names that are also words ("sat", "wed"): capitalised only after "since", "on"..."""
+DAY_NAMES = frozenset(_DAYS) | _SHORT_DAYS
+"""Every way a day is named ("Friday", "Thurs", "Sat"), in lower case."""
 _BEFORE_DAY = _words("since on by until till from last next this every")
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from recovery_cli.memo import Memo
-from recovery_cli.wording import from_agent, unshout
+from recovery_cli.wording import DAY_NAMES, from_agent, unshout
 
 _END = " \t.,;:!?…-–—\"'“”‘’"
 _SUBJECTS = frozenset(
@@ -51,13 +51,12 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 """Words a typed time may open with ("Between 8am and 1pm", "By Friday"): lowered when a
 time follows, kept in a name ("On Point Couriers")."""
-_TIME_FOLLOWS = re.compile(
-    r"(?:\d|(?-i:[a-z])|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\b|"
-    r"(?:wednes|satur)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b|"
-    r"(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
-    r"(?:today|tonight|tomorrow|noon|midday)\b)",
-    re.I,
-)
+_WHEN_WORDS = DAY_NAMES | {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "today", "tonight", "tomorrow", "noon", "midday",
+}  # fmt: skip
+"""Words a time starts with after "By" or "Between", besides a digit or a lower-case word."""
 
 _CLAUSES: Memo[str] = Memo()
 _PHRASES: Memo[str] = Memo()
@@ -111,6 +110,13 @@ def tidy(raw: str) -> str:
     return text
 
 
+def _time_follows(rest: str) -> bool:
+    """Whether the words after a typed "By" or "Between" start a time ("8am", "Friday")."""
+    head = re.match(r"[^\W\d_]*", rest)
+    word = head.group().lower() if head else ""
+    return rest[:1].isdigit() or "a" <= rest[:1] <= "z" or word in _WHEN_WORDS
+
+
 def _lower_first(text: str) -> str:
     """Drop a capital that only began the typed sentence; keep "I", acronyms and names."""
     first, _, rest = text.partition(" ")
@@ -119,7 +125,7 @@ def _lower_first(text: str) -> str:
     capitalised = len(first) > 1 and first.isalpha() and first[0].isupper() and first[1:].islower()
     if capitalised and (
         first.lower() in _SUBJECTS | _DETERMINERS
-        or (first.lower() in _PREPOSITIONS and _TIME_FOLLOWS.match(rest) is not None)
+        or (first.lower() in _PREPOSITIONS and _time_follows(rest))
         or _common(first.lower())
         or _participle(first.lower(), rest)
     ):
