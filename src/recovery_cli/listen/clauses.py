@@ -378,7 +378,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         else:
             if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
                 link = "have been" if link == "are" else "has been"  # "dead since Sat"
-            parts["pred"] = f"{link} {parts['pred']}"
+            state = parts["pred"]
+            if link.endswith(" been") and state.lower().startswith("not "):
+                link, state = f"{link[:-5]} not been", state[4:]  # "not emptied for 4 weeks"
+            parts["pred"] = f"{link} {state}"
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:

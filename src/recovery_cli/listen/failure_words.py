@@ -25,7 +25,8 @@ DONE = vocabulary(
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
     "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
-    "come through|gone through|cleared|landed|turned on|switched on|"
+    "come through|gone through|cleared|landed|turned on|switched on|joined|collected|emptied|"
+    "picked up|taken|honou?red|"
     "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
 )
@@ -39,7 +40,8 @@ BAD_WORDS = vocabulary(
     "broken|smashed|cracked|damaged|dented|chipped|scratched|torn|ripped|stained|leaking|"
     "bent|shattered|crushed|snapped|faulty|missing|empty|wrong|late|delayed|cancell?ed|lost|"
     "down|offline|dead|frozen|slow|locked|blocked|suspended|invalid|expired|incorrect|warm|"
-    "melted|soaked|mouldy|rotten|cold|dirty|filthy|rude|dismissive|unhelpful|aggressive|"
+    "melted|soaked|mouldy|rotten|cold|dirty|filthy|off(?! sick| work| duty| today| for| to)|"
+    "rude|dismissive|unhelpful|aggressive|"
     "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|broke|charged|billed|debited|overcharged|"
     "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
@@ -59,7 +61,7 @@ BE = (
     r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
 )
 BROKE_WORDS = vocabulary(
-    "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|slipped|"
+    "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|slipped|packed (?:in|up)|conked out|"
     "stopped (?:working|turning on|switching on|charging|responding|heating|cooling|"
     "spinning|draining|flushing|printing|connecting)|"
     "(?:is|are|keeps?|kept) (?:slipping|leaking|sticking|rattling|flickering|peeling|overheating|"
@@ -80,10 +82,13 @@ BROKE_WORDS = vocabulary(
     "vanished|keeps (?:crashing|freezing|failing|rejecting|dropping|cutting out|"
     r"logging (?:me|us) out|throwing (?:an? )?(?:error|\d{3}))|"
     "kept (?:crashing|failing|rejecting|dropping)|"
-    "has (?:gone (?:up|missing|down|off)|doubled|tripled|increased|disappeared|stopped|"
+    "(?:dropped|drops|cut|cuts) out|"
+    "has (?:gone (?:up|missing|down|off)|doubled|tripled|increased|disappeared|stopped|dropped out|"
+    "cut out|"
     "failed|expired|broken|cracked|smashed|snapped|leaked|collapsed|come (?:off|apart)|"
     "been (?:declining|rejecting|refusing|failing|crashing|dropping))|"
     "have (?:gone (?:up|missing|down|off)|doubled|disappeared|stopped|failed|broken|"
+    "dropped out|cut out|"
     "cracked|smashed|snapped|leaked|been (?:declining|rejecting|failing|crashing))|"
     r"says \"?(?:expired|invalid|declined|failed|error|incorrect|unavailable|wrong)|"
     "got (?:lost|damaged|broken|stuck|cancell?ed)|"
@@ -94,6 +99,8 @@ BROKE_WORDS = vocabulary(
     "goes to a (?:page|site|link) that (?:doesn't|does not|doesnt) exist|goes nowhere|"
     "went to my (?:work|old|ex|neighbour)|"
     "(?:had|has|have) no (?:record|booking|reservation|trace|room|table|car|seat)s?|"
+    "(?:had|has|have) no (?:hot water|running water|water|heating|heat|power|electricity|gas|"
+    "internet|broadband|wi-?fi|signal|service|lights?|air con|aircon|air conditioning)|"
     "(?:had|has|have) been given (?:away|to (?:a|an|the wrong|someone|somebody|another))|"
     "(?:was|were|had been|has been) left (?:wide )?(?:open|unlocked|unattended)|"
     "(?:smelled|smelt|smells|stank|stinks) (?:of|like) (?:damp|mould|mold|smoke|sewage|gas|"
@@ -106,7 +113,7 @@ MARKED = vocabulary("crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark")
 """The marks damage leaves; "has a crack" is keyed on the mark, not on "has"."""
 MARK = (
     r"(?:has|have|had|arrived\swith|came\swith|with)\s(?:(?:a|an|two|\d{1,2}|several|some)\s)?"
-    r"(?:(?:big|huge|massive|deep|large)\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|"
+    r"(?:(?!and\b|in\b|on\b)[\w'’-]{2,15}\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|"
     r"leak|mark)s?"
 )
 BROKE = rf"(?:{BROKE_WORDS.pattern}|{MARK})\b"
@@ -151,7 +158,9 @@ MONEY = (
 )
 STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|deducted|substituted|threw|dropped|"
-    "spilled|spilt|"
+    "spilled|spilt|tore|ripped|knocked into|tripped and (?:spilled|spilt|dropped|knocked)|"
+    "stepped on|hung up|"
+    "walked (?:me|us|him|her|them) (?:backwards )?into|left without (?:me|us|him|her|them|my|our)|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
     "lectured|shouted at|screamed at|yelled at|swore at|snapped at|ignored|refused|read out|"

@@ -343,6 +343,18 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "reported|complained|raised|logged",
+        r"(?P<lead>\b(?:I|we)(?:'ve|\shave|\shad|'d)?(?:\salready|\snow)?\s)(?P<verb>reported|"
+        rf"complained\sabout|raised|logged)\s(?P<det>the|my|our)\s{_NP}{_MOD}(?P<tail>(?:\s"
+        r"(?:[\w'’-]{1,20})){0,3}?\s(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"
+        r"several|multiple|many|countless)\s(?:times|occasions)(?:\s(?:since|in|over|this|last)"
+        r"(?:\s[\w'’-]{1,20}){1,2})?)(?=\s?[,.;!?()—–-]|\s(?:and|but|now|already|yet)\b|$)",
+        "{lead}{verb} {det} {np}{mod}{tail}",
+        rank=3,
+        voice="customer",
+    ),
+    rule(
+        "issue",
         "chasing",
         r"\bchasing\s(?:up\s)?(?:(?:a|the|my|our|her|his|their)\s)?(?P<np>refund|replacement|"
         r"credit|compensation|repair)(?P<mod>\sfor\s(?:(?:a|an|the|my|our|her|his|their)\s)?"

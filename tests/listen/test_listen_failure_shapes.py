@@ -1,0 +1,64 @@
+"""What went wrong, said in more of the ways customers say it: a thing that went off or
+packed in, a service nobody collected or joined, a home with no hot water, something done
+to the customer by one of ours, a fault reported again and again. Each message is written
+for the test; each expected clause is what a draft would say back."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_cli.listen import read
+
+
+def issue(message: str) -> str | None:
+    return read(message).value("issue")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Our heating is off again.", "your heating is off again"),
+        ("My wifi's been off since lunchtime.", "your wifi has been off since lunchtime"),
+        ("The dishwasher packed in on day three.", "the dishwasher packed in on day three"),
+        (
+            "The crew have not collected my old mattress.",
+            "the crew have not collected your old mattress",
+        ),
+        ("The tutor never joined the video call.", "the tutor never joined the video call"),
+        ("Our cabin had no hot water for two days.", "your cabin had no hot water for two days"),
+        (
+            "My router has dropped out every evening this week.",
+            "your router has dropped out every evening this week",
+        ),
+        (
+            "The lamp arrived with a hairline crack in the base.",
+            "the lamp arrived with a hairline crack in the base",
+        ),
+        (
+            "Your waiter tripped and spilled red wine over my coat.",
+            "our waiter tripped and spilled red wine over your coat",
+        ),
+        (
+            "I've reported the damp in the hallway four times since March.",
+            "you've reported the damp in the hallway four times since March",
+        ),
+        (
+            "Garden waste not emptied for 3 weeks now.",
+            "your garden waste has not been emptied for 3 weeks now",
+        ),
+    ],
+)
+def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:
+    assert issue(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The pharmacist is off sick so the clinic was moved.",
+        "Our driver is off to the depot, he'll call you back.",
+        "I reported the fault and it was fixed the same day, thank you.",
+    ],
+)
+def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:
+    assert issue(message) is None
