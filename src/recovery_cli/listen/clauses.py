@@ -54,7 +54,8 @@ _NOT_IN_NP = words(
     "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
     "being getting my our your his their says said tells told shows showed keeps kept "
-    "youre y'all yall showing saying attached both else contain contains contained"
+    "youre y'all yall showing saying attached both else contain contains contained "
+    "advises states explains confirms mentions"
 )
 _WHEN_NOUNS = words("morning afternoon evening night week weekend month year time")
 """Nouns that say when after "this" or "that" ("this morning"), never what failed."""
@@ -119,7 +120,9 @@ OURS = words(
     "optician nurse surveyor fitter fitters installer plumber electrician agent advisor "
     "reader receptionist manager server waiter barista pharmacist assistant stylist "
     "porter host line service helpline chat bot checkout phone broadband internet wifi "
-    "signal network connection lift store shop branch lounge reception desk portal"
+    "signal network connection lift store shop branch lounge reception desk portal "
+    "assembler cleaner carer gardener handyman builder crew mechanic locksmith inspector "
+    "tutor instructor therapist photographer"
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 
@@ -410,10 +413,12 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
 
 
 _NOT_A_BARE_START = words(
-    "hi hello hey about re brought bought first second third fourth fifth last next"
+    "hi hello hey about re brought bought first second third fourth fifth last next "
+    "advises says states explains mentions confirms"
 )
 """Words a sentence starts with that are not a thing's name: "Hi is locked out" is a
-greeting gone wrong, "Third is cancelled" a count."""
+greeting gone wrong, "Third is cancelled" a count, "advises carer did not attend" a note's
+verb."""
 _SAID_PAST = words(
     "bit fell went came got took left hit cut put ran sat broke spilt spilled slipped tripped "
     "felt found saw said told rang called waited paid"

@@ -75,6 +75,7 @@ BROKE_WORDS = vocabulary(
     "(?:was|were|got) taken (?:twice|again|early)|"
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "
     r"(?:a |an |the wrong|someone|somebody|another|my ex|a complete)|"
+    r"(?:turned up|arrived|came) with (?:no|none of the) [^,.;!?\n]{1,40}?|"
     r"(?:turned up|arrived|came) (?:after (?:the|my|her|his|our)|too late|a (?:day|week) late|"
     r"\w{1,5} (?:days|weeks) late)|"
     "broke(?: down)?|leak(?:s|ed)|collapsed|snapped|fell (?:off|apart|down)|"

@@ -62,7 +62,8 @@ _NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
 _BARE = (
     r"(?P<det>)(?!(?:i|i'm|i've|we|you|he|she|it|it's|its|they|this|that|there|the|a|an|my|"
     r"our|your|his|her|their|is|was|are|were|have|has|had|do|did|can|will|would|to|in|on|at|"
-    r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how)\b)"
+    r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how|"
+    r"advises|says|states|explains|mentions|confirms)\b)"
     r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
@@ -104,8 +105,9 @@ _START = (
 _OPEN = (
     r"(?:^(?:>\s?|[★☆⭐]{1,5}\s)?(?:\[?\d{1,2}[:.]\d{2}\]?\s)?(?:[A-Z][\w-]{1,20}(?:\s\d{1,2}[:.]\d{2})?:\s)?"
     r"(?:@\w{1,30}\s)?(?:(?:hi|hello|hey|hiya|yo|ok|okay|so|well|also|and|but|oh|um|"
-    r"update|subject|re)[,:]?\s){0,2}|(?=[(,;:\-–rbasmty])(?:\(|[,;:]\s|(?<=\s)[-–]\s|"
-    r"\b(?:re|but|and|so|says|said|reports|mentioned|today|yesterday|then)\s))"
+    r"update|subject|re)[,:]?\s){0,2}|(?=[(,;:\-–rbasmtyec])(?:\(|[,;:]\s|(?<=\s)[-–]\s|"
+    r"\b(?:re|but|and|so|says|said|reports|mentioned|today|yesterday|then|advises|states|"
+    r"explains|confirms|claims)\s))"
 )
 """Where a clause with no subject of its own may start: the sentence (after a time, a
 speaker's name, a handle or a greeting), a bracket, a comma, a dash, or a note's "says"."""
@@ -137,6 +139,13 @@ def _keys(*vocabularies: frozenset[str] | str) -> str:
         found.update(each.split("|") if isinstance(each, str) else each)
     return "|".join(sorted(found))
 
+
+_VISITOR = (
+    r"(?:engineer|technician|tech|driver|courier|fitter|installer|plumber|electrician|assembler|"
+    r"nurse|carer|cleaner|surveyor|inspector|gardener|handyman|builder|crew|team|mechanic|"
+    r"locksmith|therapist|tutor|instructor|photographer|van)"
+)
+"""Who comes to the customer and can fail to ("Washer engineer no show AGAIN")."""
 
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
@@ -339,6 +348,56 @@ RULES: list[Rule] = [
         rf"(?!subject\b){_START}(?P<pred>(?:locked|shut|kicked|logged)\sout\sof){TAIL}",
         "I was {pred}{tail}",
         rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "says|say|said|told",
+        r"\b(?P<det>the|your|ur|)\s?(?P<np>front\sdesk|reception(?:ist)?|hotel|site\smanager|"
+        r"manager|desk\sclerk|clerk|staff|hostess|host|agent|girl|guy|lady|man)\s(?P<say>says?|"
+        r"said|told\s(?:me|us))\s(?:that\s)?(?P<what>(?:they\s(?:have|had)|there\s(?:is|was|'s|were)|"
+        r"we\s(?:have|had))\sno\s(?:booking|reservation|record|room|table|car|seat|minivan|van)s?"
+        r"(?:\s(?:under|with|for|in)\s(?:my|our|the|your|his|her)\s[\w'’-]{2,20})?|(?:I|we)(?:'m|'re|"
+        r"\sam|\sare|\swas|\swere|m)\snot\son\sthe\s(?:system|list|booking|manifest|rota))\b",
+        "{det} {np} {say} {what}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "no show|no-show",
+        rf"{_OPEN}(?P<det>)(?P<np>(?:[a-z][\w'’-]{{1,20}}\s)?{_VISITOR})\sno[\s-]show\b"
+        r"(?P<tail>\s(?-i:AGAIN|again))?",
+        "{det} {np} {were} a no-show{tail}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "instead",
+        rf"\b{_THING}\s(?P<pred>(?:came|arrived|was\sdelivered|turned\sup)\swith\s"
+        r"[^,.;!?()\n]{1,50}?\sinstead\sof\s[^,.;!?()\n]{1,50}?)(?=\s?[,.;!?()]|\s(?:and|but|which"
+        r"|so)\b|$)",
+        "{pre}{det} {np}{mod}{rel} {pred}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
+        "instead",
+        r"(?P<lead>\b(?:I|we)\s(?:have\s|'ve\s|just\s)?)(?P<pred>(?:got|received|were\ssent|was\s"
+        r"sent|been\ssent)\s[^,.;!?()\n]{1,50}?\sinstead\sof\s[^,.;!?()\n]{1,50}?)(?=\s?[,.;!?()]|"
+        r"\s(?:and|but|which|so)\b|$)",
+        "{lead}{pred}",
+        rank=1,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "no ",
+        rf",\s(?P<what>no\s(?P<np>{NO_WHAT_FEW}))\s(?:yet|still)(?=\s?[,.;!?]|$)",
+        "there is still {what}",
+        rank=3,
         voice="any",
     ),
     rule(
