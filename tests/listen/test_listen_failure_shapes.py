@@ -72,6 +72,30 @@ def issue(message: str) -> str | None:
             "Son rang. Advises carer did not attend the lunch visit.",
             "the carer did not attend the lunch visit",
         ),
+        (
+            "Your barista tipped a latte over my laptop.",
+            "our barista tipped a latte over your laptop",
+        ),
+        (
+            "The tiler your company sent left a gap along the skirting.",
+            "the tiler our company sent left a gap along the skirting",
+        ),
+        (
+            "You sent my boarding passes to a completely different email address.",
+            "we sent your boarding passes to a completely different email address",
+        ),
+        (
+            "My statement this month arrived with someone else's payslip in it.",
+            "your statement arrived with someone else's payslip in it",
+        ),
+        (
+            'The portal has been giving me "error 500" since Monday.',
+            'the portal has been giving you "error 500" since Monday',
+        ),
+        (
+            "Login link in ur text just opens a blank page.",
+            "the login link in our text just opens a blank page",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:

@@ -76,6 +76,7 @@ BROKE_WORDS = vocabulary(
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "
     r"(?:a |an |the wrong|someone|somebody|another|my ex|a complete)|"
     r"(?:turned up|arrived|came) with (?:no|none of the) [^,.;!?\n]{1,40}?|"
+    r"(?:arrived|came) with someone else'?s [^,.;!?\n]{1,30}?|"
     r"(?:turned up|arrived|came) (?:after (?:the|my|her|his|our)|too late|a (?:day|week) late|"
     r"\w{1,5} (?:days|weeks) late)|"
     "broke(?: down)?|leak(?:s|ed)|collapsed|snapped|fell (?:off|apart|down)|"
@@ -130,7 +131,9 @@ SAYS = vocabulary(
     "keeps (?:saying|telling (?:me|us)|showing|asking|sending me|spinning|loading)|"
     "kept (?:saying|telling (?:me|us)|showing|asking)|"
     rf"is (?:saying|telling (?:me|us)|showing){ALARM}|was (?:saying|telling me|showing){ALARM}|"
-    rf"just (?:says|shows|opens|spins|keeps)|opens a blank|says{ALARM}"
+    rf"just (?:says|shows|opens|spins|keeps)|opens a blank|says{ALARM}|"
+    rf"(?:has been|have been|'s been|keeps|kept|is|was) (?:giving|throwing|showing)(?: me| us)?"
+    rf"{ALARM}"
 )
 """What a screen keeps telling the customer: weaker evidence than a thing that broke."""
 
@@ -141,7 +144,8 @@ STAFF = (
     r"lady|worker|builder|painter|contractor|cleaner|nurse|optician|dentist|hygienist|mechanic|"
     r"crew|team|company|shop|store|bank|app|system|site|website|warehouse|delivery\sguy|mover|"
     r"hotel|clinic|surgery|pharmacy|airline|branch|restaurant|gym|venue|"
-    r"removal\sm[ae]n|operative|rep|colleague|cashier)s?"
+    r"removal\sm[ae]n|operative|rep|colleague|cashier|tiler|roofer|joiner|carpenter|decorator|"
+    r"gardener|locksmith|assembler|groomer|carer)s?"
 )
 ACTOR = (
     r"(?P<who>you(?:\sguys|\slot|\speople)?|u|they|(?:your|ur|the|a|one\sof\s(?:your|ur|the))\s"
@@ -159,8 +163,8 @@ MONEY = (
 )
 STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|deducted|substituted|threw|dropped|"
-    "spilled|spilt|tore|ripped|knocked into|tripped and (?:spilled|spilt|dropped|knocked)|"
-    "stepped on|hung up|"
+    "spilled|spilt|tipped|poured|splashed|tore|ripped|knocked into|stepped on|hung up|"
+    "tripped and (?:spilled|spilt|dropped|knocked)|"
     "walked (?:me|us|him|her|them) (?:backwards )?into|left without (?:me|us|him|her|them|my|our)|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
     "walked (?:mud|muddy|dirt|into|in on)|tracked (?:mud|dirt)|"
@@ -171,8 +175,11 @@ STAFF_DID_WORDS = vocabulary(
     f"gave {THEIRS}|sent {THEIRS}|shared {THEIRS}|emailed {THEIRS}|posted {THEIRS}|"
     f"passed {THEIRS}|handed {THEIRS}|"
     r"sent me (?:the wrong|someone else'?s|another|a different)|"
+    r"sent (?:my|our) [^,.;!?\n]{1,30}? to (?:a |an |the )?(?:wrong|different|completely different|"
+    "someone else|another|old|previous)|"
     f"took {MONEY}|taken {MONEY}|kept {MONEY}|"
-    r"left (?:a|the|my|our|it) [^,.;!?\n]{0,30}?(?:leak|mess|hole|off|open|broken|unlocked|"
+    r"left (?:a|the|my|our|it) [^,.;!?\n]{0,30}?(?:leak|mess|hole|gap|lip|ridge|off|open|"
+    "broken|unlocked|"
     "outside|in the rain|puddle|water|dirt|dust|debris|marks)|"
     "left (?:scratches|marks|holes|dents|stains|rubbish|paint|damage|it (?:in|at|outside))|"
     "put a (?:foot|hole|crack|dent)|made (?:a|an|me|my|us|our|him|her|them) |"

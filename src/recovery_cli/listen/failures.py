@@ -68,7 +68,7 @@ _BARE = (
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
 _MOD = (
-    r"(?P<mod>\s(?:of|with|for|on|in|at|from|inside)\s(?:(?:the|my|our|your|a|an|his|her)\s)?"
+    r"(?P<mod>\s(?:of|with|for|on|in|at|from|inside)\s(?:(?:the|my|our|your|ur|a|an|his|her)\s)?"
     rf"(?:{_W}\s){{0,2}}?{_W})?"
 )
 _REL = (
@@ -92,7 +92,9 @@ _CODE = r"(?:\s(?:no\.?\s|#)?\d[\d-]{2,14}(?![\w-]))?"
 """A number the customer gives after the thing ("your locker code 44812"), left out."""
 _THING = rf"{_FIRST}{_PART}{_DET}\s{_NP}{_CODE}{_MOD}{PAREN}{_REL}"
 """A thing with its determiner, a modifier, an aside and a relative clause."""
-_WHEN = r"(?:\s(?:today|tomorrow|tonight|yesterday|this\s(?:morning|afternoon|evening|week)))?"
+_WHEN = (
+    r"(?:\s(?:today|tomorrow|tonight|yesterday|this\s(?:morning|afternoon|evening|week|month)))?"
+)
 """A day between the thing and what went wrong ("my blood test tomorrow is cancelled"), left
 out of the clause: the draft says the thing and its failure."""
 
@@ -306,7 +308,8 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(STAFF_DID_WORDS.keys),
-        rf"{_FIRST}{_PART}\b{ACTOR}(?P<rel>\s(?:you|u|they)\s(?:sent|booked|hired|appointed|used|"
+        rf"{_FIRST}{_PART}\b{ACTOR}(?P<rel>\s(?:you|u|they|(?:your|ur)\scompany)\s(?:sent|booked|"
+        r"hired|appointed|used|"
         r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
         r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
         r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
