@@ -96,6 +96,11 @@ def issue(message: str) -> str | None:
             "Login link in ur text just opens a blank page.",
             "the login link in our text just opens a blank page",
         ),
+        ("4 of the 12 glasses cracked in the box.", "4 of the 12 glasses cracked in the box"),
+        (
+            'Tracking for the printer ink says "delivered" but nothing came.',
+            "the printer ink shows as delivered but hasn't reached you",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:
@@ -110,6 +115,8 @@ def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> Non
         "I reported the fault and it was fixed the same day, thank you.",
         "The guide says there is no charge for children under five.",
         "Mrs Adeyemi advises she will be away until the 4th.",
+        "The sauce for 2 of the 3 meals is missing.",
+        "She tore a split in the seam.",
     ],
 )
 def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:

@@ -77,6 +77,8 @@ BROKE_WORDS = vocabulary(
     r"(?:a |an |the wrong|someone|somebody|another|my ex|a complete)|"
     r"(?:turned up|arrived|came) with (?:no|none of the) [^,.;!?\n]{1,40}?|"
     r"(?:arrived|came) with someone else'?s [^,.;!?\n]{1,30}?|"
+    r"(?:has|had|contained|contains|included|includes) someone else'?s [^,.;!?\n]{1,30}?|"
+    "cracked|warped|"
     r"(?:turned up|arrived|came) (?:after (?:the|my|her|his|our)|too late|a (?:day|week) late|"
     r"\w{1,5} (?:days|weeks) late)|"
     "broke(?: down)?|leak(?:s|ed)|collapsed|snapped|fell (?:off|apart|down)|"

@@ -56,7 +56,12 @@ from recovery_cli.listen.failure_words import (
 from recovery_cli.listen.services import NOT_RECEIVED
 
 _DET = r"(?P<det>my|our|the|your|ur|this|these|that|those|his|her|their|a|an)"
-_PART = r"(?P<pre>(?:one|some|two|three|half|all|both|most|each)\sof\s)?"
+_PART = (
+    r"(?P<pre>(?:one|some|two|three|four|half|all|both|most|each|"
+    r"(?<!for\s)(?<!of\s)(?<!in\s)(?<!to\s)(?<!with\s)\d{1,3})\sof\s)?"
+)
+"""A part of what failed ("two of the slats", "3 of the 5 records"); a number after "for" or
+"of" belongs to another noun ("the chicken for 2 of the 3 recipes is missing")."""
 _W = r"[\w£$€](?:[\w'’£$€%-]|[.,](?=\d)){0,24}"
 _NP = rf"(?P<np>(?:{_W}\s){{0,3}}?{_W})"
 _BARE = (
@@ -85,7 +90,7 @@ _DUE = (
     r"(?P<due>\s(?:booked|due|scheduled|promised|ordered)\s(?:for\s)?(?:\d{1,2}(?:[:.]\d\d)?"
     r"\s?(?:am|pm)|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
 )
-_FIRST = r"(?=[oabhstmeyu])"
+_FIRST = r"(?=[oabhstmeyuf\d])"
 """The letters a determiner or "one of" can start with: a cheap test that lets the regular
 expression engine skip every other position before it tries the subject."""
 _CODE = r"(?:\s(?:no\.?\s|#)?\d[\d-]{2,14}(?![\w-]))?"

@@ -145,6 +145,14 @@ SERVICE = [
     ),
     rule(
         "issue",
+        "tracking",
+        rf"\btracking\s(?:for|on)\s(?P<det>my|our|the)\s{NP}{PAREN}\s(?:says|shows|said)\s"
+        r"[\"“]?(?:marked\s)?(?:as\s)?delivered",
+        "{det} {np} show{s} as delivered but {has}n't reached me",
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
         "waited",
         rf"{START}(?:I\s)?waited\s(?P<when>in\s[\w\s]{{1,20}}?|all\s\w{{3,9}})\sfor\s"
         rf"(?P<who>@\w{{1,30}}|you|your\s\w{{2,15}}|the\s\w{{2,15}})\sto\s(?P<what>{REST})",
