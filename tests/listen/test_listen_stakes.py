@@ -740,3 +740,39 @@ def test_the_customers_own_baby_still_is() -> None:
     assert (
         stakes("I was stuck at the station for 3 hours with a baby.") == "you had a baby with you"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "The portal is down. My tax return is due tonight at midnight.",
+            "your tax return is due tonight at midnight",
+        ),
+        (
+            "The van is still in your garage. I'm paying £40 a day for a hire van.",
+            "you're paying £40 a day for a hire van",
+        ),
+        (
+            "The ferry was cancelled. Had to book a hotel for the night.",
+            "you had to book a hotel for the night",
+        ),
+        (
+            "Nobody came. Waited in all day, took unpaid leave for it.",
+            "you took unpaid leave for it",
+        ),
+    ],
+)
+def test_costs_and_deadlines_said_more_ways(message: str, said: str) -> None:
+    assert stakes(message) == said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The boiler is broken. The plasterers are due Monday morning.",
+        "Why am I paying for a phone that doesn't work?",
+    ],
+)
+def test_a_visit_due_or_a_question_about_paying_is_no_stake(message: str) -> None:
+    assert stakes(message) is None

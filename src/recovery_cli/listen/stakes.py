@@ -264,7 +264,7 @@ COSTS = [
     rule(
         "stakes",
         "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time|unpaid",
-        rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|^(?=(?:took|had\sto)\s))"
+        rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|(?:^|(?<=,\s))(?=(?:took|had\sto)\s))"
         r"(?:now\s|already\s|even\s)?"
         r"(?P<had>had\sto\s)?(?P<verb>took|taken|take|booked|used|had|phoned|called|rang|"
         r"phone|call|ring|taking)\s(?P<span>(?:in\ssick(?:\sat\swork|\sto\swork)?|(?:(?:a|the|an|"
@@ -377,9 +377,11 @@ COSTS += [
     ),
     rule(
         "stakes",
-        "paying|pay for|to hire|to rent|to buy",
-        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s(?:now\s|already\s|also\s)?(?P<what>"
-        r"(?:been\spaying|had\sto\s(?:pay\sfor|hire|rent|buy))\s(?:[\w'’£$€.,-]{1,15}\s){0,5}?"
+        "paying|pay for|to hire|to rent|to buy|to book",
+        rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas|'m|\sam|'re|\sare)?\s|^(?=had\sto\s))"
+        r"(?:now\s|already\s|also\s)?(?P<what>"
+        r"(?:been\spaying|paying(?=\s[£$€]\d[\d,.]{0,9}\s(?:a|per|each)\s(?:day|night|week)\b)|"
+        r"had\sto\s(?:pay\sfor|hire|rent|buy|book))\s(?:[\w'’£$€.,-]{1,15}\s){0,5}?"
         rf"(?:for|since|to|while|until)\s[\w'’£$€-]{{1,20}}{_CLAUSE})",
         "{who}{aux} {what}",
         rank=1,
@@ -495,9 +497,9 @@ COMING += [
     ),
     rule(
         "stakes",
-        "run out|runs out|expire|expires|ends|closes|renewal",
+        "run out|runs out|expire|expires|ends|closes|renewal|due",
         rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
-        rf"|are\sdue|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
+        rf"|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
         rf"{_CLAUSE})",
         "{det} {np} {pred} {rest}",
         rank=1,
