@@ -270,11 +270,19 @@ def _note_turn(low: str, previous: str, following: str) -> str | None:
     if low in SHORTHAND:
         return SHORTHAND[low]
     if low == "her":
+        if previous in _CAUSATIVE or following in _PARTICLES:
+            return "you"  # "made her pay", "before letting her out"
         return "your" if following and following not in _NOT_A_NOUN else "you"
     if previous in _THIRD_SUBJECTS and low not in _COMPOUNDS:
         turned = agree(low)
         return turned if turned != low else None
     return None
+
+
+_CAUSATIVE = frozenset({"made", "make", "makes", "making", "let", "lets", "letting"})
+"""Verbs whose "her" is the person made or let do something ("made her pay"): "you"."""
+_PARTICLES = frozenset({"out", "in", "up", "down", "off", "back", "through", "over", "away"})
+"""Words after which "her" was the person, not her thing ("letting her out")."""
 
 
 def _agent_turn(low: str, previous: str, following: str) -> str | None:

@@ -101,6 +101,18 @@ def issue(message: str) -> str | None:
             'Tracking for the printer ink says "delivered" but nothing came.',
             "the printer ink shows as delivered but hasn't reached you",
         ),
+        ("The sofa bed would not go flat.", "the sofa bed would not go flat"),
+        ("The barrier wouldn't read my ticket.", "the barrier wouldn't read your ticket"),
+        (
+            "Desk (the airport branch) says no estate cars available.",
+            "the desk says no estate cars available",
+        ),
+        ("The broadband is rubbish again.", "the broadband is rubbish again"),
+        (
+            "A security guard grabbed my arm at the exit.",
+            "a security guard grabbed your arm at the exit",
+        ),
+        ("My screen had no signal she had to restart it", "your screen had no signal"),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:
@@ -117,7 +129,19 @@ def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> Non
         "Mrs Adeyemi advises she will be away until the 4th.",
         "The sauce for 2 of the 3 meals is missing.",
         "She tore a split in the seam.",
+        "Could someone help with the appeal?",
     ],
 )
 def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:
     assert issue(message) is None
+
+
+def test_a_note_says_her_as_the_customer_made_or_let_do_something() -> None:
+    said = issue(
+        "Caller says the barrier wouldn't accept her ticket and the attendant made her pay "
+        "again before letting her out."
+    )
+    assert said == (
+        "the barrier wouldn't accept your ticket and the attendant made you pay again before "
+        "letting you out"
+    )

@@ -122,7 +122,7 @@ OURS = words(
     "porter host line service helpline chat bot checkout phone broadband internet wifi "
     "signal network connection lift store shop branch lounge reception desk portal "
     "assembler cleaner carer gardener handyman builder crew mechanic locksmith inspector "
-    "tutor instructor therapist photographer link"
+    "tutor instructor therapist photographer link check-in"
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 
@@ -466,6 +466,7 @@ _BOUNDARY = re.compile(
     r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
     r"do\snot|can\syou|could\syou)\b)"
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
+    r"|\s(?=(?:he|she|they)\s(?:had|has|have|was|were|is|are|did|said|says|told|then)\b)"
     r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
     r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
     r"refused|told|sent|needs|uses|lives|relies|depends|works)\b)"

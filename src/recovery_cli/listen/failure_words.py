@@ -15,6 +15,7 @@ NOT = vocabulary(
     "hasn't|hasnt|has not|haven't|havent|have not|isn't|isnt|is not|aren't|arent|are not|"
     "wasn't|wasnt|was not|weren't|werent|were not|didn't|didnt|did not|never|won't|wont|"
     "will not|doesn't|doesnt|does not|can't|cant|cannot|couldn't|couldnt|still not|not|"
+    "wouldn't|wouldnt|would not|"
     "(?:was|were|has|have|had|is|are) never"
 )
 DONE = vocabulary(
@@ -26,7 +27,8 @@ DONE = vocabulary(
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
     "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
     "come through|gone through|cleared|landed|turned on|switched on|joined|collected|emptied|"
-    "picked up|taken|honou?red|"
+    "picked up|taken|honou?red|read|scan|"
+    "go (?:flat|in|on|off|through|up|down)|stay (?:on|lit|closed|shut|open)|"
     "been (?:sent|delivered|fixed|processed|refunded|done|returned|"
     "credited|paid)"
 )
@@ -42,7 +44,8 @@ BAD_WORDS = vocabulary(
     "down|offline|dead|frozen|slow|locked|blocked|suspended|invalid|expired|incorrect|warm|"
     "melted|soaked|mouldy|rotten|cold|dirty|filthy|off(?! sick| work| duty| today| for| to)|"
     "rude|dismissive|unhelpful|aggressive|"
-    "condescending|patronising|overbooked|double[ -]booked|closed|flooded|blank|stuck|"
+    "condescending|patronising|rubbish|terrible|awful|appalling|useless|shocking|dreadful|"
+    "overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|broke|charged|billed|debited|overcharged|"
     "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
     "left (?:off|open|unlocked|uncovered|unsecured|unattended|running)|going off|"
@@ -147,7 +150,7 @@ STAFF = (
     r"crew|team|company|shop|store|bank|app|system|site|website|warehouse|delivery\sguy|mover|"
     r"hotel|clinic|surgery|pharmacy|airline|branch|restaurant|gym|venue|"
     r"removal\sm[ae]n|operative|rep|colleague|cashier|tiler|roofer|joiner|carpenter|decorator|"
-    r"gardener|locksmith|assembler|groomer|carer)s?"
+    r"gardener|locksmith|assembler|groomer|carer|security\sguard|guard|bouncer|doorman|steward)s?"
 )
 ACTOR = (
     r"(?P<who>you(?:\sguys|\slot|\speople)?|u|they|(?:your|ur|the|a|one\sof\s(?:your|ur|the))\s"
@@ -166,6 +169,7 @@ MONEY = (
 STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|deducted|substituted|threw|dropped|"
     "spilled|spilt|tipped|poured|splashed|tore|ripped|knocked into|stepped on|hung up|"
+    "sighed at|tutted at|smirked at|grabbed|pushed|shoved|searched|"
     "tripped and (?:spilled|spilt|dropped|knocked)|"
     "walked (?:me|us|him|her|them) (?:backwards )?into|left without (?:me|us|him|her|them|my|our)|"
     "knocked|broke|smashed|damaged|scratched|dragged|drilled|trampled|laughed(?: at)?|"
@@ -196,7 +200,7 @@ SUFFERED_KEYS = (
     "login|sign|can't|cannot|cant|couldn|unable|never|didn't|didnt|haven't|havent|have not|"
     "did not|received the|received someone|received a different|received another|got the "
     "wrong|got someone|got a different|keep getting|kept getting|still getting|still "
-    "receiving|still seeing|being charged|had no|got no|trying|struggling|could see|can see"
+    "receiving|still seeing|being charged|had no|got no|trying|struggling|could see|can see|got"
 )
 """What a sentence needs before `SUFFERED` can match in it (its distinctive words)."""
 SUFFERED = (
@@ -215,6 +219,7 @@ SUFFERED = (
     r"|(?:haven'?t|havent|have\snot)\sgot\s(?:the|my)"
     r"|(?:received|got|was\ssent|have\sreceived|'ve\sreceived)\s(?:the\swrong|someone\s"
     r"else'?s|a\sdifferent|another\s(?:customer|person|woman|man)'?s)"
+    r"|got\s(?=\"[^\"\n]{0,30}?\b(?:error|failed|declined|invalid|denied)\b)"
     r"|(?:keep|kept|(?:am|'m|m)\sstill|still)\s(?:getting|being\s(?:charged|billed|logged\sout|"
     r"cut\soff)|receiving|seeing)"
     r"|(?:never|didn'?t|did\snot)\s(?:agree|agreed|sign\sup|signed\sup|authori[sz]ed?|ask\sfor|"

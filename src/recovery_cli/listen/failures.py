@@ -361,11 +361,14 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "says|say|said|told",
-        r"\b(?P<det>the|your|ur|)\s?(?P<np>front\sdesk|reception(?:ist)?|hotel|site\smanager|"
-        r"manager|desk\sclerk|clerk|staff|hostess|host|agent|girl|guy|lady|man)\s(?P<say>says?|"
+        r"\b(?P<det>the|your|ur|)\s?(?P<np>(?:front\s)?desk|reception(?:ist)?|hotel|site\smanager|"
+        r"manager|desk\sclerk|clerk|staff|hostess|host|agent|girl|guy|lady|man)(?:\s\([^()\n]{1,40}\))?"
+        r"\s(?P<say>says?|"
         r"said|told\s(?:me|us))\s(?:that\s)?(?P<what>(?:they\s(?:have|had)|there\s(?:is|was|'s|were)|"
         r"we\s(?:have|had))\sno\s(?:booking|reservation|record|room|table|car|seat|minivan|van)s?"
-        r"(?:\s(?:under|with|for|in)\s(?:my|our|the|your|his|her)\s[\w'’-]{2,20})?|(?:I|we)(?:'m|'re|"
+        r"(?:\s(?:under|with|for|in)\s(?:my|our|the|your|his|her)\s[\w'’-]{2,20})?"
+        r"|no\s(?:[\w'’-]{1,15}\s){0,2}?(?:rooms?|tables?|cars?|seats?|seaters?|vans?|minivans?|"
+        r"pitch(?:es)?|spaces?|beds?)\s(?:available|left|free)|(?:I|we)(?:'m|'re|"
         r"\sam|\sare|\swas|\swere|m)\snot\son\sthe\s(?:system|list|booking|manifest|rota))\b",
         "{det} {np} {say} {what}",
         rank=2,
@@ -548,7 +551,7 @@ RULES: list[Rule] = [
         "issue",
         "about|re|regarding|with",
         rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|"
-        r"(?:help|problem|issue|trouble|delay|no-?one|no\sone|nobody)\swith)\s(?:about\s)?"
+        r"(?:problem|issue|trouble|delay|no-?one|no\sone|nobody)\swith)\s(?:about\s)?"
         rf"(?P<det>the|my|our)\s{_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
         "{det} {np} {be} late",
         rank=5,
