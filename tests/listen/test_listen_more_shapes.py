@@ -662,3 +662,26 @@ def test_more_ways_of_saying_how_long(message: str, waited: str) -> None:
 
 def test_a_length_after_the_fact_is_no_wait() -> None:
     assert value("The kitchen ceiling came down 2 days later.", "waited") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("The bus never came and I had to wait 40 minutes in the snow.", "40 minutes"),
+        ("The table was meant to come 5 weeks ago and you keep moving it.", "5 weeks"),
+        ("Been at the counter 3 hrs now with two tired kids.", "3 hrs"),
+    ],
+)
+def test_a_wait_said_as_a_date_gone_by_or_time_at_a_desk(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'The box says "suitable from 10 months" but the wheels came off in seconds.',
+        'The warden says there is "nothing left tonight" for our booking.',
+    ],
+)
+def test_a_quoted_age_or_what_is_left_is_no_promise(message: str) -> None:
+    assert value(message, "promised") is None

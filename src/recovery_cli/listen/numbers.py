@@ -344,9 +344,18 @@ _WAITED = (
     (keyed("more", r"\b(?P<span>" + _COUNT + r"\s" + _UNIT + r"\smore)\b"), 0),
     (
         keyed(
-            "been|waited|waiting|chasing|hold", r"\b(?:been|waited|waiting|chasing|hold)\s" + _SPAN
+            "been|waited|waiting|chasing|hold|had to wait",
+            r"\b(?:been|waited|waiting|chasing|hold|had\sto\swait)\s" + _SPAN,
         ),
         0,
+    ),
+    (
+        keyed(
+            "been",
+            r"\bbeen\s(?:at|in|on|outside)\s(?:the|a|your)\s(?:desk|counter|queue|airport|station|"
+            r"gate|phone|reception|branch|store|shop|platform|terminal)\s(?:for\s)?" + _SPAN,
+        ),
+        1,
     ),
     (keyed("spend|spent", r"\b(?:spend|spent)\s" + _SPAN + r"\s(?:chasing|waiting|on\shold)"), 0),
     (
@@ -466,7 +475,7 @@ _WAITED = (
             r"\b(?:sent|posted|returned|ordered|told|reported|called|rang|emailed|raised|"
             r"submitted|opened|cancell?ed|requested|claimed|complained|applied|asked|collected|"
             r"paid|installed|fitted|replaced|repaired|serviced|approved|promised|said|died|broke|"
-            r"stopped|that\swas)\b"
+            r"stopped|that\swas|meant|supposed|due|expected)\b"
             r"[^.]{0,40}?\b(?:like\s|about\s|over\s)?" + _SPAN + r"\sago\b",
         ),
         1,

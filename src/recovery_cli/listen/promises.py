@@ -113,12 +113,14 @@ _NOT_OURS = re.compile(r"(?:[£$€]\s?\d[\d,.]{0,9}\s(?:per\s)?|\blast\s|\bsinc
 """Before a time: a price ("£30 a month"), a day gone by ("last Saturday") or a wait."""
 _NOT_PROMISED = re.compile(
     r"\b(?:try|back|short|pause|paused|away|until|till|maybe|perhaps|possibly|hopefully|"
-    r"hours|open|opening|closed|collections?|delivered|arrived|came|was|were|last)\b",
+    r"hours|open|opening|closed|collections?|delivered|arrived|came|was|were|last|suitable|"
+    r"from|aged?|ages|left|nothing)\b",
     re.I,
 )
 """Before a time in a quote, words that make it something other than our promise: advice
 ("try Friday", "come back tomorrow"), a hope ("maybe Monday"), opening hours, a time gone
-by ("delivered Tuesday")."""
+by ("delivered Tuesday"), an age a product suits ("suitable from 10 months"), what is left
+("nothing left tonight")."""
 _GONE = re.compile(r"\s(?:yesterday|ago|last|of)\b", re.I)
 """After a time in a quote: it is past ("7am-7pm yesterday") or a length of something else
 ("3 weeks of runaround")."""
