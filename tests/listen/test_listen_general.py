@@ -246,6 +246,14 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
             "Yours faithfully,\nE. Marsh\n",
             None,
         ),
+        ("Inbound 09:12. Cust asking why her meter reading was estimated again.", "phone"),
+        ("Caller Mrs Ahmed, 81, says the stairlift engineer never came.", "phone"),
+        ("Cust Mr Paul Nguyen rang re his boiler service, no engineer.", "phone"),
+        ("Bookings line, 18:40. Caller wants to move his table to Friday.", "phone"),
+        ("Customer services desk, Mon 10:05. Man returning a cracked kettle.", "in-person"),
+        ("Incident note - ground floor café, 13:20. Tray dropped on customer's bag.", "in-person"),
+        ("Store, Sat 16:10. Cust says the heater she bought here sparked.", "in-person"),
+        ("I went to your store on Saturday at 10:30 and the heater was out of stock.", None),
     ],
 )
 def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel: str) -> None:

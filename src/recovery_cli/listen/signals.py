@@ -51,16 +51,27 @@ _ADDRESSED = re.compile(
 )
 """A greeting or a letter's close: the writer speaks to us, which a review does not."""
 _IN_PERSON = keyed(
-    "note|desk|log|incident|counter|gate",
+    "note|desk|log|incident|counter|gate|office|floor|store|shop|branch|aisle|café|cafe|till|"
+    "checkout|lobby|foyer",
     r"^\s{0,5}(?:(?:branch|store|counter|shop\sfloor|gate|colleague|floor)\s(?:note|log|incident)"
     r"\b|note\sfrom\s(?:counter|desk|store|branch|floor)\b|front\sdesk\b|shift\slog\b[^\n]{0,40}"
     r"\b(?:desk|counter|reception)\b|incident(?:\snote)?\s?[-:–]\s?[^\n]{0,60}\b(?:centre|center|"
-    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])",
+    r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])|"
+    r"^\s{0,5}(?:[\w'-]{1,15}\s){0,3}?(?:office|desk|floor|store|shop|branch|counter|aisle|café|"
+    r"cafe|till|checkout|lobby|foyer|incident(?:\snote)?)(?:\s[\w'-]{1,15}){0,2}?\s?[,:\-–]\s"
+    r"[^\n]{0,40}?\b\d{1,2}[:.]\d{2}\b",
 )
+"""A note written at a counter, a desk or a store: a log's heading ("Branch, counter 3,
+12:20", "Incident note - 2nd floor café, 10:25", "Store, Sat 14:30")."""
 _PHONE = keyed(
-    "called|rang|phoned|cust|cx|voicemail|vm",
+    "called|rang|phoned|cust|cx|voicemail|vm|inbound|outbound|call|caller|line",
     r"\b(?:cust(?:omer)?|cx|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
-    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b",
+    r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b|"
+    r"^\s{0,5}(?:inbound|outbound)(?:\scall)?\b|^\s{0,5}(?:call\sfrom|caller)\b|"
+    r"^\s{0,5}\d(?:st|nd|rd|th)\scall\b|\bthis\sis\s(?:his|her|their)\s\d(?:st|nd|rd|th)\scall\b|"
+    r"^\s{0,5}(?:cust(?:omer)?|cx)\s(?:(?:mr|mrs|ms|miss|dr)\.?\s)?(?:[\w.'-]{1,20}\s){0,3}"
+    r"(?:called|rang|phoned)\b|^\s{0,5}(?:[\w-]{2,15}\s){0,2}line,\s\d{1,2}[:.]\d{2}\b|"
+    r"\bcalled\sre\b",
 )
 _CHAT = keyed(
     "chat|sms|text|whatsapp",
