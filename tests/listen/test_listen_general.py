@@ -254,6 +254,11 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Incident note - ground floor café, 13:20. Tray dropped on customer's bag.", "in-person"),
         ("Store, Sat 16:10. Cust says the heater she bought here sparked.", "in-person"),
         ("I went to your store on Saturday at 10:30 and the heater was out of stock.", None),
+        ("Call 14:05 - Mrs Joan Peel, acct 55120. Says the refund never came.", "phone"),
+        ("Duty manager note, Sat 10:15. Parent shouting at reception about lessons.", "in-person"),
+        ("Mr Eamon Walsh rang re his blocked drain, third visit.", "phone"),
+        ("Please call me back, my fridge is still broken", None),
+        ("i called re my refund twice and nobody helped", None),
     ],
 )
 def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel: str) -> None:

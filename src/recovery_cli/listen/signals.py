@@ -59,19 +59,27 @@ _IN_PERSON = keyed(
     r"store|shop|branch|counter|desk|lunch\srush|queue)\b|(?:counter|gate)\s[\w:.]{2,6}[\s:])|"
     r"^\s{0,5}(?:[\w'-]{1,15}\s){0,3}?(?:office|desk|floor|store|shop|branch|counter|aisle|café|"
     r"cafe|till|checkout|lobby|foyer|incident(?:\snote)?)(?:\s[\w'-]{1,15}){0,2}?\s?[,:\-–]\s"
-    r"[^\n]{0,40}?\b\d{1,2}[:.]\d{2}\b",
+    r"[^\n]{0,40}?\b\d{1,2}[:.]\d{2}\b|"
+    r"^\s{0,5}(?:manager'?s|duty\smanager|foh|front\sof\shouse|floor|shift|terminal\sdesk|desk|"
+    r"counter|store|branch)\snote\b|^\s{0,5}note\sfrom\s(?:the\s)?(?:maitre|manager|duty|floor|"
+    r"front|shift)\b",
 )
 """A note written at a counter, a desk or a store: a log's heading ("Branch, counter 3,
 12:20", "Incident note - 2nd floor café, 10:25", "Store, Sat 14:30")."""
 _PHONE = keyed(
-    "called|rang|phoned|cust|cx|voicemail|vm|inbound|outbound|call|caller|line",
+    "called|rang|phoned|cust|cx|voicemail|vm|inbound|outbound|call|caller|line|calls|calling|"
+    "rec'd|recd",
     r"\b(?:cust(?:omer)?|cx|caller|client)\s(?:\([^()\n]{1,40}\)\s)?(?:called|rang|phoned)\b|"
     r"^\s{0,5}cust\s(?:is|has)\b|\bcalled\sfrom\b|^\s{0,5}\[?(?:voicemail|vm)\b|"
     r"^\s{0,5}(?:inbound|outbound)(?:\scall)?\b|^\s{0,5}(?:call\sfrom|caller)\b|"
     r"^\s{0,5}\d(?:st|nd|rd|th)\scall\b|\bthis\sis\s(?:his|her|their)\s\d(?:st|nd|rd|th)\scall\b|"
     r"^\s{0,5}(?:cust(?:omer)?|cx)\s(?:(?:mr|mrs|ms|miss|dr)\.?\s)?(?:[\w.'-]{1,20}\s){0,3}"
     r"(?:called|rang|phoned)\b|^\s{0,5}(?:[\w-]{2,15}\s){0,2}line,\s\d{1,2}[:.]\d{2}\b|"
-    r"\bcalled\sre\b",
+    r"(?<!\bi\s)(?<!\bwe\s)\b(?:called|rang|phoned|calls|calling)\sre\b|\brec'?d\scall\b|"
+    r"^\s{0,5}(?:\d{1,2}[:.]\d{2}\s)?(?:[\w-]{2,15}\s)?call(?:\snotes?)?(?=\s?[-–—:,]|\s\d)|"
+    r"\b(?:cust(?:omer)?|cx|caller)\s(?:\([^()\n]{1,40}\)\s)?calling\b|"
+    r"\b(?:mr|mrs|ms|miss|dr)\.?\s(?:[\w.'&-]{1,20}\s){1,3}(?:\([^()\n]{1,40}\)\s)?"
+    r"(?:rang|called|phoned)\b(?!\s(?:me|us|you)\b)",
 )
 _CHAT = keyed(
     "chat|sms|text|whatsapp",
