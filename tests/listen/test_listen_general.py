@@ -258,6 +258,11 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
         ("Duty manager note, Sat 10:15. Parent shouting at reception about lessons.", "in-person"),
         ("Mr Eamon Walsh rang re his blocked drain, third visit.", "phone"),
         ("Please call me back, my fridge is still broken", None),
+        (
+            "To whoever's in charge,\nYour roofers left rubble all over my drive.\nThey said "
+            "they would be back.\nNobody came.\nMark",
+            "email",
+        ),
         ("i called re my refund twice and nobody helped", None),
     ],
 )

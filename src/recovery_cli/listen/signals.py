@@ -105,7 +105,12 @@ _FORM_FIELD = re.compile(
     r"email):",
     re.I | re.M,
 )
-_DEAR = re.compile(r"^\s{0,5}dear\b", re.I | re.M)
+_DEAR = re.compile(
+    r"^\s{0,5}(?:dear|sehr\sgeehrte|geachte|estimad[oa]s?|szanown[iya]|prezad[oa]s?|"
+    r"madame,?\smonsieur|to\swho(?:m|ever)(?:'s)?\s(?:it\s(?:may\s)?concerns?|in\scharge))\b",
+    re.I | re.M,
+)
+"""A letter's salutation, in English or another language ("Sehr geehrte Damen und Herren")."""
 _QUOTED_MAIL = re.compile(
     r"^\s{0,5}(?:-{3,}\s?forwarded\smessage|from:\s[^\n]{1,60}\n\s{0,5}(?:to|sent|date):|>\s?\S)",
     re.I | re.M,
@@ -236,7 +241,7 @@ def _email(head: Sentence) -> Channel | None:
     subject = _SUBJECT.search(text) if "subject:" in low else None
     if subject and not _FORM_FIELD.search(text):
         return Channel("email", text[subject.start() : text.find("\n", subject.start())].strip())
-    dear = _DEAR.search(text) if "dear" in low else None
+    dear = _DEAR.search(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     titled = bool(lines) and _TITLED_LINE.match(lines[-1]) is not None  # "Mrs Joan Featherstone"
     if (
