@@ -113,6 +113,15 @@ def issue(message: str) -> str | None:
             "a security guard grabbed your arm at the exit",
         ),
         ("My screen had no signal she had to restart it", "your screen had no signal"),
+        (
+            "My card is getting declined at every till.",
+            "your card is getting declined at every till",
+        ),
+        ("The top tier has slid off the cake.", "the top tier has slid off the cake"),
+        (
+            "Warden says it's been given to someone else, we booked months ago.",
+            "the warden says it's been given to someone else",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:

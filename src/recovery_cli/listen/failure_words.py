@@ -47,6 +47,7 @@ BAD_WORDS = vocabulary(
     "condescending|patronising|rubbish|terrible|awful|appalling|useless|shocking|dreadful|"
     "overbooked|double[ -]booked|closed|flooded|blank|stuck|"
     "unusable|ruined|gone|in pieces|given away|bend|broke|charged|billed|debited|overcharged|"
+    "declined|rejected|"
     "no[ -]show|void|out of (?:service|order|stock)|under maintenance|out of date|"
     "left (?:off|open|unlocked|uncovered|unsecured|unattended|running)|going off|"
     "not (?:working|there|here|right|available|valid|reserved?|booked|ready|suitable|"
@@ -61,7 +62,7 @@ BAD = (
 
 BE = (
     r"(?:is|are|was|were|'s(?:\sbeen)?|'ve\sbeen|has\sbeen|have\sbeen|had\sbeen|got|arrived|came|turned\sup|"
-    r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks)"
+    r"(?:was|were)\sdelivered|came\sback|went|keeps\sgoing|seems|looks|(?:is|are|keeps?)\sgetting)"
 )
 BROKE_WORDS = vocabulary(
     "crash(?:es|ed)|freezes|froze|fail(?:s|ed)|slipped|packed (?:in|up)|conked out|"
@@ -73,7 +74,8 @@ BROKE_WORDS = vocabulary(
     "popped (?:open|off|out)|came (?:loose|undone|unstuck)|"
     "started (?:sparking|smoking|leaking|overheating|flickering)|"
     r"(?:is|are|keeps?|kept) returning (?:an? )?(?:\d{3}|errors?)|"
-    "gave way|toppled(?: over)?|tipped over|fell over|"
+    "gave way|toppled(?: over)?|tipped over|fell over|slid (?:off|over|down)|"
+    "(?:has|had|have) (?:slid|fallen|come) (?:off|over|down|apart)|"
     "(?:went|came) out (?:twice|again|early|double)|"
     "(?:was|were|got) taken (?:twice|again|early)|"
     "(?:went|were sent|was sent|got sent|have gone|has gone|were given|was given) to "

@@ -362,13 +362,16 @@ RULES: list[Rule] = [
         "issue",
         "says|say|said|told",
         r"\b(?P<det>the|your|ur|)\s?(?P<np>(?:front\s)?desk|reception(?:ist)?|hotel|site\smanager|"
-        r"manager|desk\sclerk|clerk|staff|hostess|host|agent|girl|guy|lady|man)(?:\s\([^()\n]{1,40}\))?"
+        r"manager|desk\sclerk|clerk|staff|hostess|host|agent|girl|guy|lady|man|warden)"
+        r"(?:\s\([^()\n]{1,40}\))?"
         r"\s(?P<say>says?|"
         r"said|told\s(?:me|us))\s(?:that\s)?(?P<what>(?:they\s(?:have|had)|there\s(?:is|was|'s|were)|"
         r"we\s(?:have|had))\sno\s(?:booking|reservation|record|room|table|car|seat|minivan|van)s?"
         r"(?:\s(?:under|with|for|in)\s(?:my|our|the|your|his|her)\s[\w'’-]{2,20})?"
         r"|no\s(?:[\w'’-]{1,15}\s){0,2}?(?:rooms?|tables?|cars?|seats?|seaters?|vans?|minivans?|"
-        r"pitch(?:es)?|spaces?|beds?)\s(?:available|left|free)|(?:I|we)(?:'m|'re|"
+        r"pitch(?:es)?|spaces?|beds?)\s(?:available|left|free)|(?:it'?s|it\shas)\sbeen\s(?:given|"
+        r"let|sold)\sto\s(?:someone|somebody|another\s(?:guest|family|customer|group))(?:\selse)?"
+        r"|(?:I|we)(?:'m|'re|"
         r"\sam|\sare|\swas|\swere|m)\snot\son\sthe\s(?:system|list|booking|manifest|rota))\b",
         "{det} {np} {say} {what}",
         rank=2,
