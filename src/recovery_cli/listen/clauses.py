@@ -456,7 +456,8 @@ _ARRIVED = {"came": "come", "showed up": "shown up"}
 
 _BOUNDARY = re.compile(
     r"\s(?:but|so|because|cos|coz|which|while|whilst|although|though|if|unless|when|whenever|"
-    r"then|until|till|lol|tbh|pls|please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
+    r"then|until|(?<!every\s)(?<!the\s)(?<!a\s)(?<!each\s)(?<!this\s)(?<!that\s)till|lol|tbh|pls|"
+    r"please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
     r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|this|that|these|"
     r"those|there|he|she|they|need|want|would|like|can|could|please|hope|expect|am|was))\b"
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
