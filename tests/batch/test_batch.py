@@ -444,3 +444,26 @@ def test_a_rows_message_answers_what_a_default_would_get_wrong_and_a_column_stil
     assert records["4"]["answers_read"]["hurt"]["answer"] == "yes"
     assert not any(item["name"] == "hurt" for item in records["4"]["assumptions"])
     assert "I'm so sorry for the injury" in records["4"]["draft"]
+
+
+def test_a_premium_draft_says_back_what_the_customer_paid_extra_for(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    message = (
+        'Paid extra for the "VIP Fast Track" at the coach station, €25 on top of the ticket. '
+        "The fast track queue was closed and we waited 50 minutes with everyone else.\nMaria"
+    )
+    rows = [
+        {"id": "1", "scenario": "premium-failure", "message": message},
+        {"id": "2", "scenario": "broken-promise", "message": message},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    result = invoke("batch", str(source), "--out", str(target), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    records = {r["id"]: r for r in map(json.loads, target.read_text().splitlines())}
+    assert 'You pay €25 for the "VIP Fast Track" so that' in records["1"]["draft"]
+    assert records["1"]["sources"]["promised"] == "read"
+    assert records["1"]["facts"]["premium"]["words"] == '"VIP Fast Track"'
+    assert "VIP Fast Track" not in records["2"]["draft"]  # its `promised` is a time

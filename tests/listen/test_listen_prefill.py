@@ -125,6 +125,35 @@ def test_a_time_is_not_offered_where_the_playbook_means_a_service(library: Libra
     assert "promised" not in inputs_for(reading, premium)
 
 
+@pytest.mark.parametrize(
+    ("message", "premium"),
+    [
+        ('Paid extra for the "VIP Fast Track" and queued with everyone.', 'the "VIP Fast Track"'),
+        ('I\'m on your "Gold Care" plan and waited 3 days.', 'the "Gold Care" plan'),
+        (
+            'Booked the "Harbour View Suite" and got a room over the bins.',
+            'the "Harbour View Suite"',
+        ),
+        ("We paid extra for express delivery and it came a week late.", "express delivery"),
+    ],
+)
+def test_what_the_customer_paid_extra_for_is_the_service_a_premium_was_promised(
+    library: Library, message: str, premium: str
+) -> None:
+    reading = read(message)
+    assert reading.value("premium") == premium
+    assert inputs_for(reading, library.playbook("premium-failure"))["promised"] == premium
+    assert "promised" not in inputs_for(reading, library.playbook("broken-promise"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ['Booked "the usual" for Friday and nobody came.', 'The status says "delivered".'],
+)
+def test_a_quote_that_names_no_premium_is_not_one(message: str) -> None:
+    assert read(message).value("premium") is None
+
+
 def test_one_call_reads_the_facts_and_the_playbook_that_fits(triage: Triage) -> None:
     reading = read(SOFA, triage)
     assert reading.triage is not None

@@ -122,7 +122,7 @@ OURS = words(
     "porter host line service helpline chat bot checkout phone broadband internet wifi "
     "signal network connection lift store shop branch lounge reception desk portal "
     "assembler cleaner carer gardener handyman builder crew mechanic locksmith inspector "
-    "tutor instructor therapist photographer link check-in warden"
+    "tutor instructor therapist photographer link check-in warden queue"
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 

@@ -26,12 +26,14 @@ FACTS = (
     "loss",
     "harmed",
     "needed_by",
+    "premium",
 )
 """Every fact a reading can hold, in the order they are reported."""
-LABELLED = FACTS[:-3]
+LABELLED = FACTS[:9]
 """The facts the labelled message sets mark (`loss`, a death the customer tells of,
 `harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what
-the reply says first and tested on their own)."""
+the reply says first and tested on their own; `premium`, what the customer paid extra for,
+is said back as the service a premium playbook's `promised` names)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

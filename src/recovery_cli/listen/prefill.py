@@ -128,15 +128,17 @@ class Origin:
 
 
 def origins(
-    reading: Reading, min_confidence: float = SURE, *, chases: bool = False
+    reading: Reading, min_confidence: float = SURE, *, chases: bool = False, service: bool = False
 ) -> dict[str, Origin]:
     """Each input a reading can fill, with its value and the words it came from; `chases`
-    for a playbook that counts the customer's chasing as `times` (`counts_chases`)."""
+    for a playbook that counts the customer's chasing as `times` (`counts_chases`);
+    `service` for one whose `promised` is the service paid for (`promises_a_service`),
+    which takes what the customer paid extra for (`premium`) and never a time."""
     found: dict[str, Origin] = {}
     if not reading.supported:
         return found
     for name in PREFILLED:
-        fact = reading.facts.get(name)
+        fact = reading.facts.get("premium" if service and name == "promised" else name)
         if fact is not None and name == "harmed" and min_confidence >= SURE:
             # Unattended: that someone was hurt is read far better than who (docs/listen.md),
             # and "your son" for a hurt daughter is worse than no name at all.
@@ -176,10 +178,10 @@ def _fitted(name: str, value: str, chases: bool = False) -> str | None:
 
 
 def inputs_from(
-    reading: Reading, min_confidence: float = SURE, *, chases: bool = False
+    reading: Reading, min_confidence: float = SURE, *, chases: bool = False, service: bool = False
 ) -> dict[str, str]:
     """Standard input values from a reading: only the facts it is sure of."""
-    found = origins(reading, min_confidence, chases=chases)
+    found = origins(reading, min_confidence, chases=chases, service=service)
     return {name: origin.value for name, origin in found.items()}
 
 
@@ -189,6 +191,14 @@ def counts_chases(specs: Sequence[Input]) -> bool:
     times = next((spec for spec in specs if spec.name == "times"), None)
     sample = (times.example or times.default or "") if times is not None else ""
     return bool(_CHASED.match(sample))
+
+
+def promises_a_service(specs: Sequence[Input]) -> bool:
+    """Whether a playbook's `promised` is the service paid for, not a time: its example
+    reads as a noun phrase (premium-failure's "our priority support plan")."""
+    promised = next((spec for spec in specs if spec.name == "promised"), None)
+    sample = (promised.example or promised.default or "") if promised is not None else ""
+    return sample.lower().startswith(_NOUN_PHRASE_START)
 
 
 def inputs_for(
@@ -201,18 +211,15 @@ def inputs_for(
     """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
 
     A playbook may give a standard input a meaning of its own: premium-failure's
-    `promised` is the service paid for ("our priority support plan"), not a time. When a
-    playbook's example for `promised` reads as a noun phrase, a time read from the message
-    ("by Friday") would not fit its sentences, so it is left to the playbook's default.
+    `promised` is the service paid for ("our priority support plan"), not a time. Such a
+    playbook takes what the customer paid extra for ('the "VIP Fast Track"'), never a time
+    read from the message ("by Friday"), which would not fit its sentences.
     `specs` are the playbook's inputs already merged (`effective_inputs`), when the caller
     keeps them: batch merges them once per run, not once per row.
     """
     merged = effective_inputs(playbook) if specs is None else specs
-    values = inputs_from(reading, min_confidence, chases=counts_chases(merged))
-    declared = {spec.name: spec for spec in merged}
-    chosen = {name: value for name, value in values.items() if name in declared}
-    promised = declared.get("promised")
-    sample = (promised.example or promised.default or "") if promised else ""
-    if "promised" in chosen and sample.lower().startswith(_NOUN_PHRASE_START):
-        del chosen["promised"]
-    return chosen
+    values = inputs_from(
+        reading, min_confidence, chases=counts_chases(merged), service=promises_a_service(merged)
+    )
+    declared = {spec.name for spec in merged}
+    return {name: value for name, value in values.items() if name in declared}

@@ -23,6 +23,7 @@ from recovery_cli.listen import (
     loss,
     numbers,
     parties,
+    premium,
     services,
     stakes,
 )
@@ -38,6 +39,7 @@ from recovery_cli.listen.named import likely_issue
 from recovery_cli.listen.names import customer_names
 from recovery_cli.listen.numbers import amounts, answered_references, references, times, waited
 from recovery_cli.listen.parties import partners
+from recovery_cli.listen.premium import premiums
 from recovery_cli.listen.promises import promises
 from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, words
 from recovery_cli.listen.severity import severity
@@ -132,6 +134,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (loss.KEYS, lambda sentence, *_: losses(sentence)),
     (harm.KEYS, harms),
     (deadline.KEYS, lambda sentence, *_: deadlines(sentence)),
+    (premium.KEYS, lambda sentence, *_: premiums(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
