@@ -776,3 +776,28 @@ def test_costs_and_deadlines_said_more_ways(message: str, said: str) -> None:
 )
 def test_a_visit_due_or_a_question_about_paying_is_no_stake(message: str) -> None:
     assert stakes(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "The parcel is late. My daughter has her graduation on Friday.",
+            "your daughter has her graduation on Friday",
+        ),
+        (
+            "Our flight from Lagos lands on 27 August and we have nowhere to stay.",
+            "your flight from Lagos lands on 27 August and you have nowhere to stay",
+        ),
+        (
+            "I was sitting in the front room when I smelled burning.",
+            "you were sitting in the front room",
+        ),
+    ],
+)
+def test_what_rides_on_it_is_said_as_a_whole_clause(message: str, said: str) -> None:
+    assert stakes(message) == said
+
+
+def test_a_childminder_is_no_child() -> None:
+    assert stakes("The app is down. I've got a childminder to pay by 5.") != "you've got a child"

@@ -337,7 +337,8 @@ RULES: list[Rule] = [
         r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
         r"(?:now\s|still\s)?(?P<what>"
         r"overdrawn|stranded|living\sout\sof|hand-washing|without|out\sof|freezing|sat\sin|"
-        r"sitting\sin)(?P<rest>(?:\s[\w'’-]{1,20}){1,6})",
+        r"sitting\sin)(?P<rest>(?:\s(?!(?:when|while|and|but|because|as|until|till|so)\b)"
+        r"[\w'’-]{1,20}){1,6})",
         "{who} {what}{rest}",
         rank=2,
         voice="any",

@@ -97,6 +97,6 @@ LITTLE = (
     r"tired\s|exhausted\s|crying\s|sick\s|poorly\s)?|"
     r"(?:small|young|little)\s(?=kids|children|babies))(?:kids?|"
     r"children|child|babies|baby|toddlers?|newborn|teenagers|teens|"
-    r"\d{1,2}[\s-]?(?:months?|years?|weeks?|yrs?|mths?|mo)[\s-]old|(?:twins|grandchildren))"
+    r"\d{1,2}[\s-]?(?:months?|years?|weeks?|yrs?|mths?|mo)[\s-]old|(?:twins|grandchildren))\b"
     r"(?:\sunder\s\w{1,5})?"
 )

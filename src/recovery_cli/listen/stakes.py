@@ -142,7 +142,8 @@ def _having(aux: str, verb: str, rank: int, keys: str = "") -> Rule:
     return rule(
         "stakes",
         keys or "have|has|got|'ve|ve|had|start|starts|starting|begin|'d",
-        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^)(?P<verb>(?:{verb})\s){optional}"
+        rf"(?:\b(?P<who>{WHO})(?P<aux>{aux})?(?P<got>\sgot)?\s|^(?=(?:{verb})\s))"
+        rf"(?P<verb>(?:{verb})\s){optional}"
         r"(?P<what>(?:(?:a|an|my|our|the|her|his|two|three|four|five|six|ten|twelve|twenty|"
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
         rf"\s)(?:[\w'’-]{{2,15}}\s){{0,3}}?(?:{EVENTS.pattern}|{FAMILY.pattern}|"
@@ -172,6 +173,16 @@ COMING = [
         rf"(?P<tail>(?:\s(?!and\b|but\b|so\b|because\b|which\b)[\w'’£$€:-]{{1,20}}){{1,8}})"
         + _NO_DANGLING,
         "{det} {np}{mod}{pred}{tail}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "|".join(FAMILY.keys),
+        rf"\b(?P<det>my|our)\s(?P<np>(?:{FAMILY.pattern}))\s(?P<verb>has|have|had)\s(?P<what>(?:(?:a|an|"
+        rf"his|her|their|my|our)\s)?(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern})\b"
+        rf"(?P<rest>\s{WHEN}{WORDS})",
+        "{det} {np} {verb} {what}{rest}",
         rank=1,
         voice="any",
     ),
