@@ -212,3 +212,14 @@ def test_a_firm_named_beside_what_it_did_beats_its_role(message: str, partner: s
 
 def test_our_own_customer_services_are_no_third_party() -> None:
     assert value("Customer Services were rude and hung up on me.", "partner") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("Her train from Leeds (Northway Rail, not us) was cancelled.", "Northway Rail"),
+        ("Tracking from ParcelJet says it was delivered at noon.", "ParcelJet"),
+    ],
+)
+def test_a_firm_named_as_not_us_or_as_the_tracking(message: str, partner: str) -> None:
+    assert read(message).value("partner") == partner

@@ -107,12 +107,15 @@ _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
     "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
     "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
-    "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab|outfit|tracking|booked",
+    "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab|outfit|tracking|booked|"
+    "not us|not ours",
     rf"\b(?:{_FIRM_ROLES})(?:,\s(?:from\s)?|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
     rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&|\()|$)"
     rf"|\b(?:{_FIRM_ROLES}|lab)\s(?:was|is)\s\"?(?P<v>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
     rf"|\b(?:on\sits\sway|coming|sent|shipped|dispatched|tracking)\swith\s\"?(?P<w>{_FIRM})\"?"
     rf"(?=[,.;!]|\s(?-i:[a-z])|$)"
+    rf"|\btracking\sfrom\s\"?(?P<x>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
+    rf"|\((?P<y>{_FIRM}),?\snot\s(?:us|ours)\)"
     rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
     rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency|outfit)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
     rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"
@@ -249,7 +252,7 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         for match in pattern.finditer(sentence):
             if _OWN_DEPOT.match(match.group(0)):
                 continue  # "your Hulme depot": a place of ours, not a third party
-            group = next(name for name in "pqrstuvw" if match.groupdict().get(name))
+            group = next(name for name in "pqrstuvwxy" if match.groupdict().get(name))
             name = match.group(group)
             yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.85, 0, group)
     for match in _VENUE.finditer(sentence):
