@@ -670,6 +670,7 @@ def test_a_length_after_the_fact_is_no_wait() -> None:
         ("The bus never came and I had to wait 40 minutes in the snow.", "40 minutes"),
         ("The table was meant to come 5 weeks ago and you keep moving it.", "5 weeks"),
         ("Been at the counter 3 hrs now with two tired kids.", "3 hrs"),
+        ("We waited 3 hrs 20 mins.", "3 hrs 20 mins"),
     ],
 )
 def test_a_wait_said_as_a_date_gone_by_or_time_at_a_desk(message: str, waited: str) -> None:

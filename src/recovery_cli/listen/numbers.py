@@ -331,7 +331,7 @@ _SPAN = (
     + _COUNT
     + r"\s?(?:working\s)?"
     + _UNIT
-    + r"(?:\s(?:and\s)?\d{1,2}(?:\s?min(?:ute)?s?)?(?![\w:.]))?)\b"
+    + r"(?:\s(?:and\s)?\d{1,2}(?:\s?min(?:ute)?s?\b|(?![\w:.])))?)\b"
 )
 _DAY_WORDS = (
     r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
