@@ -581,3 +581,19 @@ def test_among_many_sums_with_no_word_for_which_one_the_first_is_only_a_guess() 
     reading = read("It was quoted at £300, then £120 for parts and £180 for labour. No fitter.")
     assert "amount" in reading.facts
     assert reading.sure("amount") is None  # offered to an agent, never drafted unattended
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("Hi, how do I add a new payee on the app? It's for my son's birthday present.", "low"),
+        ("Do you deliver on Sundays? It's for my mum's 80th.", "low"),
+        ("Can I add my carer to my account? I'm registered blind.", "high"),
+    ],
+)
+def test_a_plain_request_is_low_whatever_it_is_for(
+    triage: Triage, message: str, level: str
+) -> None:
+    reading = read(message, triage)
+    assert reading.triage is not None and reading.triage.scenario is None
+    assert reading.severity is not None and reading.severity.level == level

@@ -207,6 +207,9 @@ _FAILURE = keyed(
 _LARGE = 1000.0
 """A sum this large (in any currency) is at stake by itself."""
 _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "large"})
+_GRAVE = frozenset({"vulnerable", "threat", "privacy"})
+"""Signals that keep a request that triage calls routine from being low: someone at risk, a
+threat, someone else's data."""
 """Signals grave enough alone. Failing again and again is not one: most agents weigh a
 third failure as the standard recovery unless something rides on it."""
 
@@ -250,6 +253,8 @@ def severity(
     gentle = not failure and (routine or bool(_GENTLE.search(head)))
     if groups == ["leave"] and not failure:
         return Severity("low", reasons)  # "I'm switching, please cancel": a decision, not a crisis
+    if routine and not failure and not _GRAVE & set(groups):
+        return Severity("low", reasons)  # a plain request, whatever it is for ("for his birthday")
     return Severity(_level(groups, routine, gentle), reasons)
 
 
