@@ -56,9 +56,9 @@ SPELLING = _pairs(
 ACRONYMS = _words(
     "TV DHL DPD UPS USPS TNT GLS NHS GPS PIN ID UK USB HDMI SMS VIP DVD PC ATM HR "
     "DIY MOT BBC EU VAT HIV DOB RX IP DPO API URL QR AM PM GBP USD EUR LEGO SLA RCA "
-    "PNR GP ETA FAQ SIM OK USA US UAE"
+    "PNR GP ETA FAQ SIM OK USA US UAE HMRC DVLA BT EE IT PDF ASAP OTP 2FA"
 )
-"""Words in capitals that are not shouting."""
+"""Words in capitals that are not shouting: names and abbreviations ("DHL", "OTP")."""
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"})
 DANGLING = _words(
@@ -103,11 +103,6 @@ _CAPS_WORD = r"[A-Z](?:[A-Z'’-]*[A-Z])?"
 _CAPS = re.compile(_CAPS_WORD)
 _CAPS_PARTS = re.compile(f"({_CAPS_WORD})")
 _SHOUTED_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ ,]+{_CAPS_WORD})+\b")
-_ACRONYMS = _words(
-    "DHL UPS USPS DPD GLS TNT NHS HMRC DVLA BT EE UK US USA EU ID PIN ATM VAT GP TV PC IT "
-    "HR SMS PDF ASAP OK"
-)
-"""Capitals that are names, not shouting: a run made only of these is kept."""
 
 
 def unshout(text: str) -> str:
@@ -123,11 +118,11 @@ def unshout(text: str) -> str:
 
 def _lower_run(match: re.Match[str]) -> str:
     words = _CAPS.findall(match.group())
-    shouted = [word for word in words if word not in _ACRONYMS and len(word) > 1]
+    shouted = [word for word in words if word not in ACRONYMS and len(word) > 1]
     if sum(len(word) for word in shouted) < 6:
         return match.group()  # "DHL UK", "NOT OK": names, or too little to be shouting
     return "".join(
-        part if part in _ACRONYMS or part == "I" else part.lower()
+        part if part in ACRONYMS or part == "I" else part.lower()
         for part in _CAPS_PARTS.split(match.group())
     )
 
@@ -159,7 +154,8 @@ _YOU_ALL = _words("guys people lot")
 _THIRD = _pairs(
     "he=you she=you they=you cust=you cx=you customer=you client=you caller=you guest=you "
     "passenger=you patient=you pt=you him=you them=you his=your their=your cust's=your cx's=your "
-    "customer's=your himself=yourself herself=yourself themselves=yourself"
+    "customer's=your client's=your caller's=your guest's=your passenger's=your patient's=your "
+    "pt's=your himself=yourself herself=yourself themselves=yourself"
 )
 SHORTHAND = _pairs(
     "acct=account ord=order pkg=parcel appt=appointment rec'd=received recd=received "
@@ -372,11 +368,12 @@ def _participle(match: re.Match[str]) -> str:
 
 _ARTICLE_BEFORE_THEM = re.compile(
     r"\b(?:the|a|an)\s(?=(?:customer|cust|cx|client|caller|guest|passenger|patient)\b"
-    rf"(?!['’])(?!\s(?:{'|'.join(sorted(_COMPOUNDS))})\b))",
+    rf"(?:['’]s\b)?(?!\s(?:{'|'.join(sorted(_COMPOUNDS))})\b))",
     re.I,
 )
 """An article before the person a note is about: "wine over a guest" is "wine over you",
-never "over a you"; "the passenger seat" is a thing and keeps it."""
+never "over a you", and "onto a customer's trouser leg" is "onto your trouser leg"; "the
+passenger seat" is a thing and keeps it."""
 
 
 def from_note(clause: str) -> str | None:

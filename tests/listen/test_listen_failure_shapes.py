@@ -122,6 +122,24 @@ def issue(message: str) -> str | None:
             "Warden says it's been given to someone else, we booked months ago.",
             "the warden says it's been given to someone else",
         ),
+        ("The table you delivered has a cracked leg.", "the table we delivered has a cracked leg"),
+        ("You've cut my gas off and I'm 80.", "we've cut your gas off"),
+        (
+            'Your courier says "delivered" at 10:02. I was in all day and nothing came.',
+            "your parcel shows as delivered but hasn't reached you",
+        ),
+        (
+            "Cx rang (acct 5512) - locked out of online banking after 3 failed OTP attempts.",
+            "you were locked out of online banking after 3 failed OTP attempts",
+        ),
+        (
+            "Your driver today (van ending 4LX) threw my parcel over the gate.",
+            "our driver threw your parcel over the gate",
+        ),
+        (
+            "Incident 10:05. Waiter spilled soup onto a customer's coat.",
+            "the waiter spilled soup onto your coat",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:
@@ -139,6 +157,7 @@ def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> Non
         "The sauce for 2 of the 3 meals is missing.",
         "She tore a split in the seam.",
         "Could someone help with the appeal?",
+        "Probably won't be back.",
     ],
 )
 def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:

@@ -468,6 +468,8 @@ _BOUNDARY = re.compile(
     r"do\snot|can\syou|could\syou)\b)"
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
     r"|\s(?=(?:he|she|they)\s(?:had|has|have|was|were|is|are|did|said|says|told|then)\b)"
+    r"|\s(?=(?:you|u)\s(?:absolute|bloody|fucking|f\*+ing|useless|stupid|idiots?|morons?|clowns?|"
+    r"thieves|scum|lot\sof|muppets?|cowboys?)\b)"
     r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
     r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
     r"refused|told|sent|needs|uses|lives|relies|depends|works)\b)"

@@ -68,7 +68,8 @@ _BARE = (
     r"(?P<det>)(?!(?:i|i'm|i've|we|you|he|she|it|it's|its|they|this|that|there|the|a|an|my|"
     r"our|your|his|her|their|is|was|are|were|have|has|had|do|did|can|will|would|to|in|on|at|"
     r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how|"
-    r"advises|says|states|explains|mentions|confirms)\b)"
+    r"advises|says|states|explains|mentions|confirms|probably|definitely|maybe|honestly|"
+    r"seriously|certainly|obviously|apparently|literally|really|actually)\b)"
     r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
@@ -303,7 +304,9 @@ RULES: list[Rule] = [
         rf"{_OPEN}(?P<who>(?:(?:bin|delivery|cabin|cleaning|kitchen|removal|dental|ground)\s)?"
         r"(?:staff\smember|member\sof\sstaff|staff|colleague|driver|engineer|tech|technician|"
         r"contractor|courier|fitter|barista|server|cashier|worker|crew|team|cleaner|porter|"
-        r"installer|plumber|electrician|nurse|receptionist|guard|groomer|mechanic))(?P<rel>\s(?:we|"
+        r"installer|plumber|electrician|nurse|receptionist|guard|groomer|mechanic|waiter|waitress|"
+        r"porter|pharmacist|stylist|barber|instructor|trainer|steward|housekeeper|housekeeping|"
+        r"valet|attendant|chef|cook|tiler|roofer|carer|gardener|assembler))(?P<rel>\s(?:we|"
         r"they)\s(?:sent|booked|used)(?:\sfor\s[^,.;!?()\n]{1,30}?)?)?(?P<mod>\s\([^()\n]{1,40}"
         rf"\))?\s(?P<pred>{STAFF_DID}){TAIL}",
         "the {who}{rel}{mod} {pred}{tail}",
@@ -316,7 +319,8 @@ RULES: list[Rule] = [
         rf"{_FIRST}{_PART}\b{ACTOR}(?P<rel>\s(?:you|u|they|(?:your|ur)\scompany)\s(?:sent|booked|"
         r"hired|appointed|used|"
         r"send|chose)(?:\s(?:last\s\w{3,9}|yesterday|today|this\s\w{3,9}))?(?:\sto\s"
-        r"[^,.;!?()\n]{1,50}?)?)?(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
+        r"[^,.;!?()\n]{1,50}?)?)?(?P<dated>\s(?:today|yesterday)\s\([^()\n]{1,40}\))?"
+        r"(?P<mod>\s\([^()\n]{1,40}\))?(?P<when>\s(?:today|yesterday|this\s"
         r"morning|last\s\w{3,9}|just|then|also|even|still|actually|literally|who))?"
         r"(?P<aux>(?:\s(?:have|has|had)|'ve|ve)(?:\s(?:still|also|now|just|even|already|since|then))?)?"
         rf"\s(?P<pred>{STAFF_DID}){TAIL}",
@@ -356,7 +360,16 @@ RULES: list[Rule] = [
         rf"(?!subject\b){_START}(?P<pred>(?:locked|shut|kicked|logged)\sout\sof){TAIL}",
         "I was {pred}{tail}",
         rank=2,
-        voice="any",
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "locked out|shut out|kicked out|logged out",
+        rf"(?!subject\b)(?:{_START}|(?<=\s[-–]\s))(?P<pred>(?:locked|shut|kicked|logged)\sout\sof)"
+        rf"{TAIL}",
+        "cx was {pred}{tail}",
+        rank=2,
+        voice="note",
     ),
     rule(
         "issue",

@@ -145,6 +145,15 @@ SERVICE = [
     ),
     rule(
         "issue",
+        "delivered",
+        r"\b(?:your\s|the\s)?(?:courier|tracking|app|site|website)(?:\s(?-i:[A-Z])[\w-]{1,20})?\s"
+        r"(?:says|shows|said|showed)\s[\"“]?(?:marked\s)?(?:as\s)?delivered\b",
+        "my parcel shows as delivered but hasn't reached me",
+        rank=4,
+        needs=NOT_RECEIVED,
+    ),
+    rule(
+        "issue",
         "tracking",
         rf"\btracking\s(?:for|on)\s(?P<det>my|our|the)\s{NP}{PAREN}\s(?:says|shows|said)\s"
         r"[\"“]?(?:marked\s)?(?:as\s)?delivered",
