@@ -140,6 +140,18 @@ def issue(message: str) -> str | None:
             "Incident 10:05. Waiter spilled soup onto a customer's coat.",
             "the waiter spilled soup onto your coat",
         ),
+        (
+            "You've taken my direct debit twice this month.",
+            "we've taken your direct debit twice this month",
+        ),
+        (
+            "A jug of water went straight down my back.",
+            "a jug of water went straight down your back",
+        ),
+        (
+            "Call 11:20 - Mr Gold, acc 5510. Cannot log in since the update.",
+            "you cannot log in since the update",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:

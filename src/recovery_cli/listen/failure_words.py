@@ -75,6 +75,7 @@ BROKE_WORDS = vocabulary(
     "started (?:sparking|smoking|leaking|overheating|flickering)|"
     r"(?:is|are|keeps?|kept) returning (?:an? )?(?:\d{3}|errors?)|"
     "gave way|toppled(?: over)?|tipped over|fell over|slid (?:off|over|down)|"
+    "went (?:straight |all )?(?:down|over|all over|onto) (?:my|our|his|her)|"
     "(?:has|had|have) (?:slid|fallen|come) (?:off|over|down|apart)|"
     "(?:went|came) out (?:twice|again|early|double)|"
     "(?:was|were|got) taken (?:twice|again|early)|"
@@ -170,7 +171,7 @@ THEIRS = (
 )
 MONEY = (
     r"(?:another |my |the |a )?(?:[£$€]\d{1,9}(?:[.,]\d{1,3}){0,2}|payment|money|deposit|fee|"
-    "twice)"
+    "twice|direct debit|subscription|instalment|premium)"
 )
 STAFF_DID_WORDS = vocabulary(
     "charged|billed|overcharged|double[ -]charged|debited|deducted|substituted|threw|dropped|"

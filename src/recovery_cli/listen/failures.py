@@ -347,6 +347,15 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "cannot|can't|cant|unable",
+        r"(?:^|(?<=\s[-–]\s)|(?<=\.\s))(?P<pred>(?:cannot|can'?t|cant|unable\sto)\s(?:log\s?in|"
+        rf"sign\sin|get\s(?:in|into|through)|access|pay|top\sup|book|cancel)){TAIL}",
+        "cx {pred}{tail}",
+        rank=3,
+        voice="note",
+    ),
+    rule(
+        "issue",
         _keys(NOTED.keys),
         r"\b(?P<lead>(?:cx|cust|customer|she|he)\s(?:now\s|still\s)?)"
         rf"(?P<pred>{NOTED_SUFFERED}){TAIL}",
