@@ -16,6 +16,7 @@ from recovery_cli.playbook.names import greeting, parse_name
         ("Ms L. Reyes", "Dear Ms Reyes,"),  # an initial is not said in a greeting
         ("mr p. sharma", "Dear Mr Sharma,"),
         ("Dr Anna Lee", "Dear Dr Lee,"),
+        ("Chief Emeka Nwachukwu", "Dear Chief Nwachukwu,"),  # a title, not a first name
         ("Mr & Mrs Greaves", "Dear Mr and Mrs Greaves,"),
         ("Arthur and Jean Pemberton", "Hi Arthur and Jean,"),
         ("R. Osei", "Dear R. Osei,"),  # never "Hi R.,"

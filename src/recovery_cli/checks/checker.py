@@ -21,9 +21,7 @@ from recovery_cli.checks.models import Example, Severity
 from recovery_cli.checks.patterns import Matcher, mentions
 from recovery_cli.checks.reply import STRAIGHTEN, Reply
 from recovery_cli.errors import RecoveryError
-
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"}
-
+from recovery_cli.playbook.names import TITLES
 
 MAX_CHARS = 50_000
 """Only this much of a text is checked: a reply is far shorter, and the cost of checking
@@ -200,7 +198,7 @@ def _name_unused(rule: Rule, reply: Reply, name: str) -> Iterator[Finding]:
 
 @lru_cache(maxsize=1024)
 def _name_parts(name: str) -> tuple[str, ...]:
-    return tuple(p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p not in _TITLES)
+    return tuple(p for p in re.split(r"[^\w'-]+", name) if len(p) > 1 and p.lower() not in TITLES)
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam", "dame", "lord", "lady"}
+    | {"chief", "rev", "revd", "pastor", "alhaji", "alhaja", "engr"}
 )
+"""Titles a name may start with: a titled name is greeted "Dear Chief Nwachukwu,"."""
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
