@@ -416,6 +416,18 @@ def test_a_chat_draft_pushed_over_its_limit_by_long_values_says_so(
     assert str(len(record["draft"])) in flagged[0]["message"]
 
 
+def _drafted(
+    invoke: Invoke, tmp_path: Path, rows: list[dict[str, str]]
+) -> dict[str, dict[str, Any]]:
+    """The records `recovery batch` writes for some JSON rows, by their `id`."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    result = invoke("batch", str(source), "--out", str(target), "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    return {r["id"]: r for r in map(json.loads, target.read_text().splitlines())}
+
+
 def test_a_rows_message_answers_what_a_default_would_get_wrong_and_a_column_still_wins(
     invoke: Invoke, tmp_path: Path
 ) -> None:
@@ -427,12 +439,7 @@ def test_a_rows_message_answers_what_a_default_would_get_wrong_and_a_column_stil
         {"id": "3", "scenario": "product-safety", "message": "It sparked. Nobody was hurt."},
         {"id": "4", "scenario": "product-safety", "message": "It caught fire: a burn, A&E."},
     ]
-    source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    target = tmp_path / "out.jsonl"
-    result = invoke("batch", str(source), "--out", str(target), "-j", "1")
-    assert result.exit_code == 0, result.stderr
-    records = {r["id"]: r for r in map(json.loads, target.read_text().splitlines())}
+    records = _drafted(invoke, tmp_path, rows)
     heard = records["1"]["answers_read"]["mistake"]
     assert (heard["answer"], heard["words"]) == ("missing", "no hinges in the box")
     assert "without everything in it" in records["1"]["draft"]
@@ -457,12 +464,7 @@ def test_a_premium_draft_says_back_what_the_customer_paid_extra_for(
         {"id": "1", "scenario": "premium-failure", "message": message},
         {"id": "2", "scenario": "broken-promise", "message": message},
     ]
-    source = tmp_path / "in.jsonl"
-    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    target = tmp_path / "out.jsonl"
-    result = invoke("batch", str(source), "--out", str(target), "-j", "1")
-    assert result.exit_code == 0, result.stderr
-    records = {r["id"]: r for r in map(json.loads, target.read_text().splitlines())}
+    records = _drafted(invoke, tmp_path, rows)
     assert 'You pay €25 for the "VIP Fast Track" so that' in records["1"]["draft"]
     assert records["1"]["sources"]["promised"] == "read"
     assert records["1"]["facts"]["premium"]["words"] == '"VIP Fast Track"'
