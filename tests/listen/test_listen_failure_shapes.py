@@ -152,6 +152,16 @@ def issue(message: str) -> str | None:
             "Call 11:20 - Mr Gold, acc 5510. Cannot log in since the update.",
             "you cannot log in since the update",
         ),
+        ("Subject: Someone else's payslip", "you received someone else's payslip"),
+        ("Hi, wrong size shoes.", "you received the wrong size shoes"),
+        (
+            "hiya, got a red scarf instead of the blue one!",
+            "you got a red scarf instead of the blue one",
+        ),
+        (
+            "We drove 4 hours to be told they had no booking for us.",
+            "you were told they had no booking for you",
+        ),
     ],
 )
 def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> None:
@@ -170,6 +180,7 @@ def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> Non
         "She tore a split in the seam.",
         "Could someone help with the appeal?",
         "Probably won't be back.",
+        "Wrong house.",
     ],
 )
 def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:

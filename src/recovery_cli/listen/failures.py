@@ -155,6 +155,12 @@ _VISITOR = (
 )
 """Who comes to the customer and can fail to ("Washer engineer no show AGAIN")."""
 
+_PLACES = (
+    r"(?:house|address|door|flat|number|building|street|postcode|person|name|time|day|date|way|"
+    r"people|department|team|place|station|platform|gate|terminal)"
+)
+"""Where or to whom a thing went wrong, never a thing received ("Wrong house.")."""
+
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
 RULES: list[Rule] = [
@@ -166,6 +172,22 @@ RULES: list[Rule] = [
         rf"the|his|her)\s(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})?{_HEADLINE_END}",
         "I received the {what}{tail}",
         rank=1,
+    ),
+    rule(
+        "issue",
+        "else's|elses",
+        rf"{_HEADLINE}someone\selse'?s\s(?P<what>(?:[\w'’-]{{2,20}}\s){{0,2}}?[\w'’-]{{2,20}})"
+        rf"{_HEADLINE_END}",
+        "I received someone else's {what}",
+        rank=1,
+    ),
+    rule(
+        "issue",
+        "wrong",
+        rf"{_START}(?P<what>wrong\s(?!(?:[\w'’-]{{1,20}}\s){{0,2}}?{_PLACES}\b)"
+        rf"(?:[\w'’-]{{1,20}}\s){{0,2}}?[\w'’-]{{1,20}})(?=\s?[.!]*$)",
+        "I received the {what}",
+        rank=2,
     ),
     rule(
         "issue",
@@ -426,6 +448,25 @@ RULES: list[Rule] = [
         r"\s(?:and|but|which|so)\b|$)",
         "{lead}{pred}",
         rank=1,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "instead",
+        rf"{_START}(?P<pred>(?:got|received)\s[^,.;!?()\n]{{1,50}}?\sinstead\sof\s[^,.;!?()\n]{{1,50}}?)"
+        r"(?=\s?[,.;!?()]|\s(?:and|but|which|so)\b|$)",
+        "I {pred}",
+        rank=1,
+        voice="customer",
+    ),
+    rule(
+        "issue",
+        "told",
+        r"\b(?:was|were|be|been)\stold\s(?:that\s)?(?P<what>(?:they|the\s(?:hotel|site|venue|desk|"
+        r"restaurant))\s(?:had|have)\s[\"“]?no\s(?:record|booking|reservation|room|table|space|pitch)"
+        r"s?[\"”]?(?:\s(?:of|for|under)\s(?:us|me|it|(?:my|our|the)\s[\w'’-]{2,20}))?)",
+        "I was told {what}",
+        rank=2,
         voice="customer",
     ),
     rule(
