@@ -801,3 +801,15 @@ def test_what_rides_on_it_is_said_as_a_whole_clause(message: str, said: str) -> 
 
 def test_a_childminder_is_no_child() -> None:
     assert stakes("The app is down. I've got a childminder to pay by 5.") != "you've got a child"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Nobody came. I had a boiler service booked today between eight and twelve.",
+        "The cake was ruined and I spent the rest of the night in a wet dress.",
+    ],
+)
+def test_half_a_range_or_an_adjective_with_no_noun_is_never_said_back(message: str) -> None:
+    said = stakes(message)
+    assert said is None or not said.endswith(("between eight", "in a wet"))

@@ -433,10 +433,15 @@ _QUOTE_AFTER = re.compile(r',\s"[^"\n]{1,40}"$')
 clause says it already."""
 _LEFT_HANGING = re.compile(
     r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that|"
-    r"will|would|can|could|should|is|are|was|were|about)$|\bdue\son$",
+    r"will|would|can|could|should|is|are|was|were|about)$|\bdue\son$|"
+    r"\b(?:between|from)\s(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)(?:\s?[ap]m)?$|\b(?:in|on|at)\sa\s(?:wet|soaking|cold|dirty|new|big|small|"
+    r"full|empty|broken)$",
     re.I,
 )
-"""A clause that stops on a word that needs more ("... and", "$450 on"); "log in" is whole."""
+"""A clause that stops on a word that needs more ("... and", "$450 on"), half a range
+("booked today between eight") or an adjective with no noun ("the night in a wet"); "log
+in" is whole."""
 _REVIEW_SITE = re.compile(
     r"^(?:the|your|our|my)\s(?:trustpilot|tripadvisor|yelp|google|feefo|trustedshops|"
     r"app\sstore|play\sstore|review)\b",
