@@ -23,8 +23,8 @@ from recovery_cli.playbook.voice import Voice
 from recovery_cli.text import shorten
 
 _WARM_UP = "My sofa still hasn't arrived, order 4410. I drive for a delivery app. Priya"
-"""A message that runs every part of the reading once (it leaves the stakes to the learnt
-vote, so its counts load too)."""
+"""A message that runs every part of the reading a row runs, once. A row is read without
+the learnt guesses (a batch could not use them), so their weights are never loaded."""
 
 if TYPE_CHECKING:
     from recovery_cli.library import Library
@@ -182,7 +182,7 @@ class BatchContext:
         forked workers share all of it instead of each building a copy."""
         from recovery_cli.listen import read
 
-        read(_WARM_UP, self.triage)
+        read(_WARM_UP, self.triage, guesses=False)  # as every row is read: no guesses
         for playbook in self.playbooks.values():
             for step in playbook.steps:
                 for text in step.suggestions[:1]:

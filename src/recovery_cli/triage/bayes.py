@@ -97,7 +97,8 @@ class Learnt:
     _priors: list[float] = field(init=False, repr=False, default_factory=list)
     _offsets: dict[str, int] = field(init=False, repr=False, default_factory=dict)
     _logs: array[float] = field(init=False, repr=False, default_factory=lambda: array("d"))
-    _tally: array[int] = field(init=False, repr=False, default_factory=lambda: array("I"))
+    _tally: array[int] = field(init=False, repr=False, default_factory=lambda: array("H"))
+    """Each word's count per label, in two bytes (no label has 65,535 examples)."""
     _heads: set[str] = field(init=False, repr=False, compare=False, default_factory=set)
 
     def __post_init__(self, counts: Mapping[str, Mapping[str, int]]) -> None:
@@ -118,11 +119,11 @@ class Learnt:
         width = len(self._names)
         for word, per_label in counts.items():
             row = array("d", bases)
-            tally = array("I", [0]) * width
+            tally = array("H", [0]) * width
             for label, count in per_label.items():
                 if label in number:
                     row[number[label]] += math.log((count + self.alpha) / self.alpha)
-                    tally[number[label]] = count
+                    tally[number[label]] = min(count, 0xFFFF)
             self._offsets[word] = len(self._logs)
             self._logs.extend(row)
             self._tally.extend(tally)
