@@ -29,7 +29,7 @@ FACTS = (
     "premium",
 )
 """Every fact a reading can hold, in the order they are reported."""
-LABELLED = FACTS[:9]
+LABELLED = tuple(name for name in FACTS if name not in {"loss", "harmed", "needed_by", "premium"})
 """The facts the labelled message sets mark (`loss`, a death the customer tells of,
 `harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what
 the reply says first and tested on their own; `premium`, what the customer paid extra for,
