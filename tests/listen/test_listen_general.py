@@ -264,6 +264,7 @@ def test_the_smaller_facts_are_read_in_more_of_their_shapes(
             "email",
         ),
         ("i called re my refund twice and nobody helped", None),
+        ("Hello, Mrs Patel called yesterday to say the fitter would come. Nobody came.", None),
     ],
 )
 def test_the_channel_is_named_only_when_the_text_shows_it(message: str, channel: str) -> None:

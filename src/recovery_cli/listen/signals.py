@@ -78,9 +78,14 @@ _PHONE = keyed(
     r"(?<!\bi\s)(?<!\bwe\s)\b(?:called|rang|phoned|calls|calling)\sre\b|\brec'?d\scall\b|"
     r"^\s{0,5}(?:\d{1,2}[:.]\d{2}\s)?(?:[\w-]{2,15}\s)?call(?:\snotes?)?(?=\s?[-–—:,]|\s\d)|"
     r"\b(?:cust(?:omer)?|cx|caller)\s(?:\([^()\n]{1,40}\)\s)?calling\b|"
-    r"\b(?:mr|mrs|ms|miss|dr)\.?\s(?:[\w.'&-]{1,20}\s){1,3}(?:\([^()\n]{1,40}\)\s)?"
-    r"(?:rang|called|phoned)\b(?!\s(?:me|us|you)\b)",
+    r"^\s{0,5}(?:[\w-]{2,15}\s)?(?:mr|mrs|ms|miss|dr)\.?\s(?:[\w.'&-]{1,20}\s){1,3}"
+    r"(?:\([^()\n]{1,40}\)\s)?(?:rang|called|phoned)\b(?!\s(?:me|us|you)\b)",
 )
+"""An agent's note of a call: the caller or the customer who rang, called or is calling
+("Caller Mrs Ahmed", "Cust Mr Paul Nguyen rang", "Mr Tariq Hussain rang re"), a call log's
+heading ("Inbound 09:12", "Call 13:15 -", "Store call 10:40", "Bookings line, 18:40"), "Rec'd
+call from", "this is his 4th call", or a voicemail. A customer's own "I called re ..." or
+"Mrs Patel from your office called me" is a message about a call, not one."""
 _CHAT = keyed(
     "chat|sms|text|whatsapp",
     r"\b(?:said|says|told\sus)\son\s(?:the\s)?(?:live\s)?chat\b|\bchat\stranscript\b|"
