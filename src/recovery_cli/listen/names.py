@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
-from recovery_cli.listen.shapes import CUSTOMER_SAYS, STAMP, speakers
+from recovery_cli.listen.shapes import CUSTOMER_SAYS, STAMP, answer_to, speakers
 from recovery_cli.playbook.names import TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
@@ -243,11 +243,10 @@ def customer_names(
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
     whole = sentence_of(text[:6000], 0, keys)  # what the patterns below search
-    asked = _ASKED_NAME.search(text, 0, 5000)
-    if asked is not None:  # "Can I take your name?" ... "Customer: Winston Campbell 03/11/1957"
-        answer = _ANSWERED_NAME.search(text, asked.end(), min(len(whole.text), asked.end() + 600))
-        if answer is not None and " " in _trim(answer.group("name")):  # not "Good afternoon"
-            yield from _found(whole, answer, 0.85, 1)
+    # "Can I take your name?" ... "Customer: Winston Campbell 03/11/1957"
+    answered = answer_to(_ASKED_NAME, _ANSWERED_NAME, text, reach=600, end=len(whole.text))
+    if answered is not None and " " in _trim(answered[1].group("name")):  # not "Good afternoon"
+        yield from _found(whole, answered[1], 0.85, 1)
     if "is the name on" in text:
         for match in _NAME_IS.finditer(whole.text):
             yield from _found(whole, match, 0.85, 1)

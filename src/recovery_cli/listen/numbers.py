@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, KeyIndex, Sentence, keyed, keys_of, words
-from recovery_cli.listen.shapes import CUSTOMER_SAYS
+from recovery_cli.listen.shapes import CUSTOMER_SAYS, answer_to
 from recovery_cli.wording import mend
 
 # --- references ---------------------------------------------------------------------------
@@ -155,12 +155,10 @@ _ASKED_KIND = {"reservation": "booking", "membership": "member", "reference": "r
 def answered_references(text: str) -> Iterable[Found]:
     """A number the customer gave when an agent asked for it: "Could I take your account
     number?" ... "Customer: 30019-4427" reads as "account 30019-4427"."""
-    asked = _ASKED.search(text, 0, 5000)
-    if asked is None:
+    found = answer_to(_ASKED, _ANSWERED, text, reach=400)
+    if found is None:
         return
-    answer = _ANSWERED.search(text, asked.end(), asked.end() + 400)
-    if answer is None:
-        return
+    asked, answer = found
     said = answer.group("id")
     kind = asked.group("kind").lower()
     kind = _ASKED_KIND.get(kind, kind)

@@ -80,3 +80,21 @@ def speakers(text: str) -> dict[str, int]:
         if match.group(1).lower() not in _MAIL_HEADERS:
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return counts
+
+
+ASKED_WITHIN = 5000
+"""How far into a chat an agent's question is looked for."""
+
+
+def answer_to(
+    question: re.Pattern[str], answer: re.Pattern[str], text: str, reach: int, end: int = -1
+) -> tuple[re.Match[str], re.Match[str]] | None:
+    """An agent's question in a chat and the customer's next line answering it ("Could I
+    take your account number?" ... "Customer: 30019-4427"): the answer is looked for within
+    `reach` characters of the question (and before `end`, when given), or not at all."""
+    asked = question.search(text, 0, ASKED_WITHIN)
+    if asked is None:
+        return None
+    stop = asked.end() + reach if end < 0 else min(end, asked.end() + reach)
+    said = answer.search(text, asked.end(), stop)
+    return None if said is None else (asked, said)
