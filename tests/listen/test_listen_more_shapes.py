@@ -686,3 +686,24 @@ def test_a_wait_said_as_a_date_gone_by_or_time_at_a_desk(message: str, waited: s
 )
 def test_a_quoted_age_or_what_is_left_is_no_promise(message: str) -> None:
     assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "fact", "expected"),
+    [
+        (
+            "16:40 call - Mrs Bukola Adesanya, acct 55120933. Her charger melted overnight.",
+            "customer_name",
+            "Mrs Bukola Adesanya",
+        ),
+        (
+            "Duty manager note, 19:35. Mr Feeney says his connection was cancelled.",
+            "issue",
+            "your connection was cancelled",
+        ),
+    ],
+)
+def test_a_log_of_a_call_or_a_counter_is_read_as_an_agents_note(
+    message: str, fact: str, expected: str
+) -> None:
+    assert value(message, fact) == expected

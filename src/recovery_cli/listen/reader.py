@@ -43,8 +43,8 @@ from recovery_cli.listen.premium import premiums
 from recovery_cli.listen.promises import promises
 from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, words
 from recovery_cli.listen.severity import severity
-from recovery_cli.listen.shapes import is_agent_note
-from recovery_cli.listen.signals import channel
+from recovery_cli.listen.shapes import is_agent_note, is_voicemail
+from recovery_cli.listen.signals import channel, logged
 from recovery_cli.text import clean_with_offsets, is_clean
 
 if TYPE_CHECKING:
@@ -96,9 +96,9 @@ def read(
         return Reading(
             language, True, triage=verdict, read_chars=len(given), total_chars=len(message)
         )
-    note = is_agent_note(text)
     sentences = split(text)
     keys = union(sentences)
+    note = is_agent_note(text) or (not is_voicemail(text) and logged(text, keys))
     issues: list[Found] = []
     facts = choose(_candidates(text, note, sentences, keys), given, offsets, issues)
     if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest

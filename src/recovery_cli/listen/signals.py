@@ -142,6 +142,14 @@ _SHOWN_BY_WORDS: tuple[tuple[ChannelName, Keyed], ...] = (
 """The channels a message's own words show, in the order they are looked for."""
 
 
+def logged(text: str, keys: frozenset[str]) -> bool:
+    """Whether the text is headed or worded as an agent's log of a call or of a conversation
+    at a counter ("Call notes 09:41 -", "Duty manager note, 19:35"): an agent's note, however
+    its first words read, so its clauses speak of the customer in the third person."""
+    head = sentence_of(text[:5000], 0, keys)
+    return any(pattern.search(head) for pattern in (_IN_PERSON, _PHONE))
+
+
 def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
     """The channel the text shows, or None when it does not show one."""
     head = sentence_of(text[:5000], 0, keys)
