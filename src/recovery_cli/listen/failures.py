@@ -443,19 +443,10 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "instead",
-        r"(?P<lead>\b(?:I|we)\s(?:have\s|'ve\s|just\s)?)(?P<pred>(?:got|received|were\ssent|was\s"
-        r"sent|been\ssent)\s[^,.;!?()\n]{1,50}?\sinstead\sof\s[^,.;!?()\n]{1,50}?)(?=\s?[,.;!?()]|"
-        r"\s(?:and|but|which|so)\b|$)",
-        "{lead}{pred}",
-        rank=1,
-        voice="customer",
-    ),
-    rule(
-        "issue",
-        "instead",
-        rf"{_START}(?P<pred>(?:got|received)\s[^,.;!?()\n]{{1,50}}?\sinstead\sof\s[^,.;!?()\n]{{1,50}}?)"
-        r"(?=\s?[,.;!?()]|\s(?:and|but|which|so)\b|$)",
-        "I {pred}",
+        rf"(?:(?P<who>\b(?:I|we)\s(?:have\s|'ve\s|just\s)?)|{_START}(?=(?:got|received)\s))"
+        r"(?P<pred>(?:got|received|were\ssent|was\ssent|been\ssent)\s[^,.;!?()\n]{1,50}?\sinstead\s"
+        r"of\s[^,.;!?()\n]{1,50}?)(?=\s?[,.;!?()]|\s(?:and|but|which|so)\b|$)",
+        "{who} {pred}",
         rank=1,
         voice="customer",
     ),
