@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from support import Invoke, playbook_dict, step, write
 
 NAME = "Dana"
 
 
-def run_json(invoke: Invoke, *args: str) -> dict[str, object]:
-    result = invoke("run", "outsourced-delay", "--no-input", "--format", "json", *args)
+def run_json(
+    invoke: Invoke, *args: str, scenario: str | None = "outsourced-delay"
+) -> dict[str, Any]:
+    """What `recovery run [SCENARIO] --no-input --format json ARGS` prints, parsed (with no
+    scenario, the playbook is read from the message)."""
+    head = ("run", scenario) if scenario else ("run",)
+    result = invoke(*head, "--no-input", "--format", "json", *args)
     assert result.exit_code == 0, result.stderr
-    data: dict[str, object] = json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
     return data
 
 
@@ -104,9 +110,7 @@ def test_a_message_without_a_scenario_is_triaged_and_drafted_unattended(invoke: 
         "Hi, I was charged twice for order 88231 this morning, £64.99 each time. "
         "I need that money back before my rent goes out on Friday. Sam"
     )
-    result = invoke("run", "--message", message, "--no-input", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = run_json(invoke, "--message", message, scenario=None)
     assert data["scenario"] == "billing-problem"
     assert data["draft"].startswith("Hi Sam,")
     assert "rent" in data["draft"]
@@ -119,9 +123,7 @@ def test_a_voicemail_is_answered_in_writing_and_thanks_nobody_for_a_call(invoke:
         'Voicemail transcript, Tues 09:02: "Hello, this is Dennis Oyelaran. I cannot get into '
         'the website to put my meter reading in, it keeps asking me for a code."'
     )
-    result = invoke("run", "--message", message, "--no-input", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = run_json(invoke, "--message", message, scenario=None)
     assert data["inputs"]["channel"] == "email"
     draft = data["draft"].lower()
     assert "on the call" not in draft and "for calling" not in draft and "we talked" not in draft
@@ -131,9 +133,7 @@ def test_a_swollen_battery_is_a_safety_report_and_its_draft_invents_no_story(
     invoke: Invoke,
 ) -> None:
     message = "My power bank (order #EO-55318) swelled up and burned the nightstand. Gwen"
-    result = invoke("run", "--message", message, "--no-input", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = run_json(invoke, "--message", message, scenario=None)
     assert data["scenario"] == "product-safety"
     assert "EO-55318" in data["draft"]
     # What went wrong is not read here: the draft says it neutrally, never a made-up spill.
@@ -143,18 +143,16 @@ def test_a_swollen_battery_is_a_safety_report_and_its_draft_invents_no_story(
 
 def test_a_question_the_message_answers_is_not_left_to_its_default(invoke: Invoke) -> None:
     message = "My straightener caught fire in my hand. I have a burn and went to A&E. Fatima"
-    result = invoke("run", "--message", message, "--no-input", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = run_json(invoke, "--message", message, scenario=None)
     assert data["scenario"] == "product-safety"
     assert data["answers_read"]["hurt"]["answer"] == "yes"
     assert data["answers_read"]["hurt"]["words"] in message
     assert "if you or anyone with you was hurt" not in data["draft"]
     assert "hurt" not in [item["name"] for item in data["assumptions"]]
     # What the agent says wins over what was read.
-    told = invoke("run", "--message", message, "--no-input", "--format", "json", "--set", "hurt=no")
-    assert "if you or anyone with you was hurt" in json.loads(told.stdout)["draft"]
-    assert json.loads(told.stdout)["answers_read"] == {}
+    told = run_json(invoke, "--message", message, "--set", "hurt=no", scenario=None)
+    assert "if you or anyone with you was hurt" in told["draft"]
+    assert told["answers_read"] == {}
 
 
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
