@@ -361,3 +361,17 @@ def test_an_unattended_routine_message_is_no_error_and_says_nothing_was_drafted(
         "--no-transcript", "--format", "json",
     )  # fmt: skip
     assert json.loads(drafted.stdout)["status"] == "drafted"
+
+
+def test_a_run_names_the_thing_ordered_in_the_playbooks_own_words_and_lists_it_as_assumed(
+    invoke: Invoke,
+) -> None:
+    """No failure is read, so the issue is the playbook's default; the customer's thing
+    takes the place of "your order" in it, and the draft still says it assumed the issue."""
+    message = "Order 44102, Mira wool rug. Not what I expected when I opened it, sort it.\nAnna"
+    data = run_json(invoke, "--message", message, scenario="damaged-item")
+    assert data["sources"]["item"] == "read"
+    assert data["inputs"]["issue"] == "your Mira wool rug arrived damaged"
+    assert data["sources"]["issue"] == "default"
+    assert "issue" in [assumed["name"] for assumed in data["assumptions"]]
+    assert "your Mira wool rug arrived damaged" in data["draft"]

@@ -224,6 +224,8 @@ def test_a_guess_is_shown_as_one_and_goes_into_the_draft_only_when_the_agent_tak
     paste(child, "I ordered the bathroom tiles on the 2nd for a fitter on Friday. Where are they?")
     child.expect_exact("Customer's name (optional): ")
     child.sendline("Dana")
+    child.expect_exact("What did they order, in their words? [your bathroom tiles]: ")
+    child.sendline("")  # the thing ordered, read for sure: it names the default's "your order"
     child.expect_exact("pre-filled from: 'bathroom tiles' (a guess: check it)")
     child.expect_exact(
         "What went wrong, in a few words? [we got it wrong with the bathroom tiles]: "

@@ -20,7 +20,12 @@ from recovery_cli.listen.answers import HeardAnswer
 from recovery_cli.listen.begin import Heard
 from recovery_cli.listen.prefill import Origin
 from recovery_cli.playbook import outcome
-from recovery_cli.playbook.inputs import ASKED_WHEN_READ, clean_value, effective_inputs
+from recovery_cli.playbook.inputs import (
+    ASKED_WHEN_READ,
+    clean_value,
+    default_of,
+    effective_inputs,
+)
 from recovery_cli.playbook.models import Playbook, Principle, Step
 from recovery_cli.playbook.walk import Source, Walk
 from recovery_cli.text import clean
@@ -101,7 +106,7 @@ def ask_inputs(
     values: dict[str, str] = {}
     for spec in effective_inputs(playbook):
         if spec.name in given:  # given ahead or answered before a resume, even if empty
-            value = clean_value(spec, given[spec.name]) or spec.default or ""
+            value = clean_value(spec, given[spec.name]) or default_of(spec, values)
             if value or not spec.required:
                 values[spec.name] = value
                 continue
@@ -109,9 +114,9 @@ def ask_inputs(
             continue
         offered = prefill.get(spec.name)
         if offered is None and spec.name in ASKED_WHEN_READ:
-            values[spec.name] = ""
+            values[spec.name] = default_of(spec, values)
             continue
-        suggestion = offered.value if offered else (spec.default or "")
+        suggestion = offered.value if offered else default_of(spec, values)
         label = spec.prompt or spec.name.replace("_", " ").capitalize()
         if spec.choices:
             label += f" ({'/'.join(spec.choices)})"

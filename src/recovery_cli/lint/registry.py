@@ -77,6 +77,12 @@ _RULES = (
         "A principle does not name the article it comes from.",
     ),
     LintRule("template-syntax", "error", "format", "A template or condition does not compile."),
+    LintRule(
+        "placeholder",
+        "error",
+        "format",
+        "A default names an input (`{item}`) that is not declared before it with a default.",
+    ),
     # --- lint: the flow -----------------------------------------------------------------
     LintRule("unreachable-step", "error", "lint", "No branch or `next` leads to a step."),
     LintRule("loop-no-exit", "error", "lint", "A loop of steps has no way out to the end."),

@@ -24,7 +24,7 @@ from recovery_cli.errors import Location, Problem, RecoveryError, undotted
 from recovery_cli.lint.registry import rule
 from recovery_cli.lint.template_rules import sample_context
 from recovery_cli.playbook import public, render
-from recovery_cli.playbook.inputs import effective_inputs, sample_values
+from recovery_cli.playbook.inputs import default_of, effective_inputs, sample_values
 from recovery_cli.playbook.models import Playbook
 from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS, PUBLIC
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
@@ -208,7 +208,7 @@ def _longest_public(social: str, playbook: Playbook) -> int | None:
     of its example and its default."""
     context = {**sample_context(playbook), "first_name": "Alexandra", public.CONTACT: public.DIRECT}
     for spec in effective_inputs(playbook):  # "within the next two hours", not "by 5pm"
-        context[spec.name] = max(spec.example or "", spec.default or "", key=len)
+        context[spec.name] = max(spec.example or "", default_of(spec, context), key=len)
     longest = 0
     for said in product((False, True), repeat=len(public.FACT_NAMES)):
         facts, room = {}, public.PUBLIC_BUDGET

@@ -14,7 +14,7 @@ from recovery_cli.errors import FieldPath, Location, Problem, RecoveryError
 from recovery_cli.lint.registry import rule
 from recovery_cli.playbook import render
 from recovery_cli.playbook.flow import Flow
-from recovery_cli.playbook.inputs import STANDARD_INPUTS, sample_values
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, placeholders, sample_values
 from recovery_cli.playbook.integrity import template_fields
 from recovery_cli.playbook.models import END, Playbook
 from recovery_cli.playbook.reply import CONCERNS
@@ -120,6 +120,7 @@ def _render(
 def _unused_inputs(playbook: Playbook, place: Place, used: set[str]) -> Iterator[Problem]:
     if used & {"greeting", "first_name", "full_name"}:
         used = used | {"customer_name"}  # the names derived from it
+    used = used | {name for spec in playbook.inputs for name in placeholders(spec.default)}
     for index, spec in enumerate(playbook.inputs):
         if spec.name in used or spec.name in CONTEXT_INPUTS:
             continue

@@ -20,6 +20,7 @@ from recovery_cli.playbook.reply import SOMEONE
 
 PREFILLED = (
     "customer_name",
+    "item",
     "issue",
     "promised",
     "stakes",

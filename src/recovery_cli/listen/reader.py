@@ -20,6 +20,7 @@ from recovery_cli.listen import (
     failures,
     harm,
     issues,
+    items,
     loss,
     numbers,
     parties,
@@ -135,6 +136,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (harm.KEYS, harms),
     (deadline.KEYS, lambda sentence, *_: deadlines(sentence)),
     (premium.KEYS, lambda sentence, *_: premiums(sentence)),
+    (items.KEYS, lambda sentence, *_: items.items(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

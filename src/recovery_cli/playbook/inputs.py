@@ -7,6 +7,7 @@ needs the input (and may override its default or prompt).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -74,6 +75,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             prompt="What went wrong, in a few words?",
             help="A short clause read back to the customer: 'your glasses are late'.",
             example="your new glasses are late",
+        ),
+        Input(
+            name="item",
+            kind="phrase",
+            prompt="What did they order, in their words?",
+            help=(
+                "The thing, as it follows 'I'm sorry': 'your oak coffee table'. A playbook's"
+                " default wording names it ('{item} arrived damaged')."
+            ),
+            example="your oak coffee table",
         ),
         Input(
             name="promised",
@@ -149,9 +160,30 @@ STANDARD_INPUTS: dict[str, Input] = {
 }
 
 
-ASKED_WHEN_READ = frozenset(CONCERNS)
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]{0,40})\}")
+"""Another input named in a default, `{item}`: filled with that input's value."""
+
+
+def placeholders(default: str | None) -> list[str]:
+    """The inputs a default names (`"{item} arrived damaged"` names `item`)."""
+    return PLACEHOLDER.findall(default) if default else []
+
+
+def default_of(spec: Input, values: Mapping[str, object]) -> str:
+    """An input's default with each input it names filled in from `values`: damaged-item's
+    "{item} arrived damaged" reads "your oak table arrived damaged" when the customer named
+    the table, and "your order arrived damaged" with `item` at its own default. Lint makes
+    sure each named input is declared and has a default of its own (`integrity`)."""
+    default = spec.default or ""
+    if "{" not in default:
+        return default
+    return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
+
+
+ASKED_WHEN_READ = frozenset({*CONCERNS, "item"})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
-every customer's agent whether someone has died or been hurt would be intrusive. `--set`
+every customer's agent whether someone has died or been hurt would be intrusive, and asking
+what was ordered only puts a name to what the default already says ("your order"). `--set`
 still gives one."""
 
 
@@ -228,20 +260,29 @@ def resolve_specs(specs: Iterable[Input], supplied: Mapping[str, object]) -> Res
     can test `{% if partner %}` without the strict renderer failing on an absent name).
     """
     resolved = Resolved({})
+    naming: list[Input] = []
     for spec in specs:
         value = clean_value(spec, supplied.get(spec.name))
         if not value and spec.default is not None:
             value = spec.default
             resolved.defaulted.append(spec.name)
+            if "{" in value:
+                naming.append(spec)
         if not value and spec.required:
             resolved.missing.append(spec)
         resolved.values[spec.name] = value
+    for spec in naming:  # filled once every input has its value, whatever the order
+        resolved.values[spec.name] = default_of(spec, resolved.values)
     return resolved
 
 
 def sample_values(playbook: Playbook) -> dict[str, str]:
     """Realistic values for every input: for lint, graphs and previews."""
     values: dict[str, str] = {}
-    for spec in effective_inputs(playbook):
+    specs = effective_inputs(playbook)
+    for spec in specs:
         values[spec.name] = spec.example or spec.default or (spec.choices or [spec.name])[0]
+    for spec in specs:
+        if not spec.example and placeholders(spec.default):
+            values[spec.name] = default_of(spec, values)
     return values

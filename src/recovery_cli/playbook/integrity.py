@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from recovery_cli.documents import Place
 from recovery_cli.errors import FieldPath, Problem
+from recovery_cli.playbook.inputs import effective_inputs, placeholders
 from recovery_cli.playbook.models import END, Playbook
 from recovery_cli.playbook.render import syntax_problem
 
@@ -36,6 +37,7 @@ def problems(
         *_questions(playbook),
         *_principles(playbook, principle_ids),
         *_templates(playbook),
+        *_placeholders(playbook),
     ]
     return [Problem(message, place.at(*path), hint, rule) for path, message, hint, rule in found]
 
@@ -173,6 +175,36 @@ def _principles(playbook: Playbook, principle_ids: set[str] | None) -> Iterator[
                 hint,
                 "unknown-principle",
             )
+
+
+def _placeholders(playbook: Playbook) -> Iterator[Finding]:
+    """A default that names another input (`{item} arrived damaged`) must name one declared
+    before it, with a plain default of its own: the sentence then reads whole whatever was
+    read, and an agent is asked for the thing before the sentence that names it."""
+    specs = effective_inputs(playbook)
+    before: dict[str, str | None] = {}
+    for index, spec in enumerate(specs):
+        for name in placeholders(spec.default):
+            path: FieldPath = ("inputs", index, "default")
+            if name not in before:
+                declared = any(other.name == name for other in specs)
+                yield Finding(
+                    path,
+                    f"the default names `{{{name}}}`, "
+                    + ("which is declared after it" if declared else "which is no input here"),
+                    f"declare `{name}` before `{spec.name}`"
+                    if declared
+                    else "name an input the playbook declares, such as `{item}`",
+                    "placeholder",
+                )
+            elif not before[name] or placeholders(before[name]):
+                yield Finding(
+                    path,
+                    f"the default names `{{{name}}}`, which has no plain default of its own",
+                    f"give `{name}` a default such as `your order`, so the sentence reads whole",
+                    "placeholder",
+                )
+        before[spec.name] = spec.default
 
 
 def _templates(playbook: Playbook) -> Iterator[Finding]:
