@@ -678,6 +678,34 @@ def test_a_wait_said_as_a_date_gone_by_or_time_at_a_desk(message: str, waited: s
 
 
 @pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("No heating or hot water for 9 days, 2 children under 5 in the house.", "9 days"),
+        ("It is now Monday, three weeks since I ordered, and still no bed.", "three weeks"),
+        ("4 weeks late and counting.", "4 weeks"),
+        ("Number port failed 9 days ago, still no service on the new SIM.", "9 days"),
+        ("I have been complaining about the damp since last October.", "since last October"),
+        ("Told the vet is running 50 mins late due to an emergency.", "50 mins"),
+    ],
+)
+def test_a_wait_said_as_time_without_a_service_or_as_how_late(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi, we'll be 15 mins late for our 8pm booking, name is Hargreaves.",  # they are late
+        "Hi running about 10 mins late for my 2pm cut with Dean, is that ok?",
+        "I got a £25 late fee because your site was down.",
+        "I haven't used it since last spring and forgot to cancel.",
+    ],
+)
+def test_being_late_ourselves_or_a_late_fee_is_no_wait(message: str) -> None:
+    assert value(message, "waited") is None
+
+
+@pytest.mark.parametrize(
     "message",
     [
         'The box says "suitable from 10 months" but the wheels came off in seconds.',

@@ -335,8 +335,8 @@ _DAY_WORDS = (
     r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:\s(?:morning|afternoon|"
     r"evening|night))?|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-    r"dec)[a-z]{0,6}|(?:january|february|april|june|july|august|september|october|november|"
-    r"december))"
+    r"dec)[a-z]{0,6}|(?:last\s)?(?:january|february|april|june|july|august|september|october|"
+    r"november|december)|last\s(?:march|may))"
 )
 _WAITED = (
     (keyed("more", r"\b(?P<span>" + _COUNT + r"\s" + _UNIT + r"\smore)\b"), 0),
@@ -427,8 +427,9 @@ _WAITED = (
             r"\b(?:(?:nothing|still|unresolved|came|arrived|ready|refund(?:ed)?|open|queued|"
             r"queue[ds]|waited|stuck|sat|sitting|left)\s(?:\w{1,12}\s){0,6}?(?:after|for|over)"
             r"|(?:broken|cold|dead|down|offline|faulty|leaking|flooded|blocked|stranded|"
-            r"out\sof\sorder|without\s(?:power|water|heating|heat|hot\swater|signal|internet|wifi|"
-            r"broadband|service|a\s\w{2,12}))(?:\sfor)?"
+            r"out\sof\sorder|(?:without|no)\s(?:power|water|heating|heat|hot\swater|signal|"
+            r"internet|wifi|broadband|service|phone\sline|landline|gas|electricity|connection|"
+            r"a\s\w{2,12})(?:\s(?:or|and)\s(?:hot\s)?\w{2,12})?)(?:\sfor)?"
             r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
             + _SPAN
             + r"(?!\s(?:ago|old|warranty|guarantee|return|later|earlier|before)\b)",
@@ -488,6 +489,18 @@ _WAITED = (
         1,
     ),
     (keyed("since", r"\b(?P<span>since\s(?-i:March|May))\b"), 0),
+    (keyed("since", r"\b" + _SPAN + r"\ssince\s(?:i|we|you|my|our)\b"), 0),
+    (
+        keyed(
+            "late",
+            r"(?<!\bbe\s)(?<!\bbe\sabout\s)(?<!\brunning\sabout\s)(?<!\bi'm\srunning\s)"
+            r"(?<!\bwe're\srunning\s)(?<!\bim\srunning\s)(?<!\barriving\s)\b"
+            + _SPAN
+            + r"\slate\b(?!\s(?:fee|charge|payment|notice)|\sfor\s(?:my|our)\b)",
+        ),
+        1,
+    ),
+    (keyed(" ago", r"\b" + _SPAN + r"\sago,?\s(?:and\s)?(?:still|nothing|no)\b"), 1),
     (
         keyed(
             "taken|took",
