@@ -95,3 +95,32 @@ def test_with_nothing_named_each_goods_playbook_reads_as_it_always_did(library: 
     }
     for scenario, issue in expected.items():
         assert resolve(library.playbook(scenario), {}).values["issue"] == issue, scenario
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        (
+            "I ordered a laptop from you last week. The screen is cracked from the hinge side.",
+            "the screen on your laptop is cracked from the hinge side",
+        ),
+        (
+            "Bought the Kestrel pressure cooker in March. The lid came off while cooking!",
+            "the lid on your Kestrel pressure cooker came off",
+        ),
+    ],
+)
+def test_a_broken_part_is_said_with_the_thing_it_is_part_of(message: str, issue: str) -> None:
+    assert read(message).value("issue") == issue
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I ordered a cake stand. The box was dented at one corner.",  # packaging, not a part
+        "I ordered a bed frame. The frame is bent.",  # the thing itself, already said
+    ],
+)
+def test_what_is_not_a_part_of_the_thing_is_said_as_it_was(message: str) -> None:
+    issue = read(message).value("issue")
+    assert issue is not None and " on your " not in issue

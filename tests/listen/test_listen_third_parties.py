@@ -223,3 +223,22 @@ def test_our_own_customer_services_are_no_third_party() -> None:
 )
 def test_a_firm_named_as_not_us_or_as_the_tracking(message: str, partner: str) -> None:
     assert read(message).value("partner") == partner
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        (
+            "Third week running the contract cleaners you send (Sparkle Commercial) have left "
+            "the rooms unfit to use.",
+            "Sparkle Commercial",
+        ),
+        (
+            "Angry about a £70 parking charge from the car park company (ParkRight, not us - "
+            "they manage the car park).",
+            "ParkRight",
+        ),
+    ],
+)
+def test_a_trade_or_a_firm_named_in_brackets_is_the_partner(message: str, partner: str) -> None:
+    assert read(message).value("partner") == partner

@@ -100,18 +100,19 @@ _NOUN_ENDINGS_OK = words(
     """
 )
 """Names that end like a verb ("-ed", "-ing") but are things."""
-_UNIT = (
-    r"\d+(?:[.,]\d+)?\s?(?:kw|w|l|ml|cm|mm|kg|g|gb|tb|inch|in|litre|liter|piece|pc|seater|"
-    r"tier|pack|v|mah|person|man|gallon|ft|foot|m)\b\.?"
+_UNITS = (
+    r"(?:kw|w|l|ml|cm|mm|kg|g|gb|tb|inch|in|litre|liter|piece|pc|seater|tier|pack|v|mah|person|"
+    r"man|gallon|ft|foot|m2|m)\b"
 )
+"""What a number before a name measures ("2kW", "12 inch", "4 person"): part of the name."""
+_UNIT = rf"\d+(?:[.,]\d+)?(?:\s?{_UNITS}\.?|\"|-inch\b)"
 _WORD = r"(?:\"[\w' &+/.-]{1,30}\"|[A-Za-z][\w'&+/.-]{0,24}|" + _UNIT + ")"
 _NAME = rf"(?P<np>(?:{_WORD}\s){{0,6}}{_WORD})"
 _COUNT = (
-    r"(?:(?:a|an|the|some|my|our|his|her|their|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|\d{1,3}(?:\s?x)?"
-    r"(?!\s?(?:kw|w|l|ml|cm|mm|kg|g|gb|tb|inch|in|litre|liter|piece|pc|seater|tier|pack|"
-    r"person|man|gallon|ft|foot|m)\b)|new|brand\snew|replacement|pair\sof|pairs\sof|set\sof|"
-    r"box\sof|boxes\sof|bags?\sof|packs?\sof)\s){0,3}"
+    r"(?:(?:a|an|the|some|my|our|his|her|their|one\sof\s(?:your|the|their)|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|"
+    rf"\d{{1,3}}(?:\s?x)?(?!\s?{_UNITS})|new|brand\snew|replacement|pairs?\sof|set\sof|"
+    r"box(?:es)?\sof|bags?\sof|packs?\sof)\s){0,3}"
 )
 """What comes before the name and is not part of it: an article, a count ("3x", "20 boxes
 of"), "new"."""
@@ -124,7 +125,7 @@ _FIELD = Keyed(
 )
 _VERB = Keyed(
     {"ordered", "order", "bought", "purchased"},
-    r"(?:(?:^|\s[-–:]\s)(?:ordered|bought|purchased)|\b(?:i|we|i've|we've|i\shave|we\shave|"
+    r"(?:(?:^|\s[-–:]\s|,\s)(?:ordered|bought|purchased)|\b(?:i|we|i've|we've|i\shave|we\shave|"
     r"i\sjust|cust|customer|cx|she|he|they|caller)\s(?:ordered|bought|purchased|order)|"
     rf"\b(?:my|our|the|his|her|their)\sorder\sof)\s{_COUNT}{_NAME}",
 )
@@ -139,8 +140,9 @@ _THE_ONE_BOUGHT = Keyed(
 )
 _BESIDE_NUMBER = Keyed(
     {"order"},
-    r"\border\s(?:no\.?\s?|number\s|#)?#?(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
-    rf"(?:,\s|\s\()(?:\d{{1,3}}\s?x\s)?{_NAME}(?=\s?[,).£$€]|\s?$|\s-)",
+    r"\border\s(?:no\.?\s?|number\s|#|\()?#?(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}"
+    r"(?:,\s|\s\()(?:\d{1,3}\s?x\s|an?\s(?:[£$€]\d[\d,.]{0,9}\s)?)?"
+    rf"{_NAME}(?=\s?[,).£$€]|\s?$|\s-)",
 )
 _BEFORE_NUMBER = Keyed(
     {"order"},
@@ -152,8 +154,9 @@ _NEW = Keyed(
     rf"\b(?:my|our)\s(?:brand\snew|new|replacement)\s{_NAME}",
 )
 _ARRIVED = Keyed(
-    {"arrived", "came", "turned"},
-    rf"^(?:the\s|my\s|our\s)?{_NAME}\s(?:has\s|have\s)?(?:arrived|came|turned\sup)\b",
+    {"arrived", "came", "turned", "delivered"},
+    rf"^(?:the\s|my\s|our\s)?{_NAME}\s(?:\([^()\n]{{1,40}}\)\s)?(?:has\s|have\s|was\s|were\s)?"
+    r"(?:arrived|came|turned\sup|delivered)\b",
 )
 PATTERNS = (
     (_FIELD, 0),
@@ -208,7 +211,8 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
         bare = word.lower().strip(".,'\"")
         if bare in _NOT_IN_NAME or (kept and bare in _ENDS_A_NAME):
             break
-        if kept and word[:1].isupper() and kept[-1].islower():
+        named_so_far = kept and kept[-1].isalpha() and kept[-1].islower()
+        if named_so_far and word[:1].isupper() and not re.fullmatch(_UNITS, kept[-1]):
             break  # "phone Vega X2": a lower-case name, then something else
         kept.append(word)
     while kept and (_NUMBER.fullmatch(kept[-1]) or kept[-1].lower().endswith("'s")):
@@ -222,7 +226,7 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
     last = kept[-1].lower().strip(".,'\"")
     if last in _NOTHING_PARTICULAR or last in _NOT_IN_NAME or last in _MEASURES:
         return None
-    if re.fullmatch(_UNIT, kept[-1], re.I):
+    if re.fullmatch(_UNIT, kept[-1], re.I) or re.fullmatch(_UNIT, " ".join(kept), re.I):
         return None  # "PrestoChef 6L", "2.5L": a size, and no word for what it is
     if kept[0].startswith('"') and kept[-1].endswith('"'):
         return None  # '"child safe"': what it was called, not what it is
@@ -240,3 +244,34 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
     if len(named) < 2 or (len(named) < 3 and not named.isupper()):
         return None
     return unshout(named), length
+
+
+_PARTS = words(
+    """
+    screen lid glass door doors handle handles leg legs wheel wheels base top side back front
+    corner edge strap straps zip zipper sole soles heel heels hinge hinges button buttons cable
+    plug lens lenses frame headboard drawer drawers shelf shelves seat cushion cushions panel
+    panels tank motor battery cord blade blades stems petals icing deck arm arms spout knob
+    dial display keyboard trackpad speaker seal valve pump filter hose tray basket casing case
+    stitching seam seams fabric paint finish surface mechanism clasp chain buckle mattress
+    """
+)
+"""The parts of a thing a customer says failed ("the screen", "the lid", "the stems")."""
+_PART_CLAUSE = re.compile(
+    r"^the\s(?P<part>(?:[a-z-]{2,15}\s){0,2}?(?P<head>[a-z-]{2,15}))\s(?P<rest>(?:is|are|was|were|"
+    r"has|have|had|came|come|got|arrived|cracked|shattered|snapped|broke|split|tore|ripped|"
+    r"melted|leaks|leaked|fell|stopped|won't|wouldn't|doesn't|didn't|keeps)\b.*)$"
+)
+
+
+def with_part(issue: str, item: str) -> str | None:
+    """What failed said with the thing it is part of: "the screen is cracked" and "your
+    laptop" read "the screen on your laptop is cracked". None when the issue does not start
+    with a part ("the box was dented": packaging, not the thing) or already names the thing."""
+    clause = _PART_CLAUSE.match(issue)
+    if clause is None or clause.group("head") not in _PARTS:
+        return None
+    thing = item.lower().removeprefix("your ")
+    if thing.split()[-1] in issue.lower() or clause.group("head") in thing.split():
+        return None  # "your bed frame": the frame is the thing itself, said already
+    return f"the {clause.group('part')} on {item} {clause.group('rest')}"

@@ -62,11 +62,15 @@ _NAMED_ROLE = keyed(
     rf"(?:\s(?-i:[A-Z])[\w&'-]{{1,25}}){{0,2}})",
 )
 _NAME = r"(?-i:[A-Z])[\w&'-]{1,25}(?:\s(?-i:[A-Z])[\w&'-]{1,25}){0,2}(?:\s(?:Ltd|Limited|plc))?"
-_NAMED_NEAR = keyed(
+_TRADES = (
     "contractor|painters|fitters|installers|builders|company|firm|carrier|courier|supplier|"
-    "operatives|engineers|subcontracted|sub-contracted|engaged|partner",
-    r"\b(?:contractor|painters|fitters|installers|builders|company|firm|carrier|courier|"
-    r"supplier|partner|engineers|subcontracted|sub-contracted)\b[^()\n]{0,40}?\((?P<p>"
+    "partner|engineers|cleaners|electricians|plumbers|technicians|scaffolders|decorators|"
+    "roofers|gardeners|caterers|removers|movers|subcontracted|sub-contracted"
+)
+"""Who we send or use, named in brackets after them ("the cleaners you send (Sparkle)")."""
+_NAMED_NEAR = keyed(
+    f"{_TRADES}|operatives|engaged",
+    rf"\b(?:{_TRADES})\b[^()\n]{{0,40}}?\((?P<p>"
     + _NAME
     + r")\)|\b(?:third[\s-]party\s)?(?:carrier|courier|supplier|contractor|partner),\s(?P<q>"
     + _NAME
@@ -115,7 +119,7 @@ _FIRM_NAMED = keyed(
     rf"|\b(?:on\sits\sway|coming|sent|shipped|dispatched|tracking)\swith\s\"?(?P<w>{_FIRM})\"?"
     rf"(?=[,.;!]|\s(?-i:[a-z])|$)"
     rf"|\btracking\sfrom\s\"?(?P<x>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
-    rf"|\((?P<y>{_FIRM}),?\snot\s(?:us|ours)\)"
+    rf"|\((?P<y>{_FIRM}),?\snot\s(?:us|ours)(?:\)|\s[-\u2013\u2014]\s)"
     rf"|\b(?:{_FIRM_ROLES})(?:\s[a-z]{{2,12}}){{1,3}},\s(?P<q>{_FIRM}),"
     rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency|outfit)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
     rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
@@ -102,6 +103,7 @@ def read(
     note = is_agent_note(text) or (not is_voicemail(text) and logged(text, keys))
     issues: list[Found] = []
     facts = choose(_candidates(text, note, sentences, keys), given, offsets, issues)
+    _name_the_thing(facts)
     if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest
         facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
     chosen = verdict.scenario if verdict is not None else playbook
@@ -149,6 +151,17 @@ CLAUSE_RULES = (
     *stakes.NOTED,
 )
 """Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+
+
+def _name_the_thing(facts: dict[str, Fact]) -> None:
+    """What failed, said with the thing it is part of, when the message named both: "the
+    screen is cracked" and "I ordered a laptop" read "the screen on your laptop is cracked"."""
+    issue, item = facts.get("issue"), facts.get("item")
+    if issue is None or item is None or min(issue.confidence, item.confidence) < SURE:
+        return
+    named = items.with_part(issue.value, item.value)
+    if named is not None:
+        facts["issue"] = replace(issue, value=named)
 
 
 def _beside(
