@@ -124,3 +124,22 @@ def test_a_broken_part_is_said_with_the_thing_it_is_part_of(message: str, issue:
 def test_what_is_not_a_part_of_the_thing_is_said_as_it_was(message: str) -> None:
     issue = read(message).value("issue")
     assert issue is not None and " on your " not in issue
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        (
+            'I ordered Sony headphones. Your courier says "delivered" at 10:02. I was in all '
+            "day and nothing came.",
+            "your Sony headphones show as delivered but haven't reached you",
+        ),
+        (
+            'Order 7730019, MacBook Pro. Your courier says "delivered" at 10:02. I was in all '
+            "day and nothing came.",
+            "your MacBook Pro shows as delivered but hasn't reached you",
+        ),
+    ],
+)
+def test_your_order_or_your_parcel_is_said_as_the_thing(message: str, issue: str) -> None:
+    assert read(message).value("issue") == issue

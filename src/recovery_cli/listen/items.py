@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from recovery_cli.listen.clauses import is_plural
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
@@ -264,7 +265,47 @@ _PART_CLAUSE = re.compile(
 )
 
 
-def with_part(issue: str, item: str) -> str | None:
+_GENERIC = re.compile(
+    r"^your\s(?:parcel|order|package|delivery|item)(?:\s[\w-]*\d[\w-]*)?\s(?P<rest>(?P<verb>"
+    r"[a-z']+)\b.*)$"
+)
+"""A clause about "your order" or "your parcel" (and its number), which the thing can name."""
+_AGREEING = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "hasn't": "haven't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "doesn't": "don't",
+    "shows": "show",
+    "says": "say",
+}
+"""A verb as it reads after one thing, and after several ("your boots show as delivered")."""
+_ANY_NUMBER = words("never still arrived came went got turned should")
+"""Verbs and words before them that read the same after one thing or several."""
+
+
+def with_thing(issue: str, item: str) -> str | None:
+    """What failed said with the thing the customer ordered, or None when it names no more.
+
+    "Your order" or "your parcel" becomes the thing ("your parcel shows as delivered but
+    hasn't reached you" with "your headphones": "your headphones show as delivered but
+    haven't reached you"), and a broken part is said with the thing it is part of ("the
+    screen is cracked" with "your laptop": "the screen on your laptop is cracked")."""
+    generic = _GENERIC.match(issue)
+    if generic is not None:
+        verb = generic.group("verb")
+        if verb not in _AGREEING and verb not in _ANY_NUMBER:
+            return None  # "your order last Friday never came": not a clause to rename
+        rest = generic.group("rest")
+        if is_plural(item.split()[-1]):
+            rest = " ".join(_AGREEING.get(word, word) for word in rest.split(" "))
+        return f"{item} {rest}"
+    return _with_part(issue, item)
+
+
+def _with_part(issue: str, item: str) -> str | None:
     """What failed said with the thing it is part of: "the screen is cracked" and "your
     laptop" read "the screen on your laptop is cracked". None when the issue does not start
     with a part ("the box was dented": packaging, not the thing) or already names the thing."""

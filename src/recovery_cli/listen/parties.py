@@ -62,15 +62,15 @@ _NAMED_ROLE = keyed(
     rf"(?:\s(?-i:[A-Z])[\w&'-]{{1,25}}){{0,2}})",
 )
 _NAME = r"(?-i:[A-Z])[\w&'-]{1,25}(?:\s(?-i:[A-Z])[\w&'-]{1,25}){0,2}(?:\s(?:Ltd|Limited|plc))?"
-_TRADES = (
+_BRACKETED = (
     "contractor|painters|fitters|installers|builders|company|firm|carrier|courier|supplier|"
     "partner|engineers|cleaners|electricians|plumbers|technicians|scaffolders|decorators|"
     "roofers|gardeners|caterers|removers|movers|subcontracted|sub-contracted"
 )
 """Who we send or use, named in brackets after them ("the cleaners you send (Sparkle)")."""
 _NAMED_NEAR = keyed(
-    f"{_TRADES}|operatives|engaged",
-    rf"\b(?:{_TRADES})\b[^()\n]{{0,40}}?\((?P<p>"
+    f"{_BRACKETED}|operatives|engaged",
+    rf"\b(?:{_BRACKETED})\b[^()\n]{{0,40}}?\((?P<p>"
     + _NAME
     + r")\)|\b(?:third[\s-]party\s)?(?:carrier|courier|supplier|contractor|partner),\s(?P<q>"
     + _NAME

@@ -21,6 +21,7 @@ from recovery_cli.playbook.reply import SOMEONE
 PREFILLED = (
     "customer_name",
     "item",
+    "appointment",
     "issue",
     "promised",
     "stakes",

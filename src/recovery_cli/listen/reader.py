@@ -28,6 +28,7 @@ from recovery_cli.listen import (
     premium,
     services,
     stakes,
+    visits,
 )
 from recovery_cli.listen import promises as promises_module
 from recovery_cli.listen.deadline import deadlines
@@ -139,6 +140,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (deadline.KEYS, lambda sentence, *_: deadlines(sentence)),
     (premium.KEYS, lambda sentence, *_: premiums(sentence)),
     (items.KEYS, lambda sentence, *_: items.items(sentence)),
+    (visits.KEYS, lambda sentence, *_: visits.visits(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 
@@ -154,14 +156,19 @@ CLAUSE_RULES = (
 
 
 def _name_the_thing(facts: dict[str, Fact]) -> None:
-    """What failed, said with the thing it is part of, when the message named both: "the
-    screen is cracked" and "I ordered a laptop" read "the screen on your laptop is cracked"."""
-    issue, item = facts.get("issue"), facts.get("item")
-    if issue is None or item is None or min(issue.confidence, item.confidence) < SURE:
+    """What failed, said with the thing it is part of or the visit it was for, when the
+    message named both: "the screen is cracked" and "I ordered a laptop" read "the screen
+    on your laptop is cracked"; "the engineer didn't turn up" and "my boiler service" read
+    "the engineer didn't turn up for your boiler service"."""
+    issue = facts.get("issue")
+    if issue is None or issue.confidence < SURE:
         return
-    named = items.with_part(issue.value, item.value)
-    if named is not None:
-        facts["issue"] = replace(issue, value=named)
+    for name, said_with in (("item", items.with_thing), ("appointment", visits.with_visit)):
+        thing = facts.get(name)
+        named = said_with(issue.value, thing.value) if thing and thing.confidence >= SURE else None
+        if named is not None:
+            facts["issue"] = replace(issue, value=named)
+            return
 
 
 def _beside(

@@ -87,6 +87,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your oak coffee table",
         ),
         Input(
+            name="appointment",
+            kind="phrase",
+            prompt="What was the visit for, in their words?",
+            help=(
+                "As it follows 'I'm sorry about': 'your boiler service'. A playbook's default"
+                " wording names it ('{appointment} didn't happen when we said it would')."
+            ),
+            example="your boiler service",
+        ),
+        Input(
             name="promised",
             kind="phrase",
             prompt="What had we promised?",
@@ -180,11 +190,11 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, "item"})
+ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment"})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
-what was ordered only puts a name to what the default already says ("your order"). `--set`
-still gives one."""
+what was ordered or what a visit was for only puts a name to what the default already says
+("your order", "your appointment"). `--set` still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:
