@@ -22,6 +22,8 @@ PREFILLED = (
     "customer_name",
     "item",
     "appointment",
+    "booking",
+    "plan",
     "issue",
     "promised",
     "stakes",

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
+    bookings,
     circumstances,
     clauses,
     deadline,
@@ -141,6 +142,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (premium.KEYS, lambda sentence, *_: premiums(sentence)),
     (items.KEYS, lambda sentence, *_: items.items(sentence)),
     (visits.KEYS, lambda sentence, *_: visits.visits(sentence)),
+    (bookings.KEYS, lambda sentence, *_: bookings.booked(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -97,6 +97,23 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your boiler service",
         ),
         Input(
+            name="booking",
+            kind="phrase",
+            prompt="What had they booked, in their words?",
+            help=(
+                "As it follows 'I'm sorry about': 'your Garden Room', 'your pitch 42'. A"
+                " playbook's default wording names it."
+            ),
+            example="your Garden Room",
+        ),
+        Input(
+            name="plan",
+            kind="phrase",
+            prompt="What are they cancelling?",
+            help="As it follows 'I'm cancelling': 'your gym membership', 'your broadband'.",
+            example="your gym membership",
+        ),
+        Input(
             name="promised",
             kind="phrase",
             prompt="What had we promised?",
@@ -190,11 +207,11 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment"})
+ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking"})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
-what was ordered or what a visit was for only puts a name to what the default already says
-("your order", "your appointment"). `--set` still gives one."""
+what was ordered, booked or what a visit was for only puts a name to what the default
+already says ("your order", "your appointment", "your booking"). `--set` still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:

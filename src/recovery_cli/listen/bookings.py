@@ -1,0 +1,94 @@
+"""What the customer booked, and what they want to cancel, in their own words.
+
+Two more things a reply names instead of the playbook's general word:
+
+- `booking`, what was booked and not there: "booked pitch 42" is "your pitch 42", "we
+  reserved the Garden Room" is "your Garden Room", "I'd prepaid a minivan" is "your
+  minivan". booking-failure's default issue names it ("we didn't have {booking} ready for
+  you when you arrived").
+- `plan`, what they are trying to leave: "cancel my PulseFit membership" is "your PulseFit
+  membership", "called to cancel broadband" is "your broadband". hard-to-cancel's lines
+  name it ("I'm cancelling your PulseFit membership"), and its default issue too ("we
+  didn't let you cancel {plan} when you asked").
+
+Both keep the customer's words, cut where the name ends (at a small word, a date, a price or
+punctuation), and are left unread when the words name nothing particular ("booked it",
+"cancel the lot").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from recovery_cli.listen.keys import register
+from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
+from recovery_cli.wording import unshout
+
+CONFIDENCE = 0.8
+"""Sure: each only names a thing in a sentence the playbook already says."""
+
+_WORD = r"(?:[A-Za-z][\w'&-]{0,20}|\d{1,4}[a-z]?)"
+_NAME = rf"(?P<np>(?:{_WORD}\s){{0,3}}{_WORD})"
+_BOOKED = Keyed(
+    {"booked", "reserved", "prepaid", "pre-paid", "pre-booked", "prebooked"},
+    r"(?:^|\b(?:i|we|i'd|we'd|i\shad|we\shad|i've|we've|cust|customer|she|he|they|had|who)\s)"
+    r"(?:(?:already|originally|specifically)\s)?(?:booked|reserved|prepaid|pre-paid|pre-booked|"
+    rf"prebooked)\s(?:(?:and\spaid\sfor|in)\s)?(?:(?:a|an|the|our|my|two|three|four)\s)?{_NAME}",
+)
+_CANCEL = Keyed(
+    {"cancel", "cancelling", "canceling", "cancelled", "canceled"},
+    r"\bcancel(?:l?ing|l?ed)?\s(?:(?:my|our|his|her|their|the|this)\s)?"
+    r"(?P<np>(?:[A-Za-z][\w'&-]{0,20}\s){0,2}(?:membership|subscription|sub|contract|plan|"
+    r"account|broadband|policy|insurance|package|box|service|trial|line|direct\sdebit|"
+    r"standing\sorder|renewal|bundle|deal))\b",
+)
+KEYS = register(_BOOKED.keys | _CANCEL.keys)
+"""Words one of which a sentence needs before either can be read in it."""
+
+_ENDS = words(
+    """
+    for from on in at last which that and but with to off online yesterday today tonight
+    tomorrow this these those week weeks month months via using as by was were is are has
+    have had it i we me they he she you my our your their his her its of back yet still
+    already just only never not no so because when if or before after since until than then
+    months ago through months' please thanks plus also about over under into up down out
+    cost costing paid worth a an the some here there monday tuesday wednesday thursday
+    friday saturday sunday morning afternoon evening night weekend january february march
+    april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec months-ago online months
+    """
+)
+"""Words no name of a booking holds: where one comes, the name has ended."""
+_NOTHING_PARTICULAR = words(
+    """
+    it them this that one something everything anything booking bookings lot place slot
+    ticket tickets trip holiday online ahead months weeks days
+    """
+)
+"""What names no particular booking ("booked it", "booked online")."""
+
+
+def booked(sentence: Sentence) -> Iterable[Found]:
+    """What the customer booked and what they want to cancel, worded as "your ..."."""
+    for match in _BOOKED.finditer(sentence):
+        kept = _kept(match.group("np").split())
+        if kept:
+            start = sentence.start + match.start("np")
+            end = start + len(" ".join(kept))
+            yield Found("booking", f"your {unshout(' '.join(kept))}", start, end, CONFIDENCE)
+    for match in _CANCEL.finditer(sentence):
+        name = match.group("np")
+        start = sentence.start + match.start("np")
+        yield Found("plan", f"your {unshout(name)}", start, start + len(name), CONFIDENCE)
+
+
+def _kept(run: list[str]) -> list[str]:
+    """The words of a booking's name at the start of `run`: none if it names nothing."""
+    kept: list[str] = []
+    for word in run:
+        if word.lower().strip(".,!?") in _ENDS:
+            break
+        kept.append(word.rstrip(".,!?"))
+    if not kept or kept[-1].lower() in _NOTHING_PARTICULAR or kept[0].lower() in _ENDS:
+        return []
+    return kept
