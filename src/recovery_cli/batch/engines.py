@@ -34,8 +34,11 @@ from recovery_cli.batch.rows import Item
 from recovery_cli.batch.writers import Formats, Writer
 from recovery_cli.errors import RecoveryError
 
-CHUNK = 256
-"""Rows per task sent to a worker: large enough that the hand-over costs little."""
+CHUNK = 64
+"""Rows per task sent to a worker. A worker holds a chunk's rows and results at once, and the
+parent holds `IN_FLIGHT` chunks a worker: on a million rows with two workers, 64 rows a
+chunk took about 9 MB less than 256 (141 MB against 150 for all processes, proportional
+set sizes), for about 5% more CPU on the hand-over."""
 IN_FLIGHT = 3
 """Chunks in flight per worker: enough to keep every worker busy, few enough to stay flat."""
 

@@ -108,8 +108,9 @@ class Input(Strict):
     """A fact the agent supplies before the walk, such as the customer's name.
 
     The standard inputs (`customer_name`, `message`, `issue`, `promised`, `stakes`,
-    `partner`, `severity`, `channel`, `next_update`) come with a prompt, help and sample
-    already; a playbook only says whether it needs them and may override the rest.
+    `partner`, `severity`, `channel`, `reference`, `amount`, `item` and the others listed in
+    docs/playbook-format.md) come with a prompt, help and sample already; a playbook only
+    says whether it needs them and may override the rest.
     """
 
     name: Identifier
@@ -117,7 +118,12 @@ class Input(Strict):
     help: str | None = Field(default=None, description="One line on what a good answer is.")
     required: StrictBool = Field(default=False, description="A run cannot start without it.")
     default: str | None = Field(
-        default=None, description="Used when the agent or the batch row gives nothing."
+        default=None,
+        description=(
+            "Used when the agent or the batch row gives nothing. It may name another input "
+            "declared before it, in braces, to be filled with that input's value: "
+            "`{item} arrived damaged`."
+        ),
     )
     choices: list[str] | None = Field(
         default=None, description="The only values allowed, e.g. low / medium / high."
