@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from recovery_cli.listen.items import NOT_IN_A_NAME
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
@@ -45,20 +46,8 @@ _CANCEL = Keyed(
 KEYS = register(_BOOKED.keys | _CANCEL.keys)
 """Words one of which a sentence needs before either can be read in it."""
 
-_ENDS = words(
-    """
-    for from on in at last which that and but with to off online yesterday today tonight
-    tomorrow this these those week weeks month months via using as by was were is are has
-    have had it i we me they he she you my our your their his her its of back yet still
-    already just only never not no so because when if or before after since until than then
-    months ago through months' please thanks plus also about over under into up down out
-    cost costing paid worth a an the some here there monday tuesday wednesday thursday
-    friday saturday sunday morning afternoon evening night weekend january february march
-    april may june july august september october november december jan feb mar apr jun jul
-    aug sep sept oct nov dec months-ago online months
-    """
-)
-"""Words no name of a booking holds: where one comes, the name has ended."""
+_ENDS = NOT_IN_A_NAME | words("months' months-ago weekend")
+"""Words no name of a booking holds (those of a thing's name, `items.NOT_IN_A_NAME`)."""
 _NOTHING_PARTICULAR = words(
     """
     it them this that one something everything anything booking bookings lot place slot

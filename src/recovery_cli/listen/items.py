@@ -40,7 +40,7 @@ CONFIDENCE = 0.8
 """Sure: it only ever names the thing in a sentence the playbook already says."""
 MAX_WORDS = 5
 
-_NOT_IN_NAME = words(
+NOT_IN_A_NAME = words(
     """
     for from on in at last which that and but with to off online yesterday today tonight
     this these those week month via using as by was were is are has have had it i we me
@@ -210,7 +210,7 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
     kept: list[str] = []
     for word in run.split():
         bare = word.lower().strip(".,'\"")
-        if bare in _NOT_IN_NAME or (kept and bare in _ENDS_A_NAME):
+        if bare in NOT_IN_A_NAME or (kept and bare in _ENDS_A_NAME):
             break
         named_so_far = kept and kept[-1].isalpha() and kept[-1].islower()
         if named_so_far and word[:1].isupper() and not re.fullmatch(_UNITS, kept[-1]):
@@ -225,7 +225,7 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
     if any(_REFERENCE.match(word) for word in kept):
         return None  # "Order BBZ-50312": a number, not a name
     last = kept[-1].lower().strip(".,'\"")
-    if last in _NOTHING_PARTICULAR or last in _NOT_IN_NAME or last in _MEASURES:
+    if last in _NOTHING_PARTICULAR or last in NOT_IN_A_NAME or last in _MEASURES:
         return None
     if re.fullmatch(_UNIT, kept[-1], re.I) or re.fullmatch(_UNIT, " ".join(kept), re.I):
         return None  # "PrestoChef 6L", "2.5L": a size, and no word for what it is
