@@ -87,9 +87,7 @@ def test_with_nothing_named_each_goods_playbook_reads_as_it_always_did(library: 
         "damaged-item": "your order arrived damaged",
         "wrong-item": "what came for your order wasn't right",
         "outsourced-delay": "we still haven't got your order to you",
-        "delivered-not-received": (
-            "you're still without your parcel"
-        ),
+        "delivered-not-received": ("you're still without your parcel"),
         "product-safety": "the product from us put you at risk",
         "broken-promise": "we still haven't got it to you",
     }
