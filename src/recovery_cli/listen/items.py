@@ -137,7 +137,8 @@ _RE = Keyed(
 )
 _THE_ONE_BOUGHT = Keyed(
     {"ordered", "order", "bought", "purchased", "paid", "got"},
-    rf"\b(?:my|our|the)\s(?:new\s)?{_NAME}\s(?:(?:that\s|which\s)?(?:i|we)\s(?:just\s)?{_BOUGHT})\b",
+    rf"\b(?:my|our|the)\s(?:new\s)?{_NAME}\s"
+    rf"(?:(?:that\s|which\s)?(?:i|we)\s(?:just\s)?{_BOUGHT})\b",
 )
 _BESIDE_NUMBER = Keyed(
     {"order"},
@@ -147,7 +148,8 @@ _BESIDE_NUMBER = Keyed(
 )
 _BEFORE_NUMBER = Keyed(
     {"order"},
-    rf"(?:^(?:subject:\s|re:\s)?(?:(?:my|your|our|the)\s)?|\b(?:my|your|our|the)\s){_NAME}\sorder\s(?:no\.?\s?|number\s|#)?#?"
+    r"(?:^(?:subject:\s|re:\s)?(?:(?:my|your|our|the)\s)?|\b(?:my|your|our|the)\s)"
+    rf"{_NAME}\sorder\s(?:no\.?\s?|number\s|#)?#?"
     r"(?=[A-Z0-9-]{0,20}\d)[A-Z0-9][A-Z0-9-]{2,20}\b",
 )
 _NEW = Keyed(
