@@ -24,6 +24,7 @@ PREFILLED = (
     "appointment",
     "booking",
     "plan",
+    "service",
     "issue",
     "promised",
     "stakes",

@@ -25,6 +25,7 @@ from recovery_cli.listen import (
     items,
     loss,
     numbers,
+    outages,
     parties,
     premium,
     services,
@@ -143,6 +144,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (items.KEYS, lambda sentence, *_: items.items(sentence)),
     (visits.KEYS, lambda sentence, *_: visits.visits(sentence)),
     (bookings.KEYS, lambda sentence, *_: bookings.booked(sentence)),
+    (outages.KEYS, lambda sentence, *_: outages.outages(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -114,6 +114,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your gym membership",
         ),
         Input(
+            name="service",
+            kind="phrase",
+            prompt="What stopped working, in their words?",
+            help=(
+                "Whose it is, then what: 'our app', 'your broadband'. A playbook's default"
+                " wording names it ('{service} hasn't been working for you')."
+            ),
+            example="our app",
+        ),
+        Input(
             name="promised",
             kind="phrase",
             prompt="What had we promised?",
@@ -207,11 +217,12 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking"})
+ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking", "service"})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
-what was ordered, booked or what a visit was for only puts a name to what the default
-already says ("your order", "your appointment", "your booking"). `--set` still gives one."""
+what was ordered, booked or stopped working, or what a visit was for, only puts a name to
+what the default already says ("your order", "your appointment", "our service"). `--set`
+still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:
