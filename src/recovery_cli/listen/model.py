@@ -32,19 +32,22 @@ FACTS = (
     "booking",
     "plan",
     "service",
+    "charge",
 )
 """Every fact a reading can hold, in the order they are reported."""
-_UNLABELLED = frozenset(
-    {"loss", "harmed", "needed_by", "premium", "item", "appointment", "booking", "plan", "service"}
+_NAMED_IN_WORDING = frozenset(
+    {"premium", "item", "appointment", "booking", "plan", "service", "charge"}
 )
+_UNLABELLED = frozenset({"loss", "harmed", "needed_by"}) | _NAMED_IN_WORDING
 LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
 """The facts the labelled message sets mark (`loss`, a death the customer tells of,
 `harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what
 the reply says first and tested on their own; `premium`, what the customer paid extra for,
 is said back as the service a premium playbook's `promised` names; `item`, the thing
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
-what they want to cancel, and `service`, what stopped working, are said back inside a
-playbook's own wording, so the labelled issue measures them)."""
+what they want to cancel, `service`, what stopped working, and `charge`, the charge in
+dispute, are said back inside a playbook's own wording, so the labelled issue measures
+them)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

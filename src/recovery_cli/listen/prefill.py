@@ -25,6 +25,7 @@ PREFILLED = (
     "booking",
     "plan",
     "service",
+    "charge",
     "issue",
     "promised",
     "stakes",

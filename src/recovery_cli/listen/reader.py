@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
     bookings,
+    charges,
     circumstances,
     clauses,
     deadline,
@@ -145,6 +146,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (visits.KEYS, lambda sentence, *_: visits.visits(sentence)),
     (bookings.KEYS, lambda sentence, *_: bookings.booked(sentence)),
     (outages.KEYS, lambda sentence, *_: outages.outages(sentence)),
+    (charges.KEYS, lambda sentence, *_: charges.charges(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -124,6 +124,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="our app",
         ),
         Input(
+            name="charge",
+            kind="phrase",
+            prompt="Which charge, fee or bill is it, in their words?",
+            help=(
+                "What it is for: 'your roaming charges', 'your late payment fee'. A playbook's"
+                " default wording names it ('there's a problem with {charge}')."
+            ),
+            example="your roaming charges",
+        ),
+        Input(
             name="promised",
             kind="phrase",
             prompt="What had we promised?",
@@ -217,7 +227,7 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking", "service"})
+ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking", "service", "charge"})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
 what was ordered, booked or stopped working, or what a visit was for, only puts a name to
