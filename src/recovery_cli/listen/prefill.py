@@ -12,33 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recovery_cli.listen.model import SURE, Reading
+from recovery_cli.listen.model import FACTS, SURE, Reading
 from recovery_cli.listen.shapes import is_voicemail
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.reply import SOMEONE
 
-PREFILLED = (
-    "customer_name",
-    "item",
-    "appointment",
-    "booking",
-    "plan",
-    "service",
-    "charge",
-    "issue",
-    "promised",
-    "stakes",
-    "partner",
-    "reference",
-    "amount",
-    "waited",
-    "times",
-    "loss",
-    "harmed",
-    "needed_by",
-)
-"""The standard inputs a message can fill, besides severity and channel."""
+PREFILLED = tuple(name for name in FACTS if name != "premium")
+"""The standard inputs a message can fill, besides severity and channel: every fact but
+`premium`, which a playbook whose `promised` is a service takes as `promised`."""
 
 _FITS = {
     "waited": re.compile(
