@@ -207,11 +207,11 @@ _FAILURE = keyed(
 _LARGE = 1000.0
 """A sum this large (in any currency) is at stake by itself."""
 _HIGH = frozenset({"vulnerable", "threat", "privacy", "occasion", "large"})
+"""Signals grave enough alone. Failing again and again is not one: most agents weigh a
+third failure as the standard recovery unless something rides on it."""
 _GRAVE = frozenset({"vulnerable", "threat", "privacy"})
 """Signals that keep a request that triage calls routine from being low: someone at risk, a
 threat, someone else's data."""
-"""Signals grave enough alone. Failing again and again is not one: most agents weigh a
-third failure as the standard recovery unless something rides on it."""
 
 
 def severity(
