@@ -176,17 +176,19 @@ def inputs_from(
 def counts_chases(specs: Sequence[Input]) -> bool:
     """Whether a playbook's `times` counts the customer's chasing: its example is such a
     count ("the fifth email"), so its sentences take one ("That's the fifth email now")."""
-    times = next((spec for spec in specs if spec.name == "times"), None)
-    sample = (times.example or times.default or "") if times is not None else ""
-    return bool(_CHASED.match(sample))
+    return bool(_CHASED.match(_sample(specs, "times")))
 
 
 def promises_a_service(specs: Sequence[Input]) -> bool:
     """Whether a playbook's `promised` is the service paid for, not a time: its example
     reads as a noun phrase (premium-failure's "our priority support plan")."""
-    promised = next((spec for spec in specs if spec.name == "promised"), None)
-    sample = (promised.example or promised.default or "") if promised is not None else ""
-    return sample.lower().startswith(_NOUN_PHRASE_START)
+    return _sample(specs, "promised").lower().startswith(_NOUN_PHRASE_START)
+
+
+def _sample(specs: Sequence[Input], name: str) -> str:
+    """What a playbook's input `name` reads like: its example, else its default, else ""."""
+    spec = next((spec for spec in specs if spec.name == name), None)
+    return (spec.example or spec.default or "") if spec is not None else ""
 
 
 def inputs_for(
