@@ -50,7 +50,7 @@ from recovery_cli.listen.promises import promises
 from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, union, words
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note, is_voicemail
-from recovery_cli.listen.signals import channel, logged
+from recovery_cli.listen.signals import channel, logged, opening
 from recovery_cli.text import clean_with_offsets, is_clean
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def read(
     text, offsets = _cleaned(given)
     language = detect(text)
     if language != "en":
-        shown = None if "channel" in known else channel(text, False, present(text.lower()))
+        shown = None if "channel" in known else channel(opening(text, present(text.lower())), False)
         return Reading(
             language, False, channel=shown, read_chars=len(given), total_chars=len(message)
         )
@@ -104,7 +104,8 @@ def read(
         )
     sentences = split(text)
     keys = union(sentences)
-    note = is_agent_note(text) or (not is_voicemail(text) and logged(text, keys))
+    head = opening(text, keys)  # what the channel and a log's heading are looked for in
+    note = is_agent_note(text) or (not is_voicemail(text) and logged(head))
     issues: list[Found] = []
     facts = choose(_candidates(text, note, sentences, keys), given, offsets, issues)
     _name_the_thing(facts)
@@ -119,7 +120,7 @@ def read(
         True,
         facts=facts,
         severity=None if "severity" in known else severity(text, facts, routine, sentences, keys),
-        channel=None if "channel" in known else channel(text, note, keys),
+        channel=None if "channel" in known else channel(head, note),
         triage=verdict,
         read_chars=len(given),
         total_chars=len(message),

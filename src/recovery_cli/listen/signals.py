@@ -142,17 +142,27 @@ _SHOWN_BY_WORDS: tuple[tuple[ChannelName, Keyed], ...] = (
 """The channels a message's own words show, in the order they are looked for."""
 
 
-def logged(text: str, keys: frozenset[str]) -> bool:
-    """Whether the text is headed or worded as an agent's log of a call or of a conversation
-    at a counter ("Call notes 09:41 -", "Duty manager note, 19:35"): an agent's note, however
-    its first words read, so its clauses speak of the customer in the third person."""
-    head = sentence_of(text[:5000], 0, keys)
+OPENING = 5000
+"""How much of a message its channel is looked for in: a header, a greeting, a log's heading
+or a transcript's first lines all come early."""
+
+
+def opening(text: str, keys: frozenset[str]) -> Sentence:
+    """The start of a message, as one piece for the channel's patterns (`keys`: the keys of
+    the whole message, which hold those of its start)."""
+    return sentence_of(text[:OPENING], 0, keys)
+
+
+def logged(head: Sentence) -> bool:
+    """Whether the message is headed or worded as an agent's log of a call or of a
+    conversation at a counter ("Call notes 09:41 -", "Duty manager note, 19:35"): an agent's
+    note, however its first words read, so its clauses speak of the customer in the third
+    person. `head` is the message's `opening`."""
     return any(pattern.search(head) for pattern in (_IN_PERSON, _PHONE))
 
 
-def channel(text: str, note: bool, keys: frozenset[str]) -> Channel | None:
-    """The channel the text shows, or None when it does not show one."""
-    head = sentence_of(text[:5000], 0, keys)
+def channel(head: Sentence, note: bool) -> Channel | None:
+    """The channel the message's `opening` shows, or None when it does not show one."""
     for name, pattern in _SHOWN_BY_WORDS:
         match = pattern.search(head)
         if match:
