@@ -83,8 +83,8 @@ def outages(sentence: Sentence) -> Iterable[Found]:
 
 def _whose(determiner: str, head: str) -> str:
     """Whose the service is in our reply: the customer's "your app" is "our app"."""
-    if determiner == "my":
-        return "your"
-    if determiner in ("your", "ur", "our"):
-        return "our" if determiner != "our" else "your"
+    if determiner in ("my", "our"):
+        return "your"  # the customer's own, or their household's
+    if determiner in ("your", "ur"):
+        return "our"
     return "our" if head in _OURS else "your"
