@@ -120,9 +120,11 @@ def test_a_playbook_gets_only_the_inputs_it_declares(library: Library) -> None:
 
 def test_a_time_is_not_offered_where_the_playbook_means_a_service(library: Library) -> None:
     premium = library.playbook("premium-failure")
-    reading = read("I pay for Priority Support, which promised a reply within 1 business hour.")
+    reading = read("You promised a reply within 1 business hour.")
     assert reading.value("promised") == "within 1 business hour"
     assert "promised" not in inputs_for(reading, premium)
+    named = read("I pay for Priority Support, which promised a reply within 1 business hour.")
+    assert inputs_for(named, premium)["promised"] == "Priority Support"
 
 
 @pytest.mark.parametrize(
@@ -135,6 +137,12 @@ def test_a_time_is_not_offered_where_the_playbook_means_a_service(library: Libra
             'the "Harbour View Suite"',
         ),
         ("We paid extra for express delivery and it came a week late.", "express delivery"),
+        ("We booked the executive suite and got a room over the bins.", "the executive suite"),
+        ("Flew business class to Lagos, seat wouldn't recline.", "business class"),
+        ("Business class seat wouldn't recline.", "the business class seat"),
+        ("My relationship manager hasn't rung back in a week.", "your relationship manager"),
+        ("Rang the priority phone line and waited 40 minutes.", "the priority phone line"),
+        ("PRIORITY SUPPORT is a joke, three days for a reply", "priority support"),
     ],
 )
 def test_what_the_customer_paid_extra_for_is_the_service_a_premium_was_promised(
@@ -151,6 +159,19 @@ def test_what_the_customer_paid_extra_for_is_the_service_a_premium_was_promised(
     ['Booked "the usual" for Friday and nobody came.', 'The status says "delivered".'],
 )
 def test_a_quote_that_names_no_premium_is_not_one(message: str) -> None:
+    assert read(message).value("premium") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Clearly it's not a priority for you.",
+        "I'm a Gold member and waited an hour.",
+        "Express yourself better next time.",
+        "The first class I booked at your gym was cancelled.",
+    ],
+)
+def test_a_premium_word_with_nothing_after_it_names_no_premium(message: str) -> None:
     assert read(message).value("premium") is None
 
 

@@ -9,7 +9,12 @@ to chase us". The premium is said in a few shapes:
   'Paid for "Prestige" class';
 - a plan, tier or package the customer is on, booked or chose, named in quotes: 'I'm on
   your "Platinum Care" plan', 'booked the "Harbour View Suite"';
-- "paid extra for" a plain phrase: "paid extra for express delivery".
+- "paid extra for" a plain phrase: "paid extra for express delivery";
+- a premium named by what it is, anywhere in the message, with no quotes and no "paid":
+  "my Priority Support", "the executive suite", "business class", "a sea-view room", "our
+  relationship manager". A premium word alone ("priority", "gold") names nothing, so a
+  known premium word needs a noun after it ("priority line", "next-day delivery"), and
+  only a few names stand alone ("first class", "relationship manager").
 
 It is its own fact, not `promised`: most playbooks say `promised` as a time ("with you by
 Friday"), and only a playbook whose `promised` is the service paid for (premium-failure's
@@ -25,9 +30,20 @@ from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, words
 from recovery_cli.wording import unshout
 
+_NAMED_BY = (
+    "priority premium express vip platinum gold executive concierge butler white-glove "
+    "fast-track next-day same-day extra-legroom lie-flat flat-bed sea-view ocean-view reserved "
+    "dedicated hospitality club"
+).split()
+"""Words that start the name of a premium when a noun follows ("sea-view room"); a hyphen
+stands for a space or a hyphen in the message."""
+_STANDING_ALONE = "first-class business-class club-class premium-economy relationship-manager".split()
+"""Premiums named without a noun after them."""
+
 KEYS = register(
     {"paid", "pay", "paying", "pays", "on", "booked", "bought", "chose", "selected", "upgraded"}
     | {"requested", "ordered"}
+    | {name.split("-")[0] for name in (*_NAMED_BY, *_STANDING_ALONE)}
 )
 """Words one of which a sentence needs before a premium can be read in it."""
 
@@ -66,6 +82,31 @@ _EXTRA = re.compile(
 """A plain phrase after "paid extra for" (lower case: a quoted or named premium is above)."""
 
 
+def _either(names: list[str]) -> str:
+    """Names as one alternation, a hyphen matching a space or a hyphen."""
+    return "|".join(name.replace("-", r"[\s-]") for name in sorted(names, key=len, reverse=True))
+
+
+_COUNTED = words(
+    "line seat seats room suite lounge ticket tickets pass package upgrade plan membership slot "
+    "slots appointment appointments manager"
+)
+"""Premiums that are things ("the executive suite"); the others are a service and take no
+article ("You pay for priority support")."""
+_SERVICE_NOUNS = words(
+    "support service delivery entry response repair attendance cover care lane boarding "
+    "check-in access installation"
+)
+_NAMED = re.compile(
+    r"(?<![\w-])(?:(?P<det>my|our|your|ur|the|a|an)\s)?"
+    rf"(?P<name>(?:{_either(_STANDING_ALONE)})(?:\s(?P<after>seat|seats|ticket|tickets|lounge|"
+    rf"upgrade|cabin))?|(?:{_either(_NAMED_BY)})\s(?:phone\s|fault\s|account\s)?"
+    rf"(?P<noun>{'|'.join(sorted(_COUNTED | _SERVICE_NOUNS, key=len, reverse=True))}))"
+    r"(?![\w-])",
+    re.I,
+)
+
+
 def premiums(sentence: Sentence) -> Iterable[Found]:
     """The premium the customer paid for or is on, worded to follow "you pay for"."""
     for pattern in (_PAID, _CHOSEN):
@@ -86,6 +127,18 @@ def premiums(sentence: Sentence) -> Iterable[Found]:
         value = f"{det}{match.group('plain')}"
         start = sentence.start + match.start("plain")
         yield Found("premium", value, start, sentence.start + match.end("plain"), 0.8, 1)
+    for match in _NAMED.finditer(sentence.text):
+        name = unshout(match.group("name"))
+        if match.start() == 0 and name[1:].islower():
+            name = name[0].lower() + name[1:]  # "Business class seat ..." opens a sentence
+        noun = (match.group("noun") or match.group("after") or "").lower()
+        det = (match.group("det") or "").lower()
+        if det and not noun and name.lower().endswith("class"):
+            continue  # "the first class I booked at the gym": a first lesson, not a cabin
+        mine = det == "my"
+        article = "your " if mine else "the " if noun in _COUNTED or not noun and det else ""
+        start = sentence.start + match.start("name")
+        yield Found("premium", f"{article}{name}", start, sentence.start + match.end(), 0.8, 2)
 
 
 def _names_a_premium(quoted: str, noun: str | None) -> bool:
