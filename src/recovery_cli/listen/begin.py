@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from recovery_cli.errors import RecoveryError
 from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.listen.model import KEPT, SURE, Reading
-from recovery_cli.listen.prefill import (
-    Origin,
-    counts_chases,
-    inputs_for,
-    origins,
-    promises_a_service,
-)
+from recovery_cli.listen.prefill import Meanings, Origin, inputs_for, origins
 from recovery_cli.listen.reader import read
 from recovery_cli.playbook.inputs import effective_inputs
 
@@ -69,9 +63,7 @@ def fit(
     least = KEPT if attended else SURE
     specs = effective_inputs(playbook)
     offered = inputs_for(heard.reading, playbook, least, specs=specs)
-    sources = origins(
-        heard.reading, least, chases=counts_chases(specs), service=promises_a_service(specs)
-    )
+    sources = origins(heard.reading, least, Meanings.of(specs))
     heard.prefill = {
         name: sources[name]
         for name in offered

@@ -33,10 +33,12 @@ FACTS = (
     "plan",
     "service",
     "charge",
+    "request",
+    "details",
 )
 """Every fact a reading can hold, in the order they are reported."""
 _NAMED_IN_WORDING = frozenset(
-    {"premium", "item", "appointment", "booking", "plan", "service", "charge"}
+    {"premium", "item", "appointment", "booking", "plan", "service", "charge", "request", "details"}
 )
 _UNLABELLED = frozenset({"loss", "harmed", "needed_by"}) | _NAMED_IN_WORDING
 LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
@@ -45,9 +47,9 @@ LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
 the reply says first and tested on their own; `premium`, what the customer paid extra for,
 is said back as the service a premium playbook's `promised` names; `item`, the thing
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
-what they want to cancel, `service`, what stopped working, and `charge`, the charge in
-dispute, are said back inside a playbook's own wording, so the labelled issue measures
-them)."""
+what they want to cancel, `service`, what stopped working, `charge`, the charge in
+dispute, `request`, what they asked us to do, and `details`, which of theirs went astray,
+are said back inside a playbook's own wording, so the labelled issue measures them)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

@@ -63,7 +63,7 @@ _CHASED = re.compile(
 )
 """How often the customer had to chase, said by what they did ("fifth email", "3 calls",
 "the third chat"): offered as `times` only to a playbook whose `times` example is such a
-count (`counts_chases`), as "the fifth email" or "3 calls"."""
+count (`Meanings.chases`), as "the fifth email" or "3 calls"."""
 _COUNT_OF = re.compile(
     r"^(?:on\s)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s"
     r"(?:separate\s)?(?:occasions|visits|outages|reschedules|cancellations|no-shows|delays|"
@@ -115,18 +115,44 @@ class Origin:
         }
 
 
+@dataclass(frozen=True)
+class Meanings:
+    """What a playbook means by a standard input when it gives one a meaning of its own,
+    read from the input's example (or default), so the reading offers only what fits."""
+
+    chases: bool = False
+    """`times` counts the customer's chasing ("the fifth email"), not our failures."""
+    service: bool = False
+    """`promised` is the service paid for ("our priority support plan"), not a time: it
+    takes what the customer paid extra for (`premium`) and never a time."""
+    refuses: bool = False
+    """`issue` is our answer ("we cannot take back the jacket"), not what went wrong: a
+    failure read from the message would say the wrong thing there, so none is offered."""
+
+    @classmethod
+    def of(cls, specs: Sequence[Input]) -> Meanings:
+        return cls(
+            chases=bool(_CHASED.match(_sample(specs, "times"))),
+            service=_sample(specs, "promised").lower().startswith(_NOUN_PHRASE_START),
+            refuses=_sample(specs, "issue").lower().startswith(_REFUSAL_START),
+        )
+
+
+_REFUSAL_START = ("we cannot ", "we can't ", "we are not able ", "we aren't able ")
+
+
 def origins(
-    reading: Reading, min_confidence: float = SURE, *, chases: bool = False, service: bool = False
+    reading: Reading, min_confidence: float = SURE, meanings: Meanings = Meanings()
 ) -> dict[str, Origin]:
-    """Each input a reading can fill, with its value and the words it came from; `chases`
-    for a playbook that counts the customer's chasing as `times` (`counts_chases`);
-    `service` for one whose `promised` is the service paid for (`promises_a_service`),
-    which takes what the customer paid extra for (`premium`) and never a time."""
+    """Each input a reading can fill, with its value and the words it came from, as the
+    playbook means its inputs (`meanings`)."""
     found: dict[str, Origin] = {}
     if not reading.supported:
         return found
     for name in PREFILLED:
-        fact = reading.facts.get("premium" if service and name == "promised" else name)
+        if name == "issue" and meanings.refuses:
+            continue
+        fact = reading.facts.get("premium" if meanings.service and name == "promised" else name)
         if fact is not None and name == "harmed" and min_confidence >= SURE:
             # Unattended: that someone was hurt is read far better than who (docs/listen.md),
             # and "your son" for a hurt daughter is worse than no name at all.
@@ -134,7 +160,7 @@ def origins(
             continue
         if fact is None or fact.confidence < min_confidence:
             continue
-        value = _fitted(name, fact.value, chases)
+        value = _fitted(name, fact.value, meanings.chases)
         if value is not None:
             sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
@@ -166,23 +192,11 @@ def _fitted(name: str, value: str, chases: bool = False) -> str | None:
 
 
 def inputs_from(
-    reading: Reading, min_confidence: float = SURE, *, chases: bool = False, service: bool = False
+    reading: Reading, min_confidence: float = SURE, meanings: Meanings = Meanings()
 ) -> dict[str, str]:
     """Standard input values from a reading: only the facts it is sure of."""
-    found = origins(reading, min_confidence, chases=chases, service=service)
+    found = origins(reading, min_confidence, meanings)
     return {name: origin.value for name, origin in found.items()}
-
-
-def counts_chases(specs: Sequence[Input]) -> bool:
-    """Whether a playbook's `times` counts the customer's chasing: its example is such a
-    count ("the fifth email"), so its sentences take one ("That's the fifth email now")."""
-    return bool(_CHASED.match(_sample(specs, "times")))
-
-
-def promises_a_service(specs: Sequence[Input]) -> bool:
-    """Whether a playbook's `promised` is the service paid for, not a time: its example
-    reads as a noun phrase (premium-failure's "our priority support plan")."""
-    return _sample(specs, "promised").lower().startswith(_NOUN_PHRASE_START)
 
 
 def _sample(specs: Sequence[Input], name: str) -> str:
@@ -200,16 +214,15 @@ def inputs_for(
 ) -> dict[str, str]:
     """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
 
-    A playbook may give a standard input a meaning of its own: premium-failure's
+    A playbook may give a standard input a meaning of its own (`Meanings`): premium-failure's
     `promised` is the service paid for ("our priority support plan"), not a time. Such a
     playbook takes what the customer paid extra for ('the "VIP Fast Track"'), never a time
-    read from the message ("by Friday"), which would not fit its sentences.
+    read from the message ("by Friday"), which would not fit its sentences. saying-no's
+    `issue` is our refusal, so a failure read from the message is not offered there.
     `specs` are the playbook's inputs already merged (`effective_inputs`), when the caller
     keeps them: batch merges them once per run, not once per row.
     """
     merged = effective_inputs(playbook) if specs is None else specs
-    values = inputs_from(
-        reading, min_confidence, chases=counts_chases(merged), service=promises_a_service(merged)
-    )
+    values = inputs_from(reading, min_confidence, Meanings.of(merged))
     declared = {spec.name for spec in merged}
     return {name: value for name, value in values.items() if name in declared}

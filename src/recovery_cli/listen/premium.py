@@ -18,7 +18,7 @@ to chase us". The premium is said in a few shapes:
 
 It is its own fact, not `promised`: most playbooks say `promised` as a time ("with you by
 Friday"), and only a playbook whose `promised` is the service paid for (premium-failure's
-"our priority support plan") takes the premium in its place (`prefill.promises_a_service`).
+"our priority support plan") takes the premium in its place (`prefill.Meanings`).
 """
 
 from __future__ import annotations
@@ -27,25 +27,28 @@ import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
-from recovery_cli.listen.sentences import Found, Sentence, words
+from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
 
-_NAMED_BY = (
-    "priority premium express vip platinum gold executive concierge butler white-glove "
-    "fast-track next-day same-day extra-legroom lie-flat flat-bed sea-view ocean-view reserved "
-    "dedicated hospitality club"
-).split()
+_NAMED_BY = words(
+    """
+    priority premium express vip platinum gold executive concierge butler white-glove
+    fast-track next-day same-day extra-legroom lie-flat flat-bed sea-view ocean-view reserved
+    dedicated hospitality club
+    """
+)
 """Words that start the name of a premium when a noun follows ("sea-view room"); a hyphen
 stands for a space or a hyphen in the message."""
-_STANDING_ALONE = "first-class business-class club-class premium-economy relationship-manager".split()
+_STANDING_ALONE = words(
+    "first-class business-class club-class premium-economy relationship-manager"
+)
 """Premiums named without a noun after them."""
 
-KEYS = register(
+_PAID_KEYS = register(
     {"paid", "pay", "paying", "pays", "on", "booked", "bought", "chose", "selected", "upgraded"}
     | {"requested", "ordered"}
-    | {name.split("-")[0] for name in (*_NAMED_BY, *_STANDING_ALONE)}
 )
-"""Words one of which a sentence needs before a premium can be read in it."""
+"""Words that say a premium was paid for or chosen ("paid extra for", "booked the ...")."""
 
 _NOUNS = words(
     "package plan service option upgrade add-on ticket tickets tier membership class seat seats "
@@ -82,7 +85,7 @@ _EXTRA = re.compile(
 """A plain phrase after "paid extra for" (lower case: a quoted or named premium is above)."""
 
 
-def _either(names: list[str]) -> str:
+def _either(names: frozenset[str]) -> str:
     """Names as one alternation, a hyphen matching a space or a hyphen."""
     return "|".join(name.replace("-", r"[\s-]") for name in sorted(names, key=len, reverse=True))
 
@@ -97,19 +100,24 @@ _SERVICE_NOUNS = words(
     "support service delivery entry response repair attendance cover care lane boarding "
     "check-in access installation"
 )
-_NAMED = re.compile(
+_NAMED = Keyed(
+    {name.split("-")[0] for name in (*_NAMED_BY, *_STANDING_ALONE)},
     r"(?<![\w-])(?:(?P<det>my|our|your|ur|the|a|an)\s)?"
     rf"(?P<name>(?:{_either(_STANDING_ALONE)})(?:\s(?P<after>seat|seats|ticket|tickets|lounge|"
     rf"upgrade|cabin))?|(?:{_either(_NAMED_BY)})\s(?:phone\s|fault\s|account\s)?"
     rf"(?P<noun>{'|'.join(sorted(_COUNTED | _SERVICE_NOUNS, key=len, reverse=True))}))"
     r"(?![\w-])",
-    re.I,
 )
+KEYS = _PAID_KEYS | _NAMED.keys
+"""Words one of which a sentence needs before a premium can be read in it: one that says it
+was paid for or chosen, or one that starts a premium's name."""
 
 
 def premiums(sentence: Sentence) -> Iterable[Found]:
     """The premium the customer paid for or is on, worded to follow "you pay for"."""
-    for pattern in (_PAID, _CHOSEN):
+    paid = not _PAID_KEYS.isdisjoint(sentence.keys)
+    has_quote = paid and ('"' in sentence.text or "“" in sentence.text)
+    for pattern in (_PAID, _CHOSEN) if has_quote else ():
         for match in pattern.finditer(sentence.text):
             said = match.group("q").strip(" ,.;:")
             quoted = unshout(said)
@@ -122,12 +130,12 @@ def premiums(sentence: Sentence) -> Iterable[Found]:
             value = f'{article}"{quoted}"' + (f" {noun.lower()}" if noun else "")
             start = sentence.start + match.start("q") - 1
             yield Found("premium", value, start, sentence.start + match.end(), 0.8, 0)
-    for match in _EXTRA.finditer(sentence.text):
+    for match in _EXTRA.finditer(sentence.text) if paid else ():
         det = (match.group("det") or "").lower()
         value = f"{det}{match.group('plain')}"
         start = sentence.start + match.start("plain")
         yield Found("premium", value, start, sentence.start + match.end("plain"), 0.8, 1)
-    for match in _NAMED.finditer(sentence.text):
+    for match in _NAMED.finditer(sentence):
         name = unshout(match.group("name"))
         if match.start() == 0 and name[1:].islower():
             name = name[0].lower() + name[1:]  # "Business class seat ..." opens a sentence
@@ -135,8 +143,8 @@ def premiums(sentence: Sentence) -> Iterable[Found]:
         det = (match.group("det") or "").lower()
         if det and not noun and name.lower().endswith("class"):
             continue  # "the first class I booked at the gym": a first lesson, not a cabin
-        mine = det == "my"
-        article = "your " if mine else "the " if noun in _COUNTED or not noun and det else ""
+        counted = noun in _COUNTED or (not noun and bool(det))  # "my relationship manager"
+        article = "your " if det == "my" else "the " if counted else ""
         start = sentence.start + match.start("name")
         yield Found("premium", f"{article}{name}", start, sentence.start + match.end(), 0.8, 2)
 

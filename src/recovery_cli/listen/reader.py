@@ -20,6 +20,7 @@ from recovery_cli.listen import (
     circumstances,
     clauses,
     deadline,
+    disclosures,
     failures,
     harm,
     issues,
@@ -29,6 +30,7 @@ from recovery_cli.listen import (
     outages,
     parties,
     premium,
+    requests,
     services,
     stakes,
     visits,
@@ -148,6 +150,8 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (bookings.KEYS, lambda sentence, *_: bookings.booked(sentence)),
     (outages.KEYS, lambda sentence, *_: outages.outages(sentence)),
     (charges.KEYS, lambda sentence, *_: charges.charges(sentence)),
+    (requests.KEYS, lambda sentence, *_: requests.requests(sentence)),
+    (disclosures.KEYS, lambda sentence, *_: disclosures.disclosures(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

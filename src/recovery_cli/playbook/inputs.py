@@ -114,6 +114,28 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your gym membership",
         ),
         Input(
+            name="details",
+            kind="phrase",
+            prompt="Which of their details went astray, in their words?",
+            help=(
+                "As the customer named them: 'your payslips', 'your new address'. A playbook's"
+                " default wording names them ('{details} went somewhere we should never have"
+                " allowed'); a full list, once confirmed, belongs in an input of its own."
+            ),
+            example="your payslips",
+        ),
+        Input(
+            name="request",
+            kind="phrase",
+            prompt="What did they ask us to do, in their words?",
+            help=(
+                "As it follows 'we are not able to': 'extend your free trial', 'let you change"
+                " the name on your ticket'. A playbook's default wording names it ('we are not"
+                " able to {request} this time')."
+            ),
+            example="extend your free trial",
+        ),
+        Input(
             name="service",
             kind="phrase",
             prompt="What stopped working, in their words?",
@@ -227,11 +249,15 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, "item", "appointment", "booking", "service", "charge"})
+ASKED_WHEN_READ = frozenset(
+    {*CONCERNS, "item", "appointment", "booking", "service", "charge", "request", "details"}
+)
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
-what was ordered, booked or stopped working, or what a visit was for, only puts a name to
-what the default already says ("your order", "your appointment", "our service"). `--set`
+what was ordered, booked or stopped working, what a visit was for, what they asked for or
+which details went astray only puts a name to what the default already says ("your order",
+"your appointment", "our service", "do what you asked for", "some of your personal
+details"). `--set`
 still gives one."""
 
 
