@@ -181,6 +181,7 @@ def test_more_ways_of_saying_what_went_wrong(message: str, expected: str) -> Non
         "Could someone help with the appeal?",
         "Probably won't be back.",
         "Wrong house.",
+        "Can I get a refund for the lessons? Maisie broke her arm.",
     ],
 )
 def test_words_that_only_look_like_a_failure_are_not_one(message: str) -> None:

@@ -327,6 +327,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
                 or first in _NOT_A_BARE_START
             ):
                 return None  # "Calmed down", "Spinning", "Bit down on it": a verb, not a noun
+            predicate = f" {parts.get('pred', '')}{parts.get('tail', '')} "
+            if " " not in np and match.group("np")[:1].isupper() and _PERSONS_OWN.search(predicate):
+                return None  # "Maisie broke her arm": a person, not a thing of theirs
             if head in _DAY_NAMES:
                 return None  # "...on\nTuesday did not connect": when it happened, not what
             if (
@@ -594,6 +597,8 @@ def plausible_np(np: str) -> bool:
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
 
+_PERSONS_OWN = re.compile(r"\s(?:her|his|herself|himself)\s", re.I)
+"""A possessive that says the subject before it is a person ("Maisie broke her arm")."""
 _AFTER_COMMA = re.compile(r",\s$")
 """A bare noun phrase right after a comma: its capital is a name's, not a sentence's."""
 _SINGULAR_VERB = re.compile(r"\s(?:is|was|has)\b")

@@ -35,10 +35,22 @@ FACTS = (
     "charge",
     "request",
     "details",
+    "owed",
 )
 """Every fact a reading can hold, in the order they are reported."""
 _NAMED_IN_WORDING = frozenset(
-    {"premium", "item", "appointment", "booking", "plan", "service", "charge", "request", "details"}
+    {
+        "premium",
+        "item",
+        "appointment",
+        "booking",
+        "plan",
+        "service",
+        "charge",
+        "request",
+        "details",
+        "owed",
+    }
 )
 _UNLABELLED = frozenset({"loss", "harmed", "needed_by"}) | _NAMED_IN_WORDING
 LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
@@ -48,8 +60,9 @@ the reply says first and tested on their own; `premium`, what the customer paid 
 is said back as the service a premium playbook's `promised` names; `item`, the thing
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
 what they want to cancel, `service`, what stopped working, `charge`, the charge in
-dispute, `request`, what they asked us to do, and `details`, which of theirs went astray,
-are said back inside a playbook's own wording, so the labelled issue measures them)."""
+dispute, `request`, what they asked us to do, `details`, which of theirs went astray, and
+`owed`, which money they are waiting for, are said back inside a playbook's own wording,
+so the labelled issue measures them)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

@@ -30,6 +30,7 @@ from recovery_cli.listen import (
     outages,
     parties,
     premium,
+    refunds,
     requests,
     services,
     stakes,
@@ -152,6 +153,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (charges.KEYS, lambda sentence, *_: charges.charges(sentence)),
     (requests.KEYS, lambda sentence, *_: requests.requests(sentence)),
     (disclosures.KEYS, lambda sentence, *_: disclosures.disclosures(sentence)),
+    (refunds.KEYS, lambda sentence, *_: refunds.owed(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -125,6 +125,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your payslips",
         ),
         Input(
+            name="owed",
+            kind="phrase",
+            prompt="Which money are they waiting for, in their words?",
+            help=(
+                "By what it was for: 'your deposit', 'your refund for the cancelled gig'. A"
+                " playbook's default wording names it ('you're still without {owed}')."
+            ),
+            example="your refund for the cancelled gig",
+        ),
+        Input(
             name="request",
             kind="phrase",
             prompt="What did they ask us to do, in their words?",
@@ -250,14 +260,14 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
 
 
 ASKED_WHEN_READ = frozenset(
-    {*CONCERNS, "item", "appointment", "booking", "service", "charge", "request", "details"}
+    {*CONCERNS, "item", "appointment", "booking", "service", "charge", "request", "details", "owed"}
 )
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
-what was ordered, booked or stopped working, what a visit was for, what they asked for or
-which details went astray only puts a name to what the default already says ("your order",
-"your appointment", "our service", "do what you asked for", "some of your personal
-details"). `--set`
+what was ordered, booked or stopped working, what a visit was for, what they asked for,
+which details went astray or which money they are owed only puts a name to what the default
+already says ("your order", "your appointment", "our service", "do what you asked for",
+"some of your personal details", "your money"). `--set`
 still gives one."""
 
 
