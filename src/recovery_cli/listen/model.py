@@ -36,6 +36,7 @@ FACTS = (
     "request",
     "details",
     "owed",
+    "staff",
 )
 """Every fact a reading can hold, in the order they are reported."""
 _NAMED_IN_WORDING = frozenset(
@@ -60,9 +61,9 @@ the reply says first and tested on their own; `premium`, what the customer paid 
 is said back as the service a premium playbook's `promised` names; `item`, the thing
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
 what they want to cancel, `service`, what stopped working, `charge`, the charge in
-dispute, `request`, what they asked us to do, `details`, which of theirs went astray, and
-`owed`, which money they are waiting for, are said back inside a playbook's own wording,
-so the labelled issue measures them)."""
+dispute, `request`, what they asked us to do, `details`, which of theirs went astray,
+`owed`, which money they are waiting for, and `staff`, who treated them badly, are said
+back inside a playbook's own wording, so the labelled issue measures them)."""
 
 SURE = 0.8
 """How sure a fact must be before it goes into an unattended draft or weighs in severity."""

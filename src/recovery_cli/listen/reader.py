@@ -33,6 +33,7 @@ from recovery_cli.listen import (
     refunds,
     requests,
     services,
+    staff,
     stakes,
     visits,
 )
@@ -154,6 +155,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (requests.KEYS, lambda sentence, *_: requests.requests(sentence)),
     (disclosures.KEYS, lambda sentence, *_: disclosures.disclosures(sentence)),
     (refunds.KEYS, lambda sentence, *_: refunds.owed(sentence)),
+    (staff.KEYS, lambda sentence, *_: staff.staff(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -135,6 +135,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your refund for the cancelled gig",
         ),
         Input(
+            name="staff",
+            kind="phrase",
+            prompt="Who of ours do they complain about, by role?",
+            help=(
+                "As it follows 'what you had every right to expect from': 'our receptionist',"
+                " 'our night manager'. A playbook's default wording names them."
+            ),
+            example="our receptionist",
+        ),
+        Input(
             name="request",
             kind="phrase",
             prompt="What did they ask us to do, in their words?",
@@ -260,14 +270,25 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
 
 
 ASKED_WHEN_READ = frozenset(
-    {*CONCERNS, "item", "appointment", "booking", "service", "charge", "request", "details", "owed"}
+    {
+        *CONCERNS,
+        "item",
+        "appointment",
+        "booking",
+        "service",
+        "charge",
+        "request",
+        "details",
+        "owed",
+        "staff",
+    }
 )
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
 what was ordered, booked or stopped working, what a visit was for, what they asked for,
-which details went astray or which money they are owed only puts a name to what the default
-already says ("your order", "your appointment", "our service", "do what you asked for",
-"some of your personal details", "your money"). `--set`
+which details went astray, which money they are owed or who treated them badly only puts a
+name to what the default already says ("your order", "your appointment", "our service", "do
+what you asked for", "some of your personal details", "your money", "us"). `--set`
 still gives one."""
 
 
