@@ -813,3 +813,33 @@ def test_a_childminder_is_no_child() -> None:
 def test_half_a_range_or_an_adjective_with_no_noun_is_never_said_back(message: str) -> None:
     said = stakes(message)
     assert said is None or not said.endswith(("between eight", "in a wet"))
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        ("Its my mums birthday present. Order 9917-4405.", "it is your mum's birthday present"),
+        ("Its my dads 70th. Can you do anything right now??", "it is your dad's 70th"),
+        (
+            "I'm best man at a wedding at 2pm and my suit is ruined.",
+            "you're best man at a wedding at 2pm",
+        ),
+        ("My son is due at a job interview at 3.", "your son is due at a job interview at 3"),
+        (
+            "Went in for a blow dry before my sister's wedding.",
+            "it was before your sister's wedding",
+        ),
+    ],
+)
+def test_an_occasion_named_with_the_thing_or_the_moment_is_what_is_at_stake(
+    message: str, stake: str
+) -> None:
+    assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["It was all fine before my 3rd.", "I booked it before the meeting was moved."],
+)
+def test_a_date_or_a_moment_passed_is_not_an_occasion(message: str) -> None:
+    assert stakes(message) is None

@@ -11,7 +11,9 @@ vocabularies (`lexicon`) rather than one pattern per phrasing:
   40 guests coming", "I fly out at 6am on the 4th", "my MOT runs out on Friday", "we're
   hosting my husband's 60th", "I'm in Spain from Sunday", "I'm moving out on the 20th";
 - a cost already borne: "I took unpaid leave to wait in", "I've had to phone in sick",
-  "I've been paying £38 a day for a hire car".
+  "I've been paying £38 a day for a hire car";
+- an occasion named with the thing or the moment: "it's my mum's birthday present", "he's
+  due at a job interview at 9", "a blow dry before my sister's wedding".
 
 Who the customer is and what they cannot do now are in `circumstances`. A request is not
 a stake ("I need to speak to a manager" is left out). Clauses are turned to the customer
@@ -732,7 +734,53 @@ COSTS += [
     ),
 ]
 
-RULES: list[Rule] = [*NEEDS, *COMING, *COSTS]
+_ONE_CLAUSE = (
+    r"(?:(?!\s(?:and|but|so|or|which|because)\b)(?:[^,.;:!?()\n]|[.,](?=\d))){0,60}"
+    r"(?=[,.](?!\d)|[;:!?()\n]|\s(?:and|but|so|or|which|because)\b|$)"
+)
+"""The rest of a clause, up to its end or the next one ("... at 2pm and my suit is ruined")."""
+
+OCCASIONS = [
+    rule(
+        "stakes",
+        "it's|its|it is|it was|they're|they are|this is",
+        r"(?:^|\b)(?P<subj>it'?s|its|it\sis|it\swas|this\sis|they'?re|they\sare)\s"
+        r"(?P<whose>my|our)\s(?P<what>(?:[\w'’-]{1,20}\s){0,3}?(?:(?:birthday|christmas|wedding|"
+        r"anniversary|leaving|retirement|graduation|engagement)\s)?(?:presents?|gifts?|"
+        r"\d{1,3}(?:st|nd|rd|th)|birthday|anniversary|wedding(?:\sday)?))(?=[\s,.;:!?)]|$)",
+        "{subj} {whose} {what}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "due|presenting|speaking|best man|bridesmaid|maid of honour|on my way|on her way|"
+        "on his way|on our way",
+        rf"(?:^|\b)(?P<who>{WHO}|(?:my|our|his|her)\s[\w'’-]{{2,15}})(?P<be>'s|'m|'re|\s(?:is|am|"
+        r"are|was|were))\s(?P<rest>(?:due\s(?:at|in|to\sgive|to\sspeak\sat)|presenting\s(?:at|to)|"
+        r"speaking\sat|(?:the\s)?best\sman\sat|(?:a\s)?bridesmaid\sat|(?:the\s)?maid\sof\s"
+        r"honour\sat|on\s(?:my|her|his|our|their)\sway\sto)\s(?:a|an|my|our|his|her|their|the)\s"
+        rf"(?=[^,.;!?\n]{{0,30}}\b(?:{EVENTS.pattern})\b)[\w'’-]{{2,20}}{_ONE_CLAUSE})",
+        "{who}{be} {rest}",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "before my|before our|before a|before an|before his|before her",
+        r"(?P<pre>(?:\b(?:just|right)\s|\b\d{1,3}\s(?:mins?|minutes|hours?|hrs?)\s)?)"
+        r"\bbefore\s(?P<whose>my|our|a|an|his|her)\s(?!\d)(?P<event>(?:[\w'’-]{1,20}\s){0,2}?"
+        rf"(?:{EVENTS.pattern}))\b(?!\s(?:was|is|had|has|got)\b)",
+        "it was {pre}before {whose} {event}",
+        rank=3,
+        voice="any",
+    ),
+]
+"""An occasion the customer names with the thing or the moment: "it's my mum's birthday
+present", "he's due at a job interview at 9", "a blow dry before my sister's wedding". A
+date after "before" ("before the 14th") is when, not what is at stake, and is not read."""
+
+RULES: list[Rule] = [*NEEDS, *COMING, *COSTS, *OCCASIONS]
 """Every stakes shape (ranks decide between them)."""
 
 NOTED = [
