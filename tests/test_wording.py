@@ -32,6 +32,9 @@ from recovery_cli.wording import agree, from_agent, from_customer, from_note, me
         ("I paid you people twice", "you paid us twice"),
         ("my HDFC account is locked", "your HDFC account is locked"),
         ("my NBN keeps dropping out", "your NBN keeps dropping out"),
+        ("tell me what you intend to do", "tell you what we intend to do"),
+        ("change it before you post the SIM", "change it before we post the SIM"),
+        ("I waited for you", "you waited for us"),
     ],
 )
 def test_the_customers_first_person_becomes_second_and_ours_becomes_yours(

@@ -297,8 +297,13 @@ def _is_subject(previous: str, following: str) -> bool:
     return previous in _BEFORE_SUBJECT
 
 
-_BEFORE_SUBJECT = frozenset({"", "and", "but", "that", "which", "because", "so", "when", "if"})
-"""Words after which "you" starts a clause, so is its subject ("and you lost it")."""
+_BEFORE_SUBJECT = frozenset(
+    {"", "and", "but", "that", "which", "because", "so", "when", "if"}
+    | {"what", "whether", "before", "after", "until", "till", "unless", "while", "once"}
+    | {"since", "where", "why", "how", "though", "although"}
+)
+"""Words after which "you" starts a clause, so is its subject ("and you lost it", "tell me
+what you intend to do", "before you post it")."""
 
 
 def _quoted(tokens: list[str]) -> set[int]:

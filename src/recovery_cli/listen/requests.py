@@ -17,6 +17,7 @@ for nothing to refuse, and is not read; nor is a request that runs on past the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
@@ -33,7 +34,7 @@ _ACTIONS = words(
     defer postpone accept take replace repair fix deliver reduce lower reverse remove release
     credit give backdate open switch add reissue rebook drop lift override prescribe dispense
     supply ship post collect pay compensate cover reimburse fit seat use buy bring stay
-    arrange sell split waiver let allow make put
+    arrange sell split waiver let make put
     """
 )
 """Verbs that ask for something we could grant or refuse; "tell", "call", "help", "check"
@@ -48,7 +49,7 @@ _REST = (
 
 _OF_US = Keyed(
     {"can", "could", "would", "will", "please", "like", "want", "possible"},
-    r"(?:\b(?:can|could|would|will)\s(?:you|u|ya)\s|(?:^|[,.]\s)|\bi(?:'d|\swould)\slike\s(?:you|u)\sto\s|"
+    r"(?:\b(?:can|could|would|will)\s(?:you|u|ya)\s|\bi(?:'d|\swould)\slike\s(?:you|u)\sto\s|"
     r"\bi\swant\s(?:you|u)\sto\s|\bis\sit\spossible\s(?:for\s(?:you|u)\s)?to\s|\bplease\s)"
     rf"{_POLITE}(?P<said>{_VERB}\b{_REST})",
 )
@@ -119,6 +120,26 @@ def _got(rest: str) -> tuple[str, str]:
     return "give you ", rest
 
 
+_NOT_A_FAVOUR = re.compile(
+    r"^(?:(?:put|get|let)\s(?:me|us)\s(?:through|on|know|see|check|speak|talk)|"
+    r"(?:give|send|tell|have)\s(?:me|us)\s(?:your|ur)\b|(?:we|they|he|she|i)\b)",
+    re.I,
+)
+"""What asks for no favour: to be put through or told ("put me through to a manager", "let
+me know"), the agent asking the customer ("can you give me your order number"), or no
+object at all ("get we sorted")."""
+_NOT_GRANTED = words(
+    """
+    manager supervisor someone somebody anyone person human call callback update answer
+    reply response explanation date time moment minute second sec number reference
+    """
+)
+"""What a request for a person, an answer or a wait asks for: none of it is refused."""
+_AGENTS_WORDS = re.compile(r"\b(?:your|ur)\b", re.I)
+"""In "can I ...", the agent's words: a customer asking for themselves says "my", and "can I
+take your order number" is the agent asking."""
+
+
 def requests(sentence: Sentence) -> Iterable[Found]:
     """What the customer asks us to do, worded to follow "we are not able to"."""
     if _ASKED_FOR.isdisjoint(sentence.keys):
@@ -127,6 +148,13 @@ def requests(sentence: Sentence) -> Iterable[Found]:
         for match in pattern.finditer(sentence):
             said = match.group("said")
             prefix = ""
+            object_ = said.split(" ", 1)[1] if " " in said else ""
+            if _NOT_A_FAVOUR.match(said) or _NOT_A_FAVOUR.match(object_):
+                continue
+            if not _NOT_GRANTED.isdisjoint(object_.lower().split()[:4]):
+                continue  # "get a manager to ring me", "give me a real answer"
+            if pattern is _FOR_ME and _AGENTS_WORDS.search(said):
+                continue
             if pattern is _FOR_ME:
                 verb = (match.group("verb") or "").lower()
                 if match.group("get"):
