@@ -16,6 +16,7 @@ from recovery_cli.batch.plan import Plan
 from recovery_cli.batch.presets import Preset
 from recovery_cli.batch.record import Finding
 from recovery_cli.errors import RecoveryError
+from recovery_cli.listen import Meanings
 from recovery_cli.playbook import render
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
@@ -60,11 +61,13 @@ class BatchContext:
     """Columns (or JSON paths) carried into each record unchanged, for re-import."""
     specs: dict[str, list[Input]] = field(init=False, repr=False)
     plans: dict[str, Plan] = field(init=False, repr=False)
+    meanings: dict[str, Meanings] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Merging input specs is pydantic work and plans compile templates: once, not per row.
         self.specs = {key: effective_inputs(book) for key, book in self.playbooks.items()}
         self.plans = {key: Plan(book, self.voice) for key, book in self.playbooks.items()}
+        self.meanings = {key: Meanings.of(specs) for key, specs in self.specs.items()}
 
     @classmethod
     def from_library(

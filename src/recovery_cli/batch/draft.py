@@ -144,7 +144,13 @@ def _draft(
     given = {name for name, value in fields.items() if value.strip()}
     filled: set[str] = set()
     if reading is not None:  # a column always wins over what the message says
-        for name, value in inputs_for(reading, playbook, specs=context.specs[scenario]).items():
+        offered = inputs_for(
+            reading,
+            playbook,
+            specs=context.specs[scenario],
+            meanings=context.meanings[scenario],
+        )
+        for name, value in offered.items():
             if name not in given:
                 fields[name] = value
                 filled.add(name)

@@ -18,7 +18,7 @@ hostile input. Words are turned to the customer by `recovery_cli.wording`.
 
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.model import FACTS, LABELLED, Channel, Fact, Reading, Severity, Signal
-from recovery_cli.listen.prefill import Origin, inputs_for, inputs_from, origins
+from recovery_cli.listen.prefill import Meanings, Origin, inputs_for, inputs_from, origins
 from recovery_cli.listen.reader import read
 from recovery_cli.listen.sentences import MAX_CHARS, MAX_SENTENCE
 
@@ -29,6 +29,7 @@ __all__ = [
     "MAX_SENTENCE",
     "Channel",
     "Fact",
+    "Meanings",
     "Origin",
     "Reading",
     "Severity",

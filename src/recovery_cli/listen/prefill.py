@@ -211,6 +211,7 @@ def inputs_for(
     min_confidence: float = SURE,
     *,
     specs: Sequence[Input] | None = None,
+    meanings: Meanings | None = None,
 ) -> dict[str, str]:
     """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
 
@@ -219,10 +220,11 @@ def inputs_for(
     playbook takes what the customer paid extra for ('the "VIP Fast Track"'), never a time
     read from the message ("by Friday"), which would not fit its sentences. saying-no's
     `issue` is our refusal, so a failure read from the message is not offered there.
-    `specs` are the playbook's inputs already merged (`effective_inputs`), when the caller
-    keeps them: batch merges them once per run, not once per row.
+    `specs` are the playbook's inputs already merged (`effective_inputs`), and `meanings`
+    what it means by them, when the caller keeps them: batch works both out once per run,
+    not once per row.
     """
     merged = effective_inputs(playbook) if specs is None else specs
-    values = inputs_from(reading, min_confidence, Meanings.of(merged))
+    values = inputs_from(reading, min_confidence, meanings or Meanings.of(merged))
     declared = {spec.name for spec in merged}
     return {name: value for name, value in values.items() if name in declared}
