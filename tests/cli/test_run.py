@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from support import Invoke, playbook_dict, step, write
 
 NAME = "Dana"
@@ -375,3 +377,33 @@ def test_a_run_names_the_thing_ordered_in_the_playbooks_own_words_and_lists_it_a
     assert data["sources"]["issue"] == "default"
     assert "issue" in [assumed["name"] for assumed in data["assumptions"]]
     assert "your Mira wool rug arrived damaged" in data["draft"]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "message", "issue"),
+    [
+        (
+            "refund",
+            "Hi, can I get a refund for the swimming lessons? She broke her arm. Priya",
+            "you're still without your refund for the swimming lessons",
+        ),
+        (
+            "saying-no",
+            "can u extend my free trial by a week? exams ended and I never used it",
+            "we are not able to extend your free trial by a week this time",
+        ),
+        (
+            "general-complaint",
+            "I am writing to complain about the attitude of your receptionist today.",
+            "we fell short of what you had every right to expect from our receptionist",
+        ),
+    ],
+)
+def test_a_run_names_what_the_customer_asked_for_or_complained_of_in_the_playbooks_words(
+    invoke: Invoke, scenario: str, message: str, issue: str
+) -> None:
+    data = run_json(invoke, "--message", message, scenario=scenario)
+    assert data["inputs"]["issue"] == issue
+    assert data["sources"]["issue"] == "default"
+    assert "issue" in [assumed["name"] for assumed in data["assumptions"]]
+    assert issue in data["draft"]
