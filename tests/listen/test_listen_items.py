@@ -53,6 +53,8 @@ def test_the_thing_ordered_is_read_in_the_customers_words(message: str, item: st
         "I ordered the Halden and it is the wrong colour.",  # a model's name alone
         "I ordered it last week.",  # nothing named
         "Order held before picking.",  # a note's heading, not an order
+        "The loss adjuster came on the 3rd.",  # who came, not what
+        "We've bought almost all of our furniture from you.",  # how much, not what
     ],
 )
 def test_no_thing_is_read_where_none_is_named_alone(message: str) -> None:

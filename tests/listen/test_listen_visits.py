@@ -30,6 +30,8 @@ def test_what_a_visit_was_for_is_read(message: str, appointment: str) -> None:
         "Friday's delivery never came.",
         "The rescheduled visit was missed too.",
         "Your appointment was missed.",  # nothing more than the playbook says
+        "Please send a copy of any repair estimate.",  # which, not what for
+        "I asked for the manager of your Leeds service department.",  # a place, not a visit
     ],
 )
 def test_a_visit_said_only_by_when_or_which_names_nothing(message: str) -> None:

@@ -65,10 +65,12 @@ _NOT_WHAT_FOR = words(
     follow up promised latest earlier later previous usual routine annual regular this that
     these those another customer cust customer's cx home free paid online phone telephone
     urgent emergency priority standard quick short long full two-hour all-day the a an my our
-    your their his her and or of to for with at on in by from
+    your their his her and or of to for with at on in by from any
     """
 )
 """Words before a visit word that say when or which visit, not what it was for."""
+_PART_OF_A_PLACE = words("department dept desk centre center team manager estimate")
+"""A word after a visit word that makes it a place or a paper ("service department")."""
 _SHORT = {"appt": "appointment"}
 
 
@@ -77,7 +79,8 @@ def visits(sentence: Sentence) -> Iterable[Found]:
     for pattern, rank in ((_BEFORE, 0), (_BOOKED, 1)):
         for match in pattern.finditer(sentence):
             named = _named(match.group("np"))
-            if named is None:
+            after = sentence.text[match.end("np") :].split(maxsplit=1)[:1]
+            if named is None or (after and after[0].lower().strip(".,;:!?") in _PART_OF_A_PLACE):
                 continue
             start = sentence.start + match.start("np")
             yield Found("appointment", f"your {named}", start, sentence.start + match.end("np"),
