@@ -54,6 +54,7 @@ def test_the_thing_ordered_is_read_in_the_customers_words(message: str, item: st
         "I ordered it last week.",  # nothing named
         "Order held before picking.",  # a note's heading, not an order
         "The loss adjuster came on the 3rd.",  # who came, not what
+        "Patient Mr Hassan Farah arrived for 9:10.",  # a note's heading: who, not what
         "We've bought almost all of our furniture from you.",  # how much, not what
     ],
 )

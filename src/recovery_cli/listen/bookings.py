@@ -46,7 +46,7 @@ _CANCEL = Keyed(
 KEYS = register(_BOOKED.keys | _CANCEL.keys)
 """Words one of which a sentence needs before either can be read in it."""
 
-_ENDS = NOT_IN_A_NAME | words("months' months-ago weekend")
+_ENDS = NOT_IN_A_NAME | words("months' months-ago weekend prepaid pre-paid upfront")
 """Words no name of a booking holds (those of a thing's name, `items.NOT_IN_A_NAME`)."""
 _NOTHING_PARTICULAR = words(
     """

@@ -48,7 +48,7 @@ NOT_IN_A_NAME = words(
     never not no nor so because when if or before after since until than then arrived
     came come delivered turned got sent who what where size uk eu mens womens kids ladies
     please thanks plus also about around over under into onto up down out cost costing
-    priced paid worth a an the some ago wks weeks days months years hours hrs mins late almost
+    priced paid worth a an the some ago wks weeks days months years hours hrs mins late almost told
     early per posted here there monday tuesday wednesday thursday friday saturday sunday
     morning afternoon evening night jan feb mar apr may jun jul aug sep sept oct nov dec
     january february march april june july august september october november december
@@ -81,7 +81,8 @@ _PEOPLE = words(
     agent parcel package box email letter text message refund confirmation invoice bill
     florist plumber electrician builder installer cleaner nurse doctor carer police fire
     ambulance dept department kitchen employer provider patrol company shop store firm
-    adjuster assessor surveyor inspector valuer
+    adjuster assessor surveyor inspector valuer tenant patient customer guest client resident
+    mr mrs ms miss dr
     """
 )
 """Who or what a sentence may be about that is not the thing ordered ("Driver came")."""

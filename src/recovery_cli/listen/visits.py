@@ -65,7 +65,7 @@ _NOT_WHAT_FOR = words(
     follow up promised latest earlier later previous usual routine annual regular this that
     these those another customer cust customer's cx home free paid online phone telephone
     urgent emergency priority standard quick short long full two-hour all-day the a an my our
-    your their his her and or of to for with at on in by from any
+    your their his her and or of to for with at on in by from any after before during until
     """
 )
 """Words before a visit word that say when or which visit, not what it was for."""
