@@ -275,3 +275,15 @@ def test_a_voicemail_is_answered_in_writing_not_as_the_note_after_a_call() -> No
     assert reading.channel is not None and reading.channel.name == "phone"  # how it came
     found = origins(reading)["channel"]
     assert found.value == "email" and "voicemail" in found.words
+
+
+def test_what_a_case_is_about_is_the_first_thing_the_message_names(library: Library) -> None:
+    escalation = library.playbook("escalation-request")
+    reading = read("Third time asking where my £300 deposit is. I want a manager.")
+    assert inputs_for(reading, escalation)["matter"] == "your deposit"
+    resolved = resolve(escalation, inputs_for(reading, escalation))
+    assert resolved.values["issue"] == (
+        "you've been passed around without a real answer about your deposit"
+    )
+    nothing = resolve(escalation, inputs_for(read("Get me a manager now."), escalation))
+    assert nothing.values["issue"].endswith("without a real answer about your case")

@@ -21,6 +21,9 @@ from recovery_cli.playbook.reply import SOMEONE
 PREFILLED = tuple(name for name in FACTS if name != "premium")
 """The standard inputs a message can fill, besides severity and channel: every fact but
 `premium`, which a playbook whose `promised` is a service takes as `promised`."""
+MATTERS = ("owed", "charge", "service", "item", "booking", "appointment", "plan")
+"""The things a case can be about, in the order `matter` takes the first one read: the money
+owed or the charge disputed says more about a case than the thing it was for."""
 
 _FITS = {
     "waited": re.compile(
@@ -98,6 +101,10 @@ class Origin:
     sure: bool = True
     """False for a guess (`model.KEPT` to `model.SURE`), offered only in an attended run."""
 
+    def _replace_input(self, name: str) -> Origin:
+        """The same value and words, offered for another input."""
+        return Origin(name, self.value, self.words, self.start, self.end, self.sure)
+
     def describe(self) -> str:
         """One line for a person, e.g. "pre-filled from: 'my sofa still isn't here'"."""
         guess = " (a guess: check it)" if not self.sure else ""
@@ -164,6 +171,9 @@ def origins(
         if value is not None:
             sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
+    matter = next((found[name] for name in MATTERS if name in found), None)
+    if matter is not None:
+        found["matter"] = matter._replace_input("matter")
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)

@@ -56,8 +56,8 @@ KEYS = register(_REFUND_FOR.keys | _HELD.keys | _SENT_BACK.keys | _CANCELLED.key
 _ENDS = NOT_IN_A_NAME | words(
     """
     refund refunds money cancelled canceled due within almost nearly returned return bought
-    ordered purchased booked collected swept put left taken given dropped two three four five six seven eight nine ten
-    couple few several eur usd gbp egp kes aed inr ngn zar aud cad nzd
+    ordered purchased booked collected swept put left taken given dropped two three four five
+    six seven eight nine ten couple few several eur usd gbp egp kes aed inr ngn zar aud cad nzd
     php sgd pkr lkr ghs
     """
 )

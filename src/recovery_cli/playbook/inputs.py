@@ -145,6 +145,17 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="our receptionist",
         ),
         Input(
+            name="matter",
+            kind="phrase",
+            prompt="What is the case about, in their words?",
+            help=(
+                "The money, charge, service, thing or booking it concerns: 'your deposit',"
+                " 'your broadband'. Read from the message as the first of those it names; a"
+                " playbook's default wording names it."
+            ),
+            example="your deposit",
+        ),
+        Input(
             name="request",
             kind="phrase",
             prompt="What did they ask us to do, in their words?",
