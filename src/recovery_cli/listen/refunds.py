@@ -57,7 +57,8 @@ _ENDS = NOT_IN_A_NAME | words(
     """
     refund refunds money cancelled canceled due within almost nearly returned return bought
     ordered purchased booked collected swept put left taken given dropped two three four five
-    six seven eight nine ten couple few several eur usd gbp egp kes aed inr ngn zar aud cad nzd
+    six seven eight nine ten couple few several owed owing automatically immediately fully
+    properly eur usd gbp egp kes aed inr ngn zar aud cad nzd rs
     php sgd pkr lkr ghs
     """
 )
@@ -67,7 +68,7 @@ _NOTHING_PARTICULAR = words(
     it them this that one something everything anything order orders item items parcel
     parcels package stuff thing things product products goods purchase purchases lot
     balance amount money payment payments difference rest full remaining unused duplicate
-    diagnostic return
+    diagnostic return page pair
     """
 )
 """What names nothing the reply could say ("a refund for it", "returned the order")."""
