@@ -843,3 +843,15 @@ def test_an_occasion_named_with_the_thing_or_the_moment_is_what_is_at_stake(
 )
 def test_a_date_or_a_moment_passed_is_not_an_occasion(message: str) -> None:
     assert stakes(message) is None
+
+
+def test_what_went_wrong_is_never_also_said_as_what_is_at_stake() -> None:
+    reading = read("I pay $299 for Priority Support. My payroll run was blocked the whole time.")
+    assert reading.value("issue") == "your payroll run was blocked the whole time"
+    assert reading.value("stakes") is None
+
+
+def test_an_issue_that_runs_on_into_the_stakes_stops_before_them() -> None:
+    reading = read("The tablet has not come and college starts on Monday.")
+    assert reading.value("stakes") == "college starts on Monday"
+    assert reading.value("issue") == "the tablet has not come"

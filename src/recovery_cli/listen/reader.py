@@ -119,11 +119,13 @@ def read(
     if guesses and "issue" not in facts and chosen is not None:
         # No rule read it, and a playbook fits: the thing the message likeliest names.
         facts.update(choose(likely_issue(sentences, chosen, note), given, offsets))
+    judged = None if "severity" in known else severity(text, facts, routine, sentences, keys)
+    _said_once(facts)  # after severity, which weighs the stakes however they were said
     return Reading(
         language,
         True,
         facts=facts,
-        severity=None if "severity" in known else severity(text, facts, routine, sentences, keys),
+        severity=judged,
         channel=None if "channel" in known else channel(head, note),
         triage=verdict,
         read_chars=len(given),
@@ -168,6 +170,23 @@ CLAUSE_RULES = (
     *stakes.NOTED,
 )
 """Every clause rule; each says whose words it reads (the customer's, a note's or any)."""
+
+
+def _said_once(facts: dict[str, Fact]) -> None:
+    """What went wrong and what is at stake read from the same words would say them twice in
+    one reply. An issue that runs on into the stakes ("the tablet has not come and college
+    starts on Monday") stops before them; one that holds them otherwise ("your payroll run
+    was blocked the whole time" as both) keeps them, and the stakes go."""
+    issue, stakes = facts.get("issue"), facts.get("stakes")
+    if issue is None or stakes is None:
+        return
+    said, riding = issue.value.lower(), stakes.value.lower()
+    for joint in (" and ", ", "):
+        if said.endswith(joint + riding):  # "the tablet has not come and college starts ..."
+            facts["issue"] = replace(issue, value=issue.value[: -len(joint + riding)])
+            return
+    if riding in said or said in riding:
+        del facts["stakes"]
 
 
 def _name_the_thing(facts: dict[str, Fact]) -> None:
