@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from recovery_cli.playbook.inputs import NAMING
+
 if TYPE_CHECKING:
     from recovery_cli.triage import TriageResult
 
@@ -39,21 +41,7 @@ FACTS = (
     "staff",
 )
 """Every fact a reading can hold, in the order they are reported."""
-_NAMED_IN_WORDING = frozenset(
-    {
-        "premium",
-        "item",
-        "appointment",
-        "booking",
-        "plan",
-        "service",
-        "charge",
-        "request",
-        "details",
-        "owed",
-    }
-)
-_UNLABELLED = frozenset({"loss", "harmed", "needed_by"}) | _NAMED_IN_WORDING
+_UNLABELLED = frozenset({"loss", "harmed", "needed_by", "premium"}) | NAMING
 LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
 """The facts the labelled message sets mark (`loss`, a death the customer tells of,
 `harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what

@@ -280,27 +280,23 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(lambda match: str(values.get(match.group(1)) or ""), default)
 
 
-ASKED_WHEN_READ = frozenset(
-    {
-        *CONCERNS,
-        "item",
-        "appointment",
-        "booking",
-        "service",
-        "charge",
-        "request",
-        "details",
-        "owed",
-        "staff",
-    }
+NAMING = frozenset(
+    {"item", "appointment", "booking", "plan", "service", "charge", "request", "details"}
+    | {"owed", "staff", "matter"}
 )
+"""Standard inputs that put the customer's own name for something into a playbook's default
+wording ("{item} arrived damaged"): the thing, the visit, the booking, the plan, the
+service, the charge, the request, the details, the money, the person and the case."""
+
+ASKED_WHEN_READ = frozenset({*CONCERNS, *(NAMING - {"plan"})})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
 every customer's agent whether someone has died or been hurt would be intrusive, and asking
 what was ordered, booked or stopped working, what a visit was for, what they asked for,
 which details went astray, which money they are owed or who treated them badly only puts a
 name to what the default already says ("your order", "your appointment", "our service", "do
-what you asked for", "some of your personal details", "your money", "us"). `--set`
-still gives one."""
+what you asked for", "some of your personal details", "your money", "us", "your case").
+What they are cancelling (`plan`) is asked for whenever the playbook has it, since
+hard-to-cancel's own lines say it. `--set` still gives one."""
 
 
 def effective_inputs(playbook: Playbook) -> list[Input]:
