@@ -287,3 +287,15 @@ def test_what_a_case_is_about_is_the_first_thing_the_message_names(library: Libr
     )
     nothing = resolve(escalation, inputs_for(read("Get me a manager now."), escalation))
     assert nothing.values["issue"].endswith("without a real answer about your case")
+
+
+def test_an_abusive_contact_names_the_problem_behind_the_anger_when_it_is_read(
+    library: Library,
+) -> None:
+    abusive = library.playbook("abusive-contact")
+    angry = read("Third week with no heating and you lot keep fobbing me off, you useless idiots")
+    assert angry.value("service") == "your heating"
+    values = resolve(abusive, inputs_for(angry, abusive)).values
+    assert values["issue"] == "we haven't yet put right your heating"
+    plain = resolve(abusive, inputs_for(read("You are useless idiots."), abusive)).values
+    assert plain["issue"] == "we haven't yet put right the problem you came to us with"
