@@ -150,7 +150,8 @@ def _having(aux: str, verb: str, rank: int, keys: str = "") -> Rule:
         r"thirty|forty|fifty|\d{1,3}|some)\s|(?:around|about|over|nearly)\s(?:\d{1,3}|[a-z]{3,7})"
         rf"\s)(?:[\w'’-]{{2,15}}\s){{0,3}}?(?:{EVENTS.pattern}|{FAMILY.pattern}|"
         rf"{TRADES.pattern})(?:\s(?:booked|coming|arriving|staying|due|starting))?"
-        r"|(?:rent|bills|a\smortgage\spayment|a\sdirect\sdebit)\s(?:to\spay|due|going\sout))\s?"
+        r"|(?:rent|bills|a\smortgage\spayment|a\sdirect\sdebit)\s(?:to\spay|due|going\sout)"
+        r"|(?:rent|exams|finals|mocks)(?=\s(?:on|next|this|tomorrow|today|tonight|at|in)\b))\s?"
         rf"(?P<rest>(?:{WHEN}|booked|coming|arriving|due|that|which|going){WORDS})",
         "{who}{aux}{got} {verb}{what} {rest}",
         rank=rank,
@@ -510,8 +511,9 @@ COMING += [
     ),
     rule(
         "stakes",
-        "run out|runs out|expire|expires|ends|closes|renewal|due",
+        "run out|runs out|expire|expires|ends|closes|renewal|due|renews",
         rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
+        r"|renews"
         rf"|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
         rf"{_CLAUSE})",
         "{det} {np} {pred} {rest}",
