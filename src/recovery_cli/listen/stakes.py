@@ -124,6 +124,27 @@ NEEDS = [
     ),
     rule(
         "stakes",
+        "laptop|phone|tablet|computer|suit|dress|outfit|uniform|cake|kit|bike|cot|pram|buggy",
+        r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis)\s(?P<what>an?\s(?:[£$€]\d[\d,.]{0,8}\s)?"
+        r"(?:[a-z][\w-]{1,15}\s){0,2}?(?:laptop|phone|tablet|computer|suit|dress|outfit|uniform|"
+        r"cake|kit|bike|cot|pram|buggy))\sfor\s(?P<whose>my|our|her|his)\s"
+        rf"(?=[^,.;!?\n]{{0,40}}\b(?:{EVENTS.pattern}|{FAMILY.pattern})\b)(?P<event>[\w'’-]{{2,20}}{WORDS})",
+        "{subj} {what} for {whose} {event}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "tonight's|tomorrow's|today's|tonights|tomorrows|todays",
+        r"\bfor\s(?P<when>(?:tonight|tomorrow|today)'?s|this\s(?:morning|afternoon|evening)'?s|"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s)\s(?P<event>(?:[\w'’-]{1,15}\s){0,2}?"
+        rf"(?:{EVENTS.pattern}))\b",
+        "it is for {when} {event}",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "for my|for our",
         rf"(?<!reason\s)(?<!charged\s)(?<!billed\s)(?<!twice\s)(?<!debited\s)(?<!double\s)"
         rf"(?<!fee\s)(?<!fees\s)(?<!charge\s)(?<!charges\s)"
