@@ -242,3 +242,23 @@ def test_a_firm_named_as_not_us_or_as_the_tracking(message: str, partner: str) -
 )
 def test_a_trade_or_a_firm_named_in_brackets_is_the_partner(message: str, partner: str) -> None:
     assert read(message).value("partner") == partner
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("Tracking says held at Velo Freight depot - awaiting capacity.", "Velo Freight"),
+        ("Your site said delivery in 3-5 days by RoadRunner Logistics.", "RoadRunner Logistics"),
+        ("The glazier you use was meant to have the glass in by now.", "the glazier"),
+        ("Prescription not ready (GP surgery had not sent it through).", "the GP surgery"),
+        ("I was told the engravers had a backlog.", "the engravers"),
+    ],
+)
+def test_a_carrier_named_with_what_it_is_and_more_trades_are_partners(
+    message: str, partner: str
+) -> None:
+    assert read(message).value("partner") == partner
+
+
+def test_an_operation_is_no_surgery_of_a_partner() -> None:
+    assert read("I had surgery last week and the parcel is late.").value("partner") is None

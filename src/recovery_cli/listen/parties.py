@@ -49,12 +49,14 @@ _ROLES = (
     r"wholesaler|sub-?contractor|contractor|installer|venue(?:\smanager)?|"
     r"management\scompany|managing\sagents?|letting\sagents?|"
     r"(?:car\shire|rental|hire)\s(?:desk|company)|box\soffice|"
-    r"(?:repair|print|delivery|logistics|installation|fitting)\s(?:partner|centre|center)"
+    r"(?:repair|print|delivery|logistics|installation|fitting)\s(?:partner|centre|center)|"
+    r"glaziers?|engravers?|scaffolders?|carpet\sfitters|gp\ssurgery"
 )
 _ROLE_KEYS = (
     "courier|carrier|delivery company|delivery firm|lab|supplier|manufacturer|wholesaler|"
     "contractor|installer|partner|centre|center|venue|car hire|rental|hire|box office|"
-    "management company|managing agent|letting agent"
+    "management company|managing agent|letting agent|glazier|engraver|scaffolder|carpet fitters|"
+    "gp surgery"
 )
 _NAMED_ROLE = keyed(
     "(|:",
@@ -208,6 +210,14 @@ _ROLE = keyed(
 )
 
 
+_FREIGHT = keyed(
+    "logistics|freight|parcels|couriers|haulage",
+    r"\b(?P<p>(?-i:[A-Z])[\w&'-]{1,20}(?:\s(?-i:[A-Z])[\w&'-]{1,20})?\s(?-i:Logistics|Freight|Parcels|"
+    r"Couriers|Haulage))\b",
+)
+"""A carrier named with what it is ("Velo Freight", "RoadRunner Logistics")."""
+
+
 KEYS = keys_of(
     [
         _NAMED_ROLE,
@@ -217,6 +227,7 @@ KEYS = keys_of(
         _FIRM_STAFF,
         _VENUE,
         _CARRIER,
+        _FREIGHT,
         _SENT,
         _TRADES,
         _THEIRS,
@@ -249,6 +260,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.9, 0)
     for match in _CARRIER.finditer(sentence):
         yield _found(sentence, match, CARRIERS[" ".join(match.group("p").lower().split())], 0.9, 0)
+    for match in _FREIGHT.finditer(sentence):
+        yield _found(sentence, match, match.group("p"), 0.85, 0)
     for match in _NAMED_NEAR.finditer(sentence):
         group = next(name for name in "pqr" if match.group(name))
         yield _found(sentence, match, match.group(group), 0.85, 0, group)
@@ -279,7 +292,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.lower().split())
+    """A role as a reply says it: lower case, one space, the "GP" of "GP surgery" kept."""
+    return " ".join(text.lower().split()).replace("gp surgery", "GP surgery")
 
 
 def _found(
