@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from recovery_cli.listen.items import NOT_IN_A_NAME
+from recovery_cli.listen.items import NOT_IN_A_NAME, leading_name
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
@@ -60,7 +60,7 @@ _NOTHING_PARTICULAR = words(
 def booked(sentence: Sentence) -> Iterable[Found]:
     """What the customer booked and what they want to cancel, worded as "your ..."."""
     for match in _BOOKED.finditer(sentence):
-        kept = _kept(match.group("np").split())
+        kept = leading_name(match.group("np").split(), _ENDS, _NOTHING_PARTICULAR)
         if kept:
             start = sentence.start + match.start("np")
             end = start + len(" ".join(kept))
@@ -69,15 +69,3 @@ def booked(sentence: Sentence) -> Iterable[Found]:
         name = match.group("np")
         start = sentence.start + match.start("np")
         yield Found("plan", f"your {unshout(name)}", start, start + len(name), CONFIDENCE)
-
-
-def _kept(run: list[str]) -> list[str]:
-    """The words of a booking's name at the start of `run`: none if it names nothing."""
-    kept: list[str] = []
-    for word in run:
-        if word.lower().strip(".,!?") in _ENDS:
-            break
-        kept.append(word.rstrip(".,!?"))
-    if not kept or kept[-1].lower() in _NOTHING_PARTICULAR or kept[0].lower() in _ENDS:
-        return []
-    return kept

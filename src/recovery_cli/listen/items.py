@@ -29,7 +29,7 @@ arrived damaged". The claim is the playbook's own; only the name is the customer
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from recovery_cli.listen.clauses import is_plural
 from recovery_cli.listen.keys import register
@@ -61,6 +61,28 @@ NOT_IN_A_NAME = words(
     """
 )
 """Words no name of a thing holds: where one comes, the name has ended ("radiator I")."""
+
+
+def leading_name(
+    run: Sequence[str],
+    ends: frozenset[str],
+    nothing_particular: frozenset[str],
+    *,
+    numbers_end: bool = False,
+) -> list[str]:
+    """The words of a name at the start of `run`, up to the first word in `ends` (or, with
+    `numbers_end`, the first with a digit), without their end punctuation; none when its
+    last word names nothing particular ("booked it", "a refund for the order")."""
+    kept: list[str] = []
+    for word in run:
+        if word.lower().strip(".,!?") in ends or (numbers_end and any(c.isdigit() for c in word)):
+            break
+        kept.append(word.rstrip(".,!?"))
+    if not kept or kept[-1].lower() in nothing_particular:
+        return []
+    return kept
+
+
 _NOTHING_PARTICULAR = words(
     """
     order orders item items parcel parcels package packages stuff thing things product

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.items import NOT_IN_A_NAME
+from recovery_cli.listen.items import NOT_IN_A_NAME, leading_name
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
@@ -79,7 +79,8 @@ def owed(sentence: Sentence) -> Iterable[Found]:
     """The money the customer is waiting for, worded as "your ..."."""
     for pattern in (_REFUND_FOR, _HELD, _SENT_BACK, _CANCELLED):
         for match in pattern.finditer(sentence):
-            kept = _kept(match.group("np").split())
+            run = match.group("np").split()
+            kept = leading_name(run, _ENDS, _NOTHING_PARTICULAR, numbers_end=True)
             if not kept:
                 continue
             name = unshout(" ".join(kept))
@@ -91,15 +92,3 @@ def owed(sentence: Sentence) -> Iterable[Found]:
             else:
                 value = f"your refund for the {cancelled}{name}"
             yield Found("owed", value, start, end, CONFIDENCE)
-
-
-def _kept(run: list[str]) -> list[str]:
-    """The words of a name at the start of `run`: none if it names nothing particular."""
-    kept: list[str] = []
-    for word in run:
-        if word.lower().strip(".,!?") in _ENDS or any(char.isdigit() for char in word):
-            break
-        kept.append(word.rstrip(".,!?"))
-    if not kept or kept[-1].lower() in _NOTHING_PARTICULAR:
-        return []
-    return kept
