@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Literal
 from recovery_cli.errors import RecoveryError
 from recovery_cli.listen.answers import HeardAnswer, heard_answers
 from recovery_cli.listen.model import KEPT, SURE, Reading
-from recovery_cli.listen.prefill import Meanings, Origin, inputs_for, origins
+from recovery_cli.listen.prefill import Origin, origins_for
 from recovery_cli.listen.reader import read
-from recovery_cli.playbook.inputs import effective_inputs
 
 if TYPE_CHECKING:
     from recovery_cli.playbook.inputs import Resolved
@@ -61,13 +60,9 @@ def fit(
     to `model.SURE`) are offered too, marked as such; an unattended run takes only sure ones.
     """
     least = KEPT if attended else SURE
-    specs = effective_inputs(playbook)
-    offered = inputs_for(heard.reading, playbook, least, specs=specs)
-    sources = origins(heard.reading, least, Meanings.of(specs))
+    offered = origins_for(heard.reading, playbook, least)
     heard.prefill = {
-        name: sources[name]
-        for name in offered
-        if name in sources and not str(given.get(name) or "").strip()
+        name: origin for name, origin in offered.items() if not str(given.get(name) or "").strip()
     }
     heard.answers = heard_answers(heard.message, playbook) if heard.reading.supported else {}
     return heard

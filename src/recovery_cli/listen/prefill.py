@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recovery_cli.listen.model import FACTS, SURE, Reading
 from recovery_cli.listen.shapes import is_voicemail
@@ -101,10 +101,6 @@ class Origin:
     sure: bool = True
     """False for a guess (`model.KEPT` to `model.SURE`), offered only in an attended run."""
 
-    def _replace_input(self, name: str) -> Origin:
-        """The same value and words, offered for another input."""
-        return Origin(name, self.value, self.words, self.start, self.end, self.sure)
-
     def describe(self) -> str:
         """One line for a person, e.g. "pre-filled from: 'my sofa still isn't here'"."""
         guess = " (a guess: check it)" if not self.sure else ""
@@ -173,7 +169,7 @@ def origins(
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
     matter = next((found[name] for name in MATTERS if name in found), None)
     if matter is not None:
-        found["matter"] = matter._replace_input("matter")
+        found["matter"] = replace(matter, input="matter")
     if reading.severity is not None and reading.severity.reasons:
         words = "; ".join(reason.describe() for reason in reading.severity.reasons)
         found["severity"] = Origin("severity", reading.severity.level, words)
@@ -215,15 +211,15 @@ def _sample(specs: Sequence[Input], name: str) -> str:
     return (spec.example or spec.default or "") if spec is not None else ""
 
 
-def inputs_for(
+def origins_for(
     reading: Reading,
     playbook: Playbook,
     min_confidence: float = SURE,
     *,
     specs: Sequence[Input] | None = None,
     meanings: Meanings | None = None,
-) -> dict[str, str]:
-    """`inputs_from`, limited to the inputs `playbook` declares and can use as read.
+) -> dict[str, Origin]:
+    """`origins`, limited to the inputs `playbook` declares and can use as read.
 
     A playbook may give a standard input a meaning of its own (`Meanings`): premium-failure's
     `promised` is the service paid for ("our priority support plan"), not a time. Such a
@@ -235,6 +231,19 @@ def inputs_for(
     not once per row.
     """
     merged = effective_inputs(playbook) if specs is None else specs
-    values = inputs_from(reading, min_confidence, meanings or Meanings.of(merged))
+    found = origins(reading, min_confidence, meanings or Meanings.of(merged))
     declared = {spec.name for spec in merged}
-    return {name: value for name, value in values.items() if name in declared}
+    return {name: origin for name, origin in found.items() if name in declared}
+
+
+def inputs_for(
+    reading: Reading,
+    playbook: Playbook,
+    min_confidence: float = SURE,
+    *,
+    specs: Sequence[Input] | None = None,
+    meanings: Meanings | None = None,
+) -> dict[str, str]:
+    """The values of `origins_for`: the input values `playbook` takes from a reading."""
+    found = origins_for(reading, playbook, min_confidence, specs=specs, meanings=meanings)
+    return {name: origin.value for name, origin in found.items()}
