@@ -61,13 +61,13 @@ _FOR_ME = Keyed(
 )
 _WANTED = Keyed(
     {"like", "want"},
-    r"\bi(?:'d|\swould\slike|\swant)\s(?:like\s)?(?P<said>(?P<object>(?:a|an|my|the|our|some|"
-    rf"at\sleast|half|all)\b{_REST}))",
+    r"\bi(?:'d|\swould\slike|\swant)\s(?:like\s)?(?P<said>(?:a|an|my|the|our|some|"
+    rf"at\sleast|half|all)\b{_REST})",
 )
 KEYS = register(_OF_US.keys | _FOR_ME.keys | _WANTED.keys)
 """Words one of which a sentence needs before a request can be read in it."""
 
-_FOR_ME_ALREADY = words("let allow give")
+_FOR_ME_ALREADY = words("let give")
 """Verbs that already say what we would do for them ("can I let you know")."""
 _GRANTED = words(
     """
