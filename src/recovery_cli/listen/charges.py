@@ -38,6 +38,7 @@ _NOT_WHAT_FOR = words(
 "monthly" and "annual" do say what for, so they are kept."""
 _PLACES = words("in on at by to from with for")
 """A small word inside the phrase: "the person in charge" names no charge."""
+_NOT_BEFORE_A_CHARGE = _NOT_WHAT_FOR | _PLACES
 
 
 def charges(sentence: Sentence) -> Iterable[Found]:
@@ -45,7 +46,7 @@ def charges(sentence: Sentence) -> Iterable[Found]:
     for match in _CHARGE.finditer(sentence):
         name = match.group("np")
         said = name.split()
-        if any(word.lower() in _NOT_WHAT_FOR | _PLACES for word in said[:-1]):
+        if any(word.lower() in _NOT_BEFORE_A_CHARGE for word in said[:-1]):
             continue  # "my last bill", "the person in charge", "roaming charges on May bill"
         start = sentence.start + match.start("np")
         yield Found("charge", f"your {unshout(name)}", start, start + len(name), CONFIDENCE)
