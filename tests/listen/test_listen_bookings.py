@@ -39,6 +39,11 @@ def test_what_they_want_to_cancel_is_read(message: str, plan: str) -> None:
     assert read(message).value("plan") == plan
 
 
+def test_a_plan_named_with_your_is_said_once() -> None:
+    message = 'I tried the "cancel your subscription" form three times and it just reloads.'
+    assert read(message).value("plan") == "your subscription"
+
+
 def test_the_replies_name_the_booking_and_the_plan(library: Library) -> None:
     booking = library.playbook("booking-failure")
     reading = read("We booked the Garden Room for our party and got there to find nothing.")

@@ -29,6 +29,7 @@ def test_the_charge_in_dispute_is_read_by_what_it_is_for(message: str, charge: s
         "There is a charge on my card.",
         "I was charged twice.",
         "I want to speak to the person in charge.",
+        "Hi this is Bill, what time do you open?",  # a name
     ],
 )
 def test_a_charge_said_only_by_which_or_how_big_names_nothing(message: str) -> None:

@@ -28,6 +28,7 @@ def issue(message: str) -> str | None:
         ("Re: Fwd: Warranty claim not processed", "your warranty claim was not processed"),
         ("Tennis court booking — double booked", "your tennis court booking was double booked"),
         ("Refused entry despite a valid ticket", "you were refused entry despite a valid ticket"),
+        ("URGENT - card payments down at our café", "your card payments are down at your café"),
     ],
 )
 def test_a_subject_line_that_names_the_problem_is_said_back(subject: str, said: str) -> None:
@@ -369,3 +370,19 @@ def test_a_person_is_never_said_to_be_late(message: str) -> None:
     # "your nan is late" says she has died; "our engineer is late" says he is running behind
     value = issue(message)
     assert value is None or not value.endswith(("is late", "are late"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Subject: URGENT - locked out before the VAT deadline\n\nPlease call me.",
+        "They moved me to 7K, whose reading light was broken.",
+        "The fitter you sent from Volt Homes to install my inverter and batteries on Tuesday did "
+        "not connect the earth properly.",
+    ],
+)
+def test_a_tag_a_relative_word_or_the_second_of_two_things_is_never_the_subject(
+    message: str,
+) -> None:
+    value = issue(message) or ""
+    assert not value.startswith(("your urgent", "your whose", "your batteries"))

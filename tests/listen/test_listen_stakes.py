@@ -145,6 +145,11 @@ def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
     assert stakes(message) is None
 
 
+def test_a_relative_who_is_vulnerable_is_not_made_the_customer() -> None:
+    note = "cx called re boiler, eng no show. cx elderly mum lives w/ her, no heating since Sun."
+    assert not (stakes(note) or "").startswith("you are elderly")
+
+
 def test_what_the_thing_is_needed_for_outranks_what_else_cannot_be_done() -> None:
     message = (
         "The glasses came snapped. I can't go out to the shop, and I can't read my letters "

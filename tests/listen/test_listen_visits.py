@@ -17,6 +17,8 @@ from recovery_cli.playbook.inputs import resolve
         ("I waited in all day for my fridge freezer delivery.", "your fridge freezer delivery"),
         ("Her dental appt was cancelled without any notice.", "your dental appointment"),
         ("I had the gas safety inspection booked for Monday.", "your gas safety inspection"),
+        ("I paid for the guaranteed Christmas delivery.", "your Christmas delivery"),
+        ("Mum needs the assisted collection for her old bed.", "your assisted collection"),
     ],
 )
 def test_what_a_visit_was_for_is_read(message: str, appointment: str) -> None:
@@ -32,6 +34,7 @@ def test_what_a_visit_was_for_is_read(message: str, appointment: str) -> None:
         "Your appointment was missed.",  # nothing more than the playbook says
         "Please send a copy of any repair estimate.",  # which, not what for
         "I asked for the manager of your Leeds service department.",  # a place, not a visit
+        "Your shop assured me collection by the 7th.",  # a verb and a pronoun, not what for
     ],
 )
 def test_a_visit_said_only_by_when_or_which_names_nothing(message: str) -> None:

@@ -64,3 +64,12 @@ def test_a_line_that_had_room_for_the_next_word_was_ended_by_its_writer() -> Non
 def test_a_round_the_clock_promise_is_not_a_date() -> None:
     reading = read('Your plan says "emergency cover, 24/7" and nobody came for two days.')
     assert reading.value("promised") is None
+
+
+def test_a_line_that_stops_before_its_day_goes_on_into_it() -> None:
+    email = (
+        "It's been nine days and I still can't get into the student portal. My essay is due on\n"
+        "Friday and all the readings are on there. Please sort it out.\n"
+    )
+    texts = [sentence.text for sentence in split(email)]
+    assert "My essay is due on Friday and all the readings are on there." in texts

@@ -38,7 +38,7 @@ _BOOKED = Keyed(
 )
 _CANCEL = Keyed(
     {"cancel", "cancelling", "canceling", "cancelled", "canceled"},
-    r"\bcancel(?:l?ing|l?ed)?\s(?:(?:my|our|his|her|their|the|this)\s)?"
+    r"\bcancel(?:l?ing|l?ed)?\s(?:(?:my|our|your|his|her|their|the|this)\s)?"
     r"(?P<np>(?:[A-Za-z][\w'&-]{0,20}\s){0,2}(?:membership|subscription|sub|contract|plan|"
     r"account|broadband|policy|insurance|package|box|service|trial|line|direct\sdebit|"
     r"standing\sorder|renewal|bundle|deal))\b",

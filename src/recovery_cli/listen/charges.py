@@ -31,11 +31,12 @@ _NOT_WHAT_FOR = words(
     """
     a an the my your our this that these those last latest first second new big huge same
     another extra other next previous recent whole full total usual normal current old
-    monthly's month's year's week's one two three any every each more
+    monthly's month's year's week's one two three any every each more is was are were be
     """
 )
-"""Words before a charge word that say which or how big, not what it is for ("my last bill");
-"monthly" and "annual" do say what for, so they are kept."""
+"""Words before a charge word that say which or how big, not what it is for ("my last bill"),
+or that make it a name ("this is Bill"); "monthly" and "annual" do say what for, so they are
+kept."""
 _PLACES = words("in on at by to from with for")
 """A small word inside the phrase: "the person in charge" names no charge."""
 _NOT_BEFORE_A_CHARGE = _NOT_WHAT_FOR | _PLACES

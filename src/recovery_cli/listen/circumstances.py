@@ -264,7 +264,7 @@ RULES: list[Rule] = [
         rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
         rf"(?:{FAMILY.pattern}|(?<=my\s)ma|(?<=our\s)ma)(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
         rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"
-        rf"(?P<rest>{WORDS})",
+        rf"(?!\s(?:{FAMILY.pattern})\b)(?P<rest>{WORDS})",  # not "cx elderly mum lives w/ her"
         "{who}{are} {what}{rest}",
         rank=2,
         voice="any",

@@ -41,7 +41,7 @@ or at a line break."""
 
 _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
-    "should still never not no and but or so if when then because that which who whom "
+    "should still never not no and but or so if when then because that which who whom whose "
     "what where it i me you we they he she him her them us this these those there here "
     "to for from with at on in by into onto about after before since until just only "
     "also now today yesterday tonight tomorrow again even really please very too ever "
@@ -316,6 +316,11 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         ):
             return None  # "your nan is late", "the lab is late": a person, not what is late
         if "det" in parts and not parts["det"]:
+            tag, _, rest = np.partition(" ")
+            if tag.lower().strip("!:-") in _TAGS:  # "Subject: URGENT - card payments down"
+                np = parts["np"] = rest.lstrip("-–:! ")
+                if not np:
+                    return None
             first = np.lower().split()[0]
             verb = first.endswith("ed") or (
                 first.endswith("ing") and " " not in np and first not in ING_NOUNS
@@ -338,6 +343,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
                 and _PLURAL_VERB.match(match.string, match.end("np"))
             ):
                 return None  # "my fridge and deep freezer are dead": half of two things
+            if _COORDINATED.search(match.string, max(0, match.start("np") - 60), match.start("np")):
+                return None  # "to install my inverter and batteries on Tuesday did not ..."
             if groups.get("weak") is not None and head not in OURS:
                 return None  # "Seller says ...": what someone said, not what went wrong
             if (
@@ -415,6 +422,9 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     return clause, generic, end
 
 
+_TAGS = words("urgent important asap attn fwd fw complaint")
+"""A word a subject line is tagged with, not part of what went wrong."""
+
 _NOT_A_BARE_START = words(
     "hi hello hey about re brought bought first second third fourth fifth last next "
     "advises says states explains mentions confirms"
@@ -451,6 +461,15 @@ _REVIEW_SITE = re.compile(
     re.I,
 )
 """A clause whose subject is where a review was posted: its title, not what went wrong."""
+_COORDINATED = re.compile(
+    r"\b(?:install|instal+ed|fit|fitted|fix|fixed|repair|repaired|replace|replaced|deliver|"
+    r"delivered|send|sent|bring|brought|collect|collected|service|serviced|connect|connected|"
+    r"mount|mounted|order|ordered|buy|bought|promised)\s(?:my|our|the|your|his|her|their|a|an)\s"
+    r"(?:[\w'-]+\s){1,3}and\s$",
+    re.I,
+)
+"""Something done to a thing and another ("to install my inverter and batteries on Tuesday
+did not ..."): the bare noun after "and" is the second of them, not what went wrong."""
 _OBJECT_OF = re.compile(r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside)\s$", re.I)
 """A word before a noun phrase that makes it the object of a preposition, not a subject."""
 

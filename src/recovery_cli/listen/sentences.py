@@ -188,6 +188,15 @@ _MID_PHRASE = re.compile(
 )
 """A line that stops on a comma or a small word stops mid-phrase: the next line goes on."""
 
+_BEFORE_A_DATE = re.compile(r"\b(?:on|by|until|before|from|at)$", re.I)
+_A_DATE = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]{0,6}\s?\d|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)|\d{1,2}(?:[:.]\d\d)?\s?[ap]m\b",
+    re.I,
+)
+"""A long line that stops on "on" or "by" before a day, a date or a time was wrapped there."""
+
 _NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
 """How a line starts when it is not the rest of the one before: a quote, a list item, a
 header or a speaker ("Customer: ..."), a time stamp."""
@@ -214,6 +223,8 @@ def _wrapped(text: str, at: int, widest: int) -> bool:
         return False
     if _MID_PHRASE.search(line, max(0, len(line) - 12)):
         return True
+    if _BEFORE_A_DATE.search(line, max(0, len(line) - 8)) and _A_DATE.match(following):
+        return True  # "...is due on\nFriday and ...": the day is the same sentence's
     if not 0 < widest <= _WIDEST_WRAP or not (following[:1].islower() or following[:1] == "("):
         return False
     return len(line) + 1 + len(following.split(None, 1)[0]) > widest

@@ -64,11 +64,15 @@ _NOT_WHAT_FOR = words(
     rescheduled missed booked planned arranged agreed same other whole scheduled follow-up
     follow up promised latest earlier later previous usual routine annual regular this that
     these those another customer cust customer's cx home free paid online phone telephone
-    urgent emergency priority standard quick short long full two-hour all-day the a an my our
+    urgent emergency priority standard quick short long full two-hour all-day firm the a an my our
     your their his her and or of to for with at on in by from any after before during until
     """
 )
 """Words before a visit word that say when or which visit, not what it was for."""
+_PERSONS = words("me us him them it i we you they he she")
+"""A pronoun before a visit word ends what it was for ("assured me collection")."""
+_SAYS_WHAT_FOR = words("assisted managed guided supervised accompanied speed seed")
+"""Words ending "-ed" that are not verbs before a visit word ("your assisted collection")."""
 _PART_OF_A_PLACE = words("department dept desk centre center team manager estimate")
 """A word after a visit word that makes it a place or a paper ("service department")."""
 _SHORT = {"appt": "appointment"}
@@ -78,7 +82,7 @@ def visits(sentence: Sentence) -> Iterable[Found]:
     """What a booked visit was for, worded as "your ..."."""
     for pattern, rank in ((_BEFORE, 0), (_BOOKED, 1)):
         for match in pattern.finditer(sentence):
-            named = _named(match.group("np"))
+            named = _named(match.group("np"), starts=pattern is _BOOKED)
             after = sentence.text[match.end("np") :].split(maxsplit=1)[:1]
             if named is None or (after and after[0].lower().strip(".,;:!?") in _PART_OF_A_PLACE):
                 continue
@@ -87,19 +91,23 @@ def visits(sentence: Sentence) -> Iterable[Found]:
                         CONFIDENCE, rank)  # fmt: skip
 
 
-def _named(run: str) -> str | None:
-    """The visit and what it was for, or None when nothing before its word says what for."""
+def _named(run: str, starts: bool) -> str | None:
+    """The visit and what it was for, or None when nothing before its word says what for;
+    `starts` when the run starts its sentence, so a capital may be the sentence's."""
     parts = run.split()
     *before, visit = parts
     kept: list[str] = []
     for word in reversed(before):  # from the visit word back: "my 8-12 boiler service"
-        if word.lower() in _NOT_WHAT_FOR or not word[0].isalpha():
+        lowered = word.lower()
+        if lowered in _NOT_WHAT_FOR or lowered in _PERSONS or not word[0].isalpha():
             break
+        if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _SAYS_WHAT_FOR:
+            break  # "shop assured me collection": a verb, not what the visit was for
         kept.insert(0, word)
     if not kept:
         return None
     said = [*kept, _SHORT.get(visit.lower(), visit)]
-    if len(said) == 2 and said[0][:1].isupper() and said[0][1:].islower():
+    if starts and len(said) == 2 and said[0][:1].isupper() and said[0][1:].islower():
         said[0] = said[0].lower()  # "Boiler repair booked": a capital for the sentence only
     return unshout(" ".join(said))
 
