@@ -55,3 +55,66 @@ def test_a_missed_visit_draft_names_it_in_the_playbooks_own_words(library: Libra
     assert resolve(playbook, {}).values["issue"] == (
         "your appointment didn't happen when we said it would"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "appointment"),
+    [
+        ("Nurse was booked to come for Mum's dressing at 10am.", "the visit from the nurse"),
+        (
+            "Your electrician was meant to come at 8 to fix the socket in the kitchen.",
+            "the visit from our electrician to fix the socket",
+        ),
+        (
+            "Your technician was booked for 8-12 today to connect our broadband.",
+            "the visit from our technician to connect your broadband",
+        ),
+        (
+            "Engineer was booked 8-12 today for the boiler, no show.",
+            "the visit from the engineer for the boiler",
+        ),
+        (
+            "Caller advises boiler service engineer booked for 8-12 today did not attend.",
+            "the visit from the boiler service engineer",
+        ),
+        (
+            "Stair lift engineer was booked 8am-1pm today to fix my stair lift.",
+            "the visit from the stair lift engineer to fix your stair lift",
+        ),
+        (
+            "@SkyLineBroadband engineer was booked 8am-1pm for my NEW business line",
+            "the visit from the engineer for your new business line",
+        ),
+    ],
+)
+def test_who_was_booked_to_come_and_what_for_is_read(message: str, appointment: str) -> None:
+    assert read(message).value("appointment") == appointment
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Your engineer was booked for 8-12 on Monday.",  # when, never what for
+        "The engineer was booked to fix it on Monday.",  # "it" names nothing
+    ],
+)
+def test_a_visitor_booked_for_a_time_or_a_pronoun_is_said_without_it(message: str) -> None:
+    value = read(message).value("appointment") or ""
+    assert value.endswith("engineer")
+
+
+def test_who_did_not_come_is_said_with_what_the_visitor_was_booked_to_do() -> None:
+    message = (
+        "Your solar engineer was booked for 8-12 today to fix the inverter. "
+        "The engineer didn't turn up."
+    )
+    assert read(message).value("issue") == "the engineer didn't turn up to fix the inverter"
+
+
+def test_a_missed_visit_draft_names_who_was_booked(library: Library) -> None:
+    reading = read("hi ur plumber was booked 12-4 today to fix my boiler. nobody rang. Sarah")
+    playbook = library.playbook("missed-appointment")
+    resolved = resolve(playbook, inputs_for(reading, playbook))
+    assert resolved.values["issue"] == (
+        "the visit from our plumber to fix your boiler didn't happen when we said it would"
+    )

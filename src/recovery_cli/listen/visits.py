@@ -7,7 +7,10 @@ repair". Customers and agents name it in a few plain shapes:
 - a visit word with what it was for before it: "my boiler service", "the smart meter
   install", "our fridge freezer delivery", "her dental appt";
 - a note's first words, booked: "Boiler repair booked for today 8-12", "Fibre install was
-  booked for today 1-6".
+  booked for today 1-6";
+- who was booked, and to do what (`visitors`): "Your electrician was meant to come at 8 to
+  fix the socket" is "the visit from our electrician to fix the socket" (the customer's
+  "your" is ours), "Nurse was booked for 10am" is "the visit from the nurse".
 
 Only a visit with something before its word is kept: "your appointment" says no more than
 the playbook's own wording. A time, a day or an order word before it ("my 8-12 slot", "the
@@ -26,7 +29,7 @@ from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
-from recovery_cli.wording import unshout
+from recovery_cli.wording import ACRONYMS, unshout
 
 CONFIDENCE = 0.8
 """Sure: it only names the visit in a sentence the playbook already says."""
@@ -53,7 +56,40 @@ _BOOKED = Keyed(
     rf"^(?P<np>(?:{_WORD}\s){{0,3}}(?:{_VISITS}))\s(?:was\s|is\s|had\sbeen\s)?"
     r"(?:booked|scheduled|arranged)\b",
 )
-KEYS = register(_BEFORE.keys | _BOOKED.keys)
+_AFTER_A_THING = (
+    r"today|tomorrow|tonight|yesterday|this|at|on|in|between|from|by|for|and|but|which|that|"
+    r"because|as|so|then|or|before|after|with|until|since|it|they|he|she|we|i|is|was|were|are|"
+    r"has|had|did|didn't|never|no"
+)
+"""Words that end what a visitor was booked to work on ("to fix the boiler between 8 ...")."""
+_VISITORS = (
+    r"engineers?|technicians?|tech|installers?|fitters?|plumber|electrician|nurse|driver|crew|"
+    r"surveyor|inspector|assessor|adjuster|carer|cleaners?|mechanic|optician|physio|roofer|"
+    r"locksmith|courier|valuer"
+)
+_DUE = r"(?:(?:was|were|is|had\sbeen)\s)?(?:booked|scheduled|due|(?:meant|supposed|sposed)\s(?:to|2))\b"
+_WORK = (
+    r"fix|fit|install|service|repair|connect|collect|check|replace|change|measure|set\sup|"
+    r"assess|value|survey|unblock|clean|deliver|start|look\sat|sort"
+)
+_VISITOR = Keyed(
+    words(
+        """
+        engineer tech installer fitter plumber electrician nurse driver crew surveyor inspector
+        assessor adjuster carer cleaner mechanic optician physio roofer locksmith courier valuer
+        """
+    ),
+    rf"(?:\b(?P<det>my|our|your|ur|the|an?)\s|^(?:@\w{{1,30}}\s)?|(?<=[-–:]\s)|(?<=\badvises\s)|"
+    rf"(?<=\bsays\s)|(?<=\breports\s))(?P<mod>(?:[A-Za-z][\w-]{{1,20}}\s)"
+    rf"{{0,3}}?)(?P<who>{_VISITORS})\s{_DUE}(?:[^.;!?\n]{{0,45}}?(?:(?:\s|\b)(?:(?:to|2)\s)?"
+    rf"(?P<verb>{_WORK})\s(?P<whose>the|my|our|her|his|a|an)\s(?P<thing>(?:[A-Za-z][\w-]{{1,19}}\s){{0,3}}?"
+    rf"[A-Za-z][\w-]{{1,19}})(?=\s(?:{_AFTER_A_THING})\b|[,.;:!?)]|$)"
+    rf"|\sfor\s(?:(?P<fwhose>the|my|our|her|his)\s)?(?P<fthing>(?:[A-Za-z][\w-]{{1,19}}\s){{0,2}}?"
+    rf"[A-Za-z][\w-]{{1,19}})(?=\s(?:{_AFTER_A_THING})\b|[,.;:!?)]|$)))?",
+)
+"""Who was booked to come, and what for: "your electrician was meant to come at 8 to fix the
+socket", "Engineer was booked 8-12 today for the boiler"."""
+KEYS = register(_BEFORE.keys | _BOOKED.keys | _VISITOR.keys)
 """Words one of which a sentence needs before a visit can be read in it."""
 
 _NOT_WHAT_FOR = words(
@@ -73,6 +109,17 @@ _PERSONS = words("me us him them it i we you they he she")
 """A pronoun before a visit word ends what it was for ("assured me collection")."""
 _SAYS_WHAT_FOR = words("assisted managed guided supervised accompanied speed seed")
 """Words ending "-ed" that are not verbs before a visit word ("your assisted collection")."""
+_SAYS = words("says said advises reports states explains confirms mentions caller called hi hey ur")
+"""A note's verb before who was booked ("Says engineer was booked ...")."""
+_OWNERS = words("my our your ur the a an")
+"""Whose visitor, as the customer put it ("ur plumber" is ours)."""
+_NOT_A_THING = _PERSONS | words(
+    """
+    this that slot time day appointment appt visit today tomorrow morning afternoon evening am
+    pm monday tuesday wednesday thursday friday saturday sunday week weekend
+    """
+)
+"""Words that make what a visitor came for a when or a pronoun ("for the 8-12 slot")."""
 _PART_OF_A_PLACE = words("department dept desk centre center team manager estimate")
 """A word after a visit word that makes it a place or a paper ("service department")."""
 _SHORT = {"appt": "appointment"}
@@ -89,6 +136,67 @@ def visits(sentence: Sentence) -> Iterable[Found]:
             start = sentence.start + match.start("np")
             yield Found("appointment", f"your {named}", start, sentence.start + match.end("np"),
                         CONFIDENCE, rank)  # fmt: skip
+    yield from visitors(sentence)
+
+
+def visitors(sentence: Sentence) -> Iterable[Found]:
+    """Who was booked to come and what for, worded as "the visit from our engineer to fix
+    your boiler": ranked below a visit named by what it was for ("your boiler repair")."""
+    for match in _VISITOR.finditer(sentence):
+        who = _visitor(match)
+        if who is None:
+            continue
+        purpose = _purpose(match)
+        if purpose is None and match.group("verb") is None and match.group("fthing") is None:
+            end = match.end("who")
+        else:
+            end = match.end()
+        value = f"the visit from {who}{'' if purpose is None else ' ' + purpose}"
+        start = sentence.start + (match.start("det") if match.group("det") else match.start("mod"))
+        yield Found("appointment", value, start, sentence.start + end, CONFIDENCE, 2)
+
+
+def _visitor(match: re.Match[str]) -> str | None:
+    """ "the engineer", "our solar engineer", "the window cleaners": who was booked."""
+    kept: list[str] = []
+    det = (match.group("det") or "").lower()
+    for word in reversed(match.group("mod").split()):
+        lowered = word.lower()
+        if lowered in _NOT_WHAT_FOR | _PERSONS | _SAYS or not word.isalpha():
+            det = det or lowered  # "hi ur plumber": the sentence began before the det
+            break
+        if lowered.endswith("ed") and lowered not in _SAYS_WHAT_FOR:
+            break
+        kept.insert(0, word)
+    if len(kept) < len(match.group("mod").split()) and det not in _OWNERS:
+        kept = []  # "says engineer", "Mrs Ferris advises boiler engineer": only the words kept
+    if kept and match.start("mod") == 0 and kept[0][1:].islower():
+        kept[0] = kept[0].lower()  # "Stair lift engineer was booked": the sentence's capital
+    owner = "our" if det in {"your", "ur"} else "your" if det == "my" else "the"
+    who = " ".join([*kept, match.group("who")])
+    who = unshout(who if who[:1].islower() or kept else who.lower())
+    return f"{owner} {who}"
+
+
+def _purpose(match: re.Match[str]) -> str | None:
+    """ "to fix your boiler", "for your boiler service": what the visitor was coming to do."""
+    if match.group("verb") is not None:
+        whose, thing, lead = match.group("whose"), match.group("thing"), "to " + match.group("verb")
+    elif match.group("fthing") is not None:
+        whose, thing, lead = match.group("fwhose"), match.group("fthing"), "for"
+        if whose is None and thing.split()[-1].lower() not in _VISIT_KEYS:
+            return None  # "booked for Monday": when, not what for
+    else:
+        return None
+    said = thing.split()
+    if any(word.lower() in _NOT_A_THING for word in said):
+        return None  # "to fix it", "for the 8-12 slot"
+    owner = {"my": "your", "our": "your", None: "your"}.get(whose and whose.lower(), whose)
+    thing = " ".join(
+        word.lower() if word.isupper() and len(word) > 2 and word not in ACRONYMS else word
+        for word in thing.split()
+    )  # "my NEW business line"
+    return f"{lead.lower()} {owner} {thing}"
 
 
 def _named(run: str, starts: bool) -> str | None:
@@ -127,4 +235,14 @@ def with_visit(issue: str, visit: str) -> str | None:
     and "your fibre install" read "the engineer didn't turn up for your fibre install"."""
     if _NO_SHOW.match(issue) is None or visit.lower().split()[-1] in issue.lower():
         return None
-    return f"{issue} for {visit}"
+    visitor = _VISITOR_SAID.match(visit)
+    if visitor is None:
+        return f"{issue} for {visit}"
+    purpose = visitor.group("purpose")  # "the visit from our engineer to fix the boiler"
+    return None if purpose is None else f"{issue} {purpose}"
+
+
+_VISITOR_SAID = re.compile(
+    r"^the\svisit\sfrom\s(?:the|our|your)\s[\w\s-]{1,60}?(?:\s(?P<purpose>(?:to\s\w+|for)\s.+))?$"
+)
+"""A visit read as who was booked (`visitors`), with what for when the message said it."""
