@@ -25,6 +25,7 @@ from recovery_cli.listen import (
     harm,
     issues,
     items,
+    jobs,
     loss,
     numbers,
     outages,
@@ -158,6 +159,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (disclosures.KEYS, lambda sentence, *_: disclosures.disclosures(sentence)),
     (refunds.KEYS, lambda sentence, *_: refunds.owed(sentence)),
     (staff.KEYS, lambda sentence, *_: staff.staff(sentence)),
+    (jobs.KEYS, lambda sentence, *_: jobs.jobs(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

@@ -67,7 +67,10 @@ _VISITORS = (
     r"surveyor|inspector|assessor|adjuster|carer|cleaners?|mechanic|optician|physio|roofer|"
     r"locksmith|courier|valuer"
 )
-_DUE = r"(?:(?:was|were|is|had\sbeen)\s)?(?:booked|scheduled|due|(?:meant|supposed|sposed)\s(?:to|2))\b"
+_DUE = (
+    r"(?:(?:was|were|is|had\sbeen)\s)?"
+    r"(?:booked|scheduled|due|(?:meant|supposed|sposed)\s(?:to|2))\b"
+)
 _WORK = (
     r"fix|fit|install|service|repair|connect|collect|check|replace|change|measure|set\sup|"
     r"assess|value|survey|unblock|clean|deliver|start|look\sat|sort"

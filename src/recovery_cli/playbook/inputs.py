@@ -145,6 +145,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="our receptionist",
         ),
         Input(
+            name="job",
+            kind="phrase",
+            prompt="What did we send someone to work on, in their words?",
+            help=(
+                "As it follows 'I'm sorry about': 'your kitchen fitting', 'the work on your new"
+                " boiler'. A playbook's default wording names it ('{job} wasn't done properly')."
+            ),
+            example="your kitchen fitting",
+        ),
+        Input(
             name="matter",
             kind="phrase",
             prompt="What is the case about, in their words?",
@@ -282,11 +292,12 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
 
 NAMING = frozenset(
     {"item", "appointment", "booking", "plan", "service", "charge", "request", "details"}
-    | {"owed", "staff", "matter"}
+    | {"owed", "staff", "job", "matter"}
 )
 """Standard inputs that put the customer's own name for something into a playbook's default
 wording ("{item} arrived damaged"): the thing, the visit, the booking, the plan, the
-service, the charge, the request, the details, the money, the person and the case."""
+service, the charge, the request, the details, the money, the person, the job and the
+case."""
 
 ASKED_WHEN_READ = frozenset({*CONCERNS, *(NAMING - {"plan"})})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
@@ -294,7 +305,8 @@ every customer's agent whether someone has died or been hurt would be intrusive,
 what was ordered, booked or stopped working, what a visit was for, what they asked for,
 which details went astray, which money they are owed or who treated them badly only puts a
 name to what the default already says ("your order", "your appointment", "our service", "do
-what you asked for", "some of your personal details", "your money", "us", "your case").
+what you asked for", "some of your personal details", "your money", "us", "the work we
+sent someone to do", "your case").
 What they are cancelling (`plan`) is asked for whenever the playbook has it, since
 hard-to-cancel's own lines say it. `--set` still gives one."""
 
