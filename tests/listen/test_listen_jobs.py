@@ -50,6 +50,7 @@ def test_the_job_is_read_in_the_customers_words(message: str, job: str) -> None:
         "Customer service never rang back.",  # a department, not a job
         "The room was clean but the bed was broken.",  # a state, not a job
         "They fitted on Monday.",  # nothing worked on
+        "Water is dripping from the light fitting in the kitchen.",  # a part, not a job
     ],
 )
 def test_work_not_done_by_us_or_not_done_at_all_is_not_read(message: str) -> None:

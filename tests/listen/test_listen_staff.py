@@ -16,6 +16,16 @@ from recovery_cli.playbook.inputs import resolve
         ("Your delivery driver shouted at my son over a parking space.", "our delivery driver"),
         ("One of your pharmacists lectured me in front of the queue.", "one of our pharmacists"),
         ("I want to complain about the attitude of the night manager.", "our night manager"),
+        (
+            'When I asked, the receptionist said "you\'ll wait like everyone else".',
+            "our receptionist",
+        ),
+        (
+            "I'm writing to complain about the reception team at your Ashford practice.",
+            "our reception team",
+        ),
+        ("Your shop staff refused to help my mum because of her accent.", "our shop staff"),
+        ("Rude reception staff. Sat there 90 minutes.", "our reception staff"),
     ],
 )
 def test_who_treated_the_customer_badly_is_read_by_role(message: str, who: str) -> None:

@@ -104,6 +104,7 @@ _NOT_A_JOB = words(
     shocking awful terrible poor bad good great whole standard basic premium re subject
     of on in for to at with from by and or but is was are were be been not has have had
     please arrange says said cust customer original promised booked scheduled cancelled
+    missing covered final permanent temporary
     """
 )
 """Words before a work word that say which or how good, not what was worked on."""
@@ -118,6 +119,8 @@ _SERVICED = words(
 ("customer service") or a tier ("Platinum service")."""
 _CLEANED = words("deep tenancy window carpet oven office house spring builders")
 """What a "clean" is when it is work done ("end of tenancy clean"), not a state ("was clean")."""
+_FITTINGS = words("light compression pipe waste tap door ceiling wall bathroom kitchen-light")
+"""What a "fitting" is when it is a part ("a light fitting"), not the work of fitting."""
 
 
 def jobs(sentence: Sentence) -> Iterable[Found]:
@@ -150,10 +153,12 @@ def _job(run: str, starts: bool) -> str | None:
         return f"your end-of-tenancy {run.split()[-1].lower()}"
     *before, work = run.split()
     previous = before[-1].lower() if before else ""
-    if (work.lower() == "service" and previous not in _SERVICED) or (
-        work.lower() == "clean" and previous not in _CLEANED
+    if (
+        (work.lower() == "service" and previous not in _SERVICED)
+        or (work.lower() == "clean" and previous not in _CLEANED)
+        or (work.lower() == "fitting" and previous in _FITTINGS)
     ):
-        return None  # "customer service", "the room was clean": no job
+        return None  # "customer service", "the room was clean", "a light fitting": no job
     kept: list[str] = []
     for word in reversed(before):
         if word.lower() in _NOT_A_JOB or word.lower() in _NOT_A_THING or not word.isalpha():

@@ -27,10 +27,11 @@ _MANNER = words(
     shouted shouting yelled dismissive condescending patronising patronizing unprofessional
     lectured sarcastic swore argued argumentative unhelpful abrupt aggressive snapped mocked
     belittled humiliated disrespectful impolite arrogant smirked tone manner conduct behaviour
-    behavior sneered scolded
+    behavior sneered scolded said told refused complain complaining complaint rolled
     """
 )
-"""Words that say how someone treated the customer."""
+"""Words that say how someone treated the customer, or that the customer complains of them:
+what a member of staff "said" or "told" them, in a complaint, is how they were treated."""
 _ROLES = (
     r"staff\smembers?|members?\sof\sstaff|staff|receptionists?|reception\steam|reception\sstaff|"
     r"night\smanager|duty\smanager|store\smanager|shop\smanager|branch\smanager|managers?|"
@@ -41,12 +42,14 @@ _ROLES = (
     r"customer\sservices?(?:\steam)?|security\sguards?|security|bouncers?|doorman|stewards?|"
     r"stewardess|cabin\screw|crew|conductors?|ticket\sinspectors?|inspectors?|clerks?|"
     r"reps?|consultants?|caretakers?|porters?|concierge|chefs?|bartenders?|lifeguards?|"
-    r"trainers?|therapists?|stylists?|hairdressers?|barbers?|gate\sstaff|ground\sstaff"
+    r"trainers?|therapists?|stylists?|hairdressers?|barbers?|gate\sstaff|ground\sstaff|"
+    r"shop\sstaff|store\sstaff|counter\sstaff|desk\sstaff|front\sdesk(?:\sstaff)?"
 )
 _WHO = Keyed(
     _MANNER,
     r"(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)"
-    r"\b(?:your|ur|the|(?P<one>one\sof\s(?:your|the|ur))|a|an|this|that|our)\s"
+    r"(?:\b(?:your|ur|the|(?P<one>one\sof\s(?:your|the|ur))|a|an|this|that|our)\s|"
+    r"^(?:(?:very\s)?(?:rude|unhelpful|dismissive|arrogant|condescending|patronising)\s))"
     rf"(?:(?:young|older|new|same|male|female|senior|junior|other)\s)?(?P<role>{_ROLES})\b",
 )
 KEYS = register(_WHO.keys)
