@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from recovery_cli.playbook.voice import Voice, derived
 from support import REPO, Invoke
 
 VALID = (REPO / "tests" / "broken" / "valid.yaml").read_text(encoding="utf-8")
@@ -185,3 +186,12 @@ def test_a_review_reply_fits_whatever_contact_the_team_gives(
     assert result.exit_code == 0, result.output
     reply = result.stdout.split("\n\n")[0]
     assert len(reply) <= 280, reply
+
+
+def test_what_may_be_said_in_public_is_only_worked_out_for_a_public_channel() -> None:
+    values = {"issue": "your sofa still hasn't arrived", "waited": "three weeks"}
+    posted = derived({**values, "channel": "social"}, Voice())
+    written = derived({**values, "channel": "email"}, Voice())
+    assert posted["public_issue"] == "your sofa still hasn't arrived"
+    assert posted["public_waited"] == "three weeks"
+    assert written["public_issue"] == written["public_waited"] == ""

@@ -18,6 +18,7 @@ from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
 from recovery_cli.playbook.public import CONTACT, FACT_NAMES, contact_us, public_facts
+from recovery_cli.playbook.reply import PUBLIC
 
 
 class Voice(Strict):
@@ -70,7 +71,8 @@ def derived(
     defaulted: Collection[str] = (),
 ) -> dict[str, str]:
     """The names every template may read besides the inputs: how to greet, who signs, and
-    what a public reply may say back."""
+    what a public reply may say back (worked out only for a public channel: a letter, a
+    chat or a call writes nothing in public, and its `public_` names are empty)."""
     name = parse_name(values.get("customer_name"))
     contact = contact_us(values.get("channel", ""), voice.review_contact)
     if voice.address == "full" and name.known:
@@ -82,7 +84,11 @@ def derived(
         "company": voice.company,
         "agent_name": (agent if agent is not None else voice.agent).strip(),
         "sign_off": voice.sign_off,
-        **public_facts(values, defaulted, contact),
+        **(
+            public_facts(values, defaulted, contact)
+            if values.get("channel") in PUBLIC
+            else dict.fromkeys(FACT_NAMES, "")
+        ),
         CONTACT: contact,
     }
 
