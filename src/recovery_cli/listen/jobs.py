@@ -20,6 +20,7 @@ want someone to fix the wall") - what went wrong is what was done, not what is w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
@@ -66,14 +67,18 @@ _JOB = Keyed(
 """The job named: a thing and a work word ("Kitchen fitting - awful job")."""
 _DID = Keyed(
     _KEYS,
-    r"(?<!\bI\s)(?<!\bwe\s)(?<!\bme\s)(?<!\bus\s)(?<!\bwant\s)(?<!\bwants\s)(?<!\bneed\s)"
-    r"(?<!\bsomeone\sto\s)(?<!\bsomebody\sto\s)(?<!\bhow\sto\s)(?<!\benough\sto\s)"
-    r"(?<!\bable\sto\s)(?<!\blike\sto\s)(?<!\btrying\sto\s)(?<!\btried\sto\s)"
-    rf"\b(?:\"?(?P<done>{_DONE})\"?|(?<=\bto\s)(?P<todo>{_TO_DO}))\s"
+    rf"\b(?:(?P<done>{_DONE})\"?|(?<=\bto\s)(?P<todo>{_TO_DO}))\s"
     rf"(?:(?P<whose>my|our|the|her|his|their|a|an|some|two|three)\s|(?=new\s))"
     rf"(?P<thing>{_THING}){_AFTER}",
 )
 """What was done to the thing ("fitted our air source heat pump on Thursday")."""
+_NOT_OURS = re.compile(
+    r"(?:\b(?:I|we|me|us|want|wants|need)|\b(?:someone|somebody|how|enough|able|like|trying|"
+    r"tried)\sto)\s\"?$",
+    re.I,
+)
+"""What makes the work the customer's, or only wanted or possible ("I fixed", "want someone
+to fix", "big enough to fit"), just before its verb."""
 _HAD_DONE = Keyed(
     _KEYS,
     rf"(?:\b(?:had|got|have)\s(?P<whose>my|our|a|an|the)\s|^)(?P<thing>{_THING})\s"
@@ -133,6 +138,9 @@ def jobs(sentence: Sentence) -> Iterable[Found]:
             yield Found("job", named, start, sentence.start + match.end("np"), CONFIDENCE, 0)
     for pattern, theirs in ((_DID, False), (_HAD_DONE, True)):
         for match in pattern.finditer(sentence):
+            before = sentence.text[max(0, match.start() - 16) : match.start()]
+            if pattern is _DID and _NOT_OURS.search(before):
+                continue
             thing = _thing(match.group("thing"), starts=match.start("thing") == 0)
             if thing is None:
                 continue
