@@ -157,6 +157,20 @@ def test_a_question_the_message_answers_is_not_left_to_its_default(invoke: Invok
     assert told["answers_read"] == {}
 
 
+def test_someone_sent_another_customers_details_is_never_told_their_own_went_astray(
+    invoke: Invoke,
+) -> None:
+    message = (
+        "Hi, got the dentist letter for Luka but it has someone else's x-rays and name on "
+        "the 2nd page?? Another child's full address. Not comfortable with this at all"
+    )
+    data = run_json(invoke, "--message", message, scenario=None)
+    assert data["scenario"] == "privacy-mistake"
+    assert data["answers_read"]["whose"]["answer"] == "others"
+    assert "Those details should never have reached you." in data["draft"]
+    assert "your personal details" not in data["draft"]
+
+
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("customer_name: Dana\ncustmer_mood: angry\n", encoding="utf-8")

@@ -241,6 +241,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "visit",
             "remote",
         ),
+        (
+            "privacy-mistake",
+            "Inside was a statement for a different customer's account, with their balance.",
+            "whose",
+            "others",
+        ),
+        (
+            "privacy-mistake",
+            "I got an email with lab results attached. They are not my results.",
+            "whose",
+            "others",
+        ),
     ],
 )
 def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
