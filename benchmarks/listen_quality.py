@@ -38,6 +38,7 @@ import yaml
 
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import LABELLED, Reading, inputs_for, read
+from recovery_cli.listen.answers import heard_answers
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
 from recovery_cli.playbook.names import TITLES
 from recovery_cli.playbook.public import PUBLIC_FACTS
@@ -121,11 +122,12 @@ class Drafted:
     """The inputs the playbook declares."""
 
 
-def draft(reading: Reading, library: Library) -> Drafted | None:
+def draft(reading: Reading, library: Library, message: str = "") -> Drafted | None:
     """The draft a batch run would make from this reading (None: routine or unsupported).
 
     The triage's playbook, its declared standard inputs filled from the reading (a name
-    not found leaves the neutral greeting), every question at its default.
+    not found leaves the neutral greeting), each question the `message` answers as it
+    answers it (`heard_answers`, as a batch row's message does), every other at its default.
     """
     verdict = reading.triage
     if not reading.supported or verdict is None or verdict.scenario is None:
@@ -138,7 +140,8 @@ def draft(reading: Reading, library: Library) -> Drafted | None:
         return None
     public = values.get("channel") in PUBLIC
     declared = frozenset(spec.name for spec in effective_inputs(playbook))
-    made = run_scripted(playbook, values, defaulted=resolved.defaulted).draft()
+    answers = {question: each.answer for question, each in heard_answers(message, playbook).items()}
+    made = run_scripted(playbook, values, answers, defaulted=resolved.defaulted).draft()
     return Drafted(made, offered, public, declared)
 
 
@@ -214,7 +217,7 @@ def report(
             None if label_channel is None else str(label_channel),
         )
         if gold not in (None, "routine"):
-            made = draft(reading, library)
+            made = draft(reading, library, str(item["text"]))
             drafted += made is not None
             for name, label in labels.items():
                 back.real[name] += 1
