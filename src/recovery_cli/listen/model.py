@@ -40,6 +40,7 @@ FACTS = (
     "owed",
     "staff",
     "job",
+    "damaged",
 )
 """Every fact a reading can hold, in the order they are reported."""
 _UNLABELLED = frozenset({"loss", "harmed", "needed_by", "premium"}) | NAMING
@@ -51,8 +52,8 @@ is said back as the service a premium playbook's `promised` names; `item`, the t
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
 what they want to cancel, `service`, what stopped working, `charge`, the charge in
 dispute, `request`, what they asked us to do, `details`, which of theirs went astray,
-`owed`, which money they are waiting for, `staff`, who treated them badly, and `job`, what
-we sent someone to work on, are said
+`owed`, which money they are waiting for, `staff`, who treated them badly, `job`, what we
+sent someone to work on, and `damaged`, what of theirs a mishap damaged, are said
 back inside a playbook's own wording, so the labelled issue measures them)."""
 
 SURE = 0.8

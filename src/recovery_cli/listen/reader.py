@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recovery_cli.listen import (
+    belongings,
     bookings,
     charges,
     circumstances,
@@ -160,6 +161,7 @@ EXTRACTORS: tuple[tuple[frozenset[str], Extractor], ...] = (
     (refunds.KEYS, lambda sentence, *_: refunds.owed(sentence)),
     (staff.KEYS, lambda sentence, *_: staff.staff(sentence)),
     (jobs.KEYS, lambda sentence, *_: jobs.jobs(sentence)),
+    (belongings.KEYS, lambda sentence, *_: belongings.belongings(sentence)),
 )
 """Each extractor but the clause rules, with the words one of which a sentence must hold."""
 

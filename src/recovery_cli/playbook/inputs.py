@@ -155,6 +155,16 @@ STANDARD_INPUTS: dict[str, Input] = {
             example="your kitchen fitting",
         ),
         Input(
+            name="damaged",
+            kind="phrase",
+            prompt="What of theirs was damaged, in their words?",
+            help=(
+                "As it follows 'we'll pay for cleaning or replacing': 'your coat', 'her dress'."
+                " A playbook's default wording names it."
+            ),
+            example="your silk blouse",
+        ),
+        Input(
             name="matter",
             kind="phrase",
             prompt="What is the case about, in their words?",
@@ -292,12 +302,12 @@ def default_of(spec: Input, values: Mapping[str, object]) -> str:
 
 NAMING = frozenset(
     {"item", "appointment", "booking", "plan", "service", "charge", "request", "details"}
-    | {"owed", "staff", "job", "matter"}
+    | {"owed", "staff", "job", "damaged", "matter"}
 )
 """Standard inputs that put the customer's own name for something into a playbook's default
 wording ("{item} arrived damaged"): the thing, the visit, the booking, the plan, the
-service, the charge, the request, the details, the money, the person, the job and the
-case."""
+service, the charge, the request, the details, the money, the person, the job, what was
+damaged and the case."""
 
 ASKED_WHEN_READ = frozenset({*CONCERNS, *(NAMING - {"plan"})})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
@@ -306,7 +316,7 @@ what was ordered, booked or stopped working, what a visit was for, what they ask
 which details went astray, which money they are owed or who treated them badly only puts a
 name to what the default already says ("your order", "your appointment", "our service", "do
 what you asked for", "some of your personal details", "your money", "us", "the work we
-sent someone to do", "your case").
+sent someone to do", "what was damaged", "your case").
 What they are cancelling (`plan`) is asked for whenever the playbook has it, since
 hard-to-cancel's own lines say it. `--set` still gives one."""
 
