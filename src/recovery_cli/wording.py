@@ -233,7 +233,14 @@ ING_NOUNS = _words(
 "ur charging me twice" is "we're charging you twice"."""
 
 
+_THEIRS_ANYWAY = _words("refund refunds money deposit cashback compensation reimbursement")
+"""What the customer calls "your" but is theirs: "Your refund still hasn't come through"
+is said back as "your refund", never "our refund"."""
+
+
 def _customer_turn(low: str, previous: str, following: str) -> str | None:
+    if low == "your" and following in _THEIRS_ANYWAY:
+        return "your"  # "your refund" is the customer's money, whoever holds it
     if low in _CUSTOMER:
         return _CUSTOMER[low]
     if low in _HOUSEHOLD:
@@ -414,6 +421,9 @@ def _agree_all(rest: str) -> str:
 # --- what may be said back -----------------------------------------------------------------------
 
 
+_HASHTAG = re.compile(r"#(?!\d)")
+
+
 def tidy(clause: str) -> str | None:
     """A clause ready to go mid-sentence in a draft, or None when it is not fit to.
 
@@ -425,8 +435,10 @@ def tidy(clause: str) -> str | None:
     clause = clause.strip(" \t.,;:!?-–—…*")
     if not clause or len(clause) > MAX_CLAUSE:
         return None
-    if any(mark in clause for mark in "?!@#|<>{}[]\\/\ufffd") or _has_symbols(clause):
+    if any(mark in clause for mark in "?!@|<>{}[]\\/\ufffd") or _has_symbols(clause):
         return None
+    if _HASHTAG.search(clause):
+        return None  # "#fail"; "order #44821" is a number
     if clause.count('"') % 2:
         clause = clause.replace('"', "")
     if clause.count("(") != clause.count(")"):

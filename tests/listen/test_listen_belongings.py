@@ -35,6 +35,7 @@ def test_what_was_damaged_is_read_in_the_customers_words(message: str, damaged: 
         "The stylist burned my scalp with the straighteners.",
         "It ruined my evening.",  # not a thing to clean or replace
         "I dropped my phone on your stairs.",  # the customer's own doing
+        "The engineer broke the glass door when he dropped his drill on it.",  # his own tool
     ],
 )
 def test_an_injury_a_day_or_the_customers_own_doing_is_not_read(message: str) -> None:

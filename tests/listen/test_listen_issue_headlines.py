@@ -386,3 +386,46 @@ def test_a_tag_a_relative_word_or_the_second_of_two_things_is_never_the_subject(
 ) -> None:
     value = issue(message) or ""
     assert not value.startswith(("your urgent", "your whose", "your batteries"))
+
+
+@pytest.mark.parametrize(
+    ("message", "wrong"),
+    [
+        (
+            "The engineer who came at 10am on Tuesday to fix my boiler broke the thermostat.",
+            "your boiler broke",  # the boiler is what he came to fix, not who broke it
+        ),
+        ("The man who came to fit the carpet was rude and swore at my daughter.", "the carpet"),
+        ("I'd like to report that my booking for the Garden Room was cancelled.", "the Garden"),
+        ("Agent note: caller's mum slipped on spilt drink near the tills.", "your your"),
+    ],
+)
+def test_the_object_of_someone_elses_work_or_a_doubled_owner_is_never_said(
+    message: str, wrong: str
+) -> None:
+    assert not (issue(message) or "").startswith(wrong)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Your refund of £45 still hasn't come through.",
+            "your refund of £45 still hasn't come through",
+        ),
+        (
+            "I was charged twice for order #44821 — £89.99 taken on 3 March and again on 5 March.",
+            "you were charged twice for order #44821",
+        ),
+        (
+            "You charged me twice for my £89.99 order.",
+            "you were charged twice for your £89.99 order",
+        ),
+        (
+            "caller's mum slipped on spilt drink near the tills",
+            "your mum slipped on spilt drink near the tills",
+        ),
+    ],
+)
+def test_the_customers_money_order_and_family_are_said_as_theirs(message: str, said: str) -> None:
+    assert issue(message) == said

@@ -56,6 +56,7 @@ def test_the_thing_ordered_is_read_in_the_customers_words(message: str, item: st
         "The loss adjuster came on the 3rd.",  # who came, not what
         "Patient Mr Hassan Farah arrived for 9:10.",  # a note's heading: who, not what
         "We've bought almost all of our furniture from you.",  # how much, not what
+        "The chef came out and shouted at my husband in front of everyone.",  # staff, not a thing
     ],
 )
 def test_no_thing_is_read_where_none_is_named_alone(message: str) -> None:

@@ -35,6 +35,10 @@ from recovery_cli.playbook.inputs import resolve
             "the work on the leak",
         ),
         ("The windows were fitted on Monday by Kestrel.", "the work on the windows"),
+        (
+            "The engineer who came on Tuesday to fix my boiler broke the thermostat.",
+            "the work on your boiler",  # what he came to work on, without what he did next
+        ),
     ],
 )
 def test_the_job_is_read_in_the_customers_words(message: str, job: str) -> None:
@@ -51,6 +55,7 @@ def test_the_job_is_read_in_the_customers_words(message: str, job: str) -> None:
         "The room was clean but the bed was broken.",  # a state, not a job
         "They fitted on Monday.",  # nothing worked on
         "Water is dripping from the light fitting in the kitchen.",  # a part, not a job
+        "The engineer who came to repair the dish-\nwasher did not fix it.",  # cut at a wrap
     ],
 )
 def test_work_not_done_by_us_or_not_done_at_all_is_not_read(message: str) -> None:

@@ -68,6 +68,9 @@ def test_without_weights_nothing_is_offered(
         ("the big grey corner sofa bed arrived", []),  # four words: not a name
         ("My, well, the order", ["order"]),  # a comma parts a determiner from a name
         ("my 2 boxes came on the 9th", []),  # numbers and dates are never names
+        ("The nail technician used the wrong colour", ["nail technician", "wrong colour"]),
+        ("my fitted wardrobe is wonky", ["fitted wardrobe"]),  # "-ed" may start a name
+        ("If my parcel doesn't arrive by Friday I'm leaving a review.", []),  # what may happen
     ],
 )
 def test_a_candidate_is_a_run_of_one_to_three_naming_words_after_a_determiner(

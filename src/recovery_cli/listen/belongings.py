@@ -27,7 +27,7 @@ CONFIDENCE = 0.8
 
 _HARMED = (
     r"ruined|stained|damaged|ripped|tore|torn|scratched|scuffed|dented|smashed|broke|broken|"
-    r"cracked|soaked|drenched|splashed|scorched|chipped|snapped|shattered|marked|dropped"
+    r"cracked|soaked|drenched|splashed|scorched|chipped|snapped|shattered|marked"
 )
 _FELL = r"spill(?:ed|t)|knock(?:ed)|tipp(?:ed)|splash(?:ed)|pour(?:ed)|dropp(?:ed)|went|landed|fell"
 _THING = r"(?:[A-Za-z][\w'-]{1,19}\s){0,2}?[A-Za-z][\w-]{1,19}"
@@ -45,9 +45,11 @@ _KEYS = words(
 )
 _DONE_TO = Keyed(
     _KEYS,
-    rf"\b(?P<verb>{_HARMED})\s(?P<whose>my|our|her|his|their)\s(?P<thing>{_THING}){_END}",
+    rf"\b(?:(?P<verb>{_HARMED})\s(?P<whose>my|our|her|his|their)|dropped\s(?P<mine>my|our))\s"
+    rf"(?P<thing>{_THING}){_END}",
 )
-"""What was done to it ("ripped my trousers")."""
+"""What was done to it ("ripped my trousers"); a thing dropped only when it is the
+customer's ("dropped my suitcase", never "dropped his drill on it")."""
 _LANDED_ON = Keyed(
     _KEYS,
     rf"\b(?:{_FELL})\b[^.;!?\n]{{0,60}}?\s(?:all\sover|over|on|onto|down|across|into)\s"
@@ -93,7 +95,8 @@ def belongings(sentence: Sentence) -> Iterable[Found]:
             said = thing.lower().split()
             if any(word in _NOT_A_BELONGING for word in said) or said[0] in _SMALL:
                 continue
-            owner = _OWNER[match.group("whose").lower()]
-            start = sentence.start + match.start("whose")
+            whose = "whose" if match.group("whose") else "mine"
+            owner = _OWNER[match.group(whose).lower()]
+            start = sentence.start + match.start(whose)
             end = sentence.start + match.end("thing")
             yield Found("damaged", f"{owner} {unshout(thing)}", start, end, CONFIDENCE, rank)

@@ -35,7 +35,7 @@ START = r"(?:^(?:@\w{1,30}\s|subject:\s|re:\s)?|\(|,\s)"
 LONG_REST = r"[^.;:!?\n]{1,110}(?=[.;:!?\n]|$)"
 """The rest of a sentence, commas and all."""
 
-TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/-]|[.:](?=\d)){1,25})){0,18})"
+TAIL = r"(?P<tail>(?:[^\S\n](?:\"[^\"\n]{1,40}\"|(?:[\w'’£$€%&+,/#-]|[.:](?=\d)){1,25})){0,18})"
 """The rest of a clause, at most eighteen words, cut where another clause starts (`clip`)
 or at a line break."""
 
@@ -353,7 +353,11 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
                 and _AFTER_COMMA.search(match.string, 0, match.start("np"))
             ):
                 return None  # "at Phoenix Arena, Pune on 12 October was": a place, not a thing
-            parts["det"] = "the" if head in OURS else "your" if note else "my"
+            owner = np.split()[0].lower().replace("’", "'")
+            if owner.endswith("'s"):  # "caller's mum slipped": the owner is said already
+                parts["det"] = "" if owner in _CUSTOMERS_OWN else "the"
+            else:
+                parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
         plural = is_plural(head)
         one_of = bool(parts.get("pre"))  # "one of the legs is snapped" agrees with "one"
@@ -422,6 +426,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     return clause, generic, end
 
 
+_CUSTOMERS_OWN = words("caller's cx's cust's customer's client's patient's")
+"""A note's word for the customer's own, which the turn says as "your"."""
 _TAGS = words("urgent important asap attn fwd fw complaint")
 """A word a subject line is tagged with, not part of what went wrong."""
 
@@ -470,8 +476,15 @@ _COORDINATED = re.compile(
 )
 """Something done to a thing and another ("to install my inverter and batteries on Tuesday
 did not ..."): the bare noun after "and" is the second of them, not what went wrong."""
-_OBJECT_OF = re.compile(r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside)\s$", re.I)
-"""A word before a noun phrase that makes it the object of a preposition, not a subject."""
+_OBJECT_OF = re.compile(
+    r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside|for)\s$"
+    r"|\bto\s(?:fix|fit|install|service|repair|replace|mount|lay|assemble|build|collect|deliver|"
+    r"clean|check|connect|paint|measure|bring|drop\soff|pick\sup|look\sat|sort|unblock|move)\s$",
+    re.I,
+)
+"""A word before a noun phrase that makes it the object of a preposition ("my booking for
+the Garden Room ... was cancelled") or of the work someone came to do ("the engineer who
+came to fix my boiler broke the thermostat"), not a subject."""
 
 
 _NOT_CAME = re.compile(

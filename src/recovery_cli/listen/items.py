@@ -104,7 +104,9 @@ _PEOPLE = words(
     florist plumber electrician builder installer cleaner nurse doctor carer police fire
     ambulance dept department kitchen employer provider patrol company shop store firm
     adjuster assessor surveyor inspector valuer tenant patient customer guest client resident
-    mr mrs ms miss dr
+    mr mrs ms miss dr chef chefs waiter waitress server manager receptionist stylist barber
+    hairdresser host hostess cashier porter steward stewardess crew mechanic optician
+    pharmacist dentist hygienist therapist instructor trainer guide security
     """
 )
 """Who or what a sentence may be about that is not the thing ordered ("Driver came")."""

@@ -89,6 +89,14 @@ _HAD_DONE = Keyed(
 KEYS = register(_KEYS)
 """Words one of which a sentence needs before a job can be read in it."""
 
+_VERBS = words(
+    """
+    broke broken left made caused flooded damaged cracked scratched smashed came went said told
+    took put got has have had was were is are did does do didn't doesn't won't can't isn't
+    wasn't leaked stopped started keeps kept fell snapped
+    """
+)
+"""Words that end the thing worked on: what happened next, not the thing."""
 _WHOSE = {"my": "your", "our": "your", "your": "the", "a": "the", "an": "the", "some": "the"}
 _WHOSE |= {"the": "the", "her": "her", "his": "his", "their": "their"}
 _WHOSE |= {"two": "the two", "three": "the three"}
@@ -180,9 +188,14 @@ def _job(run: str, starts: bool) -> str | None:
 
 
 def _thing(run: str, starts: bool) -> str | None:
-    """The thing worked on, or None when it is a pronoun, a time or what went wrong."""
+    """The thing worked on, or None when it is a pronoun, a time or what went wrong; it
+    stops before a verb ("fix my boiler broke the thermostat" is "boiler")."""
     said = run.split()
-    if any(word.lower() in _NOT_A_THING for word in said):
+    for at, word in enumerate(said):
+        if (at and word.lower() in _VERBS) or (word.endswith("-") and at == len(said) - 1):
+            said = said[:at]  # "the dish-" cut by a line wrapped at a hyphen: unsure
+            break
+    if not said or any(word.lower() in _NOT_A_THING for word in said):
         return None
     if starts and said[0][1:].islower():
         said[0] = said[0].lower()  # "Kitchen fitted Mon-Wed": the sentence's capital

@@ -22,19 +22,25 @@ _STAFF_DID = (
     r"lectured|shouted\sat|laughed\sat|read\sout|ignored|snapped\sat|swore\sat|trampled"
 )
 
+_FOR_WHAT = (
+    r"(?P<rest>\sfor\s(?:[^,.;!?\n—–(]|[.,](?=\d)){1,50}?(?=[,.;!?](?!\d)|[\n—–]|\s[-(]|$))?"
+)
+"""What a double charge was for, up to the end of its clause ("for order #44821", not the
+sum after a dash)."""
+
 MONEY = [
     rule(
         "issue",
         "charged|billed",
         r"\b(?:you|u|they|you\sguys)(?:'ve|\shave|ve)?\s(?:charged|billed)\sme\s"
-        r"(?P<what>twice|double|two\stimes)(?P<rest>\sfor\s[^,.;!?\n]{1,50})?",
+        rf"(?P<what>twice|double|two\stimes){_FOR_WHAT}",
         "I was charged twice{rest}",
     ),
     rule(
         "issue",
         "charged|billed",
         r"\bI\s(?:was|have\sbeen|'ve\sbeen|got)\s(?:charged|billed)\s(?:twice|double)"
-        r"(?P<rest>\sfor\s[^,.;!?\n]{1,50})?",
+        rf"{_FOR_WHAT}",
         "I was charged twice{rest}",
     ),
     rule(
