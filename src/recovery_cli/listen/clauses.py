@@ -43,7 +43,7 @@ _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
     "should still never not no and but or so if when then because that which who whom whose "
     "what where it i me you we they he she him her them us this these those there here "
-    "to for from with at on in by into onto about after before since until just only "
+    "to for from with at on in by into onto about after before since until just only ran "
     "also now today yesterday tonight tomorrow again even really please very too ever "
     "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
@@ -107,7 +107,8 @@ SUBJECTS = {
 
 _POSSESSIVE = re.compile(
     r"\b(son|daughter|mum|mom|dad|sister|brother|wife|husband|niece|nephew|friend|father|"
-    r"mother|partner|granddaughter|grandson)s\s(?!(?:and|are|were|have|had|is|was|who)\b)"
+    r"mother|partner|granddaughter|grandson)s\s"
+    r"(?!(?:and|are|were|have|had|is|was|who|from|in|at|on|of|with|can|could|will|would)\b)"
     r"(?=[a-z0-9])",
     re.I,
 )
@@ -253,7 +254,9 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
         quoted = each.fact == "issue" and _QUOTED.search(
             text, max(0, match.start() - 3), match.start()
         )
-        if not quoted and not _HYPOTHETICAL.search(text, max(0, match.start() - 30), match.start()):
+        hypothetical = _HYPOTHETICAL.search(text, max(0, match.start() - 30), match.start())
+        themselves = _THEMSELVES.search(text, max(0, match.start() - 8), match.start())
+        if not quoted and not hypothetical and not themselves:
             made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
@@ -430,6 +433,9 @@ _CUSTOMERS_OWN = words("caller's cx's cust's customer's client's patient's")
 """A note's word for the customer's own, which the turn says as "your"."""
 _TAGS = words("urgent important asap attn fwd fw complaint")
 """A word a subject line is tagged with, not part of what went wrong."""
+
+_THEMSELVES = re.compile(r"\b(?:I\swas|I\sam|I'm|Im)\s$", re.I)
+"""What comes after "I was" is the customer ("I was the man who lost his temper")."""
 
 _NOT_A_BARE_START = words(
     "hi hello hey about re brought bought first second third fourth fifth last next "

@@ -263,9 +263,11 @@ STATE = vocabulary(
 NO_WHAT = (
     r"(?!problem|rush|worries|issue|complaints|need|idea|longer|way|one\b|thanks|matter|"
     r"reply|answer|response|call|text|email|chance|pressure|claims|option|button|"
-    r"explanation|word)(?:sign\sof\s)?(?:[\w'’-]{2,20}\s){0,2}[\w'’-]{2,20}"
+    r"explanation|word|(?:(?:visible|real|lasting|serious|obvious|major)\s)?(?:injur|harm|damage|"
+    r"bruis|blood|mark|hurt|pain))(?:sign\sof\s)?(?:[\w'’-]{2,20}\s){0,2}[\w'’-]{2,20}"
 )
-"""What is missing after "no" (not "no rush", "no reply": those are not a thing)."""
+"""What is missing after "no" (not "no rush", "no reply": those are not a thing; "no visible
+injury", "no damage": good news, never what went wrong)."""
 NO_WHAT_FEW = NO_WHAT.replace("{0,2}", "{0,2}?")
 """The same, as few words as will do ("no cars" in "no cars avail")."""
 

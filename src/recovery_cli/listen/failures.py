@@ -73,9 +73,11 @@ _BARE = (
     r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
+_VERB_IN_MOD = r"(?:can|could|will|would|should|must|may|might|did|does|do)\b"
+"""A modal or "do" ends a modifier: "my friends from Poland can not come" is the friends'."""
 _MOD = (
     r"(?P<mod>\s(?:of|with|for|on|in|at|from|inside)\s(?:(?:the|my|our|your|ur|a|an|his|her)\s)?"
-    rf"(?:{_W}\s){{0,2}}?{_W})?"
+    rf"(?:(?!{_VERB_IN_MOD}){_W}\s){{0,2}}?(?!{_VERB_IN_MOD}){_W})?"
 )
 _REL = (
     r"(?P<rel>\s(?:(?:which|that|who)\s)?(?:I|we|you|u|they)(?:\shave|'ve|\shad)?\s"
