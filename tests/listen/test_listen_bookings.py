@@ -16,13 +16,23 @@ from recovery_cli.playbook.inputs import resolve
         ("We booked the Garden Room for our party on Saturday.", "your Garden Room"),
         ("I had prepaid a minivan for 7 days and there were none.", "your minivan"),
         ("I booked and paid for a spa day for two.", "your spa day"),
+        ("We had a table booked for 8.30 for my partner's birthday.", "your table"),
+        ("Booked couples massage 3pm today, paid in advance.", "your couples massage"),
     ],
 )
 def test_what_was_booked_is_read(message: str, booking: str) -> None:
     assert read(message).value("booking") == booking
 
 
-@pytest.mark.parametrize("message", ["I booked it online months ago.", "We booked ahead."])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I booked it online months ago.",
+        "We booked ahead.",
+        "We had a plumber booked for Monday.",  # who, not what
+        "I had an appointment booked for 9.",  # no more than the playbook says
+    ],
+)
 def test_a_booking_that_names_nothing_is_not_read(message: str) -> None:
     assert read(message).value("booking") is None
 

@@ -35,6 +35,8 @@ from recovery_cli.playbook.inputs import resolve
             "the work on the leak",
         ),
         ("The windows were fitted on Monday by Kestrel.", "the work on the windows"),
+        ("Call 09:14 - Mrs Farah, job KI-7735 (kitchen fit, finished Fri)", "your kitchen fit"),
+        ("Service: Oven cleaning\nDate of visit: 12/03", "your oven cleaning"),
         (
             "The engineer who came on Tuesday to fix my boiler broke the thermostat.",
             "the work on your boiler",  # what he came to work on, without what he did next
@@ -52,6 +54,7 @@ def test_the_job_is_read_in_the_customers_words(message: str, job: str) -> None:
         "I want someone to fix the wall this week.",  # asked for, not done
         "The gaps are big enough to fit a coin.",  # what could be done
         "Customer service never rang back.",  # a department, not a job
+        "The cleaning was poor.",  # no job named
         "The room was clean but the bed was broken.",  # a state, not a job
         "They fitted on Monday.",  # nothing worked on
         "Water is dripping from the light fitting in the kitchen.",  # a part, not a job

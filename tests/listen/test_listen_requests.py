@@ -29,6 +29,7 @@ from recovery_cli.playbook.inputs import resolve
         ("Can I get a full refund please", "give you a full refund"),
         ("I'd like at least half of the £480 back.", "give you at least half of the £480 back"),
         ("Please refund me the full amount.", "refund you the full amount"),
+        ("Cust calm, asked if we can at least offer store credit.", "offer store credit"),
     ],
 )
 def test_what_the_customer_asks_for_is_read_as_what_we_would_do(message: str, asked: str) -> None:

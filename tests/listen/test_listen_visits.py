@@ -82,6 +82,10 @@ def test_a_missed_visit_draft_names_it_in_the_playbooks_own_words(library: Libra
             "the visit from the stair lift engineer to fix your stair lift",
         ),
         (
+            "Gardener was due 9am today to do the lawn before our party tomorrow.",
+            "the visit from the gardener to do the lawn",
+        ),
+        (
             "@SkyLineBroadband engineer was booked 8am-1pm for my NEW business line",
             "the visit from the engineer for your new business line",
         ),

@@ -4,7 +4,8 @@ Two more things a reply names instead of the playbook's general word:
 
 - `booking`, what was booked and not there: "booked pitch 42" is "your pitch 42", "we
   reserved the Garden Room" is "your Garden Room", "I'd prepaid a minivan" is "your
-  minivan". booking-failure's default issue names it ("we didn't have {booking} ready for
+  minivan", "we had a table booked for 8.30" is "your table". booking-failure's default
+  issue names it ("we didn't have {booking} ready for
   you when you arrived").
 - `plan`, what they are trying to leave: "cancel my PulseFit membership" is "your PulseFit
   membership", "called to cancel broadband" is "your broadband". hard-to-cancel's lines
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from recovery_cli.listen.items import NOT_IN_A_NAME, leading_name
+from recovery_cli.listen.items import NOT_IN_A_NAME, PEOPLE, leading_name
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import unshout
@@ -28,7 +29,7 @@ from recovery_cli.wording import unshout
 CONFIDENCE = 0.8
 """Sure: each only names a thing in a sentence the playbook already says."""
 
-_WORD = r"(?:[A-Za-z][\w'&-]{0,20}|\d{1,4}[a-z]?)"
+_WORD = r"(?:[A-Za-z][\w'&-]{0,20}|\d{1,4}[a-z]?\b)"
 _NAME = rf"(?P<np>(?:{_WORD}\s){{0,3}}{_WORD})"
 _BOOKED = Keyed(
     {"booked", "reserved", "prepaid", "pre-paid", "pre-booked", "prebooked"},
@@ -36,6 +37,12 @@ _BOOKED = Keyed(
     r"(?:(?:already|originally|specifically)\s)?(?:booked|reserved|prepaid|pre-paid|pre-booked|"
     rf"prebooked)\s(?:(?:and\spaid\sfor|in)\s)?(?:(?:a|an|the|our|my|two|three|four)\s)?{_NAME}",
 )
+_HAD_BOOKED = Keyed(
+    {"booked", "reserved"},
+    r"\b(?:had|have|'d|'ve)\s(?:a|an|the|our|my)\s(?P<np>(?:[A-Za-z][\w'&-]{0,20}\s){0,2}?"
+    r"[A-Za-z][\w'&-]{1,20})\s(?:booked|reserved)\b",
+)
+"""What they had booked, before its verb ("we had a table booked for 8.30")."""
 _CANCEL = Keyed(
     {"cancel", "cancelling", "canceling", "cancelled", "canceled"},
     r"\bcancel(?:l?ing|l?ed)?\s(?:(?:my|our|your|his|her|their|the|this)\s)?"
@@ -43,7 +50,7 @@ _CANCEL = Keyed(
     r"account|broadband|policy|insurance|package|box|service|trial|line|direct\sdebit|"
     r"standing\sorder|renewal|bundle|deal))\b",
 )
-KEYS = register(_BOOKED.keys | _CANCEL.keys)
+KEYS = register(_BOOKED.keys | _HAD_BOOKED.keys | _CANCEL.keys)
 """Words one of which a sentence needs before either can be read in it."""
 
 _ENDS = NOT_IN_A_NAME | words("months' months-ago weekend prepaid pre-paid upfront")
@@ -51,7 +58,7 @@ _ENDS = NOT_IN_A_NAME | words("months' months-ago weekend prepaid pre-paid upfro
 _NOTHING_PARTICULAR = words(
     """
     it them this that one something everything anything booking bookings lot place slot
-    ticket tickets trip holiday online ahead months weeks days
+    ticket tickets trip holiday online ahead months weeks days time appointment appt visit
     """
 )
 """What names no particular booking ("booked it", "booked online")."""
@@ -65,6 +72,12 @@ def booked(sentence: Sentence) -> Iterable[Found]:
             start = sentence.start + match.start("np")
             end = start + len(" ".join(kept))
             yield Found("booking", f"your {unshout(' '.join(kept))}", start, end, CONFIDENCE)
+    for match in _HAD_BOOKED.finditer(sentence):
+        kept = leading_name(match.group("np").split(), _ENDS, _NOTHING_PARTICULAR)
+        if kept and kept[-1].lower() not in PEOPLE:  # "we had a plumber booked": who, not what
+            start = sentence.start + match.start("np")
+            end = start + len(" ".join(kept))
+            yield Found("booking", f"your {unshout(' '.join(kept))}", start, end, CONFIDENCE, 1)
     for match in _CANCEL.finditer(sentence):
         name = match.group("np")
         start = sentence.start + match.start("np")

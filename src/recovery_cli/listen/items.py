@@ -96,7 +96,7 @@ what nobody orders ("my new job")."""
 _ENDS_A_NAME = words("order orders parcel parcels package packages delivery deliveries purchase")
 """Words after a thing's name that are not part of it ("sofa order", "rug delivery")."""
 _REFERENCE = re.compile(r"^#?[A-Z]{0,5}-?\d[\d-]{2,}$|^\d{4,}$", re.I)
-_PEOPLE = words(
+PEOPLE = words(
     """
     driver drivers engineer engineers courier couriers technician fitter fitters guy man
     woman lady bloke someone nobody nothing he she they van lorry rider person team staff
@@ -261,7 +261,7 @@ def _name(run: str, starts: bool, whole: bool) -> tuple[str, int] | None:
         return None  # '"child safe"': what it was called, not what it is
     if _VERB_LIKE.search(last) and last not in _NOUN_ENDINGS_OK:
         return None  # "the one delivered", "bags missing": not a name
-    if last in _PEOPLE or kept[0].lower() in _PEOPLE:
+    if last in PEOPLE or kept[0].lower() in PEOPLE:
         return None  # "Driver came", "Refund arrived": not the thing ordered
     if len(kept) == 1 and kept[0][:1].isupper() and not kept[0].isupper():
         return None  # "Halden", "RoadSafe": a model's name alone, not what it is

@@ -38,7 +38,9 @@ _TO_DO = (
     r"fit|install|lay|repair|service|replace|tile|plaster|mount|rewire|assemble|build|fix|"
     r"paint|resurface|refit|re-fit|put\sin|put\sup"
 )
-_JOBS = r"fitting|fit|installation|install|repair|service|refit|re-fit|clean|replacement"
+_JOBS = (
+    r"fitting|fit|installation|install|repair|service|refit|re-fit|clean|cleaning|replacement"
+)
 _THING = r"(?:[A-Za-z][\w-]{1,19}\s){0,3}?[A-Za-z][\w-]{1,19}"
 _AFTER = (
     r"(?=\s(?:today|tomorrow|yesterday|this|last|at|on|in|into|between|from|by|for|and|but|"
@@ -59,7 +61,7 @@ _KEYS = words(
 _JOB = Keyed(
     _KEYS,
     r"(?:\b(?P<det>my|our|the|your|his|her|their|an?)\s|^(?:subject:\s|re:\s)?|\bre\s|"
-    r"(?<=[-–:]\s))"
+    r"(?<=[-–:(]\s)|(?<=\())"
     rf"(?P<np>(?:[A-Za-z][\w-]{{1,19}}\s){{1,3}}?(?:{_JOBS}))(?=\s?[-–:,.;!?(]|\s(?:on|at|by|"
     r"was|were|is|has|had|done|carried|booked|job|ref|last|this|in|via|through|from|with|for|"
     r"to|and|but|which|that)\b|$)",
@@ -130,7 +132,7 @@ _SERVICED = words(
 )
 """What a "service" is of when it is work done ("your boiler service"), not a department
 ("customer service") or a tier ("Platinum service")."""
-_CLEANED = words("deep tenancy window carpet oven office house spring builders")
+_CLEANED = words("deep tenancy window carpet oven office house spring builders gutter upholstery")
 """What a "clean" is when it is work done ("end of tenancy clean"), not a state ("was clean")."""
 _FITTINGS = words("light compression pipe waste tap door ceiling wall bathroom kitchen-light")
 """What a "fitting" is when it is a part ("a light fitting"), not the work of fitting."""
@@ -171,7 +173,7 @@ def _job(run: str, starts: bool) -> str | None:
     previous = before[-1].lower() if before else ""
     if (
         (work.lower() == "service" and previous not in _SERVICED)
-        or (work.lower() == "clean" and previous not in _CLEANED)
+        or (work.lower() in {"clean", "cleaning"} and previous not in _CLEANED)
         or (work.lower() == "fitting" and previous in _FITTINGS)
     ):
         return None  # "customer service", "the room was clean", "a light fitting": no job

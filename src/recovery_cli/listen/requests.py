@@ -5,7 +5,8 @@ your ticket this time") instead of "do what you asked for". A request is asked i
 shapes, and only for an action we could grant or refuse:
 
 - of us: "can you extend my free trial by a week?", "could u unlock my phone", "Please
-  refund the £35 fee", "I'd like you to move the dates", "is it possible to transfer it";
+  refund the £35 fee", "I'd like you to move the dates", "is it possible to transfer it",
+  and in an agent's note "asked if we can at least offer store credit";
 - for themselves: "can I change the name on my ticket?" (we would let them: "let you
   change the name on your ticket"), "can I get a full refund?", "I'd like my deposit back"
   (we would give it: "give you your deposit back").
@@ -34,7 +35,7 @@ _ACTIONS = words(
     defer postpone accept take replace repair fix deliver reduce lower reverse remove release
     credit give backdate open switch add reissue rebook drop lift override prescribe dispense
     supply ship post collect pay compensate cover reimburse fit seat use buy bring stay
-    arrange sell split waiver let make put
+    arrange sell split waiver let make put offer
     """
 )
 """Verbs that ask for something we could grant or refuse; "tell", "call", "help", "check"
@@ -50,6 +51,7 @@ _REST = (
 _OF_US = Keyed(
     {"can", "could", "would", "will", "please", "like", "want", "possible"},
     r"(?:\b(?:can|could|would|will)\s(?:you|u|ya)\s|\bi(?:'d|\swould)\slike\s(?:you|u)\sto\s|"
+    r"\basked\s(?:if|whether)\s(?:we|you|u)\s(?:can|could|would)\s(?:at\sleast\s|still\s)?|"
     r"\bi\swant\s(?:you|u)\sto\s|\bis\sit\spossible\s(?:for\s(?:you|u)\s)?to\s|\bplease\s)"
     rf"{_POLITE}(?P<said>{_VERB}\b{_REST})",
 )

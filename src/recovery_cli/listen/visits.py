@@ -65,7 +65,7 @@ _AFTER_A_THING = (
 _VISITORS = (
     r"engineers?|technicians?|tech|installers?|fitters?|plumber|electrician|nurse|driver|crew|"
     r"surveyor|inspector|assessor|adjuster|carer|cleaners?|mechanic|optician|physio|roofer|"
-    r"locksmith|courier|valuer"
+    r"locksmith|courier|valuer|gardener|decorator|painter|builder|joiner|glazier"
 )
 _DUE = (
     r"(?:(?:was|were|is|had\sbeen)\s)?"
@@ -73,13 +73,14 @@ _DUE = (
 )
 _WORK = (
     r"fix|fit|install|service|repair|connect|collect|check|replace|change|measure|set\sup|"
-    r"assess|value|survey|unblock|clean|deliver|start|look\sat|sort"
+    r"assess|value|survey|unblock|clean|deliver|start|look\sat|sort|do|cut|mow|trim|paint"
 )
 _VISITOR = Keyed(
     words(
         """
         engineer tech installer fitter plumber electrician nurse driver crew surveyor inspector
         assessor adjuster carer cleaner mechanic optician physio roofer locksmith courier valuer
+        gardener decorator painter builder joiner glazier
         """
     ),
     rf"(?:\b(?P<det>my|our|your|ur|the|an?)\s|^(?:@\w{{1,30}}\s)?|(?<=[-–:]\s)|(?<=\badvises\s)|"
