@@ -444,3 +444,25 @@ def test_good_news_the_writer_or_a_modal_is_never_said_as_what_went_wrong(messag
     assert "no visible injury" not in value
     assert "the man who" not in value
     assert "can haven't" not in value and "friend's" not in value
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Great fitting, shame about your customer service team who ignored 4 emails.",
+            "our customer service team ignored 4 emails",  # a noun and a "who" is no clause
+        ),
+        (
+            "The driver who dropped my parcel was rude to me.",
+            "the driver who dropped your parcel was rude to you",  # never "your parcel was rude"
+        ),
+        ("I noticed the lid is cracked.", "the lid is cracked"),
+        (
+            "When we arrived the room was being used by another party.",
+            "the room was being used by another party",
+        ),
+    ],
+)
+def test_who_did_it_and_what_they_did_it_to_stay_apart(message: str, said: str) -> None:
+    assert issue(message) == said

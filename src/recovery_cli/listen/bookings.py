@@ -43,6 +43,8 @@ _HAD_BOOKED = Keyed(
     r"[A-Za-z][\w'&-]{1,20})\s(?:booked|reserved)\b",
 )
 """What they had booked, before its verb ("we had a table booked for 8.30")."""
+_BARE_VISITS = words("appointment appt visit slot")
+"""A visit named by no more than its word says nothing the playbook does not."""
 _CANCEL = Keyed(
     {"cancel", "cancelling", "canceling", "cancelled", "canceled"},
     r"\bcancel(?:l?ing|l?ed)?\s(?:(?:my|our|your|his|her|their|the|this)\s)?"
@@ -58,7 +60,7 @@ _ENDS = NOT_IN_A_NAME | words("months' months-ago weekend prepaid pre-paid upfro
 _NOTHING_PARTICULAR = words(
     """
     it them this that one something everything anything booking bookings lot place slot
-    ticket tickets trip holiday online ahead months weeks days time appointment appt visit
+    ticket tickets trip holiday online ahead months weeks days time
     """
 )
 """What names no particular booking ("booked it", "booked online")."""
@@ -74,7 +76,11 @@ def booked(sentence: Sentence) -> Iterable[Found]:
             yield Found("booking", f"your {unshout(' '.join(kept))}", start, end, CONFIDENCE)
     for match in _HAD_BOOKED.finditer(sentence):
         kept = leading_name(match.group("np").split(), _ENDS, _NOTHING_PARTICULAR)
-        if kept and kept[-1].lower() not in PEOPLE:  # "we had a plumber booked": who, not what
+        if (
+            kept
+            and kept[-1].lower() not in PEOPLE
+            and (kept[1:] or kept[0].lower() not in _BARE_VISITS)
+        ):
             start = sentence.start + match.start("np")
             end = start + len(" ".join(kept))
             yield Found("booking", f"your {unshout(' '.join(kept))}", start, end, CONFIDENCE, 1)

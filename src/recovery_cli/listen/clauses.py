@@ -402,6 +402,10 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             if link.endswith(" been") and state.lower().startswith("not "):
                 link, state = f"{link[:-5]} not been", state[4:]  # "not emptied for 4 weeks"
             parts["pred"] = f"{link} {state}"
+    if parts.get("when", "").strip().lower() == "who" and not _MAIN_VERB.search(
+        parts.get("tail", "")
+    ):  # "your team who ignored 4 emails" is no clause; "our team ignored 4 emails" is
+        parts["when"] = ""  # ("the waiter who spilled it just laughed" is one already)
     if "passive" in parts:  # "Cx locked out of acct": the "were" a note leaves out
         parts["were"] = "" if parts.get("be") or not parts["passive"] else "were "
     if "subj" in parts:
@@ -434,6 +438,12 @@ _CUSTOMERS_OWN = words("caller's cx's cust's customer's client's patient's")
 _TAGS = words("urgent important asap attn fwd fw complaint")
 """A word a subject line is tagged with, not part of what went wrong."""
 
+_MAIN_VERB = re.compile(
+    r"\b(?:is|was|were|are|has|had|did|didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t|won'?t|"
+    r"\w{3,}ed)\b",
+    re.I,
+)
+"""A verb in what follows "X who did Y": the sentence's main clause goes on past it."""
 _THEMSELVES = re.compile(r"\b(?:I\swas|I\sam|I'm|Im)\s$", re.I)
 """What comes after "I was" is the customer ("I was the man who lost his temper")."""
 
@@ -485,12 +495,18 @@ did not ..."): the bare noun after "and" is the second of them, not what went wr
 _OBJECT_OF = re.compile(
     r"\b(?:at|in|on|by|near|to|from|into|onto|under|behind|beside|for)\s$"
     r"|\bto\s(?:fix|fit|install|service|repair|replace|mount|lay|assemble|build|collect|deliver|"
-    r"clean|check|connect|paint|measure|bring|drop\soff|pick\sup|look\sat|sort|unblock|move)\s$",
+    r"clean|check|connect|paint|measure|bring|drop\soff|pick\sup|look\sat|sort|unblock|move)\s$"
+    r"|\b(?:dropped|delivered|brought|took|sent|broke|lost|gave|put|threw|sold|fitted|installed|"
+    r"repaired|serviced|replaced|damaged|scratched|dented|ruined|spilled|spilt|collected|carried|"
+    r"handed|packed|fixed|cleaned|painted|mounted)\s$",
     re.I,
 )
 """A word before a noun phrase that makes it the object of a preposition ("my booking for
-the Garden Room ... was cancelled") or of the work someone came to do ("the engineer who
-came to fix my boiler broke the thermostat"), not a subject."""
+the Garden Room ... was cancelled"), of the work someone came to do ("the engineer who
+came to fix my boiler broke the thermostat") or of what someone did ("the driver who
+dropped my parcel was rude"), not a subject. A verb that introduces what was found or said
+("I noticed the lid is cracked") or takes no object ("when we arrived the room was taken")
+is not among them."""
 
 
 _NOT_CAME = re.compile(

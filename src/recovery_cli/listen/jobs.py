@@ -38,9 +38,7 @@ _TO_DO = (
     r"fit|install|lay|repair|service|replace|tile|plaster|mount|rewire|assemble|build|fix|"
     r"paint|resurface|refit|re-fit|put\sin|put\sup"
 )
-_JOBS = (
-    r"fitting|fit|installation|install|repair|service|refit|re-fit|clean|cleaning|replacement"
-)
+_JOBS = r"fitting|fit|installation|install|repair|service|refit|re-fit|clean|cleaning|replacement"
 _THING = r"(?:[A-Za-z][\w-]{1,19}\s){0,3}?[A-Za-z][\w-]{1,19}"
 _AFTER = (
     r"(?=\s(?:today|tomorrow|yesterday|this|last|at|on|in|into|between|from|by|for|and|but|"
