@@ -171,6 +171,15 @@ def test_someone_sent_another_customers_details_is_never_told_their_own_went_ast
     assert "your personal details" not in data["draft"]
 
 
+def test_someone_who_had_cancelled_is_never_told_we_did_not_let_them(invoke: Invoke) -> None:
+    message = "I cancelled my gym membership in January and you're still taking money. Jo"
+    data = run_json(invoke, "--message", message, scenario=None)
+    assert data["scenario"] == "hard-to-cancel"
+    assert data["answers_read"]["cancelled"]["answer"] == "already"
+    assert "You'd already cancelled" in data["draft"]
+    assert "let you cancel" not in data["draft"]
+
+
 def test_unknown_key_in_answers_is_an_error_naming_it(invoke: Invoke, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("customer_name: Dana\ncustmer_mood: angry\n", encoding="utf-8")

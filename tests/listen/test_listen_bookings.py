@@ -65,6 +65,6 @@ def test_the_replies_name_the_booking_and_the_plan(library: Library) -> None:
     resolved = resolve(cancelling, inputs_for(reading, cancelling))
     assert resolved.values["plan"] == "your PulseFit membership"
     assert resolved.values["issue"] == (
-        "we didn't let you cancel your PulseFit membership when you asked"
+        "we didn't stop your PulseFit membership when you asked us to"
     )
     assert "issue" in resolved.defaulted

@@ -10,7 +10,7 @@ Two more things a reply names instead of the playbook's general word:
 - `plan`, what they are trying to leave: "cancel my PulseFit membership" is "your PulseFit
   membership", "called to cancel broadband" is "your broadband". hard-to-cancel's lines
   name it ("I'm cancelling your PulseFit membership"), and its default issue too ("we
-  didn't let you cancel {plan} when you asked").
+  didn't stop {plan} when you asked us to").
 
 Both keep the customer's words, cut where the name ends (at a small word, a date, a price or
 punctuation), and are left unread when the words name nothing particular ("booked it",
