@@ -61,6 +61,8 @@ def test_quoted_words_are_left_as_they_were_said() -> None:
         ("server knocked wine over a guest", "server knocked wine over you"),
         ("the passenger was left behind", "you were left behind"),
         ("coffee spilled on the passenger seat", "coffee spilled on the passenger seat"),
+        ("he can't drive without them", "you can't drive without them"),  # his glasses
+        ("told them we would call back", "told you we would call back"),
     ],
 )
 def test_an_agents_note_is_said_to_the_customer(noted: str, back: str) -> None:

@@ -268,6 +268,8 @@ def _note_turn(low: str, previous: str, following: str) -> str | None:
         return "you're"
     if low in _THIRD and following in _COMPOUNDS:
         return None  # "passenger footwell", "customer services": a thing, not the customer
+    if low == "them" and previous in _OF_A_THING:
+        return None  # "can't drive without them": his glasses, not the customer
     if low in _THIRD:
         return _THIRD[low]
     if low in SHORTHAND:
@@ -282,6 +284,8 @@ def _note_turn(low: str, previous: str, following: str) -> str | None:
     return None
 
 
+_OF_A_THING = frozenset({"without", "with", "wear", "wearing", "use", "using", "need", "needs"})
+"""Words after which a note's "them" is a thing of the customer's, not the customer."""
 _CAUSATIVE = frozenset({"made", "make", "makes", "making", "let", "lets", "letting"})
 """Verbs whose "her" is the person made or let do something ("made her pay"): "you"."""
 _PARTICLES = frozenset({"out", "in", "up", "down", "off", "back", "through", "over", "away"})
