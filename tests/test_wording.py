@@ -200,3 +200,22 @@ def test_a_non_native_verb_form_is_put_right_where_the_meaning_is_plain(
     written: str, repaired: str
 ) -> None:
     assert from_customer(written) == repaired
+
+
+@pytest.mark.parametrize(
+    ("clause", "said"),
+    [
+        ("Your useless idiot driver smashed my TV", "our driver smashed your TV"),
+        ("I got someone elses order", "you got someone else's order"),
+        ("tonights dinner is ruined", "tonight's dinner is ruined"),
+    ],
+)
+def test_a_customers_insults_go_and_their_apostrophes_come_back(clause: str, said: str) -> None:
+    assert from_customer(clause) == said
+
+
+@pytest.mark.parametrize(
+    "clause", ["your drivers are cowboys", "the app is a pile of crap", "you lot are liars"]
+)
+def test_a_clause_whose_point_is_an_insult_is_not_ours_to_repeat(clause: str) -> None:
+    assert from_customer(clause) is None

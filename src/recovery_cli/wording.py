@@ -49,7 +49,8 @@ SPELLING = _pairs(
     "cant=can't couldnt=couldn't dont=don't doesnt=doesn't didnt=didn't wont=won't "
     "wouldnt=wouldn't shouldnt=shouldn't ive=I've im=I'm ment=meant definately=definitely "
     "recieved=received thats=that's theres=there's youve=you've youre=you're pls=please "
-    "u=you"
+    "u=you elses=else's tonights=tonight's todays=today's tomorrows=tomorrow's "
+    "yesterdays=yesterday's"
 )
 """Misspellings mended wherever they occur (all are unambiguous as whole words)."""
 
@@ -357,7 +358,7 @@ _NEVER_BASE = re.compile(
 
 _NOT_ARRIVED = re.compile(r"\b(?P<be>is|are)\snot\s(?P<done>arrived|come)\b", re.I)
 _HAS_FOR = {"is": "has", "are": "have"}
-_I_BEEN = re.compile(r"\b(I|you|we)\sbeen\b")
+_I_BEEN = re.compile(r"\b([Ii]|you|we)\sbeen\b")
 _I_AGREE = re.compile(r"\b(I|you|we)\s(need|want|ha)s\b")
 """A verb left agreeing with someone else ("I needs it"): "I need it", "I have it"."""
 
@@ -428,14 +429,30 @@ def _agree_all(rest: str) -> str:
 _HASHTAG = re.compile(r"#(?!\d)")
 
 
+_ABUSIVE_WORD = re.compile(
+    r"\b(?:useless|idiot(?:ic)?|stupid|incompetent|clueless|pathetic|bloody|f[u*]+c?k(?:ing|in)|"
+    r"effing|moronic|muppet)\s+(?=[A-Za-z])",
+    re.I,
+)
+"""A customer's insult before a noun ("our useless idiot driver"): never said back."""
+_ABUSE = re.compile(
+    r"\b(?:idiots?|morons?|muppets?|clowns|cowboys|liars?|thieves|crooks|scammers?|shit\w*|"
+    r"crap|f[u*]+c?k\w*|bastards?|twats?|arse\w*|dickheads?|wankers?|useless|pathetic)\b",
+    re.I,
+)
+"""A clause whose point is an insult or an oath is not ours to repeat."""
+
+
 def tidy(clause: str) -> str | None:
     """A clause ready to go mid-sentence in a draft, or None when it is not fit to.
 
     Refused: an empty or over-long clause, one with an inner "?" or "!", a handle, a
-    hashtag, markup, an emoji or an unbalanced bracket, one that still holds the first
-    person, and one that ends on a word that leaves it hanging ("to", "the", "and").
+    hashtag, markup, an emoji or an unbalanced bracket, an insult or an oath, one that still
+    holds the first person, and one that ends on a word that leaves it hanging ("to", "the",
+    "and"). A customer's insult before a noun goes ("our useless idiot driver" is "our
+    driver").
     """
-    clause = " ".join(clause.split())
+    clause = _ABUSIVE_WORD.sub("", " ".join(clause.split()))
     clause = clause.strip(" \t.,;:!?-–—…*")
     if not clause or len(clause) > MAX_CLAUSE:
         return None
@@ -443,6 +460,8 @@ def tidy(clause: str) -> str | None:
         return None
     if _HASHTAG.search(clause):
         return None  # "#fail"; "order #44821" is a number
+    if _ABUSE.search(clause):
+        return None  # "your drivers are cowboys": the customer's to say, not ours
     if clause.count('"') % 2:
         clause = clause.replace('"', "")
     if clause.count("(") != clause.count(")"):

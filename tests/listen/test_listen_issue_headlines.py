@@ -466,3 +466,22 @@ def test_good_news_the_writer_or_a_modal_is_never_said_as_what_went_wrong(messag
 )
 def test_who_did_it_and_what_they_did_it_to_stay_apart(message: str, said: str) -> None:
     assert issue(message) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ('Gas Safe partner "WarmHome" says they never got the job.', None),  # theirs, not yours
+        (
+            'why have i been charged £60 for a "late cancellation"?? ref YG-221',
+            'you\'ve been charged £60 for a "late cancellation"',
+        ),
+        ("My click and collect was meant to be ready at 10 but at 4 still not ready.", None),
+        (
+            "You promised the altered dress back from your tailor by the 14th. Today is the 18th.",
+            "the altered dress is late",
+        ),
+    ],
+)
+def test_whose_failure_it_is_and_what_failed_are_read_whole(message: str, said: str | None) -> None:
+    assert issue(message) == said

@@ -145,6 +145,11 @@ def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
     assert stakes(message) is None
 
 
+def test_what_is_at_stake_for_someone_else_is_not_made_the_customers() -> None:
+    message = "I need the school shoes for my son, term starts Monday. - Priya"
+    assert stakes(message) == "the term starts Monday"  # his term, never "your term"
+
+
 def test_a_relative_who_is_vulnerable_is_not_made_the_customer() -> None:
     note = "cx called re boiler, eng no show. cx elderly mum lives w/ her, no heating since Sun."
     assert not (stakes(note) or "").startswith("you are elderly")

@@ -43,7 +43,7 @@ _NOT_IN_NP = words(
     "is was were are am be been being has have had do does did will would can could "
     "should still never not no and but or so if when then because that which who whom whose "
     "what where it i me you we they he she him her them us this these those there here "
-    "to for from with at on in by into onto about after before since until just only ran "
+    "to for from with at on in by into onto about after before since until just only ran collect "
     "also now today yesterday tonight tomorrow again even really please very too ever "
     "hasn't haven't isn't aren't wasn't weren't didn't don't doesn't can't won't hasnt "
     "havent isnt arent wasnt werent didnt dont doesnt cant wont sent said told got get "
@@ -107,7 +107,7 @@ SUBJECTS = {
 
 _POSSESSIVE = re.compile(
     r"\b(son|daughter|mum|mom|dad|sister|brother|wife|husband|niece|nephew|friend|father|"
-    r"mother|partner|granddaughter|grandson)s\s"
+    r"mother|partner|granddaughter|grandson|nan|gran|nana|grandma|grandad|auntie|aunt|uncle)s\s"
     r"(?!(?:and|are|were|have|had|is|was|who|from|in|at|on|of|with|can|could|will|would)\b)"
     r"(?=[a-z0-9])",
     re.I,
@@ -359,6 +359,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             owner = np.split()[0].lower().replace("’", "'")
             if owner.endswith("'s"):  # "caller's mum slipped": the owner is said already
                 parts["det"] = "" if owner in _CUSTOMERS_OWN else "the"
+            elif not note and _SOMEONE_ELSES.search(match.string, 0, match.start("np")):
+                parts["det"] = "the"  # "shoes for my son, term starts Monday": his term
             else:
                 parts["det"] = "the" if head in OURS else "your" if note else "my"
         generic = head in WEAK_HEADS
@@ -433,6 +435,12 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     return clause, generic, end
 
 
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:my|our)\s(?:son|daughter|kids?|child|children|boy|girl|mum|mom|dad|wife|husband|"
+    r"partner|nan|gran|sister|brother|father|mother)\b",
+    re.I,
+)
+"""Someone of the customer's named before a bare noun: the thing may be theirs, so "the"."""
 _CUSTOMERS_OWN = words("caller's cx's cust's customer's client's patient's")
 """A note's word for the customer's own, which the turn says as "your"."""
 _TAGS = words("urgent important asap attn fwd fw complaint")

@@ -276,7 +276,8 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "promised|guaranteed",
-        rf"\b(?:you|u|they)\s(?:promised|guaranteed)\s(?:me\s|us\s)?{_DET}\s{_NP}\b",
+        rf"\b(?:you|u|they)\s(?:promised|guaranteed)\s(?:me\s|us\s)?{_DET}\s{_NP}"
+        r"(?=\s(?:back|by|for|on|in|to|would|will|was|within|before|and)\b|\s?[,.;!?\"“]|$)",
         "{det} {np} {be} late",
         rank=2,
         needs=LATE,

@@ -90,7 +90,8 @@ ACCESS = [
         "issue",
         "never got|never get|never rec|didn't get|didnt get|didn't rec|didnt rec|"
         "haven't got|haven't rec|havent got|havent rec",
-        r"\b(?:I\s)?(?P<neg>never|didn'?t|haven'?t|havent|didnt)\s(?P<verb>got|get|received?)\s"
+        r"\b(?:I\s)?(?<!\bthey\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bit\s)(?<!\byou\s)(?<!\bwe\s)"
+        r"(?P<neg>never|didn'?t|haven'?t|havent|didnt)\s(?P<verb>got|get|received?)\s"
         r"(?P<np>(?:the|a|my|any)\s(?:[^,.;!?()\n]|[.,](?=\d)){1,40})",  # "my £89.99 back"
         "I {neg} {verb} {np}",
         rank=1,
