@@ -443,6 +443,10 @@ _ABUSE = re.compile(
 """A clause whose point is an insult or an oath is not ours to repeat."""
 
 
+_WE_AFTER_A_PREPOSITION = re.compile(r"\b(?:through|with|to|for|from|by|at|of|about)\swe\b", re.I)
+""""we" never follows a preposition: a clause that says so was turned wrong."""
+
+
 def tidy(clause: str) -> str | None:
     """A clause ready to go mid-sentence in a draft, or None when it is not fit to.
 
@@ -462,6 +466,8 @@ def tidy(clause: str) -> str | None:
         return None  # "#fail"; "order #44821" is a number
     if _ABUSE.search(clause):
         return None  # "your drivers are cowboys": the customer's to say, not ours
+    if _WE_AFTER_A_PREPOSITION.search(clause):
+        return None  # "the cottage you booked through we had": a turn gone wrong
     if clause.count('"') % 2:
         clause = clause.replace('"', "")
     if clause.count("(") != clause.count(")"):

@@ -35,6 +35,7 @@ from recovery_cli.playbook.inputs import resolve
             "the work on the leak",
         ),
         ("The windows were fitted on Monday by Kestrel.", "the work on the windows"),
+        ("They fitted my kitchen worktop crooked.", "the work on your kitchen worktop"),
         ("Call 09:14 - Mrs Farah, job KI-7735 (kitchen fit, finished Fri)", "your kitchen fit"),
         ("Service: Oven cleaning\nDate of visit: 12/03", "your oven cleaning"),
         (

@@ -145,6 +145,11 @@ def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
     assert stakes(message) is None
 
 
+def test_when_a_visit_was_is_not_at_stake_but_an_event_ahead_is() -> None:
+    assert stakes("The nail technician cut my cuticle. Visit was Tuesday, with Mia.") is None
+    assert stakes("Where is my dress? My wedding is Saturday.") == "your wedding is Saturday"
+
+
 def test_what_is_at_stake_for_someone_else_is_not_made_the_customers() -> None:
     message = "I need the school shoes for my son, term starts Monday. - Priya"
     assert stakes(message) == "the term starts Monday"  # his term, never "your term"

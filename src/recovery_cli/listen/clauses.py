@@ -425,11 +425,15 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     alone = match.string[end:].lstrip()[:1] in {"", ",", ".", ";", "!", "?"}
     if note and each.fact == "stakes" and alone and _LABEL_ONLY.fullmatch(clause):
         return None  # "Cust elderly, ...": a label, not said back as what is at stake
+    if each.fact == "stakes" and _ONLY_WHEN.search(clause):
+        return None  # "your visit was Tuesday": when it was, not what rides on it
     if clause.endswith(" afford"):
         clause += " it"  # "which we can't afford" -> "you can't afford it"
     said = clause.split()
     if len(said) <= 3 and said[-1] in {"it", "them", "this", "that"}:
         return None  # "we cancelled it": nothing a customer would recognise
+    if each.fact == "issue" and said[-1] in {"this", "that"}:
+        return None  # "you never agreed to this": what "this" is, the reply cannot say
     if each.fact == "issue" and said[0].lower() in _THEY and _TO_YOU.search(clause):
         return None  # "they've charged you": by us or by a partner? Either way it reads wrong
     return clause, generic, end
@@ -452,12 +456,21 @@ _MAIN_VERB = re.compile(
     re.I,
 )
 """A verb in what follows "X who did Y": the sentence's main clause goes on past it."""
+_ONLY_WHEN = re.compile(
+    r"^\S+\s\S+\s(?:was|were)\s(?:on\s)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|today|yesterday|tomorrow|last\s\w+|this\s\w+)$",
+    re.I,
+)
+"""A stake that only says when something was ("your visit was Tuesday"); an event ahead
+("your wedding is Saturday") is what rides on it."""
 _THEMSELVES = re.compile(r"\b(?:I\swas|I\sam|I'm|Im)\s$", re.I)
 """What comes after "I was" is the customer ("I was the man who lost his temper")."""
 
 _NOT_A_BARE_START = words(
     "hi hello hey about re brought bought first second third fourth fifth last next "
-    "advises says states explains mentions confirms"
+    "advises says states explains mentions confirms finally eventually apparently obviously "
+    "clearly basically literally honestly seriously actually suddenly recently initially "
+    "originally previously unfortunately luckily thankfully hopefully currently already"
 )
 """Words a sentence starts with that are not a thing's name: "Hi is locked out" is a
 greeting gone wrong, "Third is cancelled" a count, "advises carer did not attend" a note's
@@ -532,7 +545,8 @@ _BOUNDARY = re.compile(
     r"those|there|he|she|they|need|want|would|like|can|could|please|hope|expect|am|was))\b"
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"
-    r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|"
+    r"|,\s(?=(?:I|we|you|u|he|she|they|it|there|the|my|our|your|this|that|so|but|and|which|just|"
+    r"only|tried|tryed|got|card|still|no|not|"
     r"cx|cust|customer|passenger|guest|caller|patient|member|client|tenant|resident|"
     r"who|now|then|if|when|because|as|even|although|though|what|how|why|pls|please|don't|"
     r"do\snot|can\syou|could\syou)\b)"

@@ -93,7 +93,8 @@ _VERBS = words(
     """
     broke broken left made caused flooded damaged cracked scratched smashed came went said told
     took put got has have had was were is are did does do didn't doesn't won't can't isn't
-    wasn't leaked stopped started keeps kept fell snapped
+    wasn't leaked stopped started keeps kept fell snapped crooked wonky loose uneven missing
+    wrong dirty badly
     """
 )
 """Words that end the thing worked on: what happened next, not the thing."""
