@@ -597,3 +597,9 @@ def test_a_plain_request_is_low_whatever_it_is_for(
     reading = read(message, triage)
     assert reading.triage is not None and reading.triage.scenario is None
     assert reading.severity is not None and reading.severity.level == level
+
+
+def test_an_ordinal_before_what_it_counts_is_how_often_not_a_promised_date() -> None:
+    reading = read("Uniform order hasn't arrived. This is the 2nd delivery date you've missed.")
+    assert reading.value("promised") != "by 2nd"
+    assert read("The parcel was promised by the 2nd.").value("promised") == "by the 2nd"

@@ -618,12 +618,14 @@ def times(sentence: Sentence) -> Iterable[Found]:
 
 _CHASED = re.compile(
     r"\b(?:rang|called|phoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
-    r"complained|asked|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
-    r"(?:\s(?:you|us|them|it|in|back|up|about\sit))?\s$",
+    r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
+    r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
+    r"(?:\s(?:you|us|them|it|in|back|up|about\sit|to\sthe\s\w+))?\s$",
     re.I,
 )
-"""A count of the customer's own tries ("rang twice", "tried assembling twice"): shown to
-the agent as a guess, never drafted as how often we failed them."""
+"""A count of the customer's own tries ("rang twice", "tried assembling twice", "I've been
+back 3 times", "unsubscribed 4 times"): shown to the agent as a guess, never drafted as how
+often we failed them."""
 _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
