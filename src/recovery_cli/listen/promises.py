@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of, words
+from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
 from recovery_cli.listen.times import ANY_TIME, TIME, first_part, loose, wording
 
 _PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till)\s)?"
@@ -178,14 +178,6 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     yield from _quoted(sentence)
 
 
-_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.I)
-_COUNTED = words(
-    "delivery date time attempt visit appointment missed one call email engineer driver slot "
-    "promise order reschedule cancellation"
-)
-"""What an ordinal counts when it comes before it ("the 2nd delivery", "the 3rd time")."""
-
-
 def _slots(sentence: Sentence) -> Iterable[Found]:
     """Slots, windows and visits: "the 8am-1pm slot", "Slot was 12-6", "a 2pm appointment"."""
     for pattern, names in ((_SLOT, ("a", "b", "c")), (_VISIT, ("t",)), (_BOOKED_TIME, ("t",))):
@@ -194,9 +186,6 @@ def _slots(sentence: Sentence) -> Iterable[Found]:
             if pattern is _BOOKED_TIME and not match.group("t_clock"):
                 continue  # only a time of day: "the 2 week delivery" is not a booking
             words = match.group(name)
-            following = sentence.text[match.end(name) :].split(maxsplit=1)[:1]
-            if _ORDINAL.fullmatch(words) and following and following[0].lower() in _COUNTED:
-                continue  # "the 2nd delivery date you've missed": how often, not a date
             value = f"in the {words}" if name == "c" else loose(words)
             if value:
                 start = sentence.start + match.start(name)

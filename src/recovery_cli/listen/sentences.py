@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from recovery_cli.listen.keys import present, register
+from recovery_cli.listen.times import ANY_TIME
 
 MAX_CHARS = 20_000
 """How much of a message is read; the rest is ignored (and `Reading.truncated` says so)."""
@@ -189,13 +190,8 @@ _MID_PHRASE = re.compile(
 """A line that stops on a comma or a small word stops mid-phrase: the next line goes on."""
 
 _BEFORE_A_DATE = re.compile(r"\b(?:on|by|until|before|from|at)$", re.I)
-_A_DATE = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)[a-z]{0,6}\s?\d|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)|\d{1,2}(?:[:.]\d\d)?\s?[ap]m\b",
-    re.I,
-)
-"""A long line that stops on "on" or "by" before a day, a date or a time was wrapped there."""
+"""A long line that stops on "on" or "by" before a day, a date or a time (`times.ANY_TIME`)
+was wrapped there."""
 
 _NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
 """How a line starts when it is not the rest of the one before: a quote, a list item, a
@@ -223,7 +219,7 @@ def _wrapped(text: str, at: int, widest: int) -> bool:
         return False
     if _MID_PHRASE.search(line, max(0, len(line) - 12)):
         return True
-    if _BEFORE_A_DATE.search(line, max(0, len(line) - 8)) and _A_DATE.match(following):
+    if _BEFORE_A_DATE.search(line, max(0, len(line) - 8)) and ANY_TIME.match(following):
         return True  # "...is due on\nFriday and ...": the day is the same sentence's
     if not 0 < widest <= _WIDEST_WRAP or not (following[:1].islower() or following[:1] == "("):
         return False

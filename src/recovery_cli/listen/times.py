@@ -26,9 +26,11 @@ _MONTH = (
 )
 _ORDINAL = (
     r"\d{1,2}(?:st|nd|rd|th)\b(?!\s(?:birthday|bday|b-day|anniversary|floor|grade|year|place|"
-    r"row|edition|generation|time|attempt|call|email|month|week|day|person|one)\b)"
+    r"row|edition|generation|time|attempt|call|email|month|week|day|person|one|delivery|date|"
+    r"visit|appointment|missed|slot|promise|order|reschedule|cancellation|driver|engineer)\b)"
 )
-"""A day of the month: "the 14th", not "5th birthday" or "the 3rd floor"."""
+"""A day of the month: "the 14th", not "5th birthday", "the 3rd floor" or "the 2nd delivery
+date you've missed" (how often)."""
 _DATE = (
     rf"{_DAY}\s{_ORDINAL}|(?:the\s)?{_ORDINAL}(?:\s(?:of\s)?{_MONTH})?|\d{{1,2}}\s{_MONTH}|"
     rf"{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?\b|(?<![\d/])(?!24/7\b)\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
