@@ -464,6 +464,8 @@ def tidy(clause: str) -> str | None:
         return None
     if _HASHTAG.search(clause):
         return None  # "#fail"; "order #44821" is a number
+    if "*" in clause:
+        return None  # "f***ing", "c***s": a masked oath, never ours to repeat
     if _ABUSE.search(clause):
         return None  # "your drivers are cowboys": the customer's to say, not ours
     if _WE_AFTER_A_PREPOSITION.search(clause):

@@ -507,3 +507,20 @@ def test_an_adverb_a_turn_gone_wrong_or_a_trailing_fragment_is_never_said(
     message: str, said: str | None
 ) -> None:
     assert issue(message) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "Your staff member read out my prescription in front of a queue of people.",
+            "our staff member read out your prescription in front of a queue of people",
+        ),
+        ("F*** you and your f***ing company, you ripped me off you c***s", None),
+        ("the letterbox is empty mate", "the letterbox is empty"),
+    ],
+)
+def test_a_noun_is_never_taken_for_whom_they_address_and_a_masked_oath_is_not_said(
+    message: str, said: str | None
+) -> None:
+    assert issue(message) == said

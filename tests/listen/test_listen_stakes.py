@@ -147,6 +147,7 @@ def test_a_request_or_a_bare_circumstance_is_not_a_stake(message: str) -> None:
 
 def test_when_a_visit_was_is_not_at_stake_but_an_event_ahead_is() -> None:
     assert stakes("The nail technician cut my cuticle. Visit was Tuesday, with Mia.") is None
+    assert stakes("The dye burned my scalp. appointment was friday 2pm.") is None
     assert stakes("Where is my dress? My wedding is Saturday.") == "your wedding is Saturday"
 
 

@@ -286,6 +286,7 @@ def test_the_shipped_library_routes_plain_messages(message: str, scenario: str |
         ("the engineer never turned up and I waited in all day", "missed-appointment"),
         ("My order never came and nobody answers. Order 44521.", "outsourced-delay"),
         ("@QuickMart order 55910 never turned up, paid £82.40", "outsourced-delay"),
+        ("F*** you and your f***ing company, you ripped me off you c***s", "abusive-contact"),
         (
             "I'm a wheelchair user and your accessible entrance was blocked again. Staff told me"
             " to come back later.",

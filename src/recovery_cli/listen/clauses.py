@@ -301,6 +301,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         if end < match.end() and match.end("tail") < match.end():
             return None  # the pattern went on past the tail; cutting it would lose that
         parts["tail"] = kept
+    if "*" in match.string[max(0, match.start() - 1) : end + 1]:
+        return None  # a masked oath in or at the edge of the words ("you c***s"): not ours
     np = parts.get("np", "")
     generic = False
     if "np" in parts:
@@ -422,6 +424,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if _LEFT_HANGING.search(clause):
         return None  # "... deposit $450 on": cut short mid-phrase
     clause = _VOCATIVE.sub("", clause)  # "the letterbox is empty mate"
+    if _LEFT_HANGING.search(clause):
+        return None  # what the vocative leaves must still end where a clause can
     alone = match.string[end:].lstrip()[:1] in {"", ",", ".", ";", "!", "?"}
     if note and each.fact == "stakes" and alone and _LABEL_ONLY.fullmatch(clause):
         return None  # "Cust elderly, ...": a label, not said back as what is at stake
@@ -458,7 +462,8 @@ _MAIN_VERB = re.compile(
 """A verb in what follows "X who did Y": the sentence's main clause goes on past it."""
 _ONLY_WHEN = re.compile(
     r"^\S+\s\S+\s(?:was|were)\s(?:on\s)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday|tomorrow|last\s\w+|this\s\w+)$",
+    r"saturday|sunday|today|yesterday|tomorrow|last\s\w+|this\s\w+)"
+    r"(?:\s(?:at\s)?\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)?)?$",
     re.I,
 )
 """A stake that only says when something was ("your visit was Tuesday"); an event ahead
@@ -590,11 +595,12 @@ _LABEL_ONLY = re.compile(rf"you(?:'re|\sare|\swere)\s(?:{LABELS}|a\spensioner)",
 elderly", "Cust elderly"): it weighs in severity, but said back ("as you are elderly") it
 reads as a label, not as listening."""
 _VOCATIVE = re.compile(
-    r"(?:,?\s(?:mate|m8|bro|bruv|pal|hun|babe|guys|folks|lads|people|lol|lmao|smh|fam|oga|"
-    r"sir|madam|thx|thanks|ty))+$",
+    r"(?:,?\s(?:mate|m8|bro|bruv|pal|hun|babe|lol|lmao|smh|fam|oga|sir|madam|thx|thanks|ty)|"
+    r",\s(?:guys|folks|lads|people))+$",
     re.I,
 )
-"""Who the customer is talking to, or a sign-off, at the end of a clause: not said back."""
+"""Who the customer is talking to, or a sign-off, at the end of a clause: not said back
+("people" only after a comma: "in front of a queue of people" keeps its noun)."""
 _UNFINISHED = re.compile(r"\n|\s\w")
 """What follows a tail that stopped before its clause ended: a line break, or a word."""
 _DANGLING = re.compile(
