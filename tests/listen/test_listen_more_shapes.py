@@ -27,6 +27,10 @@ def value(message: str, fact: str) -> str | None:
         ("Table for 4 at 7pm tonight please, name is Whitcombe. Thanks!", "Whitcombe"),
         ("hi, could I move my booking to Friday? ref QX77, name Tariq Aziz", "Tariq Aziz"),
         ("the table is booked under Lister, 8pm", "Lister"),
+        (
+            "My son reacted to the dessert. Table booked under Hughes.\nClaire Hughes",
+            "Claire Hughes",
+        ),
         ("Caller Mrs Pennington rang re a missed collection, bins left out.", "Mrs Pennington"),
         ("hi yes this is Anselm I am calling about the fridge that leaks", "Anselm"),
         ("Member (Jonah) says the rowing machine seat snapped.", "Jonah"),

@@ -281,8 +281,9 @@ def customer_names(
                 yield Found("customer_name", name, both.start("first"), both.end("last"), 0.9, 0)
         for match in _FIELD.finditer(head.text):
             yield from _found(head, match, 0.9, 0)
-        for match in _NAME_GIVEN.finditer(head):
-            yield from _found(head, match, 0.85, 1)
+        for match in _NAME_GIVEN.finditer(head):  # a surname alone ("booked under Hughes")
+            rank = 1 if " " in match.group("name").strip() else 4  # yields to "Claire Hughes"
+            yield from _found(head, match, 0.85, rank)
     if not _ROLE.keys.isdisjoint(keys):
         for sentence in sentences[:6]:
             for match in _ROLE.finditer(sentence):
