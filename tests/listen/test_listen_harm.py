@@ -96,8 +96,8 @@ def test_harm_makes_the_suggested_severity_high_with_its_reason() -> None:
          "right now.", "I hope your kids are all right."),
         ("you", "I'm so sorry for what you went through, and I hope you're all right now.",
          "I hope you're all right."),
-        ("someone", "I'm so sorry for what happened, and I hope everyone is all right now.",
-         "I hope everyone is all right."),
+        ("someone", "I'm so sorry for what happened, and I hope whoever was hurt is being well "
+         "looked after now.", "I hope whoever was hurt is being well looked after."),
     ],
 )  # fmt: skip
 def test_the_first_words_ask_after_whoever_was_harmed(who: str, email: str, chat: str) -> None:
@@ -110,7 +110,8 @@ def test_an_unattended_draft_asks_after_everyone_without_guessing_who(invoke: In
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["draft"].startswith(
-        "Hi Ruth,\n\nI'm so sorry for what happened, and I hope everyone is all right now.\n\n"
+        "Hi Ruth,\n\nI'm so sorry for what happened, and I hope whoever was hurt is being well"
+        " looked after now.\n\n"
     )
     assert "your daughter" not in out["draft"].split("\n\n")[1]
     assert out["inputs"]["harmed"] == "someone" and out["sources"]["harmed"] == "read"

@@ -171,7 +171,8 @@ def wellbeing(harmed: str, *, short: bool = False) -> str:
     if not who:
         return ""
     if who.lower() == SOMEONE:
-        hope, sorry = "I hope everyone is all right now.", "I'm so sorry for what happened"
+        hope = "I hope whoever was hurt is being well looked after now."
+        sorry = "I'm so sorry for what happened"
     elif who.lower() == "you":
         hope, sorry = "I hope you're all right now.", "I'm so sorry for what you went through"
     else:
