@@ -286,6 +286,8 @@ def test_the_shipped_library_routes_plain_messages(message: str, scenario: str |
         ("the engineer never turned up and I waited in all day", "missed-appointment"),
         ("My order never came and nobody answers. Order 44521.", "outsourced-delay"),
         ("@QuickMart order 55910 never turned up, paid £82.40", "outsourced-delay"),
+        ("hello, i am write because my order not come. now is 3 week. Ahmed", "outsourced-delay"),
+        ("My car seat has been recalled because the buckle can release.", "product-safety"),
         ("F*** you and your f***ing company, you ripped me off you c***s", "abusive-contact"),
         (
             "I'm a wheelchair user and your accessible entrance was blocked again. Staff told me"
