@@ -25,7 +25,7 @@ This module is a shared primitive: it imports nothing from `playbook` or `listen
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 def _words(text: str) -> frozenset[str]:
@@ -115,6 +115,16 @@ def unshout(text: str) -> str:
     if not any(char.isupper() for char in text[1:]):
         return text
     return _SHOUTED_RUN.sub(_lower_run, text)
+
+
+def quiet_words(words: Iterable[str]) -> str:
+    """Words joined with each one shouted on its own lowered ("my NEW business line" is "my
+    new business line"), where `unshout` keeps a short shouted word; an acronym and a
+    two-letter word ("AC", "TV") stay as written."""
+    return " ".join(
+        word.lower() if word.isupper() and len(word) > 2 and word not in ACRONYMS else word
+        for word in words
+    )
 
 
 def _lower_run(match: re.Match[str]) -> str:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
-from recovery_cli.wording import ACRONYMS, unshout
+from recovery_cli.wording import quiet_words, unshout
 
 CONFIDENCE = 0.8
 """Sure: it only names the work the playbook already says was not done properly."""
@@ -200,7 +200,4 @@ def _thing(run: str, starts: bool) -> str | None:
         return None
     if starts and said[0][1:].islower():
         said[0] = said[0].lower()  # "Kitchen fitted Mon-Wed": the sentence's capital
-    return " ".join(
-        word.lower() if word.isupper() and len(word) > 2 and word not in ACRONYMS else word
-        for word in said
-    )
+    return quiet_words(said)

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
-from recovery_cli.wording import ACRONYMS, unshout
+from recovery_cli.wording import quiet_words, unshout
 
 CONFIDENCE = 0.8
 """Sure: it only names the visit in a sentence the playbook already says."""
@@ -124,6 +124,8 @@ _NOT_A_THING = _PERSONS | words(
     """
 )
 """Words that make what a visitor came for a when or a pronoun ("for the 8-12 slot")."""
+_NOT_WHO = _NOT_WHAT_FOR | _PERSONS | _SAYS
+"""Words before a visitor that say which or when, a pronoun or a note's verb: not who."""
 _PART_OF_A_PLACE = words("department dept desk centre center team manager estimate")
 """A word after a visit word that makes it a place or a paper ("service department")."""
 _SHORT = {"appt": "appointment"}
@@ -166,7 +168,7 @@ def _visitor(match: re.Match[str]) -> str | None:
     det = (match.group("det") or "").lower()
     for word in reversed(match.group("mod").split()):
         lowered = word.lower()
-        if lowered in _NOT_WHAT_FOR | _PERSONS | _SAYS or not word.isalpha():
+        if lowered in _NOT_WHO or not word.isalpha():
             det = det or lowered  # "hi ur plumber": the sentence began before the det
             break
         if lowered.endswith("ed") and lowered not in _SAYS_WHAT_FOR:
@@ -196,11 +198,7 @@ def _purpose(match: re.Match[str]) -> str | None:
     if any(word.lower() in _NOT_A_THING for word in said):
         return None  # "to fix it", "for the 8-12 slot"
     owner = {"my": "your", "our": "your", None: "your"}.get(whose and whose.lower(), whose)
-    thing = " ".join(
-        word.lower() if word.isupper() and len(word) > 2 and word not in ACRONYMS else word
-        for word in thing.split()
-    )  # "my NEW business line"
-    return f"{lead.lower()} {owner} {thing}"
+    return f"{lead.lower()} {owner} {quiet_words(said)}"  # "my NEW business line"
 
 
 def _named(run: str, starts: bool) -> str | None:
