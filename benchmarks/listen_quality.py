@@ -48,7 +48,7 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 30))
+DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 31))
 """The sets that may be read and tuned on; the others are only ever measured."""
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}
@@ -140,7 +140,8 @@ def draft(reading: Reading, library: Library, message: str = "") -> Drafted | No
         return None
     public = values.get("channel") in PUBLIC
     declared = frozenset(spec.name for spec in effective_inputs(playbook))
-    answers = {question: each.answer for question, each in heard_answers(message, playbook).items()}
+    heard = heard_answers(message, playbook, reading.facts)
+    answers = {question: each.answer for question, each in heard.items()}
     made = run_scripted(playbook, values, answers, defaulted=resolved.defaulted).draft()
     return Drafted(made, offered, public, declared)
 

@@ -208,6 +208,8 @@ def test_a_non_native_verb_form_is_put_right_where_the_meaning_is_plain(
         ("Your useless idiot driver smashed my TV", "our driver smashed your TV"),
         ("I got someone elses order", "you got someone else's order"),
         ("tonights dinner is ruined", "tonight's dinner is ruined"),
+        ("your f***ing courier threw my parcel", "our courier threw your parcel"),
+        ("an absolute disaster of a delivery", "an absolute disaster of a delivery"),
     ],
 )
 def test_a_customers_insults_go_and_their_apostrophes_come_back(clause: str, said: str) -> None:
@@ -215,7 +217,14 @@ def test_a_customers_insults_go_and_their_apostrophes_come_back(clause: str, sai
 
 
 @pytest.mark.parametrize(
-    "clause", ["your drivers are cowboys", "the app is a pile of crap", "you lot are liars"]
+    "clause",
+    [
+        "your drivers are cowboys",
+        "the app is a pile of crap",
+        "you lot are liars",
+        "your staff are scum",
+        "the manager is a prick",
+    ],
 )
 def test_a_clause_whose_point_is_an_insult_is_not_ours_to_repeat(clause: str) -> None:
     assert from_customer(clause) is None

@@ -439,17 +439,23 @@ def _agree_all(rest: str) -> str:
 _HASHTAG = re.compile(r"#(?!\d)")
 
 
-_ABUSIVE_WORD = re.compile(
-    r"\b(?:useless|idiot(?:ic)?|stupid|incompetent|clueless|pathetic|bloody|f[u*]+c?k(?:ing|in)|"
-    r"effing|moronic|muppet)\s+(?=[A-Za-z])",
-    re.I,
+INSULTING = (
+    r"useless|idiot(?:ic)?|stupid|incompetent|clueless|pathetic|bloody|moronic|muppet|"
+    r"f[u*]+c?k(?:ing|in)|f\*+ing|effing"
 )
+"""Words a customer puts before a noun to insult it ("our useless idiot driver", "you
+stupid clowns"): a pattern's alternatives, shared by the clause reader and the voice."""
+INSULTS = (
+    r"idiots?|morons?|muppets?|clowns?|cowboys?|liars?|thieves|crooks|scammers?|scum|"
+    r"bastards?|twats?|dickheads?|wankers?|pricks?"
+)
+"""What a customer calls us ("cowboys", "thieves"): never ours to repeat."""
+OATHS = r"shit\w*|crap|f[u*]+c?k\w*|arse\w*"
+"""Swearing, as it reaches a clause."""
+
+_ABUSIVE_WORD = re.compile(rf"\b(?:{INSULTING})\s+(?=[A-Za-z])", re.I)
 """A customer's insult before a noun ("our useless idiot driver"): never said back."""
-_ABUSE = re.compile(
-    r"\b(?:idiots?|morons?|muppets?|clowns|cowboys|liars?|thieves|crooks|scammers?|shit\w*|"
-    r"crap|f[u*]+c?k\w*|bastards?|twats?|arse\w*|dickheads?|wankers?|useless|pathetic)\b",
-    re.I,
-)
+_ABUSE = re.compile(rf"\b(?:{INSULTS}|{OATHS}|useless|pathetic)\b", re.I)
 """A clause whose point is an insult or an oath is not ours to repeat."""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from recovery_cli.library import Library
+from recovery_cli.listen import read
 from recovery_cli.listen.answers import heard_answers
 from recovery_cli.playbook.models import Playbook, Question
+from recovery_cli.triage import Triage
 from support import playbook_dict, step
 
 
@@ -286,3 +288,33 @@ def test_a_question_without_phrases_is_never_answered_from_the_message() -> None
     question = Question(id="q", ask="?", choices={"a": "A", "b": "B"}, default="a")
     assert question.heard == {}
     assert heard_answers("a b a b", with_question(question.model_dump())) == {}
+
+
+@pytest.mark.parametrize(
+    ("scenario", "message"),
+    [
+        (
+            "in-person-mishap",
+            "My little boy got his finger trapped in the door of your play area. "
+            "His nail is coming off and he's in a lot of pain.",
+        ),
+        ("in-person-mishap", "Your hotel room had bed bugs. I have bites all over my arms."),
+        ("product-safety", "The kettle sparks when I switch it on. Got a shock off it today."),
+        ("product-safety", "Your nut-free bars had peanuts in them. My son came out in hives."),
+    ],
+)
+def test_someone_read_as_hurt_answers_whether_anyone_was_hurt(scenario: str, message: str) -> None:
+    """What reads `harmed` for the reply also answers the question (`read: {yes: harmed}`),
+    so the draft never asks "was anyone hurt?" of a customer who said their son was."""
+    playbook = Library.configured().playbook(scenario)
+    reading = read(message, Triage.from_library(Library.configured()))
+    heard = heard_answers(message, playbook, reading.facts)["hurt"]
+    assert heard.answer == "yes"
+    assert heard.words.lower() in message.lower()
+
+
+def test_harm_that_is_denied_is_not_read_as_an_answer() -> None:
+    playbook = Library.configured().playbook("in-person-mishap")
+    message = "The waiter spilled soup in my lap. Luckily nobody was hurt, but my suit is ruined."
+    reading = read(message, Triage.from_library(Library.configured()))
+    assert "hurt" not in heard_answers(message, playbook, reading.facts)

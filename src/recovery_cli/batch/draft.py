@@ -163,7 +163,7 @@ def _draft(
     if reading is not None and reading.supported:
         heard = {
             question: each
-            for question, each in heard_answers(text, playbook).items()
+            for question, each in heard_answers(text, playbook, reading.facts).items()
             if question not in answers
         }
         answers.update({question: each.answer for question, each in heard.items()})

@@ -15,8 +15,10 @@ phrase becomes one pattern of bounded quantifiers, compiled once per question.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from recovery_cli.listen.model import Fact
 from recovery_cli.listen.sentences import MAX_CHARS
 from recovery_cli.playbook.models import Playbook, Question
 from recovery_cli.text import clean
@@ -59,21 +61,25 @@ class HeardAnswer:
         }
 
 
-def heard_answers(message: str, playbook: Playbook) -> dict[str, HeardAnswer]:
+def heard_answers(
+    message: str, playbook: Playbook, facts: Mapping[str, Fact] | None = None
+) -> dict[str, HeardAnswer]:
     """The answers `message` (as the customer gave it) gives to `playbook`'s questions,
-    by question id; it is cleaned of control and invisible characters first."""
+    by question id; it is cleaned of control and invisible characters first. `facts`, the
+    message's reading, give the answers a question's `read` names."""
     text = clean(message)[:MAX_CHARS]
     found: dict[str, HeardAnswer] = {}
     for question in playbook.questions():
-        if question.heard:
-            answer = _heard(text, question)
+        if question.heard or question.read:
+            answer = _heard(text, question, facts or {})
             if answer is not None:
                 found[question.id] = answer
     return found
 
 
-def _heard(text: str, question: Question) -> HeardAnswer | None:
-    """The one answer whose phrases the text says, undenied; None for none or several."""
+def _heard(text: str, question: Question, facts: Mapping[str, Fact]) -> HeardAnswer | None:
+    """The one answer whose phrases the text says, undenied, or whose fact was read; None
+    for none or several."""
     heard: list[HeardAnswer] = []
     for answer, pattern in _patterns(question):
         for match in pattern.finditer(text):
@@ -82,6 +88,10 @@ def _heard(text: str, question: Question) -> HeardAnswer | None:
                     HeardAnswer(question.id, answer, match.group(), match.start(), match.end())
                 )
                 break
+    for answer, name in question.read.items():
+        fact = facts.get(name)
+        if fact is not None:  # already read undenied ("nobody was hurt" is no harm)
+            heard.append(HeardAnswer(question.id, answer, fact.words, fact.start, fact.end))
     if len({each.answer for each in heard}) != 1:
         return None
     return heard[0]

@@ -64,7 +64,11 @@ def fit(
     heard.prefill = {
         name: origin for name, origin in offered.items() if not str(given.get(name) or "").strip()
     }
-    heard.answers = heard_answers(heard.message, playbook) if heard.reading.supported else {}
+    heard.answers = (
+        heard_answers(heard.message, playbook, heard.reading.facts)
+        if heard.reading.supported
+        else {}
+    )
     return heard
 
 

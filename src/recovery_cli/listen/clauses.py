@@ -21,7 +21,7 @@ from typing import Literal
 
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, union, words
-from recovery_cli.wording import ING_NOUNS, from_customer, from_note
+from recovery_cli.wording import ING_NOUNS, INSULTING, INSULTS, from_customer, from_note
 
 PAREN = r"(?:\s\([^()\n]{1,60}\))?"
 """An aside in brackets, skipped ("my contact lenses (monthlies) were due ...")."""
@@ -557,8 +557,7 @@ _BOUNDARY = re.compile(
     r"do\snot|can\syou|could\syou)\b)"
     r"|\s(?=(?:I|we)\s(?:have|am|'m|was|had|asked|need|called|rang|phoned|tried|went|got)\b)"
     r"|\s(?=(?:he|she|they)\s(?:had|has|have|was|were|is|are|did|said|says|told|then)\b)"
-    r"|\s(?=(?:you|u)\s(?:absolute|bloody|fucking|f\*+ing|useless|stupid|idiots?|morons?|clowns?|"
-    r"thieves|scum|lot\sof|muppets?|cowboys?)\b)"
+    rf"|\s(?=(?:you|u)\s(?:absolute|lot\sof|{INSULTING}|{INSULTS})\b)"
     r"|\sand\s(?=(?:the|my|our|your|his|her|their)\s\w{2,20}(?:\s\w{2,20})?\s(?:is|was|are|"
     r"were|has|have|had|did|didn't|does|doesn't|said|says|came|went|close|closed|kept|"
     r"refused|told|sent|needs|uses|lives|relies|depends|works)\b)"

@@ -63,7 +63,11 @@ _INJURY_WORDS = (
     r"(?:the|a|our|my)\s(?:electrics|fuse|switch|breaker|circuit|power|alarm|trip)|"
     r"in\slove|out\sof|off\s(?:the|our|your)\s(?:system|radar|list)|on\sdeaf))|"
     r"injur(?:y|ies|ed)|(?:was|were|got|been)\s(?:badly\s|seriously\s)?hurt(?!\s(?:by|that|when|"
-    r"to|at|about|over))|thrown\s(?:across|off|forward)"
+    r"to|at|about|over))|thrown\s(?:across|off|forward)|"
+    r"(?:got|had|gave\s(?:me|him|her|them))\s(?:an?\s)?(?:nasty\s|bad\s|small\s|big\s|electric\s)*"
+    r"shock\s(?:off|from)\s(?:it|the\s(?:kettle|plug|socket|switch|charger|lamp|cable|heater|toaster|"
+    r"appliance|machine|tap|oven|hob))|electric\sshock|"
+    r"(?:bed\s?bugs?|insect|flea|mosquito|midge)\sbites|bites\sall\sover|covered\sin\sbites"
 )
 _ILLNESS_WORDS = (
     r"vomit(?:ing|ed)|(?:being|been|was|were|got|violently)\ssick(?!\s(?:of|and\stired|to\sdeath|"
@@ -99,7 +103,7 @@ _CUE = keyed(
     "shaking|seized|ketone|sugar|clot|overdos|antibiotic|pain|soil|pressure|own|alone|sitting|"
     "lying|stranded|confused|without|missed|insulin|medic|meds|tablets|pills|dose|injection|"
     "inhaler|warfarin|dialysis|treatment|floor|ground|toilet|commode|pavement|doorstep|platform|"
-    "tarmac",
+    "tarmac|shock|bites|bitten",
     rf"\b(?:{_HOSPITAL_WORDS}|{_INJURY_WORDS}|{_ILLNESS_WORDS}|{_WITHOUT_CARE_WORDS})(?!\w)",
 )
 """Harm to a body or to someone's care, in the words people use for it."""
@@ -127,7 +131,7 @@ _SPECIES = (
     r"retriever|poodle|whippet|greyhound|beagle|dachshund|tabby|budgie|parrot|hamster"
 )
 _KIN = (
-    rf"{PEOPLE}|boy|girl|kids|children|little\sone|toddler|newborn|twins|"
+    rf"{PEOPLE}|boy|girl|kids|children|little\sone|toddler|newborn|twins|\d{{1,2}}\s?yo|"
     rf"(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:yr|year|yo|month)s?"
     rf"[- ]?old|"
     rf"{_SPECIES}"

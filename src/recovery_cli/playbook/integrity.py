@@ -8,12 +8,13 @@ principles exist and every template compiles. Each problem carries the path of t
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from recovery_cli.documents import Place
 from recovery_cli.errors import FieldPath, Problem
-from recovery_cli.playbook.inputs import effective_inputs, placeholders
+from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, placeholders
 from recovery_cli.playbook.models import END, Playbook
 from recovery_cli.playbook.render import syntax_problem
 
@@ -145,6 +146,23 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                         "end the phrase with a word, or leave the `...` out",
                         "choices-branches",
                     )
+        for answer, name in question.read.items():
+            if answer not in question.choices:
+                yield Finding(
+                    ("steps", index, "question", "read", answer),
+                    f"`read` names `{answer}`, which is not an answer to `{question.id}`",
+                    f"the answers are: {', '.join(question.choices)}",
+                    "choices-branches",
+                )
+            if name not in STANDARD_INPUTS:
+                close = difflib.get_close_matches(name, STANDARD_INPUTS, n=1, cutoff=0.7)
+                yield Finding(
+                    ("steps", index, "question", "read", answer),
+                    f"`{name}` is not a standard input, so nothing reads it from a message",
+                    (f"did you mean `{close[0]}`? " if close else "")
+                    + f"the standard inputs: {', '.join(sorted(STANDARD_INPUTS))}",
+                    "choices-branches",
+                )
         for answer in step.branches:
             if answer not in question.choices:
                 yield Finding(

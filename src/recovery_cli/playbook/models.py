@@ -165,6 +165,15 @@ class Question(Strict):
             'hurt"); an agent sees it proposed, a batch or an unattended run uses it.'
         ),
     )
+    read: dict[Identifier, Identifier] = Field(
+        default_factory=dict,
+        description=(
+            "An answer given when reading the message finds a standard input, per answer: "
+            "`yes: harmed` answers yes when the message says someone was hurt (stitches, "
+            "A&E, 'in a lot of pain'), read as `harmed` is for the reply. It counts as a "
+            "phrase of that answer under `heard`, so both readings of the message agree."
+        ),
+    )
 
 
 class Step(Strict):
