@@ -122,3 +122,16 @@ def test_without_triage_nothing_is_learnt_about_the_issue() -> None:
 
 def test_an_unattended_reading_leaves_guesses_unread(triage: Triage) -> None:
     assert "issue" not in read(TILES, triage, guesses=False).facts
+
+
+@pytest.mark.parametrize(
+    ("message", "verb"),
+    [
+        ("Our pharmacy text saying it was ready was wrong.", "saying"),
+        ("My husband's prescription became a problem last week.", "became"),
+        ("A storm brought down part of my garden wall onto my neighbour's car.", "onto"),
+        ("They sent your prescription wrong again.", "wrong"),
+    ],
+)
+def test_a_named_thing_never_runs_on_into_a_verb_or_a_preposition(message: str, verb: str) -> None:
+    assert all(verb not in candidate.words for candidate in candidates(split(message)))

@@ -603,3 +603,91 @@ def test_an_ordinal_before_what_it_counts_is_how_often_not_a_promised_date() -> 
     reading = read("Uniform order hasn't arrived. This is the 2nd delivery date you've missed.")
     assert reading.value("promised") != "by 2nd"
     assert read("The parcel was promised by the 2nd.").value("promised") == "by the 2nd"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Listing definitely says it includes 1x battery and it isn't in the box.",
+        "Order EV-40021, 2x tickets for Calloway Park, booked in her name.",
+        "The desk wanted an upgrade fee and he is refusing to pay twice.",
+        "I checked everything twice and the bag of screws isn't there.",
+        "We left Bristol at 10am, stopped twice on the way, and the cottage was locked.",
+        "How many times do I have to say no to your offers?",
+    ],
+)
+def test_a_quantity_or_what_the_customer_did_twice_is_not_how_often_we_failed(
+    message: str,
+) -> None:
+    assert "times" not in values(message)
+
+
+def test_a_count_of_times_they_chased_is_still_read() -> None:
+    assert values("I've rung 3x about it and nobody calls back.")["times"] == "3x"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The front wheel came off after 2 days of normal use.",
+        "I arrived ten minutes late because the bus was diverted, and the receptionist was rude.",
+        "The code doesn't work and now the app says account locked for 24hrs.",
+        "No rush if it's a day late, I just want to know whether to stay in.",
+    ],
+)
+def test_how_long_something_lasted_or_the_customer_was_late_is_no_wait(message: str) -> None:
+    assert "waited" not in values(message)
+
+
+def test_a_wait_since_part_of_a_day_keeps_the_part() -> None:
+    message = "Internet's been down since yesterday lunchtime again."
+    assert values(message)["waited"] == "since yesterday lunchtime"
+
+
+def test_a_firm_named_beside_its_role_is_the_partner_and_another_firm_is_none() -> None:
+    told = "Our manufacturer, Tessuti Morbidi, has advised us of a production delay."
+    assert values(told)["partner"] == "Tessuti Morbidi"
+    assert values("My bank, Lloyds, confirms the cheque was cashed.")["partner"] == "Lloyds"
+    elsewhere = "Flight cancelled. Cust wanted same-day on another carrier, which we can't do."
+    assert "partner" not in values(elsewhere)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The VIP showers were out of action Saturday and Sunday.",
+        "The toilets in the two coaches I could reach were out of order.",
+        "I've got 46,000 points and my wife is 2,000 short of a flight.",
+    ],
+)
+def test_a_stake_is_never_a_verb_without_its_subject_or_half_a_number(message: str) -> None:
+    stakes = values(message).get("stakes", "")
+    assert not stakes.startswith("were") and not stakes.endswith(" 2")
+
+
+def test_the_place_someone_works_did_not_do_what_they_did() -> None:
+    message = "Barista at the Bridge St branch knocked a flat white straight onto my laptop."
+    assert "branch knocked" not in values(message).get("issue", "")
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("Subject: TV arrived with cracked screen", "your TV arrived with cracked screen"),
+        ("The chair has a snapped leg.", "the chair has a snapped leg"),
+    ],
+)
+def test_damage_said_with_its_adjective_is_what_went_wrong(message: str, issue: str) -> None:
+    assert values(message)["issue"] == issue
+
+
+def test_our_agents_lines_in_a_pasted_chat_are_not_turned_into_the_customers_words() -> None:
+    chat = (
+        "Customer: hi, I need to cancel my flight to Dublin on the 22nd, my work has moved "
+        "the meeting. booking ref PLX4RT\n"
+        "Agent: Hi! I can help with that. I can see you're booked on our Saver fare.\n"
+        "Customer: yes. can I get the money back? its £168\n"
+    )
+    facts = values(chat)
+    assert "Saver fare" not in facts.get("stakes", "") + facts.get("issue", "")
+    assert facts["reference"] == "booking PLX4RT"  # numbers are read from every line

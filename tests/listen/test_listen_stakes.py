@@ -875,3 +875,29 @@ def test_a_stake_wrapped_before_its_date_is_read_with_it() -> None:
         "The christening is on\nthe 21st and the chairs have not come, which is a disgrace."
     )
     assert stakes(message) == "the christening is on the 21st"  # never cut at "is on"
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        (
+            "My water bill came out twice. That pushed me into my overdraft.",
+            "it pushed you into your overdraft",
+        ),
+        ("The refund never came and I went into my overdraft.", "you went into your overdraft"),
+        (
+            "The cleaner never turned up. The letting agent says I'm losing part of my deposit.",
+            "you're losing part of your deposit",
+        ),
+        (
+            "Says delivered, nothing here. its the laptop charger i need for work tomorrow",
+            "you need it for work tomorrow",
+        ),
+        (
+            "Cust called, repeat prescription not delivered. He has 2 days of BP tablets left.",
+            "you have only 2 days of BP tablets left",
+        ),
+    ],
+)
+def test_money_a_home_or_a_supply_running_out_is_what_is_at_stake(message: str, said: str) -> None:
+    assert stakes(message) == said

@@ -87,7 +87,8 @@ def _left(verb: str, template: str) -> Rule:
         r"(?P<what>(?:enough\sfor\s)?(?:\d{1,3}|one|two|three|four|five|a\sfew|a\scouple\sof)\s"
         r"(?:more\s)?(?:days?|weeks?|doses?|pens?|tablets?|tabs|pills?|nappies|vials?|pairs?|left|"
         r"bottles?)"
-        r"(?:\sof\s[\w'-]{2,15})?(?:\s(?:left|supply|worth))?)",
+        r"(?:\sof\s(?:(?:his|her|my|their|our|the)\s)?(?:(?!left\b)[\w'-]{2,15}\s)?[\w'-]{2,15})?"
+        r"(?:\s(?:left|supply|worth))?)",
         template,
         rank=1,
         voice="any",
@@ -261,7 +262,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "|".join(VULNERABLE_WORDS.keys),
-        rf"\b(?P<who>I'?m|I\sam|Im|we'?re|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
+        rf"\b(?P<who>I'?m|I\sam|Im|we'?re(?<!were)|we\sare|I\swas|we\swere|(?:(?:my|our)\s)?"
         rf"(?:{FAMILY.pattern}|(?<=my\s)ma|(?<=our\s)ma)(?:\sis|\sare|'s)|(?:she|he)(?:'s|\sis)|(?:cx|cust|customer)"
         rf"(?P<be>\sis|\swas)?)\s(?:now\s|also\s|only\s|just\s)?(?P<what>{VULNERABLE})"
         rf"(?!\s(?:{FAMILY.pattern})\b)(?P<rest>{WORDS})",  # not "cx elderly mum lives w/ her"
@@ -334,7 +335,7 @@ RULES: list[Rule] = [
     rule(
         "stakes",
         "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",
-        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
+        r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
         r"(?:now\s|still\s)?(?P<what>"
         r"overdrawn|stranded|living\sout\sof|hand-washing|without|out\sof|freezing|sat\sin|"
         r"sitting\sin)(?P<rest>(?:\s(?!(?:when|while|and|but|because|as|until|till|so)\b)"
@@ -437,6 +438,41 @@ RULES: list[Rule] = [
         r"hurt|dislocated)\s(?:her|his|their|my)\s[\w'-]{2,15})" + WORDS,
         "{det} {np} {pred}",
         voice="any",
+    ),
+    rule(
+        "stakes",
+        "lose|losing",
+        r"\b(?P<said>(?:I|we)(?:'m|'ll|\swill|\sam|\sare|'re|\scould|\smight)?\s(?:now\s)?"
+        r"(?:going\sto\s|gonna\s|about\sto\s|set\sto\s|likely\sto\s|at\srisk\sof\s)?"
+        r"(?:lose|losing)\s(?:part\sof\s|some\sof\s|all\sof\s|half\s(?:of\s)?)?(?:my|our)\s"
+        r"(?:deposit|job|booking|place|flight|holiday|house|home|business|contract|tenancy|sale|"
+        r"purchase|slot|licence|license))\b",
+        "{said}",
+        rank=2,
+    ),
+    rule(
+        "stakes",
+        "overdraft",
+        r"\b(?:pushed|put|sent|tipped|took|taken)\s(?:me|us)\s(?:(?:straight|right)\s)?"
+        r"into\s(?:my|our)\s(?P<what>(?:unarranged\s)?overdraft)\b",
+        "it pushed me into my {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "overdraft",
+        r"\b(?:I|we)(?:'?ve|\shave)?\s(?:now\s)?(?:went|gone|ended\sup)\s(?:(?:straight|right)\s)?"
+        r"into\s(?:my|our|the)\s(?P<what>(?:unarranged\s)?overdraft)\b",
+        "I went into my {what}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
+        "overdraft",
+        r"\b(?:I'?m|I\sam|we're|we\sare)\s(?:now\s)?in\s(?:my|our|the)\s"
+        r"(?P<what>(?:unarranged\s)?overdraft)\b",
+        "I'm in my {what}",
+        rank=1,
     ),
 ]
 """Every shape of the customer's circumstances (ranks decide between them)."""

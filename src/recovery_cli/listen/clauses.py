@@ -303,6 +303,14 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         parts["tail"] = kept
     if "*" in match.string[max(0, match.start() - 1) : end + 1]:
         return None  # a masked oath in or at the edge of the words ("you c***s"): not ours
+    if match.string[end - 1 : end].isdigit() and _NUMBER_GOES_ON.match(match.string, end):
+        return None  # "my wife is 2,000 short" cut at "2": a number is never half said
+    if (
+        groups.get("who") is not None
+        and match.start() == match.start("who")
+        and _PLACE_OF.search(match.string, 0, match.start("who"))
+    ):
+        return None  # "Barista at the Bridge St branch knocked ...": the branch did nothing
     np = parts.get("np", "")
     generic = False
     if "np" in parts:
@@ -535,6 +543,13 @@ dropped my parcel was rude"), not a subject. A verb that introduces what was fou
 is not among them."""
 
 
+_NUMBER_GOES_ON = re.compile(r"[.,]\d")
+"""After a digit: the rest of the same number ("2,000", "4.5")."""
+_PLACE_OF = re.compile(r"[A-Za-z]\s(?:at|from)\s$", re.I)
+"""Before who did it: the place or firm of someone named just before ("Barista at the Bridge
+St branch knocked ..."), which did nothing itself."""
+
+
 _NOT_CAME = re.compile(
     r"^not\s(?:yet\s)?(came|come|arrived|turned\sup|showed\sup|shown\sup)\b", re.I
 )
@@ -546,7 +561,7 @@ _BOUNDARY = re.compile(
     r"\s(?:but|so|because|cos|coz|which|while|whilst|although|though|if|unless|when|whenever|"
     r"then|until|(?<!every\s)(?<!the\s)(?<!a\s)(?<!each\s)(?<!this\s)(?<!that\s)till|lol|tbh|pls|"
     r"please|even\sthough|as\ssoon\sas|or|who|whereas|plus|and\s"
-    r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re|we'?ve|you|u|yet|still|this|that|these|"
+    r"(?:then|now|so|also|I|we|i'?m|i'?ve|I'?d|we'?re(?<!were)|we'?ve|you|u|yet|still|this|that|these|"
     r"those|there|he|she|they|need|want|would|like|can|could|please|hope|expect|am|was))\b"
     r"(?!\s(?:didn'?t|never|hasn'?t|haven'?t|won'?t|wont|can'?t|cant|isn'?t|wasn'?t|doesn'?t|"
     r"not)\b)"

@@ -123,12 +123,16 @@ BROKE_WORDS = vocabulary(
     "have (?:cracks|dents|holes|scratches|stains|marks)|"
     r"arrived with [^,.;!?\n]{1,60}? (?:broken|damaged|smashed|cracked|missing|torn)"
 )
-MARKED = vocabulary("crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark")
+MARKED = vocabulary(
+    "crack|dent|hole|tear|chip|scratch|stain|gouge|leak|mark|cracked|dented|chipped|scratched|"
+    "torn|ripped|smashed|stained|snapped|shattered"
+)
 """The marks damage leaves; "has a crack" is keyed on the mark, not on "has"."""
 MARK = (
     r"(?:has|have|had|arrived\swith|came\swith|with)\s(?:(?:a|an|two|\d{1,2}|several|some)\s)?"
-    r"(?:(?!and\b|in\b|on\b)[\w'’-]{2,15}\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|"
-    r"leak|mark)s?"
+    r"(?:(?:(?!and\b|in\b|on\b)[\w'’-]{2,15}\s)?(?:crack|dent|hole|tear|chip|scratch|stain|gouge|"
+    r"leak|mark)s?|(?:cracked|dented|chipped|scratched|torn|ripped|smashed|stained|snapped|shattered)\s"
+    r"(?!and\b|in\b|on\b|by\b|during\b|when\b)[\w'’-]{2,15})"
 )
 BROKE = rf"(?:{BROKE_WORDS.pattern}|{MARK})\b"
 """Something that happened to a thing: "crashes", "has a crack", "says expired"."""

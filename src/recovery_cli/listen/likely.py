@@ -56,6 +56,15 @@ _TAIL = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank\syou|thx|asap|tbh|lol|x+))+[\s.!,]*$|[\s.!,]+$",
     re.I,
 )
+_TELLS_THE_FAILURE = re.compile(
+    r"\b(?:and|but)\s(?:now\s)?(?:it|they|the\s\w+|my\s\w+)\s(?:\w+\s)?(?:keeps?\s(?:crashing|"
+    r"freezing|failing|breaking|leaking|cutting|dropping)|crashe[sd]|broke|(?:has|have|had)\s"
+    r"(?:broken|stopped|failed)|stopped\sworking|failed|froze|leaks|leaked|"
+    r"(?:won't|wont|doesn't|doesnt|didn't|didnt)\s(?:work|turn|load|open|start|arrive|come))\b",
+    re.I,
+)
+"""A sentence that goes on to tell the failure ("We use the app every day and it keeps
+crashing") is the failure's, not what rides on it."""
 _OURS = re.compile(r"\b(?:we|us|our|ours|we're|we've|we'll|we'd)\b", re.I)
 
 
@@ -63,7 +72,7 @@ def offerable(sentence: str) -> str | None:
     """The sentence as it would be voted on (leading "and" and trailing "please" gone), or
     None when it could not be offered whatever its vote."""
     text = _TAIL.sub("", _LEAD.sub("", sentence.strip()))
-    if not _ABOUT_ME.match(text) or _NOT_PLAIN.search(text):
+    if not _ABOUT_ME.match(text) or _NOT_PLAIN.search(text) or _TELLS_THE_FAILURE.search(text):
         return None
     if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
         return None

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, Sentence, words
-from recovery_cli.wording import unshout
+from recovery_cli.wording import ING_NOUNS, unshout
 
 WEIGHTS = Path(__file__).with_name("issue-learnt.json")
 LIKELY = 0.5
@@ -78,13 +78,19 @@ _NOT_NAMING = words(
     week weeks day days month months year years hour hours minutes time times please thanks
     thank hi hello dear regards cheers ok okay yes i've i'm i'd i'll we've we're we'd we'll
     you've you're you'd you'll they've they're he's she's there's that's what's ive im
-    either neither anyway though instead
+    either neither anyway though instead onto upon across through without within during
+    against towards toward behind beside between beyond became become spoke treat made gave
+    put kept broke fell threw brought caught found felt held knew lost meant met ran saw
+    seemed stood sat wrote
     """
 )
 """Words that never belong to the name of a thing ("my order still", "the parcel was")."""
-_AFTER_A_NAME = re.compile(r"\w{2,}(?<!e)ed")
+_AFTER_A_NAME = re.compile(r"[\w-]{2,}(?<!e)ed")
 """A word ending "-ed" after a thing's first word is a verb ("the nail technician used",
 "my hair coloured"); at its start it may be part of the name ("my fitted wardrobe")."""
+_SAID_OF_A_NAME = words("wrong early late broken missing faulty again twice")
+"""Words that after a thing's first word say what happened to it ("your prescription wrong",
+"your diazepam early"); at its start they may name it ("the broken handle")."""
 _HYPOTHETICAL = re.compile(r"^(?:if|unless|in\scase|should)\b", re.I)
 """A sentence about what may happen names nothing that failed ("If my parcel doesn't come")."""
 _WORD = r"[A-Za-z0-9£$€][\w'’£$€.-]{0,30}\w|[A-Za-z0-9]"
@@ -147,8 +153,12 @@ def candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
             words = [_low(token) for token, _ in tokens]
             run = 0
             while run < len(words) and run < 4 and _naming(words[run]):
-                if run and _AFTER_A_NAME.fullmatch(words[run]):
-                    break  # "the nail technician used ...": a verb after the name
+                if run and (
+                    _AFTER_A_NAME.fullmatch(words[run])
+                    or (words[run].endswith("ing") and words[run] not in ING_NOUNS)
+                    or words[run] in _SAID_OF_A_NAME
+                ):
+                    break  # "the nail technician used ...", "our text saying": a verb
                 run += 1
             if not 1 <= run <= 3:
                 continue

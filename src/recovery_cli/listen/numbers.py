@@ -332,7 +332,7 @@ _SPAN = (
     + r"(?:\s(?:and\s)?\d{1,2}(?:\s?min(?:ute)?s?\b|(?![\w:.])))?)\b"
 )
 _DAY_WORDS = (
-    r"(?:yesterday|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
+    r"(?:yesterday(?:\s(?:morning|afternoon|evening|lunchtime|lunch))?|last\s(?:night|week|month)|(?:storm\s|last\s)?(?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:\s(?:morning|afternoon|"
     r"evening|night))?|\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec)[a-z]{0,6}|(?:last\s)?(?:january|february|april|june|july|august|september|october|"
@@ -432,7 +432,8 @@ _WAITED = (
             r"a\s\w{2,12})(?:\s(?:or|and)\s(?:hot\s)?\w{2,12})?)(?:\sfor)?"
             r"|across\s\w{1,12}\s\w{1,12}\sover|open|queued|now(?:\sis)?)\s"
             + _SPAN
-            + r"(?!\s(?:ago|old|warranty|guarantee|return|later|earlier|before)\b)",
+            + r"(?!\s(?:ago|old|warranty|guarantee|return|later|earlier|before)\b)"
+            r"(?!\sof\s(?:normal\s|regular\s|light\s|daily\s)?(?:use|usage|wear|using|ownership)\b)",
         ),
         0,
     ),
@@ -494,7 +495,9 @@ _WAITED = (
         keyed(
             "late",
             r"(?<!\bbe\s)(?<!\bbe\sabout\s)(?<!\brunning\sabout\s)(?<!\bi'm\srunning\s)"
-            r"(?<!\bwe're\srunning\s)(?<!\bim\srunning\s)(?<!\barriving\s)\b"
+            r"(?<!\bwe're\srunning\s)(?<!\bim\srunning\s)(?<!\barriving\s)"
+            r"(?<!\bi\sarrived\s)(?<!\bwe\sarrived\s)(?<!\bi\swas\s)(?<!\bwe\swere\s)"
+            r"(?<!\bif\sit's\s)(?<!\bif\sits\s)(?<!\bif\sit\sis\s)(?<!\bif\sit\swas\s)\b"
             + _SPAN
             + r"\slate\b(?!\s(?:fee|charge|payment|notice)|\sfor\s(?:my|our)\b)",
         ),
@@ -515,7 +518,7 @@ _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline|nobody|no one|sat|sit|stood|standing|"
     "stuck|held|hold|queued|tried|trying|locked|out of order",
     r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline|"
-    r"nobody|no\sone|sat|sit|stood|standing|stuck|held|hold|queued|tried|trying|locked|"
+    r"nobody|no\sone|sat|sit|stood|standing|stuck|held|hold|queued|tried|trying|locked\sout|"
     r"out\sof\sorder)"
     r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,
 )
@@ -620,7 +623,7 @@ _CHASED = re.compile(
     r"\b(?:rang|called|phoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
     r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
     r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
-    r"(?:\s(?:you|us|them|it|in|back|up|about\sit|to\sthe\s\w+))?\s$",
+    r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)))?\s$",
     re.I,
 )
 """A count of the customer's own tries ("rang twice", "tried assembling twice", "I've been
@@ -633,14 +636,16 @@ _SEVERAL_TIME = re.compile(
 _UNMARKED_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
 """A count without its article ("Third time I have called"): said as "the third time"."""
 _PAID = re.compile(
-    r"(?:\b(?:charged|billed|paid|taken|took)(?:\s(?:me|us))?|[£$€]\d[\d,]{0,9}(?:\.\d\d)?)\s$",
+    r"(?:\b(?:charged|billed|paid|taken|took|pay|paying|pays)(?:\s(?:me|us|him|her|them|for\sit))?|"
+    r"[£$€]\d[\d,]{0,9}(?:\.\d\d)?)\s$",
     re.I,
 )
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
 _NOT_A_REPEAT_BEFORE = re.compile(
     r"\b(?:(?:restarted|rebooted|reinstalled|reset|wore|worn|washed|used|(?:switched|turned)"
-    r"(?:\s\w{1,12}){0,2}\s(?:off\sand\son|on\sand\soff))(?:\s\w{1,12}){0,3}"
-    r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost)\s$",
+    r"(?:\s\w{1,12}){0,2}\s(?:off\sand\son|on\sand\soff)|checked|double-checked|counted|"
+    r"measured|stopped)(?:\s\w{1,12}){0,3}"
+    r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how)\s$",
     re.I,
 )
 """Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
@@ -652,8 +657,14 @@ _NOT_A_REPEAT_AFTER = re.compile(
     re.I,
 )
 """After a count: a multiple ("twice the price", "three times as long")."""
-_NOT_A_COUNT_AFTER = re.compile(r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|bigger)\b)")
-"""After "2x": a quantity or a size ("2x 12kg bags", "1x Hampton Sofa", "3x normal")."""
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|bigger)\b|"
+    r"(?!(?:a|an|the|about|after|again|already|and|any|at|before|but|by|each|for|from|in|into|"
+    r"last|my|now|of|on|or|over|per|re|regarding|since|so|still|than|that|then|this|today|"
+    r"tonight|to|until|up|with|within|without|yet|yesterday|your|times?|running)\b)[a-z]{2,})"
+)
+"""After "2x": a quantity or a size ("2x 12kg bags", "1x Hampton Sofa", "2x tickets", "3x
+normal"); "3x now", "3x this week" stay counts."""
 
 
 def _day(word: str) -> str:

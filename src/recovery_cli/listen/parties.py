@@ -104,7 +104,8 @@ _BRAND = rf"{_NOT_NAME}(?-i:[A-Z][A-Z\d]{{1,4}}(?![\w'-])|[A-Z][a-z]{{1,12}}[A-Z
 never a pronoun, a day, a month or a word a customer shouts ("NOT")."""
 _FIRM_ROLES = (
     r"courier|carrier|(?:delivery|logistics|installation|repair)\s(?:partner|company|firm)|"
-    r"supplier|sub-?contractor|contractor|installers?|fitters|(?:approved\s)?repairer|"
+    r"supplier|manufacturer|sub-?contractor|contractor|installers?|fitters|(?:approved\s)?repairer|"
+    r"(?<=my\s)bank|(?<=our\s)bank|"
     r"garage|groomer|surveyor|valuers?|solicitors?|funeral\sdirectors|removal\s(?:firm|company)|"
     r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner|hauliers?|"
     r"(?:loss\s)?(?:adjusters?|assessors?)"
@@ -112,6 +113,7 @@ _FIRM_ROLES = (
 _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
     "sub-contractor|installer|fitters|approved|repairer|garage|groomer|surveyor|valuer|"
+    "manufacturer|my bank|our bank|"
     "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
     "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab|outfit|tracking|booked|"
     "not us|not ours",
@@ -282,6 +284,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         group = "p" if match.group("p") else "q"
         yield _found(sentence, match, "your " + _words(match.group(group)), 0.85, 1, group)
     for match in _ROLE.finditer(sentence):
+        if match.group("det") is None and _ANOTHER.search(sentence.text, 0, match.start()):
+            continue  # "wanted same-day on another carrier": not the one we used
         det = (match.group("det") or "the").lower()
         owner = "the" if det in {"the", "our"} else "our"
         kind = f"{_words(match.group('kind'))} " if match.group("kind") else ""
@@ -289,6 +293,10 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         if kind:  # the span starts at the word that says which
             found = found._replace(start=sentence.start + match.start("kind"))
         yield found
+
+
+_ANOTHER = re.compile(r"\b(?:another|other|a|an|any|different|new|every|no)\s$", re.I)
+"""Before a bare role: some firm other than ours ("another carrier", "a different lab")."""
 
 
 def _words(text: str) -> str:

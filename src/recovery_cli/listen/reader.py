@@ -57,6 +57,7 @@ from recovery_cli.listen.sentences import MAX_CHARS, Found, Sentence, split, uni
 from recovery_cli.listen.severity import severity
 from recovery_cli.listen.shapes import is_agent_note, is_voicemail
 from recovery_cli.listen.signals import channel, logged, opening
+from recovery_cli.listen.turns import ours
 from recovery_cli.text import clean_with_offsets, is_clean
 
 if TYPE_CHECKING:
@@ -112,15 +113,16 @@ def read(
     keys = union(sentences)
     head = opening(text, keys)  # what the channel and a log's heading are looked for in
     note = is_agent_note(text) or (not is_voicemail(text) and logged(head))
+    theirs = _customers(text, sentences)
     issues: list[Found] = []
-    facts = choose(_candidates(text, note, sentences, keys), given, offsets, issues)
+    facts = choose(_candidates(text, note, sentences, keys, theirs), given, offsets, issues)
     _name_the_thing(facts)
     if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest
-        facts.update(choose(likely_stakes(_beside(sentences, facts, offsets)), given, offsets))
+        facts.update(choose(likely_stakes(_beside(theirs, facts, offsets)), given, offsets))
     chosen = verdict.scenario if verdict is not None else playbook
     if guesses and "issue" not in facts and chosen is not None:
         # No rule read it, and a playbook fits: the thing the message likeliest names.
-        facts.update(choose(likely_issue(sentences, chosen, note), given, offsets))
+        facts.update(choose(likely_issue(theirs, chosen, note), given, offsets))
     judged = None if "severity" in known else severity(text, facts, routine, sentences, keys)
     _said_once(facts)  # after severity, which weighs the stakes however they were said
     return Reading(
@@ -236,16 +238,30 @@ def _cleaned(given: str) -> tuple[str, list[int] | None]:
     return text.replace("’", "'").replace("‘", "'"), offsets
 
 
+def _customers(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences in the customer's words: all of them, less a chat's lines by our agent
+    or bot (`turns`), which are not theirs to be turned to "you"."""
+    spans = ours(text) if ":" in text else []
+    if not spans:
+        return sentences
+    return [s for s in sentences if not any(start <= s.start < end for start, end in spans)]
+
+
 def _candidates(
-    text: str, note: bool, sentences: list[Sentence], keys: frozenset[str]
+    text: str,
+    note: bool,
+    sentences: list[Sentence],
+    keys: frozenset[str],
+    theirs: list[Sentence],
 ) -> Iterable[Found]:
-    """Every extractor's candidates; `keys` are the sentences' keys together (`union`)."""
+    """Every extractor's candidates; `keys` are the sentences' keys together (`union`), and
+    the clause rules read only `theirs`, the sentences in the customer's words."""
     for wanted, extract in EXTRACTORS:
         if not wanted.isdisjoint(keys):
             for sentence in sentences:
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text, note)
-    yield from clauses.apply(CLAUSE_RULES, sentences, text, note)
+    yield from clauses.apply(CLAUSE_RULES, theirs, text, note)
     yield from customer_names(text, sentences, keys, note)
     if "?" in text:  # an agent asked for the customer's number in a chat
         yield from answered_references(text)

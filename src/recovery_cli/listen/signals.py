@@ -17,6 +17,7 @@ import re
 from recovery_cli.listen.model import Channel, ChannelName
 from recovery_cli.listen.sentences import WRAP, Keyed, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
+from recovery_cli.listen.turns import TRANSCRIPT_LINE
 
 _SOCIAL = keyed(
     "@|#|publicly|online|twitter|facebook|instagram|tiktok|review|posted",
@@ -203,11 +204,6 @@ _CHAT_OPENER = re.compile(
 """A transcript opening with the customer's chat label ("Visitor: hi, my order...")."""
 
 
-_TRANSCRIPT_LINE = re.compile(
-    r"^\s{0,3}(?P<time>\[?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[ap]m)?\]?\s{1,3})?"
-    r"(?P<label>[^\W\d_][\w'’]{0,20}(?:\s?\([^()\n]{1,30}\)|\s[-–]\s[^:\n]{1,30}|\s\w{1,12})?):\s",
-    re.M | re.I,
-)
 _CHAT_ROLES = frozenset(
     {"you", "me", "customer", "agent", "visitor", "user", "guest", "bot", "support", "advisor"}
     | {"adviser", "tenant", "member", "client", "staff", "operator", "assistant", "rep"}
@@ -219,7 +215,7 @@ def _transcript(text: str) -> str | None:
     ("10:02 You:", "[14:01] Tenant - Chloe Bennett:") or a name after a role ("Customer
     (Priya):"). A web form's fields ("Name:", "Account no:") are each used once and carry no
     time, so they never count."""
-    lines = list(_TRANSCRIPT_LINE.finditer(text[:5000]))
+    lines = list(TRANSCRIPT_LINE.finditer(text[:5000]))
     if len(lines) < 2:
         return None
     labels = [match.group("label") for match in lines]

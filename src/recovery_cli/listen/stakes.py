@@ -91,6 +91,15 @@ NEEDS = [
     ),
     rule(
         "stakes",
+        "need|needed",
+        r"\b(?P<who>I|we)\s(?:really\s|just\s|urgently\s)?(?P<need>need|needed)\s(?P<rest>for\s"
+        r"(?!(?:you|u|someone|somebody|something|a\srefund|a\sreplacement|a\scall)\b)"
+        rf"[\w'-]{{2,15}}{WORDS})",
+        "{who} {need} it {rest}",
+        rank=1,
+    ),
+    rule(
+        "stakes",
         "need to|have to|needs to|has to|need money|needs money|need access|needs access",
         rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
         rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
@@ -378,7 +387,7 @@ COSTS += [
     rule(
         "stakes",
         "losing|lose",
-        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\swill|I\swill|we'?ll|I'?ll|we\scould|I\scould|"
+        r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|we\swill|I\swill|we'?ll(?<!well)|I'?ll(?<!ill)|we\scould|I\scould|"
         r"(?:she|he)(?:\sis|'s))\s(?:already\s|now\s|literally\s)?(?P<what>(?:losing|lose)\s"
         rf"(?:{_LOSSES}|"
         r"my\sjob|our\sjobs|(?:a\slot\sof|hundreds\sof|thousands\sof)\s(?:pounds|money|"
@@ -447,7 +456,7 @@ COSTS += [
     rule(
         "stakes",
         "payday",
-        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|(?:she|he)(?:\sis|'s))\s(?P<what>(?:skint|broke|"
+        r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|(?:she|he)(?:\sis|'s))\s(?P<what>(?:skint|broke|"
         r"short|overdrawn|struggling)\s(?:til|till|until|before|to)\spayday)\b",
         "{who} {what}",
         rank=1,
@@ -734,7 +743,7 @@ COSTS += [
     rule(
         "stakes",
         "turning|sending",
-        r"\b(?P<who>I'?m|I\sam|we'?re|we\sare|we\shave\sbeen|we'?ve\sbeen|I'?ve\sbeen)\s"
+        r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|we\shave\sbeen|we'?ve\sbeen|I'?ve\sbeen)\s"
         r"(?:already\s|now\s|literally\s)?(?P<what>(?:turning|sending)\s(?:people|customers|"
         r"clients|guests|patients|diners|business|orders)\saway)\b",
         "{who} {what}",
