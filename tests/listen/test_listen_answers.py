@@ -189,6 +189,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "cannot_redo",
         ),
         (
+            "premium-failure",
+            "We paid extra for the lounge and fast track. The lounge was closed all weekend.",
+            "restore",
+            "cannot_redo",
+        ),
+        (
+            "account-access",
+            "Locked out again. The 2FA code goes to a mobile number I haven't had since 2021.",
+            "access_problem",
+            "text_fails",
+        ),
+        (
             "privacy-mistake",
             "The letter went to my old address where my ex-partner lives. "
             "I have a non-molestation order.",
