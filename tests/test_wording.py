@@ -228,3 +228,8 @@ def test_a_customers_insults_go_and_their_apostrophes_come_back(clause: str, sai
 )
 def test_a_clause_whose_point_is_an_insult_is_not_ours_to_repeat(clause: str) -> None:
     assert from_customer(clause) is None
+
+
+def test_a_notes_bare_year_is_no_clause_but_a_year_after_a_preposition_is() -> None:
+    assert from_customer("joint acct is closed 2022") is None
+    assert from_customer("my account was closed in 2022") == "your account was closed in 2022"

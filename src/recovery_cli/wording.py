@@ -463,6 +463,13 @@ _WE_AFTER_A_PREPOSITION = re.compile(r"\b(?:through|with|to|for|from|by|at|of|ab
 """"we" never follows a preposition: a clause that says so was turned wrong."""
 
 
+_BARE_YEAR = re.compile(
+    r"\b(?!(?:in|since|of|from|until|till|to|by|before|after|for|model|edition|year)\s)[a-z]{2,15}\s"
+    r"(?:19|20)\d\d$"
+)
+"""A clause ending on a year with no word to join it ("is closed 2022"): a note's shorthand."""
+
+
 def tidy(clause: str) -> str | None:
     """A clause ready to go mid-sentence in a draft, or None when it is not fit to.
 
@@ -486,6 +493,8 @@ def tidy(clause: str) -> str | None:
         return None  # "your drivers are cowboys": the customer's to say, not ours
     if _WE_AFTER_A_PREPOSITION.search(clause):
         return None  # "the cottage you booked through we had": a turn gone wrong
+    if _BARE_YEAR.search(clause):
+        return None  # a note's "joint acct closed 2022": no clause in English
     if clause.count('"') % 2:
         clause = clause.replace('"', "")
     if clause.count("(") != clause.count(")"):

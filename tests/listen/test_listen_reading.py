@@ -691,3 +691,26 @@ def test_our_agents_lines_in_a_pasted_chat_are_not_turned_into_the_customers_wor
     facts = values(chat)
     assert "Saver fare" not in facts.get("stakes", "") + facts.get("issue", "")
     assert facts["reference"] == "booking PLX4RT"  # numbers are read from every line
+
+
+def test_a_plain_future_we_told_them_is_a_promise_and_the_chains_latest_wins() -> None:
+    told = (
+        "It was supposed to arrive 4th April, then your colleague call me and say sorry, "
+        "there is problem in warehouse, it will come 15th April for sure."
+    )
+    assert values(told)["promised"] == "with you by 15th April"
+    sent = "Your order has been dispatched and will arrive on 14 March."
+    assert values(sent)["promised"] == "with you on 14 March"
+
+
+def test_a_future_asked_about_is_no_promise() -> None:
+    asked = "hi, just checking my roof bars will come before Friday? we're going camping"
+    assert "promised" not in values(asked)
+
+
+def test_a_broken_part_belongs_to_the_thing_named_just_before_it() -> None:
+    message = (
+        "I came in to collect my new glasses. The assistant knocked my handbag off the "
+        "counter. My mobile phone fell out and the screen shattered."
+    )
+    assert "glasses" not in values(message).get("issue", "")

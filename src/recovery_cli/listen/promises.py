@@ -31,7 +31,8 @@ _CUES = (
     r"confirmed\sfor|supposed\sto|meant\sto|ment\sto|moved\sto|changed\sto|"
     r"(?:(?<!\bi\s)(?<!\bwe\s)would|wud|(?<=\w)(?<!\bi)(?<!\bwe)'d|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
-    r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
+    r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched)|"
+    r"(?:now\s|definitely\s|still\s)?(?:come|arrive|be\shere))|"
     r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|"
     r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is|as)|"
     r"confirmed(?=\s(?:the\s)?(?:dispatch|despatch|delivery|installation|collection)\b)|"
@@ -139,6 +140,16 @@ KEYS = keys_of(
 """Words one of which a sentence needs before `promises` can find anything in it."""
 
 
+_WILL_COME = re.compile(r"will\s(?:now\s|definitely\s|still\s)?(?:come|arrive|be\shere)", re.I)
+"""A plain future ("it will come 15th April"): a promise when we said it, not when asked."""
+_LATER = re.compile(r"\b(?:then|now|but\sthen)\b", re.I)
+"""Anywhere before a plain future: a later link of a chain of dates."""
+_HOPED = re.compile(
+    r"\b(?:whether|if|hope|hoping|hopefully|checking|wondering|sure|think|know|when)\b", re.I
+)
+"""Before "will come": a hope or a question, not something we told them."""
+
+
 def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     """Promised times in one sentence; `text` is the message, for the chain of dates."""
     for match in _CHAIN.finditer(sentence):
@@ -169,6 +180,12 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
             ):
                 continue  # "said 5-7" (working days on the next line): not a window
             rank = -1 if "told" in cue or "said" in cue else -2
+            if _WILL_COME.match(cue):
+                if "?" in sentence.text or _HOPED.search(before):
+                    continue  # "checking my roof bars will come before Friday?": asked, not told
+                rank = 0  # a slot, a window or a "said" says it more surely
+                if _LATER.search(sentence.text, 0, match.start()):
+                    rank = -3  # "..., then your colleague said sorry, it will come 15th April"
             if _ORIGINAL.search(before):
                 rank = 2
             elif _THEN.search(sentence.text[: match.start()]):
@@ -230,12 +247,15 @@ _IN_DAYS = re.compile(r"^in\s(?=[\w-]{1,8}\s(?:working\s|business\s)?days?\b)")
 
 
 def _frame(text: str) -> str:
-    """The words before the time that say what was promised: ready, sent or with you."""
-    low = text.lower()
-    if "ready" in low:
-        return "ready "
-    if re.search(r"\b(?:ship|dispatch|despatch|sent|send|post)", low):
-        return "sent "
-    if re.search(r"\b(?:deliver|arriv|come|here|with\sme|due)", low):
-        return "with you "
-    return ""
+    """The words before the time that say what was promised: ready, sent or with you; the
+    nearest wins ("dispatched and will arrive on 14 March" is "with you on 14 March")."""
+    frames = [match.lastgroup or "" for match in _FRAMES.finditer(text)]
+    return _FRAME_OF[frames[-1]] if frames else ""
+
+
+_FRAMES = re.compile(
+    r"(?P<ready>ready)|(?P<sent>\b(?:ship|dispatch|despatch|sent|send|post))|"
+    r"(?P<with>\b(?:deliver|arriv|come|here|with\sme|due))",
+    re.I,
+)
+_FRAME_OF = {"ready": "ready ", "sent": "sent ", "with": "with you "}

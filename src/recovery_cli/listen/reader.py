@@ -116,7 +116,7 @@ def read(
     theirs = _customers(text, sentences)
     issues: list[Found] = []
     facts = choose(_candidates(text, note, sentences, keys, theirs), given, offsets, issues)
-    _name_the_thing(facts)
+    _name_the_thing(facts, given)
     if guesses and "stakes" not in facts and not note:  # no rule read it: the likeliest
         facts.update(choose(likely_stakes(_beside(theirs, facts, offsets)), given, offsets))
     chosen = verdict.scenario if verdict is not None else playbook
@@ -195,7 +195,7 @@ def _said_once(facts: dict[str, Fact]) -> None:
         del facts["stakes"]
 
 
-def _name_the_thing(facts: dict[str, Fact]) -> None:
+def _name_the_thing(facts: dict[str, Fact], given: str) -> None:
     """What failed, said with the thing it is part of or the visit it was for, when the
     message named both: "the screen is cracked" and "I ordered a laptop" read "the screen
     on your laptop is cracked"; "the engineer didn't turn up" and "my boiler service" read
@@ -205,10 +205,30 @@ def _name_the_thing(facts: dict[str, Fact]) -> None:
         return
     for name, said_with in (("item", items.with_thing), ("appointment", visits.with_visit)):
         thing = facts.get(name)
-        named = said_with(issue.value, thing.value) if thing and thing.confidence >= SURE else None
+        if thing is None or thing.confidence < SURE or _owned_before(given, issue, thing):
+            continue
+        named = said_with(issue.value, thing.value)
         if named is not None:
             facts["issue"] = replace(issue, value=named)
             return
+
+
+_ITS_OWN_SUBJECT = re.compile(
+    r"\b(?:my|our)\s(?:[\w'-]{2,20}\s){0,2}?[\w'-]{2,20}\s(?:fell|dropped|slipped|went|came|got|"
+    r"was|were|is|has|had)\b[^.!?\n]{0,40}\band\s$",
+    re.I,
+)
+"""Before a broken part: another thing of the customer's that the part belongs to, as the
+subject of the clause just before ("My mobile phone fell out and the screen shattered")."""
+
+
+def _owned_before(given: str, issue: Fact, thing: Fact) -> bool:
+    """Whether the issue's part belongs to something else the customer names just before
+    it: in "My mobile phone fell out and the screen shattered" the screen is the phone's,
+    not the glasses they came for."""
+    lead = given[max(0, issue.start - 80) : issue.start]
+    owner = _ITS_OWN_SUBJECT.search(lead)
+    return owner is not None and thing.value.lower().split()[-1] not in owner.group().lower()
 
 
 def _beside(
