@@ -48,7 +48,7 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 31))
+DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 32))
 """The sets that may be read and tuned on; the others are only ever measured."""
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}

@@ -232,4 +232,8 @@ def test_a_clause_whose_point_is_an_insult_is_not_ours_to_repeat(clause: str) ->
 
 def test_a_notes_bare_year_is_no_clause_but_a_year_after_a_preposition_is() -> None:
     assert from_customer("joint acct is closed 2022") is None
+    assert from_customer("my flight SH417 is cancelled 3rd April") is None
+    assert from_customer("you took it on 1st April and 1st May") == (
+        "we took it on 1st April and 1st May"
+    )
     assert from_customer("my account was closed in 2022") == "your account was closed in 2022"

@@ -464,10 +464,12 @@ _WE_AFTER_A_PREPOSITION = re.compile(r"\b(?:through|with|to|for|from|by|at|of|ab
 
 
 _BARE_YEAR = re.compile(
-    r"\b(?!(?:in|since|of|from|until|till|to|by|before|after|for|model|edition|year)\s)[a-z]{2,15}\s"
-    r"(?:19|20)\d\d$"
+    r"\b(?!(?:in|since|of|from|until|till|to|by|before|after|for|model|edition|year|on|the|and|or|"
+    r"then)\s)[a-z]{2,15}\s(?:(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)\s(?i:jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec)[a-z]{0,6})$"
 )
-"""A clause ending on a year with no word to join it ("is closed 2022"): a note's shorthand."""
+"""A clause ending on a year or a date with no word to join it ("is closed 2022", "is
+cancelled 3rd April"): a note's shorthand, not English."""
 
 
 def tidy(clause: str) -> str | None:

@@ -714,3 +714,40 @@ def test_a_broken_part_belongs_to_the_thing_named_just_before_it() -> None:
         "counter. My mobile phone fell out and the screen shattered."
     )
     assert "glasses" not in values(message).get("issue", "")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The table was booked for the 30th and nobody had it on the system.",
+        "Cust works as a medical secretary and has had to go into the office.",
+        "The form fails at the last page (confirm GP surgery) every time.",
+    ],
+)
+def test_a_date_a_job_title_or_a_place_is_no_occasion_or_medical_need(message: str) -> None:
+    reading = read(message)
+    assert reading.severity is not None
+    kinds = {reason.describe().split(":")[0] for reason in reading.severity.reasons}
+    assert not kinds & {"a big occasion", "medical"}
+
+
+def test_a_birthday_said_by_its_number_is_still_an_occasion() -> None:
+    reading = read("The cake was for my mum's 70th on Saturday and it arrived smashed.")
+    assert reading.severity is not None
+    assert any(
+        reason.describe().startswith("a big occasion") for reason in reading.severity.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Glasses dropped at the counter - right arm snapped, lens scratched.",
+        "Subject: Order 30-77195 - lens cracked",
+    ],
+)
+def test_a_bare_part_named_like_a_body_or_run_on_from_a_reference_is_not_said(
+    message: str,
+) -> None:
+    issue = values(message).get("issue", "")
+    assert "right arm" not in issue and "30-77195 lens" not in issue

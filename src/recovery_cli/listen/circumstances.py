@@ -456,7 +456,7 @@ RULES: list[Rule] = [
         r"\b(?:pushed|put|sent|tipped|took|taken)\s(?:me|us)\s(?:(?:straight|right)\s)?"
         r"into\s(?:my|our)\s(?P<what>(?:unarranged\s)?overdraft)\b",
         "it pushed me into my {what}",
-        rank=1,
+        rank=2,
     ),
     rule(
         "stakes",
@@ -464,7 +464,7 @@ RULES: list[Rule] = [
         r"\b(?:I|we)(?:'?ve|\shave)?\s(?:now\s)?(?:went|gone|ended\sup)\s(?:(?:straight|right)\s)?"
         r"into\s(?:my|our|the)\s(?P<what>(?:unarranged\s)?overdraft)\b",
         "I went into my {what}",
-        rank=1,
+        rank=2,
     ),
     rule(
         "stakes",
@@ -472,7 +472,7 @@ RULES: list[Rule] = [
         r"\b(?:I'?m|I\sam|we're|we\sare)\s(?:now\s)?in\s(?:my|our|the)\s"
         r"(?P<what>(?:unarranged\s)?overdraft)\b",
         "I'm in my {what}",
-        rank=1,
+        rank=2,
     ),
 ]
 """Every shape of the customer's circumstances (ranks decide between them)."""

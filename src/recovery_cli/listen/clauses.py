@@ -350,6 +350,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
                 return None  # "Maisie broke her arm": a person, not a thing of theirs
             if head in _DAY_NAMES:
                 return None  # "...on\nTuesday did not connect": when it happened, not what
+            if head in _BODY_PARTS:
+                return None  # "right arm snapped" (of glasses): "your right arm" is a body
             if (
                 match.string[max(0, match.start("np") - 4) : match.start("np")].lower() == "and "
                 and not is_plural(head)
@@ -545,6 +547,9 @@ is not among them."""
 
 _NUMBER_GOES_ON = re.compile(r"[.,]\d")
 """After a digit: the rest of the same number ("2,000", "4.5")."""
+_BODY_PARTS = words("arm arms leg legs hand hands foot feet finger fingers head neck back knee")
+"""Parts of a thing named like parts of a body: said bare ("right arm snapped") they would
+read as the customer's own."""
 _PLACE_OF = re.compile(r"[A-Za-z]\s(?:at|from)\s$", re.I)
 """Before who did it: the place or firm of someone named just before ("Barista at the Bridge
 St branch knocked ..."), which did nothing itself."""
@@ -688,11 +693,16 @@ def plausible_np(np: str) -> bool:
         return False
     if words[0] in _HOW_MANY and (len(words) == 1 or words[1] == "of"):
         return False  # "Two (of the 6 bottles)": how many, not the thing
+    said = [word for word in words if any(char.isalnum() for char in word)]
+    if any(_REFERENCE_WORD.fullmatch(word) for word in said[:-1]):
+        return False  # "order 30-77195 lens": a reference, then another thing
     if len(words) > 1 and _PARTICIPLE.fullmatch(words[-1]) and words[-1] not in _ED_NOUNS:
         return False  # "the door seal ripped": what happened to it, not the thing
     return not words[-1].isdigit() or (len(words) > 1 and words[0] in _NUMBERED)
 
 
+_REFERENCE_WORD = re.compile(r"\d+-\d[\d-]*|[a-z]{2,4}-\d{4,}|\d{5,}")
+"""A reference's shape ("30-77195", "inv-20931", "7710024"), not a price or a year."""
 _PERSONS_OWN = re.compile(r"\s(?:her|his|herself|himself)\s", re.I)
 """A possessive that says the subject before it is a person ("Maisie broke her arm")."""
 _AFTER_COMMA = re.compile(r",\s$")

@@ -46,8 +46,9 @@ _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
             "blister|burn|pain|chemo|medical|tablets|dressing|vulnerab|distressed|bruised|"
             "swollen|bleeding|my foot|my ankle|fingers|coeliac|allerg|anaphyla|gluten|pregnant|"
             "due any",
-            r"\b(?:insulin|meds|medication|hospital|nurse|dose|hiv|surgery|injur(?:y|ed|ies)|"
-            r"blister(?:ed|s|ing)?|burn(?:t|ed)|in\spain|chemo|medical|tablets|dressing\schange|"
+            r"\b(?:insulin|meds|medication|hospital|nurse|dose|hiv|(?<!gp\s)surgery|injur(?:y|ed|ies)|"
+            r"blister(?:ed|s|ing)?|burn(?:t|ed)|in\spain|chemo|medical(?!\s(?:secretary|records?|"
+            r"practice|centre|center|receptionist|device))|tablets|dressing\schange|"
             r"vulnerab\w{1,10}|distressed|bruised|swollen|bleeding|(?:on|onto|into)\smy\s(?:foot|"
             r"ankle|head|hand|arm|leg)|(?:my\s)?(?:two\s)?fingers|coeliac|allerg(?:y|ic)|"
             r"anaphyla\w{1,6}|gluten|pregnant|due\sany\sday)\b",
@@ -104,7 +105,9 @@ _KINDS: tuple[tuple[str, str, Keyed], ...] = tuple(
             "funeral|wedding|birthday|exam|interview|new job|christmas|xmas|fly out|flight|"
             "anniversary|completion|retirement|10th|20th|30th|40th|50th|60th|70th|80th|90th",
             r"\b(?:funeral|wedding(?!\s(?:present|gift))|birthday(?!\s(?:present|gift|card|money))|"
-            r"exams?|interview|new\sjob|anniversary|completion\sdate|retirement|\d0th|christmas\s"
+            r"exams?|interview|new\sjob|anniversary|completion\sdate|retirement|"
+            r"(?:(?:my|our|his|her|their|\w+'s|\w+s)\s)\d0th(?!\s(?:of|jan|feb|mar|apr|may|jun|jul|aug|"
+            r"sep|oct|nov|dec))|\d0th\s(?:birthday|anniversary|party|celebration)|christmas\s"
             r"dinner|fly(?:ing)?\sout|flight\s(?:is|leaves|tomorrow|tonight|today|on))\b",
         ),
         (
