@@ -751,3 +751,24 @@ def test_a_bare_part_named_like_a_body_or_run_on_from_a_reference_is_not_said(
 ) -> None:
     issue = values(message).get("issue", "")
     assert "right arm" not in issue and "30-77195 lens" not in issue
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ('Now my bill has "Early Termination Charge £186.40" on it.', "promised"),
+        ("The insulin arrived warm and it says store between 2-8 degrees.", "promised"),
+        ("This is my 4th chat this week about moving my number over.", "stakes"),
+        ("The catch gave way. I've used it every day for 4 months.", "waited"),
+        ('It says "Licence server unreachable - working offline for 0 days".', "waited"),
+    ],
+)
+def test_a_price_a_temperature_a_count_of_chats_or_a_time_in_use_is_none_of_these(
+    message: str, fact: str
+) -> None:
+    assert fact not in values(message)
+
+
+def test_a_lab_named_beside_its_role_is_the_partner() -> None:
+    message = "The young man said the lab, Vantage Optical, haven't sent my glasses."
+    assert values(message)["partner"] == "Vantage Optical"

@@ -20,14 +20,14 @@ or "our". So:
   tools/learn.py from the development sets only (a candidate is right when it holds the
   message's labelled issue).
 
-Fitted on six sevenths of the twenty-nine development sets and tried on the rest (seven
-folds), 573 of the 927 candidates offered at `LIKELY` held the labelled issue (0.62), and
+Fitted on six sevenths of the thirty-one development sets and tried on the rest (seven
+folds), 638 of the 1,045 candidates offered at `LIKELY` held the labelled issue (0.61), and
 many of the rest named a thing of the story that was not the one that failed. So a learnt
 issue is a guess (`model.KEPT`): shown, and offered in an attended run where the agent sees
 its words, never put in an unattended draft. It is worded as ours to own, whatever the
 playbook: "we got it wrong with your crib mattress". A run of words stops at a verb after
-its first word ("the nail technician used"), and a sentence about what may happen ("If my
-parcel doesn't arrive") offers none."""
+its first word ("the nail technician used", "our text saying", "your prescription wrong"),
+and a sentence about what may happen ("If my parcel doesn't arrive") offers none."""
 
 from __future__ import annotations
 

@@ -320,7 +320,7 @@ the sum the complaint is about; offered to an agent, never drafted as "with $400
 # --- how long they have waited --------------------------------------------------------------
 
 _COUNT = (
-    r"(?:\d{1,3}(?:\.\d)?\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:(?!0\b)\d{1,3}(?:\.\d)?\+?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a\scouple\sof|a\sfew|several)"
 )
 _UNIT = r"(?:min(?:ute)?s?|hours?|hrs?|hr|days?|weeks?|wks?|fortnight|months?)"
@@ -517,7 +517,8 @@ _WAITED = (
 _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline|nobody|no one|sat|sit|stood|standing|"
     "stuck|held|hold|queued|tried|trying|locked|out of order",
-    r"\b(?:has\s\w{2,12}|have\s\w{2,12}|'ve\s\w{2,12}|been|waiting|unanswered|down|offline|"
+    r"\b(?:(?:has|have|'ve)\s(?!(?:used|owned|worn|driven|lived|worked|run|ridden|"
+    r"banked|been\swith)\b)\w{2,12}|been|waiting|unanswered|down|offline|"
     r"nobody|no\sone|sat|sit|stood|standing|stuck|held|hold|queued|tried|trying|locked\sout|"
     r"out\sof\sorder)"
     r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,

@@ -104,7 +104,8 @@ _BRAND = rf"{_NOT_NAME}(?-i:[A-Z][A-Z\d]{{1,4}}(?![\w'-])|[A-Z][a-z]{{1,12}}[A-Z
 never a pronoun, a day, a month or a word a customer shouts ("NOT")."""
 _FIRM_ROLES = (
     r"courier|carrier|(?:delivery|logistics|installation|repair)\s(?:partner|company|firm)|"
-    r"supplier|manufacturer|sub-?contractor|contractor|installers?|fitters|(?:approved\s)?repairer|"
+    r"supplier|manufacturer|lab|laboratory|sub-?contractor|contractor|installers?|fitters|"
+    r"(?:approved\s)?repairer|"
     r"(?<=my\s)bank|(?<=our\s)bank|"
     r"garage|groomer|surveyor|valuers?|solicitors?|funeral\sdirectors|removal\s(?:firm|company)|"
     r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner|hauliers?|"

@@ -779,7 +779,9 @@ OCCASIONS = [
         r"(?:^|\b)(?P<subj>it'?s|its|it\sis|it\swas|this\sis|they'?re|they\sare)\s"
         r"(?P<whose>my|our)\s(?P<what>(?:[\w'’-]{1,20}\s){0,3}?(?:(?:birthday|christmas|wedding|"
         r"anniversary|leaving|retirement|graduation|engagement)\s)?(?:presents?|gifts?|"
-        r"\d{1,3}(?:st|nd|rd|th)|birthday|anniversary|wedding(?:\sday)?))(?=[\s,.;:!?)]|$)",
+        r"\d{1,3}(?:st|nd|rd|th)(?!\s(?:chat|call|time|email|attempt|complaint|order|message|"
+        r"letter|visit|week|day|month|year|go|try|request|ticket|contact|reply|booking|delivery|"
+        r"engineer|date)\b)|birthday|anniversary|wedding(?:\sday)?))(?=[\s,.;:!?)]|$)",
         "{subj} {whose} {what}",
         rank=1,
         voice="any",

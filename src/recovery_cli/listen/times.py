@@ -42,14 +42,15 @@ _REL = (
 _HOUR = r"(?:[01]?\d|2[0-3])"
 _WORD_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CLOCK = (
-    rf"{_HOUR}(?:[.:][0-5]\d)?\s?(?:am|pm)\b|{_HOUR}[.:][0-5]\d\b"
+    rf"(?<![\d£$€.,]){_HOUR}(?:[.:][0-5]\d)?\s?(?:am|pm)\b|(?<![\d£$€.,]){_HOUR}[.:][0-5]\d\b"
     rf"(?!\s?(?:gbp|usd|eur|euros?|pounds?|dollars?))|(?:12\s?)?noon|midday|"
     rf"(?:{_HOUR}|{_WORD_HOUR})\so'?clock\b"
 )
 _POINT = rf"(?:{_HOUR}(?:[.:]\d{{2}})?(?:\s?(?:am|pm))?|{_WORD_HOUR})"
 _RANGE = (
     rf"(?:between\s)?{_POINT}\s?(?:[-–]|to|till|until)\s?{_POINT}\b"
-    r"(?!\s?(?:days?|weeks?|hours?|months?|working|business))"
+    r"(?!\s?(?:days?|weeks?|hours?|months?|working|business|degrees|°|kg|cm|mm|%|miles|km|mph|"
+    r"years?|inch|inches|people|guests|items|pieces))"
     rf"|between\s{_POINT}\sand\s{_POINT}\b"
 )
 _COUNT = (
