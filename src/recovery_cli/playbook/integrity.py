@@ -130,14 +130,16 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                 f"use one of: {', '.join(question.choices)}",
                 "choices-branches",
             )
+        for field, given in (("heard", question.heard), ("read", question.read)):
+            for answer in given:
+                if answer not in question.choices:
+                    yield Finding(
+                        ("steps", index, "question", field, answer),
+                        f"`{field}` names `{answer}`, which is not an answer to `{question.id}`",
+                        f"the answers are: {', '.join(question.choices)}",
+                        "choices-branches",
+                    )
         for answer, phrases in question.heard.items():
-            if answer not in question.choices:
-                yield Finding(
-                    ("steps", index, "question", "heard", answer),
-                    f"`heard` names `{answer}`, which is not an answer to `{question.id}`",
-                    f"the answers are: {', '.join(question.choices)}",
-                    "choices-branches",
-                )
             for number, phrase in enumerate(phrases):
                 if phrase.endswith("..."):
                     yield Finding(
@@ -147,13 +149,6 @@ def _questions(playbook: Playbook) -> Iterator[Finding]:
                         "choices-branches",
                     )
         for answer, name in question.read.items():
-            if answer not in question.choices:
-                yield Finding(
-                    ("steps", index, "question", "read", answer),
-                    f"`read` names `{answer}`, which is not an answer to `{question.id}`",
-                    f"the answers are: {', '.join(question.choices)}",
-                    "choices-branches",
-                )
             if name not in STANDARD_INPUTS:
                 close = difflib.get_close_matches(name, STANDARD_INPUTS, n=1, cutoff=0.7)
                 yield Finding(
