@@ -154,3 +154,14 @@ def test_a_death_is_said_first_and_harm_is_not_said_again(invoke: Invoke) -> Non
     )  # fmt: skip
     assert result.stdout.startswith("Hi Sam,\n\nI'm so sorry about your mum.\n\n")
     assert "what happened to your dad" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I was in for a cut and colour at your salon and a latte went into my bag.",
+        "The junior bringing drinks tripped on the dryer cable and soaked my laptop.",
+    ],
+)
+def test_a_haircut_or_a_fall_by_our_staff_is_no_harm_to_the_customer(message: str) -> None:
+    assert "harmed" not in read(message).facts

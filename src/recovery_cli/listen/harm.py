@@ -120,7 +120,8 @@ _IDIOM = re.compile(
     r"cut\s(?:off|short|out|corners)|burn(?:t|ed)?\s(?:through|out)|broke\sthe\sbank|"
     r"heart\sattack|killing\sme|bleeding\s(?:ridiculous|joke|useless|hell)|"
     r"injured\sparty|left\s(?:it|them|a|the|us\sa)|ran\sout\sof\s(?:patience|time|stock)|"
-    r"(?:price|cost|bill)s?\s(?:cuts?|rises?))",
+    r"(?:price|cost|bill)s?\s(?:cuts?|rises?)|(?:in|booked|went)\sfor\sa\scut|"
+    r"a\scut\s(?:and|&)\s(?:colou?r|blow|style|finish|highlights))",
     re.I,
 )
 """Harm words used for something else."""
@@ -232,6 +233,14 @@ _NOBODY_HURT = re.compile(
     r"\b(?:nobody|no\sone|no-one|none\sof\sus)\s(?:was|were|got)\s(?:\w+\s)?(?:hurt|injured|harmed)",
     re.I,
 )
+_FALL = re.compile(r"(?:fell|tripped|slipped)\b", re.I)
+_STAFF_SUBJECT = re.compile(
+    r"\b(?:the|a|an|our|your|one\sof\s(?:your|the))\s(?:\w+\s)?(?:junior|waiter|waitress|server|"
+    r"staff|driver|barista|assistant|colleague|porter|engineer|fitter|man|woman|lady|guy|bloke|"
+    r"stylist|receptionist|cleaner|employee|worker|member\sof\sstaff)s?\b",
+    re.I,
+)
+"""Before a fall in its own clause: one of our staff, who is the one who fell or tripped."""
 _THING = re.compile(r"\b(?:it|which|this|that)\s(?:\w+\s)?$", re.I)
 """A thing just before the cue is what it happened to ("it tripped", "which fell")."""
 _CHILD = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|little|toddler|newborn")
@@ -262,6 +271,8 @@ def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
         after = sentence.start + cue.end()
         if _UNHURT.search(text, after, after + 160) or _THING.search(sentence.text[: cue.start()]):
             continue
+        if _FALL.match(cue.group()) and _STAFF_SUBJECT.search(clause):
+            continue  # "the junior bringing drinks tripped on the cable": theirs, not the customer's
         before = text[max(0, sentence.start - 600) : sentence.start + cue.start()]
         whom = _who(before, cue.group(), note, text, sentence.text[: cue.start()])
         if whom:
