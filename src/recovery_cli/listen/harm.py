@@ -272,7 +272,7 @@ def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
         if _UNHURT.search(text, after, after + 160) or _THING.search(sentence.text[: cue.start()]):
             continue
         if _FALL.match(cue.group()) and _STAFF_SUBJECT.search(clause):
-            continue  # "the junior bringing drinks tripped on the cable": theirs, not the customer's
+            continue  # "the junior bringing drinks tripped on the cable": not the customer
         before = text[max(0, sentence.start - 600) : sentence.start + cue.start()]
         whom = _who(before, cue.group(), note, text, sentence.text[: cue.start()])
         if whom:
