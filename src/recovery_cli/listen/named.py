@@ -21,7 +21,7 @@ or "our". So:
   message's labelled issue).
 
 Fitted on six sevenths of the thirty-one development sets and tried on the rest (seven
-folds), 645 of the 1,050 candidates offered at `LIKELY` held the labelled issue (0.61), and
+folds), 570 of the 891 candidates offered at `LIKELY` held the labelled issue (0.64), and
 many of the rest named a thing of the story that was not the one that failed. So a learnt
 issue is a guess (`model.KEPT`): shown, and offered in an attended run where the agent sees
 its words, never put in an unattended draft. It is worded as ours to own, whatever the
@@ -88,7 +88,9 @@ _NOT_NAMING = words(
 _AFTER_A_NAME = re.compile(r"[\w-]{2,}(?<!e)ed")
 """A word ending "-ed" after a thing's first word is a verb ("the nail technician used",
 "my hair coloured"); at its start it may be part of the name ("my fitted wardrobe")."""
-_SAID_OF_A_NAME = words("wrong early late broken missing faulty again twice")
+_SAID_OF_A_NAME = words(
+    "wrong early late broken missing faulty again twice open closed shut unlocked"
+)
 """Words that after a thing's first word say what happened to it ("your prescription wrong",
 "your diazepam early"); at its start they may name it ("the broken handle")."""
 _HYPOTHETICAL = re.compile(r"^(?:if|unless|in\scase|should)\b", re.I)

@@ -103,6 +103,20 @@ _INTRO = keyed(
     rf"|\b(?:this\sis|it'?s|it\sis)\s(?P<intro>(?:{_TITLE}\s)?{_NAME}?)(?:\s(?:from|here|at|"
     r"calling|speaking|ringing|again|just|i\sam|i'm|im)\b|\son\s(?=[+(]?\d)|,|\.|$)",
 )
+_SAYS_WHO = re.compile(
+    r"\s(?:from|here|calling|speaking|ringing|again|i\sam|i'm|im)$|\son\s$", re.I
+)
+"""After "it's Bev": words that say she is introducing herself, wherever she does it."""
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told\s\w+|tells\s\w+|thinks?|reckons?|claims?|that|because|and|but|if)\s$",
+    re.I,
+)
+"""Before "it's X": someone else's words ("Disputes said it's Fraud"), not an introduction."""
+_GREETING_ONLY = re.compile(
+    r"\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good\s\w+|ok|okay|yes|again)[,!.]?\s*)*",
+    re.I,
+)
+"""All a sentence may hold before "it's Bev": a greeting, or nothing."""
 _TYPED_INTRO = re.compile(
     r"^(?:(?:hi|hello|hey|hiya)[,!]?\s)?(?:it'?s|this\sis)\s(?P<name>[a-z][a-z'-]{1,15})"
     r"(?:\s(?:from|here)\b|,)"
@@ -204,7 +218,8 @@ NOT_NAMES = words(
     "it please urgent help sorry nothing avoid gutted cool fantastic incredible "
     "embarrassing great yes no ok okay hope best kind warm yours sincerely faithfully "
     "love ta regards services service customer monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september "
+    "saturday sunday mon tue tues wed weds thu thur thurs fri sat sun "
+    "january february march april may june july august september "
     "october november december today tomorrow yesterday again still why what when where "
     "who how just now also same withheld unknown ltd limited co inc plc llc company "
     "finance ops operations director officer department black boxing christmas easter "
@@ -221,7 +236,8 @@ _ROLE_LINE = re.compile(
     r"manager|director|officer|team|department|finance|"
     r"accounts|operations|ops|head\sof|sent\sfrom\smy|secretary|treasurer|chair(?:man|woman|person)?|"
     r"committee|collective|society|association|club|trust|council|owner|founder|coordinator|"
-    r"administrator)\b",
+    r"administrator|principal|practice|consultant|receptionist|pharmacist|supervisor|"
+    r"proprietor|headteacher|executive|ceo|cfo|coo)\b",
     re.I,
 )
 
@@ -266,11 +282,21 @@ def customer_names(
     if top is not None and top.start() < 120:  # "From: Thandiwe Dube" heading a pasted email
         yield from _found(whole, top, 0.8, 3)
     if not _INTRO.keys.isdisjoint(keys):
-        for sentence in sentences:
+        for number, sentence in enumerate(sentences):
             for match in _INTRO.finditer(sentence):
                 group = "name" if match.group("name") else "intro"
                 if group == "intro" and _trim(match.group(group)) != match.group(group):
                     continue  # "it's UK only": not a name said to introduce oneself
+                before = sentence.text[: match.start()]
+                if (
+                    group == "intro"
+                    and not _SAYS_WHO.search(match.group())
+                    and (
+                        _REPORTED.search(before)
+                        or (number > 1 and not _GREETING_ONLY.fullmatch(before))
+                    )
+                ):
+                    continue  # "Disputes said it's Fraud.": not someone saying who they are
                 yield from _found(sentence, match, 0.85, 1, group)
     if not _FIELD_KEYS.isdisjoint(keys):
         head = sentence_of(text[:3000], 0, keys)
@@ -310,6 +336,10 @@ def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
         yield from _found(whole, match, 0.8, 2)
 
 
+_POST_NOMINALS = re.compile(
+    r"(?<=[a-z])(?:,?\s(?!Ma?c)(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Z][A-Za-z]{1,5}(?![\w'-]))+$"
+)
+"""Letters after a signed name ("Dr Helen Wyatt MRCVS", "Jo Bell BSc FRCS"): not part of it."""
 _ASIDE = re.compile(r"\s?\([^()\n]{1,60}\)\s?$")
 """Who the writer is, after their name: "Sian (daughter of Gwyn Powell)", "Jess (Manager,
 Fringe Benefits Hair)", "Thanks, Priya (on behalf of Sam Holt)"."""
@@ -332,7 +362,10 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     offset = max(0, len(text) - 600)
     tail = [
         _untitled(
-            line._replace(start=line.start + offset, text=_ASIDE.sub("", line.text).rstrip('"”'))
+            line._replace(
+                start=line.start + offset,
+                text=_POST_NOMINALS.sub("", _ASIDE.sub("", line.text)).rstrip('"”'),
+            )
         )
         for line in lines(text[-600:], keys)[-5:]
     ]  # a sign-off is on the last few lines

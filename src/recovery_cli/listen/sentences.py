@@ -261,7 +261,9 @@ def _add(
 
 
 def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
-    """The non-blank lines of `text`, each cut to `MAX_SENTENCE` (for sign-offs and headers)."""
+    """The non-blank lines of `text`, for sign-offs: a line longer than `MAX_SENTENCE` keeps
+    its end, from a word's start, since that is where a name is signed ("... what we'll do.
+    Thank you, Jan & Pete Hollis"), never a word cut in two ("Than")."""
     keys = present(text.lower()) if keys is None else keys
     found: list[Sentence] = []
     begin = 0
@@ -269,7 +271,11 @@ def lines(text: str, keys: frozenset[str] | None = None) -> list[Sentence]:
         stripped = line.strip()
         if stripped:
             offset = begin + line.index(stripped[0])
-            found.append(sentence_of(stripped[:MAX_SENTENCE], offset, keys))
+            if len(stripped) > MAX_SENTENCE:
+                cut = stripped.find(" ", len(stripped) - MAX_SENTENCE) + 1
+                cut = cut or len(stripped) - MAX_SENTENCE  # one long word: its end
+                offset, stripped = offset + cut, stripped[cut:]
+            found.append(sentence_of(stripped, offset, keys))
         begin += len(line) + 1
     return found
 
