@@ -591,7 +591,7 @@ _TIMES = (
             + _NUMBER_WORD
             + r"\s(?:phone\s)?"
             + _CONTACTS
-            + r"){0,3})\b",
+            + r"){0,3})\b(?!\s(?:a|per)\s(?:day|week|month))",
         ),
         2,
     ),
@@ -621,7 +621,7 @@ def times(sentence: Sentence) -> Iterable[Found]:
 
 
 _CHASED = re.compile(
-    r"\b(?:rang|called|phoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
+    r"\b(?:rang|called|phoned|telephoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
     r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
     r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
     r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)))?\s$",
@@ -637,7 +637,8 @@ _SEVERAL_TIME = re.compile(
 _UNMARKED_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
 """A count without its article ("Third time I have called"): said as "the third time"."""
 _PAID = re.compile(
-    r"(?:\b(?:charged|billed|paid|taken|took|pay|paying|pays)(?:\s(?:me|us|him|her|them|for\sit))?|"
+    r"(?:\b(?:charged|billed|paid|taken|took|pay|paying|pays)(?:\s(?:me|us|him|her|them|for\sit))?"
+    r"(?:\s(?:the|my|our|your|a|an)(?:\s[\w£$€.-]{1,15}){1,3})?|"
     r"[£$€]\d[\d,]{0,9}(?:\.\d\d)?)\s$",
     re.I,
 )

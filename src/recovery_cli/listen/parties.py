@@ -91,7 +91,7 @@ _NOT_NAME = (
     r"Easter|Mr|Mrs|Ms|Miss|Dr|Order|Delivery|Customer|Service|Services|Support|Online|"
     r"Team|Tracking|Please|Thanks|Hi|Hello|Dear|Subject|Ref|Re|Again|ALL|DAY|NOT|DID|"
     r"WAS|HAS|THE|AND|YOU|OK|UK|US|EU|TV|PC|GP|NHS|AM|PM|SMS|MMS|PDF|URL|ETA|ASAP|FYI|DM|"
-    r"ID|PIN|OTP|QR|IT|HR)\b)"
+    r"ID|PIN|OTP|QR|IT|HR|Luton|Transit|Sprinter)\b)"
 )
 _FIRM_WORD = rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-]))"
 _FIRM = (
@@ -164,7 +164,7 @@ _FIRM_STAFF = keyed(
     rf"surveyor|fitters|installers|engineers|crew|tech|team|guys|men|plumber|electrician|"
     rf"roofer|painter|cleaner|mechanic)\s(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
     rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned)\s(?:[\w'\".:-]{{1,12}}\s){{0,6}}"
-    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\"))"
+    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)(?<!signed\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\"))"
     rf"|\b(?:email|e-mail|text|message|notification|letter|call)\sfrom\s(?:\"(?P<t>{_FIRM})\"|"
     rf"(?P<u>{_BRAND}))",
 )
