@@ -797,3 +797,22 @@ def test_a_name_is_the_one_signed_never_a_team_a_title_or_letters_after_it(
 def test_a_sign_off_at_the_end_of_one_long_line_is_never_cut_mid_word() -> None:
     message = "We would pay extra for cleaning. " * 20 + "Thank you, Jan & Pete Hollis"
     assert values(message).get("customer_name") != "Than"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("I have telephoned twice and been told it is with accounts.", "times"),
+        ("Sally is doing 2 visits a day for now while the alarm is broken.", "times"),
+        (
+            'Tracking says delivered to site yesterday "signed by MARK". There is no Mark.',
+            "partner",
+        ),
+        ("I returned the Luton van on 3 March, no damage, and the deposit never came.", "partner"),
+    ],
+)
+def test_the_customers_calls_a_rate_a_signature_or_a_van_is_no_count_or_partner(
+    message: str, fact: str
+) -> None:
+    reading = read(message)
+    assert reading.sure(fact) is None
