@@ -23,6 +23,10 @@ from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
 from recovery_cli.listen.times import ANY_TIME, TIME, first_part, loose, wording
 
 _PREP = r"(?:(?P<prep>by|on|for|at|before|within|in|until|till)\s)?"
+_PLAIN_FUTURE = r"will\s(?:now\s|definitely\s|still\s)?(?:come|arrive|be\shere)"
+"""A plain future ("it will come 15th April"): a promise when we said it, not when asked."""
+_LATER_LINK = r"\b(?:then|now|but\sthen)\b"
+"""A later link of a chain of dates ("..., then Wednesday you said Friday")."""
 _CUES = (
     r"promised|promises|promise\s(?:was|is|of)|guaranteed?|guarantees|assured|"
     r"(?:was|were)\s(?:due|told|booked|scheduled|assured|promised|quoted|advised)|"
@@ -31,8 +35,8 @@ _CUES = (
     r"confirmed\sfor|supposed\sto|meant\sto|ment\sto|moved\sto|changed\sto|"
     r"(?:(?<!\bi\s)(?<!\bwe\s)would|wud|(?<=\w)(?<!\bi)(?<!\bwe)'d|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
-    r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched)|"
-    r"(?:now\s|definitely\s|still\s)?(?:come|arrive|be\shere))|"
+    r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
+    rf"{_PLAIN_FUTURE}|"
     r"told\s(?:me|us)|told(?=\s(?:on|by|in)\s)|"
     r"(?:delivery|revised|new|collection)\sdate\s(?:of|was|is|as)|"
     r"confirmed(?=\s(?:the\s)?(?:dispatch|despatch|delivery|installation|collection)\b)|"
@@ -127,7 +131,7 @@ _GONE = re.compile(r"\s(?:yesterday|ago|last|of)\b", re.I)
 ("3 weeks of runaround")."""
 _ORIGINAL = re.compile(r"\b(?:orig(?:inally)?|at\sfirst|first)\b[^.\n]{0,30}$", re.I)
 """Before a promise: the first of a chain ("orig booked 3/11"), not the one that stands."""
-_THEN = re.compile(r"\b(?:then|now|but\sthen)\b[^.\n]{0,25}$", re.I)
+_THEN = re.compile(_LATER_LINK + r"[^.\n]{0,25}$", re.I)
 """Before a promise: a later link of a chain of dates."""
 _TOLD_ON = re.compile(
     r"\b(?:told|said|rang|called|emailed|booked|ordered)\s(?:me\s|us\s|it\s)?(?:on|at)\s$", re.I
@@ -140,9 +144,8 @@ KEYS = keys_of(
 """Words one of which a sentence needs before `promises` can find anything in it."""
 
 
-_WILL_COME = re.compile(r"will\s(?:now\s|definitely\s|still\s)?(?:come|arrive|be\shere)", re.I)
-"""A plain future ("it will come 15th April"): a promise when we said it, not when asked."""
-_LATER = re.compile(r"\b(?:then|now|but\sthen)\b", re.I)
+_WILL_COME = re.compile(_PLAIN_FUTURE, re.I)
+_LATER = re.compile(_LATER_LINK, re.I)
 """Anywhere before a plain future: a later link of a chain of dates."""
 _HOPED = re.compile(
     r"\b(?:whether|if|hope|hoping|hopefully|checking|wondering|sure|think|know|when)\b", re.I
