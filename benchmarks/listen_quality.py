@@ -16,7 +16,7 @@ For each labelled set (tests/corpus/messages/*.yaml, format in its README) it pr
 - the cost of reading one message (µs) against a floor of `text.lower()` plus one
   precompiled regex over the same messages, as a ratio.
 
-Only the development sets (dev to dev32) may be used for tuning; the held-out sets (heldout
+Only the development sets (dev to dev33) may be used for tuning; the held-out sets (heldout
 to heldout7) are measured, never read, each reported on its own.
 
     python benchmarks/listen_quality.py [--set development|dev5|heldout-all|...]
@@ -48,11 +48,15 @@ from recovery_cli.triage import Triage
 
 REPO = Path(__file__).resolve().parents[1]
 MESSAGES = REPO / "tests" / "corpus" / "messages"
-DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 33))
+DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 34))
 """The sets that may be read and tuned on; the others are only ever measured."""
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}
 GROUPS = {"development": DEVELOPMENT, "heldout-all": HELD_OUT}
+CONTACT_LABELS = (MESSAGES / "contact.yaml", MESSAGES / "heldout-contact.yaml")
+"""How each customer asked to be reached, labelled after the sets were written: a set named
+in one of these files is measured for `contact` too, a message with no entry asking for
+nothing (a set that labels `contact` among its own facts is measured for it as well)."""
 EXACT = ("reference", "amount")
 FLOOR = re.compile(r"\b(?:order|ref|booking)\s?#?\d{3,10}\b")
 
@@ -174,12 +178,36 @@ def unsaid(name: str, label: str, reading: Reading, made: Drafted | None) -> str
     return "read, but not in a shape the playbook's sentences take"
 
 
+def contact_labels() -> dict[str, dict[str, str]]:
+    """Each set's `contact` labels by message id, for the sets labelled for it."""
+    labels: dict[str, dict[str, str]] = {}
+    for path in CONTACT_LABELS:
+        for name, by_id in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            labels[name] = {str(key): str(value) for key, value in (by_id or {}).items()}
+    return labels
+
+
+def labelled(
+    items: list[dict[str, object]], contacts: Mapping[str, str] | None
+) -> tuple[list[dict[str, object]], tuple[str, ...]]:
+    """The items with their `contact` labels, and the facts the set is measured on."""
+    own = any("contact_request" in (item.get("facts") or {}) for item in items)  # type: ignore[operator]
+    if contacts is None and not own:
+        return items, LABELLED
+    for item in items:
+        label = (contacts or {}).get(str(item["id"]))
+        if label is not None:
+            item["facts"] = {**(item.get("facts") or {}), "contact_request": label}  # type: ignore[dict-item]
+    return items, (*LABELLED, "contact_request")
+
+
 def report(
     title: str,
     items: Sequence[Mapping[str, object]],
     readings: Sequence[Reading],
     library: Library,
     errors: int,
+    measured: Sequence[str] = LABELLED,
 ) -> None:
     facts, back = Tally(), Tally()
     right = severity_right = severity_total = 0
@@ -190,7 +218,7 @@ def report(
     private = 0
     for item, reading in zip(items, readings, strict=True):
         labels: Mapping[str, object] = item.get("facts") or {}  # type: ignore[assignment]
-        for name in LABELLED:
+        for name in measured:
             label = labels.get(name)
             value = reading.value(name)
             facts.add(name, value, None if label is None else str(label))
@@ -230,12 +258,12 @@ def report(
                     private += reason.startswith("a public reply")
     print(f"\n{title}: {len(items)} messages")
     print(f"  {'fact':<14} {'precision':>9} {'recall':>7} {'hits':>5} {'said':>5} {'real':>5}")
-    for name in LABELLED:
+    for name in measured:
         print(f"  {name:<14} {facts.line(name)}")
-    total = Tally(
-        Counter({"all": sum(facts.hits.values())}),
-        Counter({"all": sum(facts.said.values())}),
-        Counter({"all": sum(facts.real.values())}),
+    total = Tally(  # the facts every set labels: `contact` is reported on its own line
+        Counter({"all": sum(facts.hits[name] for name in LABELLED)}),
+        Counter({"all": sum(facts.said[name] for name in LABELLED)}),
+        Counter({"all": sum(facts.real[name] for name in LABELLED)}),
     )
     print(f"  {'all facts':<14} {total.line('all')}")
     print(f"  playbook accuracy {right / len(items):.3f} ({right}/{len(items)})")
@@ -257,7 +285,13 @@ def report(
         f"reply must not say): {said_total}/{real_total - private} "
         f"({said_total / max(real_total - private, 1):.3f})"
     )
-    for name in LABELLED:
+    if "contact_request" in measured:
+        asked = said_total - back.hits["contact_request"], real_total - back.real["contact_request"]
+        print(
+            f"  said back but for contact (as measured before it was labelled): "
+            f"{asked[0]}/{asked[1]} ({asked[0] / max(asked[1], 1):.3f})"
+        )
+    for name in measured:
         if back.real[name]:
             print(f"    {name:<14} {back.hits[name]:>4}/{back.real[name]:<4}")
     print("  not said back, because:")
@@ -296,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--set",
         choices=(*SETS, *GROUPS),
         default="development",
-        help="one set, or a group: development (dev to dev32) or heldout-all (each reported apart)",
+        help="one set, or a group: development (dev to dev33) or heldout-all (each reported apart)",
     )
     parser.add_argument(
         "--errors", type=int, default=0, help="print N wrong facts (development sets only)"
@@ -305,10 +339,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     library = Library([shipped_dir()])
     triage = Triage.from_library(library)
     names = GROUPS.get(args.set, (args.set,))
+    contacts = contact_labels()
     for name in names:
-        items = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+        loaded = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
+        items, measured = labelled(loaded, contacts.get(name))
         readings = [read(str(item["text"]), triage) for item in items]
-        report(name, items, readings, library, args.errors if name in DEVELOPMENT else 0)
+        shown = args.errors if name in DEVELOPMENT else 0
+        report(name, items, readings, library, shown, measured)
         cost([str(item["text"]) for item in items])
     return 0
 

@@ -22,6 +22,7 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render
 from recovery_cli.playbook.models import Playbook, Step
 from recovery_cli.playbook.reply import (
+    CONTACT_REQUEST,
     FALLBACK_SOCIAL,
     PUBLIC,
     SPOKEN,
@@ -29,6 +30,7 @@ from recovery_cli.playbook.reply import (
     Reply,
     compose,
     concerns_in,
+    reach_task,
 )
 from recovery_cli.playbook.voice import Voice, derived
 from recovery_cli.playbook.walk import MAX_VISITS, Assumption, run_scripted, settle, sign_off
@@ -148,6 +150,7 @@ class Plan:
         pieces = Pieces(
             opening=one("opening"),
             concerns=concerns_in(context),
+            contact=str(context.get(CONTACT_REQUEST) or ""),
             lines=by_role.get("line", []),
             chat_lines=by_role.get("chat", []),
             closing=one("closing"),
@@ -156,7 +159,10 @@ class Plan:
             confirmation=one("confirmation"),
             sign_off=sign_off(context),
         )
-        checklist = list(dict.fromkeys(by_role.get("checklist", [])))
+        asked = reach_task(str(context.get(CONTACT_REQUEST) or ""), str(context["first_name"]))
+        checklist = list(
+            dict.fromkeys([*by_role.get("checklist", []), *([asked] if asked else [])])
+        )
         return compose(channel, pieces), route.path, checklist, route.assumed
 
     def _walk(

@@ -26,7 +26,7 @@ from recovery_cli.lint.template_rules import sample_context
 from recovery_cli.playbook import public, render
 from recovery_cli.playbook.inputs import default_of, effective_inputs, sample_values
 from recovery_cli.playbook.models import Playbook
-from recovery_cli.playbook.reply import CHANNELS, CONCERNS, LIMITS, PUBLIC
+from recovery_cli.playbook.reply import ANSWERED, CHANNELS, LIMITS, PUBLIC
 from recovery_cli.playbook.walk import MAX_VISITS, Walk, finish
 
 READABLE_IN_PUBLIC = frozenset(
@@ -58,10 +58,11 @@ def _walks(playbook: Playbook, place: Place) -> Iterator[Problem]:
     severities = _severities(playbook)
     emails: dict[str, str] = {}
     for severity in severities:
-        # The first words for a death or for someone hurt are the same in every playbook,
-        # said only when the customer tells of one: the playbook's own lines are what lint
-        # measures and checks.
-        values = {**sample_values(playbook), **dict.fromkeys(CONCERNS, "")}
+        # The first words for a death or for someone hurt, and the line that says back how
+        # the customer asked to be reached, are the same in every playbook, said only when
+        # the customer tells of them: the playbook's own lines are what lint measures and
+        # checks.
+        values = {**sample_values(playbook), **dict.fromkeys(ANSWERED, "")}
         if severity:
             values["severity"] = severity
         walk = Walk(playbook, values, place.source)

@@ -17,16 +17,17 @@ from recovery_cli.playbook.flow import Flow
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, placeholders, sample_values
 from recovery_cli.playbook.integrity import template_fields
 from recovery_cli.playbook.models import END, Playbook
-from recovery_cli.playbook.reply import CONCERNS
+from recovery_cli.playbook.reply import ANSWERED
 from recovery_cli.playbook.voice import DERIVED, Voice, derived
 
 Checker = Callable[[str], Sequence[Finding]]
 """The principle checks, as lint uses them: findings for one line said mid-conversation."""
 
-CONTEXT_INPUTS = {"message", "channel", *CONCERNS}
+CONTEXT_INPUTS = {"message", "channel", *ANSWERED}
 """Inputs never reported as unused: `message` records the conversation, `channel` shapes
 the reply itself (email, chat, social, phone), and the reply answers the `CONCERNS` (a
-death, someone hurt) before any line of the playbook's."""
+death, someone hurt) before any line of the playbook's and says back how the customer asked
+to be reached (`CONTACT_REQUEST`) after them."""
 
 
 def sample_context(playbook: Playbook) -> dict[str, object]:

@@ -27,6 +27,7 @@ FACTS = (
     "customer_name",
     "loss",
     "harmed",
+    "contact_request",
     "needed_by",
     "premium",
     "item",
@@ -43,12 +44,13 @@ FACTS = (
     "damaged",
 )
 """Every fact a reading can hold, in the order they are reported."""
-_UNLABELLED = frozenset({"loss", "harmed", "needed_by", "premium"}) | NAMING
+_UNLABELLED = frozenset({"loss", "harmed", "needed_by", "premium", "contact_request"}) | NAMING
 LABELLED = tuple(name for name in FACTS if name not in _UNLABELLED)
 """The facts the labelled message sets mark (`loss`, a death the customer tells of,
 `harmed`, someone hurt, and `needed_by`, a deadline of today or tomorrow, are read for what
-the reply says first and tested on their own; `premium`, what the customer paid extra for,
-is said back as the service a premium playbook's `promised` names; `item`, the thing
+the reply says first and tested on their own; `contact_request`, how the customer asked to be
+reached, is labelled apart, in `contact.yaml` beside the sets; `premium`, what the customer
+paid extra for, is said back as the service a premium playbook's `promised` names; `item`, the thing
 ordered, `appointment`, what a booked visit was for, `booking`, what was booked, `plan`,
 what they want to cancel, `service`, what stopped working, `charge`, the charge in
 dispute, `request`, what they asked us to do, `details`, which of theirs went astray,

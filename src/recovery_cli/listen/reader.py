@@ -20,6 +20,7 @@ from recovery_cli.listen import (
     charges,
     circumstances,
     clauses,
+    contact,
     deadline,
     disclosures,
     failures,
@@ -282,6 +283,8 @@ def _candidates(
                 if not wanted.isdisjoint(sentence.keys):
                     yield from extract(sentence, text, note)
     yield from clauses.apply(CLAUSE_RULES, theirs, text, note)
+    if not contact.KEYS.isdisjoint(keys):  # only a request in the customer's own words
+        yield from contact.contacts(theirs, note, text)
     yield from customer_names(text, sentences, keys, note)
     if "?" in text:  # an agent asked for the customer's number in a chat
         yield from answered_references(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook.models import Input, Playbook
-from recovery_cli.playbook.reply import CONCERNS
+from recovery_cli.playbook.reply import ANSWERED
 from recovery_cli.playbook.values import as_clause, tidy
 from recovery_cli.text import clean
 
@@ -58,6 +58,16 @@ STANDARD_INPUTS: dict[str, Input] = {
                 " 'someone' when it is not sure who. Empty when nobody was."
             ),
             example="your son",
+        ),
+        Input(
+            name="contact_request",
+            kind="phrase",
+            prompt="Did they ask to be reached a certain way? As it follows 'You asked us to'",
+            help=(
+                "The reply says it back and keeps to it: 'call you on 07700 900123 after 5',"
+                " 'text you, not call you', 'not call you at work'. Empty when they did not say."
+            ),
+            example="call you on 07700 900123 after 5",
         ),
         Input(
             name="needed_by",
@@ -309,9 +319,10 @@ wording ("{item} arrived damaged"): the thing, the visit, the booking, the plan,
 service, the charge, the request, the details, the money, the person, the job, what was
 damaged and the case."""
 
-ASKED_WHEN_READ = frozenset({*CONCERNS, *(NAMING - {"plan"})})
+ASKED_WHEN_READ = frozenset({*ANSWERED, *(NAMING - {"plan"})})
 """Inputs an interactive run asks for only when the customer's message gave them: asking
-every customer's agent whether someone has died or been hurt would be intrusive, and asking
+every customer's agent whether someone has died or been hurt would be intrusive, how they
+asked to be reached is asked of the message, not of every agent, and asking
 what was ordered, booked or stopped working, what a visit was for, what they asked for,
 which details went astray, which money they are owed or who treated them badly only puts a
 name to what the default already says ("your order", "your appointment", "our service", "do

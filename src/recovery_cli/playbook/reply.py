@@ -11,6 +11,7 @@ scripted run and a batch row shape a reply the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,8 @@ class Pieces:
     confirmation: str = ""
     sign_off: str = ""
     """The sign-off block (`Best wishes,\\nSam`), empty when no agent signs."""
+    contact: str = ""
+    """How the customer asked to be reached (`CONTACT_REQUEST`): `compose` says it back last."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,14 @@ CONCERNS = ("loss", "harmed")
 """Standard inputs a reply answers before any line of the playbook's, whatever went wrong:
 a death (`loss`: whose, "your husband"), then someone hurt, made ill or left without care
 (`harmed`: who, "your son", "you"). The person comes before the process."""
+
+CONTACT_REQUEST = "contact_request"
+"""The standard input a reply says back after the playbook's lines, whatever went wrong: how
+the customer asked to be reached, as it follows "You asked us to" ("call you on 07700
+900123 after 5", "text you, not call you", "not call you at work"). A customer who said
+"I'm deaf, text me" and gets a reply promising a call has not been listened to."""
+ANSWERED = (*CONCERNS, CONTACT_REQUEST)
+"""Every standard input the reply itself answers, whatever the playbook."""
 
 SOMEONE = "someone"
 """The `harmed` of an unattended draft: that someone was hurt, without saying who."""
@@ -188,6 +199,26 @@ def wellbeing(harmed: str, *, short: bool = False) -> str:
     return f"{sorry}, and {hope}"
 
 
+def as_asked(contact: str) -> str:
+    """The line that says back how the customer asked to be reached, and keeps to it."""
+    way = " ".join(contact.split()).strip(" .,;")
+    if not way:
+        return ""
+    if way.lower().startswith("not "):
+        return f"You asked us not to {way[4:]}, and we won't."
+    return f"You asked us to {way}, and we will."
+
+
+def reach_task(contact_request: str, first_name: str = "") -> str:
+    """The follow-up task that keeps to how the customer asked to be reached, for the agent's
+    checklist: the same words, said of the customer ("text them on ..., not call them")."""
+    way = " ".join(contact_request.split()).strip(" .,;")
+    if not way:
+        return ""
+    way = re.sub(r"\byour\b", "their", re.sub(r"\byou\b", "them", way))
+    return f"Keep to how {first_name or 'the customer'} asked to be reached: {way}."
+
+
 def concerns_in(context: Mapping[str, object]) -> dict[str, str]:
     """The `CONCERNS` given in a walk's values, as text."""
     return {name: str(context.get(name) or "") for name in CONCERNS}
@@ -205,20 +236,21 @@ def compose(channel: str, pieces: Pieces) -> Reply:
     if channel in PUBLIC:
         return Reply(channel, pieces.social.strip())
     sorry = first_words(pieces.concerns, short=channel == "chat")
+    asked = as_asked(pieces.contact)
     if channel == "chat":
-        lines = [line for line in (sorry, *(pieces.chat_lines or pieces.lines)) if line]
+        lines = [line for line in (sorry, *(pieces.chat_lines or pieces.lines), asked) if line]
         if lines and pieces.opening.rstrip().endswith(","):
             lines[0] = _after_comma(lines[0])
         first = " ".join(part for part in (pieces.opening, lines[0] if lines else "") if part)
         messages = [first, *lines[1:], pieces.chat_closing]
         return Reply(channel, _paragraphs(messages))
     body = [sorry, *pieces.lines]
-    letter = _paragraphs([pieces.opening, *body, pieces.closing, pieces.sign_off])
+    letter = _paragraphs([pieces.opening, *body, asked, pieces.closing, pieces.sign_off])
     if channel in SPOKEN:
         script = tuple(line.strip() for line in body if line.strip())
         written = pieces.confirmation.strip()
         if written:
-            written = _paragraphs([pieces.opening, sorry, written, pieces.sign_off])
+            written = _paragraphs([pieces.opening, sorry, written, asked, pieces.sign_off])
         return Reply(channel, written or letter, script)
     return Reply(channel if channel in CHANNELS else "email", letter)
 

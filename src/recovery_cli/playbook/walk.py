@@ -20,6 +20,7 @@ from recovery_cli.playbook import render
 from recovery_cli.playbook.answers import is_number, suggestion_number
 from recovery_cli.playbook.models import END, Playbook, Step
 from recovery_cli.playbook.reply import (
+    CONTACT_REQUEST,
     FALLBACK_SOCIAL,
     PUBLIC,
     SPOKEN,
@@ -27,6 +28,7 @@ from recovery_cli.playbook.reply import (
     Reply,
     compose,
     concerns_in,
+    reach_task,
 )
 from recovery_cli.playbook.voice import Voice, derived
 
@@ -288,6 +290,7 @@ class Walk:
         return Pieces(
             opening=text(draft.opening, "opening"),
             concerns=concerns_in(context),
+            contact=str(context.get(CONTACT_REQUEST) or ""),
             lines=[record.line.strip() for record in drafted if record.line],
             chat_lines=[(record.chat or record.line or "").strip() for record in drafted]
             if channel == "chat"
@@ -321,7 +324,10 @@ class Walk:
             if commitment:
                 where = self._where("steps", index, "commitment")
                 items.append(render.render(commitment, context, where))
-        return list(dict.fromkeys(items))
+        items.append(
+            reach_task(str(context.get(CONTACT_REQUEST) or ""), str(context["first_name"]))
+        )
+        return list(dict.fromkeys(item for item in items if item))
 
     def assumptions(self) -> list[Assumption]:
         """Every input and answer taken by default: what nobody confirmed."""

@@ -1,0 +1,157 @@
+"""How the customer asked to be reached is read, said back in the reply and kept to."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recovery_cli.listen import read
+from support import Invoke
+
+DEAF = (
+    "My sofa was promised for Friday and it still isn't here. Order 99102.\n"
+    "I'm deaf so please text me on 07700 900123, don't phone.\n"
+    "Priya"
+)
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("My parcel never came. Please ring me on 07700 900123 after 5pm.",
+         "call you on 07700 900123 after 5pm"),
+        (DEAF, "text you on 07700 900123, not call you"),
+        ("Can someone call me back today? My mobile is 07911 123456.",
+         "call you back on 07911 123456 today"),
+        ("Don't ring me at work, email only.", "email you, not call you at work"),
+        ("Please reply by email, I can't take calls at work.", "email you, not call you at work"),
+        ("Could you please phone me rather than email? I don't check emails much.",
+         "call you, not email you"),
+        ("I want a named manager to call me this week. Claim HS-882190", "call you this week"),
+        ("You can reach me on 0161 496 0000.", "call you on 0161 496 0000"),
+        ("Please call me. 087 555 0192.\nDeirdre", "call you on 087 555 0192"),
+        ("I'd like a call tomorrow, please, not an email. Booking ref CC-88193.",
+         "call you tomorrow, not email you"),
+        ("Email me at jo.bloggs@example.com please.", "email you at jo.bloggs@example.com"),
+        ("Please don't ring my home number. Email only.",
+         "email you, not call you on your home number"),
+        ("Name: Wendell Price\nPreferred contact: Phone\nThe technician never came.", "call you"),
+        ("Please cancel it, refund the £119, and confirm by text to 07700 900 563.",
+         "text you on 07700 900 563"),
+        ("Text me back pls cant talk in the waiting area", "text you, not call you"),
+        ("stop calling me every day about this bill", "not call you"),
+        ("I would like a written reply explaining what you have done.", "write to you"),
+    ],
+)  # fmt: skip
+def test_a_request_for_a_way_to_be_reached_is_read_in_the_replys_words(
+    message: str, asked: str
+) -> None:
+    fact = read(message).facts["contact_request"]
+    assert fact.value == asked
+    assert fact.words.lower() in message.lower()
+
+
+@pytest.mark.parametrize(
+    ("note", "asked"),
+    [
+        ("Cust Mr Rahimi called re refund. Very upset. Wants callback from TL today.",
+         "call you back today"),
+        ("Caller Mrs Holt, claim CLM-0098341. CB req by EOD.", "call you back by EOD"),
+        ("Cust called re order 4410, asked to be called back on 07700 900 925 asap.",
+         "call you back on 07700 900 925 asap"),
+        ("Cust Mr Zhang called 10:15 re branch visit. Wants a written response, not a call.",
+         "write to you, not call you"),
+    ],
+)  # fmt: skip
+def test_an_agents_note_of_a_request_is_read_as_the_customers(note: str, asked: str) -> None:
+    assert read(note).facts["contact_request"].value == asked
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "You never call me back and I have called you three times.",
+        "I rang you twice and nobody called me back.",
+        "Call me crazy but I expected it on Friday.",
+        "Please email me the invoice for order 4411.",
+        "Can you text me the code again?",
+        "Your app says account locked for security, please call us. I HAVE called.",
+        "Call 11:04. Caller Mr Barr, booking ref TT9K2A, shouting re cancelled flight.",
+        "The phone line says 'high demand, call back later' and hangs up.",
+        "I don't want another call handler, I want someone who can fix it.",
+        "Please stop writing to my late husband, he died in March.",
+        "Told him I'd ask the manager and call back tomorrow by 12.",
+        "I called 0800 123 4567 six times and nobody answered.",
+    ],
+)
+def test_what_is_not_a_request_of_theirs_is_not_read_as_one(message: str) -> None:
+    assert "contact_request" not in read(message).facts
+
+
+def test_a_request_in_our_own_turn_of_a_pasted_chat_is_not_theirs() -> None:
+    chat = (
+        "Customer: my router has been down since Monday, order 55120\n"
+        "Agent (Sana): I'm sorry to hear that. Please call me back on 0800 123 4567 "
+        "if it drops again.\n"
+        "Customer: it has dropped again"
+    )
+    assert "contact_request" not in read(chat).facts
+
+
+def test_the_reply_says_back_how_they_asked_to_be_reached_on_every_private_channel(
+    invoke: Invoke,
+) -> None:
+    base = ("run", "--message", DEAF, "--no-input")
+    line = "You asked us to text you on 07700 900123, not call you, and we will."
+    email = invoke(*base).stdout
+    assert line in email
+    assert email.index(line) < email.index("Priya") or "Hi Priya" in email
+    chat = invoke(*base, "--set", "channel=chat").stdout
+    assert line in chat
+    phone = invoke(*base, "--set", "channel=phone").stdout
+    assert line in phone  # the written confirmation after the call
+    public = invoke(*base, "--set", "channel=social", "--format", "json").stdout
+    reply = json.loads(public)["draft"]
+    assert "07700" not in reply and "text you" not in reply  # nothing private in public
+
+
+def test_the_checklist_keeps_to_it(invoke: Invoke) -> None:
+    result = invoke("run", "--message", DEAF, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.output
+    made = json.loads(result.stdout)
+    assert (
+        "Keep to how Priya asked to be reached: text them on 07700 900123, not call them."
+        in made["checklist"]
+    )
+
+
+def test_a_refusal_alone_is_said_back_as_one(invoke: Invoke) -> None:
+    message = "I was charged twice for order 4471. Please don't call me at work.\nSam"
+    draft = invoke("run", "--message", message, "--no-input").stdout
+    assert "You asked us not to call you at work, and we won't." in draft
+
+
+def test_with_no_request_the_reply_says_nothing_of_it(invoke: Invoke) -> None:
+    draft = invoke("run", "--message", "I was charged twice for order 4471.", "--no-input").stdout
+    assert "You asked us" not in draft
+
+
+def test_an_agent_or_a_column_can_give_it_and_a_column_wins(invoke: Invoke, tmp_path: Path) -> None:
+    given = invoke(
+        "run", "refund", "--no-input", "--set", "customer_name=Sam",
+        "--set", "contact_request=call you after 6pm",
+    )  # fmt: skip
+    assert given.exit_code == 0, given.output
+    assert "You asked us to call you after 6pm, and we will." in given.stdout
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        json.dumps({"message": DEAF, "contact_request": "email you"}) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    batch = invoke("batch", str(rows), "-o", str(out))
+    assert batch.exit_code == 0, batch.output
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert "You asked us to email you, and we will." in record["draft"]
+    assert "07700" not in record["draft"]
