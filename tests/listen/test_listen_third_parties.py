@@ -262,3 +262,45 @@ def test_a_carrier_named_with_what_it_is_and_more_trades_are_partners(
 
 def test_an_operation_is_no_surgery_of_a_partner() -> None:
     assert read("I had surgery last week and the parcel is late.").value("partner") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("New phone arrived this morning via Parcelink, screen cracked.", "Parcelink"),
+        ("DPX tracking hasn't moved since Wednesday.", "DPX"),
+        ("I was told a loss adjuster from Claimwise would visit in 48 hours.", "Claimwise"),
+        ("We were told LineCore (who dig the road for you) hadn't done the work.", "LineCore"),
+        ("Dish installed Thurs by SkyFix Installations (our contractor).",
+         "SkyFix Installations"),
+        ("@RoadAssistUK said recovery (Highland Tow) would be within 60 mins.", "Highland Tow"),
+        ("Then a letter came from Harcourt Collections about the £68.", "Harcourt Collections"),
+        ("Arrived at the Meridian Quay hotel at 10pm, no room.", "the Meridian Quay hotel"),
+        ("Paid in full for 4 nights at the Hotel Marisol and they had never heard of us.",
+         "the Hotel Marisol"),
+    ],
+)  # fmt: skip
+def test_a_firm_named_by_what_it_does_or_what_it_is_to_us_is_the_partner(
+    message: str, partner: str
+) -> None:
+    assert read(message).value("partner") == partner
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Dear Halden Removals, your crew broke the piano leg.",
+        "We booked Hartley Removals in March for today and nobody came.",
+        "WarmHome say contact the installer. The installer doesn't answer.",
+        "Fitter (our partner Floorline) fitted the carpet badly.",
+    ],
+)
+def test_the_firm_written_to_or_a_role_beside_its_name_is_not_read_as_a_named_partner(
+    message: str,
+) -> None:
+    assert read(message).value("partner") not in {
+        "Halden Removals",
+        "Hartley Removals",
+        "WarmHome",
+        "Fitter",
+    }

@@ -91,7 +91,7 @@ _NOT_NAME = (
     r"Easter|Mr|Mrs|Ms|Miss|Dr|Order|Delivery|Customer|Service|Services|Support|Online|"
     r"Team|Tracking|Please|Thanks|Hi|Hello|Dear|Subject|Ref|Re|Again|ALL|DAY|NOT|DID|"
     r"WAS|HAS|THE|AND|YOU|OK|UK|US|EU|TV|PC|GP|NHS|AM|PM|SMS|MMS|PDF|URL|ETA|ASAP|FYI|DM|"
-    r"ID|PIN|OTP|QR|IT|HR|Luton|Transit|Sprinter)\b)"
+    r"ID|PIN|OTP|QR|IT|HR|Luton|Transit|Sprinter|Used|Booked|Called|Paid|Got|Sent|Via)\b)"
 )
 _FIRM_WORD = rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-]))"
 _FIRM = (
@@ -140,12 +140,13 @@ _FIRM_BRACKETED = keyed(
     "courier|repairer|groomer|surveyor|valuer|garage|installer|fitters|supplier|contractor|"
     "operator|my bank|our bank|haulier|lab|manufacturer|mfr|driver|shuttle|crew|coach|handling|"
     "handler|plasterer|plumber|electrician|builder|roofer|scaffolder|decorator|caterer|sent|"
-    "engineer|technician|seller",
+    "engineer|technician|seller|recovery|transfer|tow|breakdown|adjuster|assessor",
     rf"\b(?:couriers?|(?:approved\s)?repairer|groomer|surveyor|valuers?|garage|installers?|"
     rf"fitters|suppliers?|contractors?|operator|(?<=my\s)bank|(?<=our\s)bank|hauliers?|lab|"
     rf"laboratory|manufacturer|mfr|driver|shuttle|crew|coach|(?:ground\s)?handl(?:ing|ers?)|"
     rf"plasterers?|plumbers?|electricians?|builders?|roofers?|scaffolders?|decorators?|"
-    rf"caterers?|engineers?|technicians?|sellers?|(?:lad|lads|guy|guys|man|men|team)\s(?:you|they)\ssent)\b"
+    rf"caterers?|engineers?|technicians?|sellers?|recovery|transfers?|tow(?:ing)?|breakdown|"
+    rf"(?:loss\s)?adjusters?|assessors?|(?:lad|lads|guy|guys|man|men|team)\s(?:you|they)\ssent)\b"
     rf"[^()\n]{{0,40}}?\((?:run\sby\s|sub(?:contracted)?\s?[-\u2013]\s?|via\s|"
     rf"(?:I\sthink\s)?(?:from|of)\s)?"
     rf"\"?(?P<p>{_FIRM})\"?(?:\.?\)|,\s[^()\n]{{1,40}}\))",
@@ -157,16 +158,19 @@ you sent in (I think from Brightwall Plastering)"."""
 _FIRM_STAFF = keyed(
     "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
     "delivered|couriered|shipped|dispatched|sent|crew|tech|team|guys|men|plumber|electrician|"
-    "roofer|painter|cleaner|mechanic",
+    "roofer|painter|cleaner|mechanic|arrived|came|adjuster|assessor|rep",
     rf"\b(?:the|a|an|your|their|our)\s\"?(?P<p>{_FIRM})\"?\s(?:driver|rider|courier|engineers?|"
     r"technician|van|tracking|depot|fitters?|installers?)\b"
     rf"|\b(?:driver|rider|guy|man|lad|bloke|engineer|installer|fitter|technician|courier|"
     rf"surveyor|fitters|installers|engineers|crew|tech|team|guys|men|plumber|electrician|"
-    rf"roofer|painter|cleaner|mechanic)\s(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
-    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned)\s(?:[\w'\".:-]{{1,12}}\s){{0,6}}"
+    rf"roofer|painter|cleaner|mechanic|(?:loss\s)?adjuster|assessor|rep|representative)\s"
+    rf"(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
+    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned|arrived|came)\s"
+    rf"(?:[\w'\".:-]{{1,12}}\s){{0,6}}"
     rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)(?<!signed\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\"))"
     rf"|\b(?:email|e-mail|text|message|notification|letter|call)\sfrom\s(?:\"(?P<t>{_FIRM})\"|"
-    rf"(?P<u>{_BRAND}))",
+    rf"(?P<u>{_BRAND}))"
+    rf"|(?<![\w@#])(?P<w>{_BRAND})\s(?:tracking|driver|van|depot)\b",
 )
 """The firm's staff, van or tracking, or a thing sent through it: "The Parcelgo driver",
 "an Openreach engineer", "the delivery guy from Hartwell Freight", "couriered via
@@ -176,9 +180,11 @@ _OWN_DEPOT = re.compile(r"(?:your|our)\s.{1,60}\sdepot$", re.I)
 _VENUE = keyed(
     "hotel|theatre|theater|cinema|restaurant|venue|arena|spa|inn|lodge",
     r"\bthe\s(?P<p>(?:(?-i:[A-Z])[\w'-]{1,20}\s){1,3}(?-i:Hotel|Theatre|Theater|Cinema|Restaurant|"
-    r"Venue|Hall|Arena|Spa|Inn|Lodge))\b",
+    r"Venue|Hall|Arena|Spa|Inn|Lodge|hotel))\b"
+    r"|\bthe\s(?P<q>(?-i:Hotel)\s(?-i:[A-Z])[\w'-]{1,20}(?:\s(?-i:[A-Z])[\w'-]{1,20})?)\b",
 )
-"""A venue booked through us: "the Harbour View Hotel"."""
+"""A venue booked through us: "the Harbour View Hotel", "the Meridian Quay hotel", "the
+Hotel Marisol"."""
 _TRADES = keyed(
     "cleaners|painters|decorators|builders|gardeners|roofers|fitters|installers|contractors|"
     "gas engineer",
@@ -214,11 +220,24 @@ _ROLE = keyed(
 
 
 _FREIGHT = keyed(
-    "logistics|freight|parcels|couriers|haulage",
-    r"\b(?P<p>(?-i:[A-Z])[\w&'-]{1,20}(?:\s(?-i:[A-Z])[\w&'-]{1,20})?\s(?-i:Logistics|Freight|Parcels|"
-    r"Couriers|Haulage))\b",
+    "logistics|freight|parcels|couriers|haulage|collections|recoveries|installations|transfers|"
+    "shuttle|tow|towing",
+    rf"(?<!Dear\s)(?<!booked\s)\b(?P<p>{_NOT_NAME}(?-i:[A-Z])[\w&'-]{{1,20}}(?:\s(?-i:[A-Z])[\w&'-]{{1,20}})?\s"
+    r"(?-i:Logistics|Freight|Parcels|"
+    r"Couriers|Haulage|Collections|Recoveries|Installations|Transfers|Shuttle|Tow|Towing))\b",
 )
-"""A carrier named with what it is ("Velo Freight", "RoadRunner Logistics")."""
+"""A firm named with what it does ("Velo Freight", "RoadRunner Logistics", "Harcourt
+Collections", "Highland Tow")."""
+_FIRM_THEN = keyed(
+    "(",
+    rf"(?<![\w@#])(?P<p>{_FIRM})\s\((?:who|which|that|they|your|our|the|a)\s[^()\n]{{0,30}}?"
+    r"(?:contractor|partner|courier|supplier|installer|agent|for\syou|you\suse|you\shired|"
+    r"you\sused|you\ssent|you\sbooked)\)",
+)
+"""A firm by its own name with what it is to us in brackets after it ("LineCore (who dig
+the road for you)", "SkyFix Installations (our contractor)"). A firm's name alone doing
+something ("WarmHome say contact the installer") is as often the business the customer is
+writing to, so it is not read."""
 
 
 KEYS = keys_of(
@@ -231,6 +250,7 @@ KEYS = keys_of(
         _VENUE,
         _CARRIER,
         _FREIGHT,
+        _FIRM_THEN,
         _SENT,
         _TRADES,
         _THEIRS,
@@ -265,6 +285,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
         yield _found(sentence, match, CARRIERS[" ".join(match.group("p").lower().split())], 0.9, 0)
     for match in _FREIGHT.finditer(sentence):
         yield _found(sentence, match, match.group("p"), 0.85, 0)
+    for match in _FIRM_THEN.finditer(sentence):
+        yield _found(sentence, match, match.group("p"), 0.85, 0)
     for match in _NAMED_NEAR.finditer(sentence):
         group = next(name for name in "pqr" if match.group(name))
         yield _found(sentence, match, match.group(group), 0.85, 0, group)
@@ -276,7 +298,8 @@ def _named(sentence: Sentence) -> Iterable[Found]:
             name = match.group(group)
             yield _found(sentence, match, CARRIERS.get(name.lower(), name), 0.85, 0, group)
     for match in _VENUE.finditer(sentence):
-        yield _found(sentence, match, "the " + match.group("p"), 0.8, 2)
+        group = "p" if match.group("p") else "q"
+        yield _found(sentence, match, "the " + match.group(group), 0.8, 2, group)
     for match in _SENT.finditer(sentence):
         yield _found(sentence, match, "the " + _words(match.group("p")), 0.85, 1)
     for match in _TRADES.finditer(sentence):
