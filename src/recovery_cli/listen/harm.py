@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from recovery_cli.listen.loss import PEOPLE
 from recovery_cli.listen.sentences import Found, Sentence, keyed
+from recovery_cli.listen.staff import ROLES
 from recovery_cli.playbook.reply import HE, SHE
 
 _PART = (
@@ -235,9 +236,8 @@ _NOBODY_HURT = re.compile(
 )
 _FALL = re.compile(r"(?:fell|tripped|slipped)\b", re.I)
 _STAFF_SUBJECT = re.compile(
-    r"\b(?:the|a|an|our|your|one\sof\s(?:your|the))\s(?:\w+\s)?(?:junior|waiter|waitress|server|"
-    r"staff|driver|barista|assistant|colleague|porter|engineer|fitter|man|woman|lady|guy|bloke|"
-    r"stylist|receptionist|cleaner|employee|worker|member\sof\sstaff)s?\b",
+    r"\b(?:the|a|an|our|your|one\sof\s(?:your|the))\s(?:\w+\s)?"
+    rf"(?:{ROLES}|(?:junior|colleague|fitter|man|woman|lady|guy|bloke|cleaner|employee|worker)s?)\b",
     re.I,
 )
 """Before a fall in its own clause: one of our staff, who is the one who fell or tripped."""

@@ -29,7 +29,7 @@ arrived damaged". The claim is the playbook's own; only the name is the customer
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from recovery_cli.listen.clauses import is_plural
 from recovery_cli.listen.keys import register
@@ -80,6 +80,18 @@ def leading_name(
         kept.append(word.rstrip(".,!?"))
     if not kept or kept[-1].lower() in nothing_particular:
         return []
+    return kept
+
+
+def modifiers_before(run: Sequence[str], stops: Callable[[str], bool]) -> list[str]:
+    """The words at the end of `run` that say which, walked back from the head word after
+    it up to the first word that `stops` ("the engineer" from "says boiler engineer" keeps
+    "boiler"): the other half of a name, which `leading_name` reads forwards."""
+    kept: list[str] = []
+    for word in reversed(run):
+        if stops(word):
+            break
+        kept.insert(0, word)
     return kept
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from recovery_cli.listen.items import modifiers_before
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import quiet_words, unshout
@@ -164,6 +165,10 @@ def jobs(sentence: Sentence) -> Iterable[Found]:
             yield Found("job", f"the work on {owner} {thing}", start, end, CONFIDENCE, 1)
 
 
+_ENDS_JOB = _NOT_A_JOB | _NOT_A_THING
+"""Words before the work that stop what says which job it was ("the", "awful", "my")."""
+
+
 def _job(run: str, starts: bool) -> str | None:
     """ "your kitchen fitting" from "Kitchen fitting", or None when nothing says what on."""
     if run.lower().startswith("end of tenancy "):
@@ -176,11 +181,7 @@ def _job(run: str, starts: bool) -> str | None:
         or (work.lower() == "fitting" and previous in _FITTINGS)
     ):
         return None  # "customer service", "the room was clean", "a light fitting": no job
-    kept: list[str] = []
-    for word in reversed(before):
-        if word.lower() in _NOT_A_JOB or word.lower() in _NOT_A_THING or not word.isalpha():
-            break
-        kept.insert(0, word)
+    kept = modifiers_before(before, lambda word: word.lower() in _ENDS_JOB or not word.isalpha())
     if not kept:
         return None
     if starts and kept[0][1:].islower():

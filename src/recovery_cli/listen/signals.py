@@ -17,7 +17,7 @@ import re
 from recovery_cli.listen.model import Channel, ChannelName
 from recovery_cli.listen.sentences import WRAP, Keyed, Sentence, keyed, sentence_of
 from recovery_cli.listen.shapes import speakers
-from recovery_cli.listen.turns import TRANSCRIPT_LINE
+from recovery_cli.listen.turns import ROLES, TRANSCRIPT_LINE
 
 _SOCIAL = keyed(
     "@|#|publicly|online|twitter|facebook|instagram|tiktok|review|posted",
@@ -204,12 +204,6 @@ _CHAT_OPENER = re.compile(
 """A transcript opening with the customer's chat label ("Visitor: hi, my order...")."""
 
 
-_CHAT_ROLES = frozenset(
-    {"you", "me", "customer", "agent", "visitor", "user", "guest", "bot", "support", "advisor"}
-    | {"adviser", "tenant", "member", "client", "staff", "operator", "assistant", "rep"}
-)
-
-
 def _transcript(text: str) -> str | None:
     """A chat transcript whose labels `speakers` does not see: a time before the label
     ("10:02 You:", "[14:01] Tenant - Chloe Bennett:") or a name after a role ("Customer
@@ -219,7 +213,7 @@ def _transcript(text: str) -> str | None:
     if len(lines) < 2:
         return None
     labels = [match.group("label") for match in lines]
-    roles = [label for label in labels if label.split()[0].lower() in _CHAT_ROLES]
+    roles = [label for label in labels if label.split()[0].lower() in ROLES]
     timed = [match for match in lines if match.group("time")]
     repeated = len(set(labels)) < len(labels)
     if len(timed) >= 2 or (roles and (repeated or (len(set(labels)) >= 2 and len(roles) >= 2))):

@@ -32,7 +32,7 @@ _MANNER = words(
 )
 """Words that say how someone treated the customer, or that the customer complains of them:
 what a member of staff "said" or "told" them, in a complaint, is how they were treated."""
-_ROLES = (
+ROLES = (
     r"staff\smembers?|members?\sof\sstaff|staff|receptionists?|reception\steam|reception\sstaff|"
     r"night\smanager|duty\smanager|store\smanager|shop\smanager|branch\smanager|managers?|"
     r"hosts?|hostess|waiters?|waitress|servers?|baristas?|pharmacists?|shop\sassistants?|"
@@ -45,12 +45,14 @@ _ROLES = (
     r"trainers?|therapists?|stylists?|hairdressers?|barbers?|gate\sstaff|ground\sstaff|"
     r"shop\sstaff|store\sstaff|counter\sstaff|desk\sstaff|front\sdesk(?:\sstaff)?"
 )
+"""The people who serve customers for us, by role: whom a complaint of manner names, and who,
+in a mishap, may be the one who fell."""
 _WHO = Keyed(
     _MANNER,
     r"(?<!\bto\s)(?<!\bfor\s)(?<!\bwith\s)"
     r"(?:\b(?:your|ur|the|(?P<one>one\sof\s(?:your|the|ur))|a|an|this|that|our)\s|"
     r"^(?:(?:very\s)?(?:rude|unhelpful|dismissive|arrogant|condescending|patronising)\s))"
-    rf"(?:(?:young|older|new|same|male|female|senior|junior|other)\s)?(?P<role>{_ROLES})\b",
+    rf"(?:(?:young|older|new|same|male|female|senior|junior|other)\s)?(?P<role>{ROLES})\b",
 )
 KEYS = register(_WHO.keys)
 """Words one of which a sentence needs before who treated the customer can be read in it."""

@@ -21,8 +21,15 @@ TRANSCRIPT_LINE = re.compile(
 
 OURS = frozenset(
     {"agent", "bot", "chatbot", "support", "advisor", "adviser", "operator", "assistant", "rep"}
+    | {"staff"}
 )
 """Labels of the business's side of a chat ("Agent (Sana):", "Bot:", "Support:")."""
+THEIRS = frozenset(
+    {"you", "me", "customer", "visitor", "user", "guest", "tenant", "member", "client"}
+)
+"""Labels of the customer's side ("Customer:", "Visitor:", "10:02 You:")."""
+ROLES = OURS | THEIRS
+"""Every label that says a line is a turn of a chat, whoever speaks."""
 
 
 def ours(text: str) -> list[tuple[int, int]]:

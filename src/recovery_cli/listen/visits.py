@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from recovery_cli.listen.items import modifiers_before
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Keyed, Sentence, words
 from recovery_cli.wording import quiet_words, unshout
@@ -164,17 +165,13 @@ def visitors(sentence: Sentence) -> Iterable[Found]:
 
 def _visitor(match: re.Match[str]) -> str | None:
     """ "the engineer", "our solar engineer", "the window cleaners": who was booked."""
-    kept: list[str] = []
     det = (match.group("det") or "").lower()
-    for word in reversed(match.group("mod").split()):
-        lowered = word.lower()
-        if lowered in _NOT_WHO or not word.isalpha():
-            det = det or lowered  # "hi ur plumber": the sentence began before the det
-            break
-        if lowered.endswith("ed") and lowered not in _SAYS_WHAT_FOR:
-            break
-        kept.insert(0, word)
-    if len(kept) < len(match.group("mod").split()) and det not in _OWNERS:
+    mods = match.group("mod").split()
+    kept = modifiers_before(mods, _ends_who)
+    stopper = mods[-len(kept) - 1] if len(kept) < len(mods) else ""
+    if stopper and (stopper.lower() in _NOT_WHO or not stopper.isalpha()):
+        det = det or stopper.lower()  # "hi ur plumber": the sentence began before the det
+    if len(kept) < len(mods) and det not in _OWNERS:
         kept = []  # "says engineer", "Mrs Ferris advises boiler engineer": only the words kept
     if kept and match.start("mod") == 0 and kept[0][1:].islower():
         kept[0] = kept[0].lower()  # "Stair lift engineer was booked": the sentence's capital
@@ -182,6 +179,16 @@ def _visitor(match: re.Match[str]) -> str | None:
     who = " ".join([*kept, match.group("who")])
     who = unshout(who if who[:1].islower() or kept else who.lower())
     return f"{owner} {who}"
+
+
+def _ends_who(word: str) -> bool:
+    """Whether a word before the visitor stops what says who ("says", "booked", "2pm")."""
+    lowered = word.lower()
+    return (
+        lowered in _NOT_WHO
+        or not word.isalpha()
+        or (lowered.endswith("ed") and lowered not in _SAYS_WHAT_FOR)
+    )
 
 
 def _purpose(match: re.Match[str]) -> str | None:
@@ -206,20 +213,25 @@ def _named(run: str, starts: bool) -> str | None:
     `starts` when the run starts its sentence, so a capital may be the sentence's."""
     parts = run.split()
     *before, visit = parts
-    kept: list[str] = []
-    for word in reversed(before):  # from the visit word back: "my 8-12 boiler service"
-        lowered = word.lower()
-        if lowered in _NOT_WHAT_FOR or lowered in _PERSONS or not word[0].isalpha():
-            break
-        if lowered.endswith("ed") and len(lowered) > 4 and lowered not in _SAYS_WHAT_FOR:
-            break  # "shop assured me collection": a verb, not what the visit was for
-        kept.insert(0, word)
+    kept = modifiers_before(before, _ends_what_for)  # "my 8-12 boiler service": "boiler"
     if not kept:
         return None
     said = [*kept, _SHORT.get(visit.lower(), visit)]
     if starts and len(said) == 2 and said[0][:1].isupper() and said[0][1:].islower():
         said[0] = said[0].lower()  # "Boiler repair booked": a capital for the sentence only
     return unshout(" ".join(said))
+
+
+def _ends_what_for(word: str) -> bool:
+    """Whether a word before the visit stops what says what it was for: a person, a number,
+    a verb ("shop assured me collection")."""
+    lowered = word.lower()
+    return (
+        lowered in _NOT_WHAT_FOR
+        or lowered in _PERSONS
+        or not word[0].isalpha()
+        or (lowered.endswith("ed") and len(lowered) > 4 and lowered not in _SAYS_WHAT_FOR)
+    )
 
 
 _NO_SHOW = re.compile(
