@@ -901,3 +901,28 @@ def test_a_stake_wrapped_before_its_date_is_read_with_it() -> None:
 )
 def test_money_a_home_or_a_supply_running_out_is_what_is_at_stake(message: str, said: str) -> None:
     assert stakes(message) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "stakes"),
+    [
+        ("No water since 6am. Got a disabled son who needs his feeds made up.",
+         "you've got a disabled son who needs his feeds made up"),
+        ("Engineer was meant to be here 8-12. Its nearly 3. I swapped shifts for this.",
+         "you swapped shifts for this"),
+        ("You charged me twice. I'm a student and that's my food for the week",
+         "that's your food for the week"),
+        ("The heating is off again and I have a disabled son.", "you have a disabled son"),
+    ],
+)  # fmt: skip
+def test_a_family_member_in_care_a_shift_given_up_and_the_weeks_food_are_stakes(
+    message: str, stakes: str
+) -> None:
+    assert read(message).value("stakes") == stakes
+
+
+def test_a_cars_age_is_no_child() -> None:
+    message = "Got a 6-year-old sedan with a cracked windscreen. The fitter never came."
+    assert (
+        read(message).value("stakes") != "you've got a 6-year-old sedan with a cracked windscreen"
+    )

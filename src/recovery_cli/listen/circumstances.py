@@ -39,6 +39,9 @@ _CUT = r"before|after|when|while|until|and|but|so|because|as|then"
 """Words that start another clause ("... out of the seat before I could pull over")."""
 
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
+_FRAIL_FAMILY = rf"an?\s(?:severely\s)?(?:disabled|autistic|deaf|blind|housebound|bed-?bound)\s(?:{FAMILY.pattern})\b"
+"""One of the family who needs care: "a disabled son", "a deaf wife" (an elderly mother is
+read with what she needs, by the rules of what is at stake)."""
 
 
 NOTE_WHO = r"(?:the\s)?(?:caller|patient|pt|client|tenant|resident|member)"
@@ -115,6 +118,14 @@ def _cant(without: bool) -> Rule:
 
 
 RULES: list[Rule] = [
+    rule(
+        "stakes",
+        "got",
+        rf"(?:^|(?<=[,;:]\s))(?:I'?ve\s|I\shave\s)?got\s(?P<what>{LITTLE}|{_FRAIL_FAMILY})"
+        r"(?=[,.;!?]|$|\s(?:who|and|with|to|in|at|so|that|under)\b)"
+        rf"(?P<rest>{WORDS})",
+        "I've got {what}{rest}",
+    ),
     rule(
         "stakes",
         "restraining|barring|protection|protective|non-molestation",
@@ -287,7 +298,7 @@ RULES: list[Rule] = [
         "stakes",
         "have|has|got",
         rf"\b(?P<who>{WHO}|my\s[\w'-]{{2,15}})(?P<aux>'ve|\shave|\shas|'s)?(?P<got>\sgot)?\s"
-        rf"(?P<what>{LITTLE}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
+        rf"(?P<what>{LITTLE}|{_FRAIL_FAMILY}|a\sbad\sback|arthritis|diabetes|asthma|epilepsy|a\sdisability|"
         r"mobility\sproblems|dementia|cancer|a\sheart\scondition|an?\s(?:[\w-]{2,15}\s)?allergy|"
         r"(?:stage\s\d\s|chronic\s|severe\s)?(?:kidney|heart|liver|lung|motor\sneurone)\sdisease|"
         r"(?:a\s)?(?:bad\s)?(?:back|knee|neck|shoulder|hip|wrist|ankle|leg|head)\sinjury)"

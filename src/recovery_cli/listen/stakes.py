@@ -343,6 +343,24 @@ COSTS = [
     ),
     rule(
         "stakes",
+        "swapped|changed|moved|gave up|covered",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d)?\s(?P<verb>swapped|changed|moved|gave\sup)\s"
+        r"(?P<what>(?:(?:a|my|our|two|three)\s)?(?:(?:night|day|early|late|double)\s)?shifts?)"
+        r"(?P<why>\s(?:for\s(?:this|it|the\s(?:visit|delivery|appointment|engineer|install\w*))|"
+        r"to\s(?:be\s(?:here|home|in)|wait\sin)))?\b",
+        "{who}{aux} {verb} {what}{why}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
+        "that's|that is|that was|it's|it is|it was|thats|its",
+        r"\b(?:that'?s|that’s|that\sis|that\swas|it'?s|it’s|it\swas)\s(?P<what>my\s(?:food|rent|bills?|"
+        r"money|budget|wages?|shopping|petrol|bus\sfare|electric|gas)(?:\smoney)?\sfor\sthe\s"
+        r"(?:week|month|fortnight))\b",
+        "that's {what}",
+    ),
+    rule(
+        "stakes",
         "late for",
         r"(?:^|\b(?P<who>I)\s|\band\s)(?:was|were)\slate\sfor\s(?P<what>work|school|"
         r"my\s\w{2,15})",
