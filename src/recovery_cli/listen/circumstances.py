@@ -39,7 +39,8 @@ _CUT = r"before|after|when|while|until|and|but|so|because|as|then"
 """Words that start another clause ("... out of the seat before I could pull over")."""
 
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
-_FRAIL_FAMILY = rf"an?\s(?:severely\s)?(?:disabled|autistic|deaf|blind|housebound|bed-?bound)\s(?:{FAMILY.pattern})\b"
+_CARED_FOR = r"disabled|autistic|deaf|blind|housebound|bed-?bound"
+_FRAIL_FAMILY = rf"an?\s(?:severely\s)?(?:{_CARED_FOR})\s(?:{FAMILY.pattern})\b"
 """One of the family who needs care: "a disabled son", "a deaf wife" (an elderly mother is
 read with what she needs, by the rules of what is at stake)."""
 
