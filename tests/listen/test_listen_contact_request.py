@@ -43,6 +43,21 @@ DEAF = (
         ("Text me back pls cant talk in the waiting area", "text you, not call you"),
         ("stop calling me every day about this bill", "not call you"),
         ("I would like a written reply explaining what you have done.", "write to you"),
+        ("Preferred contact: WhatsApp please, +44 7700 900 512", "text you on +44 7700 900 512"),
+        ("Best way to reach me: email, or text (please not calls before 2pm, I work nights).",
+         "email you, not call you before 2pm"),
+        ("I can't take calls at school, so please write to me at this address.",
+         "write to you at this address, not call you"),
+        ("I want a manager to ring me. 07700 900 145, any weekday after 5.",
+         "call you on 07700 900 145 after 5"),
+        ("Please ring me instead - Joan Pratt, 01632 960 441, I'm in most days.",
+         "call you on 01632 960 441"),
+        ("You can call me on 07700 900 134, I'm free until 4.", "call you on 07700 900 134"),
+        ("Please ring after 6pm on 07700 900 861, or email is fine.",
+         "call you on 07700 900 861 after 6pm"),
+        ("Text me on 07700 900 440, can't hear calls in here.",
+         "text you on 07700 900 440, not call you"),
+        ("My husband's away so text is easiest, 07700 900 592.", "text you on 07700 900 592"),
     ],
 )  # fmt: skip
 def test_a_request_for_a_way_to_be_reached_is_read_in_the_replys_words(
@@ -84,6 +99,8 @@ def test_an_agents_note_of_a_request_is_read_as_the_customers(note: str, asked: 
         "Please stop writing to my late husband, he died in March.",
         "Told him I'd ask the manager and call back tomorrow by 12.",
         "I called 0800 123 4567 six times and nobody answered.",
+        "Order 5009 - jacket not rated for that. It's being packed now. Call before it ships?",
+        "You can call me Dave, everyone does. The boiler is still broken.",
     ],
 )
 def test_what_is_not_a_request_of_theirs_is_not_read_as_one(message: str) -> None:

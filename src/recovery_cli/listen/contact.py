@@ -76,9 +76,17 @@ _SOMEONE = (
 
 _ASK = keyed(
     "call|ring|phon|telephon|text|sms|whatsapp|email|e-mail",
-    rf"{_OPENS}{_PLEASE}{_VERB}(?:\s{_ME}\b{_NOT_A_THING}|(?=\s?[.!]|\s?$|\s(?:on\s)?{_PHONE_START}|\sback\s(?:on\s)?{_PHONE_START}))",
+    rf"{_OPENS}{_PLEASE}{_VERB}(?:\s{_ME}\b{_NOT_A_THING}|(?=\s(?:on\s)?{_PHONE_START}"
+    rf"|\sback\s(?:on\s)?{_PHONE_START}))",
 )
-"""A request in the imperative: "please ring me back", "Pls call.", "someone call me"."""
+"""A request in the imperative: "please ring me back", "someone call me", "call 07700 ..."."""
+_ASK_PLEASE = keyed(
+    "call|ring|phon|telephon|text|sms|whatsapp|email|e-mail",
+    r"(?:^|(?<=[,;:.!?(])\s?|\b)(?:please|pls|plz|kindly)\s(?:just\s)?"
+    rf"{_VERB}(?=\s?[.!]|\s?$|\s(?:after|before|between|any\s?time|tomorrow|today|tonight|asap)\b)",
+)
+"""A request with no one named, only with "please": "Pls call.", "Please ring after 6pm"
+("Call before it ships?" in a note is what we should do, not what the customer asked)."""
 _ASK_SOMEONE = keyed(
     "call|ring|phon|telephon|text|sms|whatsapp|email|e-mail",
     r"\b(?:(?:can|could|would|will)(?:\s(?:please|not))?|can't|cannot|please\s(?:have|get|ask)|"
@@ -114,6 +122,14 @@ _BY = keyed(
 )
 """A way named after what we should do: "please reply by email", "email only", "reply to
 this email", "let us know by phone"."""
+_YOU_CAN = keyed(
+    "call|ring|phon|text|email|e-mail|whatsapp",
+    r"\b(?:you|u)\s(?:can|could|may)\s(?:always\s|also\s|just\s)?"
+    r"(?P<way>call|ring|phone|text|email|e-mail|whatsapp)\s(?:me|us)\b(?!\s(?-i:[A-Z])[a-z])",
+)
+"""A way offered: "You can call me on 07700 900134" (never "you can call me Dave")."""
+_WRITE_TO = keyed("write", rf"{_OPENS}(?:please\s)?(?P<write>write)\sto\sme\b")
+"""A letter asked for: "please write to me at this address"."""
 _WRITTEN = keyed(
     "written",
     r"\b(?:want|wants|like|need|needs|prefer|prefers|request|requests|asked\sfor)\s(?:a\s)?"
@@ -126,11 +142,15 @@ _REACH_ON = keyed(
 )
 """A number to use: "you can reach me on 07700 900123" (the number is read after it)."""
 _FORM = keyed(
-    "preferred|contact method|contact by",
-    r"\b(?:preferred\s(?:contact(?:\smethod)?|method\sof\scontact|way\sto\scontact\sme)|"
-    r"contact\smethod|contact\sby)\s?[:=-]\s?(?P<way>phone|call|email|e-mail|text|sms|post|letter)\b",
+    "preferred|contact method|contact by|best way|easiest|easier|best",
+    r"\b(?:(?:preferred\s(?:contact(?:\smethod)?|method\sof\scontact|way\sto\scontact\sme)|"
+    r"contact\smethod|contact\sby|best\sway\sto\s(?:reach|contact|get\shold\sof)\sme)\s?[:=-]\s?"
+    r"(?:by\s)?(?P<way>phone|call|email|e-mail|text|sms|whatsapp|post|letter)\b"
+    r"|(?P<easiest>text|email|e-mail|phone|a\s(?:phone\s)?call|whatsapp)\s(?:is|would\sbe)\s"
+    r"(?:easiest|easier|best|better|preferred)\b)",
 )
-"""A web form's field: "Preferred contact: Phone"."""
+"""A web form's field or the customer's own word for it: "Preferred contact: WhatsApp",
+"Best way to reach me: email", "text is easiest"."""
 _NOTE = keyed(
     "call|cb|ring|phon|text|email|e-mail",
     r"\b(?:wants|wanted|asked\sfor|asks\sfor|requested|requests|requesting|req|needs|prefers|"
@@ -151,15 +171,16 @@ _CALLBACK_ASKED = keyed(
 """A note's shorthand for a call asked for: "CB req", "callback requested by EOD"."""
 
 _REFUSED = keyed(
-    "call|ring|phon|text|writ|email|e-mail|talk|speak",
+    "call|ring|phon|text|writ|email|e-mail|talk|speak|able",
     rf"{_OPENS}(?:please\s)?(?:do\snot|don't|don’t|dont|pls\sdon'?t|stop|no\smore)\s"
     r"(?P<way>(?:call|ring|phon|text|writ)(?:ing|e|s)?)"
     r"(?:\s(?:me|(?:on\s)?my\s(?P<own>mobile|landline|phone|cell|number|home\s(?:number|phone)|"
     r"work\s(?:number|phone))))?\b(?!\s(?:to|about|for|my|the|a|an|his|her|their|our)\b)"
     r"|\bi\s(?:do\snot|don't|don’t)\swant\s(?:a\s|any\s|another\s)?(?:phone\s)?(?P<call>calls?)\b(?!\s(?:handler|centre|center))"
-    r"|\b(?:please\sno\s(?:phone\s)?calls|no\s(?:phone\s)?calls,?\splease|(?:i|and|but|so)\s"
-    r"(?:can't|can’t|cant|cannot|can\snot|am\sunable\sto|'m\sunable\sto)\s(?:take|answer|receive|"
-    r"do|talk\son)\s(?:phone\s)?(?:calls|the\sphone)|(?:i|and|but|so|pls|as|because)\s"
+    r"|(?:\b(?:please\s(?:no|not)\s(?:phone\s)?calls|no\s(?:phone\s)?calls,?\splease)|"
+    r"(?:^|(?<=[,;(]\s)|\b(?:i|and|but|so)\s)(?:can't|can’t|cant|cannot|can\snot|am\sunable\sto|"
+    r"'m\sunable\sto|am\snot\sable\sto|'m\snot\sable\sto)\s(?:take|answer|receive|do|hear|"
+    r"talk\son)\s(?:phone\s)?(?:calls|the\sphone)|(?:i|and|but|so|pls|as|because)\s"
     r"(?:can't|can’t|cant|cannot)\s(?:talk|speak)(?!\sto))\b"
     r"|\bi\s(?:don't|don’t|dont|do\snot|can't|can’t|cant|cannot)\s(?:do|use|have|check|read|see)\s"
     r"(?:any\s)?(?P<medium>e-?mails?|texts?)\b",
@@ -207,12 +228,16 @@ _CLAUSE_END = re.compile(
 )
 _NOT_THAT = re.compile(
     r"(?:^|,\s?|\s)(?:not|rather\sthan|instead\sof)\s(?:by\s)?(?:an?\s)?(?:(?P<way>e-?mail|post|letter|"
-    r"text|sms|phone\scall|call)(?:s|ing)?\b|(?:the\sother\sway\sround|me\s\w+ing))",
+    r"text|sms|phone\scall|phone|call)(?:s|ing)?\b|(?:the\sother\sway\sround|me\s\w+ing))",
     re.I,
 )
 """A way turned down beside the one asked for: "phone me rather than email"."""
 _NOTE_ONLY = (_NOTE,)
-_WANTED = (_ASK, _ASK_SOMEONE, _ASK_FOR, _BY, _REACH_ON, _FORM, _CALLBACK_ASKED, _WRITTEN)
+_WANTED = (
+    *(_ASK, _ASK_PLEASE, _ASK_SOMEONE, _YOU_CAN, _ASK_FOR, _BY, _REACH_ON, _FORM),
+    _CALLBACK_ASKED,
+    *(_WRITE_TO, _WRITTEN),
+)
 KEYS = keys_of([*_WANTED, _NOTE, _REFUSED, _DEAF])
 """Words one of which a sentence needs before `contacts` can find anything in it."""
 CONFIDENCE = 0.9
@@ -244,10 +269,12 @@ def contacts(sentences: Sequence[Sentence], note: bool, text: str = "") -> Itera
     if refused is None and deaf and wanted is not None and not wanted[0].startswith(CALL):
         refused = ("not " + CALL, wanted[1], wanted[2])
     parts = [wanted[0]] if wanted is not None else []
-    if refused is not None and not any(
-        _same_way(part, refused[0]) or refused[0] in part for part in parts
-    ):
-        parts.append(refused[0])
+    if refused is not None:
+        said = " ".join(refused[0].split()[:3])  # "not call you" of "not call you before 2pm"
+        if parts and said in parts[0]:
+            parts[0] = parts[0].replace(said, refused[0], 1)  # the fuller of the two
+        elif not any(_same_way(part, refused[0]) for part in parts):
+            parts.append(refused[0])
     start, end = (wanted or refused or ("", 0, 0))[1:]
     yield Found("contact_request", ", ".join(parts), start, end, CONFIDENCE, 0)
 
@@ -264,7 +291,9 @@ def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
         if way is None:
             continue
         rest = _clause_after(sentence.text, match.end())
-        value = _qualified(way, match.group(0), rest)
+        value = _qualified(
+            way, match.group(0), rest, sentence.text[match.end() : match.end() + 150]
+        )
         turned_down = _NOT_THAT.search(rest)
         if turned_down is not None and turned_down.group("way"):
             other = _way(turned_down.group("way"))
@@ -274,7 +303,10 @@ def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
     return None
 
 
-_GROUPS = ("way", "only", "this", "what", "written", "prefers", "done", "verb", "passive", "call")
+_GROUPS = (
+    *("way", "only", "this", "what", "written", "prefers", "easiest", "done", "verb", "passive"),
+    *("call", "write"),
+)
 
 
 def _clause_after(text: str, at: int) -> str:
@@ -284,13 +316,20 @@ def _clause_after(text: str, at: int) -> str:
     return rest[: end.start()] if end is not None else rest
 
 
-def _qualified(way: str, request: str, rest: str) -> str:
-    """The way as the reply says it, with the number, address or time the customer gave."""
+def _qualified(way: str, request: str, rest: str, sentence_rest: str = "") -> str:
+    """The way as the reply says it, with the number, address or time the customer gave:
+    in the rest of the clause, or a number further on in the sentence ("please ring me
+    instead - Maureen Kelly, 01632 960 441")."""
     value = way
     if way == CALL and re.search(r"back\b|\bcb\b", request + rest[:6], re.I):
         value += " back"
+    if way == WRITE:
+        where = _LETTER_TO.match(rest.lstrip())
+        return value + (" " + _yours(where.group(0)) if where is not None else "")
     address = _ADDRESS.search(rest) if way == EMAIL else None
-    number = _PHONE.search(rest) if way in (CALL, TEXT) else None
+    number = None
+    if way in (CALL, TEXT):
+        number = _PHONE.search(rest) or _PHONE.search(sentence_rest)
     if address is not None:
         value += f" at {address.group(0)}"
     elif number is not None and _digits(number.group(0)):
@@ -299,6 +338,12 @@ def _qualified(way: str, request: str, rest: str) -> str:
     if when is not None:
         value += " " + _yours(when.group(0))
     return value
+
+
+_LETTER_TO = re.compile(
+    r"(?:at\s(?:this|my|the\sabove)\s(?:home\s)?address|at\sthe\saddress\sabove|by\spost)\b", re.I
+)
+"""Where a letter goes, after "write to me"."""
 
 
 def _refused(sentence: Sentence) -> tuple[str, int, int] | None:
@@ -333,7 +378,19 @@ def _after(value: str, sentences: Sequence[Sentence], at: int, text: str) -> str
         number = _number_beside(sentences, at, text)
         if number:
             value = _with_number(value, number)
+            when = _WHEN.search(_following_number(sentences, at))
+            if when is not None and not _WHEN.search(value):
+                value += " " + _yours(when.group(0))
     return value
+
+
+def _following_number(sentences: Sequence[Sentence], at: int) -> str:
+    """The next sentence when it starts with a number, which may say when to call too
+    ("07700 900 145, any day after 5.")."""
+    for following in sentences[at + 1 : at + 3]:
+        if _PHONE.match(following.text.strip()):
+            return following.text
+    return ""
 
 
 def _number_beside(sentences: Sequence[Sentence], at: int, text: str) -> str:
