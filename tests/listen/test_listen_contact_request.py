@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from recovery_cli.listen import read
+from recovery_cli.playbook.reply import reach_way
 from support import Invoke
 
 DEAF = (
@@ -172,3 +173,31 @@ def test_an_agent_or_a_column_can_give_it_and_a_column_wins(invoke: Invoke, tmp_
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert "You asked us to email you, and we will." in record["draft"]
     assert "07700" not in record["draft"]
+
+
+def test_the_replys_own_promises_use_the_way_they_asked_for(invoke: Invoke) -> None:
+    message = (
+        "The engineer never came between 8 and 12 for my boiler service and I took the day "
+        "off. I'm deaf, please text me on 07700 900583, don't phone."
+    )
+    draft = invoke("run", "missed-appointment", "--message", message, "--no-input").stdout
+    assert "whoever we send will text you half an hour before arriving" in draft
+    assert "I'll text you the day after the visit" in draft
+    promises = draft.replace("not call you", "")
+    assert "call you" not in promises and "ring you" not in promises
+
+
+@pytest.mark.parametrize(
+    ("asked", "way"),
+    [
+        ("", "call you"),
+        ("call you back on 07700 900123 after 5", "call you"),
+        ("text you on 07700 900123, not call you", "text you"),
+        ("email you at jo@example.com", "email you"),
+        ("write to you at this address, not call you", "write to you"),
+        ("not call you", "write to you"),
+        ("not call you at work", "call you"),
+    ],
+)
+def test_how_the_lines_say_we_will_reach_them(asked: str, way: str) -> None:
+    assert reach_way(asked) == way

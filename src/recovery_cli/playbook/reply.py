@@ -209,6 +209,24 @@ def as_asked(contact: str) -> str:
     return f"You asked us to {way}, and we will."
 
 
+REACH = "reach_you"
+"""The name templates read for how we next reach the customer ("I'll {{ reach_you }} within
+two hours"): "call you", unless the customer asked for another way (`reach_way`)."""
+_ASKED_WAYS = ("text you", "email you", "write to you")
+
+
+def reach_way(contact_request: str) -> str:
+    """How the reply's own lines say we will next reach the customer: as they asked ("text
+    you", "email you", "write to you"), "write to you" when they refused calls and named no
+    other way, else "call you". A line promising a call to someone who wrote "I'm deaf,
+    text me" would undo the line that says we will."""
+    way = " ".join(contact_request.lower().split())
+    asked = next((said for said in _ASKED_WAYS if way.startswith(said)), None)
+    if asked is not None:
+        return asked
+    return "write to you" if way.strip(" .") == "not call you" else "call you"
+
+
 def reach_task(contact_request: str, first_name: str = "") -> str:
     """The follow-up task that keeps to how the customer asked to be reached, for the agent's
     checklist: the same words, said of the customer ("text them on ..., not call them")."""

@@ -18,7 +18,7 @@ from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
 from recovery_cli.playbook.public import CONTACT, FACT_NAMES, contact_us, public_facts
-from recovery_cli.playbook.reply import PUBLIC
+from recovery_cli.playbook.reply import PUBLIC, REACH, reach_way
 
 
 class Voice(Strict):
@@ -90,11 +90,12 @@ def derived(
             else dict.fromkeys(FACT_NAMES, "")
         ),
         CONTACT: contact,
+        REACH: reach_way(values.get("contact_request", "")),
     }
 
 
 DERIVED = (
-    "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", CONTACT,
+    "greeting", "first_name", "full_name", "company", "agent_name", "sign_off", CONTACT, REACH,
     *FACT_NAMES,
 )  # fmt: skip
 """Names templates may use that no input declares: `derived` fills them."""
