@@ -72,3 +72,15 @@ def test_an_agent_can_give_the_loss_to_any_playbook(invoke: Invoke) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Hi Sam,\n\nI'm so sorry about your mum.\n\n")
+
+
+def test_closing_the_account_of_someone_who_died_is_not_called_deciding_to_leave(
+    invoke: Invoke,
+) -> None:
+    message = (
+        "My husband died in March. I have written three times asking you to close his gym "
+        "membership and you are still taking £40 a month.\nMrs Joan Petty"
+    )
+    draft = invoke("run", "hard-to-cancel", "--message", message, "--no-input").stdout
+    assert "Closing an account after a death should take one request" in draft
+    assert "Deciding to leave" not in draft and "let go" not in draft
