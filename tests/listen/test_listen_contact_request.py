@@ -201,3 +201,12 @@ def test_the_replys_own_promises_use_the_way_they_asked_for(invoke: Invoke) -> N
 )
 def test_how_the_lines_say_we_will_reach_them(asked: str, way: str) -> None:
     assert reach_way(asked) == way
+
+
+def test_account_access_offers_no_call_to_someone_who_refused_calls(invoke: Invoke) -> None:
+    message = (
+        "I can't log in, the reset email never comes. I'm deaf so please text me, don't phone."
+    )
+    draft = invoke("run", "account-access", "--message", message, "--no-input").stdout
+    assert "a one-time code by text" in draft
+    assert "quick call" not in draft
