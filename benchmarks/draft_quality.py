@@ -61,7 +61,7 @@ from recovery_cli.library import Library
 from recovery_cli.playbook.inputs import clean_value
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.names import parse_name
-from recovery_cli.playbook.reply import CONCERNS, LIMITS
+from recovery_cli.playbook.reply import ANSWERED, LIMITS
 from recovery_cli.playbook.values import tidy
 
 CHANNELS = ("email", "chat", "social", "phone")
@@ -177,8 +177,8 @@ def realistic_values(specs: Sequence[Input]) -> dict[str, str]:
     for spec in specs:
         if spec.name in ("channel", "severity"):
             continue
-        if spec.name in CONCERNS:  # the first words for a death or harm: the same everywhere
-            values[spec.name] = ""
+        if spec.name in ANSWERED:  # sorry for a death or harm, how they asked to be reached:
+            values[spec.name] = ""  # the same lines everywhere, said only when told of them
             continue
         values[spec.name] = REALISTIC.get(spec.name) or spec.example or spec.default or ""
     return values

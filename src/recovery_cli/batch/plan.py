@@ -161,7 +161,7 @@ class Plan:
         )
         asked = reach_task(str(context.get(CONTACT_REQUEST) or ""), str(context["first_name"]))
         checklist = list(
-            dict.fromkeys([*by_role.get("checklist", []), *([asked] if asked else [])])
+            dict.fromkeys(item for item in (*by_role.get("checklist", []), asked) if item)
         )
         return compose(channel, pieces), route.path, checklist, route.assumed
 

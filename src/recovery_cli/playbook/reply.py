@@ -199,9 +199,14 @@ def wellbeing(harmed: str, *, short: bool = False) -> str:
     return f"{sorry}, and {hope}"
 
 
+def _asked(contact_request: str) -> str:
+    """A contact request as one line of words, without end punctuation."""
+    return " ".join(contact_request.split()).strip(" .,;")
+
+
 def as_asked(contact: str) -> str:
     """The line that says back how the customer asked to be reached, and keeps to it."""
-    way = " ".join(contact.split()).strip(" .,;")
+    way = _asked(contact)
     if not way:
         return ""
     if way.lower().startswith("not "):
@@ -220,17 +225,17 @@ def reach_way(contact_request: str) -> str:
     you", "email you", "write to you"), "write to you" when they refused calls and named no
     other way, else "call you". A line promising a call to someone who wrote "I'm deaf,
     text me" would undo the line that says we will."""
-    way = " ".join(contact_request.lower().split())
+    way = _asked(contact_request).lower()
     asked = next((said for said in _ASKED_WAYS if way.startswith(said)), None)
     if asked is not None:
         return asked
-    return "write to you" if way.strip(" .") == "not call you" else "call you"
+    return "write to you" if way == "not call you" else "call you"
 
 
 def reach_task(contact_request: str, first_name: str = "") -> str:
     """The follow-up task that keeps to how the customer asked to be reached, for the agent's
     checklist: the same words, said of the customer ("text them on ..., not call them")."""
-    way = " ".join(contact_request.split()).strip(" .,;")
+    way = _asked(contact_request)
     if not way:
         return ""
     way = re.sub(r"\byour\b", "their", re.sub(r"\byou\b", "them", way))
