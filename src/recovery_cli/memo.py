@@ -15,8 +15,9 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-BUDGET = 250_000
-"""Characters of keys a memo holds before it empties: about a megabyte with their values."""
+BUDGET = 125_000
+"""Characters of keys a memo holds before it empties: about half a megabyte with their values
+(a batch worker holds three)."""
 
 
 class Memo(Generic[V]):
