@@ -245,6 +245,8 @@ SIGNATURE_LINES = 4
 """How many of a message's last lines are its signature, where a number stands alone."""
 _REACH = 80
 """How far past a request its number or time may be said, within the clause."""
+_FURTHER = 150
+"""How far past a request, in the same sentence, its number may be said."""
 
 
 def contacts(sentences: Sequence[Sentence], note: bool, text: str = "") -> Iterable[Found]:
@@ -291,9 +293,8 @@ def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
         if way is None:
             continue
         rest = _clause_after(sentence.text, match.end())
-        value = _qualified(
-            way, match.group(0), rest, sentence.text[match.end() : match.end() + 150]
-        )
+        further = sentence.text[match.end() : match.end() + _FURTHER]
+        value = _qualified(way, match.group(0), rest, further)
         turned_down = _NOT_THAT.search(rest)
         if turned_down is not None and turned_down.group("way"):
             other = _way(turned_down.group("way"))
@@ -305,8 +306,9 @@ def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
 
 _GROUPS = (
     *("way", "only", "this", "what", "written", "prefers", "easiest", "done", "verb", "passive"),
-    *("call", "write"),
+    "write",
 )
+"""The groups a request's patterns name its way in ("way", or "only" in "email only", ...)."""
 
 
 def _clause_after(text: str, at: int) -> str:
