@@ -59,6 +59,8 @@ DEAF = (
         ("Text me on 07700 900 440, can't hear calls in here.",
          "text you on 07700 900 440, not call you"),
         ("My husband's away so text is easiest, 07700 900 592.", "text you on 07700 900 592"),
+        ("Please call me, afternoons are best, on 07700 900 927.",
+         "call you on 07700 900 927 in the afternoon"),
     ],
 )  # fmt: skip
 def test_a_request_for_a_way_to_be_reached_is_read_in_the_replys_words(

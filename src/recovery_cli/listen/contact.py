@@ -223,6 +223,12 @@ _WHEN = re.compile(
     re.I,
 )
 """When or where to call, as the customer said it."""
+_PART_OF_DAY = re.compile(
+    r"\b(?P<part>morning|afternoon|evening)s?(?:\s(?:are|is))?\s(?:best|better|easiest|only)\b",
+    re.I,
+)
+"""A part of the day said as a preference ("afternoons are best", "mornings only"), which the
+reply says as "in the afternoon"."""
 _CLAUSE_END = re.compile(
     r"[.;!?](?=\s|$)|\n|\s[-–—]\s(?!\+?\d)|\s(?:but|because|as|since|otherwise|or\selse)\s", re.I
 )
@@ -337,8 +343,11 @@ def _qualified(way: str, request: str, rest: str, sentence_rest: str = "") -> st
     elif number is not None and _digits(number.group(0)):
         value += f" on {_spaced(number.group(0))}"
     when = (_WHEN.search(rest) or _WHEN.search(request)) if way in (CALL, TEXT) else None
+    part = _PART_OF_DAY.search(rest) if way in (CALL, TEXT) and when is None else None
     if when is not None:
         value += " " + _yours(when.group(0))
+    elif part is not None:
+        value += f" in the {part.group('part').lower()}"  # "afternoons are best"
     return value
 
 
