@@ -22,7 +22,6 @@ from recovery_cli.errors import RecoveryError
 from recovery_cli.playbook import render
 from recovery_cli.playbook.models import Playbook, Step
 from recovery_cli.playbook.reply import (
-    CONTACT_REQUEST,
     FALLBACK_SOCIAL,
     PUBLIC,
     SPOKEN,
@@ -30,6 +29,7 @@ from recovery_cli.playbook.reply import (
     Reply,
     compose,
     concerns_in,
+    contact_in,
     reach_task,
 )
 from recovery_cli.playbook.voice import Voice, derived
@@ -150,7 +150,7 @@ class Plan:
         pieces = Pieces(
             opening=one("opening"),
             concerns=concerns_in(context),
-            contact=str(context.get(CONTACT_REQUEST) or ""),
+            contact=contact_in(context),
             lines=by_role.get("line", []),
             chat_lines=by_role.get("chat", []),
             closing=one("closing"),
@@ -159,7 +159,7 @@ class Plan:
             confirmation=one("confirmation"),
             sign_off=sign_off(context),
         )
-        asked = reach_task(str(context.get(CONTACT_REQUEST) or ""), str(context["first_name"]))
+        asked = reach_task(context)
         checklist = list(
             dict.fromkeys(item for item in (*by_role.get("checklist", []), asked) if item)
         )

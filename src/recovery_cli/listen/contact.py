@@ -238,7 +238,6 @@ _NOT_THAT = re.compile(
     re.I,
 )
 """A way turned down beside the one asked for: "phone me rather than email"."""
-_NOTE_ONLY = (_NOTE,)
 _WANTED = (
     *(_ASK, _ASK_PLEASE, _ASK_SOMEONE, _YOU_CAN, _ASK_FOR, _BY, _REACH_ON, _FORM),
     _CALLBACK_ASKED,
@@ -289,7 +288,7 @@ def contacts(sentences: Sequence[Sentence], note: bool, text: str = "") -> Itera
 
 def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
     """The way asked for in one sentence, with what the rest of its clause says of it."""
-    for pattern in (*_WANTED, *(_NOTE_ONLY if note else ())):
+    for pattern in (*_WANTED, *((_NOTE,) if note else ())):
         match = pattern.search(sentence)
         if match is None:
             continue

@@ -232,14 +232,20 @@ def reach_way(contact_request: str) -> str:
     return "write to you" if way == "not call you" else "call you"
 
 
-def reach_task(contact_request: str, first_name: str = "") -> str:
+def contact_in(context: Mapping[str, object]) -> str:
+    """The `CONTACT_REQUEST` given in a walk's values, as text."""
+    return str(context.get(CONTACT_REQUEST) or "")
+
+
+def reach_task(context: Mapping[str, object]) -> str:
     """The follow-up task that keeps to how the customer asked to be reached, for the agent's
-    checklist: the same words, said of the customer ("text them on ..., not call them")."""
-    way = _asked(contact_request)
+    checklist: the same words, said of the customer ("text them on ..., not call them"), or
+    "" when they did not say."""
+    way = _asked(contact_in(context))
     if not way:
         return ""
     way = re.sub(r"\byour\b", "their", re.sub(r"\byou\b", "them", way))
-    return f"Keep to how {first_name or 'the customer'} asked to be reached: {way}."
+    return f"Keep to how {context.get('first_name') or 'the customer'} asked to be reached: {way}."
 
 
 def concerns_in(context: Mapping[str, object]) -> dict[str, str]:

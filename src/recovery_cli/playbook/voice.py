@@ -18,7 +18,7 @@ from recovery_cli.documents import build, read_document
 from recovery_cli.playbook.models import Strict
 from recovery_cli.playbook.names import greeting, parse_name
 from recovery_cli.playbook.public import CONTACT, FACT_NAMES, contact_us, public_facts
-from recovery_cli.playbook.reply import PUBLIC, REACH, reach_way
+from recovery_cli.playbook.reply import CONTACT_REQUEST, PUBLIC, REACH, reach_way
 
 
 class Voice(Strict):
@@ -90,7 +90,7 @@ def derived(
             else dict.fromkeys(FACT_NAMES, "")
         ),
         CONTACT: contact,
-        REACH: reach_way(values.get("contact_request", "")),
+        REACH: reach_way(values.get(CONTACT_REQUEST, "")),
     }
 
 

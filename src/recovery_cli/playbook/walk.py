@@ -20,7 +20,6 @@ from recovery_cli.playbook import render
 from recovery_cli.playbook.answers import is_number, suggestion_number
 from recovery_cli.playbook.models import END, Playbook, Step
 from recovery_cli.playbook.reply import (
-    CONTACT_REQUEST,
     FALLBACK_SOCIAL,
     PUBLIC,
     SPOKEN,
@@ -28,6 +27,7 @@ from recovery_cli.playbook.reply import (
     Reply,
     compose,
     concerns_in,
+    contact_in,
     reach_task,
 )
 from recovery_cli.playbook.voice import Voice, derived
@@ -290,7 +290,7 @@ class Walk:
         return Pieces(
             opening=text(draft.opening, "opening"),
             concerns=concerns_in(context),
-            contact=str(context.get(CONTACT_REQUEST) or ""),
+            contact=contact_in(context),
             lines=[record.line.strip() for record in drafted if record.line],
             chat_lines=[(record.chat or record.line or "").strip() for record in drafted]
             if channel == "chat"
@@ -324,9 +324,7 @@ class Walk:
             if commitment:
                 where = self._where("steps", index, "commitment")
                 items.append(render.render(commitment, context, where))
-        items.append(
-            reach_task(str(context.get(CONTACT_REQUEST) or ""), str(context["first_name"]))
-        )
+        items.append(reach_task(context))
         return list(dict.fromkeys(item for item in items if item))
 
     def assumptions(self) -> list[Assumption]:
