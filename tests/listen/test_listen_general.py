@@ -359,3 +359,36 @@ def test_when_a_thing_happened_is_never_said_as_the_thing() -> None:
 def test_what_the_customer_fears_is_not_read_as_what_happened() -> None:
     message = "I got someone else's order confirmation. Does that mean MY details went out too?"
     assert read(message).value("issue") != "your details went out too"
+
+
+@pytest.mark.parametrize(
+    ("message", "garbled"),
+    [
+        # A state is not a thing: "Broken down" is the customer's car, not "your broken".
+        ("Broken down on the M6 since 6pm, recovery said an hour.", "your broken"),
+        # A quantity or a verb is not a thing either.
+        ("Every single payment fails at the last step.", "your every"),
+        ("Nearly caught fire on the first charge.", "your nearly"),
+        ("Seven have cracked along the weld.", "your seven"),
+        # "down" before a place is where, not a state: no "your dent is down the side".
+        ("Big dent down the side and it won't close.", "is down the side"),
+        # A state with a noun after it is an adjective: no "is cancelled flight".
+        ("Refund request - cancelled flight", "is cancelled flight"),
+    ],
+)
+def test_a_bare_subject_is_never_a_state_a_quantity_or_an_adjective(
+    message: str, garbled: str
+) -> None:
+    assert garbled not in (value(message, "issue") or "")
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("Website down again, can't pay my bill.", "the website is down again"),
+        ("re card blocked while abroad, very stressed", "your card is blocked"),
+        ("Servers down since 9am for our whole team.", "down since 9am"),
+    ],
+)
+def test_a_bare_state_is_still_read_before_an_adverb_or_a_clause(message: str, issue: str) -> None:
+    assert issue in (value(message, "issue") or "")

@@ -257,12 +257,13 @@ NOTED_SUFFERED = (
 """The same in a note, where the verb often has no "is" ("Cx locked out of acct")."""
 
 STATE = vocabulary(
-    "missing|down|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
+    "missing|down(?!\\s(?:the|one|both|each|his|her|its|a|to|onto|into)\\b)|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
     "leaking|faulty|damaged|flooded|dripping|"
     "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
     "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
 )
-"""A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in."""
+"""A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in.
+"down" before a place ("a dent down the side", "sauce down the front") is not one."""
 
 NO_WHAT = (
     r"(?!problem|rush|worries|issue|complaints|need|idea|longer|way|one\b|thanks|matter|"

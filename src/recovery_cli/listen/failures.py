@@ -69,10 +69,13 @@ _BARE = (
     r"our|your|his|her|their|is|was|are|were|have|has|had|do|did|can|will|would|to|in|on|at|"
     r"for|of|with|not|no|so|and|but|if|when|then|just|still|also|now|please|what|why|how|"
     r"advises|says|states|explains|mentions|confirms|probably|definitely|maybe|honestly|"
-    r"seriously|certainly|obviously|apparently|literally|really|actually)\b)"
+    r"seriously|certainly|obviously|apparently|literally|really|actually|nearly|almost|"
+    r"every|each|both|all|some|any|most|many|several|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|wants|needs|asks|broken|stuck)\b)"
     r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
 )
-"""A noun with no determiner ("Optician never turned up"); never a pronoun or a small word."""
+"""A noun with no determiner ("Optician never turned up"); never a pronoun, a small word, a
+number or quantity ("every single order fails") or a state itself ("Broken down on the A9")."""
 _VERB_IN_MOD = r"(?:can|could|will|would|should|must|may|might|did|does|do)\b"
 """A modal or "do" ends a modifier: "my friends from Poland can not come" is the friends'."""
 _MOD = (
@@ -163,6 +166,15 @@ _PLACES = (
 )
 """Where or to whom a thing went wrong, never a thing received ("Wrong house.")."""
 
+_NOT_BEFORE_NOUN = (
+    r"(?!\s(?!(?:again|today|yesterday|tonight|now|twice|already|still|too|anyway|overnight|"
+    r"everywhere|completely|totally|entirely|in|on|at|for|since|from|with|by|all|and|but|or|"
+    r"as|so|after|before|until|till|while|whilst|when|because|during|despite)\b)[a-z]{3,20}"
+    r"(?:\s[a-z]{2,20})?(?:\s*$|[,.;!?]))"
+)
+"""A bare state with a noun after it, then the end, is an adjective ("Refund request -
+cancelled flight", "Move on 14th - damaged items"), not what happened to the thing before
+it."""
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
 RULES: list[Rule] = [
@@ -251,8 +263,9 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BROKE_WORDS.keys, MARKED.keys, BAD_WORDS.keys, SAYS.keys, STATE.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s(?P<pred>{NEGATED}|{BROKE}|{BE}\s{BAD}|"
-        rf"(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b){TAIL}",
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s(?P<pred>{NEGATED}|{BROKE}|"
+        rf"{BE}\s{BAD}|(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b{_NOT_BEFORE_NOUN})"
+        rf"{TAIL}",
         "{det} {np}{mod}{due} {pred}{tail}",
         rank=2,
         voice="any",
