@@ -131,6 +131,13 @@ def test_an_unattended_reading_leaves_guesses_unread(triage: Triage) -> None:
         ("My husband's prescription became a problem last week.", "became"),
         ("A storm brought down part of my garden wall onto my neighbour's car.", "onto"),
         ("They sent your prescription wrong again.", "wrong"),
+        ("The plumber never fixed the waste pipe properly.", "properly"),
+        ("I want my deposit back.", "back"),
+        ("The dress inside was soaked.", "inside"),
+        ("I've rung about my broadband three times.", "three"),
+        ("Engineer due to look at the irrigation controller tues.", "tues"),
+        ("The guide spent the whole tour on his phone.", "spent"),
+        ("Please fix the fridge asap.", "asap"),
     ],
 )
 def test_a_named_thing_never_runs_on_into_a_verb_or_a_preposition(message: str, verb: str) -> None:
