@@ -61,6 +61,27 @@ DEAF = (
         ("My husband's away so text is easiest, 07700 900 592.", "text you on 07700 900 592"),
         ("Please call me, afternoons are best, on 07700 900 927.",
          "call you on 07700 900 927 in the afternoon"),
+        # A time after a dash, a way refused beside the one asked for, a phone of theirs refused.
+        ("Please ring me on 07700 900 417 - after 5 is best, I'm on shift.",
+         "call you on 07700 900 417 after 5"),
+        ("Call me on the shop number 07700 900 770 - please don't email, I won't see it.",
+         "call you on 07700 900 770, not email you"),
+        ("Please call me on the salon phone, 555-0193, not my cell.",
+         "call you on 555-0193, not on your cell"),
+        ("Please phone me on 07700 900 584 after 6pm, I can't take calls at work.",
+         "call you on 07700 900 584 after 6pm, not at work"),
+        ("Please send a text when he is coming, I can't answer calls at work.",
+         "text you, not call you at work"),
+        # Post by name, a shout, a form's best time and phone, a number on the request's line.
+        ("I would like a written response, by post please.", "write to you by post"),
+        ("Please reply to me by post at the address above. I do not use email.",
+         "write to you by post, not email you"),
+        ("Give me a shout back on 086 555 0142 when you know.", "call you back on 086 555 0142"),
+        ("Name: Sanjay Patel\nPhone: 07700 900 845\nBest time to call: weekday evenings\n"
+         "Message: I ordered the wrong dishwasher.",
+         "call you on 07700 900 845 on weekday evenings"),
+        ("Any news?\n\nDana Whitfield\n555-0163 (cell - text is fine)\n\n> On Mon, Bill wrote:\n"
+         "> It will be ready Thursday.", "text you on 555-0163"),
     ],
 )  # fmt: skip
 def test_a_request_for_a_way_to_be_reached_is_read_in_the_replys_words(
@@ -81,6 +102,10 @@ def test_a_request_for_a_way_to_be_reached_is_read_in_the_replys_words(
          "call you back on 07700 900 925 asap"),
         ("Cust Mr Zhang called 10:15 re branch visit. Wants a written response, not a call.",
          "write to you, not call you"),
+        ("Cust called re meter. Wants txt updates to 07700 900 506, does NOT want call backs.",
+         "text you on 07700 900 506, not call you"),
+        ("Cust Ms Price called 10:20. Asks NO calls to mobile, email only to lp@example.org.",
+         "email you at lp@example.org, not call you"),
     ],
 )  # fmt: skip
 def test_an_agents_note_of_a_request_is_read_as_the_customers(note: str, asked: str) -> None:
@@ -104,6 +129,7 @@ def test_an_agents_note_of_a_request_is_read_as_the_customers(note: str, asked: 
         "I called 0800 123 4567 six times and nobody answered.",
         "Order 5009 - jacket not rated for that. It's being packed now. Call before it ships?",
         "You can call me Dave, everyone does. The boiler is still broken.",
+        "My water bill is wrong. Please don't phone Mum, she gets confused.",
     ],
 )
 def test_what_is_not_a_request_of_theirs_is_not_read_as_one(message: str) -> None:

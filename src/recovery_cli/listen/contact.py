@@ -33,8 +33,10 @@ WAYS = {
     "ring": CALL,
     "phon": CALL,
     "bell": CALL,
+    "shout": CALL,
     "cb": CALL,
     "text": TEXT,
+    "txt": TEXT,
     "sms": TEXT,
     "whatsapp": TEXT,
     "email": EMAIL,
@@ -64,7 +66,7 @@ _NOT_A_THING = (
 )
 """What may not follow "call me": an idiom ("call me crazy") or a thing to send ("email me
 the invoice", "text me a code")."""
-_OPENS = r"(?:^|(?<=[,;:.!?(])\s?|\b(?:please|pls|plz|kindly|so|and|but|just|then|instead)\s)"
+_OPENS = r"(?:^|(?<=[,;:.!?(\-–])\s?|\b(?:please|pls|plz|kindly|so|and|but|or|just|then|instead)\s)"
 """Where a request may open: a clause's start, or after a word that leads into one."""
 _PLEASE = r"(?:(?:please|pls|plz|kindly|just|can\syou|could\syou|someone|somebody),?\s){0,2}"
 _SOMEONE = (
@@ -97,20 +99,23 @@ _ASK_SOMEONE = keyed(
 )
 """Someone asked to do it: "can someone call me back", "I want someone senior to call me"."""
 _ASK_FOR = keyed(
-    "call|ring|phon|bell|text|email|e-mail|letter",
+    "call|ring|phon|bell|shout|text|email|e-mail|letter",
     r"\b(?:i(?:'d|’d|\swould)\s(?:like|prefer|appreciate|rather\shave|be\sgrateful\sfor)|"
     r"i\s(?:want|need|prefer)|please\s(?:arrange|book|give\sme)|(?:can|could|may)\si\s"
     r"(?:get|have|request|book)|request(?:ing)?|give\sme|i(?:'m|\sam)?\sask(?:ing)?\sfor|"
+    r"(?:please\s)?(?:send|drop)\sme|please\ssend|"
     r"(?:and|also|plus)(?=\sa\s(?:phone|telephone)\scall\sfrom))"
     r"\s(?:a\s|an\s)?(?:quick\s|urgent\s)?(?P<way>call[\s-]?back|(?:phone|telephone)\s?call|"
-    r"call|ring|bell|text|email|e-mail|letter|reply\sby\s(?:email|e-mail|text|post|phone))\b"
+    r"call|ring|bell|shout|text|email|e-mail|letter|reply\sby\s(?:email|e-mail|text|post|phone))\b"
     r"(?!\s(?:centre|center|handler|list))",
 )
-"""A way asked for by name: "I'd like a call back", "give me a ring", "I'd prefer email"."""
+"""A way asked for by name: "I'd like a call back", "give me a ring", "give me a shout",
+"I'd prefer email", "please send a text when he's on his way"."""
 _BY = keyed(
     "reply|respond|contact|get back|write|answer|update|reach|let me|let us|keep me|only|confirm|"
     "response|decision|prefer",
-    r"(?:\b(?:reply|respond|contact\sme|get\sback\sto\s(?:me|us)|write\sto\sme|answer\sme|"
+    r"(?:\b(?:(?:reply|respond)(?:\sto\s(?:me|us))?|contact\sme|get\sback\sto\s(?:me|us)|"
+    r"write\sto\sme|answer\sme|"
     r"update\s(?:me|us)|reach\sme|let\s(?:me|us)\sknow|keep\s(?:me|us)\s(?:updated|posted|"
     r"informed))\s(?:please\s)?(?:directly\s)?(?:by|via|over)\s(?:the\s)?"
     r"(?P<way>email|e-mail|text|sms|(?:tele)?phone|post|letter|whatsapp)\b"
@@ -142,21 +147,23 @@ _REACH_ON = keyed(
 )
 """A number to use: "you can reach me on 07700 900123" (the number is read after it)."""
 _FORM = keyed(
-    "preferred|contact method|contact by|best way|easiest|easier|best",
+    "preferred|contact method|contact by|best way|easiest|easier|best|fine|ok|okay|good",
     r"\b(?:(?:preferred\s(?:contact(?:\smethod)?|method\sof\scontact|way\sto\scontact\sme)|"
     r"contact\smethod|contact\sby|best\sway\sto\s(?:reach|contact|get\shold\sof)\sme)\s?[:=-]\s?"
     r"(?:by\s)?(?P<way>phone|call|email|e-mail|text|sms|whatsapp|post|letter)\b"
     r"|(?P<easiest>text|email|e-mail|phone|a\s(?:phone\s)?call|whatsapp)\s(?:is|would\sbe)\s"
-    r"(?:easiest|easier|best|better|preferred)\b)",
+    r"(?:easiest|easier|best|better|preferred|fine|ok|okay|good)\b"
+    r"|\bbest\stime\sto\s(?P<time>call|ring|phone|text)(?:\s(?:me|us))?\s?[:=-])",
 )
 """A web form's field or the customer's own word for it: "Preferred contact: WhatsApp",
-"Best way to reach me: email", "text is easiest"."""
+"Best way to reach me: email", "Best time to call: evenings", "text is easiest", "(cell -
+text is fine)"."""
 _NOTE = keyed(
-    "call|cb|ring|phon|text|email|e-mail",
+    "call|cb|ring|phon|text|txt|email|e-mail",
     r"\b(?:wants|wanted|asked\sfor|asks\sfor|requested|requests|requesting|req|needs|prefers|"
     r"pref|awaiting)\s(?:(?:[\w'’-]{1,20}\s){1,4}?(?:\+|and|or|&)\s)?(?:a\s|an\s)?"
     r"(?:urgent\s|personal\s|(?:gm|mgr|tl|dpo|md|ceo|manager|supervisor|senior|team\sleader)\s)?"
-    r"(?P<way>call[\s-]?back|cb|(?:phone\s)?call|ring|text|sms|email|e-mail)\b"
+    r"(?P<way>call[\s-]?back|cb|(?:phone\s)?call|ring|text|txt|sms|email|e-mail)\b"
     r"(?!\s(?:centre|center|handler|list|recording|log))"
     rf"|\b(?:asked|wants|wanted|needs)\s(?:us\s|someone\s|(?:[\w'’-]{{1,20}}\s){{1,7}}?)to\s"
     rf"(?P<verb>call|ring|phone|text|email|e-mail)(?:\s(?:{_THEM}|back)\b|(?=\s?[.,;]|\s?$))"
@@ -174,9 +181,15 @@ _REFUSED = keyed(
     "call|ring|phon|text|writ|email|e-mail|talk|speak|able",
     rf"{_OPENS}(?:please\s)?(?:do\snot|don't|don’t|dont|pls\sdon'?t|stop|no\smore)\s"
     r"(?P<way>(?:call|ring|phon|text|writ)(?:ing|e|s)?)"
-    r"(?:\s(?:me|(?:on\s)?my\s(?P<own>mobile|landline|phone|cell|number|home\s(?:number|phone)|"
-    r"work\s(?:number|phone))))?\b(?!\s(?:to|about|for|my|the|a|an|his|her|their|our)\b)"
-    r"|\bi\s(?:do\snot|don't|don’t)\swant\s(?:a\s|any\s|another\s)?(?:phone\s)?(?P<call>calls?)\b(?!\s(?:handler|centre|center))"
+    r"(?:\s(?:me|(?:on\s)?(?:my|the|our)?\s?(?P<own>mobile|landline|phone|cell|number|"
+    r"home\s(?:number|phone|landline)|work\s(?:number|phone))))?\b"
+    r"(?!\s(?:to|about|for|my|the|a|an|his|her|their|our|him|them|mum|mom|mam|dad|mother|"
+    r"father|nan|gran|grandma|grandad|(?-i:[A-Z])(?!(?:on|at|after|before|until|in)\b)"
+    r"[\w'’-]+)\b)"
+    r"|\b(?:i\s(?:do\snot|don't|don’t)|does\snot|doesn't|doesn’t)\swant\s"
+    r"(?:a\s|any\s|another\s|more\s)?(?:phone\s)?(?P<call>call(?:\s?backs?|s)?)\b"
+    r"(?!\s(?:handler|centre|center))"
+    r"|\b(?:asks?|asked|wants?|wanted|requests?|requested)\s(?:for\s)?no\s(?:phone\s)?calls\b"
     r"|(?:\b(?:please\s(?:no|not)\s(?:phone\s)?calls|no\s(?:phone\s)?calls,?\splease)|"
     r"(?:^|(?<=[,;(]\s)|\b(?:i|and|but|so)\s)(?:can't|can’t|cant|cannot|can\snot|am\sunable\sto|"
     r"'m\sunable\sto|am\snot\sable\sto|'m\snot\sable\sto)\s(?:take|answer|receive|do|hear|"
@@ -194,11 +207,13 @@ _DEAF = keyed(
 )
 """Calls are no use, said of themselves: it refuses calls only beside a way they want."""
 _MY_NUMBER = keyed(
-    "mobile|number|phone|cell|landline",
-    r"\b(?:my|best|contact)\s(?:mobile|(?:phone\s|contact\s)?number|phone|cell|landline)"
-    r"(?:\sis|'s|’s|:|\s-)",
+    "mobile|mob|number|phone|cell|landline|tel",
+    r"\b(?:my|best|(?:pref(?:erred)?\s)?contact)\s(?:mob(?:ile)?|(?:phone\s|contact\s)?number|"
+    r"phone|cell|landline)(?:\sis|'s|’s|:|\s-|\s(?=\+?\d))"
+    r"|(?m:^)(?:phone|mobile|tel|telephone|cell)(?:\s(?:number|no\.?))?\s?:",
 )
-"""A number given apart from the request ("my mobile is ...")."""
+"""A number given apart from the request ("my mobile is ...", "pref contact mob 07700 ...",
+a form's "Phone: ...")."""
 
 _PHONE = re.compile(
     r"(?<![\w-])(?:\+\d{1,3}[\s-]?(?:\(0\)\s?)?\d{2,5}(?:[\s-]?\d{2,4}){1,3}"
@@ -210,6 +225,7 @@ _WHEN = re.compile(
     r"\b(?:(?:after|before|from|around|between|by|at)\s\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)?"
     r"(?:\s?(?:and|-|to|or)\s?\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)?)?(?:\s(?:today|tomorrow|tonight))?"
     r"|(?:in\sthe|this|tomorrow|any)\s(?:morning|afternoon|evening)"
+    r"|(?:on\s)?(?:weekday|weekend)\s(?:mornings?|afternoons?|evenings?)|on\s(?:weekdays|weekends)"
     r"|by\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|by\s(?:eod|cob)"
     r"|by\s(?:the\s)?end\sof\s(?:the\s)?(?:day|week)|by\s(?:noon|lunch(?:time)?|tonight|tomorrow)"
     r"|this\sweek|within\s(?:the\s)?(?:hour|\d{1,2}\shours?|24\shours)"
@@ -230,14 +246,20 @@ _PART_OF_DAY = re.compile(
 """A part of the day said as a preference ("afternoons are best", "mornings only"), which the
 reply says as "in the afternoon"."""
 _CLAUSE_END = re.compile(
-    r"[.;!?](?=\s|$)|\n|\s[-–—]\s(?!\+?\d)|\s(?:but|because|as|since|otherwise|or\selse)\s", re.I
-)
-_NOT_THAT = re.compile(
-    r"(?:^|,\s?|\s)(?:not|rather\sthan|instead\sof)\s(?:by\s)?(?:an?\s)?(?:(?P<way>e-?mail|post|letter|"
-    r"text|sms|phone\scall|phone|call)(?:s|ing)?\b|(?:the\sother\sway\sround|me\s\w+ing))",
+    r"[.;!?](?=\s|$)|\n|\s[-–—]\s(?!\+?\d|(?:after|before|between|any\s?time|from)\b)"
+    r"|\s(?:but|because|as|since|otherwise|or\selse)\s",
     re.I,
 )
-"""A way turned down beside the one asked for: "phone me rather than email"."""
+_NOT_THAT = re.compile(
+    r"(?:^|,\s?|\s)(?:(?:please\s)?(?:not|don't|don’t|dont|do\snot|no)|rather\sthan|instead\sof)\s"
+    r"(?:by\s)?(?:an?\s)?(?:(?P<way>e-?mail|post|letter|text|sms|phone\scall|phone|call)"
+    r"(?:s|ing|ed)?\b(?!\s(?:me\s)?(?:to|about|for|him|her|them|mum|mom|dad)\b)"
+    r"|(?:on\s)?(?:my\s|the\s|our\s)?(?P<own>(?:home\s|house\s)?landline|mobile|cell)\b"
+    r"|(?:the\sother\sway\sround|me\s\w+ing))",
+    re.I,
+)
+"""A way turned down beside the one asked for: "phone me rather than email", "call me,
+don't email", "call me on the salon phone, not my cell", "mobile, not landline"."""
 _WANTED = (
     *(_ASK, _ASK_PLEASE, _ASK_SOMEONE, _YOU_CAN, _ASK_FOR, _BY, _REACH_ON, _FORM),
     _CALLBACK_ASKED,
@@ -248,6 +270,8 @@ KEYS = keys_of([*_WANTED, _NOTE, _REFUSED, _DEAF])
 CONFIDENCE = 0.9
 SIGNATURE_LINES = 4
 """How many of a message's last lines are its signature, where a number stands alone."""
+SHORT_LINE = 60
+"""A line no longer than a signature's, where a number beside a request is its number."""
 _REACH = 80
 """How far past a request its number or time may be said, within the clause."""
 _FURTHER = 150
@@ -282,6 +306,8 @@ def contacts(sentences: Sequence[Sentence], note: bool, text: str = "") -> Itera
             parts[0] = parts[0].replace(said, refused[0], 1)  # the fuller of the two
         elif not any(_same_way(part, refused[0]) for part in parts):
             parts.append(refused[0])
+        elif refused[0] != said and refused[0][len(said) :].strip() not in parts[0]:
+            parts.append("not " + refused[0][len(said) :].strip())  # "..., not at work"
     start, end = (wanted or refused or ("", 0, 0))[1:]
     yield Found("contact_request", ", ".join(parts), start, end, CONFIDENCE, 0)
 
@@ -300,17 +326,28 @@ def _wanted(sentence: Sentence, note: bool) -> tuple[str, int, int] | None:
         rest = _clause_after(sentence.text, match.end())
         further = sentence.text[match.end() : match.end() + _FURTHER]
         value = _qualified(way, match.group(0), rest, further)
-        turned_down = _NOT_THAT.search(rest)
-        if turned_down is not None and turned_down.group("way"):
-            other = _way(turned_down.group("way"))
-            if other is not None and other != way:
-                value += f", not {other}"
+        turned_down = _NOT_THAT.search(further)
+        if turned_down is not None:
+            value += _not_that(turned_down, way)
         return value, sentence.start + match.start(), sentence.start + match.end()
     return None
 
 
+def _not_that(turned_down: re.Match[str], way: str) -> str:
+    """What a way turned down beside the request adds to it: ", not email you", ", not on
+    your landline" (for a call or a text), or nothing."""
+    if turned_down.group("way"):
+        other = _way(turned_down.group("way"))
+        return f", not {other}" if other is not None and other != way else ""
+    own = turned_down.group("own")
+    if own and way in (CALL, TEXT):
+        return f", not on your {own.lower()}"
+    return ""
+
+
 _GROUPS = (
-    *("way", "only", "this", "what", "written", "prefers", "easiest", "done", "verb", "passive"),
+    *("way", "only", "this", "what", "written", "prefers", "easiest", "time", "done", "verb"),
+    "passive",
     "write",
 )
 """The groups a request's patterns name its way in ("way", or "only" in "email only", ...)."""
@@ -331,7 +368,7 @@ def _qualified(way: str, request: str, rest: str, sentence_rest: str = "") -> st
     if way == CALL and re.search(r"back\b|\bcb\b", request + rest[:6], re.I):
         value += " back"
     if way == WRITE:
-        where = _LETTER_TO.match(rest.lstrip())
+        where = _LETTER_TO.match(rest.lstrip(" ,"))
         return value + (" " + _yours(where.group(0)) if where is not None else "")
     address = _ADDRESS.search(rest) if way == EMAIL else None
     number = None
@@ -342,13 +379,17 @@ def _qualified(way: str, request: str, rest: str, sentence_rest: str = "") -> st
     elif number is not None and _digits(number.group(0)):
         value += f" on {_spaced(number.group(0))}"
     when = (_WHEN.search(rest) or _WHEN.search(request)) if way in (CALL, TEXT) else None
+    if when is not None and way == TEXT and when.group(0).lower() in _WHERE:
+        when = None  # "text me, I'm at work": where they are says why not a call
     part = _PART_OF_DAY.search(rest) if way in (CALL, TEXT) and when is None else None
     if when is not None:
-        value += " " + _yours(when.group(0))
+        value += " " + _said_when(when.group(0))
     elif part is not None:
         value += f" in the {part.group('part').lower()}"  # "afternoons are best"
     return value
 
+
+_WHERE = frozenset({"at work", "at home"})
 
 _LETTER_TO = re.compile(
     r"(?:at\s(?:this|my|the\sabove)\s(?:home\s)?address|at\sthe\saddress\sabove|by\spost)\b", re.I
@@ -366,7 +407,7 @@ def _refused(sentence: Sentence) -> tuple[str, int, int] | None:
     own = (match.group("own") or "").lower()
     when = _WHEN.search(rest)
     if when is not None and rest[: when.start()].strip() == "":
-        value += " " + _yours(when.group(0))
+        value += " " + _said_when(when.group(0))
     elif own and own.split()[-1] in _PHONES:
         value += f" on your {own}"
     return value, sentence.start + match.start(), sentence.start + match.end()
@@ -377,20 +418,20 @@ _PHONES = frozenset({"mobile", "landline", "phone", "cell", "number"})
 
 def _after(value: str, sentences: Sequence[Sentence], at: int, text: str) -> str:
     """A request with what the next sentences add: a way turned down ("Call me. Not an
-    email."), and for a call asked for without a number, the number."""
+    email."), and for a call or a text asked for without a number, the number."""
     for following in sentences[at + 1 : at + 3]:
         turned_down = _NOT_THAT.match(following.text)
         other = _way(turned_down.group("way") or "") if turned_down is not None else None
         if other is not None and other not in value:
             value += f", not {other}"
             break
-    if value.startswith(CALL) and " on " not in value:
+    if value.startswith((CALL, TEXT)) and _PHONE.search(value) is None:
         number = _number_beside(sentences, at, text)
         if number:
             value = _with_number(value, number)
             when = _WHEN.search(_following_number(sentences, at))
             if when is not None and not _WHEN.search(value):
-                value += " " + _yours(when.group(0))
+                value += " " + _said_when(when.group(0))
     return value
 
 
@@ -404,8 +445,14 @@ def _following_number(sentences: Sequence[Sentence], at: int) -> str:
 
 
 def _number_beside(sentences: Sequence[Sentence], at: int, text: str) -> str:
-    """A number for a call asked for without one: said after "my number is", alone in the
-    next sentence, or on the signature's lines."""
+    """A number for a call or a text asked for without one: on the request's own short line
+    ("555-0163 (cell - text is fine)"), said after "my number is", alone in the next
+    sentence, or on the signature's lines."""
+    own = sentences[at].text
+    if len(own) < SHORT_LINE and "\n" not in own.strip():
+        number = _PHONE.search(own)
+        if number is not None and _digits(number.group(0)):
+            return _spaced(number.group(0))
     for sentence in sentences:
         given = _MY_NUMBER.search(sentence)
         if given is not None:
@@ -418,13 +465,13 @@ def _number_beside(sentences: Sequence[Sentence], at: int, text: str) -> str:
             return _spaced(number.group(0))
     for line in text.strip().splitlines()[-SIGNATURE_LINES:]:
         number = _PHONE.search(line)
-        if number is not None and len(line) < 60 and _digits(number.group(0)):
+        if number is not None and len(line) < SHORT_LINE and _digits(number.group(0)):
             return _spaced(number.group(0))
     return ""
 
 
 def _with_number(value: str, number: str) -> str:
-    way = f"{CALL} back" if value.startswith(f"{CALL} back") else CALL
+    way = next(way for way in (f"{CALL} back", CALL, TEXT) if value.startswith(way))
     return f"{way} on {number}{value[len(way) :]}"
 
 
@@ -446,6 +493,12 @@ def _spaced(number: str) -> str:
     return " ".join(number.split())
 
 
+def _said_when(words: str) -> str:
+    """When to call as the reply says it: "on weekday evenings" for "weekday evenings"."""
+    words = _yours(words)
+    return "on " + words if words[:7].lower() in ("weekday", "weekend") else words
+
+
 def _yours(words: str) -> str:
     """The customer's "my mobile" as the reply's "your mobile" ("TODAY" as "today")."""
     words = words.strip()
@@ -453,5 +506,6 @@ def _yours(words: str) -> str:
 
 
 def _same_way(wanted: str, refused: str) -> bool:
-    """A way both asked for and refused ("call me after 5, not at work"): the request says it."""
+    """A way both asked for and refused ("call me after 5, I can't take calls at work"): the
+    request says it, with where or when not ("call you after 5, not at work")."""
     return refused.removeprefix("not ").split(" ", 2)[:2] == wanted.split(" ", 2)[:2]
