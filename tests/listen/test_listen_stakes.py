@@ -854,7 +854,9 @@ def test_an_occasion_named_with_the_thing_or_the_moment_is_what_is_at_stake(
     ["It was all fine before my 3rd.", "I booked it before the meeting was moved."],
 )
 def test_a_date_or_a_moment_passed_is_not_an_occasion(message: str) -> None:
-    assert stakes(message) is None
+    # No rule reads an occasion here; the learnt vote may still offer the sentence to an
+    # attended agent as a guess, which an unattended draft never takes.
+    assert read(message).sure("stakes") is None
 
 
 def test_what_went_wrong_is_never_also_said_as_what_is_at_stake() -> None:
