@@ -125,8 +125,13 @@ def test_a_way_in_is_what_went_wrong_not_what_is_at_stake() -> None:
         ("U said the fitter wud be here between 9 and 12.", "with you between 9 and 12"),
         ("You confirmed delivery by the 20th. Nothing yet.", "with you by the 20th"),
         ("The courier gave the delivery date as the 9th.", "with you by the 9th"),
+        # A named day comes before its window; today and tomorrow after it.
+        ("My bed was to be delivered Saturday between 9 and 12. Nobody came.",
+         "with you on Saturday between 9 and 12"),
+        ("The engineer was booked for Thu 12-4 and never came.", "on Thu between 12 and 4"),
+        ("The engineer was booked between 8 and 12 tomorrow.", "between 8 and 12 tomorrow"),
     ],
-)
+)  # fmt: skip
 def test_a_promise_is_a_time_next_to_a_promise(message: str, promised: str) -> None:
     assert value(message, "promised") == promised
 
@@ -141,6 +146,7 @@ def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
         "I'd be happy to collect it on Friday instead.",
         "We would be grateful if it came by Monday.",
         "I confirmed my address on Monday.",
+        "I was to pay it by Friday.",
     ],
 )
 def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:

@@ -57,6 +57,16 @@ def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
     assert inputs_from(read("This is my 3rd missed visit."))["times"] == "the 3rd time"
     assert inputs_from(read("It has let me down on four occasions."))["times"] == "four times"
     assert inputs_from(read("That's 4 outages this month."))["times"] == "4 times"
+    # The stretch it happened over is kept with the count.
+    assert inputs_from(read("This is the second time this month."))["times"] == (
+        "the second time this month"
+    )
+    assert inputs_from(read("Third missed visit this week!"))["times"] == (
+        "the third time this week"
+    )
+    assert inputs_from(read("It's the second Saturday in a row the site is down."))["times"] == (
+        "the second time in a row"
+    )
     # How hard they chased, how many people, or of two kinds is not how often we failed:
     # "it has happened 6 times now" would misquote them.
     assert "times" not in inputs_from(read("That was the fifth email I sent."))

@@ -508,7 +508,7 @@ def test_a_weight_a_date_or_a_range_after_a_word_that_names_references_is_not_on
     ("message", "times"),
     [
         ("This is the second deadline you have missed.", "the second deadline"),
-        ("3rd outage THIS WEEK in Spokane Valley.", "3rd outage"),
+        ("3rd outage THIS WEEK in Spokane Valley.", "the 3rd outage this week"),
         ("cx says this is 2nd delay. adv will contact the fitter", "2nd delay"),
         ("This is the 3rd week in a row the veg box is short.", "the 3rd week in a row"),
         ("4 outages in 2 weeks. My son has finals today.", "4 outages"),

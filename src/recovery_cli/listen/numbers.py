@@ -560,8 +560,11 @@ _TIMES = (
             r"deadline|booking|return|slot|collection|"
             r"outage|delay|rescheduling|reschedule|cancellation|no-show|job|refund|replacement|"
             r"mistake|error|failure|fault|repair|technician|tech|crew|broken\s\w{2,12}|"
-            r"(?:day|week|weekend|fortnight|month|year)\s(?:in\sa\srow|running)|"
-            r"missed\s(?:visit|delivery|appointment|slot|collection)))\b",
+            r"(?:day|week|weekend|fortnight|month|year|monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday)\s(?:in\sa\srow|running)|"
+            r"missed\s(?:visit|delivery|appointment|slot|collection))"
+            r"(?:\s(?:this|in\sa)\s(?:week|month|year|row)|\sin\s(?:the\s)?(?:last|past)\s"
+            r"(?:week|month|year|fortnight))?)\b",
         ),
         0,
     ),
@@ -634,8 +637,12 @@ _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
 """A count with "time" left singular, as a non-native writer may ("Three time")."""
-_UNMARKED_ORDINAL = re.compile(r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime)$")
-"""A count without its article ("Third time I have called"): said as "the third time"."""
+_UNMARKED_ORDINAL = re.compile(
+    r"^((?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
+    r"(?:time|[A-Za-z]{2,12}(?:\s[a-z]{2,12})?(?=\s(?:this|in|running)\b)).*)$"
+)
+"""A count without its article ("Third time I have called", "3rd call this week"): said as
+"the third time", "the 3rd call this week"."""
 _PAID = re.compile(
     r"(?:\b(?:charged|billed|paid|taken|took|pay|paying|pays)(?:\s(?:me|us|him|her|them|for\sit))?"
     r"(?:\s(?:the|my|our|your|a|an)(?:\s[\w£$€.-]{1,15}){1,3})?|"

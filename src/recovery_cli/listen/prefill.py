@@ -25,6 +25,11 @@ MATTERS = ("owed", "charge", "service", "item", "booking", "appointment", "plan"
 """The things a case can be about, in the order `matter` takes the first one read: the money
 owed or the charge disputed says more about a case than the thing it was for."""
 
+_PERIOD = (
+    r"(?:\s(?:this|in\sa|in\sthe\s(?:last|past))\s(?:week|month|year|row|fortnight)"
+    r"|\sin\sa\srow|\srunning)?"
+)
+"""The stretch a count is over, kept with it: "the third time this month", "in a row"."""
 _FITS = {
     "waited": re.compile(
         r"^(?:since\s|all\s|(?:over|nearly|almost|about|around|more\sthan|some)\s)?"
@@ -35,7 +40,7 @@ _FITS = {
     ),
     "times": re.compile(
         r"^(?:twice|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)"
-        r"\stimes|the\s(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime|"
+        rf"\stimes|the\s(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\stime{_PERIOD}|"
         r"on\s\w{3,5}\s(?:separate\s)?occasions)$",
         re.I,
     ),
@@ -52,11 +57,12 @@ had to chase, not how often we failed, and most playbooks say `times` as failure
 the first time (4 times, you told us)")."""
 _ORDINAL_OF = re.compile(
     r"^(?:the\s)?(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
-    rf"(?!time$)(?!{_CHASES}$)\S.*$",
+    rf"(?!time{_PERIOD}$)(?!{_CHASES}{_PERIOD}$)\S.*?({_PERIOD})$",
     re.I,
 )
-"""How often, said by what failed again ("the 3rd missed visit", "the second date"): a
-draft says "the third time", which every playbook's sentences take."""
+"""How often, said by what failed again ("the 3rd missed visit", "the second Saturday in a
+row"): a draft says "the third time" ("the second time in a row"), which every playbook's
+sentences take."""
 _CHASED = re.compile(
     r"^(?:the\s)?(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     rf"\d{{1,2}}(?:st|nd|rd|th))\s{_CHASES}$"
@@ -191,7 +197,9 @@ def _fitted(name: str, value: str, chases: bool = False) -> str | None:
             return f"the {value.lower().removeprefix('the ')}" if chased.group("nth") else value
     if name == "times":
         value = _TIMES_X.sub(r"\1 times", value)
-        value = _ORDINAL_OF.sub(lambda match: f"the {match.group(1).lower()} time", value)
+        value = _ORDINAL_OF.sub(
+            lambda match: f"the {match.group(1).lower()} time{match.group(2)}", value
+        )
         value = _COUNT_OF.sub(lambda match: f"{match.group(1).lower()} times", value)
     shape = _FITS.get(name)
     return value if shape is None or shape.match(value) else None

@@ -33,6 +33,7 @@ _CUES = (
     r"booked(?=\s(?:for\s)?\d)|(?:delivery|appointment|visit|engineer|technician|collection|"
     r"reader|surveyor|nurse|repair)\s(?:was\s|is\s)?booked|rebooked|scheduled|rescheduled\s(?:for|to)|arranged\sfor|"
     r"confirmed\sfor|supposed\sto|meant\sto|ment\sto|moved\sto|changed\sto|"
+    r"(?:was|were)\sto\s(?:be\s(?:delivered|fitted|installed|collected|ready|here)|come|arrive)|"
     r"(?:(?<!\bi\s)(?<!\bwe\s)would|wud|(?<=\w)(?<!\bi)(?<!\bwe)'d|should|must)\s(?:now\s|definitely\s|still\s|only\s|be\s)?(?:be|arrive|"
     r"come|ship|reach|attend|call|visit|deliver|turn\sup|be\sdelivered|be\sready|be\ssent)|"
     r"will\s(?:now\sbe|be\s(?:delivered|with\syou|ready|dispatched|despatched))|"
@@ -47,7 +48,8 @@ _CUES = (
 )
 _CUED = keyed(
     "promis|guarantee|assured|due|told|booked|rebooked|scheduled|rescheduled|arranged|"
-    "confirmed|supposed|meant|ment to|moved to|changed to|would|wud|'d|will|should|must|said|"
+    "confirmed|supposed|meant|ment to|moved to|changed to|was to|were to|would|wud|'d|will|"
+    "should|must|said|"
     "states|stated|date|advised|quoted|coming|arriving|expected",
     rf"\b(?P<cue>{_CUES})\b(?:\s(?:[^.\n]|\.(?=\d)){{0,50}}?)??\s{_PREP}\"?{TIME}",
 )

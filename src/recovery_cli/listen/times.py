@@ -115,6 +115,11 @@ _COMPOUND = re.compile(r"(\d{1,2}(?:[-–]\d{1,2})?)[-\s](hour|day|minute|min)\s
 """A duration that names a kind of service: "4 hour fix", "5-7 day delivery"."""
 
 
+_NO_ON = ("today", "tomorrow", "tonight", "yesterday", "this ", "next ", "last ", "on ")
+"""Days said after a window ("between 8 and 12 tomorrow"); a named day or date comes
+before it, with "on" ("on Saturday between 9 and 12")."""
+
+
 def wording(match: re.Match[str], prep: str | None = None, frame: str = "") -> str:
     """The time as it follows "We said it would be", e.g. "with you by Friday"."""
     prep = (prep or "").lower()
@@ -136,7 +141,10 @@ def wording(match: re.Match[str], prep: str | None = None, frame: str = "") -> s
     if match.group("when"):
         when = clean(match.group("when") + (match.group("part") or ""))
         if match.group("wrange"):
-            return frame + f"{between(match.group('wrange'))} {when}"
+            if when.lower().startswith(_NO_ON):  # "between 8 and 12 today"
+                return frame + f"{between(match.group('wrange'))} {when}"
+            # "on Saturday between 9 and 12"
+            return frame + f"on {when} {between(match.group('wrange'))}"
         if match.group("wclock"):
             return frame + f"{match.group('wprep').lower()} {clean(match.group('wclock'))} {when}"
         if match.group("wtime"):
