@@ -380,6 +380,8 @@ def test_what_the_customer_fears_is_not_read_as_what_happened() -> None:
         ("Big dent down the side and it won't close.", "is down the side"),
         # A state with a noun after it is an adjective: no "is cancelled flight".
         ("Refund request - cancelled flight", "is cancelled flight"),
+        # A determiner inside is two things: "Mon" and "ur lad", not "your Mon our lad".
+        ("U said Mon ur lad would be back to finish the bathroom.", "Mon"),
     ],
 )
 def test_a_bare_subject_is_never_a_state_a_quantity_or_an_adjective(

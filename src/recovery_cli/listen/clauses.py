@@ -53,7 +53,7 @@ _NOT_IN_NP = words(
     "honestly seriously obviously apparently anymore properly either "
     "mine yours ours theirs hers turns seems looks "
     "im ive you're we're they're it's its he's she's there's that's theres thats having "
-    "being getting my our your his their says said tells told shows showed keeps kept "
+    "being getting my our your ur his their says said tells told shows showed keeps kept "
     "youre y'all yall showing saying attached both else contain contains contained "
     "advises states explains confirms mentions"
 )
