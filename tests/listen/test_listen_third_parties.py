@@ -304,3 +304,14 @@ def test_the_firm_written_to_or_a_role_beside_its_name_is_not_read_as_a_named_pa
         "WarmHome",
         "Fitter",
     }
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Customer: I need it resolved, I paid through my bank already.",
+        "The parcel never came and I paid via my card provider.",
+    ],
+)
+def test_the_bank_a_customer_paid_through_is_no_partner_of_the_failure(message: str) -> None:
+    assert read(message).value("partner") is None

@@ -200,6 +200,7 @@ _SENT = keyed(
 )
 _THEIRS = keyed(
     "my bank|our bank|my card|our card|building society|his bank|her bank|the bank",
+    r"(?<!\bthrough\s)(?<!\bvia\s)"
     r"\b(?:my|our)\s(?P<p>bank|card\s(?:provider|company|issuer)|building\ssociety)"
     r"\b(?!\s(?:account|details|statement|app|transfer|card|holiday|balance))"
     r"|\b(?:the|his|her)\s(?P<q>bank)(?=\s(?:are|is|has|have|says|said|charged|charges|won'?t|"
