@@ -162,6 +162,17 @@ def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
         ("he come 3 time already for same parcel", "times", "3 times"),
         ("Ord 10099-W still missing.", "reference", "order 10099-W"),
         ("PNR K7X2QD", "reference", "booking K7X2QD"),
+        # Capitals then digits after the word that names them, a flight, a tenancy, a code.
+        ("Account no: CT 0091 4478", "reference", "account CT 0091 4478"),
+        ("Cancel the penalty fare (ref PF 448102) please.", "reference", "ref PF 448102"),
+        ("You cancelled flight SP 2211 with no notice.", "reference", "flight SP 2211"),
+        ("Ref: Tenancy 40022817", "reference", "tenancy 40022817"),
+        ("Transaction code RKT4HX9L2Q, please reverse it.", "reference", "transaction RKT4HX9L2Q"),
+        # Naira as Nigerian writers type it, cedis by code, pesos by name.
+        ("I was debited twice for N85,000 on 3rd March.", "amount", "₦85,000"),
+        ("I paid GHS 28,000 and expect it fixed.", "amount", "GHS 28,000"),
+        ("Still no refund. 2,450 pesos.", "amount", "2,450 pesos"),
+        ("Part PO 2291/ST arrived broken.", "reference", "PO 2291/ST"),
         ("hi this is Gordon calling about my worktop", "customer_name", "Gordon"),
         (
             "Our client: Mrs Anjali Rao\n\nDear Sirs,\nThe windows leak.",
@@ -400,3 +411,16 @@ def test_a_bare_subject_is_never_a_state_a_quantity_or_an_adjective(
 )
 def test_a_bare_state_is_still_read_before_an_adverb_or_a_clause(message: str, issue: str) -> None:
     assert issue in (value(message, "issue") or "")
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("I've got a police reference (CAD 4412) for the theft.", "reference"),
+        ("N95 masks were sold out when I came in.", "amount"),
+    ],
+)
+def test_what_only_looks_like_a_reference_or_a_sum_is_not_read_as_one(
+    message: str, fact: str
+) -> None:
+    assert value(message, fact) is None

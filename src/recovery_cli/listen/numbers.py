@@ -46,7 +46,7 @@ _KEYWORDS = (
     ("PO", r"(?-i:PO)(?:\s(?:no\.?|number))?"),
     (
         "flight",
-        r"flight(?:\s(?:no\.?|number))?(?=[\s:]{1,3}#?(?:[a-z\d]?[a-z]\d|\d{3,4}\b"
+        r"flight(?:\s(?:no\.?|number))?(?=[\s:]{1,3}#?(?:[a-z\d]?[a-z]\d|[a-z]{2}\s\d{2,4}\b|\d{3,4}\b"
         r"(?!\s(?:times|people|passengers|miles|km|hours|mins?|minutes))))",
     ),
     ("train", r"train(?:\s(?:no\.?|number))?(?=\s\d{3,5}\b)"),
@@ -57,7 +57,9 @@ _KEYWORDS = (
     ("visit ID", r"visit\s(?:no\.?|number|id)"),
     ("candidate no.", r"candidate\s(?:no\.?|number|id)"),
     ("Rx", r"(?:rx|prescription)(?:\s(?:no\.?|numbers?|num|ref|id))?(?:\s(?:is|are))?"),
-    ("transaction", r"(?:tx|txn|transaction)\s?(?:id|no\.?|number|ref)"),
+    ("transaction", r"(?:tx|txn|transaction)\s?(?:id|no\.?|number|ref|code)"),
+    ("group code", r"group\s(?:code|booking\s(?:code|ref(?:erence)?))"),
+    ("tenancy", r"tenancy(?:\s(?:no\.?|number|ref(?:erence)?))?(?!\s(?:agreement|deposit))"),
     ("project", r"project(?!\s(?:19|20)\d\d\b)" + _NO),
     ("file", r"file" + _NO),
     ("case", r"case" + _NO),
@@ -67,21 +69,24 @@ _KEYWORDS = (
     ("student ID", r"student(?:\s(?:no\.?|number|id))?(?:\sis)?"),
     ("employee no.", r"(?:employee|staff|payroll)\s(?:no\.?|number|id)(?:\sis)?"),
     ("patient ID", r"patient\s(?:no\.?|number|id|\#)(?:\sis)?"),
-    ("ref", r"ref(?:erence)?\.?" + _NO),
+    ("ref", r"(?<!police\s)(?<!crime\s)ref(?:erence)?\.?" + _NO),
     ("tracking", r"(?:tracking|trk)" + _NO),
 )
 _ID = (
     r"(?!\d{1,4}(?:kg|g|cm|mm|ml|lbs?|am|pm|st|nd|rd|th|mins?|hrs?|k)\b)"
     r"(?!\d{1,2}[/-]\d{1,2}(?:/\d{2,4})?(?![\w/-]))"
-    r"(?P<id>#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
+    r"(?P<id>(?-i:[A-Z]{2,4})\s\d{3,10}(?:\s\d{2,6})?(?![\w/-])"
+    r"|#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
     r"(?:\s\d{3,6}(?:\s\d{2,6})?(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
+"""A reference after its word: a code ("SUB-22091", "7719203", "K9WQ2P") or capitals then
+digits ("INV 30092", "CT 0091 4478")."""
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
     "batch|project|file|return|rma|po|flight|receipt|repair|student|employee|staff|payroll|"
     "patient|acc|train|work|wo|ro|docket|unit|storage|visit|candidate|rx|prescription|tx|txn|"
-    "transaction|agreement",
+    "transaction|agreement|group|tenancy",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
     r"[\s:(]{0,4}(?:#:?\s)?" + _ID,
 )
@@ -101,6 +106,7 @@ _LOOSER = frozenset(
         "return",
         "unit",
         "train",
+        "tenancy",
     }
 )
 """Kinds that rank below an order or booking number when a message gives both."""
@@ -189,7 +195,8 @@ _CURRENCY_WORDS = {
     "euros": "€",
 }
 _CODE_NAMES = (
-    "CAD AUD NZD NGN KES KSh Ksh EGP CHF ZAR INR Rs TRY MYR SGD HKD PHP JPY PLN SEK NOK DKK AED"
+    "CAD AUD NZD NGN KES KSh Ksh EGP CHF ZAR INR Rs TRY MYR SGD HKD PHP JPY PLN SEK NOK DKK AED "
+    "GHS UGX TZS ZMW"
 )
 _CODES = (
     "(?-i:"
@@ -204,11 +211,13 @@ _AMOUNT = re.compile(
     rf"|(?<![\w.,£$€])(?:(?P<word_before>gbp|usd|eur|euros?)|(?P<code>{_CODES}))\s?"
     + _NUMBER.replace("num", "num3")
     + r"|(?<![\w.,])(?-i:R)(?P<rand>\d{1,3}(?:,\d{3}){1,3}|\d{3,7})(?![\d.,]\d|\w)"
+    + r"|(?<![\w.,])(?-i:N)(?P<naira>\d{1,3}(?:,\d{3}){1,3})(?![\d.,]\d|\w)"
     + r"|(?<![\w.,£$€])(?:"
     + _NUMBER.replace("num", "num2")
     + "|"
     + _COMMA_DECIMAL.replace("cnum", "cnum2")
     + r")(?:\s?(?P<after>[€$£])|\s(?P<word>gbp|usd|eur|euros?|pounds?|quid|dollars?|bucks)\b"
+    + r"|\s(?P<named>pesos|naira|cedis|shillings|rupees|ringgit|rand)\b"
     + rf"|\s(?P<code_after>{_CODES})\b)",
     re.I,
 )
@@ -232,9 +241,17 @@ _BAD_CUE = re.compile(
 )
 
 
-AMOUNT_KEYS = frozenset(
-    [*"£$€₦₹₱¥", *_CURRENCY_WORDS, *(f"r{digit}" for digit in "123456789")]  # "R1,850": rand
-) | words(_CODE_NAMES.lower() + " buck charge bill taken took take taking debited paid refund")
+AMOUNT_KEYS = (
+    frozenset(
+        [*"£$€₦₹₱¥", *_CURRENCY_WORDS, *(f"r{digit}" for digit in "123456789")]  # "R1,850": rand
+    )
+    | {f"n{digit}" for digit in "123456789"}
+    | words(
+        _CODE_NAMES.lower()
+        + " buck charge bill taken took take taking debited paid refund"
+        + " pesos naira cedis shillings rupees ringgit rand"
+    )
+)
 """Words one of which a sentence needs before `amounts` can find anything in it: a currency,
 or a word that says money moved."""
 
@@ -260,10 +277,16 @@ def _money(match: re.Match[str]) -> str:
     currency code as written ("KES 45,000")."""
     groups = match.groupdict()
     number = next(
-        groups[name] for name in ("num", "cnum", "num2", "cnum2", "num3", "rand") if groups[name]
+        groups[name]
+        for name in ("num", "cnum", "num2", "cnum2", "num3", "rand", "naira")
+        if groups[name]
     )
     if groups["rand"]:
         return "R" + number
+    if groups["naira"]:
+        return "₦" + number  # "N85,000": the naira, as Nigerian writers type it
+    if groups["named"]:
+        return f"{number} {groups['named'].lower()}"  # "2,450 pesos"
     sign = groups["sign"] or groups["after"]
     if sign is None and (groups["word"] or groups["word_before"]):
         sign = _CURRENCY_WORDS[(groups["word"] or groups["word_before"]).lower()]
