@@ -928,3 +928,31 @@ def test_a_cars_age_is_no_child() -> None:
     assert (
         read(message).value("stakes") != "you've got a 6-year-old sedan with a cracked windscreen"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "stake"),
+    [
+        # A telegraphic occasion, as notes and texts say it.
+        ("Wedding tomorrow and the suit hasn't arrived.", "your wedding is tomorrow"),
+        (
+            "Family wedding in Kerry tomorrow at 12pm. The car is not here.",
+            "your family wedding in Kerry is tomorrow at 12pm",
+        ),
+        ("Job interview at 9am tomorrow and my laptop is dead.",
+         "your job interview is at 9am tomorrow"),
+        # Occasions of more traditions, and a birthday with its number.
+        ("I ordered a suit for my sister's mehndi on 12th and it is the wrong colour.",
+         "it is for your sister's mehndi on 12th"),
+        ("It was a 40th birthday present from my partner and it arrived smashed.",
+         "it is a 40th birthday present"),
+        # Running out of a medicine, with how soon, and "nearly" kept.
+        ("He's out of his blood thinners (warfarin) tonight. The parcel never came.",
+         "he's out of his blood thinners tonight"),
+        ("My son is nearly out of his formula and the order is late.",
+         "your son is nearly out of his formula"),
+    ],
+)  # fmt: skip
+def test_more_occasions_and_needs_are_what_is_at_stake(message: str, stake: str) -> None:
+    assert read(message).sure("stakes") is not None
+    assert stakes(message) == stake

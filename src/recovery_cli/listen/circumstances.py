@@ -346,6 +346,20 @@ RULES: list[Rule] = [
     _left(r"\s(?:only\s|just\s)?(?P<verb>have|has)", "{who} {verb} only {what}"),
     rule(
         "stakes",
+        "out of",
+        r"\b(?P<who>I|we|he|she|(?:my|our)\s(?:[\w'’-]{2,15}\s)?[\w'’-]{2,15})"
+        r"(?P<be>'s|'m|'re|'ve|\s(?:is|am|are|has|have|had|was|were))\s(?P<adv>(?:now|completely|"
+        r"already|nearly|almost)\s)?(?P<ran>(?:run|ran|running)\s)?out\sof\s(?P<what>"
+        r"(?:his|her|my|their|our)\s(?:[\w'’-]{2,15}\s){0,2}?(?:insulin|medication|medicine|meds|"
+        r"tablets|pills|inhalers?|warfarin|blood\sthinners|epipens?|formula|nappies|oxygen|"
+        r"antibiotics|prescription))\b(?:\s\([^()\n]{1,30}\))?(?P<when>\s(?:tonight|today|"
+        r"tomorrow|now|this\s(?:morning|afternoon|evening)))?",
+        "{who}{be} {adv}{ran}out of {what}{when}",
+        rank=0,
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",
         r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
         r"(?:now\s|still\s)?(?P<what>"

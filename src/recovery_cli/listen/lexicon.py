@@ -26,6 +26,9 @@ EVENTS = vocabulary(
     "project|launch|opening|reopening|promo|bday|b'day|festival|fete|camp|submission|"
     "assignment|dissertation|thesis|coursework|essay|audition|inspection|court date|"
     "tutorial|lecture|seminar|viva|placement|scan|check-?up|consultation|appraisal|"
+    "mehndi|nikah|walima|sangeet|baraat|bar mitzvah|bat mitzvah|quincea[ñn]era|baby shower|"
+    "bridal shower|naming ceremony|eid|diwali|communion|reunion|final(?! (?:notice|demand|"
+    "reminder|bill|warning))|tournament|marathon|"
     r"\d{1,3}(?:st|nd|rd|th)(?: birthday)?"
 )
 """Occasions and deadlines a date can hang on."""

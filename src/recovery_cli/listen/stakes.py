@@ -123,7 +123,8 @@ NEEDS = [
     rule(
         "stakes",
         "present|gift|surprise",
-        r"\b(?:as\sa|a|the)\s(?P<what>(?:(?P<kind>wedding|birthday|christmas|anniversary|leaving|"
+        r"\b(?:as\sa|a|the)\s(?P<what>(?:\d{1,3}(?:st|nd|rd|th)\s(?=birthday|anniversary))?"
+        r"(?:(?P<kind>wedding|birthday|christmas|anniversary|leaving|"
         r"retirement|housewarming|graduation|engagement|baby)\s)?(?:present|gift|surprise))"
         r"(?(kind)|(?=\sfor\s))(?P<for>\sfor\s(?:my|our|her|his)\s(?:(?!" + _VERBISH + r")"
         r"[\w'’-]{2,15}\s){0,2}(?!" + _VERBISH + r")[\w'’-]{2,20})?(?=[\s,.;:!?]|$)",
@@ -827,10 +828,26 @@ OCCASIONS = [
         rank=3,
         voice="any",
     ),
+    rule(
+        "stakes",
+        "wedding|funeral|interview|party|meeting|flight|exam|operation|appointment|match|"
+        "concert|christening|presentation|gig|hen do|stag do|mehndi|nikah|final",
+        r"^(?P<event>(?:(?-i:[A-Z])[a-z'’-]{1,15}\s)?(?:[a-z'’-]{2,15}\s)?(?:wedding|funeral|"
+        r"interview|party|meeting|flight|exam|operation|appointment|match|concert|christening|"
+        r"presentation|gig|hen\sdo|stag\sdo|mehndi|nikah|final))"
+        r"(?P<where>\s(?:in|at)\s(?-i:[A-Z])[\w'’-]{1,20}(?:\s(?-i:[A-Z])[\w'’-]{1,20})?)?"
+        r"(?P<at>\sat\s\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm))?"
+        r"\s(?P<when>tomorrow|today|tonight|this\s(?:morning|afternoon|evening|weekend))"
+        r"(?P<at2>\sat\s\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm))?(?=\s?[.,;:!]|\s(?:and|but|so)\b|$)",
+        "my {event}{where} is{at} {when}{at2}",
+        rank=1,
+        voice="any",
+    ),
 ]
 """An occasion the customer names with the thing or the moment: "it's my mum's birthday
-present", "he's due at a job interview at 9", "a blow dry before my sister's wedding". A
-date after "before" ("before the 14th") is when, not what is at stake, and is not read."""
+present", "he's due at a job interview at 9", "a blow dry before my sister's wedding", a
+note's "Family wedding in Kerry tomorrow". A date after "before" ("before the 14th") is
+when, not what is at stake, and is not read."""
 
 RULES: list[Rule] = [*NEEDS, *COMING, *COSTS, *OCCASIONS]
 """Every stakes shape (ranks decide between them)."""
