@@ -424,3 +424,27 @@ def test_what_only_looks_like_a_reference_or_a_sum_is_not_read_as_one(
     message: str, fact: str
 ) -> None:
     assert value(message, fact) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "waited"),
+    [
+        ("The portal is not opening since morning.", "since morning"),
+        ("They let me stand at the gate for 40 min while the scanners failed.", "40 min"),
+        ("Ticket was raised 3 days back, still critical.", "3 days"),
+        ("I was in line since 8 for a SIM replacement.", "since 8"),
+        ("Now it's 5 weeks already.", "5 weeks"),
+        ("Unable to access the portal for 3 days.", "3 days"),
+        ("3 hours in line at the store.", "3 hours"),
+    ],
+)
+def test_how_long_is_read_in_more_of_the_ways_people_say_it(message: str, waited: str) -> None:
+    assert value(message, "waited") == waited
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I will stand for 10 minutes at the front.", "I came back 3 days back from holiday."],
+)
+def test_a_span_that_is_not_a_wait_is_not_read_as_one(message: str) -> None:
+    assert value(message, "waited") is None

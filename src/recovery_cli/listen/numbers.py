@@ -384,7 +384,7 @@ _WAITED = (
             "that's|thats|that is|it's|its|it is",
             r"\b(?:that'?s|that\sis|it'?s|it\sis)\s(?:now\s|been\s)?"
             + _SPAN
-            + r"(?=\s(?:since|now|with|and|later|of\s(?:waiting|chasing|no))\b|\s?[.,!]|$)",
+            + r"(?=\s(?:since|now|already|with|and|later|of\s(?:waiting|chasing|no))\b|\s?[.,!]|$)",
         ),
         0,
     ),
@@ -437,7 +437,7 @@ _WAITED = (
             r"\b(?P<span>since\s(?:(?:about|around|approx\.?|roughly|just\safter|just\sbefore)\s)?"
             r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm)(?:\s(?:yesterday|today|this\smorning|last\snight))?|"
             r"\d{1,2}[:.]\d{2}|lunchtime|lunch|(?:the\s)?\d{1,2}(?:st|nd|rd|th)|"
-            r"this\smorning|breakfast|first\sthing|midnight|the\sweekend|the\supdate(?:\son\s"
+            r"this\smorning|morning|breakfast|first\sthing|midnight|the\sweekend|the\supdate(?:\son\s"
             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?|"
             r"(?:last|this)\s(?:night|week|month))\b)",
         ),
@@ -462,10 +462,10 @@ _WAITED = (
     ),
     (
         keyed(
-            "elapsed|passed|on|hold|delay|queue|wait|waiting|running|in a row",
+            "elapsed|passed|on|hold|delay|queue|wait|waiting|running|in a row|in line",
             r"\b(?:some\s)?" + _SPAN + r"\s(?:have\s(?:now\s)?(?:elapsed|passed|gone\sby)|on\b"
             r"(?=[,.!]|$)|hold|wait|waiting|delay|queue|running\b(?!\s(?:late|behind|over))|"
-            r"in\sa\srow\b)",
+            r"in\sa\srow\b|in\s(?:line|(?:the|a)\squeue)\b)",
         ),
         0,
     ),
@@ -506,6 +506,23 @@ _WAITED = (
     (keyed(" ago", r"^(?:@\w{1,30}\s)?" + _SPAN + r"\sago\s?[.!]*$"), 1),
     (
         keyed(
+            "raised|sent|ordered|reported|submitted|opened|booked|paid|applied|returned",
+            r"\b(?:raised|sent|ordered|reported|submitted|opened|booked|paid|applied|returned)\b"
+            r"[^.]{0,40}?\s" + _SPAN + r"\sback\b(?!\s(?:to|from|in|into|on|for))",
+        ),
+        1,
+    ),
+    (
+        keyed(
+            "in line|queue|queuing|queueing|waiting|here|there|standing",
+            r"\b(?:in\s(?:line|(?:the|a)\squeue)|queu(?:e|ed|ing|eing)|waiting|been\s(?:here|there)|"
+            r"standing)\b[^.!?\n]{0,20}?\b(?P<span>since\s(?:[1-9]|1[0-2])(?:[:.][0-5]\d)?)"
+            r"(?![\d:.]|\s?(?:am|pm|days?|weeks?|months?|years?)\b)",
+        ),
+        0,
+    ),
+    (
+        keyed(
             "min|hour|hr|day|week|wk|fortnight|month",
             r"^(?:@\w{1,30}\s)?" + _SPAN + r"(?=\s?[.!]+$|\s(?:no|and\sthe|and\sstill|my|"
             r"without|now)\b)",
@@ -539,11 +556,11 @@ _WAITED = (
 )
 _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline|nobody|no one|sat|sit|stood|standing|"
-    "stuck|held|hold|queued|tried|trying|locked|out of order",
+    "stuck|held|hold|queued|tried|trying|locked|out of order|stand|unable",
     r"\b(?:(?:has|have|'ve)\s(?!(?:used|owned|worn|driven|lived|worked|run|ridden|"
     r"banked|been\swith)\b)\w{2,12}|been|waiting|unanswered|down|offline|"
-    r"nobody|no\sone|sat|sit|stood|standing|stuck|held|hold|queued|tried|trying|locked\sout|"
-    r"out\sof\sorder)"
+    r"nobody|no\sone|sat|sit|stood|(?:me|us|them)\sstand|standing|stuck|held|hold|queued|tried|trying|locked\sout|"
+    r"out\sof\sorder|unable\sto\s\w{2,12})"
     r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,
 )
 
