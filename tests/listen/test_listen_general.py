@@ -448,3 +448,14 @@ def test_how_long_is_read_in_more_of_the_ways_people_say_it(message: str, waited
 )
 def test_a_span_that_is_not_a_wait_is_not_read_as_one(message: str) -> None:
     assert value(message, "waited") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("The claim is stuck.\n\nRegards,\nPieter van der Merwe\n", "Pieter van der Merwe"),
+        ("My order is late.\n\nThanks,\nAna de la Cruz", "Ana de la Cruz"),
+    ],
+)
+def test_a_surname_with_small_words_in_it_is_read_whole(message: str, name: str) -> None:
+    assert value(message, "customer_name") == name

@@ -21,7 +21,13 @@ from recovery_cli.playbook.names import TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
-_NAME = rf"(?:{_INITIAL}\s?){{0,2}}{_TOKEN}(?:\s(?:{_TOKEN}|{_INITIAL})){{0,2}}"
+_PARTICLE = r"(?:van|von|de|da|di|du|der|den|le|la|del)"
+_NAME = (
+    rf"(?:{_INITIAL}\s?){{0,2}}{_TOKEN}"
+    rf"(?:\s(?:{_PARTICLE}\s){{1,2}}{_TOKEN}|\s(?:{_TOKEN}|{_INITIAL})){{0,2}}"
+)
+"""Up to three words and two initials; small words inside a surname ("van der") come with
+the word after them, so "Pieter van der Merwe" is one name."""
 _TITLE = r"(?:mrs|mr|ms|miss|dr|mx)\.?"
 _RELATION = (
     r"(?:daughter|son|wife|husband|partner|mother|father|mum|dad|sister|brother|niece|nephew|"
@@ -500,10 +506,13 @@ def _trim(raw: str) -> str:
         if joins and kept and index + 1 < len(tokens) and tokens[index + 1][:1].isupper():
             kept.append(token)  # "Arthur and Jean Pemberton"
             continue
-        particle = token.lower() in _PARTICLES and index + 1 < len(tokens)
-        if particle and kept and tokens[index + 1][:1].isupper():
-            kept.append(token)  # "Pieter van Wyk"
-            continue
+        if token.lower() in _PARTICLES and kept:
+            following = next(
+                (later for later in tokens[index + 1 :] if later.lower() not in _PARTICLES), ""
+            )
+            if following[:1].isupper():
+                kept.append(token)  # "Pieter van Wyk", "Pieter van der Merwe"
+                continue
         if not token[:1].isupper() or token in {"I", "I'm", "I've", "I'd", "I'll"}:
             break
         kept.append(token)
