@@ -582,7 +582,7 @@ def test_the_realistic_benchmark_never_shows_held_out_messages(
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "triage_realistic", module)
     spec.loader.exec_module(module)
-    for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
+    for name in module.HELD_OUT:
         assert module.main(["--set", name, "--errors", "1"]) == 2
         held_out = str(module.SETS[name])
         assert module.main(["--data", held_out, "--errors", "1"]) == 2
