@@ -390,6 +390,7 @@ def _qualified(way: str, request: str, rest: str, sentence_rest: str = "") -> st
 
 
 _WHERE = frozenset({"at work", "at home"})
+"""Where the customer is, which says when not to call, never when to text."""
 
 _LETTER_TO = re.compile(
     r"(?:at\s(?:this|my|the\sabove)\s(?:home\s)?address|at\sthe\saddress\sabove|by\spost)\b", re.I

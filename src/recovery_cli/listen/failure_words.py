@@ -257,7 +257,8 @@ NOTED_SUFFERED = (
 """The same in a note, where the verb often has no "is" ("Cx locked out of acct")."""
 
 STATE = vocabulary(
-    "missing|down(?!\\s(?:the|one|both|each|his|her|its|a|to|onto|into)\\b)|broken|shattered|cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
+    "missing|down(?!\\s(?:the|one|both|each|his|her|its|a|to|onto|into)\\b)|broken|shattered|"
+    "cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
     "leaking|faulty|damaged|flooded|dripping|"
     "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
     "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
