@@ -315,3 +315,27 @@ def test_the_firm_written_to_or_a_role_beside_its_name_is_not_read_as_a_named_pa
 )
 def test_the_bank_a_customer_paid_through_is_no_partner_of_the_failure(message: str) -> None:
     assert read(message).value("partner") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "partner"),
+    [
+        ("I returned it 2 weeks ago, courier is J&T, and still no refund.", "J&T"),
+        ("Ordered a lamp from seller HomeNest Goods on the marketplace.", "HomeNest Goods"),
+        ("The seller is Gadget Palace Ikeja and they won't answer.", "Gadget Palace Ikeja"),
+        ("Received the guitar today via CourierPost with the neck snapped.", "CourierPost"),
+        ("Booking 7730219845 made through TravelNest, fully prepaid.", "TravelNest"),
+        ("Parcel came today from TCS but inside is the wrong suit.", "TCS"),
+        ("The samples were sent to VetPath Diagnostics and results are pending.",
+         "VetPath Diagnostics"),
+    ],
+)  # fmt: skip
+def test_a_firm_named_by_how_it_sold_carried_or_tested_it(message: str, partner: str) -> None:
+    assert read(message).value("partner") == partner
+
+
+@pytest.mark.parametrize(
+    "message", ["It came from China in a plastic bag.", "My order came from UK stock."]
+)
+def test_a_place_it_came_from_is_no_partner(message: str) -> None:
+    assert read(message).value("partner") is None

@@ -93,7 +93,9 @@ _NOT_NAME = (
     r"WAS|HAS|THE|AND|YOU|OK|UK|US|EU|TV|PC|GP|NHS|AM|PM|SMS|MMS|PDF|URL|ETA|ASAP|FYI|DM|"
     r"ID|PIN|OTP|QR|IT|HR|Luton|Transit|Sprinter|Used|Booked|Called|Paid|Got|Sent|Via)\b)"
 )
-_FIRM_WORD = rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-]))"
+_FIRM_WORD = (
+    rf"{_NOT_NAME}(?-i:[A-Z][a-z][\w'-]{{0,24}}|[A-Z][A-Z\d]{{1,4}}(?![\w'-])|[A-Z]&[A-Z]{{1,3}}\b)"
+)
 _FIRM = (
     rf"{_FIRM_WORD}(?:\s(?:&\s)?(?:{_FIRM_WORD}|(?-i:Services|Service|Delivery|Support|Group|UK)"
     rf"(?![\w'-]))){{0,2}}(?:\s(?-i:Ltd|Limited|plc|&\sCo))?"
@@ -109,7 +111,7 @@ _FIRM_ROLES = (
     r"(?<=my\s)bank|(?<=our\s)bank|"
     r"garage|groomer|surveyor|valuers?|solicitors?|funeral\sdirectors|removal\s(?:firm|company)|"
     r"(?:tour|travel|letting|managing)\s(?:operator|company|agents?)|partner|hauliers?|"
-    r"(?:loss\s)?(?:adjusters?|assessors?)"
+    r"(?:loss\s)?(?:adjusters?|assessors?)|(?:marketplace\s)?seller"
 )
 _FIRM_NAMED = keyed(
     "courier|carrier|delivery|logistics|installation|repair|supplier|contractor|subcontractor|"
@@ -117,7 +119,7 @@ _FIRM_NAMED = keyed(
     "manufacturer|my bank|our bank|"
     "solicitor|funeral|removal|tour|travel|letting|managing|partner|company|firm|agency|"
     "haulier|adjuster|assessor|way|coming|shipped|dispatched|sent|lab|outfit|tracking|booked|"
-    "not us|not ours",
+    "not us|not ours|seller|made|reserved|samples|sample|results|bloods|swabs",
     rf"\b(?:{_FIRM_ROLES})(?:,\s(?:from\s)?|\s[-\u2013\u2014]\s|\s(?:called|named)\s|\s)\"?"
     rf"(?P<p>{_FIRM})\"?(?=[,.;:)\"\u2013\u2014-]|\s(?:(?-i:[a-z])|&|\()|$)"
     rf"|\b(?:{_FIRM_ROLES}|lab)\s(?:was|is)\s\"?(?P<v>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
@@ -129,8 +131,10 @@ _FIRM_NAMED = keyed(
     rf"|\b(?<!your\s)(?<!ur\s)(?:company|firm|agency|outfit)(?:\s[-\u2013\u2014]\s|,\s|\s(?:called|named)\s)"
     rf"\"?(?P<r>{_FIRM})\"?(?=\s[-\u2013\u2014]|,|\s(?-i:[a-z]))"
     rf"|\b(?:courier|carrier|delivery|logistics)\s(?:partner\s)?@(?P<s>{_FIRM})\b"
-    rf"|\b(?:(?:I|we)\s)?booked\s(?:it\s|this\s|them\s|us\s)?(?:through|via)\s\"?(?P<t>{_FIRM})\"?"
-    rf"(?=[,.;!]|\s(?-i:[a-z])|$)",
+    rf"|\b(?:(?:I|we)\s)?(?:booked|made|reserved)\s(?:it\s|this\s|them\s|us\s)?(?:through|via)\s"
+    rf"\"?(?P<t>{_FIRM})\"?(?=[,.;!]|\s(?-i:[a-z])|$)"
+    rf"|\b(?:samples?|results|bloods|swabs?)\s(?:were|was|have\sbeen|had\sbeen)\ssent\sto\s"
+    rf"(?P<u>{_FIRM})(?=[,.;!]|\s(?-i:[a-z])|$)",
 )
 """A role and the firm's name beside it: "your courier Yodex", "Courier was SwiftLane", "on
 its way with ParcelSwift", "The installer, Rockwell Joinery, finished", "a subcontractor
@@ -158,16 +162,17 @@ you sent in (I think from Brightwall Plastering)"."""
 _FIRM_STAFF = keyed(
     "driver|rider|courier|engineer|technician|van|tracking|depot|fitter|installer|from|via|"
     "delivered|couriered|shipped|dispatched|sent|crew|tech|team|guys|men|plumber|electrician|"
-    "roofer|painter|cleaner|mechanic|arrived|came|adjuster|assessor|rep",
+    "roofer|painter|cleaner|mechanic|arrived|came|adjuster|assessor|rep|received",
     rf"\b(?:the|a|an|your|their|our)\s\"?(?P<p>{_FIRM})\"?\s(?:driver|rider|courier|engineers?|"
     r"technician|van|tracking|depot|fitters?|installers?)\b"
     rf"|\b(?:driver|rider|guy|man|lad|bloke|engineer|installer|fitter|technician|courier|"
     rf"surveyor|fitters|installers|engineers|crew|tech|team|guys|men|plumber|electrician|"
     rf"roofer|painter|cleaner|mechanic|(?:loss\s)?adjuster|assessor|rep|representative)\s"
     rf"(?:from|with)\s\"?(?P<q>{_FIRM})\"?"
-    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned|arrived|came)\s"
+    rf"|\b(?:sent|couriered|shipped|dispatched|delivered|posted|returned|arrived|came|received)\s"
     rf"(?:[\w'\".:-]{{1,12}}\s){{0,6}}"
-    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)(?<!signed\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\"))"
+    rf"?(?:via\s\"?(?P<r>{_FIRM})\"?|(?<!signed\sfor\s)(?<!signed\s)by\s(?:(?P<s>{_BRAND})|\"(?P<v>{_FIRM})\")"
+    rf"|from\s(?P<x>{_BRAND})(?![\w'-]))"
     rf"|\b(?:email|e-mail|text|message|notification|letter|call)\sfrom\s(?:\"(?P<t>{_FIRM})\"|"
     rf"(?P<u>{_BRAND}))"
     rf"|(?<![\w@#])(?P<w>{_BRAND})\s(?:tracking|driver|van|depot)\b",
