@@ -459,3 +459,24 @@ def test_a_span_that_is_not_a_wait_is_not_read_as_one(message: str) -> None:
 )
 def test_a_surname_with_small_words_in_it_is_read_whole(message: str, name: str) -> None:
     assert value(message, "customer_name") == name
+
+
+@pytest.mark.parametrize(
+    ("message", "reference"),
+    [
+        (
+            "Hello, we are at the resort reception now with a family of five, booking ID\n"
+            "7730219845 made through a booking site. They say there is no booking.",
+            "booking 7730219845",
+        ),
+        (
+            "Your technician was booked for Monday to fix the internet at the salon (account\n"
+            "8802-44-1190). Nobody came and nobody called us.",
+            "account 8802-44-1190",
+        ),
+    ],
+)
+def test_a_reference_wrapped_onto_the_next_line_is_read_with_its_word(
+    message: str, reference: str
+) -> None:
+    assert value(message, "reference") == reference

@@ -193,6 +193,15 @@ _BEFORE_A_DATE = re.compile(r"\b(?:on|by|until|before|from|at)$", re.I)
 """A long line that stops on "on" or "by" before a day, a date or a time (`times.ANY_TIME`)
 was wrapped there."""
 
+_BEFORE_A_NUMBER = re.compile(
+    r"\b(?:order|account|acct|booking(?:\sid)?|ref(?:erence)?|invoice|ticket|policy|case|"
+    r"no\.?|number|id)$",
+    re.I,
+)
+_A_NUMBER = re.compile(r"#?(?:[A-Z]{2,4}[\s/-]?)?\d[\d\s/-]{2,20}\b")
+"""A long line that stops on the word for a reference, before a line that starts with one,
+was wrapped there ("booking ID\n7730219845")."""
+
 _NOT_CONTINUED = re.compile(r"[>*•|#\[-]|[\w ()/.'-]{1,30}:\s|\d{1,2}[:.]\d\d\b")
 """How a line starts when it is not the rest of the one before: a quote, a list item, a
 header or a speaker ("Customer: ..."), a time stamp."""
@@ -221,6 +230,8 @@ def _wrapped(text: str, at: int, widest: int) -> bool:
         return True
     if _BEFORE_A_DATE.search(line, max(0, len(line) - 8)) and ANY_TIME.match(following):
         return True  # "...is due on\nFriday and ...": the day is the same sentence's
+    if _BEFORE_A_NUMBER.search(line, max(0, len(line) - 12)) and _A_NUMBER.match(following):
+        return True  # "...booking ID\n7730219845 made through ...": the number is its
     if not 0 < widest <= _WIDEST_WRAP or not (following[:1].islower() or following[:1] == "("):
         return False
     return len(line) + 1 + len(following.split(None, 1)[0]) > widest
