@@ -130,6 +130,11 @@ def test_a_way_in_is_what_went_wrong_not_what_is_at_stake() -> None:
          "with you on Saturday between 9 and 12"),
         ("The engineer was booked for Thu 12-4 and never came.", "on Thu between 12 and 4"),
         ("The engineer was booked between 8 and 12 tomorrow.", "between 8 and 12 tomorrow"),
+        # A form's slot, a range of days someone of ours said, the help desk's own words.
+        ("Delivery slot: Sun 9-10am\nWhat went wrong?: Driver never came.",
+         "on Sun between 9 and 10am"),
+        ("He sent it to the lab on Monday and said results in 2-3 days.", "sent in 2-3 days"),
+        ("Every time customer care says 7-10 working days.", "within 7-10 working days"),
     ],
 )  # fmt: skip
 def test_a_promise_is_a_time_next_to_a_promise(message: str, promised: str) -> None:
@@ -147,6 +152,7 @@ def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
         "We would be grateful if it came by Monday.",
         "I confirmed my address on Monday.",
         "I was to pay it by Friday.",
+        "Cust is a night nurse, says she's had no sleep in 2 days.",
     ],
 )
 def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:

@@ -56,7 +56,8 @@ _CUED = keyed(
 _SAID = keyed(
     "said|says|say|told|promised|stated|states|written",
     r"\b(?P<cue>(?:you|u|they|he|she|store|shop|guy|lady|man|site|website|app|page|email|"
-    r"confirmation|policy|terms|faq|brochure|agent|advisor|it|option)\s(?:said|says|say|states|"
+    r"confirmation|policy|terms|faq|brochure|agent|advisor|adviser|it|option|care|team|support|"
+    r"desk|helpline|rep|staff)\s(?:said|says|say|states|"
     r"stated|is\swritten|promised|told\s(?:me|us)))\s(?:it\swould\sbe\s|it'?d\sbe\s|you\s\w{3,10}\s|that\s)?"
     rf"(?:(?!(?:the|next|this)\s)\w{{3,12}}\s)?{_PREP}\"?{TIME}",
 )
@@ -75,7 +76,8 @@ _FAR = keyed(
     "said|say|says|states|stated|promised|told|quoted|agreed",
     rf"(?<!\bi\s)(?<!\bwe\s)\b(?P<cue>said|say|says|states|stated|promised|"
     r"told(?:\s(?:me|us))?|quoted|agreed)\b(?:\s(?:[^.\n]|\.(?=\d)){0,60}?)?\s"
-    r"(?:(?P<prep>within|by|before)\s|(?=in\s[\w-]{1,8}\s(?:working|business)\sdays?\b))"
+    r"(?:(?P<prep>within|by|before)\s|(?=in\s(?:[\w-]{1,8}\s(?:to|or)\s[\w-]{1,8}|\d{1,2}-\d{1,2})"
+    r"\s(?:(?:working|business)\s)?days?\b|in\s[\w-]{1,8}\s(?:working|business)\sdays?\b))"
     rf"\"?{TIME}",
 )
 """A promise further from what said it: "your policy says refunds are issued within 14
@@ -97,7 +99,7 @@ _SAID_NOW = keyed(
 _SLOT = keyed(
     "slot|window",
     rf"(?:(?P<a>{TIME.replace('?P<', '?P<a_')})\s(?:delivery\s|appointment\s|booking\s)?"
-    r"(?:slot|window)\b|\b(?:slot|window)\s(?:was\s|is\s|of\s)?(?!\d{1,3}\s(?:days?|weeks?))(?P<b>"
+    r"(?:slot|window)\b|\b(?:slot|window)(?::\s?|\s(?:was\s|is\s|of\s)?)(?!\d{1,3}\s(?:days?|weeks?))(?P<b>"
     + TIME.replace("?P<", "?P<b_")
     + r")|\b(?P<c>(?:am|pm|morning|afternoon|evening|all[\s-]day)\sslot))",
 )
