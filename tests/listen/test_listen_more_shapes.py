@@ -744,3 +744,17 @@ def test_a_log_of_a_call_or_a_counter_is_read_as_an_agents_note(
     message: str, fact: str, expected: str
 ) -> None:
     assert value(message, fact) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "times"),
+    [
+        ("This is the SECOND confirmed date you've cancelled on me.", "the second confirmed date"),
+        ("2nd missed appt - the last one was a no show too.", "2nd missed appt"),
+        ("I've been charged every fortnight since, 4 more times.", "4 more times"),
+        ("I've dealt with four different consultants.", "four different consultants"),
+        ("That's two promised dates missed.", "two promised dates"),
+    ],
+)
+def test_how_often_is_read_in_more_of_the_ways_it_is_counted(message: str, times: str) -> None:
+    assert value(message, "times") == times

@@ -586,7 +586,8 @@ def waited(sentence: Sentence) -> Iterable[Found]:
 
 _NUMBER_WORD = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _CONTACTS = (
-    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|conversations|"
+    r"(?:calls|emails|letters|messages|chats|visits|chatbots|broken\spromises|promised\sdates|"
+    r"missed\sdates|conversations|"
     r"outages|attempts|tries|goes|agents|advisors|advisers|reschedules|cancellations|"
     r"no-shows|delays|missed\s(?:deliveries|appointments|visits))"
 )
@@ -596,13 +597,14 @@ _TIMES = (
             "second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th",
             r"\b(?P<span>(?:the\s)?(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\s"
             r"(?:time|email|call|letter|message|msg|chat|visit|attempt|complaint|one|copy|"
-            r"contact|order|chase|reminder|date|new\sdate|promised\sdate|engineer|driver|delivery|"
+            r"contact|order|chase|reminder|date|new\sdate|promised\sdate|confirmed\sdate|engineer|"
+            r"driver|delivery|"
             r"deadline|booking|return|slot|collection|"
             r"outage|delay|rescheduling|reschedule|cancellation|no-show|job|refund|replacement|"
             r"mistake|error|failure|fault|repair|technician|tech|crew|broken\s\w{2,12}|"
             r"(?:day|week|weekend|fortnight|month|year|monday|tuesday|wednesday|thursday|friday|"
             r"saturday|sunday)\s(?:in\sa\srow|running)|"
-            r"missed\s(?:visit|delivery|appointment|slot|collection))"
+            r"missed\s(?:visit|delivery|appointment|appt|slot|collection))"
             r"(?:\s(?:this|in\sa)\s(?:week|month|year|row)|\sin\s(?:the\s)?(?:last|past)\s"
             r"(?:week|month|year|fortnight))?)\b",
         ),
@@ -611,13 +613,14 @@ _TIMES = (
     (
         keyed(
             "twice|times|time|0x|1x|2x|3x|4x|5x|6x|7x|8x|9x|occasions|different",
-            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?times?|\d{1,2}x|several\stimes|"
+            r"\b(?P<span>twice|" + _NUMBER_WORD + r"\s?(?:more\s)?times?|\d{1,2}x|several\stimes|"
             r"many\stimes|(?:on\s)?"
             + _NUMBER_WORD
             + r"\s(?:separate\s)?occasions|"
             + _NUMBER_WORD
             + r"\sdifferent\s(?:agents|people|advisors|advisers|staff|numbers|"
-            r"departments|teams))\b(?!\s(?:a|per)\s(?:day|week|month))",
+            r"departments|teams|consultants|engineers|technicians|techs|managers|drivers))\b"
+            r"(?!\s(?:a|per)\s(?:day|week|month))",
         ),
         1,
     ),
