@@ -24,6 +24,15 @@ def value(message: str, fact: str) -> str | None:
     [
         ("The blender I bought has stopped working.", "the blender you bought has stopped working"),
         ("Optician never turned up, app still shows confirmed.", "the optician never turned up"),
+        ("Subject: No-show tech AND charged for the visit?", "the tech was a no-show"),
+        (
+            "Cust called re meter install booked 8-12 today, engineer no show.",
+            "the engineer was a no-show",
+        ),
+        (
+            "Customer: I returned it 2 weeks ago. Until now no refund yet.",
+            "there is still no refund",
+        ),
         ("cx says pkg never arrived", "your parcel never arrived"),
         ("my sofa still hasn't arrived", "your sofa still hasn't arrived"),
         ("Ordered a kettle, got a toaster.", "you ordered a kettle and got a toaster"),

@@ -246,6 +246,17 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "no-show|no show",
+        r"(?:^(?:subject:\s|re:\s)?|,\s)(?P<det>)(?:no[\s-]show\s(?P<np>tech|technician|engineer|"
+        r"driver|fitter|installer|courier|surveyor|plumber|electrician|nurse)"
+        r"|(?P<np2>engineer|technician|driver|fitter|installer|courier|surveyor|plumber|"
+        r"electrician|nurse)\sno[\s-]show)\b",
+        "the {np}{np2} was a no-show",
+        rank=2,
+        voice="any",
+    ),
+    rule(
+        "issue",
         "subject|title",
         rf"{_HEADLINE}(?P<pred>(?:denied|refused|overcharged|double[\s-]charged)"
         rf"(?:\s[\w'’£$€%-]{{1,20}}){{0,6}}?){_HEADLINE_END}",
@@ -479,7 +490,8 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "no ",
-        rf",\s(?P<what>no\s(?P<np>{NO_WHAT_FEW}))\s(?:yet|still)(?=\s?[,.;!?]|$)",
+        rf"(?:,\s|\buntil\snow\s|\bas\sof\snow\s|\bso\sfar\s)(?P<what>no\s(?P<np>{NO_WHAT_FEW}))"
+        r"\s(?:yet|still)(?=\s?[,.;!?]|$)",
         "there is still {what}",
         rank=3,
         voice="any",
