@@ -951,6 +951,12 @@ def test_a_cars_age_is_no_child() -> None:
          "he's out of his blood thinners tonight"),
         ("My son is nearly out of his formula and the order is late.",
          "your son is nearly out of his formula"),
+        # What a small business has had to do, and who the family are.
+        ("The card machine is down and we've had to turn people away.",
+         "you've had to turn people away"),
+        ("The till is dead. We have had to close the shop early.",
+         "you have had to close the shop early"),
+        ("It is 11pm and my parents are senior citizens.", "your parents are senior citizens"),
     ],
 )  # fmt: skip
 def test_more_occasions_and_needs_are_what_is_at_stake(message: str, stake: str) -> None:

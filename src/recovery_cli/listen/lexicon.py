@@ -81,7 +81,8 @@ CANT = vocabulary(
 )
 """What the customer cannot do now: a consequence, not a way in ("log in")."""
 VULNERABLE_WORDS = vocabulary(
-    "a single (?:parent|mum|mom|dad|mother|father)|a pensioner|a carer|a wheelchair user|"
+    "a single (?:parent|mum|mom|dad|mother|father)|a pensioner|pensioners|a senior citizen|"
+    "senior citizens|a carer|a wheelchair user|"
     "a widow(?:er)?|an agency nurse|a night nurse|a nurse|a new mum|a (?:tight|small|fixed) "
     "budget|disabled|housebound|pregnant|diabetic|coeliac|blind|deaf|elderly|vulnerable|"
     "unwell|in pain|in hospital|on a pension|on my pension|on a (?:really |very )?tight budget|"

@@ -308,6 +308,19 @@ COMING += [
 COSTS = [
     rule(
         "stakes",
+        "had to",
+        rf"\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d)?\s(?:now\s|already\s)?(?P<had>had\sto\s)"
+        r"(?P<what>(?:turn|send)\s(?:people|customers|clients|patients|guests|diners|kids|children)"
+        r"\s(?:away|home)|close\s(?:the\s|our\s|my\s)?(?:shop|café|cafe|salon|store|restaurant|"
+        r"business|kitchen|office|bar|pub|clinic|surgery)(?:\searly|\sfor\sthe\sday|\sfor\sthe\s"
+        r"(?:morning|afternoon|evening))?|cancel\s(?:(?:all|our|my|the|\d{1,3}|two|three|four|five)\s)?"
+        r"(?:[\w'’-]{2,15}\s)?(?:bookings|appointments|orders|jobs|classes|lessons|clients|"
+        r"patients|customers))\b",
+        "{who}{aux} {had}{what}",
+        voice="any",
+    ),
+    rule(
+        "stakes",
         "off|holiday|leave|sick|day from|took the day|waited in|wait in|taken time|unpaid",
         rf"(?:\b(?P<who>{WHO})(?P<aux>'ve|\shave|\shad|'d|\shas)?\s|(?:^|(?<=,\s))(?=(?:took|had\sto)\s))"
         r"(?:now\s|already\s|even\s)?"
