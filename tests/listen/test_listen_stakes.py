@@ -957,6 +957,10 @@ def test_a_cars_age_is_no_child() -> None:
         ("The till is dead. We have had to close the shop early.",
          "you have had to close the shop early"),
         ("It is 11pm and my parents are senior citizens.", "your parents are senior citizens"),
+        # What the money or the thing is for, said with the thing: never a bare "is for".
+        ("It was debited twice. This money is for my daughter's school fees.",
+         "this money is for your daughter's school fees"),
+        ("The sofa is for my mum's 70th and it came torn.", "the sofa is for your mum's 70th"),
     ],
 )  # fmt: skip
 def test_more_occasions_and_needs_are_what_is_at_stake(message: str, stake: str) -> None:

@@ -113,7 +113,9 @@ NEEDS = [
         "stakes",
         "for my|for our|for her|for his|for their",
         r"\b(?P<subj>it'?s|its|it\sis|it\swas|this\sis|this\swas|they'?re|they\sare|these\sare|"
-        r"there|theyre|which\sis|are|is)\s(?P<what>(?:a|an|the)\s(?:[\w-]{2,15}\s){0,2}(?:present|"
+        r"there|theyre|which\sis|(?:the|this|that|these|those|my|our)\s(?:[\w'’-]{2,15}\s)?"
+        r"(?!(?:is|are|was|were)\b)[\w'’-]{2,15}\s(?:is|are|was|were))\s"
+        r"(?P<what>(?:a|an|the)\s(?:[\w-]{2,15}\s){0,2}(?:present|"
         r"gift|surprise)\s)?for\s(?P<whose>my|our|her|his|their)\s(?!late\s)"
         rf"(?=[^,.;!?\n]{{0,40}}\b(?:{EVENTS.pattern}|{FAMILY.pattern})\b)"
         rf"(?P<event>[\w'’-]{{2,20}}{WORDS})",
