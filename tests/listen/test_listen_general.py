@@ -406,6 +406,9 @@ def test_what_the_customer_fears_is_not_read_as_what_happened() -> None:
         ("Big dent down the side and it won't close.", "is down the side"),
         # A state with a noun after it is an adjective: no "is cancelled flight".
         ("Refund request - cancelled flight", "is cancelled flight"),
+        # After a headline's dash, a participle with a noun after it names what is wrong.
+        ("Subject: Order 9921045 - smashed eggs and missing items", "is smashed eggs"),
+        ("Subject: Refund of deposit - cancelled implant consultation", "is cancelled implant"),
         # A determiner inside is two things: "Mon" and "ur lad", not "your Mon our lad".
         ("U said Mon ur lad would be back to finish the bathroom.", "Mon"),
     ],
@@ -420,6 +423,12 @@ def test_a_bare_subject_is_never_a_state_a_quantity_or_an_adjective(
     ("message", "issue"),
     [
         ("Website down again, can't pay my bill.", "the website is down again"),
+        ("Subject: chafing dishes - arrived bent", "your chafing dishes arrived bent"),
+        ("Subject: Order 3320-77 - arrived leaking", "arrived leaking"),
+        (
+            "Caller Mr Qureshi, acct KHI-220981. Unable to access online portal for 3 days.",
+            "you have been unable to access online portal for 3 days",
+        ),
         ("re card blocked while abroad, very stressed", "your card is blocked"),
         ("Servers down since 9am for our whole team.", "down since 9am"),
     ],

@@ -175,6 +175,16 @@ _NOT_BEFORE_NOUN = (
 """A bare state with a noun after it, then the end, is an adjective ("Refund request -
 cancelled flight", "Move on 14th - damaged items"), not what happened to the thing before
 it."""
+_AFTER_A_DASH = (
+    r"(?:(?<![-–]\s)|(?![a-z]{2,15}(?:ed|en)\b)|(?=\S+(?:\s*$|[,.;:!?)]|\s(?:in|on|at|for|since|"
+    r"again|worse|after|before|while|with|to|from|by|twice|today|yesterday|last|this|overnight|"
+    r"and|&|but|bent|broken|damaged|late|smashed|cracked|wet|soaked|empty|open|opened|faulty|"
+    r"dead|torn|incomplete|leaking|damp|wrong|missing)\b)))"
+)
+"""After a headline's dash ("Order 99102 - smashed eggs and missing items"), a participle
+with a noun after it names what is wrong, not what happened to the thing before the dash:
+read only when the end, a stop, a preposition or a state follows ("Water meter application -
+declined", "chafing dishes - arrived bent", "stream - crashed for the whole main event")."""
 _THING_TEMPLATE = "{pre}{det} {np}{mod}{rel} {pred}{tail}"
 
 RULES: list[Rule] = [
@@ -274,7 +284,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BROKE_WORDS.keys, MARKED.keys, BAD_WORDS.keys, SAYS.keys, STATE.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s(?P<pred>{NEGATED}|{BROKE}|"
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s{_AFTER_A_DASH}(?P<pred>{NEGATED}|{BROKE}|"
         rf"{BE}\s{BAD}|(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b{_NOT_BEFORE_NOUN})"
         rf"{TAIL}",
         "{det} {np}{mod}{due} {pred}{tail}",
@@ -397,9 +407,18 @@ RULES: list[Rule] = [
     rule(
         "issue",
         "cannot|can't|cant|unable",
-        r"(?:^|(?<=\s[-–]\s)|(?<=\.\s))(?P<pred>(?:cannot|can'?t|cant|unable\sto)\s(?:log\s?in|"
+        r"(?:^|(?<=\s[-–]\s)|(?<=\.\s))(?P<pred>(?:cannot|can'?t|cant)\s(?:log\s?in|"
         rf"sign\sin|get\s(?:in|into|through)|access|pay|top\sup|book|cancel)){TAIL}",
         "cx {pred}{tail}",
+        rank=3,
+        voice="note",
+    ),
+    rule(
+        "issue",
+        "unable",
+        r"(?:^|(?<=\s[-–]\s)|(?<=\.\s))(?P<pred>unable\sto\s(?:log\s?in|"
+        rf"sign\sin|get\s(?:in|into|through)|access|pay|top\sup|book|cancel)){TAIL}",
+        "cx has been {pred}{tail}",
         rank=3,
         voice="note",
     ),
