@@ -966,3 +966,14 @@ def test_a_cars_age_is_no_child() -> None:
 def test_more_occasions_and_needs_are_what_is_at_stake(message: str, stake: str) -> None:
     assert read(message).sure("stakes") is not None
     assert stakes(message) == stake
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I tried to cancel online and it said I need to give a month's notice, fine.",
+        "They told me I have to come in person to cancel.",
+    ],
+)
+def test_what_we_told_them_to_do_is_not_what_is_at_stake(message: str) -> None:
+    assert read(message).sure("stakes") is None

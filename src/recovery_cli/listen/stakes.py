@@ -101,7 +101,8 @@ NEEDS = [
     rule(
         "stakes",
         "need to|have to|needs to|has to|need money|needs money|need access|needs access",
-        rf"(?:^|(?<!do\s)\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
+        rf"(?:^|(?<!do\s)(?<!said\s)(?<!says\s)(?<!told\sme\s)(?<!told\sus\s)(?<!that\s)"
+        rf"\b{WHO}\s(?:really\s|just\s|urgently\s)?|\b(?:and|so|because|as)\s|"
         rf"[,;]\s)(?P<need>need|have|needs|has|needed|had)\s(?:(?P<to>(?:access\s)?to\s)"
         rf"(?!{REQUESTS}|be\s(?:the|a|an)\b)(?P<verb>\w{{2,15}})"
         rf"|(?P<money>money|(?:the|that|this|my)\smoney)(?=\sfor))(?:(?P<rest>\s{_REST})|{TAIL})",
