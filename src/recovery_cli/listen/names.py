@@ -21,7 +21,9 @@ from recovery_cli.playbook.names import TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
-_PARTICLE = r"(?:van|von|de|da|di|du|der|den|le|la|del)"
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "der", "den", "le", "la", "del"})
+"""Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written."""
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 _NAME = (
     rf"(?:{_INITIAL}\s?){{0,2}}{_TOKEN}"
     rf"(?:\s(?:{_PARTICLE}\s){{1,2}}{_TOKEN}|\s(?:{_TOKEN}|{_INITIAL})){{0,2}}"
@@ -519,8 +521,6 @@ def _trim(raw: str) -> str:
     return " ".join(kept)
 
 
-_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "der", "den", "le", "la", "del"})
-"""Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written."""
 
 
 def _polish(raw: str) -> str | None:
