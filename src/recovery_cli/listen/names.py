@@ -521,8 +521,6 @@ def _trim(raw: str) -> str:
     return " ".join(kept)
 
 
-
-
 def _polish(raw: str) -> str | None:
     """The name as a reply would use it, or None if any part is not a name's."""
     tokens = [token for token in raw.replace("’", "'").split() if token not in {"and", "&"}]
