@@ -147,7 +147,8 @@ _REACH_ON = keyed(
 )
 """A number to use: "you can reach me on 07700 900123" (the number is read after it)."""
 _FORM = keyed(
-    "preferred|contact method|contact by|best way|easiest|easier|best|fine|ok|okay|good",
+    "preferred|contact method|contact by|best way|easiest|easier|best|call|phon|text|email|"
+    "e-mail|whatsapp",
     r"\b(?:(?:preferred\s(?:contact(?:\smethod)?|method\sof\scontact|way\sto\scontact\sme)|"
     r"contact\smethod|contact\sby|best\sway\sto\s(?:reach|contact|get\shold\sof)\sme)\s?[:=-]\s?"
     r"(?:by\s)?(?P<way>phone|call|email|e-mail|text|sms|whatsapp|post|letter)\b"
