@@ -166,20 +166,24 @@ _PLACES = (
 )
 """Where or to whom a thing went wrong, never a thing received ("Wrong house.")."""
 
+_GOES_ON = (
+    r"again|today|yesterday|overnight|twice|in|on|at|for|since|from|with|by|and|but|after|"
+    r"before|while"
+)
+"""Words after a state or a participle that carry its clause on ("cancelled in January",
+"down again", "crashed for the whole match"): what follows is not the noun it describes."""
 _NOT_BEFORE_NOUN = (
-    r"(?!\s(?!(?:again|today|yesterday|tonight|now|twice|already|still|too|anyway|overnight|"
-    r"everywhere|completely|totally|entirely|in|on|at|for|since|from|with|by|all|and|but|or|"
-    r"as|so|after|before|until|till|while|whilst|when|because|during|despite)\b)[a-z]{3,20}"
+    rf"(?!\s(?!(?:{_GOES_ON}|tonight|now|already|still|too|anyway|everywhere|completely|"
+    r"totally|entirely|all|or|as|so|until|till|whilst|when|because|during|despite)\b)[a-z]{3,20}"
     r"(?:\s[a-z]{2,20})?(?:\s*$|[,.;!?]))"
 )
 """A bare state with a noun after it, then the end, is an adjective ("Refund request -
 cancelled flight", "Move on 14th - damaged items"), not what happened to the thing before
 it."""
 _AFTER_A_DASH = (
-    r"(?:(?<![-–]\s)|(?![a-z]{2,15}(?:ed|en)\b)|(?=\S+(?:\s*$|[,.;:!?)]|\s(?:in|on|at|for|since|"
-    r"again|worse|after|before|while|with|to|from|by|twice|today|yesterday|last|this|overnight|"
-    r"and|&|but|bent|broken|damaged|late|smashed|cracked|wet|soaked|empty|open|opened|faulty|"
-    r"dead|torn|incomplete|leaking|damp|wrong|missing)\b)))"
+    r"(?:(?<![-–]\s)|(?![a-z]{2,15}(?:ed|en)\b)|(?=\S+(?:\s*$|[,.;:!?)]|\s(?:"
+    rf"{_GOES_ON}|worse|to|last|this|&|bent|broken|damaged|late|smashed|cracked|wet|soaked|"
+    r"empty|open|opened|faulty|dead|torn|incomplete|leaking|damp|wrong|missing)\b)))"
 )
 """After a headline's dash ("Order 99102 - smashed eggs and missing items"), a participle
 with a noun after it names what is wrong, not what happened to the thing before the dash:
