@@ -188,6 +188,34 @@ def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
         ("I paid GHS 28,000 and expect it fixed.", "amount", "GHS 28,000"),
         ("Still no refund. 2,450 pesos.", "amount", "2,450 pesos"),
         ("Part PO 2291/ST arrived broken.", "reference", "PO 2291/ST"),
+        # How long, in more of the ways people say it.
+        ("The portal is not opening since morning.", "waited", "since morning"),
+        ("They let me stand at the gate for 40 min while the scanners failed.", "waited", "40 min"),
+        ("Ticket was raised 3 days back, still critical.", "waited", "3 days"),
+        ("I was in line since 8 for a SIM replacement.", "waited", "since 8"),
+        ("Now it's 5 weeks already.", "waited", "5 weeks"),
+        ("Unable to access the portal for 3 days.", "waited", "3 days"),
+        ("3 hours in line at the store.", "waited", "3 hours"),
+        # A surname with small words in it, read whole.
+        (
+            "The claim is stuck.\n\nRegards,\nPieter van der Merwe\n",
+            "customer_name",
+            "Pieter van der Merwe",
+        ),
+        ("My order is late.\n\nThanks,\nAna de la Cruz", "customer_name", "Ana de la Cruz"),
+        # A reference a mail program wrapped onto the next line, read with its word.
+        (
+            "Hello, we are at the resort reception now with a family of five, booking ID\n"
+            "7730219845 made through a booking site. They say there is no booking.",
+            "reference",
+            "booking 7730219845",
+        ),
+        (
+            "Your technician was booked for Monday to fix the internet at the salon (account\n"
+            "8802-44-1190). Nobody came and nobody called us.",
+            "reference",
+            "account 8802-44-1190",
+        ),
         ("hi this is Gordon calling about my worktop", "customer_name", "Gordon"),
         (
             "Our client: Mrs Anjali Rao\n\nDear Sirs,\nThe windows leak.",
@@ -435,33 +463,6 @@ def test_a_bare_subject_is_never_a_state_a_quantity_or_an_adjective(
 )
 def test_a_bare_state_is_still_read_before_an_adverb_or_a_clause(message: str, issue: str) -> None:
     assert issue in (value(message, "issue") or "")
-
-
-@pytest.mark.parametrize(
-    ("message", "fact", "expected"),
-    [
-        # How long, in more of the ways people say it.
-        ("The portal is not opening since morning.", "waited", "since morning"),
-        ("They let me stand at the gate for 40 min while the scanners failed.", "waited", "40 min"),
-        ("Ticket was raised 3 days back, still critical.", "waited", "3 days"),
-        ("I was in line since 8 for a SIM replacement.", "waited", "since 8"),
-        ("Now it's 5 weeks already.", "waited", "5 weeks"),
-        ("Unable to access the portal for 3 days.", "waited", "3 days"),
-        ("3 hours in line at the store.", "waited", "3 hours"),
-        # A surname with small words in it, read whole.
-        ("The claim is stuck.\n\nRegards,\nPieter van der Merwe\n", "customer_name",
-         "Pieter van der Merwe"),
-        ("My order is late.\n\nThanks,\nAna de la Cruz", "customer_name", "Ana de la Cruz"),
-        # A reference a mail program wrapped onto the next line, read with its word.
-        ("Hello, we are at the resort reception now with a family of five, booking ID\n"
-         "7730219845 made through a booking site. They say there is no booking.",
-         "reference", "booking 7730219845"),
-        ("Your technician was booked for Monday to fix the internet at the salon (account\n"
-         "8802-44-1190). Nobody came and nobody called us.", "reference", "account 8802-44-1190"),
-    ],
-)  # fmt: skip
-def test_more_shapes_of_the_smaller_facts(message: str, fact: str, expected: str) -> None:
-    assert value(message, fact) == expected
 
 
 @pytest.mark.parametrize(
