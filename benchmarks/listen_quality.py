@@ -39,8 +39,9 @@ import yaml
 from recovery_cli.library import Library, shipped_dir
 from recovery_cli.listen import LABELLED, Reading, inputs_for, read
 from recovery_cli.listen.answers import heard_answers
+from recovery_cli.listen.shorthand import written_out
 from recovery_cli.playbook.inputs import STANDARD_INPUTS, effective_inputs, resolve
-from recovery_cli.playbook.names import TITLES
+from recovery_cli.playbook.names import TITLES, parse_name
 from recovery_cli.playbook.public import PUBLIC_FACTS
 from recovery_cli.playbook.reply import PUBLIC
 from recovery_cli.playbook.walk import run_scripted
@@ -65,12 +66,17 @@ FLOOR = re.compile(r"\b(?:order|ref|booking)\s?#?\d{3,10}\b")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words without punctuation ("daughter's" -> "daughters")."""
+    """Lower-case words without punctuation ("daughter's" -> "daughters"), shorthand written
+    out as a draft writes it ("3 wks" and "3 weeks" are the same words)."""
+    return _plain(written_out(text))
+
+
+def _plain(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
 
 
 def alnum(text: str) -> str:
-    return "".join(words(text))
+    return "".join(_plain(text))
 
 
 def says(name: str, label: str, text: str) -> bool:
@@ -81,18 +87,23 @@ def says(name: str, label: str, text: str) -> bool:
     return all(word in have for word in words(label))
 
 
-def said_back(name: str, label: str, draft: str) -> bool:
+def said_back(name: str, label: str, draft: str, read: str | None = None) -> bool:
     """Whether a draft says the fact back. A draft greets by first name by design, so a
     name counts when its first word is there ("Hi Dana," for "Dana Whitfield"); a name
     signed with a title or an initial is greeted by title and surname ("Dear Mrs
     Fairweather," for "D. Fairweather", "Dear Mrs Petty," for "Mrs Joan Petty", labelled
-    "Joan Petty"), so its surname counts too."""
+    "Joan Petty"), so its surname counts too. A label may hold less of the name than the
+    message gave ("Rahul" for "Guest is Mr Rahul Mehta"): when the name `read` holds the
+    label, the greeting made from it ("Dear Mr Mehta,") counts as well."""
     if name == "customer_name":
         parts = [part for part in words(label) if part not in TITLES]
         have = set(words(draft))
         first = next((part for part in parts if len(part) > 1), "")
         surname = parts[-1] if len(parts) > 1 else ""
-        return bool(first) and (first in have or surname in have)
+        if bool(first) and (first in have or surname in have):
+            return True
+        greeted = parse_name(read).first if read and says(name, label, read) else ""
+        return bool(greeted) and f"{greeted}," in draft
     return says(name, label, draft)
 
 
@@ -253,7 +264,7 @@ def report(
             drafted += made is not None
             for name, label in labels.items():
                 back.real[name] += 1
-                if made is not None and said_back(name, str(label), made.text):
+                if made is not None and said_back(name, str(label), made.text, reading.value(name)):
                     back.hits[name] += 1
                 else:
                     reason = unsaid(name, str(label), reading, made)

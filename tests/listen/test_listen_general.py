@@ -183,6 +183,7 @@ def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
         ("You cancelled flight SP 2211 with no notice.", "reference", "flight SP 2211"),
         ("Ref: Tenancy 40022817", "reference", "tenancy 40022817"),
         ("Transaction code RKT4HX9L2Q, please reverse it.", "reference", "transaction RKT4HX9L2Q"),
+        ("Cust acct 0719 55 3382, says the bill is wrong.", "reference", "account 0719 55 3382"),
         # Naira as Nigerian writers type it, cedis by code, pesos by name.
         ("I was debited twice for N85,000 on 3rd March.", "amount", "₦85,000"),
         ("I paid GHS 28,000 and expect it fixed.", "amount", "GHS 28,000"),

@@ -73,6 +73,12 @@ def test_a_he_or_she_is_the_relation_named_before_and_only_a_guess() -> None:
         "Nobody was hurt but my 4 year old was right next to it when it sparked.",
         "Sorting this out has been a real pain and a headache to deal with.",
         "My dad passed away last month.",
+        "We ended up running a cut-down event in the car park in the rain.",
+        "I work shifts as a paramedic and I'm on at 10, so the slot has to be early.",
+        "The cupboard base is now swollen where the sink leaked into it.",
+        "My mobile phone fell out of my bag and the screen shattered.",
+        "They said the bumper brackets are broken and have been glued.",
+        "If I hadn't looked, we'd have been in A&E.",
     ],
 )
 def test_near_misses_denials_idioms_and_other_peoples_harm_are_not_read(message: str) -> None:
@@ -165,3 +171,20 @@ def test_a_death_is_said_first_and_harm_is_not_said_again(invoke: Invoke) -> Non
 )
 def test_a_haircut_or_a_fall_by_our_staff_is_no_harm_to_the_customer(message: str) -> None:
     assert "harmed" not in read(message).facts
+
+
+def test_an_unattended_draft_asks_after_the_customer_who_says_they_were_hurt(
+    invoke: Invoke,
+) -> None:
+    """ "I've broken my ankle" says who in its own words: "whoever was hurt" would read as
+    if we had not listened."""
+    message = (
+        "Can I freeze my gym membership for 3 months? I've broken my ankle playing football "
+        "and I'm in a boot until March. Thanks, Sam"
+    )
+    result = invoke("run", "--message", message, "--no-input", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["inputs"]["harmed"] == "you"
+    assert "I hope you're all right now." in out["draft"]
+    assert "whoever was hurt" not in out["draft"]

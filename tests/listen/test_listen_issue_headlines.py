@@ -29,6 +29,7 @@ def issue(message: str) -> str | None:
         ("Tennis court booking — double booked", "your tennis court booking was double booked"),
         ("Refused entry despite a valid ticket", "you were refused entry despite a valid ticket"),
         ("URGENT - card payments down at our café", "your card payments are down at your café"),
+        ("Re: Ticket #SR-2098 - sync bug still not fixed", "your sync bug is still not fixed"),
     ],
 )
 def test_a_subject_line_that_names_the_problem_is_said_back(subject: str, said: str) -> None:
@@ -524,3 +525,26 @@ def test_a_noun_is_never_taken_for_whom_they_address_and_a_masked_oath_is_not_sa
     message: str, said: str | None
 ) -> None:
     assert issue(message) == said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'Your website keeps giving "Error - basket could not be saved" when I press checkout.',
+        "Ticket opened at 9:05 about our shared drive going read-only. Still no reply by 15:30.",
+    ],
+)
+def test_a_clause_cut_inside_a_quotation_or_a_thing_doing_something_is_not_drafted(
+    message: str,
+) -> None:
+    """Once drafted as "our website keeps giving Error" and "your shared drive going
+    read-only is late": worse than the playbook's neutral words."""
+    said = issue(message) or ""
+    assert not said.endswith("giving Error") and "going read-only is late" not in said
+
+
+def test_a_list_of_places_is_not_cut_after_its_first() -> None:
+    said = issue(
+        "my debit card is getting declined everywhere today, Tesco, the petrol station, online."
+    )
+    assert said == "your debit card is getting declined everywhere today"

@@ -272,6 +272,7 @@ def test_a_written_message_that_shows_no_channel_is_answered_in_writing() -> Non
         ("Cust has tried assembling twice.", "twice"),
         ("My click and collect still isn't ready. I've been back 3 times.", "3 times"),
         ("I have unsubscribed 4 times and you still email me.", "4 times"),
+        ("My appointment never happened. I have phoned your line 11 times.", "11 times"),
     ],
 )
 def test_how_often_the_customer_chased_is_only_a_guess_at_how_often_we_failed(
@@ -315,3 +316,85 @@ def test_an_abusive_contact_names_the_problem_behind_the_anger_when_it_is_read(
     assert values["issue"] == "we haven't yet put right your heating"
     plain = resolve(abusive, inputs_for(read("You are useless idiots."), abusive)).values
     assert plain["issue"] == "we haven't yet put right the problem you came to us with"
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "offered"),
+    [
+        ("Refund for the chair I returned still not here after 3 wks.", "waited", "3 weeks"),
+        ("Cust says mortgage appt Thurs, needs the payslips before then.", "stakes", None),
+        (
+            "My results were sent to wrong person. I need them for my surgery on Friday.",
+            "issue",
+            None,
+        ),
+    ],
+)
+def test_shorthand_is_written_out_in_what_a_draft_says(
+    message: str, name: str, offered: str | None
+) -> None:
+    """A draft says "3 weeks" and "appointment on Thursday", not a log's "3 wks"; the
+    reading keeps the customer's own words as its evidence."""
+    reading = read(message)
+    value = inputs_from(reading).get(name)
+    assert value is None or not any(
+        short in value.split() for short in ("wks", "appt", "Thurs", "tmrw", "hrs")
+    )
+    if offered is not None:
+        assert value == offered
+        assert offered not in (reading.value(name) or "")  # as given: "3 wks"
+
+
+def test_a_clause_about_someone_else_is_not_drafted_as_the_customers() -> None:
+    """ "He is 84 and lives alone" is her father: through the words an agent's typing goes
+    through it would become "you are 84 and live alone", so it is left to the playbook."""
+    message = (
+        "My dad's tablets were the wrong strength and he took two doses. He was dizzy and "
+        "fell last night - he's ok, bruised, but he is 84 and lives alone."
+    )
+    reading = read(message)
+    assert reading.value("stakes") == "he is 84 and lives alone"  # shown to the agent
+    assert "stakes" not in inputs_from(reading)
+
+
+def test_the_things_bought_and_what_they_are_for_are_drafted_as_the_order() -> None:
+    reading = read("My boots haven't come. They are for my son's football trials on Saturday.")
+    assert inputs_from(reading)["stakes"] == "it is for your son's football trials on Saturday"
+
+
+def test_a_bracketed_aside_naming_our_staff_is_not_drafted() -> None:
+    reading = read("The server (new, Kamil) poured coffee over my laptop keyboard at table 4.")
+    offered = inputs_from(reading).get("issue", "")
+    assert "Kamil" not in offered and "(" not in offered
+
+
+@pytest.mark.parametrize(
+    ("message", "name", "offered"),
+    [
+        (
+            "Cust called. Son is autistic and the noise from the works upsets him badly.",
+            "stakes",
+            "your son is autistic",
+        ),
+        (
+            "My dog walker didn't turn up again today, 3rd time this month.",
+            "issue",
+            "your dog walker didn't turn up again today",
+        ),
+        (
+            "Incident note, 14:10, table 6. Server spilled hot soup over Mrs Hale. Went all over "
+            "her trousers. She was very upset.",
+            "damaged",
+            "your trousers",
+        ),
+        (
+            "The engineer drilled through a pipe in the airing cupboard, flooded the landing.",
+            "issue",
+            "the engineer drilled through a pipe in the airing cupboard and flooded the landing",
+        ),
+    ],
+)
+def test_a_notes_bare_relation_and_a_comma_splice_are_written_as_a_letter_says_them(
+    message: str, name: str, offered: str
+) -> None:
+    assert inputs_from(read(message))[name] == offered

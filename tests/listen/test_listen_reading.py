@@ -383,6 +383,8 @@ def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
         "It takes twice as long as you said.",
         "Delivery note says 2x Oak Chairs but only one came.",
         "My bill is 3x normal this quarter.",
+        "The box it came in was 10 times bigger than the charger.",
+        "I cleared my cookies twice and the basket still won't save.",
     ],
 )
 def test_a_count_that_is_not_a_failure_happening_again_is_not_read(message: str) -> None:
@@ -435,6 +437,15 @@ def test_the_customers_name_comes_from_how_they_sign_or_say_it(message: str, nam
         "My parcel is late.\nThanks",
         "Colleague Priti tried to calm him down.",
         "I see a policy for a Mr J. Collins on my account.",
+        "Shop floor, 15:20. Staff member (Callum) reversed a pallet truck into the pushchair.",
+        "Note: Staff member apologised and gave his name (Ryan). Screen cracked.",
+        "You are now chatting with Ria\nRia: Hi there, how can I help today?\nRia: Still there?",
+        "Merchant: all 3 card terminals are down\nMerchant: we're a cafe, cash only now",
+        "Kettle leaked all over the worktop and tripped the fuses.\nVerified purchase",
+        "Charged £12.99 again this morning after cancelling.\nFitPulse Pro user",
+        "Waited an hour at the gate and nobody told us anything.\nDisgraceful",
+        "The engineer cut the wrong cable and left.\nShaken - have told the team leader",
+        "Courier left it in the rain, then told me 'not our problem'. Amazing",
     ],
 )
 def test_no_name_from_a_handle_a_company_or_someone_else(message: str) -> None:
@@ -816,3 +827,22 @@ def test_the_customers_calls_a_rate_a_signature_or_a_van_is_no_count_or_partner(
 ) -> None:
     reading = read(message)
     assert reading.sure(fact) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("Inbound 17:20, Mr Adebayo\nComplaint re the gym trainer's manner.", "Mr Adebayo"),
+        (
+            "Call log 18:40. Mrs S. Okonkwo\nOrig call 18:10, car broke down on the A38.",
+            "Mrs S. Okonkwo",
+        ),
+        ("Please confirm the cancellation.\nThanks, P Carstairs", "P. Carstairs"),
+    ],
+)
+def test_a_name_ends_with_its_line_and_a_bare_initial_keeps_its_place(
+    message: str, name: str
+) -> None:
+    """A name never runs on into the next line's first word ("Mr Adebayo Complaint" was
+    greeted "Dear Mr Complaint,"), and "P Carstairs" is never greeted "Hi P,"."""
+    assert values(message)["customer_name"] == name

@@ -131,6 +131,24 @@ def test_an_occasion_outranks_a_complaint_about_the_thing_itself(message: str, s
             "The invoice is wrong and I need to pay the roofer £2,400 by Friday.",
             "you need to pay the roofer £2,400 by Friday",
         ),
+        (
+            "The engineer never came. Grandad is 91 and has dementia.",
+            "your grandad is 91 and has dementia",
+        ),
+        ("The alarm is still faulty. My husband has Parkinson's.", "your husband has Parkinson's"),
+        (
+            "The lock is broken and I do not feel safe in my own home at night.",
+            "you do not feel safe in your own home",
+        ),
+        (
+            "Call note: delivery missed again. Cust's got 2 days of insulin left.",
+            "you have only got 2 days of insulin left",
+        ),
+        (
+            "The frame snapped. They're my only glasses - I can't read or see clearly at distance "
+            "without them.",
+            "you can't read or see clearly at distance without them",
+        ),
     ],
 )
 def test_what_is_riding_on_it_is_read_from_a_general_shape(message: str, stake: str) -> None:
@@ -977,3 +995,18 @@ def test_more_occasions_and_needs_are_what_is_at_stake(message: str, stake: str)
 )
 def test_what_we_told_them_to_do_is_not_what_is_at_stake(message: str) -> None:
     assert read(message).sure("stakes") is None
+
+
+def test_a_thing_someone_else_owns_is_not_said_as_the_customers_circumstance() -> None:
+    """ "a customer's van that's booked in" is the customer's customer, and "'s" there is
+    not "has": it was drafted as "Knowing customer's van that's booked in at 8 tomorrow"."""
+    stake = stakes(
+        "Nothing came. These are brake pads for a customer's van that's booked in at 8 tomorrow."
+    )
+    assert stake is None or not stake.startswith("customer's")
+
+
+def test_a_stake_is_never_cut_after_a_title() -> None:
+    """Once drafted as "you had a telehealth appointment booked with Dr."."""
+    stake = stakes("I had a telehealth appointment booked with Dr. Adeyemi for Tuesday.")
+    assert stake is None or not stake.endswith(" Dr")

@@ -54,6 +54,8 @@ def test_a_firm_is_read_by_name_or_role(message: str, partner: str) -> None:
         "Your company HomeHub has charged me twice.",
         "Delivered by Tom, who was very polite, but the lamp is broken.",
         "The lamp is broken. Can I swap it at your Stockport depot on Saturday?",
+        "Two arrived cracked. Please can you courier replacements today?",
+        "The contractor portal will not let me log in to book the repair.",
     ],
 )
 def test_no_firm_is_read_from_a_pronoun_a_day_a_person_or_ourselves(message: str) -> None:

@@ -23,6 +23,8 @@ from recovery_cli.playbook.names import greeting, parse_name
         ("G. R. Ashworth", "Dear G. R. Ashworth,"),
         ("Customer", "Hello,"),
         ("Mrs", "Hello,"),
+        ("Mr Van der Berg", "Dear Mr van der Berg,"),  # never "Dear Mr Berg,"
+        ("Mr Pieter van der Merwe", "Dear Mr van der Merwe,"),
     ],
 )
 def test_a_titled_name_is_greeted_as_a_letter_greets_it(raw: str, greets: str) -> None:

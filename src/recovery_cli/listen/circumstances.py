@@ -39,6 +39,14 @@ _CUT = r"before|after|when|while|until|and|but|so|because|as|then"
 """Words that start another clause ("... out of the seat before I could pull over")."""
 
 _FRAIL = r"elderly|disabled|frail|sick|housebound|bed-?bound|blind|deaf|vulnerable|infirm"
+_CONDITIONS = (
+    r"dementia|alzheimer'?s|parkinson'?s|(?-i:MS)|multiple\ssclerosis|motor\sneurone\sdisease|"
+    r"cancer|heart\sfailure|a\sheart\scondition|a\spacemaker|emphysema|crohn'?s|sickle\scell|"
+    r"cerebral\spalsy|cystic\sfibrosis|long\scovid|epilepsy|diabetes|autism|"
+    r"(?:a\s)?learning\sdisabilit(?:y|ies)|(?:stage\s\d\s|chronic\s|severe\s)?(?:kidney|"
+    r"liver|lung)\sdisease"
+)
+"""Long-term conditions one of the family lives with ("Grandad is 91 and has dementia")."""
 _CARED_FOR = r"disabled|autistic|deaf|blind|housebound|bed-?bound"
 _FRAIL_FAMILY = rf"an?\s(?:severely\s)?(?:{_CARED_FOR})\s(?:{FAMILY.pattern})\b"
 """One of the family who needs care: "a disabled son", "a deaf wife" (an elderly mother is
@@ -104,6 +112,12 @@ def _cant(without: bool) -> Rule:
     the thing is for and "we can't afford it" what the money is, so they rank with an
     occasion; a bare "I can't go out" ranks below."""
     need = r"(?:(?<=afford)|(?=[^,.;!?\n]{0,60}\bwithout\b))" if without else ""
+    rest = (
+        r"(?:(?P<rest>[^,.;!?\n]{0,60}?\swithout\s(?:them|it|this|(?:my|his|her|their|the)\s"
+        rf"[\w'-]{{2,15}}))|(?P<more>{WORDS}))"
+        if without
+        else rf"(?P<rest>{WORDS})"
+    )  # "can't read or see clearly without them": never cut to "can't read"
     return rule(
         "stakes",
         "can't|cant|cannot|can not|can no|couldn|unable|able",
@@ -111,8 +125,8 @@ def _cant(without: bool) -> Rule:
         r"(?:literally\s|just\s|really\s|still\s|now\s)?|\b(?:and|so|now)\s)(?P<neg>can'?t|"
         r"cannot|cant|can\snot|can\sno\slonger|couldn'?t|won'?t\sbe\sable\sto|(?:will\s)?not\sbe\sable\sto|"
         r"am\sunable\sto|unable\sto)\s"
-        rf"(?:even\s|legally\s|safely\s)?(?P<verb>{CANT.pattern})\b{need}(?P<rest>{WORDS})",
-        "{who} {neg} {verb}{rest}",
+        rf"(?:even\s|legally\s|safely\s)?(?P<verb>{CANT.pattern})\b{need}{rest}",
+        "{who} {neg} {verb}{rest}{more}" if without else "{who} {neg} {verb}{rest}",
         rank=0 if without else 1,
         voice="any",
     )
@@ -268,7 +282,7 @@ RULES: list[Rule] = [
         "stakes",
         "feel",
         r"\bI\s(?P<neg>don'?t|do\snot)\sfeel\s(?P<what>safe|secure)(?P<rest>(?:\s"
-        r"[\w'-]{1,15}){0,3})",
+        r"[\w'-]{1,15}){0,3}(?:(?<=\sown)\s[\w'-]{1,15})?)",
         "I {neg} feel {what}{rest}",
     ),
     rule(
@@ -339,10 +353,21 @@ RULES: list[Rule] = [
         rank=1,
         voice="note",
     ),
+    rule(
+        "stakes",
+        "has|got",
+        rf"(?:\b(?P<det>my|our|his|her)\s|(?:^|(?<=[,;]\s))(?P<bare>)(?!(?:mum|dad|mom|mam)\b))"
+        rf"(?P<np>{FAMILY.pattern})"
+        rf"(?P<age>\sis\s\d{{2,3}}\sand)?\s(?P<has>has|has\sgot|'s\sgot)\s(?P<what>{_CONDITIONS})\b",
+        "{det} {np}{age} {has} {what}",
+        rank=1,
+        voice="any",
+    ),
     _left(
-        r"(?P<aux>'ve|\shave|\shas|'s)\s(?:only\s|just\s)?(?P<verb>got)",
+        r"(?P<aux>'ve|\shave|\shas)\s(?:only\s|just\s)?(?P<verb>got)",
         "{who}{aux} only {verb} {what}",
     ),
+    _left(r"'s\s(?:only\s|just\s)?(?P<verb>got)", "{who} has only {verb} {what}"),  # not "Cust's"
     _left(r"\s(?:only\s|just\s)?(?P<verb>have|has)", "{who} {verb} only {what}"),
     rule(
         "stakes",

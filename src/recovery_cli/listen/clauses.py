@@ -262,18 +262,22 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
             match = each.pattern.search(text, match.start() + 1)
             continue
         clause, generic, end = made
+        if _cut_in_a_quote(text, match.start(), end, clause):
+            match = each.pattern.search(text, match.start() + 1)
+            continue  # 'keeps giving "Error - basket ...': cut inside what it quotes
         main = _MAIN_POINT.search(text, 0, match.start()) is not None or text[:8].lower() in {
             "subject:",
             "subject ",
         }
         weak = weakened and match.group("weak") is not None  # weaker evidence: ranks lower
+        aside = each.fact == "issue" and _BESIDE_THE_POINT.search(clause) is not None
         yield Found(
             each.fact,
             clause,
             sentence.start + match.start(),
             sentence.start + end,
             each.sure,
-            each.rank + (2 if generic else 0) + (2 if weak else 0) - (1 if main else 0),
+            each.rank + (2 if generic or aside else 0) + (2 if weak else 0) - (1 if main else 0),
         )
         match = each.pattern.search(text, max(match.end(), match.start() + 1))
 
@@ -297,6 +301,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
             and _UNFINISHED.match(match.string, match.end("tail"))
         ):
             kept = kept[: kept.rfind(",")]  # stopped mid-clause (a wrapped line, the word limit)
+        if ", " in kept and match.string[match.start("tail") + len(kept) :].startswith(", "):
+            kept = kept[: kept.rfind(", ")]  # a list cut after one item: "today, Tesco, the ..."
         end = match.start("tail") + len(kept)
         if end < match.end() and match.end("tail") < match.end():
             return None  # the pattern went on past the tail; cutting it would lose that
@@ -398,7 +404,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if "who" in parts:  # "cx a single mum": the "is" a note leaves out
         bare = parts["who"].lower() in {"cx", "cust", "customer", "aged"} and not parts.get("be")
         parts["are"] = " is" if bare else ""
-    if parts.get("pred", "").lower().startswith("not "):  # "desk not available"
+    if parts.get("pred", "").lower().startswith(("not ", "still not ", "also not ")):
+        # "desk not available", "sync bug still not fixed": the "is" a headline leaves out
         parts["state"] = parts["pred"]
     if parts.get("pred", "").lower().startswith("taken ") and not parts.get("aux"):
         return None  # "why have u taken ...": a question, not a statement
@@ -408,7 +415,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         if came is not None:  # "Delivery not came": "your delivery hasn't come"
             past = " ".join(came.group(1).lower().split())
             has = "haven't" if link == "are" else "hasn't"
-            parts["pred"] = f"{has} {_ARRIVED.get(past, past)}{parts['pred'][came.end() :]}"
+            still = "still " if parts["pred"].lower().startswith("still ") else ""
+            parts["pred"] = f"{still}{has} {_ARRIVED.get(past, past)}{parts['pred'][came.end() :]}"
         else:
             if parts.get("tail", "").lstrip().lower().startswith(("since", "for ")):
                 link = "have been" if link == "are" else "has been"  # "dead since Sat"
@@ -504,7 +512,8 @@ _QUOTE_AFTER = re.compile(r',\s"[^"\n]{1,40}"$')
 clause says it already."""
 _LEFT_HANGING = re.compile(
     r"\d\s(?:on|in|at)$|\s(?:and|the|of|to|with|a|an|your|our|my|for|but|or|so|because|that|"
-    r"will|would|can|could|should|is|are|was|were|about)$|\bdue\son$|"
+    r"will|would|can|could|should|is|are|was|were|about|from)$|\bdue\son$|"
+    r"\s(?:dr|mr|mrs|ms|mx|prof)\.?$|\b(?:in|of|at|into)\s(?:your|our|his|her|their|my)\sown$|"
     r"\b(?:between|from)\s(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve)(?:\s?[ap]m)?$|\b(?:in|on|at)\sa\s(?:wet|soaking|cold|dirty|new|big|small|"
     r"full|empty|broken)$",
@@ -556,7 +565,7 @@ St branch knocked ..."), which did nothing itself."""
 
 
 _NOT_CAME = re.compile(
-    r"^not\s(?:yet\s)?(came|come|arrived|turned\sup|showed\sup|shown\sup)\b", re.I
+    r"^(?:still\s)?not\s(?:yet\s)?(came|come|arrived|turned\sup|showed\sup|shown\sup)\b", re.I
 )
 _ARRIVED = {"came": "come", "showed up": "shown up"}
 """The past participle after "hasn't" of a past tense a note or a learner writes after "not"."""
@@ -620,6 +629,28 @@ _VOCATIVE = re.compile(
 )
 """Who the customer is talking to, or a sign-off, at the end of a clause: not said back
 ("people" only after a comma: "in front of a queue of people" keeps its noun)."""
+
+
+def _cut_in_a_quote(text: str, start: int, end: int, clause: str) -> bool:
+    """Whether a clause stops inside a quotation that goes on ('keeps giving "Error -
+    basket could not be saved"' made "keeps giving Error"): the quotation opened in its
+    words is still open where they end, and its last words are the quotation's first,
+    capitalised as a message's first words are."""
+    span = text[start:end]
+    if span.count('"') % 2:
+        opened = span.rfind('"')
+    elif span.count("“") > span.count("”"):
+        opened = span.rfind("“")
+    else:
+        return False
+    if text[end : end + 1] in {'"', "”"}:
+        return False
+    quoted = span[opened + 1 :].split()
+    if not quoted or not quoted[0][:1].isupper():
+        return False  # 'the code is "invalid or expired"': "invalid" says it as well
+    return clause.lower().split()[-len(quoted) :] == [word.lower() for word in quoted]
+
+
 _UNFINISHED = re.compile(r"\n|\s\w")
 """What follows a tail that stopped before its clause ended: a line break, or a word."""
 _DANGLING = re.compile(
@@ -667,6 +698,13 @@ MAIN_POINT = (
 )
 """Words that announce the point of a long message ("the reason I'm writing is that ...")."""
 _MAIN_POINT = re.compile(MAIN_POINT, re.I)
+_BESIDE_THE_POINT = re.compile(
+    r"\s(?:too|as\swell|also)$|^(?:the|your|our|its)\s(?:outer\s)?(?:boxe?s?|packaging|"
+    r"packet|carton|wrapping|bag)\s",
+    re.I,
+)
+"""A failure told beside the main one ("Ice packs were warm too") or the packaging's ("the
+boxes had big dents"): ranked below what went wrong with the thing itself."""
 _HANDLE_ONLY = re.compile(r"@\w{1,30}")
 _HANDLE = re.compile(r"(?<![\w@])@\w{1,30}\s?")
 """A handle inside a clause ("the @BoltFitness staff member"): the name says it already."""

@@ -660,7 +660,8 @@ RULES: list[Rule] = [
         "about|re|regarding|with",
         rf"\b(?:calling|ringing|writing|emailing|chasing|about|re|regarding|"
         r"(?:problem|issue|trouble|delay|no-?one|no\sone|nobody)\swith)\s(?:about\s)?"
-        rf"(?P<det>the|my|our)\s{_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
+        r"(?P<det>the|my|our)\s(?!(?:[\w'-]+\s){1,3}(?:going|being|getting|showing|saying|giving|"
+        rf"keeping|not|still)\b){_NP}{PAREN}(?=\s(?:again|order|delivery|which|that|I|and)\b|[,.;!?]|$)",
         "{det} {np} {be} late",
         rank=5,
         needs=LATE,

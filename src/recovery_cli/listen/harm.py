@@ -112,7 +112,7 @@ _CUE = keyed(
 _NOT_SO = re.compile(
     r"\b(?:not|never|no|nothing|nobody|no\sone|nearly|almost|could|would|might|may|if|"
     r"luckily|thankfully|fortunately|in\scase|risk|afraid|worried|scared|before|someone|"
-    r"somebody|anyone|until|unless|whether|avoid|prevent|waiting\sfor)\b|n't\b",
+    r"somebody|anyone|until|unless|whether|avoid|prevent|waiting\sfor)\b|n't\b|'d\shave\b",
     re.I,
 )
 """Words in the clause before a cue that make it a near miss, a denial or a fear."""
@@ -122,10 +122,13 @@ _IDIOM = re.compile(
     r"heart\sattack|killing\sme|bleeding\s(?:ridiculous|joke|useless|hell)|"
     r"injured\sparty|left\s(?:it|them|a|the|us\sa)|ran\sout\sof\s(?:patience|time|stock)|"
     r"(?:price|cost|bill)s?\s(?:cuts?|rises?)|(?:in|booked|went)\sfor\sa\scut|"
-    r"a\scut\s(?:and|&)\s(?:colou?r|blow|style|finish|highlights))",
+    r"a\scut\s(?:and|&)\s(?:colou?r|blow|style|finish|highlights)|cut-(?:down|price|off|rate)|"
+    r"(?:as|am|I'm|is|was|are)\san?\s(?:trainee\s|student\s|senior\s)?(?:paramedic|doctor|GP|vet|"
+    r"dentist|nurse))",
     re.I,
 )
-"""Harm words used for something else."""
+"""Harm words used for something else: a haircut, a cut-down event, a job ("I work as a
+paramedic")."""
 _CLAUSE_START = re.compile(r"[.!?;:]|,\s|\s(?:but|and|so|when|then)\s|\s-\s|—|\(")
 
 _SPECIES = (
@@ -241,13 +244,21 @@ _STAFF_SUBJECT = re.compile(
     re.I,
 )
 """Before a fall in its own clause: one of our staff, who is the one who fell or tripped."""
-_THING = re.compile(r"\b(?:it|which|this|that)\s(?:\w+\s)?$", re.I)
-"""A thing just before the cue is what it happened to ("it tripped", "which fell")."""
+_THING = re.compile(
+    r"\b(?:(?:it|which|this|that)\s(?:\w+\s)?|(?:the|my|our|his|her|its|their)\s(?:[\w-]+\s)?"
+    r"(?:phone|mobile|base|bracket|cupboard|unit|screen|box|parcel|bag|lid|door|shelf|worktop|"
+    r"frame|handle|plug|case|laptop|tablet|tv|bumper|wall|ceiling|carpet|laminate|sofa|table|"
+    r"chair|glass|mirror|vase|cabinet|drawer|panel|pipe|boiler|engine|wheel|tyre|bike|car)s?\s"
+    r"(?:(?!(?:I|he|she|we|they|you|my|his|her|me|him|us|them)\b)[\w']+\s){0,5})$",
+    re.I,
+)
+"""A thing just before the cue is what it happened to ("it tripped", "which fell", "my
+mobile phone fell out", "the cupboard base is now swollen")."""
 _CHILD = re.compile(r"\d|one|two|three|four|five|six|seven|eight|nine|ten|little|toddler|newborn")
 _ANIMAL = re.compile(rf"^(?:{_SPECIES})$", re.I)
 _KEEP = {"boy": "son", "girl": "daughter", "kids": "children", "twins": "children"}
 
-_NAMED_HERE = 0.85
+NAMED_HERE = 0.85
 """How sure a reading is when who is named in the harm's own sentence ("my son needed
 stitches"): above `model.SURE`."""
 _RESOLVED = 0.78
@@ -278,7 +289,7 @@ def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
         if whom:
             who, sure = whom
             start = sentence.start + cue.start()
-            sureness = _NAMED_HERE if sure else _RESOLVED
+            sureness = NAMED_HERE if sure else _RESOLVED
             yield Found("harmed", who, start, sentence.start + cue.end(), sureness)
             return
 

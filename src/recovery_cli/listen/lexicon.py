@@ -65,7 +65,12 @@ ACCESS = (
     r"log\s?in|login|sign\s(?:in|up)|get\s(?:in|into|through|back)|access|cancel|create|"
     r"reset|register|find|open\sit|believe|understand|see\swhy|get\shold"
 )
-WHO = r"(?:I|we|cx|cust|customer|pt|patient|she|he)"
+WHO = (
+    r"(?:(?<!\ba\s)(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\bmy\s)(?<!\bone\s)"
+    r"(?:I|we|cx|cust|customer|pt|patient|she|he))"
+)
+"""Who a note or a message says it of; never a noun after a determiner ("for a customer's
+van that's booked in at 8": the van is someone else's, and "'s" is not "has")."""
 CANT = vocabulary(
     "drive|see(?! (?:whether|if|why|what|how|where|when|who|my|the|our|your|any)\\b)|"
     "work|sleep|walk|cook|wash|shower|"

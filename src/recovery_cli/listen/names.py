@@ -25,11 +25,12 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "der", "den", "le"
 """Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written."""
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
 _NAME = (
-    rf"(?:{_INITIAL}\s?){{0,2}}{_TOKEN}"
-    rf"(?:\s(?:{_PARTICLE}\s){{1,2}}{_TOKEN}|\s(?:{_TOKEN}|{_INITIAL})){{0,2}}"
+    rf"(?:{_INITIAL}[^\S\n]?){{0,2}}{_TOKEN}"
+    rf"(?:[^\S\n](?:{_PARTICLE}[^\S\n]){{1,2}}{_TOKEN}|[^\S\n](?:{_TOKEN}|{_INITIAL})){{0,2}}"
 )
-"""Up to three words and two initials; small words inside a surname ("van der") come with
-the word after them, so "Pieter van der Merwe" is one name."""
+"""Up to three words and two initials on one line; small words inside a surname ("van
+der") come with the word after them, so "Pieter van der Merwe" is one name. A name never
+runs on past a line's end: "Mr Adebayo" then "Complaint re ..." is Mr Adebayo."""
 _TITLE = r"(?:mrs|mr|ms|miss|dr|mx)\.?"
 _RELATION = (
     r"(?:daughter|son|wife|husband|partner|mother|father|mum|dad|sister|brother|niece|nephew|"
@@ -154,12 +155,14 @@ _TITLED = keyed(
 _ROLE = keyed(
     "caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|visitor|"
     "graduate|student|pupil|candidate|applicant|delegate|attendee|diner|shopper|parent",
-    r"\b(?:caller|guest|customer|cust|cx|member|passenger|patient|client|resident|tenant|"
-    r"visitor|graduate|student|pupil|candidate|applicant|delegate|attendee|diner|shopper|parent)"
+    r"\b(?<!staff\s)(?<!team\s)(?<!crew\s)(?:caller|guest|customer|cust|cx|member|passenger|"
+    r"patient|client|resident|tenant|visitor|graduate|student|pupil|candidate|applicant|"
+    r"delegate|attendee|diner|shopper|parent)"
     rf"\s(?:\(\s?(?P<own>(?:{_TITLE}\s)?{_NAME})\)|(?P<name>{_TITLE}\s{_NAME}))",
 )
 """The person a log or a note is about, in any message: "Caller Mrs Fenwick", "Guest Ms
-Abimbola", "Member (Carl)": a title or brackets say it is a name."""
+Abimbola", "Member (Carl)": a title or brackets say it is a name ("Staff member (Dan)" is
+ours, not the customer)."""
 _FIELD = re.compile(
     r"(?:^|(?<=[.!?;]\s))(?:(?:(?:full|your|customer|caller|passenger|guest|lead\spassenger|"
     r"patient|member|account\sholder|contact|first|given)\s)?(?:name|contact)|account\sholder|"
@@ -237,7 +240,9 @@ NOT_NAMES = words(
     "resident tenant absolutely utterly totally honestly really seriously disgusted furious "
     "appalled not never pls plz cant can't wont won't dont don't ring call "
     "student pupil parent applicant attendee learner shopper buyer traveller traveler "
-    "subscriber cardholder owner host"
+    "subscriber cardholder owner host merchant of shaken verified awaiting keeping "
+    "disgraceful amazing brilliant lovely wonderful superb marvellous unbelievable pathetic "
+    "useless rubbish typical classic genius nice perfect awesome excellent shambolic shambles"
 )
 _ROLE_LINE = re.compile(
     r",|\b(?:ltd|limited|co|inc|plc|llc|llp|solicitors|lawyers|associates|partners|"
@@ -245,7 +250,7 @@ _ROLE_LINE = re.compile(
     r"accounts|operations|ops|head\sof|sent\sfrom\smy|secretary|treasurer|chair(?:man|woman|person)?|"
     r"committee|collective|society|association|club|trust|council|owner|founder|coordinator|"
     r"administrator|principal|practice|consultant|receptionist|pharmacist|supervisor|"
-    r"proprietor|headteacher|executive|ceo|cfo|coo)\b",
+    r"proprietor|headteacher|executive|ceo|cfo|coo|user|purchase)\b",
     re.I,
 )
 
@@ -264,6 +269,8 @@ def customer_names(
     mine = not _SELF_LABELS.isdisjoint(label.lower() for label in labels)
     for speaker, count in labels.items():
         if count >= 2 and not mine and len(speaker) > 1 and _plausible(speaker):
+            if _agent(text, speaker):
+                continue
             start = text.index(speaker + ":")
             yield Found("customer_name", speaker, start, start + len(speaker), 0.9, 0)
     whole = sentence_of(text[:6000], 0, keys)  # what the patterns below search
@@ -336,9 +343,34 @@ def customer_names(
         yield found
 
 
+_AGENT_OPENING = r"(?:hi|hello|good\s\w+)\b[^\n]{0,60}\bhow\s(?:can|may)\sI\shelp"
+
+
+def _agent(text: str, speaker: str) -> bool:
+    """Whether a chat's speaker is the agent ("You are now chatting with Ria", "Ria: Hi
+    there, how can I help today?"), whom the customer talks to and a reply never greets."""
+    name = re.escape(speaker)
+    return (
+        re.search(
+            rf"\bchatting\swith\s{name}\b|^{name}:\s{_AGENT_OPENING}", text[:2000], re.I | re.M
+        )
+        is not None
+    )
+
+
+_STAFF_BEFORE = re.compile(
+    r"\b(?:staff|colleague|employee|driver|server|waiter|waitress|cashier|assistant|"
+    r"engineer|technician|agent|advisor|adviser|manager)\b[^.!?\n]{0,40}$",
+    re.I,
+)
+"""One of ours just before "gave his name": "Staff member apologised and gave his name"."""
+
+
 def _from_note(text: str, keys: frozenset[str]) -> Iterable[Found]:
     whole = sentence_of(text[:4000], 0, keys)
     for match in _NOTED.finditer(whole):
+        if _STAFF_BEFORE.search(whole.text, max(0, match.start() - 60), match.start()):
+            continue
         yield from _found(whole, match, 0.85, 1)
     for match in _TITLED.finditer(whole):
         yield from _found(whole, match, 0.8, 2)
@@ -530,8 +562,10 @@ def _polish(raw: str) -> str | None:
         title = tokens.pop(0).rstrip(".").capitalize()
     if tokens and tokens[-1].endswith("'s"):
         return None  # "Mrs Janet Okafor's daughter": the name of someone else's
-    if len(tokens) == 1 and title is None and len(tokens[0]) < 2:
-        return None  # one letter is an initial, or a survey's "Q:", never a name
+    if len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2:
+        return None  # one letter is an initial ("Mrs C"), or a survey's "Q:", never a name
+    if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0].isupper():
+        tokens[0] += "."  # "P Carstairs": an initial written without its stop
     if not tokens or not all(
         _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in _PARTICLES)
         for n, token in enumerate(tokens)

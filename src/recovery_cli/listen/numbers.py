@@ -77,10 +77,11 @@ _ID = (
     r"(?!\d{1,2}[/-]\d{1,2}(?:/\d{2,4})?(?![\w/-]))"
     r"(?P<id>(?-i:[A-Z]{2,4})\s\d{3,10}(?:\s\d{2,6})?(?![\w/-])"
     r"|#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
-    r"(?:\s\d{3,6}(?:\s\d{2,6})?(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
+    r"(?:\s\d{3,6}(?:\s\d{2,6})?(?![\w-])|\s\d{2}\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
-"""A reference after its word: a code ("SUB-22091", "7719203", "K9WQ2P") or capitals then
-digits ("INV 30092", "CT 0091 4478")."""
+"""A reference after its word: a code ("SUB-22091", "7719203", "K9WQ2P"), capitals then
+digits ("INV 30092", "CT 0091 4478"), or digits in groups ("0719 55 3382": a short group
+in the middle only, so "order 4411 20 minutes late" is order 4411)."""
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
@@ -670,7 +671,8 @@ _CHASED = re.compile(
     r"\b(?:rang|called|phoned|telephoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
     r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
     r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
-    r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)))?\s$",
+    r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)|"
+    r"(?:your|the)\s[\w-]{2,15}(?:\s(?:line|number|team|office|shop|branch|desk))?))?\s$",
     re.I,
 )
 """A count of the customer's own tries ("rang twice", "tried assembling twice", "I've been
@@ -694,7 +696,8 @@ _PAID = re.compile(
 )
 """Before "twice": a sum taken twice is a billing error, not a repeated failure."""
 _NOT_A_REPEAT_BEFORE = re.compile(
-    r"\b(?:(?:restarted|rebooted|reinstalled|reset|wore|worn|washed|used|(?:switched|turned)"
+    r"\b(?:(?:restarted|rebooted|reinstalled|reset|cleared|deleted|uninstalled|updated|refreshed|"
+    r"wore|worn|washed|used|(?:switched|turned)"
     r"(?:\s\w{1,12}){0,2}\s(?:off\sand\son|on\sand\soff)|checked|double-checked|counted|"
     r"measured|stopped)(?:\s\w{1,12}){0,3}"
     r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how)\s$",
@@ -705,10 +708,12 @@ them twice", "warned twice") or a multiple ("nearly twice the rate"), not a fail
 happened again."""
 _NOT_A_REPEAT_AFTER = re.compile(
     r"\s(?:what\b|as\s(?:much|many|long|big|high|expensive|fast|slow|bad)\b|the\s(?:price|cost|"
-    r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b)",
+    r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b|(?:bigger|larger|smaller|"
+    r"higher|lower|longer|shorter|faster|slower|worse|better|heavier|cheaper|dearer|"
+    r"(?:more|less)\s(?:than|expensive))\b)",
     re.I,
 )
-"""After a count: a multiple ("twice the price", "three times as long")."""
+"""After a count: a multiple ("twice the price", "three times as long", "10 times bigger")."""
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|bigger)\b|"
     r"(?!(?:a|an|the|about|after|again|already|and|any|at|before|but|by|each|for|from|in|into|"

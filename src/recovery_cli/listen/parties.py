@@ -220,9 +220,13 @@ _TRADE_NOUNS = (
 with the role, since the customer named it so. Adjectives are not ("the useless courier")."""
 _ROLE = keyed(
     _ROLE_KEYS,
-    rf"(?:\b(?P<det>the|your|ur|our)\s(?:(?P<kind>{_TRADE_NOUNS})\s)?)?(?P<p>{_ROLES})\b"
-    r"(?!\s(?:number|fee|charge|tracking|bags?|collection|pick-?up|account))",
+    rf"(?<!\byou\s)(?<!\bto\s)(?<!\bcan\s)(?<!\bwill\s)(?:\b(?P<det>the|your|ur|our)\s(?:(?P<kind>"
+    rf"{_TRADE_NOUNS})\s)?)?(?P<p>{_ROLES})\b"
+    r"(?!\s(?:number|fee|charge|tracking|bags?|collection|pick-?up|account|portal|app|website|"
+    r"site|login|page|form|line|hotline|helpline|email|address|details|code|id|reference|ref)\b)",
 )
+"""A role ("the courier", "our installer"), but not a verb ("can you courier them") or the
+name of something of ours ("the contractor portal")."""
 
 
 _FREIGHT = keyed(

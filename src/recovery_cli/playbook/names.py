@@ -61,13 +61,22 @@ def parse_name(raw: str | None) -> Name:
         if "and" in words:  # "Mr and Mrs Greaves": both, as written
             return Name(full, full)
         title = words[0].rstrip(".")
-        return Name(full, f"{title} {words[-1]}" if len(words) > 1 else "")
+        return Name(full, f"{title} {_surname(words[1:])}" if len(words) > 1 else "")
     if _INITIAL.match(words[0]) and len(words) > 1:  # "R. Osei": no first name to use
         return Name(full, full)
     if "and" in words[1:-1]:  # "Arthur and Jean Pemberton": greet them both
         index = words.index("and")
         return Name(full, " ".join(words[: index + 2]))
     return Name(full, words[0])
+
+
+def _surname(words: list[str]) -> str:
+    """The surname a titled greeting uses, with the small words before it, as written ("Mr
+    van der Berg", not "Mr Berg")."""
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _capitalised(word: str, index: int) -> str:
