@@ -708,6 +708,7 @@ def test_a_wait_said_as_time_without_a_service_or_as_how_late(message: str, wait
         "Hi running about 10 mins late for my 2pm cut with Dean, is that ok?",
         "I got a £25 late fee because your site was down.",
         "I haven't used it since last spring and forgot to cancel.",
+        "Client (Mrs Sutton) arrived 25 min late for her 11:45 colour and had to rebook.",
     ],
 )
 def test_being_late_ourselves_or_a_late_fee_is_no_wait(message: str) -> None:

@@ -377,6 +377,11 @@ def test_a_bracketed_aside_naming_our_staff_is_not_drafted() -> None:
             "your son is autistic",
         ),
         (
+            "I'm locked out of the nursery parent app, new phone. Can't see the pickup rota.",
+            "issue",
+            "you're locked out of the nursery parent app",
+        ),
+        (
             "My dog walker didn't turn up again today, 3rd time this month.",
             "issue",
             "your dog walker didn't turn up again today",
@@ -398,3 +403,20 @@ def test_a_notes_bare_relation_and_a_comma_splice_are_written_as_a_letter_says_t
     message: str, name: str, offered: str
 ) -> None:
     assert inputs_from(read(message))[name] == offered
+
+
+def test_the_customers_judgement_of_a_thing_is_not_repeated_in_a_draft() -> None:
+    """ "there's a problem with your massive bill" repeats the customer's word back at them."""
+    reading = read("I have had a massive bill for £900 and I normally pay £40.")
+    assert reading.value("charge") == "your massive bill"  # the evidence, as given
+    assert inputs_from(reading)["charge"] == "your bill"
+
+
+def test_how_the_customer_asked_is_not_said_back_as_what_we_refuse() -> None:
+    """saying-no's "we are not able to honour the free installation anyway" put the
+    customer's "anyway" in our mouth."""
+    reading = read(
+        "Your free installation offer ended on Sunday. I missed it by a day. Could you honour "
+        "the free installation anyway?"
+    )
+    assert inputs_from(reading)["request"] == "honour the free installation"

@@ -166,6 +166,21 @@ def test_a_firm_named_in_brackets_on_the_next_wrapped_line_is_read() -> None:
             "The fitter's slot was 9-11 today and nobody came. Orig booked 4/5 too, also missed.",
             "between 9 and 11 today",
         ),
+        (
+            "first it was the 3rd then the 10th and your guy swore it would be today between 8 "
+            "and 12 and nobody has come",
+            "between 8 and 12 today",
+        ),
+        (
+            "He promised the new door would be delivered Wednesday. It's Friday. That's the "
+            "third promised date now, after the 2nd and the 9th.",
+            "with you by Wednesday",
+        ),
+        (
+            "I was told on three calls that the credit would come. First next bill, then 7 days, then\n"
+            "by Friday 28th. It's the 5th of the month now and nothing has arrived.",
+            "by Friday 28th",
+        ),
     ],
 )
 def test_the_latest_link_of_a_chain_of_promises_is_read(message: str, promised: str) -> None:

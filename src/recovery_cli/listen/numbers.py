@@ -578,9 +578,22 @@ def waited(sentence: Sentence) -> Iterable[Found]:
     for position in sorted(_WAITED_INDEX.holding(sentence)):  # in order: order breaks ties
         pattern, rank = _WAITED[position]
         for match in pattern.pattern.finditer(sentence.text):
-            yield _span(sentence, match, "waited", rank)
+            if not _THEY_WERE_LATE.search(sentence.text, 0, match.start("span")) or not (
+                _LATE_AFTER.match(sentence.text, match.end("span"))
+            ):
+                yield _span(sentence, match, "waited", rank)
     for match in _FOR_SPAN.finditer(sentence):
         yield _span(sentence, match, "waited", 1)
+
+
+_LATE_AFTER = re.compile(r"\s(?:late|behind)\b", re.I)
+_THEY_WERE_LATE = re.compile(
+    r"(?:^|\b)(?:I|we|client|cust|customer|caller|patient|guest|member|she|he)\b"
+    r"(?:\s\([^()\n]{1,40}\))?\s(?:arrived|was|were|got\sthere|turned\sup|came\sin|ran)\s$",
+    re.I,
+)
+"""Before "25 min late": the customer was late ("Client (Mrs Sutton) arrived 25 min late"),
+which is no wait of theirs; "the fitter turned up 2 hrs late" still is."""
 
 
 # --- how often it has happened ----------------------------------------------------------------

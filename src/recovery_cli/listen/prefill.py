@@ -29,6 +29,17 @@ owed or the charge disputed says more about a case than the thing it was for."""
 
 _AS_GIVEN = frozenset({"customer_name", "reference", "amount"})
 """Inputs quoted exactly as the customer gave them."""
+_JUDGING = re.compile(
+    r"\b(?P<det>your|the|a|an|our|this|that|these|those)\s(?:massive|ridiculous|extortionate|"
+    r"outrageous|insane|crazy|stupid|absurd|ludicrous|disgusting|pathetic|useless|rubbish|"
+    r"shocking|bloody|silly|joke)\s(?=[a-z£$€\d])",
+    re.I,
+)
+"""The customer's judgement of a thing ("your massive bill", "the useless app"): theirs to
+say, not ours to repeat in a reply (`there's a problem with your massive bill`)."""
+_ASIDE_AT_END = re.compile(r"(?:\s(?:anyway|anyhow|please|pls|though|as\swell|at\sleast))+$", re.I)
+"""How the customer asked, not what: "honour the free installation anyway" is said as
+"we are not able to honour the free installation" without their "anyway"."""
 _CLAUSES = frozenset({"issue", "stakes"})
 _ASIDE = re.compile(r"\s?\([^()\n]{1,60}\)(?=[\s,.;:!?]|$)")
 """A bracketed aside in a clause, dropped: "the server (new, Kamil) poured coffee" names one
@@ -43,6 +54,13 @@ _THEY_ARE_FOR = re.compile(r"^they(?:\sare|['’]re)\sfor\b", re.I)
 _NOTE_POSSESSIVE = re.compile(r"^(?:his|her)\b(?!['’])", re.I)
 """A note's "her rent is due", "her trousers": the customer's, said to them as "your"."""
 _NOTE_TURNED = frozenset({"issue", "stakes", "damaged"})
+_TACKED_ON = re.compile(r"(?<=\w),\s(?P<words>[\w'’-]+(?:\s[\w'’-]+)?)$")
+"""One or two words after the last comma: a note's aside ("..., new phone", "..., Tesco")."""
+_VERB_LIKE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|can|can't|won't|didn't|doesn't|isn't|"
+    r"again|too|now|still|\w+ed|\w+n't|\w+ing)\b",
+    re.I,
+)
 _COUNT_AFTER = re.compile(
     r",\s(?:the\s|for\s(?:the\s)?)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
     r"sixth)\stime\b[^,]*$",
@@ -236,7 +254,9 @@ def _fitted(name: str, value: str, chases: bool = False, note: bool = False) -> 
     sum, which are quoted as given; `note` says the reading is of an agent's note, whose
     "her rent" is the customer's."""
     if name not in _AS_GIVEN:
-        value = written_out(value)
+        value = _JUDGING.sub(_unjudged, written_out(value))
+    if name == "request":
+        value = _ASIDE_AT_END.sub("", value)
     if note and name in _NOTE_TURNED:
         value = _NOTE_POSSESSIVE.sub("your", value)
     if name in _CLAUSES:
@@ -258,6 +278,16 @@ def _fitted(name: str, value: str, chases: bool = False, note: bool = False) -> 
     return value if shape is None or shape.match(value) else None
 
 
+def _unjudged(match: re.Match[str]) -> str:
+    """The determiner of a judged thing, agreeing with the word now after it (never "an fee")."""
+    det = match.group("det")
+    if det.lower() not in {"a", "an"}:
+        return f"{det} "
+    vowel = match.string[match.end() : match.end() + 1].lower() in {"a", "e", "i", "o", "u"}
+    article = "an" if vowel else "a"
+    return f"{article.capitalize() if det[0].isupper() else article} "
+
+
 def _clause(value: str) -> str | None:
     """An issue or stakes clause as a letter says it to the customer, or None when it is
     about someone the letter cannot name (see `_SOMEONE_ELSE`)."""
@@ -266,6 +296,9 @@ def _clause(value: str) -> str | None:
         return None
     value = _BARE_KIN.sub(lambda match: f"your {match.group().lower()}", value)
     value = _COUNT_AFTER.sub("", value)
+    tacked = _TACKED_ON.search(value)
+    if tacked is not None and not _VERB_LIKE.search(tacked.group("words")):
+        value = value[: tacked.start()]  # "you're locked out of the app, new phone"
     return _SPLICED.sub(r"\g<head> and ", value)
 
 

@@ -135,6 +135,8 @@ _GONE = re.compile(r"\s(?:yesterday|ago|last|of)\b", re.I)
 ("3 weeks of runaround")."""
 _ORIGINAL = re.compile(r"\b(?:orig(?:inally)?|at\sfirst|first)\b[^.\n]{0,30}$", re.I)
 """Before a promise: the first of a chain ("orig booked 3/11"), not the one that stands."""
+_EARLIER = re.compile(r"\bafter\s(?:the\s)?$", re.I)
+"""Before a date after "promised": the dates broken before, listed after the one that stands."""
 _THEN = re.compile(_LATER_LINK + r"[^.\n]{0,25}$", re.I)
 """Before a promise: a later link of a chain of dates."""
 _TOLD_ON = re.compile(
@@ -159,7 +161,9 @@ _HOPED = re.compile(
 
 def promises(sentence: Sentence, text: str) -> Iterable[Found]:
     """Promised times in one sentence; `text` is the message, for the chain of dates."""
+    chained = -1  # where the sentence's last link of a chain of dates ends
     for match in _CHAIN.finditer(sentence):
+        chained = match.end()
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
         after = sentence.text[match.end() : match.end() + 60]
         said_on = (match.group("prep") or "").lower() in {"on", ""} and '"' not in match.group()
@@ -195,8 +199,10 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                     rank = -3  # "..., then your colleague said sorry, it will come 15th April"
             if _ORIGINAL.search(before):
                 rank = 2
-            elif _THEN.search(sentence.text[: match.start()]):
+            elif _THEN.search(sentence.text[: match.start()]) or 0 <= chained <= match.start():
                 rank = -3  # "..., then Wednesday you said Friday": the chain's latest
+            if _EARLIER.search(before):
+                continue  # "the third promised date now, after the 2nd and the 9th": gone by
             yield _found(sentence, match, rank, 0.85)
     yield from _slots(sentence)
     yield from _quoted(sentence)

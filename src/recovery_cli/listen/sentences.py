@@ -184,7 +184,7 @@ _WIDEST_WRAP = 100
 _MID_PHRASE = re.compile(
     r"(?:,|\b(?:a|an|the|of|and|or|to|at|for|with|from|by|was|were|is|are|has|have|had|be|"
     r"been|my|our|your|his|her|their|its|this|that|into|onto|not|no|very|as|than|about|"
-    r"because|but|which|who|when|where|while))$",
+    r"because|but|which|who|when|where|while|then))$",
     re.I,
 )
 """A line that stops on a comma or a small word stops mid-phrase: the next line goes on."""

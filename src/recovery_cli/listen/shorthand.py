@@ -62,6 +62,12 @@ _COUNTED = re.compile(
 ("a 4 hour wait" is right as it is)."""
 _WRONG = re.compile(r"\b(?P<to>to|in|at|from|into|on|with)\s(?=wrong\s)", re.I)
 """A note's "sent to wrong person": "sent to the wrong person"."""
+_TIME_OFF = re.compile(
+    r"\b(?P<took>took|take|takes|taking|taken|had|has|have)\s(?=(?:unpaid\s|a\shalf\s)?(?:morning|"
+    r"afternoon|evening)\soff\b)",
+    re.I,
+)
+"""A note's "took afternoon off": "took the afternoon off"."""
 _LOGIN = re.compile(
     r"\b(?P<verb>(?:can'?t|cannot|can\snot|couldn'?t|unable\sto|to)\s)log-?in\b", re.I
 )
@@ -77,6 +83,7 @@ def written_out(text: str) -> str:
     text = _MIN.sub(lambda m: f"{m['n']} minute{'' if m['n'] == '1' else 's'}", text)
     text = _COUNTED.sub(_plural, text)
     text = _WRONG.sub(r"\g<to> the ", text)
+    text = _TIME_OFF.sub(r"\g<took> the ", text)
     text = _LOGIN.sub(r"\g<verb>log in", text)
     return _PLUS.sub(" and ", text)
 
