@@ -177,7 +177,8 @@ def test_a_firm_named_in_brackets_on_the_next_wrapped_line_is_read() -> None:
             "with you by Wednesday",
         ),
         (
-            "I was told on three calls that the credit would come. First next bill, then 7 days, then\n"
+            "I was told on three calls that the credit would come. First next bill, then 7 days, "
+            "then\n"
             "by Friday 28th. It's the 5th of the month now and nothing has arrived.",
             "by Friday 28th",
         ),
