@@ -838,6 +838,7 @@ def test_the_customers_calls_a_rate_a_signature_or_a_van_is_no_count_or_partner(
             "Mrs S. Okonkwo",
         ),
         ("Please confirm the cancellation.\nThanks, P Carstairs", "P. Carstairs"),
+        ("My name is Aisling and I'm emailing because I'm getting nowhere.", "Aisling"),
     ],
 )
 def test_a_name_ends_with_its_line_and_a_bare_initial_keeps_its_place(

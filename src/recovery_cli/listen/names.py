@@ -553,8 +553,12 @@ def _trim(raw: str) -> str:
     return " ".join(kept)
 
 
+_DANGLING_AND = re.compile(r"\s+(?:and|&)\s*$")
+
+
 def _polish(raw: str) -> str | None:
     """The name as a reply would use it, or None if any part is not a name's."""
+    raw = _DANGLING_AND.sub("", raw)  # "My name is Aisling and I'm emailing ..."
     tokens = [token for token in raw.replace("’", "'").split() if token not in {"and", "&"}]
     joined = len(tokens) < len(raw.split())  # "Arthur and Jean Pemberton": said as written
     title = None

@@ -578,10 +578,11 @@ def waited(sentence: Sentence) -> Iterable[Found]:
     for position in sorted(_WAITED_INDEX.holding(sentence)):  # in order: order breaks ties
         pattern, rank = _WAITED[position]
         for match in pattern.pattern.finditer(sentence.text):
-            if not _THEY_WERE_LATE.search(sentence.text, 0, match.start("span")) or not (
+            if _THEY_WERE_LATE.search(sentence.text, 0, match.start("span")) and (
                 _LATE_AFTER.match(sentence.text, match.end("span"))
             ):
-                yield _span(sentence, match, "waited", rank)
+                continue
+            yield _span(sentence, match, "waited", rank)
     for match in _FOR_SPAN.finditer(sentence):
         yield _span(sentence, match, "waited", 1)
 
