@@ -19,7 +19,7 @@ hostile input. Words are turned to the customer by `recovery_cli.wording`.
 from recovery_cli.listen.language import detect
 from recovery_cli.listen.model import FACTS, LABELLED, Channel, Fact, Reading, Severity, Signal
 from recovery_cli.listen.prefill import Meanings, Origin, inputs_for, inputs_from, origins
-from recovery_cli.listen.reader import read
+from recovery_cli.listen.reader import compile_rules, read
 from recovery_cli.listen.sentences import MAX_CHARS, MAX_SENTENCE
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Reading",
     "Severity",
     "Signal",
+    "compile_rules",
     "detect",
     "inputs_for",
     "inputs_from",
