@@ -66,7 +66,7 @@ ACCESS = (
     r"reset|register|find|open\sit|believe|understand|see\swhy|get\shold"
 )
 WHO = (
-    r"(?:(?<!\ba\s)(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\bmy\s)(?<!\bone\s)"
+    r"(?:(?=[iwcpsh])(?<!\ba\s)(?<!\bthe\s)(?<!\bour\s)(?<!\byour\s)(?<!\bmy\s)(?<!\bone\s)"
     r"(?:I|we|cx|cust|customer|pt|patient|she|he))"
 )
 """Who a note or a message says it of; never a noun after a determiner ("for a customer's

@@ -76,9 +76,20 @@ _PLUS = re.compile(r"(?<=\w)\s\+\s(?=\w)")
 """A note's " + " between two things: "grazes + bruised hip"."""
 
 
+_MAYBE = re.compile(
+    r"\d|\+|\b(?:hrs?|mins|wks?|mths|mnths|yrs|tmrw?|tmrow|tomoz|appts?|approx|nr|pls|plz|asap|"
+    r"tues|weds|thurs?|mon|tue|wed|thu|fri|sat|sun|dd|wrong|log-?in|off|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|several|few|couple)\b",
+    re.I,
+)
+"""Whether any rule below could apply: most values hold none of these, and skip them all."""
+
+
 def written_out(text: str) -> str:
     """`text` with shorthand written out, counted units made plural and a note's dropped
     "the" put back before "wrong"."""
+    if _MAYBE.search(text) is None:
+        return text
     text = _SHORT.sub(_expanded, text)
     text = _MIN.sub(lambda m: f"{m['n']} minute{'' if m['n'] == '1' else 's'}", text)
     text = _COUNTED.sub(_plural, text)
