@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from recovery_cli.listen.harm import NAMED_HERE
+from recovery_cli.listen.letter import for_a_letter
 from recovery_cli.listen.model import FACTS, SURE, Reading
 from recovery_cli.listen.shapes import is_voicemail
-from recovery_cli.listen.shorthand import written_out
 from recovery_cli.playbook.inputs import effective_inputs
 from recovery_cli.playbook.models import Input, Playbook
 from recovery_cli.playbook.reply import SOMEONE
@@ -27,61 +27,6 @@ MATTERS = ("owed", "charge", "service", "item", "booking", "appointment", "plan"
 """The things a case can be about, in the order `matter` takes the first one read: the money
 owed or the charge disputed says more about a case than the thing it was for."""
 
-_AS_GIVEN = frozenset({"customer_name", "reference", "amount"})
-"""Inputs quoted exactly as the customer gave them."""
-_JUDGING = re.compile(
-    r"\b(?P<det>your|the|a|an|our|this|that|these|those)\s(?:massive|ridiculous|extortionate|"
-    r"outrageous|insane|crazy|stupid|absurd|ludicrous|disgusting|pathetic|useless|rubbish|"
-    r"shocking|bloody|silly|joke)\s(?=[a-z£$€\d])",
-    re.I,
-)
-"""The customer's judgement of a thing ("your massive bill", "the useless app"): theirs to
-say, not ours to repeat in a reply (`there's a problem with your massive bill`)."""
-_ASIDE_AT_END = re.compile(r"(?:\s(?:anyway|anyhow|please|pls|though|as\swell|at\sleast))+$", re.I)
-"""How the customer asked, not what: "honour the free installation anyway" is said as
-"we are not able to honour the free installation" without their "anyway"."""
-_CLAUSES = frozenset({"issue", "stakes"})
-_ASIDE = re.compile(r"\s?\([^()\n]{1,60}\)(?=[\s,.;:!?]|$)")
-"""A bracketed aside in a clause, dropped: "the server (new, Kamil) poured coffee" names one
-of our staff to the customer, "(unrelated, his asthma)" is a note to colleagues."""
-_SOMEONE_ELSE = re.compile(r"(?:he|she|they)\b", re.I)
-"""A clause that still opens with someone in the third person once read: "they dropped her
-mirror", "he is 84 and lives alone" (her father). A draft cannot show who that is, and the
-words a value goes through for an agent's typing ("she needs it" -> "you need it") would
-make it the customer."""
-_THEY_ARE_FOR = re.compile(r"^they(?:\sare|['’]re)\sfor\b", re.I)
-"""The things bought, and what they are for: said as "it is for" (the order)."""
-_NOTE_POSSESSIVE = re.compile(r"^(?:his|her)\b(?!['’])", re.I)
-"""A note's "her rent is due", "her trousers": the customer's, said to them as "your"."""
-_NOTE_TURNED = frozenset({"issue", "stakes", "damaged"})
-_TACKED_ON = re.compile(r"(?<=\w),\s(?P<words>[\w'’-]+(?:\s[\w'’-]+)?)$")
-"""One or two words after the last comma: a note's aside ("..., new phone", "..., Tesco")."""
-_VERB_LIKE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|did|does|do|can|can't|won't|didn't|doesn't|isn't|"
-    r"again|too|now|still|\w+ed|\w+n't|\w+ing)\b",
-    re.I,
-)
-_COUNT_AFTER = re.compile(
-    r",\s(?:the\s|for\s(?:the\s)?)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
-    r"sixth)\stime\b[^,]*$",
-    re.I,
-)
-"""How often, tacked on after a comma ("didn't turn up again today, 3rd time this month"):
-`times` says it, in a sentence of its own."""
-_BARE_KIN = re.compile(
-    r"^(?:son|daughter|wife|husband|partner|mum|mom|mam|mother|dad|father|grandad|granddad|"
-    r"grandma|grandmother|grandfather|grandpa|nan|nana|gran|granny|baby|brother|sister|"
-    r"child|kids|children|toddler|twins|aunt|auntie|uncle|niece|nephew|fianc[ée]e?|"
-    r"girlfriend|boyfriend)\b",
-    re.I,
-)
-"""A relation a note names without "my" ("son is autistic"): "your son is autistic"."""
-_SPLICED = re.compile(
-    r"^(?P<head>[^,]{12,}),\s(?=(?:[a-z]{2,}ed|left|took|broke|put|cut|hit|made|went|came|"
-    r"gave|got|threw|tore|ran|fell|split|burst)\s(?![^,]*\band\b)[^,]*$)"
-)
-"""Two things done, joined by a comma alone ("drilled through a pipe, flooded the
-landing"): joined with "and", as a letter writes it."""
 _PERIOD = (
     r"(?:\s(?:this|in\sa|in\sthe\s(?:last|past))\s(?:week|month|year|row|fortnight)"
     r"|\sin\sa\srow|\srunning)?"
@@ -250,20 +195,12 @@ def origins(
 def _fitted(name: str, value: str, chases: bool = False, note: bool = False) -> str | None:
     """A fact's value as an input takes it ("3x" -> "3 times"), or None if it does not fit.
     With `chases`, a count of the customer's chasing is a `times` too ("the fifth email").
-    Shorthand is written out ("3 wks" -> "3 weeks"), but never in a name, a reference or a
-    sum, which are quoted as given; `note` says the reading is of an agent's note, whose
-    "her rent" is the customer's."""
-    if name not in _AS_GIVEN:
-        value = _JUDGING.sub(_unjudged, written_out(value))
-    if name == "request":
-        value = _ASIDE_AT_END.sub("", value)
-    if note and name in _NOTE_TURNED:
-        value = _NOTE_POSSESSIVE.sub("your", value)
-    if name in _CLAUSES:
-        clause = _clause(value)
-        if clause is None:
-            return None
-        value = clause
+    Every value is first said as a letter says it (`letter.for_a_letter`); `note` says the
+    reading is of an agent's note, whose "her rent" is the customer's."""
+    fitted = for_a_letter(name, value, note)
+    if fitted is None:
+        return None
+    value = fitted
     if name == "times" and chases:
         chased = _CHASED.match(value)
         if chased is not None:
@@ -276,30 +213,6 @@ def _fitted(name: str, value: str, chases: bool = False, note: bool = False) -> 
         value = _COUNT_OF.sub(lambda match: f"{match.group(1).lower()} times", value)
     shape = _FITS.get(name)
     return value if shape is None or shape.match(value) else None
-
-
-def _unjudged(match: re.Match[str]) -> str:
-    """The determiner of a judged thing, agreeing with the word now after it (never "an fee")."""
-    det = match.group("det")
-    if det.lower() not in {"a", "an"}:
-        return f"{det} "
-    vowel = match.string[match.end() : match.end() + 1].lower() in {"a", "e", "i", "o", "u"}
-    article = "an" if vowel else "a"
-    return f"{article.capitalize() if det[0].isupper() else article} "
-
-
-def _clause(value: str) -> str | None:
-    """An issue or stakes clause as a letter says it to the customer, or None when it is
-    about someone the letter cannot name (see `_SOMEONE_ELSE`)."""
-    value = _THEY_ARE_FOR.sub("it is for", _ASIDE.sub("", value))
-    if _SOMEONE_ELSE.match(value):
-        return None
-    value = _BARE_KIN.sub(lambda match: f"your {match.group().lower()}", value)
-    value = _COUNT_AFTER.sub("", value)
-    tacked = _TACKED_ON.search(value)
-    if tacked is not None and not _VERB_LIKE.search(tacked.group("words")):
-        value = value[: tacked.start()]  # "you're locked out of the app, new phone"
-    return _SPLICED.sub(r"\g<head> and ", value)
 
 
 def inputs_from(
