@@ -420,3 +420,11 @@ def test_how_the_customer_asked_is_not_said_back_as_what_we_refuse() -> None:
         "the free installation anyway?"
     )
     assert inputs_from(reading)["request"] == "honour the free installation"
+
+
+def test_the_customers_own_bank_is_read_but_never_drafted_as_a_firm_working_for_us() -> None:
+    """Every playbook's partner is one of our firms: "the part your bank runs for us" and
+    "your details were with Monzo" were false."""
+    reading = read("My bank says the refund was never sent, it is not their problem.")
+    assert reading.value("partner") == "your bank"  # the agent sees it
+    assert "partner" not in inputs_from(reading)

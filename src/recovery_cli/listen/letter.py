@@ -17,6 +17,16 @@ import re
 
 from recovery_cli.listen.shorthand import written_out
 
+_THEIR_BANK = re.compile(
+    r"\b(?:your|their)\s(?:bank|building\ssociety|card\s(?:provider|issuer|company))\b|"
+    r"\b(?:bank|building\ssociety)$|^(?:monzo|starling|revolut|barclays|lloyds|hsbc|natwest|"
+    r"santander|halifax|nationwide|tsb|chase|aib|metro\sbank|first\sdirect|bank\sof\s[\w\s]+)$",
+    re.I,
+)
+"""The customer's own bank, read as a third party they name ("my bank", "Monzo"): every
+playbook's `partner` is a firm that works for us ("our courier", "the ticket agency"), so a
+draft saying "the part your bank runs for us" or "your details were with Monzo" would be
+false; an agent still sees it in the reading."""
 AS_GIVEN = frozenset({"customer_name", "reference", "amount"})
 """Inputs quoted exactly as the customer gave them: never tidied."""
 _JUDGING = re.compile(
@@ -80,6 +90,8 @@ def for_a_letter(name: str, value: str, note: bool = False) -> str | None:
     an agent's note, whose "her trousers" are the customer's."""
     if name in AS_GIVEN:
         return value
+    if name == "partner" and _THEIR_BANK.search(value):
+        return None
     value = _JUDGING.sub(_unjudged, written_out(value))
     if name == "request":
         value = _ASIDE_AT_END.sub("", value)
