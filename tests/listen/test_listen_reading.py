@@ -446,6 +446,7 @@ def test_the_customers_name_comes_from_how_they_sign_or_say_it(message: str, nam
         "Waited an hour at the gate and nobody told us anything.\nDisgraceful",
         "The engineer cut the wrong cable and left.\nShaken - have told the team leader",
         "Courier left it in the rain, then told me 'not our problem'. Amazing",
+        "The manager said he was busy. 11 years I've had a trade account here.\n- Mo's Sarnies",
     ],
 )
 def test_no_name_from_a_handle_a_company_or_someone_else(message: str) -> None:

@@ -465,6 +465,8 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                 return
             for pattern in (_DASHED, _FULL_NAME_LAST, _LAST_SENTENCE):
                 match = pattern.search(line.text)
+                if match and _BUSINESS.match(match.group("name")):
+                    return  # "- Mo's Sarnies" signed under a post: the business, not whom to greet
                 if match:
                     yield from _found(line, match, _sureness(pattern, line.text, match), 3)
                     return
@@ -553,6 +555,8 @@ def _trim(raw: str) -> str:
     return " ".join(kept)
 
 
+_BUSINESS = re.compile(r"[^\W\d_]+['’]s\s[^\W\d_]")
+"""A name that starts with a possessive ("Mo's Sarnies", "Rendall's Farm Shop"): a shop."""
 _DANGLING_AND = re.compile(r"\s+(?:and|&)\s*$")
 
 
