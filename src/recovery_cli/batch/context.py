@@ -180,13 +180,12 @@ class BatchContext:
         }
 
     def warm(self) -> None:
-        """Compile every template and clause rule, and read one message (which builds the
-        reading's key index and loads its learnt counts), so the first rows are not slower
-        than the rest and forked workers share all of it instead of each building a copy."""
-        from recovery_cli.listen import compile_rules, read
+        """Compile every template, and read one message (which builds the reading's key index
+        and loads its learnt counts), so the first rows are not slower than the rest and
+        forked workers share all of it instead of each building a copy."""
+        from recovery_cli.listen import read
 
         read(_WARM_UP, self.triage, guesses=False)  # as every row is read: no guesses
-        compile_rules()
         for playbook in self.playbooks.values():
             for step in playbook.steps:
                 for text in step.suggestions[:1]:

@@ -33,6 +33,7 @@ from recovery_cli.batch.record import Rejection
 from recovery_cli.batch.rows import Item
 from recovery_cli.batch.writers import Formats, Writer
 from recovery_cli.errors import RecoveryError
+from recovery_cli.listen import compile_rules
 
 CHUNK = 64
 """Rows per task sent to a worker. A worker holds a chunk's rows and results at once, and the
@@ -151,9 +152,9 @@ class Processes:
 
     Where it is safe to fork (Linux, and no other thread in this process that could be
     holding a lock), the context is made ready here and the workers are forked from this
-    process, so they share its playbooks, compiled templates and patterns instead of each
-    building a copy; `gc.freeze` keeps the collector from touching (and so copying) the
-    pages of those objects in every worker.
+    process, so they share its playbooks, compiled templates and patterns (every clause rule
+    compiled here first) instead of each building a copy; `gc.freeze` keeps the collector
+    from touching (and so copying) the pages of those objects in every worker.
     """
 
     def __init__(self, context: BatchContext, formats: Formats, workers: int) -> None:
@@ -161,6 +162,7 @@ class Processes:
         self.forked = sys.platform == "linux" and threading.active_count() == 1
         if self.forked:
             context.warm()
+            compile_rules()  # shared by every forked worker; one process compiles on first use
             gc.collect()
             gc.freeze()
         self.pool = ProcessPoolExecutor(

@@ -17,13 +17,11 @@ from itertools import pairwise
 from recovery_cli.listen.keys import register
 from recovery_cli.listen.sentences import Found, Sentence, keyed, lines, sentence_of, words
 from recovery_cli.listen.shapes import CUSTOMER_SAYS, STAMP, answer_to, speakers
-from recovery_cli.playbook.names import TITLES
+from recovery_cli.playbook.names import PARTICLES, TITLES
 
 _TOKEN = r"[^\W\d_][\w'’-]{0,20}"
 _INITIAL = r"[^\W\d_]\."
-_PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "der", "den", "le", "la", "del"})
-"""Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written."""
-_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 _NAME = (
     rf"(?:{_INITIAL}[^\S\n]?){{0,2}}{_TOKEN}"
     rf"(?:[^\S\n](?:{_PARTICLE}[^\S\n]){{1,2}}{_TOKEN}|[^\S\n](?:{_TOKEN}|{_INITIAL})){{0,2}}"
@@ -542,9 +540,9 @@ def _trim(raw: str) -> str:
         if joins and kept and index + 1 < len(tokens) and tokens[index + 1][:1].isupper():
             kept.append(token)  # "Arthur and Jean Pemberton"
             continue
-        if token.lower() in _PARTICLES and kept:
+        if token.lower() in PARTICLES and kept:
             following = next(
-                (later for later in tokens[index + 1 :] if later.lower() not in _PARTICLES), ""
+                (later for later in tokens[index + 1 :] if later.lower() not in PARTICLES), ""
             )
             if following[:1].isupper():
                 kept.append(token)  # "Pieter van Wyk", "Pieter van der Merwe"
@@ -575,7 +573,7 @@ def _polish(raw: str) -> str | None:
     if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0].isupper():
         tokens[0] += "."  # "P Carstairs": an initial written without its stop
     if not tokens or not all(
-        _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in _PARTICLES)
+        _plausible(token) or _is_initial(token) or (0 < n < len(tokens) - 1 and token in PARTICLES)
         for n, token in enumerate(tokens)
     ):
         return None

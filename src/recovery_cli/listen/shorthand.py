@@ -50,9 +50,11 @@ _SHORT = re.compile(
 )
 _MIN = re.compile(r"\b(?P<n>\d+)\s?min\b\.?", re.I)
 """"25 min", "25min": minutes, after a number only."""
+_COUNT_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\sfew|a\scouple\sof"
+)
 _COUNTED = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"several|a\sfew|a\scouple\sof)\s(?P<unit>(?:working\s|business\s|calendar\s)?(?:hour|"
+    rf"\b(?P<n>\d+(?:\.\d+)?|{_COUNT_WORDS})\s(?P<unit>(?:working\s|business\s|calendar\s)?(?:hour|"
     r"minute|day|week|month|year))"
     r"(?=\s?$|[,.;:!?)]|\s(?:and|now|already|ago|later|late|on|of|in|for|before|after|since|so|"
     r"but|with|at|to)\b)",
@@ -77,12 +79,11 @@ _PLUS = re.compile(r"(?<=\w)\s\+\s(?=\w)")
 
 
 _MAYBE = re.compile(
-    r"\d|\+|\b(?:hrs?|mins|wks?|mths|mnths|yrs|tmrw?|tmrow|tomoz|appts?|approx|nr|pls|plz|asap|"
-    r"tues|weds|thurs?|mon|tue|wed|thu|fri|sat|sun|dd|wrong|log-?in|off|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|several|few|couple)\b",
+    r"\d|\+|\b(?:" + "|".join([*_WORDS, *_DAYS]) + rf"|wrong|log-?in|off|{_COUNT_WORDS})\b",
     re.I,
 )
-"""Whether any rule below could apply: most values hold none of these, and skip them all."""
+"""Whether any rule above could apply (their words, a digit or a plus): most values hold
+none, and skip them all."""
 
 
 def written_out(text: str) -> str:

@@ -18,7 +18,9 @@ TITLES = frozenset(
     | {"chief", "rev", "revd", "pastor", "alhaji", "alhaja", "engr"}
 )
 """Titles a name may start with: a titled name is greeted "Dear Chief Nwachukwu,"."""
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del"})
+"""Small words inside a surname ("Pieter van Wyk", "Ana da Silva"), kept as written; the
+reading uses them to keep such a surname whole."""
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
 _NOT_NAMES = frozenset(
     {"customer", "caller", "client", "unknown", "anonymous", "guest", "user", "visitor", "n/a",
@@ -74,14 +76,14 @@ def _surname(words: list[str]) -> str:
     """The surname a titled greeting uses, with the small words before it, as written ("Mr
     van der Berg", not "Mr Berg")."""
     start = len(words) - 1
-    while start > 0 and words[start - 1].lower() in _PARTICLES:
+    while start > 0 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return " ".join(words[start:])
 
 
 def _capitalised(word: str, index: int) -> str:
     """A word as a name is written: shouting and all-lower-case tidied, "McDonald" kept."""
-    if index > 0 and (word.lower() in _PARTICLES or word.lower() == "and"):
+    if index > 0 and (word.lower() in PARTICLES or word.lower() == "and"):
         return word.lower()
     if word.isupper() or word.islower():
         return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word.lower())
