@@ -162,10 +162,38 @@ def test_a_duration_after_for_is_how_long_not_a_promise() -> None:
         "I confirmed my address on Monday.",
         "I was to pay it by Friday.",
         "Cust is a night nurse, says she's had no sleep in 2 days.",
+        "The offer email says I have to accept by 5pm tomorrow or the room goes to someone else.",
+        "He's meant to be driving his wife to Heathrow for a 6am flight.",
+        "The guest shouted that he had a 6am flight and this place is a joke.",
     ],
 )
 def test_the_customers_own_plans_are_not_our_promise(message: str) -> None:
     assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The advice centre told me you are not allowed to back-bill for more than 12 months.",
+        "We were told the flight was overbooked and put on a flight 26 hours later.",
+        "The Gold package is supposed to include 3 visits a day and a photo each visit.",
+        "Haven't been able to get a facial slot in 3 months, always fully booked.",
+    ],
+)
+def test_a_length_a_rate_or_a_wait_is_not_a_deadline_we_gave(message: str) -> None:
+    assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        ("The delivery was booked for Friday and nobody came.", "Friday"),
+        ("My 6am flight was cancelled and nobody told me.", "6am"),
+        ("Slot was 8am-1pm today for the fibre install.", "8am and 1pm"),
+    ],
+)
+def test_a_booking_of_ours_is_still_the_promise(message: str, promised: str) -> None:
+    assert promised in (value(message, "promised") or "")
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,8 @@ _SAID_NOW = keyed(
 _SLOT = keyed(
     "slot|window",
     rf"(?:(?P<a>{TIME.replace('?P<', '?P<a_')})\s(?:delivery\s|appointment\s|booking\s)?"
-    r"(?:slot|window)\b|\b(?:slot|window)(?::\s?|\s(?:was\s|is\s|of\s)?)(?!\d{1,3}\s(?:days?|weeks?))(?P<b>"
+    r"(?:slot|window)\b|\b(?:slot|window)(?::\s?|\s(?:was\s|is\s|of\s)?)"
+    r"(?!\d{1,3}\s(?:days?|weeks?)|(?:in|for)\s)(?P<b>"
     + TIME.replace("?P<", "?P<b_")
     + r")|\b(?P<c>(?:am|pm|morning|afternoon|evening|all[\s-]day)\sslot))",
 )
@@ -117,6 +118,18 @@ _BOOKED_TIME = keyed(
     r"fitting|viewing|haircut|treatment|lesson|tour|flight|train|call|pick-?up|install(?:ation)?)\b",
 )
 """A time of day naming what was booked: "my 2:30 cleaning", "our 7pm table"."""
+_TO_CATCH = re.compile(
+    r"\b(?:for|catch|make|get|had|has|have)\s(?:a|an|the|my|our|his|her|their)\s$", re.I
+)
+_JOURNEY = re.compile(r"\s(?:flight|train|ferry|coach|bus)\b", re.I)
+
+
+def _to_catch(text: str, start: int, end: int) -> bool:
+    """Whether the time at `start`..`end` is a journey the customer had to make ("driving
+    his wife to Heathrow for a 6am flight"): what something was needed by, not our promise."""
+    return bool(_JOURNEY.match(text, end) and _TO_CATCH.search(text, 0, start))
+
+
 _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|turnaround))?", 0)
 _NOT_OURS = re.compile(r"(?:[£$€]\s?\d[\d,.]{0,9}\s(?:per\s)?|\blast\s|\bsince\s)$", re.I)
 """Before a time: a price ("£30 a month"), a day gone by ("last Saturday") or a wait."""
@@ -139,6 +152,19 @@ _EARLIER = re.compile(r"\bafter\s(?:the\s)?$", re.I)
 """Before a date after "promised": the dates broken before, listed after the one that stands."""
 _THEN = re.compile(_LATER_LINK + r"[^.\n]{0,25}$", re.I)
 """Before a promise: a later link of a chain of dates."""
+_NOT_A_DEADLINE = re.compile(
+    r"\b(?:i|we)\s(?:have|had|need|needed|must|want|wanted|'ve\sgot)\s(?:to\b|an?\s)|"
+    r"\bfor(?:\s(?:more|less|longer)(?:\sthan)?|\sover|\sunder|\sup\sto)?\s$",
+    re.I,
+)
+"""Between a cue and a time: the customer's own need ("says I have to accept by 5pm") or a
+length ("back-bill for more than 12 months")."""
+_COUNTED = re.compile(r"(?<![\d,.£$€])\b\d{1,3}\s[a-z]{3,12}\s$", re.I)
+_A_SPAN = re.compile(r"an?\s", re.I)
+"""Before a length: a count it is the rate of ("3 visits a day")."""
+_LATER_OR_RATE = re.compile(r"\s(?:later|late|longer|behind|apart|each|per)\b", re.I)
+"""After a length: how much later or how often, not by when ("put on a flight 26 hours
+later")."""
 _TOLD_ON = re.compile(
     r"\b(?:told|said|rang|called|emailed|booked|ordered)\s(?:me\s|us\s|it\s)?(?:on|at)\s$", re.I
 )
@@ -179,6 +205,19 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                 continue  # "£30 a month", "last Saturday": a price or a day gone by
             if (match.group("prep") or "").lower() == "for" and part == "dur":
                 continue  # "for a week": how long, not by when
+            between = sentence.text[
+                match.end("cue") : match.start("prep") if match.group("prep") else match.start(part)
+            ]
+            if _to_catch(sentence.text, match.start(part), match.end()):
+                continue
+            if _NOT_A_DEADLINE.search(between) or (
+                part == "dur"
+                and (
+                    (_COUNTED.search(between) and _A_SPAN.match(match.group("dur")))
+                    or _LATER_OR_RATE.match(sentence.text, match.end())
+                )
+            ):
+                continue  # "says I have to accept by 5pm", "a flight 26 hours later"
             cue = match.group("cue").lower()
             if pattern in (_FAR, _QUOTED_WITHIN) and ANY_TIME.search(
                 sentence.text[match.end("cue") : match.start(part)]
@@ -215,6 +254,10 @@ def _slots(sentence: Sentence) -> Iterable[Found]:
             name = next(name for name in names if match.group(name))
             if pattern is _BOOKED_TIME and not match.group("t_clock"):
                 continue  # only a time of day: "the 2 week delivery" is not a booking
+            if pattern is _BOOKED_TIME and _to_catch(
+                sentence.text, match.start(name), match.end(name)
+            ):
+                continue  # "driving his wife to Heathrow for a 6am flight": what it was for
             words = match.group(name)
             value = f"in the {words}" if name == "c" else loose(words)
             if value:
