@@ -38,6 +38,7 @@ GRAZED = (
             "your mum",
         ),
         ("Cx says her son (7) burnt his arm on the exposed heater pipe. Ref 88120.", "your son"),
+        ("My son was admitted to hospital after eating the cake you sold us.", "your son"),
     ],
 )
 def test_who_was_harmed_is_read_in_the_customers_terms(message: str, who: str) -> None:
@@ -79,6 +80,8 @@ def test_a_he_or_she_is_the_relation_named_before_and_only_a_guess() -> None:
         "My mobile phone fell out of my bag and the screen shattered.",
         "They said the bumper brackets are broken and have been glued.",
         "If I hadn't looked, we'd have been in A&E.",
+        "My flight is on the 20th but mum has been taken into hospital, can I get my money back?",
+        "It was £899 in your sale but my wife was in hospital and I didn't get round to it.",
     ],
 )
 def test_near_misses_denials_idioms_and_other_peoples_harm_are_not_read(message: str) -> None:

@@ -238,6 +238,20 @@ _NOBODY_HURT = re.compile(
     re.I,
 )
 _FALL = re.compile(r"(?:fell|tripped|slipped)\b", re.I)
+_STAY = re.compile(
+    r"(?:admitted|(?:in|into|(?:went|gone|taken|brought|go)\sto)\s(?:the\s)?(?:children's\s|"
+    r"local\s)?hospital)",
+    re.I,
+)
+"""A stay in hospital: said as often of why a customer asks (a trip missed, a deadline gone
+by) as of harm, so it is harm only where the sentence ties it to what happened."""
+_CAUSED = re.compile(
+    r"\b(?:after|because|due\sto|following|from\s(?:the|your|eating|using)|caused|"
+    r"with\s(?:burns|a\s(?:burn|cut|reaction|head|broken)|food\spoisoning|concussion))\b",
+    re.I,
+)
+"""Near a stay in hospital: the words that make it the outcome of what happened ("admitted
+after eating the cake", "in hospital with burns")."""
 _STAFF_SUBJECT = re.compile(
     r"\b(?:the|a|an|our|your|one\sof\s(?:your|the))\s(?:\w+\s)?"
     rf"(?:{ROLES}|(?:junior|colleague|fitter|man|woman|lady|guy|bloke|cleaner|employee|worker)s?)\b",
@@ -284,6 +298,10 @@ def harms(sentence: Sentence, text: str, note: bool) -> Iterable[Found]:
             continue
         if _FALL.match(cue.group()) and _STAFF_SUBJECT.search(clause):
             continue  # "the junior bringing drinks tripped on the cable": not the customer
+        if _STAY.match(cue.group()) and not _CAUSED.search(
+            sentence.text, max(0, cue.start() - 80), cue.end() + 80
+        ):
+            continue  # "my dad is in hospital, so I can't travel": why they ask, not harm
         before = text[max(0, sentence.start - 600) : sentence.start + cue.start()]
         whom = _who(before, cue.group(), note, text, sentence.text[: cue.start()])
         if whom:
