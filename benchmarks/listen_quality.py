@@ -17,7 +17,7 @@ For each labelled set (tests/corpus/messages/*.yaml, format in its README) it pr
   precompiled regex over the same messages, as a ratio.
 
 Only the development sets (dev to dev34) may be used for tuning; the held-out sets (heldout
-to heldout8) are measured, never read, each reported on its own.
+to heldout9) are measured, never read, each reported on its own.
 
     python benchmarks/listen_quality.py [--set development|dev5|heldout-all|...]
                                         [--errors N]
@@ -54,6 +54,7 @@ DEVELOPMENT = tuple(f"dev{n}" if n > 1 else "dev" for n in range(1, 35))
 HELD_OUT = (
     *("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
     "heldout8",
+    "heldout9",
 )
 SETS = {name: MESSAGES / f"{name}.yaml" for name in (*DEVELOPMENT, *HELD_OUT)}
 GROUPS = {"development": DEVELOPMENT, "heldout-all": HELD_OUT}
