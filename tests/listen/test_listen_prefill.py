@@ -52,7 +52,7 @@ def test_the_reference_sum_wait_and_repeats_are_offered_as_inputs() -> None:
 
 
 def test_a_count_is_offered_in_words_a_draft_can_use() -> None:
-    assert inputs_from(read("I've rung 3x about it."))["times"] == "3 times"
+    assert inputs_from(read("The engineer has missed the slot 3x now."))["times"] == "3 times"
     assert inputs_from(read("Third time I have called!"))["times"] == "the third time"
     assert inputs_from(read("This is my 3rd missed visit."))["times"] == "the 3rd time"
     assert inputs_from(read("It has let me down on four occasions."))["times"] == "four times"

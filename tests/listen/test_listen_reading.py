@@ -7,6 +7,7 @@ import json
 import pytest
 
 from recovery_cli.listen import read
+from recovery_cli.listen.model import SURE
 from recovery_cli.triage import Triage
 
 SOFA = (
@@ -385,10 +386,27 @@ def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
         "My bill is 3x normal this quarter.",
         "The box it came in was 10 times bigger than the charger.",
         "I cleared my cookies twice and the basket still won't save.",
+        "A bill of £1,204.63, roughly eight times my usual amount.",
+        "I don't want a 3rd date, I want the fridge.",
     ],
 )
 def test_a_count_that_is_not_a_failure_happening_again_is_not_read(message: str) -> None:
     assert "times" not in values(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "He said he'd rung the GP three times today and still no prescription.",
+        "Has spoken to 4 of us. Asked for supervisor 3x.",
+        "He missed his GP calling him back twice because the line was down.",
+        "Don't tell me to reinstall, I've done it twice.",
+        "I've been told twice that the works were approved.",
+    ],
+)
+def test_a_count_of_what_the_customer_did_or_was_told_is_only_a_guess(message: str) -> None:
+    fact = read(message).facts.get("times")
+    assert fact is None or fact.confidence < SURE  # shown to an agent, never drafted
 
 
 @pytest.mark.parametrize(

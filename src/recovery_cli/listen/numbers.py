@@ -682,16 +682,18 @@ def times(sentence: Sentence) -> Iterable[Found]:
 
 
 _CHASED = re.compile(
-    r"\b(?:rang|called|phoned|telephoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
-    r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
-    r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
+    r"\b(?:rang|rung|ringing|called|calling|phoned|phoning|telephoned|emailed|e-mailed|chased|"
+    r"wrote|written|messaged|contacted|complained|asked|told|unsubscribed|been\sback|gone\sback|"
+    r"went\sback|come\sback|came\sback|been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|"
+    r"tried\sto\s[\w-]{2,15}|done\s(?:it|that)(?:\s(?:start\sto\sfinish|again|all))?)"
     r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)|"
+    r"(?:me|him|her|us|them)\sback|for\s(?:a\s|the\s)?[\w-]{2,15}|"
     r"(?:your|the)\s[\w-]{2,15}(?:\s(?:line|number|team|office|shop|branch|desk))?))?\s$",
     re.I,
 )
 """A count of the customer's own tries ("rang twice", "tried assembling twice", "I've been
-back 3 times", "unsubscribed 4 times"): shown to the agent as a guess, never drafted as how
-often we failed them."""
+back 3 times", "unsubscribed 4 times", "I've done it 5 times"): shown to the agent as a
+guess, never drafted as how often we failed them."""
 _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
@@ -714,20 +716,25 @@ _NOT_A_REPEAT_BEFORE = re.compile(
     r"wore|worn|washed|used|(?:switched|turned)"
     r"(?:\s\w{1,12}){0,2}\s(?:off\sand\son|on\sand\soff)|checked|double-checked|counted|"
     r"measured|stopped)(?:\s\w{1,12}){0,3}"
-    r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how)\s$",
+    r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how|"
+    r"(?:want|need|get|give|book|offer(?:ed)?)\s(?:me\s|us\s)?(?:an?|another)|"
+    r"(?:won't|will\snot|not)\s(?:have|accept|take)\s(?:an?|another))\s$",
     re.I,
 )
 """Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
-them twice", "warned twice") or a multiple ("nearly twice the rate"), not a failure that
-happened again."""
+them twice", "warned twice"), a multiple ("nearly twice the rate")
+or one not wanted ("I don't want a 3rd date"), not a failure that happened again."""
 _NOT_A_REPEAT_AFTER = re.compile(
     r"\s(?:what\b|as\s(?:much|many|long|big|high|expensive|fast|slow|bad)\b|the\s(?:price|cost|"
-    r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b|(?:bigger|larger|smaller|"
+    r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b|"
+    r"(?:my|our|his|her|their|your)\s(?:usual|normal|typical|average|regular|monthly|old)\b|"
+    r"(?:bigger|larger|smaller|"
     r"higher|lower|longer|shorter|faster|slower|worse|better|heavier|cheaper|dearer|"
     r"(?:more|less)\s(?:than|expensive))\b)",
     re.I,
 )
-"""After a count: a multiple ("twice the price", "three times as long", "10 times bigger")."""
+"""After a count: a multiple ("twice the price", "three times as long", "10 times bigger",
+"eight times my usual amount")."""
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s?(?:[\d£$€]|[A-Z]|(?:normal|more|higher|bigger)\b|"
     r"(?!(?:a|an|the|about|after|again|already|and|any|at|before|but|by|each|for|from|in|into|"
