@@ -11,10 +11,10 @@ message's `acceptable` ids. Precision of a playbook: of the messages sent to it,
 it fits (labelled or acceptable); recall: of the messages labelled with it, how many were
 routed right.
 
-    python benchmarks/triage_realistic.py [--set dev|...|dev33|dev34|heldout|...|heldout9]
+    python benchmarks/triage_realistic.py [--set dev|...|dev34|dev35|heldout|...|heldout9]
                                           [--playbooks DIR] [--errors N]
 
-Tune on the development sets, `dev` to `dev34`. `heldout` to `heldout9` are
+Tune on the development sets, `dev` to `dev35`. `heldout` to `heldout9` are
 measured, never looked into: `--errors` refuses them, whether named by `--set` or by `--data`.
 """
 
