@@ -663,6 +663,8 @@ def test_a_count_of_times_they_chased_is_still_read() -> None:
         "I arrived ten minutes late because the bus was diverted, and the receptionist was rude.",
         "The code doesn't work and now the app says account locked for 24hrs.",
         "No rush if it's a day late, I just want to know whether to stay in.",
+        "Tried 5 times now, locked out for 24 hrs apparently.",
+        "He's just been stitched up by his car insurance on the phone for an hour.",
     ],
 )
 def test_how_long_something_lasted_or_the_customer_was_late_is_no_wait(message: str) -> None:

@@ -557,12 +557,13 @@ _WAITED = (
 )
 _FOR_SPAN = keyed(
     "has|have|'ve|been|waiting|unanswered|down|offline|nobody|no one|sat|sit|stood|standing|"
-    "stuck|held|hold|queued|tried|trying|locked|out of order|stand|unable",
+    "stuck|held|hold|queued|tried|trying|out of order|stand|unable",
     r"\b(?:(?:has|have|'ve)\s(?!(?:used|owned|worn|driven|lived|worked|run|ridden|"
     r"banked|been\swith)\b)\w{2,12}|been|waiting|unanswered|down|offline|"
-    r"nobody|no\sone|sat|sit|stood|(?:me|us|them)\sstand|standing|stuck|held|hold|queued|tried|trying|locked\sout|"
-    r"out\sof\sorder|unable\sto\s\w{2,12})"
-    r"\b(?:[^.,;\n]|[.,](?=\d)){0,60}?\bfor\s" + _SPAN,
+    r"nobody|no\sone|sat|sit|stood|(?:me|us|them)\sstand|standing|stuck|held|hold|queued|tried|"
+    r"trying|out\sof\sorder|unable\sto\s\w{2,12})"
+    r"\b(?:(?!\bby\s(?:his|her|my|their)\s|\bphone\sto\s(?:his|her|my|their)\s)[^.,;\n]|[.,](?=\d))"
+    r"{0,60}?\bfor\s" + _SPAN,
 )
 
 
