@@ -505,3 +505,20 @@ def test_a_bare_state_is_still_read_before_an_adverb_or_a_clause(message: str, i
 )
 def test_what_only_looks_like_a_smaller_fact_is_not_read_as_one(message: str, fact: str) -> None:
     assert value(message, fact) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'The driver looked at me in my wheelchair, said the ramp was "broken" and drove off.',
+        'I rang at 5.15 and was told the engineer had been "delayed" and would come tomorrow.',
+    ],
+)
+def test_an_excuse_we_gave_in_quotes_is_not_what_went_wrong(message: str) -> None:
+    issue = value(message, "issue") or ""
+    assert "broken" not in issue and "delayed" not in issue
+
+
+def test_our_own_word_for_the_failure_in_quotes_still_is_it() -> None:
+    message = 'We arrived at 11pm to be told the hotel was "overbooked" and there was no room.'
+    assert "overbooked" in (value(message, "issue") or "")

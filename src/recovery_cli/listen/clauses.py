@@ -256,7 +256,12 @@ def _matches(each: Rule, sentence: Sentence, note: bool) -> Iterable[Found]:
         )
         hypothetical = _HYPOTHETICAL.search(text, max(0, match.start() - 30), match.start())
         themselves = _THEMSELVES.search(text, max(0, match.start() - 8), match.start())
-        if not quoted and not hypothetical and not themselves:
+        excuse = (
+            each.fact == "issue"
+            and _QUOTE_MARKS.search(match.group())
+            and _REPORTED.search(text, max(0, match.start() - 30), match.start())
+        )
+        if not quoted and not hypothetical and not themselves and not excuse:
             made = build(each, match, note)  # not "if my parcel isn't here tomorrow ..."
         if made is None:
             match = each.pattern.search(text, match.start() + 1)
@@ -688,6 +693,18 @@ _HYPOTHETICAL = re.compile(
 )
 """What the customer fears or supposes, not what happened: "if my parcel isn't here",
 "does that mean my details went to someone else as well?"."""
+_REPORTED = re.compile(
+    r"\b(?:said|says|saying|told|claimed|claims|claiming|insisted|reckoned)\s(?:me\s|us\s|that\s)?$",
+    re.I,
+)
+_QUOTE_MARKS = re.compile(
+    r"[\"“](?:delayed|broken|held\sup|running\slate|stuck|unwell|sick|ill|busy|unavailable|"
+    r"off\ssick|out\sof\sorder|faulty|not\sworking)\b",
+    re.I,
+)
+"""What we told them, with the excuse in quotes ('was told the engineer had been "delayed"',
+'said the ramp was "broken" and drove off'): an excuse the customer doubts, not what went
+wrong ('told the hotel was "overbooked"' still is)."""
 _QUOTED = re.compile(r"(?:^|[\s(:])[\"“]$")
 """A failure quoted from someone else ('the email says "Your subscription has been
 cancelled"') is what they said, not what went wrong."""
