@@ -868,3 +868,13 @@ def test_a_name_ends_with_its_line_and_a_bare_initial_keeps_its_place(
     """A name never runs on into the next line's first word ("Mr Adebayo Complaint" was
     greeted "Dear Mr Complaint,"), and "P Carstairs" is never greeted "Hi P,"."""
     assert values(message)["customer_name"] == name
+
+
+def test_the_usual_bill_is_a_yardstick_not_the_sum_that_went_wrong() -> None:
+    message = "They sent her a bill for £1,246.30. Her normal bill is about £30 a month."
+    assert values(message)["amount"] == "£1,246.30"
+
+
+def test_a_voucher_we_offered_is_only_a_guess_at_the_sum() -> None:
+    fact = read("Both times the reply was a £20 voucher. I don't want vouchers.").facts["amount"]
+    assert fact.confidence < SURE  # never drafted as what the customer lost

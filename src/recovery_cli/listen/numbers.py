@@ -324,7 +324,11 @@ def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
     elif _BAD_CUE.search(before):
         rank = 2
     start = sentence.start + match.start()
-    if _RATE.match(sentence.text, match.end()):
+    if (
+        _RATE.match(sentence.text, match.end())
+        or _USUAL.search(before)
+        or _OFFERED.match(sentence.text, match.end())
+    ):
         return Found("amount", value, start, sentence.start + match.end(), 0.75, 3)
     return Found("amount", value, start, sentence.start + match.end(), 0.85, rank)
 
@@ -339,6 +343,15 @@ is about."""
 _RATE = re.compile(r"\s(?:a|an|per|each|every)\s(?:day|hour|night|hr)\b|\s(?:daily|hourly)\b", re.I)
 """After a sum: a rate ("losing about $400 a day"), what the failure costs over time, not
 the sum the complaint is about; offered to an agent, never drafted as "with $400 at stake"."""
+_USUAL = re.compile(
+    r"\b(?:normal(?:ly)?|usual(?:ly)?|typical(?:ly)?|average|regular|used\sto\s(?:be|pay))\b"
+    r"[^£$€\d]{0,20}$",
+    re.I,
+)
+"""Before a sum: what it usually is ("her normal bill is about £30"), the yardstick beside the
+sum that went wrong."""
+_OFFERED = re.compile(r"\s(?:voucher|gift\scard|goodwill|credit\snote|e-?voucher)\b", re.I)
+"""After a sum: what we offered ("a £20 voucher"), not what the customer lost."""
 
 
 # --- how long they have waited --------------------------------------------------------------
