@@ -357,3 +357,24 @@ def test_a_firm_named_by_how_it_sold_carried_or_tested_it(message: str, partner:
 )
 def test_a_place_it_came_from_is_no_partner(message: str) -> None:
     assert read(message).value("partner") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Your bank transfer to my landlord (Harbour Lettings) for £950 rent is still pending.",
+        "The solicitor handling probate, Harcourt & Lyle, has written to you twice.",
+        "The cleaners only did half the flat and my inspection with the letting agent is at 10.",
+    ],
+)
+def test_someone_on_the_customers_side_is_read_but_never_drafted_as_ours(message: str) -> None:
+    assert value(message, "partner") is not None  # shown to an agent
+    assert "partner" not in inputs_from(read(message))  # never "the part they played for us"
+
+
+def test_the_customers_own_firm_on_a_signature_line_is_no_third_party() -> None:
+    message = (
+        "Please restore our API access today.\n\nRegards,\nNaledi\n"
+        "Head of Operations, Veldt Logistics"
+    )
+    assert value(message, "partner") is None

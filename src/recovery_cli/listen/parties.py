@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from recovery_cli.listen.model import KEPT
 from recovery_cli.listen.sentences import Found, Sentence, keyed, keys_of
 
 CARRIERS = {
@@ -278,12 +279,38 @@ _OWN_TRADE = re.compile(
 """Before a role: the customer's own trade ("I drive for a living (self employed courier)")."""
 
 
+_SIGNED_FOR = re.compile(
+    r"(?:^|\n)[^\n]{0,40}\b(?-i:Head|Director|Manager|Officer|Owner|Founder|CEO|COO|CFO|"
+    r"Coordinator|Administrator|Lead|Partner|Proprietor)\b[^\n,]{0,30},\s$",
+    re.I,
+)
+"""Before a firm's name on a signature line ("Head of Operations, Veldt Logistics"): the
+customer's own firm."""
+_THEIR_SIDE = re.compile(
+    r"\b(?:(?:my|our|his|her|their)\s(?:\w+\s)?(?:landlord|solicitors?|lawyers?|accountants?|"
+    r"employer|broker|estate\sagents?)|(?:the\s)?(?:solicitors?|lawyers?)\s(?:handling|acting|"
+    r"dealing)\b[^.\n]{0,20}|(?:my|our)\s(?:letting|managing)\sagents?)\W{0,3}$",
+    re.I,
+)
+"""Before a firm's name: someone on the customer's side ("my landlord (Harbour Lettings)",
+"the solicitor handling probate, Harcourt & Lyle"): read, but never ours to own."""
+_CUSTOMER_SIDE_ROLE = re.compile(r"(?:the|our)\s(?:letting|managing)\sagents?$", re.I)
+"""A letting agent named by role: as often the customer's (an inspection "with the letting
+agent") as a firm working for us."""
+
+
 def partners(sentence: Sentence) -> Iterable[Found]:
-    """Third parties named in one sentence, less the customer's own trade."""
+    """Third parties named in one sentence, less the customer's own trade and firm; one on
+    the customer's side (their landlord, their solicitor) is only a guess, never drafted as
+    a partner of ours."""
     for found in _named(sentence):
         at = found.start - sentence.start
-        if not _OWN_TRADE.search(sentence.text[max(0, at - 40) : at]):
-            yield found
+        before = sentence.text[max(0, at - 60) : at]
+        if _OWN_TRADE.search(before[-40:]) or _SIGNED_FOR.search(before):
+            continue
+        if _THEIR_SIDE.search(before) or _CUSTOMER_SIDE_ROLE.fullmatch(found.value):
+            found = found._replace(confidence=KEPT)
+        yield found
 
 
 def _named(sentence: Sentence) -> Iterable[Found]:
