@@ -125,6 +125,8 @@ def test_what_is_at_stake_is_read_in_more_shapes(message: str, stakes: str) -> N
         "I lost the receipt but I have the bank statement.",
         "Is it losing signal because of the update?",
         "The parcel went to my neighbour instead.",
+        "The manager spoke to me in a tone I would not use with a child.",
+        "I tried to cancel but the phone line closes at 5pm and I work until 6.",
     ],
 )
 def test_no_stake_is_read_from_evidence_or_a_question(message: str) -> None:
@@ -378,3 +380,8 @@ def test_the_customers_own_firm_on_a_signature_line_is_no_third_party() -> None:
         "Head of Operations, Veldt Logistics"
     )
     assert value(message, "partner") is None
+
+
+def test_a_place_of_more_than_one_word_is_read_whole() -> None:
+    message = "His lips swelled up and we spent the evening in the first aid tent."
+    assert value(message, "stakes") == "you spent the evening in the first aid tent"

@@ -473,7 +473,9 @@ COSTS += [
         r"(?:forced|made|left)\sto\s)?(?P<verb>spent|spend)\s"
         r"(?P<what>(?:the|a|an|two|three|four|\d{1,2})\s(?:[\w'’-]{2,12}\s){0,5}?(?:in|at)\s"
         r"(?!(?:the\s)?(?:phone|shop|store|branch|counter|desk|checkout)\b)(?:(?:a|an|the|my|our)\s)?"
-        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20})?)(?:,?\s(?P<before>before\s(?:an?|my|our|"
+        r"[\w&'’-]{2,20}(?:\s(?-i:[A-Z])[\w&'’-]{1,20}|(?:\s(?:aid|room|tent|ward|unit|department|"
+        r"centre|center|lounge|area|station|post|park|queue|hall|bay)\b){1,2})?)"
+        r"(?:,?\s(?P<before>before\s(?:an?|my|our|"
         rf"the)\s(?:[\w'’-]{{2,15}}\s){{0,2}}?{EVENTS.pattern}(?:\s{EVENTS.pattern})?)\b)?",
         "{who} {had}{verb} {what} {before}",
         rank=1,
@@ -533,7 +535,8 @@ COSTS += [
         "with",
         r"(?<!\blady\s)(?<!\bwoman\s)(?<!\bman\s)(?<!\bmum\s)(?<!\bmom\s)(?<!\bdad\s)"
         r"(?<!\bcouple\s)(?<!\bfamily\s)(?<!\bparent\s)(?<!\bsomeone\s)(?<!\bpeople\s)"
-        r"(?<!\bcustomer\s)(?<!\bothers\s)"
+        r"(?<!\bcustomer\s)(?<!\bothers\s)(?<!\buse\s)(?<!\bspeak\s)(?<!\btalk\s)(?<!\bdeal\s)"
+        r"(?<!\bspoke\s)(?<!\btalked\s)(?<!\bdealt\s)(?<!\bused\s)(?<!\bwould\s)"
         rf"\bwith\s(?P<what>{LITTLE})\b",
         "{me} had {what} with {me}",
         rank=2,
@@ -577,7 +580,9 @@ COMING += [
     rule(
         "stakes",
         "run out|runs out|expire|expires|ends|closes|renewal|due|renews",
-        rf"\b(?P<det>my|our|the|his|her)\s{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
+        r"\b(?P<det>my|our|the|his|her)\s(?!(?:phone\s|live\s|web\s|help\s)?(?:lines?|office|shop|"
+        r"store|branch|helpline|chat|website|site|counter|desk|call\scentre|offer|sale|deal)\b)"
+        rf"{NP}\s(?P<pred>runs?\sout|expires?|ends|closes|is\sdue"
         r"|renews"
         rf"|(?:is|are)\srunning\sout)\s(?P<rest>(?:{WHEN}|(?:at\s)?(?:the\s)?end\sof\b)"
         rf"{_CLAUSE})",
