@@ -522,3 +522,34 @@ def test_an_excuse_we_gave_in_quotes_is_not_what_went_wrong(message: str) -> Non
 def test_our_own_word_for_the_failure_in_quotes_still_is_it() -> None:
     message = 'We arrived at 11pm to be told the hotel was "overbooked" and there was no room.'
     assert "overbooked" in (value(message, "issue") or "")
+
+
+@pytest.mark.parametrize(
+    ("message", "promised"),
+    [
+        (
+            "You promised delivery by Friday 12th. On the 11th a text said it is now "
+            '"rescheduled to 19th-21st" due to capacity.',
+            "Friday 12th",
+        ),
+        (
+            "The engineer was booked for 9am Monday. At 3pm I was told the job had been "
+            "moved to next week.",
+            "9am Monday",
+        ),
+        (
+            "You told me the line would be live by 2 April. Now I get a text saying the new "
+            'date is "up to 30 working days".',
+            "2 April",
+        ),
+    ],
+)
+def test_a_new_date_given_after_the_promise_broke_is_not_the_promise(
+    message: str, promised: str
+) -> None:
+    assert promised in (value(message, "promised") or "")
+
+
+def test_a_new_date_that_broke_too_is_the_promise() -> None:
+    message = "Booked for Wednesday 7-11, nobody came. Rescheduled to Friday. Nobody came again."
+    assert "Friday" in (value(message, "promised") or "")

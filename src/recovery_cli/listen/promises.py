@@ -134,15 +134,17 @@ _QUOTED = keyed('"', r"\"(?P<q>[^\"\n]{1,40})\"(?:\s(?P<noun>delivery|service|tu
 _NOT_OURS = re.compile(r"(?:[£$€]\s?\d[\d,.]{0,9}\s(?:per\s)?|\blast\s|\bsince\s)$", re.I)
 """Before a time: a price ("£30 a month"), a day gone by ("last Saturday") or a wait."""
 _NOT_PROMISED = re.compile(
-    r"\b(?:try|back|short|pause|paused|away|until|till|maybe|perhaps|possibly|hopefully|"
+    r"\b(?:try|back|short|pause|paused|away|until|till|maybe|perhaps|possibly|hopefully|another|"
+    r"further|extra|rescheduled|moved|new|"
     r"hours|open|opening|closed|collections?|delivered|arrived|came|was|were|last|suitable|"
     r"from|aged?|ages|left|nothing)\b",
     re.I,
 )
 """Before a time in a quote, words that make it something other than our promise: advice
-("try Friday", "come back tomorrow"), a hope ("maybe Monday"), opening hours, a time gone
-by ("delivered Tuesday"), an age a product suits ("suitable from 10 months"), what is left
-("nothing left tonight")."""
+("try Friday", "come back tomorrow"), a hope ("maybe Monday"), a new date or more time
+given after the promise broke ("another 7-10 days", "rescheduled to 19th"), opening hours,
+a time gone by ("delivered Tuesday"), an age a product suits ("suitable from 10 months"),
+what is left ("nothing left tonight")."""
 _GONE = re.compile(r"\s(?:yesterday|ago|last|of)\b", re.I)
 """After a time in a quote: it is past ("7am-7pm yesterday") or a length of something else
 ("3 weeks of runaround")."""
@@ -194,7 +196,7 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
         after = sentence.text[match.end() : match.end() + 60]
         said_on = (match.group("prep") or "").lower() in {"on", ""} and '"' not in match.group()
         if ANY_TIME.search(before) and not (said_on and _SAID_AFTER.search(after)):
-            yield _found(sentence, match, -3, 0.85)
+            yield _found(sentence, match, _moved_on(match, sentence, text, -3), 0.85)
     for pattern in (_CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW):
         for match in pattern.finditer(sentence):
             part = first_part(match)
@@ -242,9 +244,27 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                 rank = -3  # "..., then Wednesday you said Friday": the chain's latest
             if _EARLIER.search(before):
                 continue  # "the third promised date now, after the 2nd and the 9th": gone by
-            yield _found(sentence, match, rank, 0.85)
+            yield _found(sentence, match, _moved_on(match, sentence, text, rank), 0.85)
     yield from _slots(sentence)
     yield from _quoted(sentence)
+
+
+_MOVED = re.compile(r"\b(?:rescheduled|moved|changed|new\sdate|revised\sdate|pushed\sback)\b", re.I)
+_BROKEN_TOO = re.compile(
+    r"\b(?:came\sand\swent|still|nothing|nobody|no\sone|no-one|no-show|didn'?t|never|not\shere|"
+    r"passed|missed|again|today|guaranteed|off\swork|day\soff|took\sthe\s\w+\soff|now|then)\b",
+    re.I,
+)
+
+
+def _moved_on(match: re.Match[str], sentence: Sentence, text: str, rank: int) -> int:
+    """The rank of a promise: a new date given after the promise broke ("the job had been
+    moved to next week", "the new date is ...") ranks below every other, unless what
+    follows says it broke too ("Rescheduled to Friday. Nobody came again.")."""
+    end = sentence.start + match.end()
+    if _MOVED.search(match.group()) and not _BROKEN_TOO.search(text, end, end + 150):
+        return 3
+    return rank
 
 
 def _slots(sentence: Sentence) -> Iterable[Found]:
@@ -276,6 +296,8 @@ def _quoted(sentence: Sentence) -> Iterable[Found]:
             continue
         if _NOT_PROMISED.search(quote[: inner.start()]) or _GONE.match(quote[inner.end() :]):
             continue  # "be back Monday", "maybe next week", "7am-7pm yesterday"
+        if _MOVED.search(sentence.text, max(0, match.start() - 25), match.start()):
+            continue  # 'the new date is "up to 30 working days"': given after it broke
         start = sentence.start + match.start("q")
         noun = match.group("noun")
         if (
