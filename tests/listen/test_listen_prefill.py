@@ -428,3 +428,8 @@ def test_the_customers_own_bank_is_read_but_never_drafted_as_a_firm_working_for_
     reading = read("My bank says the refund was never sent, it is not their problem.")
     assert reading.value("partner") == "your bank"  # the agent sees it
     assert "partner" not in inputs_from(reading)
+
+
+def test_a_clause_left_with_a_hanging_preposition_is_not_offered() -> None:
+    message = "It's a £139 pair of walking boots for my trip, which I fly out for on the 2nd."
+    assert "for on" not in inputs_from(read(message)).get("stakes", "")

@@ -878,3 +878,27 @@ def test_the_usual_bill_is_a_yardstick_not_the_sum_that_went_wrong() -> None:
 def test_a_voucher_we_offered_is_only_a_guess_at_the_sum() -> None:
     fact = read("Both times the reply was a £20 voucher. I don't want vouchers.").facts["amount"]
     assert fact.confidence < SURE  # never drafted as what the customer lost
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Sort code / account: 40-11-72 / 11930488\nType: Complaint",
+        "Account number 60-14-22 11930488. Please send my statement.",
+    ],
+)
+def test_a_sort_code_is_not_the_account_number(message: str) -> None:
+    assert values(message)["reference"] == "account 11930488"
+
+
+def test_the_sum_the_customer_expected_is_a_yardstick() -> None:
+    message = "£38 consult I expected, but we left with a £212 bill because they recommended tests."
+    assert values(message)["amount"] == "£212"
+
+
+def test_what_we_told_them_they_must_do_is_no_stake() -> None:
+    message = (
+        "When I called, I was told there's no cancellation on file and I need to send a "
+        "certified letter."
+    )
+    assert "stakes" not in values(message)

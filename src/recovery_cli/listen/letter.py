@@ -110,11 +110,18 @@ def _unjudged(match: re.Match[str]) -> str:
     return f"{article.capitalize() if det[0].isupper() else article} "
 
 
+_DANGLING = re.compile(
+    r"\b(?:for|with|of|about)\s(?:on|at|by)\s(?!(?:least|most|all|last|first|times)\b)", re.I
+)
+"""A preposition left hanging by a relative clause ("which I fly out for on the 2nd" read as
+"you fly out for on the 2nd"): no sentence can hold it."""
+
+
 def _clause(value: str) -> str | None:
     """An issue or stakes clause as a letter says it to the customer, or None when it is
     about someone the letter cannot name (see `_SOMEONE_ELSE`)."""
     value = _THEY_ARE_FOR.sub("it is for", _ASIDE.sub("", value))
-    if _SOMEONE_ELSE.match(value):
+    if _SOMEONE_ELSE.match(value) or _DANGLING.search(value):
         return None
     value = _BARE_KIN.sub(lambda match: f"your {match.group().lower()}", value)
     value = _COUNT_AFTER.sub("", value)

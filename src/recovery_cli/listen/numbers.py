@@ -75,13 +75,15 @@ _KEYWORDS = (
 _ID = (
     r"(?!\d{1,4}(?:kg|g|cm|mm|ml|lbs?|am|pm|st|nd|rd|th|mins?|hrs?|k)\b)"
     r"(?!\d{1,2}[/-]\d{1,2}(?:/\d{2,4})?(?![\w/-]))"
+    r"(?!\d{2}-\d{2}-\d{2}(?![\w-]))"
     r"(?P<id>(?-i:[A-Z]{2,4})\s\d{3,10}(?:\s\d{2,6})?(?![\w/-])"
     r"|#?(?=[A-Z0-9/-]{0,20}\d)[A-Z0-9][A-Z0-9/-]{2,20}"
     r"(?:\s\d{3,6}(?:\s\d{2,6})?(?![\w-])|\s\d{2}\s\d{3,6}(?![\w-])|\s(?-i:[A-Z]{3})\b)?)(?![\w-])"
 )
 """A reference after its word: a code ("SUB-22091", "7719203", "K9WQ2P"), capitals then
 digits ("INV 30092", "CT 0091 4478"), or digits in groups ("0719 55 3382": a short group
-in the middle only, so "order 4411 20 minutes late" is order 4411)."""
+in the middle only, so "order 4411 20 minutes late" is order 4411); never a bank's sort code
+("40-11-72")."""
 _KEYED = keyed(
     "order|ord|booking|ticket|acct|account|a/c|invoice|policy|member|customer|conf|claim|case|"
     "merchant|ref|tracking|trk|pnr|reservation|job|contract|quote|user|username|room|card|mem|"
@@ -89,7 +91,7 @@ _KEYED = keyed(
     "patient|acc|train|work|wo|ro|docket|unit|storage|visit|candidate|rx|prescription|tx|txn|"
     "transaction|agreement|group|tenancy",
     r"\b(?P<key>" + "|".join(f"(?P<k{n}>{rx})" for n, (_, rx) in enumerate(_KEYWORDS)) + r")"
-    r"[\s:(]{0,4}(?:#:?\s)?" + _ID,
+    r"[\s:(]{0,4}(?:#:?\s)?(?:\d{2}-\d{2}-\d{2}(?:\s?/\s?|\s))?" + _ID,
 )
 _LOOSER = frozenset(
     {
@@ -321,7 +323,7 @@ def _amount(sentence: Sentence, match: re.Match[str], value: str) -> Found:
         or _TAKEN_AFTER.match(sentence.text, match.end())
     ):
         rank = 0
-    elif _BAD_CUE.search(before):
+    elif _BAD_CUE.search(before) or _EXPECTED.match(sentence.text, match.end()):
         rank = 2
     start = sentence.start + match.start()
     if (
@@ -350,6 +352,13 @@ _USUAL = re.compile(
 )
 """Before a sum: what it usually is ("her normal bill is about £30"), the yardstick beside the
 sum that went wrong."""
+_EXPECTED = re.compile(
+    r"\s(?:[\w-]{1,12}\s){0,2}(?:I|we)\s(?:expected|thought|was\squoted|were\squoted|budgeted)"
+    r"(?=[,.;!]|\s(?:but|and|to\spay)\b)",
+    re.I,
+)
+"""After a sum: what the customer expected ("£38 consult I expected, but we left with a £212
+bill"), the yardstick beside the sum that went wrong."""
 _OFFERED = re.compile(r"\s(?:voucher|gift\scard|goodwill|credit\snote|e-?voucher)\b", re.I)
 """After a sum: what we offered ("a £20 voucher"), not what the customer lost."""
 
