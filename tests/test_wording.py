@@ -35,6 +35,8 @@ from recovery_cli.wording import agree, from_agent, from_customer, from_note, me
         ("tell me what you intend to do", "tell you what we intend to do"),
         ("change it before you post the SIM", "change it before we post the SIM"),
         ("I waited for you", "you waited for us"),
+        ("your company cancelled our holiday to Crete", "we cancelled your holiday to Crete"),
+        ("your company has taken my money twice", "we have taken your money twice"),
     ],
 )
 def test_the_customers_first_person_becomes_second_and_ours_becomes_yours(

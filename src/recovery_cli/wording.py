@@ -342,7 +342,33 @@ def _quoted(tokens: list[str]) -> set[int]:
 
 def from_customer(clause: str) -> str | None:
     """The customer's own words said back to them, or None when they would read wrong."""
-    return tidy(_walk(repair(clause), _customer_turn))
+    turned = tidy(_walk(repair(clause), _customer_turn))
+    return _OUR_FIRM.sub(_we, turned) if turned else turned
+
+
+_OUR_FIRM = re.compile(
+    r"^(?P<firm>[Oo]ur\s(?:company|firm|business|organi[sz]ation))\s(?P<verb>[a-z']+)\b"
+)
+"""The customer's "your company" as the subject, turned to our side: "our company cancelled
+your holiday" reads as a stranger's; "we cancelled your holiday" owns it."""
+_WE_AGREE = {
+    "has": "have",
+    "is": "are",
+    "was": "were",
+    "doesn't": "don't",
+    "does": "do",
+    "hasn't": "haven't",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+}
+
+
+def _we(match: re.Match[str]) -> str:
+    """ "Our company has ..." as "we have ...": the verb made to agree with "we"."""
+    verb = match.group("verb")
+    agreed = _WE_AGREE.get(verb.lower()) or (agree(verb) if verb.endswith("s") else verb)
+    we = "We" if match.group("firm")[0] == "O" else "we"
+    return f"{we} {agreed}"
 
 
 _PARTICIPLES = _pairs(
