@@ -553,3 +553,8 @@ def test_a_new_date_given_after_the_promise_broke_is_not_the_promise(
 def test_a_new_date_that_broke_too_is_the_promise() -> None:
     message = "Booked for Wednesday 7-11, nobody came. Rescheduled to Friday. Nobody came again."
     assert "Friday" in (value(message, "promised") or "")
+
+
+def test_people_who_cancelled_in_a_headline_are_not_made_the_ones_cancelled() -> None:
+    issue = value("No internet for 12 days!! Engineers cancelled twice.", "issue") or ""
+    assert "engineers are cancelled" not in issue

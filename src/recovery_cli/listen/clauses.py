@@ -83,6 +83,16 @@ _NOT_LATE = words(
 )
 """What "is late" must not be said of: someone (a person who did not come did not "run
 late", and "your nan is late" says she has died), or a thing already called missing."""
+_PEOPLE_WHO_ACT = words(
+    "engineer engineers technician technicians tech techs electrician plumber fitter fitters "
+    "installer installers driver drivers courier couriers surveyor nurse doctor team staff agent "
+    "agents rep contractor builder builders crew movers cleaner cleaners"
+)
+_PAST_ACT = re.compile(
+    r"(?:cancell?ed|rescheduled|refused|left|changed|moved|forgot|ignored)\b", re.I
+)
+"""A headline's people and a past verb ("Engineers cancelled twice"): they did it, and "your
+engineers are cancelled" turns the meaning round."""
 _THEY = words("they they've they're they'd they'll theyve")
 _TO_YOU = re.compile(r"\s(?:you|your)\b")
 """A clause whose "they" did something to the customer: in their words "they" is often us."""
@@ -422,6 +432,8 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
     if parts.get("pred", "").lower().startswith("taken ") and not parts.get("aux"):
         return None  # "why have u taken ...": a question, not a statement
     if parts.get("state"):  # "box 2 of 3 missing": the "is" a note leaves out
+        if np and np.lower().split()[-1] in _PEOPLE_WHO_ACT and _PAST_ACT.match(parts["pred"]):
+            return None  # "Engineers cancelled twice": they cancelled, not "are cancelled"
         link = parts.get("be", "is")
         came = _NOT_CAME.match(parts["pred"])
         if came is not None:  # "Delivery not came": "your delivery hasn't come"
