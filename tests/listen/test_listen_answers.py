@@ -232,6 +232,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "unexplained",
         ),
         (
+            "billing-problem",
+            "Mum's had a water bill for £1,246.30. Her normal bill is about £30 a month.",
+            "charge_type",
+            "unexplained",
+        ),
+        (
+            "billing-problem",
+            "I think the meter's been misread, the bill says E next to the reading.",
+            "charge_type",
+            "unexplained",
+        ),
+        (
             "hard-to-cancel",
             "charged me R349 for a month i already cancelled. sort it",
             "cancelled",
