@@ -388,6 +388,7 @@ def test_charged_twice_is_a_billing_error_not_a_repeat() -> None:
         "I cleared my cookies twice and the basket still won't save.",
         "A bill of £1,204.63, roughly eight times my usual amount.",
         "I don't want a 3rd date, I want the fridge.",
+        "I am not explaining it a sixth time to a new junior.",
     ],
 )
 def test_a_count_that_is_not_a_failure_happening_again_is_not_read(message: str) -> None:
@@ -902,3 +903,11 @@ def test_what_we_told_them_they_must_do_is_no_stake() -> None:
         "certified letter."
     )
     assert "stakes" not in values(message)
+
+
+def test_a_wait_our_agent_asks_for_is_not_the_wait_they_had() -> None:
+    message = (
+        "Agent: I understand. Can you hold for a few minutes?\n"
+        "Customer: I've been holding for 40 minutes already"
+    )
+    assert values(message)["waited"] == "40 minutes"

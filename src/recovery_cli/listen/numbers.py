@@ -598,6 +598,8 @@ _WAITED_INDEX = KeyIndex(pattern for pattern, _ in _WAITED)
 
 def waited(sentence: Sentence) -> Iterable[Found]:
     """How long they have been waiting ("three weeks", "since Monday", "all day")."""
+    if "?" in sentence.text and _ASKED_TO_WAIT.search(sentence.text):
+        return  # "Agent: Can you hold for a few minutes?": a wait asked for, not one had
     for position in sorted(_WAITED_INDEX.holding(sentence)):  # in order: order breaks ties
         pattern, rank = _WAITED[position]
         for match in pattern.pattern.finditer(sentence.text):
@@ -610,6 +612,9 @@ def waited(sentence: Sentence) -> Iterable[Found]:
         yield _span(sentence, match, "waited", 1)
 
 
+_ASKED_TO_WAIT = re.compile(
+    r"(?:^|:\s)(?:can|could|would|will)\s(?:you|u)\s(?:please\s)?(?:hold|wait|bear\swith)\b", re.I
+)
 _LATE_AFTER = re.compile(r"\s(?:late|behind)\b", re.I)
 _THEY_WERE_LATE = re.compile(
     r"(?:^|\b)(?:I|we|client|cust|customer|caller|patient|guest|member|she|he)\b"
@@ -741,7 +746,8 @@ _NOT_A_REPEAT_BEFORE = re.compile(
     r"measured|stopped)(?:\s\w{1,12}){0,3}"
     r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how|"
     r"(?:want|need|get|give|book|offer(?:ed)?)\s(?:me\s|us\s)?(?:an?|another)|"
-    r"(?:won't|will\snot|not)\s(?:have|accept|take)\s(?:an?|another))\s$",
+    r"(?:won't|will\snot|not)\s(?:have|accept|take)\s(?:an?|another)|"
+    r"\bnot\s(?:[\w']{2,12}\s){1,3}an?)\s$",
     re.I,
 )
 """Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
