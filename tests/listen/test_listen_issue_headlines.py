@@ -548,3 +548,15 @@ def test_a_list_of_places_is_not_cut_after_its_first() -> None:
         "my debit card is getting declined everywhere today, Tesco, the petrol station, online."
     )
     assert said == "your debit card is getting declined everywhere today"
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("app not loading again", "the app is not loading again"),
+        ("The card reader is not responding.", "the card reader is not responding"),
+        ("Line's been down since 9am. It's 3pm.", "the line has been down since 9am"),
+    ],
+)
+def test_a_thing_that_will_not_load_or_has_been_down_is_read(message: str, issue: str) -> None:
+    assert read(message).value("issue") == issue

@@ -22,7 +22,8 @@ DONE = vocabulary(
     "arrive[sd]?|comes?|came|turned up|turns? up|shown up|show(?:s|ed)?(?: up)?|here|"
     "delivered|reached (?:me|us)|got here|sent|ready|working|works?|loads?|opens?|close|"
     "shut|lock|fit|start|connect|charge|switch on|turn on|power on|accept(?:ing)?|"
-    "recogni[sz]e|activate|"
+    "recogni[sz]e|activate|loading|opening|responding|connecting|syncing|charging|printing|"
+    "starting|turning on|switching on|"
     r"let (?:me|us) \w{2,10}|attend|called (?:me )?back|call (?:me )?back|received|"
     "processed|refunded|fixed|done|valid|available|reserved|booked|there|registered|"
     "recorded|in stock|back|exist|on the (?:system|list|van|booking)|made|appeared|"
@@ -260,7 +261,8 @@ STATE = vocabulary(
     "missing|down(?!\\s(?:the|one|both|each|his|her|its|a|to|onto|into)\\b)|broken|shattered|"
     "cracked|smashed|cancell?ed|blocked|locked|late|delayed|"
     "leaking|faulty|damaged|flooded|dripping|"
-    "closed|shut|overbooked|dead|offline|not available|not working|not ready|"
+    "closed|shut|overbooked|dead|offline|not available|not working|not ready|not loading|"
+    "not responding|not connecting|not opening|not charging|not syncing|"
     "going to (?:an? |the |my |his |her )?(?:old|wrong|previous|different)"
 )
 """A state said with no verb, as notes and forms do ("box 2 of 3 missing"): "is" goes in.

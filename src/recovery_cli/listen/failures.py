@@ -72,7 +72,7 @@ _BARE = (
     r"seriously|certainly|obviously|apparently|literally|really|actually|nearly|almost|"
     r"every|each|both|all|some|any|most|many|several|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|wants|needs|asks|broken|stuck)\b)"
-    r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s[\w'’-]{1,20}){0,3}?)"
+    r"(?P<np>(?-i:[A-Za-z])[\w'’-]{1,20}(?:\s(?!been\b)[\w'’-]{1,20}){0,3}?)"
 )
 """A noun with no determiner ("Optician never turned up"); never a pronoun, a small word, a
 number or quantity ("every single order fails") or a state itself ("Broken down on the A9")."""
@@ -288,7 +288,7 @@ RULES: list[Rule] = [
     rule(
         "issue",
         _keys(NOT.keys, BROKE_WORDS.keys, MARKED.keys, BAD_WORDS.keys, SAYS.keys, STATE.keys),
-        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}\s{_AFTER_A_DASH}(?P<pred>{NEGATED}|{BROKE}|"
+        rf"{_OPEN}{_BARE}{_MOD}{PAREN}{_DUE}{_WHEN}(?:\s|(?='s\sbeen\s)){_AFTER_A_DASH}(?P<pred>{NEGATED}|{BROKE}|"
         rf"{BE}\s{BAD}|(?P<weak>{SAYS.pattern})|\"?(?P<state>{STATE.pattern})\b{_NOT_BEFORE_NOUN})"
         rf"{TAIL}",
         "{det} {np}{mod}{due} {pred}{tail}",
