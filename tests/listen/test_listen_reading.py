@@ -402,7 +402,6 @@ def test_a_count_that_is_not_a_failure_happening_again_is_not_read(message: str)
         "Has spoken to 4 of us. Asked for supervisor 3x.",
         "He missed his GP calling him back twice because the line was down.",
         "Don't tell me to reinstall, I've done it twice.",
-        "I've been told twice that the works were approved.",
     ],
 )
 def test_a_count_of_what_the_customer_did_or_was_told_is_only_a_guess(message: str) -> None:

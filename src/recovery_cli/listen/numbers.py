@@ -704,24 +704,31 @@ def times(sentence: Sentence) -> Iterable[Found]:
             ):
                 continue
             found = _span(sentence, match, "times", rank)
-            if _CHASED.search(before):  # "rang twice": how hard they chased, not our failures
+            if _CHASED.search(before) or _DONE_WHAT_ADVISED.search(
+                sentence.text, max(0, match.start() - 90), match.start()
+            ):  # "rang twice": how hard they chased, not our failures
                 found = found._replace(confidence=KEPT)
             yield found
 
 
 _CHASED = re.compile(
-    r"\b(?:rang|rung|ringing|called|calling|phoned|phoning|telephoned|emailed|e-mailed|chased|"
-    r"wrote|written|messaged|contacted|complained|asked|told|unsubscribed|been\sback|gone\sback|"
-    r"went\sback|come\sback|came\sback|been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|"
-    r"tried\sto\s[\w-]{2,15}|done\s(?:it|that)(?:\s(?:start\sto\sfinish|again|all))?)"
+    r"\b(?:rang|called|phoned|telephoned|emailed|e-mailed|chased|wrote|written|messaged|contacted|"
+    r"complained|asked|unsubscribed|been\sback|gone\sback|went\sback|come\sback|came\sback|"
+    r"been\sin|visited|tried(?:\s[\w-]{3,15}ing)?|tried\sto\s[\w-]{2,15})"
     r"(?:\s(?:you|us|them|me|it|in|back|up|about\sit|to\sthe\s\w+|to\s(?:me|us|you|them)|"
-    r"(?:me|him|her|us|them)\sback|for\s(?:a\s|the\s)?[\w-]{2,15}|"
+    r"for\s(?:a\s|the\s)?[\w-]{2,15}|"
     r"(?:your|the)\s[\w-]{2,15}(?:\s(?:line|number|team|office|shop|branch|desk))?))?\s$",
     re.I,
 )
 """A count of the customer's own tries ("rang twice", "tried assembling twice", "I've been
-back 3 times", "unsubscribed 4 times", "I've done it 5 times"): shown to the agent as a
+back 3 times", "unsubscribed 4 times", "asked for a supervisor 3x"): shown to the agent as a
 guess, never drafted as how often we failed them."""
+_DONE_WHAT_ADVISED = re.compile(
+    r"\b(?:don'?t|do\snot)\s(?:tell|ask)\s(?:me|us)\sto\b[^.!?]{0,60}\bdone\s(?:it|that|this)\s$",
+    re.I,
+)
+"""Before a count: "don't tell me to restart the router, I've done that twice", the customer's
+own tries at what we advise, a guess at how often it failed."""
 _SEVERAL_TIME = re.compile(
     r"^((?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?<!^1))\stime$"
 )
@@ -747,11 +754,15 @@ _NOT_A_REPEAT_BEFORE = re.compile(
     r"(?:\s(?:about|like|maybe|over|around))?|warned|said|nearly|almost|how|"
     r"(?:want|need|get|give|book|offer(?:ed)?)\s(?:me\s|us\s)?(?:an?|another)|"
     r"(?:won't|will\snot|not)\s(?:have|accept|take)\s(?:an?|another)|"
+    r"(?:rang|rung|called|phoned|ringing|calling|phoning)\s(?:the\s|my\s|his\s|her\s|their\s)?"
+    r"(?:gp|doctors?|surgery|hospital|police|school|solicitor|insurer|insurance)(?:\s\w{1,12})?|"
+    r"calling\s(?:him|her|me|us|them)\sback|"
     r"\bnot\s(?:[\w']{2,12}\s){1,3}an?)\s$",
     re.I,
 )
 """Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
-them twice", "warned twice"), a multiple ("nearly twice the rate")
+them twice", "warned twice"), calls to someone else ("rung the GP three times today"), a
+multiple ("nearly twice the rate")
 or one not wanted ("I don't want a 3rd date"), not a failure that happened again."""
 _NOT_A_REPEAT_AFTER = re.compile(
     r"\s(?:what\b|as\s(?:much|many|long|big|high|expensive|fast|slow|bad)\b|the\s(?:price|cost|"
