@@ -295,6 +295,11 @@ def test_the_shipped_playbooks_hear_what_their_defaults_would_get_wrong(
         ("hard-to-cancel", "There is no cancel button and you keep charging me.", "cancelled"),
         ("missed-appointment", "The engineer never came, I waited in all day.", "visit"),
         (
+            "product-safety",  # a mark on the thing is no injury
+            "The blanket has got a burn mark through the cover. My mum was on it. She's fine.",
+            "hurt",
+        ),
+        (
             "privacy-mistake",  # both said: their own details went too, so the default stands
             "I got another customer's order history, and she got my details the same way.",
             "whose",
