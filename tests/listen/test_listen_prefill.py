@@ -433,3 +433,8 @@ def test_the_customers_own_bank_is_read_but_never_drafted_as_a_firm_working_for_
 def test_a_clause_left_with_a_hanging_preposition_is_not_offered() -> None:
     message = "It's a £139 pair of walking boots for my trip, which I fly out for on the 2nd."
     assert "for on" not in inputs_from(read(message)).get("stakes", "")
+
+
+def test_the_class_paid_for_is_the_premium_not_one_of_its_parts() -> None:
+    message = "I paid £240 for a first class return, with a reserved seat in coach L. No coach L."
+    assert read(message).value("premium") == "the first class return"

@@ -92,7 +92,7 @@ def _either(names: frozenset[str]) -> str:
 
 _COUNTED = words(
     "line seat seats room suite lounge ticket tickets pass package upgrade plan membership slot "
-    "slots appointment appointments manager"
+    "slots appointment appointments manager return single fare carriage cabin"
 )
 """Premiums that are things ("the executive suite"); the others are a service and take no
 article ("You pay for priority support")."""
@@ -104,7 +104,7 @@ _NAMED = Keyed(
     {name.split("-")[0] for name in (*_NAMED_BY, *_STANDING_ALONE)},
     r"(?<![\w-])(?:(?P<det>my|our|your|ur|the|a|an)\s)?"
     rf"(?P<name>(?:{_either(_STANDING_ALONE)})(?:\s(?P<after>seat|seats|ticket|tickets|lounge|"
-    rf"upgrade|cabin))?|(?:{_either(_NAMED_BY)})\s(?:phone\s|fault\s|account\s)?"
+    rf"upgrade|cabin|return|single|fare|carriage))?|(?:{_either(_NAMED_BY)})\s(?:phone\s|fault\s|account\s)?"
     rf"(?P<noun>{'|'.join(sorted(_COUNTED | _SERVICE_NOUNS, key=len, reverse=True))}))"
     r"(?![\w-])",
 )
