@@ -560,3 +560,14 @@ def test_a_list_of_places_is_not_cut_after_its_first() -> None:
 )
 def test_a_thing_that_will_not_load_or_has_been_down_is_read(message: str, issue: str) -> None:
     assert read(message).value("issue") == issue
+
+
+@pytest.mark.parametrize(
+    ("message", "issue"),
+    [
+        ("Your plumber was booked 8-12 today and nobody came.", "our plumber didn't come"),
+        ("The engineer was booked for Tuesday but no one's come.", "the engineer didn't come"),
+    ],
+)
+def test_someone_booked_who_never_came_is_what_went_wrong(message: str, issue: str) -> None:
+    assert read(message).value("issue") == issue

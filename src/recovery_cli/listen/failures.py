@@ -260,6 +260,19 @@ RULES: list[Rule] = [
     ),
     rule(
         "issue",
+        "nobody|no one|no-one|noone",
+        r"\b(?P<det>your|ur|the|my|our)\s(?P<np>(?:[a-z]{3,12}\s)?(?:engineer|technician|tech|driver|"
+        r"fitter|fitters|installer|courier|surveyor|plumber|electrician|nurse|carer|cleaner|"
+        r"cleaners|locksmith|delivery|collection|visit|appointment|repair|installation))\s"
+        r"(?:was|were)\s(?:booked|due|scheduled|supposed\sto\scome|meant\sto\scome|coming)\b"
+        r"[^.!?;\n]{0,60}?\s(?:and|but)\s(?:no\sone|nobody|no-one|noone)(?:'s|\shas)?\s"
+        r"(?:came|come|turned\sup|shown\sup|showed(?:\sup)?|arrived)\b",
+        "{det} {np} didn't come",
+        rank=1,
+        voice="any",
+    ),
+    rule(
+        "issue",
         "no-show|no show",
         r"(?:^(?:subject:\s|re:\s)?|,\s)(?P<det>)(?:no[\s-]show\s(?P<np>tech|technician|engineer|"
         r"driver|fitter|installer|courier|surveyor|plumber|electrician|nurse)"
