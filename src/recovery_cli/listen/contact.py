@@ -50,7 +50,9 @@ WAYS = {
 _WAY_WORDS = re.compile(r"\b(?:tele)?(?:" + "|".join(WAYS) + ")", re.I)
 
 _VERB = r"(?P<way>call|ring|phone|telephone|text|sms|whatsapp|e-?mail)"
-_PHONE_START = r"(?:\+\d|0\d{3}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|555[\s.-]\d{4})"
+_PHONE_START = (
+    r"(?:\+\d|0\d{3}|0\d{2}[\s-]\d{3,4}|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|555[\s.-]\d{4})"
+)
 """How a telephone number starts, unlike a time ("Call 11:04") or a reference."""
 _ME = r"(?:me|us(?=\s(?:back|on|at)\b))"
 """Who to reach: "us" only as "call us back" or "call us on ...", since "please call us" is
@@ -66,7 +68,10 @@ _NOT_A_THING = (
 )
 """What may not follow "call me": an idiom ("call me crazy") or a thing to send ("email me
 the invoice", "text me a code")."""
-_OPENS = r"(?:^|(?<=[,;:.!?(\-–])\s?|\b(?:please|pls|plz|kindly|so|and|but|or|just|then|instead)\s)"
+_OPENS = (
+    r"(?:^|(?<=[,;:.!?(\-–])\s?|\b(?:please|pls|plz|kindly|so|and|but|or|just|then|instead|"
+    r"better)\s)"
+)
 """Where a request may open: a clause's start, or after a word that leads into one."""
 _PLEASE = r"(?:(?:please|pls|plz|kindly|just|can\syou|could\syou|someone|somebody),?\s){0,2}"
 _SOMEONE = (
@@ -79,13 +84,16 @@ _SOMEONE = (
 _ASK = keyed(
     "call|ring|phon|telephon|text|sms|whatsapp|email|e-mail",
     rf"{_OPENS}{_PLEASE}{_VERB}(?:\s{_ME}\b{_NOT_A_THING}|(?=\s(?:on\s)?{_PHONE_START}"
-    rf"|\sback\s(?:on\s)?{_PHONE_START}))",
+    rf"|\sback\s(?:on\s)?{_PHONE_START}"
+    rf"|\s(?:the|my)\s(?:shop|office|salon|surgery|studio|house|landline|mobile|business)\s"
+    rf"(?:on\s)?{_PHONE_START}))",
 )
 """A request in the imperative: "please ring me back", "someone call me", "call 07700 ..."."""
 _ASK_PLEASE = keyed(
     "call|ring|phon|telephon|text|sms|whatsapp|email|e-mail",
     r"(?:^|(?<=[,;:.!?(])\s?|\b)(?:please|pls|plz|kindly)\s(?:just\s)?"
-    rf"{_VERB}(?=\s?[.!]|\s?$|\s(?:after|before|between|any\s?time|tomorrow|today|tonight|asap)\b)",
+    rf"{_VERB}(?=\s?[.!]|\s?$|\s(?:back(?!\s(?:to|from))|after|before|between|any\s?time|"
+    r"tomorrow|today|tonight|asap)\b)",
 )
 """A request with no one named, only with "please": "Pls call.", "Please ring after 6pm"
 ("Call before it ships?" in a note is what we should do, not what the customer asked)."""
@@ -114,10 +122,11 @@ _ASK_FOR = keyed(
 _BY = keyed(
     "reply|respond|contact|get back|write|answer|update|reach|let me|let us|keep me|only|confirm|"
     "response|decision|prefer",
-    r"(?:\b(?:(?:reply|respond)(?:\sto\s(?:me|us))?|contact\sme|get\sback\sto\s(?:me|us)|"
+    r"(?:\b(?:(?:reply|respond)(?:\sto\s(?:me|us))?|(?:all\s)?contact(?:\s(?:me|her|him|us))?|"
+    r"get\sback\sto\s(?:me|us)|"
     r"write\sto\sme|answer\sme|"
     r"update\s(?:me|us)|reach\sme|let\s(?:me|us)\sknow|keep\s(?:me|us)\s(?:updated|posted|"
-    r"informed))\s(?:please\s)?(?:directly\s)?(?:by|via|over)\s(?:the\s)?"
+    r"informed))\s(?:please\s)?(?:directly\s)?(?:only\s)?(?:by|via|over):?\s(?:the\s)?"
     r"(?P<way>email|e-mail|text|sms|(?:tele)?phone|post|letter|whatsapp)\b"
     r"|(?:^|(?<=[,;:.!?(])\s?|\bplease\s)(?:by\s)?(?P<only>email|e-mail|text|sms)\s(?:only|please)\b"
     r"|\breply\sto\sthis\s(?P<this>email|e-mail|text)\b"
@@ -147,14 +156,17 @@ _REACH_ON = keyed(
 )
 """A number to use: "you can reach me on 07700 900123" (the number is read after it)."""
 _FORM = keyed(
-    "preferred|contact method|contact by|best way|easiest|easier|best|call|phon|text|email|"
+    "preferred|contact method|contact by|contact preference|best way|easiest|easier|best|call|"
+    "phon|text|email|"
     "e-mail|whatsapp",
     r"\b(?:(?:preferred\s(?:contact(?:\smethod)?|method\sof\scontact|way\sto\scontact\sme)|"
-    r"contact\smethod|contact\sby|best\sway\sto\s(?:reach|contact|get\shold\sof)\sme)\s?[:=-]\s?"
+    r"contact\smethod|contact\sby|contact\spreference|best\sway\sto\s(?:reach|contact|get\shold\s"
+    r"of)\sme)\s?[:=-]\s?"
     r"(?:by\s)?(?P<way>phone|call|email|e-mail|text|sms|whatsapp|post|letter)\b"
     r"|(?P<easiest>text|email|e-mail|phone|a\s(?:phone\s)?call|whatsapp)\s(?:is|would\sbe)\s"
     r"(?:easiest|easier|best|better|preferred|fine|ok|okay|good)\b"
-    r"|\bbest\stime\sto\s(?P<time>call|ring|phone|text)(?:\s(?:me|us))?\s?[:=-])",
+    r"|\bbest\stime\sto\s(?P<time>call|ring|phone|text)(?:\s(?:me|us))?\s?[:=-]"
+    r"|\bbest\sto\s(?P<best>ring|call|phone|text|email|e-mail|whatsapp)\s(?:me|my)\b)",
 )
 """A web form's field or the customer's own word for it: "Preferred contact: WhatsApp",
 "Best way to reach me: email", "Best time to call: evenings", "text is easiest", "(cell -
@@ -193,11 +205,11 @@ _REFUSED = keyed(
     r"|\b(?:asks?|asked|wants?|wanted|requests?|requested)\s(?:for\s)?no\s(?:phone\s)?calls\b"
     r"|(?:\b(?:please\s(?:no|not)\s(?:phone\s)?calls|no\s(?:phone\s)?calls,?\splease)|"
     r"(?:^|(?<=[,;(]\s)|\b(?:i|and|but|so)\s)(?:can't|can’t|cant|cannot|can\snot|am\sunable\sto|"
-    r"'m\sunable\sto|am\snot\sable\sto|'m\snot\sable\sto)\s(?:take|answer|receive|do|hear|"
-    r"talk\son)\s(?:phone\s)?(?:calls|the\sphone)|(?:i|and|but|so|pls|as|because)\s"
-    r"(?:can't|can’t|cant|cannot)\s(?:talk|speak)(?!\sto))\b"
+    r"'m\sunable\sto|am\snot\sable\sto|'m\snot\sable\sto)\s(?:really\s)?(?:take|answer|receive|do|"
+    r"hear|talk\son)\s(?:phone\s)?(?:calls|the\sphone)|(?:i|and|but|so|pls|as|because)\s"
+    r"(?:can't|can’t|cant|cannot)\s(?:really\s)?(?:talk|speak)(?!\sto))\b"
     r"|\bi\s(?:don't|don’t|dont|do\snot|can't|can’t|cant|cannot)\s(?:do|use|have|check|read|see)\s"
-    r"(?:any\s)?(?P<medium>e-?mails?|texts?)\b",
+    r"(?:any\s|the\s)?(?P<medium>e-?mails?|texts?)\b",
 )
 """A way they ask us not to use: "please don't ring me at work", "stop calling me", "no
 calls please", "I can't take calls at work". An email refused is not read: "stop emailing
@@ -225,7 +237,7 @@ _ADDRESS = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _WHEN = re.compile(
     r"\b(?:(?:after|before|from|around|between|by|at)\s\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)?"
     r"(?:\s?(?:and|-|to|or)\s?\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)?)?(?:\s(?:today|tomorrow|tonight))?"
-    r"|(?:in\sthe|this|tomorrow|any)\s(?:morning|afternoon|evening)"
+    r"|(?:in\sthe|this|tomorrow|any)\s(?:morning|afternoon|evening)s?"
     r"|(?:on\s)?(?:weekday|weekend)\s(?:mornings?|afternoons?|evenings?)|on\s(?:weekdays|weekends)"
     r"|by\s(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|by\s(?:eod|cob)"
     r"|by\s(?:the\s)?end\sof\s(?:the\s)?(?:day|week)|by\s(?:noon|lunch(?:time)?|tonight|tomorrow)"
@@ -248,7 +260,8 @@ _PART_OF_DAY = re.compile(
 reply says as "in the afternoon"."""
 _CLAUSE_END = re.compile(
     r"[.;!?](?=\s|$)|\n|\s[-–—]\s(?!\+?\d|(?:after|before|between|any\s?time|from)\b)"
-    r"|\s(?:but|because|as|since|otherwise|or\selse)\s",
+    r"|\s(?:but|because|as|since|otherwise|or\selse)\s"
+    r"|,\s(?:i\s)?(?:can't|can’t|cant|cannot|don't|don’t|dont|won't|not\sable)\s",
     re.I,
 )
 _NOT_THAT = re.compile(
@@ -349,6 +362,7 @@ def _not_that(turned_down: re.Match[str], way: str) -> str:
 _GROUPS = (
     *("way", "only", "this", "what", "written", "prefers", "easiest", "time", "done", "verb"),
     "passive",
+    "best",
     "write",
 )
 """The groups a request's patterns name its way in ("way", or "only" in "email only", ...)."""
