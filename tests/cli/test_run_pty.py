@@ -366,7 +366,7 @@ def test_a_question_the_message_answers_is_proposed_with_the_words_and_enter_tak
         if index == 2:
             break
         if index == 1 and "Was anyone hurt" in str(child.before):
-            assert "Yes, someone was hurt (from the message: 'a burn')" in str(child.before)
+            assert "Yes, someone was hurt (from the message: 'A&E')" in str(child.before)
             assert child.match.group(1) == "2"  # the heard answer is what Enter takes
             proposed = True
         child.sendline("")

@@ -321,7 +321,7 @@ def test_an_abusive_contact_names_the_problem_behind_the_anger_when_it_is_read(
 @pytest.mark.parametrize(
     ("message", "name", "offered"),
     [
-        ("Refund for the chair I returned still not here after 3 wks.", "waited", "3 weeks"),
+        ("My refund still has not come. I have been waiting 3 wks.", "waited", "3 weeks"),
         ("Cust says mortgage appt Thurs, needs the payslips before then.", "stakes", None),
         (
             "My results were sent to wrong person. I need them for my surgery on Friday.",
@@ -438,3 +438,10 @@ def test_a_clause_left_with_a_hanging_preposition_is_not_offered() -> None:
 def test_the_class_paid_for_is_the_premium_not_one_of_its_parts() -> None:
     message = "I paid £240 for a first class return, with a reserved seat in coach L. No coach L."
     assert read(message).value("premium") == "the first class return"
+
+
+def test_a_wait_the_issue_already_says_is_not_offered_again() -> None:
+    message = "internet's been down since yesterday lunchtime AGAIN"
+    inputs = inputs_from(read(message))
+    assert "since yesterday lunchtime" in inputs["issue"]
+    assert "waited" not in inputs  # "..., and you've been waiting since yesterday lunchtime"

@@ -177,6 +177,8 @@ def origins(
         if value is not None:
             sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
+    if min_confidence >= SURE:
+        _said_once(found)
     matter = next((found[name] for name in MATTERS if name in found), None)
     if matter is not None:
         found["matter"] = replace(matter, input="matter")
@@ -190,6 +192,24 @@ def origins(
     elif not reading.note:
         found["channel"] = Origin("channel", "email", WRITTEN)
     return found
+
+
+_SAID_WITHIN = ("waited", "times")
+"""Facts an issue clause often holds already ("the internet has been down since yesterday
+lunchtime"): a draft that said them again would say them twice."""
+
+
+def _said_once(found: dict[str, Origin]) -> None:
+    """Drops from an unattended draft's inputs a wait or a count the issue already says,
+    whatever sentence each playbook puts them in."""
+    issue = found.get("issue")
+    if issue is None:
+        return
+    said = issue.value.lower()
+    for name in _SAID_WITHIN:
+        held = found.get(name)
+        if held is not None and held.value.lower() in said:
+            del found[name]
 
 
 def _fitted(name: str, value: str, chases: bool = False, note: bool = False) -> str | None:
