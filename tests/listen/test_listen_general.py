@@ -558,3 +558,23 @@ def test_a_new_date_that_broke_too_is_the_promise() -> None:
 def test_people_who_cancelled_in_a_headline_are_not_made_the_ones_cancelled() -> None:
     issue = value("No internet for 12 days!! Engineers cancelled twice.", "issue") or ""
     assert "engineers are cancelled" not in issue
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Family got to the desk 38 mins before departure, bag drop closed at 40.",
+        "Desk refused them, flight closed at 06:05 per policy.",
+        "Member shouted: course closed for a corporate day, notice was in the newsletter.",
+    ],
+)
+def test_the_rule_a_customer_missed_is_not_drafted_as_our_failure(message: str) -> None:
+    assert value(message, "issue") is None
+
+
+def test_our_barrier_is_ours_and_a_scene_set_is_no_stake() -> None:
+    assert value("Barrier wouldn't read it, the attendant said full.", "issue") == (
+        "the barrier wouldn't read it"
+    )
+    message = "I was sitting in the front room when I smelled burning. The heater was smoking."
+    assert value(message, "stakes") is None

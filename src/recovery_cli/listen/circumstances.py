@@ -388,8 +388,8 @@ RULES: list[Rule] = [
         "overdrawn|stranded|living|hand-washing|without|out of|freezing|sat in|sitting in",
         r"\b(?P<who>I'?m|I\sam|we'?re(?<!were)|we\sare|I\swas|we\swere|and\swas|(?:cx|cust)(?:\sis)?)\s"
         r"(?:now\s|still\s)?(?P<what>"
-        r"overdrawn|stranded|living\sout\sof|hand-washing|without|out\sof|freezing|sat\sin|"
-        r"sitting\sin)(?P<rest>(?:\s(?!(?:when|while|and|but|because|as|until|till|so)\b)"
+        r"overdrawn|stranded|living\sout\sof|hand-washing|without|out\sof|freezing|"
+        r"(?:sat|sitting)\sin(?![^.;!?\n]{0,60}\b(?:when|while)\s))(?P<rest>(?:\s(?!(?:when|while|and|but|because|as|until|till|so)\b)"
         r"[\w'’-]{1,20}){1,6})",
         "{who} {what}{rest}",
         rank=2,

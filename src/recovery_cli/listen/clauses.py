@@ -133,7 +133,8 @@ OURS = words(
     "porter host line service helpline chat bot checkout phone broadband internet wifi "
     "signal network connection lift store shop branch lounge reception desk portal "
     "assembler cleaner carer gardener handyman builder crew mechanic locksmith inspector "
-    "tutor instructor therapist photographer link check-in warden queue"
+    "tutor instructor therapist photographer link check-in warden queue barrier gate turnstile "
+    "scanner escalator ramp spa gym pool"
 )
 """Nouns that are ours, not the customer's: a bare "App crashes" is "the app crashes"."""
 
@@ -480,11 +481,21 @@ def build(each: Rule, match: re.Match[str], note: bool = False) -> tuple[str, bo
         return None  # "we cancelled it": nothing a customer would recognise
     if each.fact == "issue" and said[-1] in {"this", "that"}:
         return None  # "you never agreed to this": what "this" is, the reply cannot say
+    if each.fact == "issue" and _OUR_RULE.search(clause):
+        return None  # "bag drop closed at 40", "closed at 06:05 per policy": the rule they missed
     if each.fact == "issue" and said[0].lower() in _THEY and _TO_YOU.search(clause):
         return None  # "they've charged you": by us or by a partner? Either way it reads wrong
     return clause, generic, end
 
 
+_OUR_RULE = re.compile(
+    r"\bper\s(?:the\s|our\s)?policy\b|\bclosed\sat\s[2-5]\d(?![\d:.]|\s?(?:am|pm))\b|"
+    r"\bnotice\swas\s(?:in|on|given|posted|sent)\b",
+    re.I,
+)
+"""In a staff log, the rule a customer missed, not a failure of ours: "bag drop closed at 40"
+(minutes before departure), "gate closed at 06:05 per policy", "notice was in the
+newsletter"."""
 _SOMEONE_ELSES = re.compile(
     r"\b(?:my|our)\s(?:son|daughter|kids?|child|children|boy|girl|mum|mom|dad|wife|husband|"
     r"partner|nan|gran|sister|brother|father|mother)\b",
