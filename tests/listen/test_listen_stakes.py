@@ -820,8 +820,8 @@ def test_a_visit_due_or_a_question_about_paying_is_no_stake(message: str) -> Non
             "your flight from Lagos lands on 27 August and you have nowhere to stay",
         ),
         (
-            "I was sitting in the front room when I smelled burning.",
-            "you were sitting in the front room",
+            "We are sitting in the dark with two kids.",
+            "you are sitting in the dark with two kids",
         ),
     ],
 )
