@@ -238,6 +238,18 @@ def test_a_huge_or_hostile_message_is_read_only_as_far_as_a_reading_goes() -> No
             "unexplained",
         ),
         (
+            "wrong-fit-order",
+            "Could you cancel it or swap it for the 55cm compact one before it's dispatched?",
+            "raised",
+            "customer",
+        ),
+        (
+            "wrong-fit-order",
+            "I think I've ordered the wrong brake pads. Has it gone yet?",
+            "decision",
+            "swap_item",
+        ),
+        (
             "billing-problem",
             "I think the meter's been misread, the bill says E next to the reading.",
             "charge_type",
