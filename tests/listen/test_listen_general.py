@@ -578,3 +578,29 @@ def test_our_barrier_is_ours_and_a_scene_set_is_no_stake() -> None:
     )
     message = "I was sitting in the front room when I smelled burning. The heater was smoking."
     assert value(message, "stakes") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Cust said he'll go to the ombudsman and his MP if no call by Thurs.",
+        "Install booked Wed 12th AM. Installer no-show. Rebooked Sat 22nd AM. Cx wants money.",
+    ],
+)
+def test_a_customers_ultimatum_or_a_new_date_not_yet_due_is_no_broken_promise(
+    message: str,
+) -> None:
+    assert value(message, "promised") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The top tier has fallen into the second one.",
+        "Everyone reading this, think twice before switching.",
+        "We got one bill for 8,760 and a disconnection notice for 14 days.",
+    ],
+)
+def test_a_tier_an_idiom_or_a_notice_period_is_no_count_or_wait(message: str) -> None:
+    reading = read(message)
+    assert reading.value("times") is None and reading.value("waited") is None

@@ -607,14 +607,18 @@ def waited(sentence: Sentence) -> Iterable[Found]:
                 _LATE_AFTER.match(sentence.text, match.end("span"))
             ):
                 continue
+            if _NOTICE.search(sentence.text, 0, match.start("span")):
+                continue  # "a disconnection notice for 14 days": a deadline, not a wait
             yield _span(sentence, match, "waited", rank)
     for match in _FOR_SPAN.finditer(sentence):
-        yield _span(sentence, match, "waited", 1)
+        if not _NOTICE.search(sentence.text, 0, match.start("span")):
+            yield _span(sentence, match, "waited", 1)
 
 
 _ASKED_TO_WAIT = re.compile(
     r"(?:^|:\s)(?:can|could|would|will)\s(?:you|u)\s(?:please\s)?(?:hold|wait|bear\swith)\b", re.I
 )
+_NOTICE = re.compile(r"\bnotice\s(?:period\s)?(?:of|for)\s$", re.I)
 _LATE_AFTER = re.compile(r"\s(?:late|behind)\b", re.I)
 _THEY_WERE_LATE = re.compile(
     r"(?:^|\b)(?:I|we|client|cust|customer|caller|patient|guest|member|she|he)\b"
@@ -757,6 +761,7 @@ _NOT_A_REPEAT_BEFORE = re.compile(
     r"(?:rang|rung|called|phoned|ringing|calling|phoning)\s(?:the\s|my\s|his\s|her\s|their\s)?"
     r"(?:gp|doctors?|surgery|hospital|police|school|solicitor|insurer|insurance)(?:\s\w{1,12})?|"
     r"calling\s(?:him|her|me|us|them)\sback|"
+    r"\b(?:into|onto|from|than|think)(?:\sthe)?|"
     r"\bnot\s(?:[\w']{2,12}\s){1,3}an?)\s$",
     re.I,
 )

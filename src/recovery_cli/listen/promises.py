@@ -195,8 +195,9 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
         before = text[max(0, sentence.start + match.start() - 150) : sentence.start + match.start()]
         after = sentence.text[match.end() : match.end() + 60]
         said_on = (match.group("prep") or "").lower() in {"on", ""} and '"' not in match.group()
-        if ANY_TIME.search(before) and not (said_on and _SAID_AFTER.search(after)):
-            yield _found(sentence, match, _moved_on(match, sentence, text, -3), 0.85)
+        told = said_on and _SAID_AFTER.search(after)
+        if ANY_TIME.search(before) and not told and not _moved_on(match, sentence, text):
+            yield _found(sentence, match, -3, 0.85)
     for pattern in (_CUED, _SAID, _FAR, _QUOTED_WITHIN, _SAID_NOW):
         for match in pattern.finditer(sentence):
             part = first_part(match)
@@ -244,27 +245,44 @@ def promises(sentence: Sentence, text: str) -> Iterable[Found]:
                 rank = -3  # "..., then Wednesday you said Friday": the chain's latest
             if _EARLIER.search(before):
                 continue  # "the third promised date now, after the 2nd and the 9th": gone by
-            yield _found(sentence, match, _moved_on(match, sentence, text, rank), 0.85)
+            if _ULTIMATUM.search(before):
+                continue  # "he'll go to the ombudsman if no call by Thurs": their deadline
+            if _moved_on(match, sentence, text):
+                continue  # "the job had been moved to next week": a new date, not yet broken
+            yield _found(sentence, match, rank, 0.85)
     yield from _slots(sentence)
     yield from _quoted(sentence)
 
 
-_MOVED = re.compile(r"\b(?:rescheduled|moved|changed|new\sdate|revised\sdate|pushed\sback)\b", re.I)
+_ULTIMATUM = re.compile(
+    r"\b(?:if|unless)\s(?:no|not|there's\sno|there\sis\sno|nobody|no\sone|i\s(?:don't|haven't|do\snot)|"
+    r"we\s(?:don't|haven't)|he\s(?:doesn't|hasn't)|she\s(?:doesn't|hasn't)|it's\snot|it\sisn't)\b"
+    r"[^.!?\n]{0,40}$",
+    re.I,
+)
+"""Before a time: the customer's ultimatum ("... the ombudsman if no call by Thurs"), a
+deadline of theirs, not a promise of ours."""
+_MOVED = re.compile(
+    r"\b(?:rescheduled|rebooked|postponed|moved|changed|new\sdate|revised\sdate|pushed\sback|"
+    r"now\s(?:told|says|saying))\b",
+    re.I,
+)
 _BROKEN_TOO = re.compile(
-    r"\b(?:came\sand\swent|still|nothing|nobody|no\sone|no-one|no-show|didn'?t|never|not\shere|"
+    r"\b(?:came\sand\swent|still|nothing|nobody|no\sone|no-one|no-show|didn'?t|did\snot|never|"
+    r"not\shere|not\sattend|failed|"
     r"passed|missed|again|today|guaranteed|off\swork|day\soff|took\sthe\s\w+\soff|now|then)\b",
     re.I,
 )
 
 
-def _moved_on(match: re.Match[str], sentence: Sentence, text: str, rank: int) -> int:
-    """The rank of a promise: a new date given after the promise broke ("the job had been
-    moved to next week", "the new date is ...") ranks below every other, unless what
-    follows says it broke too ("Rescheduled to Friday. Nobody came again.")."""
+def _moved_on(match: re.Match[str], sentence: Sentence, text: str) -> bool:
+    """Whether a promise is a new date given after the promise broke ("the job had been moved
+    to next week", "now told 24 Jun", "Rebooked Sat 22nd"): not yet broken, so never the
+    promise a draft says we missed, unless what follows says it broke too ("Rescheduled to
+    Friday. Nobody came again.")."""
     end = sentence.start + match.end()
-    if _MOVED.search(match.group()) and not _BROKEN_TOO.search(text, end, end + 150):
-        return 3
-    return rank
+    moved = _MOVED.search(sentence.text, max(0, match.start() - 12), match.end())
+    return bool(moved) and not _BROKEN_TOO.search(text, end, end + 150)
 
 
 def _slots(sentence: Sentence) -> Iterable[Found]:
