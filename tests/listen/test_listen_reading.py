@@ -910,3 +910,8 @@ def test_a_wait_our_agent_asks_for_is_not_the_wait_they_had() -> None:
         "Customer: I've been holding for 40 minutes already"
     )
     assert values(message)["waited"] == "40 minutes"
+
+
+def test_a_town_under_a_street_address_is_no_name() -> None:
+    message = "Please delete the record.\n\nSamantha Kerr\n4 Orchard Close\nThornbury"
+    assert read(message).value("customer_name") != "Thornbury"

@@ -395,6 +395,14 @@ def _untitled(line: Sentence) -> Sentence:
     return line._replace(start=line.start + title.end(), text=line.text[title.end() :])
 
 
+_STREET_LINE = re.compile(
+    r"^\s*\d{1,4}[a-z]?,?\s(?:[A-Z][\w'-]+\s){1,3}(?:Road|Rd|Street|St|Close|Avenue|Ave|Lane|Ln|"
+    r"Way|Drive|Dr|Court|Ct|Crescent|Place|Pl|Gardens|Grove|Terrace|Hill|Park|View|Row|Mews|"
+    r"Square|Walk|Green|Rise)\b\.?,?\s*$"
+)
+"""An address's street line: the line under it is a town, never the customer's name."""
+
+
 def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
     """A name on the last lines, after a closing word, a dash or the last full stop."""
     offset = max(0, len(text) - 600)
@@ -423,7 +431,7 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
                 return
     checked = 0
     fallback: tuple[Sentence, re.Match[str]] | None = None
-    for line in reversed(tail):
+    for at, line in reversed(list(enumerate(tail))):
         if checked >= 3:
             break
         checked += 1
@@ -435,6 +443,8 @@ def _signed_off(text: str, keys: frozenset[str]) -> Iterable[Found]:
             continue  # "(account email ..., member since 2019)": an aside under the name
         if line is tail[-1] and len(tail) > 1 and _REFERENCE_LINE.match(line.text):
             continue  # "Mr. D. Kowalczyk\nRental agreement 5512-870": the name is above
+        if at > 0 and _STREET_LINE.search(tail[at - 1].text):
+            continue  # "4 Orchard Close\nThornbury": a town under its street, not a name
         if short and _ROLE_LINE.search(line.text) and not _SIGNED.match(line.text):
             found = _before_firm(line)
             if found:
