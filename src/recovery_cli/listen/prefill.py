@@ -178,7 +178,7 @@ def origins(
             sure = reading.sure(name) is not None
             found[name] = Origin(name, value, fact.words, fact.start, fact.end, sure)
     if min_confidence >= SURE:
-        _said_once(found)
+        _not_said_twice(found)
     matter = next((found[name] for name in MATTERS if name in found), None)
     if matter is not None:
         found["matter"] = replace(matter, input="matter")
@@ -199,7 +199,7 @@ _SAID_WITHIN = ("waited", "times")
 lunchtime"): a draft that said them again would say them twice."""
 
 
-def _said_once(found: dict[str, Origin]) -> None:
+def _not_said_twice(found: dict[str, Origin]) -> None:
     """Drops from an unattended draft's inputs a wait or a count the issue already says,
     whatever sentence each playbook puts them in."""
     issue = found.get("issue")
