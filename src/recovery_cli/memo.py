@@ -15,9 +15,9 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-BUDGET = 125_000
-"""Characters of keys a memo holds before it empties: about half a megabyte with their values
-(a batch worker holds three)."""
+BUDGET = 60_000
+"""Characters of keys a memo holds before it empties: about a quarter of a megabyte with their
+values (a batch worker holds three), so a million rows with two workers stay under 150 MB."""
 
 
 class Memo(Generic[V]):
