@@ -280,3 +280,21 @@ def test_ctrl_c_while_reading_standard_input_gives_130_and_no_traceback(
     os.kill(running.process.pid, signal.SIGINT)
     outcome = running.finish()
     interrupted(outcome)
+
+
+def test_ctrl_c_inside_a_librarys_lazy_import_is_an_interrupt_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python re-raises a KeyboardInterrupt that lands in a class body being built during an
+    import as a RuntimeError; while the arguments are parsed, that is still Ctrl-C."""
+    import recovery_cli.cli as cli
+
+    def interrupted_import(*args: object, **kwargs: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property'") from exc
+
+    monkeypatch.setattr(cli, "app", interrupted_import)
+    assert cli.run(["list"]) == 130
+    assert "Traceback" not in capsys.readouterr().err

@@ -152,6 +152,11 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         status = EXIT_BROKEN_PIPE
+    except RuntimeError as exc:
+        if not _interrupted(exc):
+            raise
+        sys.stderr.write("\ninterrupted\n")  # Ctrl-C inside a library's lazy import
+        return EXIT_INTERRUPTED
     except OSError as exc:  # writing help or a usage message to a full or closed stream
         _cannot_write(exc)
         status = EXIT_USAGE
@@ -165,6 +170,20 @@ def run(argv: Sequence[str]) -> int:
     if status == EXIT_BROKEN_PIPE or (status == EXIT_USAGE and _stdout_broken()):
         _silence_stdout()
     return status
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether an error is Ctrl-C in disguise: a KeyboardInterrupt that landed inside a
+    library's lazy import while the arguments were parsed, which Python re-raises as a
+    RuntimeError ("Error calling __set_name__")."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _stdout_broken() -> bool:
