@@ -351,24 +351,12 @@ _OUR_FIRM = re.compile(
 )
 """The customer's "your company" as the subject, turned to our side: "our company cancelled
 your holiday" reads as a stranger's; "we cancelled your holiday" owns it."""
-_WE_AGREE = {
-    "has": "have",
-    "is": "are",
-    "was": "were",
-    "doesn't": "don't",
-    "does": "do",
-    "hasn't": "haven't",
-    "isn't": "aren't",
-    "wasn't": "weren't",
-}
 
 
 def _we(match: re.Match[str]) -> str:
     """ "Our company has ..." as "we have ...": the verb made to agree with "we"."""
-    verb = match.group("verb")
-    agreed = _WE_AGREE.get(verb.lower()) or (agree(verb) if verb.endswith("s") else verb)
     we = "We" if match.group("firm")[0] == "O" else "we"
-    return f"{we} {agreed}"
+    return f"{we} {agree(match.group('verb'))}"
 
 
 _PARTICIPLES = _pairs(
