@@ -767,8 +767,8 @@ _NOT_A_REPEAT_BEFORE = re.compile(
 )
 """Before a count: what the customer or an agent did ("restarted it about 10 times", "worn
 them twice", "warned twice"), calls to someone else ("rung the GP three times today"), a
-multiple ("nearly twice the rate")
-or one not wanted ("I don't want a 3rd date"), not a failure that happened again."""
+multiple ("nearly twice the rate") or one not wanted ("I don't want a 3rd date"), not a
+failure that happened again."""
 _NOT_A_REPEAT_AFTER = re.compile(
     r"\s(?:what\b|as\s(?:much|many|long|big|high|expensive|fast|slow|bad)\b|the\s(?:price|cost|"
     r"rate|amount|size|fee|normal|usual|standard|going|quote|bill)\b|"
